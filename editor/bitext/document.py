@@ -1,0 +1,250 @@
+"""The alignment document: two sentence lists with stable ids, the beads linking them, and splices that change them."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Sequence
+
+from editor.errors import InvalidEditError
+
+
+class Side(enum.Enum):
+    """Which text a segment belongs to: the source (Chinese by default) or the target (English)."""
+
+    SRC = "src"
+    TGT = "tgt"
+
+    @property
+    def other(self) -> "Side":
+        return Side.TGT if self is Side.SRC else Side.SRC
+
+
+class BeadStatus(enum.Enum):
+    """How much a person has vouched for a bead."""
+
+    AUTO = "auto"            # suggested by the engine, nobody looked yet
+    CONFIRMED = "confirmed"  # a person accepted it
+    EDITED = "edited"        # a person made or changed it by hand
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One sentence (or pre-segmented line) of one side. `id` never changes; `paragraph` counts from 0 per side."""
+
+    id: int
+    text: str
+    paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    """Source segments `src` translate target segments `tgt` (segment ids). Frozen: undo keeps it, tests compare with ==."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    confidence: float = 1.0
+    status: BeadStatus = BeadStatus.AUTO
+
+    def __post_init__(self) -> None:
+        if not (self.src or self.tgt):
+            raise ValueError("a bead needs at least one segment")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence {self.confidence} outside [0, 1]")
+
+    def ids(self, side: Side) -> tuple[int, ...]:
+        return self.src if side is Side.SRC else self.tgt
+
+    @property
+    def kind(self) -> tuple[int, int]:
+        """The bead type, e.g. (1, 2) for one source sentence and two target sentences."""
+        return len(self.src), len(self.tgt)
+
+    @property
+    def is_fixed(self) -> bool:
+        """True when a person vouched for the bead, so re-alignment must keep it."""
+        return self.status is not BeadStatus.AUTO
+
+
+@dataclass(frozen=True, slots=True)
+class Splice:
+    """Replace items[first:first+len(old)] (which must equal `old`) by `new`."""
+
+    first: int
+    old: tuple = ()
+    new: tuple = ()
+
+    def inverted(self) -> "Splice":
+        return Splice(self.first, self.new, self.old)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One undoable edit: splices of the source segments, the target segments and the beads, applied together."""
+
+    description: str
+    src: Splice | None = None
+    tgt: Splice | None = None
+    beads: Splice | None = None
+
+    def inverted(self) -> "Change":
+        return Change(self.description,
+                      *(s.inverted() if s is not None else None for s in (self.src, self.tgt, self.beads)))
+
+    @property
+    def touches_segments(self) -> bool:
+        return self.src is not None or self.tgt is not None
+
+
+@dataclass
+class DocumentMeta:
+    """Where the texts came from and what was done to them on import."""
+
+    src_lang: str = "zh-CN"
+    tgt_lang: str = "en-US"
+    src_file: str | None = None
+    tgt_file: str | None = None
+    src_encoding: str | None = None
+    tgt_encoding: str | None = None
+    chinese_script: str | None = None          # "simplified" / "traditional"
+    presegmented: bool = False
+    cleanup_applied: list[dict] = field(default_factory=list)
+    alignment_mode: str | None = None
+
+
+class AlignmentDocument:
+    """Two segment lists and the beads over them; the only mutable state of an open project.
+
+    Every change goes through `apply(change)`, which returns the change that undoes it.
+    Invariant (checked by `check()`): the beads, read in order, list every source segment id
+    exactly once in the order of `src`, and likewise every target segment id in the order of `tgt`.
+    """
+
+    def __init__(self, src: Sequence[Segment] = (), tgt: Sequence[Segment] = (),
+                 beads: Sequence[Bead] | None = None, meta: DocumentMeta | None = None) -> None:
+        self.src: list[Segment] = list(src)
+        self.tgt: list[Segment] = list(tgt)
+        self.beads: list[Bead] = list(beads) if beads is not None else unaligned_beads(self.src, self.tgt)
+        self.meta = meta or DocumentMeta()
+        self._next_id = max((s.id for s in (*self.src, *self.tgt)), default=-1) + 1
+        self._index: dict[int, tuple[Side, int]] | None = None
+        self._bead_of: dict[int, int] | None = None
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def from_texts(cls, src: Iterable[tuple[str, int]], tgt: Iterable[tuple[str, int]],
+                   meta: DocumentMeta | None = None) -> "AlignmentDocument":
+        """Build a document from (text, paragraph) pairs per side; ids are 0..n-1 then n..n+m-1; no links yet."""
+        src_segments = [Segment(i, text, para) for i, (text, para) in enumerate(src)]
+        tgt_segments = [Segment(len(src_segments) + j, text, para) for j, (text, para) in enumerate(tgt)]
+        return cls(src_segments, tgt_segments, None, meta)
+
+    def new_id(self) -> int:
+        """Return an id no segment of this document has had (ids are never reused)."""
+        self._next_id += 1
+        return self._next_id - 1
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def segments(self, side: Side) -> list[Segment]:
+        return self.src if side is Side.SRC else self.tgt
+
+    def _build_index(self) -> None:
+        self._index = {}
+        for side in Side:
+            for pos, seg in enumerate(self.segments(side)):
+                self._index[seg.id] = (side, pos)
+        self._bead_of = {i: b for b, bead in enumerate(self.beads) for i in (*bead.src, *bead.tgt)}
+
+    def locate(self, segment_id: int) -> tuple[Side, int]:
+        """Return (side, position) of a segment id; raises InvalidEditError for an unknown id."""
+        if self._index is None:
+            self._build_index()
+        try:
+            return self._index[segment_id]
+        except KeyError:
+            raise InvalidEditError(f"no segment with id {segment_id}") from None
+
+    def segment(self, segment_id: int) -> Segment:
+        side, pos = self.locate(segment_id)
+        return self.segments(side)[pos]
+
+    def bead_index_of(self, segment_id: int) -> int:
+        """Return the index of the bead holding a segment."""
+        self.locate(segment_id)
+        return self._bead_of[segment_id]
+
+    def bead_texts(self, bead: Bead) -> tuple[str, str]:
+        """Return the bead's source and target text, each joined the way its language needs."""
+        return (join_segments([self.segment(i).text for i in bead.src], self.meta.src_lang),
+                join_segments([self.segment(i).text for i in bead.tgt], self.meta.tgt_lang))
+
+    def segment_pairs(self, *, only_confirmed: bool = False) -> list[tuple[str, str]]:
+        """Return (src, tgt) text pairs of the beads with text on both sides, in order."""
+        return [self.bead_texts(b) for b in self.beads
+                if b.src and b.tgt and (not only_confirmed or b.is_fixed)]
+
+    def positions(self, bead: Bead) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Return the bead's segments as positions in `src` and `tgt` instead of ids."""
+        return (tuple(self.locate(i)[1] for i in bead.src), tuple(self.locate(i)[1] for i in bead.tgt))
+
+    def snapshot(self) -> tuple:
+        """Return a hashable value equal for equal documents (tests compare states with ==)."""
+        return tuple(self.src), tuple(self.tgt), tuple(self.beads)
+
+    # -- changing -----------------------------------------------------------------------------
+
+    def apply(self, change: Change) -> Change:
+        """Apply a change; return the change that undoes it. Raises InvalidEditError if `old` does not match."""
+        for splice, items in ((change.src, self.src), (change.tgt, self.tgt), (change.beads, self.beads)):
+            if splice is not None and tuple(items[splice.first:splice.first + len(splice.old)]) != splice.old:
+                raise InvalidEditError(f"change {change.description!r} does not fit the document")
+        for splice, items in ((change.src, self.src), (change.tgt, self.tgt), (change.beads, self.beads)):
+            if splice is not None:
+                items[splice.first:splice.first + len(splice.old)] = splice.new
+                for item in splice.new:
+                    if isinstance(item, Segment):
+                        self._next_id = max(self._next_id, item.id + 1)
+        self._index = self._bead_of = None
+        return change.inverted()
+
+    def check(self) -> None:
+        """Raise InvalidEditError unless every segment is in exactly one bead, in order on both sides."""
+        for side in Side:
+            linked = [i for bead in self.beads for i in bead.ids(side)]
+            if linked != [s.id for s in self.segments(side)]:
+                raise InvalidEditError(f"the beads do not cover the {side.value} segments once and in order")
+        ids = [s.id for s in (*self.src, *self.tgt)]
+        if len(set(ids)) != len(ids):
+            raise InvalidEditError("two segments share an id")
+
+    # -- statistics ---------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Return the numbers the status bar shows."""
+        return {
+            "src": len(self.src), "tgt": len(self.tgt), "beads": len(self.beads),
+            "confirmed": sum(b.is_fixed for b in self.beads),
+            "unlinked": sum(not (b.src and b.tgt) for b in self.beads),
+        }
+
+
+def unaligned_beads(src: Sequence[Segment], tgt: Sequence[Segment]) -> list[Bead]:
+    """Return beads that leave every segment unlinked (all 1-0, then all 0-1)."""
+    return ([Bead((s.id,), (), 0.0) for s in src] + [Bead((), (t.id,), 0.0) for t in tgt])
+
+
+def is_chinese_lang(lang: str) -> bool:
+    return lang.lower().split("-")[0] in {"zh", "ja", "yue", "lzh", "wuu"}
+
+
+def join_segments(texts: Sequence[str], lang: str) -> str:
+    """Join sentences of one language: nothing between Chinese sentences, one space between English ones."""
+    if is_chinese_lang(lang):
+        return "".join(t.strip() for t in texts)
+    return " ".join(t.strip() for t in texts if t.strip())
+
+
+def with_status(bead: Bead, status: BeadStatus, confidence: float | None = None) -> Bead:
+    return replace(bead, status=status, confidence=bead.confidence if confidence is None else confidence)

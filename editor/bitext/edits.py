@@ -1,0 +1,265 @@
+"""Reversible edits: each function reads the document and returns a Change; `document.apply(change)` returns its undo.
+
+The functions never mutate the document, so the GUI can check an edit before it is pushed,
+and the same edits serve the CLI, the tests and the Qt undo commands.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from editor.bitext.document import (
+    AlignmentDocument, Bead, BeadStatus, Change, Segment, Side, Splice, is_chinese_lang, join_segments,
+)
+from editor.errors import InvalidEditError
+
+#: Confidence given to neighbouring beads an edit cut into: low, so the editor sends the user there.
+REFLOWED_CONFIDENCE = 0.0
+
+
+def _bead_splice(doc: AlignmentDocument, first: int, last: int, new: Sequence[Bead]) -> Splice:
+    return Splice(first, tuple(doc.beads[first:last + 1]), tuple(new))
+
+
+def _restrict(bead: Bead, src_keep: set[int], tgt_keep: set[int]) -> Bead | None:
+    """Return the bead cut down to the kept ids, marked doubtful if it lost any; None if nothing is left."""
+    src = tuple(i for i in bead.src if i in src_keep)
+    tgt = tuple(i for i in bead.tgt if i in tgt_keep)
+    if not (src or tgt):
+        return None
+    if (src, tgt) == (bead.src, bead.tgt):
+        return bead
+    return Bead(src, tgt, REFLOWED_CONFIDENCE, BeadStatus.AUTO)
+
+
+def _contiguous_positions(doc: AlignmentDocument, ids: Sequence[int], side: Side) -> tuple[int, int]:
+    positions = []
+    for i in ids:
+        found_side, pos = doc.locate(i)
+        if found_side is not side:
+            raise InvalidEditError(f"segment {i} is not on the {side.value} side")
+        positions.append(pos)
+    positions.sort()
+    if positions != list(range(positions[0], positions[-1] + 1)):
+        raise InvalidEditError("linked segments must be neighbours")
+    return positions[0], positions[-1]
+
+
+def link(doc: AlignmentDocument, src_ids: Sequence[int], tgt_ids: Sequence[int],
+         status: BeadStatus = BeadStatus.EDITED) -> Change:
+    """Link a run of source segments with a run of target segments as one bead.
+
+    The beads around are re-flowed so the order invariant holds: segments that lie before the new
+    bead on one side and after it on the other lose their link (they become 1-0/0-1 beads).
+    """
+    if not src_ids or not tgt_ids:
+        raise InvalidEditError("a link needs segments on both sides")
+    sa, sb = _contiguous_positions(doc, src_ids, Side.SRC)
+    ta, tb = _contiguous_positions(doc, tgt_ids, Side.TGT)
+    src_sel = {s.id for s in doc.src[sa:sb + 1]}
+    tgt_sel = {t.id for t in doc.tgt[ta:tb + 1]}
+    touched = [k for k, b in enumerate(doc.beads) if src_sel.intersection(b.src) or tgt_sel.intersection(b.tgt)]
+    first, last = min(touched), max(touched)
+    window = doc.beads[first:last + 1]
+    src_before = {s.id for s in doc.src[:sa]}
+    tgt_before = {t.id for t in doc.tgt[:ta]}
+    src_after = {s.id for s in doc.src[sb + 1:]}
+    tgt_after = {t.id for t in doc.tgt[tb + 1:]}
+    before: list[Bead] = []
+    after: list[Bead] = []
+    for bead in window:
+        # A bead that straddles the new link keeps its "before" half before it and its "after" half after
+        # it; a bead whose source lies before and target after (or the reverse) is thereby unlinked.
+        b = _restrict(bead, src_before, tgt_before)
+        if b is not None:
+            before.append(b)
+        a = _restrict(bead, src_after, tgt_after)
+        if a is not None:
+            after.append(a)
+    new = [*before, Bead(tuple(s.id for s in doc.src[sa:sb + 1]), tuple(t.id for t in doc.tgt[ta:tb + 1]),
+                         1.0, status), *after]
+    return Change("Link", beads=_bead_splice(doc, first, last, new))
+
+
+def unlink(doc: AlignmentDocument, bead_index: int) -> Change:
+    """Dissolve a bead: each of its segments becomes unlinked (source ones first)."""
+    bead = _bead(doc, bead_index)
+    if not (bead.src and bead.tgt) and len(bead.src) + len(bead.tgt) == 1:
+        raise InvalidEditError("the segment is not linked")
+    new = [Bead((i,), (), 1.0, BeadStatus.EDITED) for i in bead.src] + \
+          [Bead((), (j,), 1.0, BeadStatus.EDITED) for j in bead.tgt]
+    return Change("Unlink", beads=_bead_splice(doc, bead_index, bead_index, new))
+
+
+def merge_beads(doc: AlignmentDocument, first: int, last: int) -> Change:
+    """Join beads first..last into one bead (an n-m link) made by hand."""
+    if not 0 <= first < last < len(doc.beads):
+        raise InvalidEditError(f"cannot merge beads {first}..{last}")
+    old = doc.beads[first:last + 1]
+    merged = Bead(tuple(i for b in old for i in b.src), tuple(j for b in old for j in b.tgt), 1.0,
+                  BeadStatus.EDITED)
+    return Change("Merge links", beads=_bead_splice(doc, first, last, [merged]))
+
+
+def shift_boundary(doc: AlignmentDocument, bead_index: int, side: Side, delta: int) -> Change:
+    """Move the boundary between bead `bead_index` and the next on one side.
+
+    delta=-1 moves the bead's last segment on that side down into the next bead;
+    delta=+1 pulls the next bead's first segment on that side up into this bead.
+    A bead left empty disappears.
+    """
+    if not 0 <= bead_index < len(doc.beads) - 1 or delta not in (-1, 1):
+        raise InvalidEditError("no boundary to move there")
+    upper, lower = doc.beads[bead_index], doc.beads[bead_index + 1]
+    up_ids, low_ids = list(upper.ids(side)), list(lower.ids(side))
+    if delta < 0:
+        if not up_ids:
+            raise InvalidEditError("the bead has no segment on that side to move down")
+        low_ids.insert(0, up_ids.pop())
+    else:
+        if not low_ids:
+            raise InvalidEditError("the next bead has no segment on that side to move up")
+        up_ids.append(low_ids.pop(0))
+    new = []
+    for bead, ids in ((upper, up_ids), (lower, low_ids)):
+        src, tgt = (tuple(ids), bead.tgt) if side is Side.SRC else (bead.src, tuple(ids))
+        if src or tgt:
+            new.append(Bead(src, tgt, 1.0, BeadStatus.EDITED))
+    return Change("Move boundary", beads=_bead_splice(doc, bead_index, bead_index + 1, new))
+
+
+def set_status(doc: AlignmentDocument, first: int, last: int, status: BeadStatus,
+               description: str = "Confirm") -> Change:
+    """Give beads first..last a status (confirming keeps their confidence)."""
+    if not 0 <= first <= last < len(doc.beads):
+        raise InvalidEditError(f"no beads {first}..{last}")
+    old = doc.beads[first:last + 1]
+    new = [Bead(b.src, b.tgt, b.confidence, status) if b.status is not BeadStatus.EDITED or
+           status is BeadStatus.AUTO else b for b in old]
+    return Change(description, beads=Splice(first, tuple(old), tuple(new)))
+
+
+def confirm(doc: AlignmentDocument, bead_index: int) -> Change:
+    """Mark one bead as checked by a person."""
+    return set_status(doc, bead_index, bead_index, BeadStatus.CONFIRMED)
+
+
+def confirm_through(doc: AlignmentDocument, bead_index: int) -> Change:
+    """Confirm every bead from the first one to `bead_index`."""
+    return set_status(doc, 0, bead_index, BeadStatus.CONFIRMED, "Confirm all above")
+
+
+def edit_text(doc: AlignmentDocument, segment_id: int, text: str) -> Change:
+    """Replace a segment's text; its bead counts as edited by hand."""
+    side, pos = doc.locate(segment_id)
+    old = doc.segments(side)[pos]
+    if old.text == text:
+        raise InvalidEditError("the text did not change")
+    seg_splice = Splice(pos, (old,), (Segment(old.id, text, old.paragraph),))
+    k = doc.bead_index_of(segment_id)
+    bead = doc.beads[k]
+    beads = Splice(k, (bead,), (Bead(bead.src, bead.tgt, bead.confidence, BeadStatus.EDITED),))
+    return _side_change("Edit text", side, seg_splice, beads)
+
+
+def _side_change(description: str, side: Side, seg_splice: Splice, beads: Splice | None) -> Change:
+    if side is Side.SRC:
+        return Change(description, src=seg_splice, beads=beads)
+    return Change(description, tgt=seg_splice, beads=beads)
+
+
+def split_segment(doc: AlignmentDocument, segment_id: int, offset: int) -> Change:
+    """Split a segment at a character offset into two segments of the same bead (whitespace at the cut is dropped)."""
+    side, pos = doc.locate(segment_id)
+    old = doc.segments(side)[pos]
+    head, tail = old.text[:offset].rstrip(), old.text[offset:].lstrip()
+    if not head or not tail:
+        raise InvalidEditError("a split needs text on both sides of the cursor")
+    first, second = Segment(old.id, head, old.paragraph), Segment(doc.new_id(), tail, old.paragraph)
+    k = doc.bead_index_of(segment_id)
+    bead = doc.beads[k]
+    ids = list(bead.ids(side))
+    ids.insert(ids.index(old.id) + 1, second.id)
+    src, tgt = (tuple(ids), bead.tgt) if side is Side.SRC else (bead.src, tuple(ids))
+    beads = Splice(k, (bead,), (Bead(src, tgt, bead.confidence, BeadStatus.EDITED),))
+    return _side_change("Split sentence", side, Splice(pos, (old,), (first, second)), beads)
+
+
+def merge_segments(doc: AlignmentDocument, segment_id: int) -> Change:
+    """Merge a segment with the next one on its side; their beads (and any between) become one bead."""
+    side, pos = doc.locate(segment_id)
+    segs = doc.segments(side)
+    if pos + 1 >= len(segs):
+        raise InvalidEditError("the last segment has no next segment to merge with")
+    a, b = segs[pos], segs[pos + 1]
+    lang = doc.meta.src_lang if side is Side.SRC else doc.meta.tgt_lang
+    merged = Segment(a.id, join_segments([a.text, b.text], lang) if not is_chinese_lang(lang)
+                     else a.text.rstrip() + b.text.lstrip(), a.paragraph)
+    ka, kb = doc.bead_index_of(a.id), doc.bead_index_of(b.id)
+    old = doc.beads[ka:kb + 1]
+    src = tuple(i for bead in old for i in bead.src if i != b.id)
+    tgt = tuple(j for bead in old for j in bead.tgt if j != b.id)
+    status = BeadStatus.EDITED
+    new_bead = Bead(src, tgt, min(bd.confidence for bd in old) if len(old) == 1 else 1.0, status)
+    return _side_change("Merge sentences", side, Splice(pos, (a, b), (merged,)),
+                        Splice(ka, tuple(old), (new_bead,)))
+
+
+def insert_segment(doc: AlignmentDocument, side: Side, position: int, text: str = "",
+                   paragraph: int | None = None) -> Change:
+    """Insert a new segment before `position` on one side (position == len appends), unlinked unless it
+    falls inside a bead (between two segments of the same bead)."""
+    segs = doc.segments(side)
+    if not 0 <= position <= len(segs):
+        raise InvalidEditError(f"no position {position}")
+    prev = segs[position - 1] if position > 0 else None
+    nxt = segs[position] if position < len(segs) else None
+    para = paragraph if paragraph is not None else (prev.paragraph if prev else (nxt.paragraph if nxt else 0))
+    new_seg = Segment(doc.new_id(), text, para)
+    seg_splice = Splice(position, (), (new_seg,))
+    if prev is not None and nxt is not None and doc.bead_index_of(prev.id) == doc.bead_index_of(nxt.id):
+        k = doc.bead_index_of(prev.id)
+        bead = doc.beads[k]
+        ids = list(bead.ids(side))
+        ids.insert(ids.index(prev.id) + 1, new_seg.id)
+        src, tgt = (tuple(ids), bead.tgt) if side is Side.SRC else (bead.src, tuple(ids))
+        beads = Splice(k, (bead,), (Bead(src, tgt, bead.confidence, BeadStatus.EDITED),))
+    else:
+        at = doc.bead_index_of(prev.id) + 1 if prev is not None else (
+            doc.bead_index_of(nxt.id) if nxt is not None else len(doc.beads))
+        if prev is None and nxt is None:
+            # The side is empty: put the segment after every bead (they all belong to the other side).
+            at = len(doc.beads)
+        new_bead = Bead((new_seg.id,), (), 1.0, BeadStatus.EDITED) if side is Side.SRC else \
+            Bead((), (new_seg.id,), 1.0, BeadStatus.EDITED)
+        beads = Splice(at, (), (new_bead,))
+    return _side_change("Insert sentence", side, seg_splice, beads)
+
+
+def delete_segment(doc: AlignmentDocument, segment_id: int) -> Change:
+    """Delete a segment; a bead left empty disappears."""
+    side, pos = doc.locate(segment_id)
+    old = doc.segments(side)[pos]
+    k = doc.bead_index_of(segment_id)
+    bead = doc.beads[k]
+    src = tuple(i for i in bead.src if i != segment_id)
+    tgt = tuple(j for j in bead.tgt if j != segment_id)
+    new = (Bead(src, tgt, bead.confidence, BeadStatus.EDITED),) if (src or tgt) else ()
+    return _side_change("Delete sentence", side, Splice(pos, (old,), ()), Splice(k, (bead,), new))
+
+
+def replace_beads(doc: AlignmentDocument, first: int, last: int, new: Sequence[Bead],
+                  description: str = "Align") -> Change:
+    """Swap beads first..last (inclusive; last = first - 1 inserts) for `new`, which must cover the same segments."""
+    change = Change(description, beads=_bead_splice(doc, first, last, new))
+    old_src = [i for b in doc.beads[first:last + 1] for i in b.src]
+    old_tgt = [j for b in doc.beads[first:last + 1] for j in b.tgt]
+    if old_src != [i for b in new for i in b.src] or old_tgt != [j for b in new for j in b.tgt]:
+        raise InvalidEditError("the new beads do not cover the same segments")
+    return change
+
+
+def _bead(doc: AlignmentDocument, index: int) -> Bead:
+    if not 0 <= index < len(doc.beads):
+        raise InvalidEditError(f"no bead {index}")
+    return doc.beads[index]

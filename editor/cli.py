@@ -1,0 +1,176 @@
+"""The `duiqi` command: no arguments or files open the editor; `align` and `convert` run headless."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Sequence
+
+from editor import __version__
+from editor.errors import EditorError
+
+EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
+
+DESCRIPTION = """\
+Duiqi (对齐) aligns a Chinese text with its English translation sentence by sentence and
+writes a translation memory (TMX), a bilingual XLIFF, a table (TSV/XLSX) or a Duiqi project.
+
+  duiqi                          open the editor
+  duiqi FILE...                  open a project, or import texts into the editor
+  duiqi align ZH [EN] -o OUT     align headless (one file = mixed Chinese/English text)
+  duiqi convert IN OUT           convert between project, TMX, XLIFF and TSV files
+"""
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="duiqi", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"duiqi {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    align = commands.add_parser(
+        "align", help="align a Chinese and an English text (or one mixed file) and write the result",
+        description="Align a Chinese text with its English translation. Give one file with both "
+                    "languages mixed, or the Chinese file and then the English file. The output "
+                    "format follows OUT's extension: .tmx, .xlf/.xliff, .tsv, .xlsx, .duiqi (project), "
+                    ".json (for scripts) or .beads (one link a line, e.g. [0,1]:[0]).")
+    align.add_argument("inputs", nargs="+", metavar="FILE", help="ZH and EN files, or one mixed file")
+    align.add_argument("-o", "--output", required=True, metavar="OUT",
+                       help="output file; '-' writes to standard output (as .json unless --format says otherwise)")
+    align.add_argument("--format", metavar="EXT", help="output format when OUT has no extension or is '-' "
+                                                       "(e.g. tmx, tsv, json, beads)")
+    align.add_argument("--presegmented", action="store_true",
+                       help="the inputs have one sentence per line: do not split them further")
+    align.add_argument("--mode", choices=("fast", "best"), default="best",
+                       help="fast: length-based, instant; best: dictionary and sentence embeddings (default)")
+    align.add_argument("--encoding", metavar="NAME", help="read the inputs in this encoding instead of detecting it")
+    _add_export_options(align)
+
+    convert = commands.add_parser("convert", help="convert an alignment between file formats",
+                                  description="Convert between .duiqi, .tmx, .xlf/.xliff, .tsv, .xlsx and .json.")
+    convert.add_argument("input", metavar="IN")
+    convert.add_argument("output", metavar="OUT")
+    _add_export_options(convert)
+    return parser
+
+
+def _add_export_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--src-lang", metavar="CODE", help="Chinese language code (default: zh-CN or zh-TW "
+                                                          "from the detected script)")
+    parser.add_argument("--tgt-lang", metavar="CODE", help="English language code (default: en-US)")
+    parser.add_argument("--only-confirmed", action="store_true", help="export only links a person confirmed")
+    parser.add_argument("--xliff-version", choices=("1.2", "2.0"), default="1.2", help="XLIFF version (default 1.2)")
+    parser.add_argument("--max-length", type=int, metavar="N",
+                        help="leave out segments longer than N characters (Trados Cloud rejects > 2000)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 failure, 2 bad input or usage)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in ("align", "convert", "-h", "--help", "--version")):
+        from editor.app import main as gui_main   # the GUI is only imported when it is wanted
+        return gui_main(argv)
+    args = _build_parser().parse_args(argv)
+    try:
+        if args.command == "align":
+            return _run_align(args)
+        if args.command == "convert":
+            return _run_convert(args)
+    except EditorError as exc:
+        print(f"duiqi: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("duiqi: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+def _export_options(args: argparse.Namespace, presegmented: bool = False):
+    from editor.exporting import ExportOptions
+    return ExportOptions(only_confirmed=args.only_confirmed, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
+                         xliff_version=args.xliff_version, max_segment_length=args.max_length,
+                         presegmented_ids=presegmented)
+
+
+def _run_align(args: argparse.Namespace) -> int:
+    from editor.workflow import ImportOptions, align_document, import_document
+
+    if len(args.inputs) > 2:
+        print("duiqi: error: give one mixed file or a Chinese file and an English file", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    options = ImportOptions(presegmented=args.presegmented,
+                            encodings={p: args.encoding for p in args.inputs} if args.encoding else {},
+                            src_lang=args.src_lang, tgt_lang=args.tgt_lang or "en-US")
+    started = time.perf_counter()
+    doc = import_document(args.inputs, options)
+    progress = _ProgressPrinter(enabled=not args.quiet and sys.stderr.isatty())
+    doc.apply(align_document(doc, mode=args.mode, progress=progress))
+    progress.done()
+    doc.meta.alignment_mode = args.mode
+    report = _write_output(doc, args.output, args.format, _export_options(args, args.presegmented))
+    if not args.quiet:
+        counts = doc.counts()
+        print(f"duiqi: {counts['src']} Chinese and {counts['tgt']} English segments, {counts['beads']} links "
+              f"({counts['unlinked']} unlinked) in {time.perf_counter() - started:.1f} s; "
+              f"wrote {report.written} to {args.output}", file=sys.stderr)
+        for warning in report.warnings:
+            print(f"duiqi: warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_convert(args: argparse.Namespace) -> int:
+    from editor.importing.alignment_files import load_alignment
+
+    doc = load_alignment(Path(args.input))
+    if args.src_lang:
+        doc.meta.src_lang = args.src_lang
+    if args.tgt_lang:
+        doc.meta.tgt_lang = args.tgt_lang
+    report = _write_output(doc, args.output, None, _export_options(args))
+    if not args.quiet:
+        print(f"duiqi: wrote {report.written} entries to {args.output}", file=sys.stderr)
+        for warning in report.warnings:
+            print(f"duiqi: warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _write_output(doc, output: str, fmt: str | None, options):
+    from editor.bitext.project import atomic_write_bytes
+    from editor.exporting import exporter_for
+
+    name = f"out.{fmt.lstrip('.')}" if fmt else (output if output != "-" else "out.json")
+    exporter = exporter_for(name)
+    buffer = io.BytesIO()
+    report = exporter(doc, buffer, options)
+    if output == "-":
+        sys.stdout.buffer.write(buffer.getvalue())
+        sys.stdout.flush()
+    else:
+        atomic_write_bytes(Path(output).absolute(), buffer.getvalue())
+    return report
+
+
+class _ProgressPrinter:
+    """Print alignment progress on a terminal, at most ten times a second."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled, self._last, self._lock = enabled, 0.0, threading.Lock()
+
+    def __call__(self, fraction: float) -> None:
+        now = time.monotonic()
+        if self.enabled and now - self._last > 0.1:
+            self._last = now
+            print(f"\raligning… {fraction:4.0%}", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.enabled:
+            print("\r" + " " * 20 + "\r", end="", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Writing an alignment to the files other tools read; the format follows the output file's extension."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Callable
+
+from editor.bitext.document import AlignmentDocument
+from editor.errors import UnsupportedFormatError
+
+
+@dataclass
+class ExportOptions:
+    """Choices shared by every exporter."""
+
+    only_confirmed: bool = False
+    src_lang: str | None = None          # None: the document's
+    tgt_lang: str | None = None
+    xliff_version: str = "1.2"
+    max_segment_length: int | None = None
+    excel_bom: bool = False
+    presegmented_ids: bool = False       # .beads: ids are input line numbers
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote and what it left out (shown to the user, printed by the CLI)."""
+
+    written: int = 0
+    skipped_unlinked: int = 0
+    skipped_unconfirmed: int = 0
+    skipped_too_long: int = 0
+    removed_characters: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+Exporter = Callable[[AlignmentDocument, BinaryIO, ExportOptions], ExportReport]
+EXPORTERS: dict[str, Exporter] = {}
+
+
+def register(*suffixes: str) -> Callable[[Exporter], Exporter]:
+    """Decorator: make an exporter the writer of files with these suffixes."""
+    def wrap(func: Exporter) -> Exporter:
+        for suffix in suffixes:
+            EXPORTERS[suffix] = func
+        return func
+    return wrap
+
+
+def _load_exporters() -> None:
+    # Importing the modules registers them; done lazily so importing the package stays cheap.
+    import importlib
+    for name in ("simple", "tsv", "tmx", "xliff", "xlsx"):
+        try:
+            importlib.import_module(f"editor.exporting.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"editor.exporting.{name}":
+                raise
+
+
+def export_suffixes() -> list[str]:
+    """Return the file suffixes an alignment can be exported to."""
+    _load_exporters()
+    return sorted(EXPORTERS)
+
+
+def exporter_for(path: Path | str) -> Exporter:
+    """Return the exporter for a file name; raises UnsupportedFormatError."""
+    _load_exporters()
+    suffix = Path(path).suffix.lower()
+    try:
+        return EXPORTERS[suffix]
+    except KeyError:
+        raise UnsupportedFormatError(
+            f"unknown output format {suffix or '(no extension)'}; use one of {', '.join(sorted(EXPORTERS))}",
+            path=path) from None

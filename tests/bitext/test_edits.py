@@ -1,0 +1,115 @@
+"""Reversible edits: each edit's undo restores the document exactly, and no sequence breaks the invariants."""
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from editor.bitext import edits
+from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Side
+from editor.errors import InvalidEditError
+
+
+def make_document(n_src=4, n_tgt=5) -> AlignmentDocument:
+    doc = AlignmentDocument.from_texts([(f"中文句子{i}。", i // 2) for i in range(n_src)],
+                                       [(f"English sentence {j}.", j // 2) for j in range(n_tgt)])
+    # A plausible alignment: 1-1 beads, the last source sentence takes the leftover targets.
+    beads = [Bead((doc.src[i].id,), (doc.tgt[i].id,), 0.8) for i in range(n_src - 1)]
+    beads.append(Bead((doc.src[-1].id,), tuple(t.id for t in doc.tgt[n_src - 1:]), 0.5))
+    doc.beads = beads
+    doc.check()
+    return doc
+
+
+def test_linking_a_crossing_pair_unlinks_what_lies_between():
+    doc = make_document()
+    change = edits.link(doc, [doc.src[0].id], [doc.tgt[2].id])
+    undo = doc.apply(change)
+    doc.check()
+    t0, t1, t2 = (t.id for t in doc.tgt[:3])
+    assert [(b.src, b.tgt) for b in doc.beads[:4]] == [((), (t0,)), ((), (t1,)), ((doc.src[0].id,), (t2,)),
+                                                       ((doc.src[1].id,), ())]
+    assert doc.beads[2].status is BeadStatus.EDITED and doc.beads[3].confidence == 0.0
+    doc.apply(undo)
+    assert doc.snapshot() == make_document().snapshot()
+
+
+def test_splitting_then_merging_a_sentence_gives_back_its_text():
+    doc = make_document()
+    first = doc.src[0]
+    doc.apply(edits.split_segment(doc, first.id, 3))
+    assert [s.text for s in doc.src[:2]] == ["中文句", "子0。"]
+    doc.apply(edits.merge_segments(doc, first.id))
+    assert doc.src[0].text == first.text
+    doc.check()
+
+
+def test_merging_english_sentences_joins_them_with_one_space():
+    doc = make_document()
+    doc.apply(edits.merge_segments(doc, doc.tgt[0].id))
+    assert doc.tgt[0].text == "English sentence 0. English sentence 1."
+    doc.check()
+
+
+def test_an_edit_that_does_not_fit_is_refused():
+    doc = make_document()
+    with pytest.raises(InvalidEditError):
+        edits.split_segment(doc, doc.src[0].id, 0)
+    with pytest.raises(InvalidEditError):
+        edits.link(doc, [doc.src[0].id, doc.src[2].id], [doc.tgt[0].id])
+    with pytest.raises(InvalidEditError):
+        edits.merge_beads(doc, 2, 1)
+
+
+def _random_edit(doc: AlignmentDocument, data) -> object:
+    kind = data.draw(st.sampled_from(["link", "unlink", "merge_beads", "shift", "confirm", "confirm_through",
+                                      "edit", "split", "merge_segments", "insert", "delete"]))
+    beads = len(doc.beads)
+    side = data.draw(st.sampled_from(list(Side)))
+    segs = doc.segments(side)
+    if kind == "link" and doc.src and doc.tgt:
+        a = data.draw(st.integers(0, len(doc.src) - 1)); b = data.draw(st.integers(a, min(a + 2, len(doc.src) - 1)))
+        c = data.draw(st.integers(0, len(doc.tgt) - 1)); d = data.draw(st.integers(c, min(c + 2, len(doc.tgt) - 1)))
+        return edits.link(doc, [s.id for s in doc.src[a:b + 1]], [t.id for t in doc.tgt[c:d + 1]])
+    if kind == "unlink" and beads:
+        return edits.unlink(doc, data.draw(st.integers(0, beads - 1)))
+    if kind == "merge_beads" and beads > 1:
+        a = data.draw(st.integers(0, beads - 2))
+        return edits.merge_beads(doc, a, data.draw(st.integers(a + 1, min(a + 3, beads - 1))))
+    if kind == "shift" and beads > 1:
+        return edits.shift_boundary(doc, data.draw(st.integers(0, beads - 2)), side,
+                                    data.draw(st.sampled_from([-1, 1])))
+    if kind == "confirm" and beads:
+        return edits.confirm(doc, data.draw(st.integers(0, beads - 1)))
+    if kind == "confirm_through" and beads:
+        return edits.confirm_through(doc, data.draw(st.integers(0, beads - 1)))
+    if kind == "edit" and segs:
+        return edits.edit_text(doc, data.draw(st.sampled_from(segs)).id, data.draw(st.text(min_size=1, max_size=8)))
+    if kind == "split" and segs:
+        seg = data.draw(st.sampled_from(segs))
+        return edits.split_segment(doc, seg.id, data.draw(st.integers(0, len(seg.text))))
+    if kind == "merge_segments" and segs:
+        return edits.merge_segments(doc, data.draw(st.sampled_from(segs)).id)
+    if kind == "insert":
+        return edits.insert_segment(doc, side, data.draw(st.integers(0, len(segs))), "新")
+    if kind == "delete" and segs:
+        return edits.delete_segment(doc, data.draw(st.sampled_from(segs)).id)
+    raise InvalidEditError("not applicable")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), st.integers(0, 5), st.integers(0, 6))
+def test_any_sequence_of_edits_keeps_the_invariants_and_undoes_exactly(data, n_src, n_tgt):
+    doc = make_document(n_src + 1, n_tgt + n_src + 1)
+    states, undos = [doc.snapshot()], []
+    for _ in range(data.draw(st.integers(1, 12))):
+        try:
+            change = _random_edit(doc, data)
+        except InvalidEditError:
+            continue
+        undos.append(doc.apply(change))
+        doc.check()
+        states.append(doc.snapshot())
+    for undo, state in zip(reversed(undos), reversed(states[:-1])):
+        doc.apply(undo)
+        doc.check()
+        assert doc.snapshot() == state
+    assert doc.snapshot() == states[0]
