@@ -140,18 +140,18 @@ def _run_convert(args: argparse.Namespace) -> int:
 
 
 def _write_output(doc, output: str, fmt: str | None, options):
-    from editor.bitext.project import atomic_write_bytes
-    from editor.exporting import exporter_for
+    from editor.exporting import export_document, exporter_for
 
-    name = f"out.{fmt.lstrip('.')}" if fmt else (output if output != "-" else "out.json")
-    exporter = exporter_for(name)
+    if output != "-" and not fmt:
+        return export_document(doc, output, options)
+    exporter = exporter_for(f"out.{fmt.lstrip('.')}" if fmt else "out.json")
     buffer = io.BytesIO()
     report = exporter(doc, buffer, options)
     if output == "-":
         sys.stdout.buffer.write(buffer.getvalue())
         sys.stdout.flush()
     else:
-        atomic_write_bytes(Path(output).absolute(), buffer.getvalue())
+        Path(output).write_bytes(buffer.getvalue())
     return report
 
 

@@ -65,6 +65,19 @@ def export_suffixes() -> list[str]:
     return sorted(EXPORTERS)
 
 
+def export_document(doc: AlignmentDocument, path: Path | str, options: ExportOptions | None = None) -> ExportReport:
+    """Write `doc` to `path` in the format its suffix names, atomically; return what was written and left out."""
+    import io
+
+    from editor.bitext.project import atomic_write_bytes
+
+    exporter = exporter_for(path)
+    buffer = io.BytesIO()
+    report = exporter(doc, buffer, options or ExportOptions())
+    atomic_write_bytes(Path(path).absolute(), buffer.getvalue())
+    return report
+
+
 def exporter_for(path: Path | str) -> Exporter:
     """Return the exporter for a file name; raises UnsupportedFormatError."""
     _load_exporters()
