@@ -1,0 +1,97 @@
+"""The user's preferences: one Settings dataclass kept in settings.json in the config folder."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from editor import paths
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE = "settings.json"
+PANE_ORDERS = ("zh-en", "en-zh")
+MAX_RECENT_FILES = 10
+MIN_FONT_SIZE, MAX_FONT_SIZE = 6, 48
+MIN_AUTOSAVE_SECONDS, MAX_AUTOSAVE_SECONDS = 5, 3600
+
+
+@dataclass
+class Settings:
+    """Everything the editor remembers between sessions."""
+
+    font_size: int = 12
+    pane_order: str = "zh-en"                 # "zh-en": Chinese pane on the left; "en-zh": English on the left
+    src_lang: str = "zh-CN"
+    tgt_lang: str = "en-US"
+    autosave_seconds: int = 60
+    recent_files: list[str] = field(default_factory=list)
+    ui_language: str | None = None            # None: the system locale; otherwise e.g. "zh_CN", "en"
+    row_mode: bool = False
+    window_geometry: str | None = None        # QMainWindow.saveGeometry() as base64 text
+
+
+def settings_path() -> Path:
+    """Return the path of settings.json (its folder is created)."""
+    return paths.config_dir() / SETTINGS_FILE
+
+
+def _valid(name: str, value: object, default: object) -> bool:
+    """True when `value` has the type (and range) a Settings field needs."""
+    if name == "recent_files":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if name == "font_size":
+        return type(value) is int and MIN_FONT_SIZE <= value <= MAX_FONT_SIZE
+    if name == "autosave_seconds":
+        return type(value) is int and MIN_AUTOSAVE_SECONDS <= value <= MAX_AUTOSAVE_SECONDS
+    if name == "pane_order":
+        return value in PANE_ORDERS
+    if name in ("ui_language", "window_geometry"):
+        return value is None or isinstance(value, str)
+    return type(value) is type(default)
+
+
+def settings_from_dict(data: object) -> Settings:
+    """Build Settings from parsed JSON: unknown keys are ignored, bad values fall back to their default."""
+    settings = Settings()
+    if not isinstance(data, dict):
+        log.warning("settings file does not hold an object; using the defaults")
+        return settings
+    for f in fields(Settings):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if _valid(f.name, value, getattr(settings, f.name)):
+            setattr(settings, f.name, list(value) if isinstance(value, list) else value)
+        else:
+            log.warning("ignoring setting %s=%r (invalid value)", f.name, value)
+    settings.recent_files = settings.recent_files[:MAX_RECENT_FILES]
+    return settings
+
+
+def load_settings() -> Settings:
+    """Return the saved settings, or the defaults when there are none or the file is corrupt (logged)."""
+    path = settings_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings()
+    except OSError as exc:
+        log.warning("cannot read %s (%s); using the default settings", path, exc)
+        return Settings()
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        log.warning("settings file %s is corrupt (%s); using the default settings", path, exc)
+        return Settings()
+    return settings_from_dict(data)
+
+
+def save_settings(settings: Settings) -> None:
+    """Write settings.json atomically (a crash leaves the old or the new file). Raises OSError."""
+    from editor.bitext.project import atomic_write_bytes
+
+    payload = json.dumps(asdict(settings), ensure_ascii=False, indent=1).encode("utf-8")
+    atomic_write_bytes(settings_path(), payload)

@@ -1,0 +1,64 @@
+"""Settings persist in settings.json; a damaged file never stops the editor from starting."""
+
+import json
+import logging
+
+from editor import paths
+from editor.settings import Settings, load_settings, save_settings, settings_path
+
+
+def test_without_a_settings_file_the_defaults_are_used():
+    assert load_settings() == Settings()
+    assert Settings().font_size == 12 and Settings().pane_order == "zh-en"
+
+
+def test_saved_settings_load_back_equal():
+    settings = Settings(font_size=15, pane_order="en-zh", src_lang="zh-TW", tgt_lang="en-GB",
+                        autosave_seconds=30, recent_files=["/tmp/a.duiqi", "/tmp/张三.duiqi"],
+                        ui_language="zh_CN", row_mode=True, window_geometry="AdnQywADAAA=")
+    save_settings(settings)
+    assert settings_path().parent == paths.config_dir()
+    assert load_settings() == settings
+
+
+def test_the_settings_file_is_readable_json_with_chinese_kept():
+    save_settings(Settings(recent_files=["/文档/译文.duiqi"]))
+    text = settings_path().read_text("utf-8")
+    assert "/文档/译文.duiqi" in text
+    assert json.loads(text)["font_size"] == 12
+
+
+def test_saving_leaves_no_temporary_files_behind():
+    save_settings(Settings(font_size=20))
+    save_settings(Settings(font_size=21))
+    assert [p.name for p in settings_path().parent.iterdir()] == ["settings.json"]
+    assert load_settings().font_size == 21
+
+
+def test_a_corrupt_file_falls_back_to_defaults_with_a_warning(caplog):
+    settings_path().write_bytes(b'{"font_size": 14,,, \xff')
+    with caplog.at_level(logging.WARNING, logger="editor.settings"):
+        assert load_settings() == Settings()
+    assert any("corrupt" in r.getMessage() for r in caplog.records)
+
+
+def test_a_file_that_is_not_an_object_falls_back_to_defaults(caplog):
+    settings_path().write_text("[1, 2, 3]", "utf-8")
+    with caplog.at_level(logging.WARNING, logger="editor.settings"):
+        assert load_settings() == Settings()
+    assert caplog.records
+
+
+def test_unknown_keys_are_ignored_and_known_ones_kept():
+    settings_path().write_text(json.dumps({"font_size": 16, "theme": "dark", "future": [1]}), "utf-8")
+    assert load_settings() == Settings(font_size=16)
+
+
+def test_a_value_of_the_wrong_type_or_range_keeps_its_default_only(caplog):
+    settings_path().write_text(json.dumps({
+        "font_size": "big", "pane_order": "sideways", "autosave_seconds": 0,
+        "recent_files": "not a list", "row_mode": True, "tgt_lang": "en-GB"}), "utf-8")
+    with caplog.at_level(logging.WARNING, logger="editor.settings"):
+        loaded = load_settings()
+    assert loaded == Settings(row_mode=True, tgt_lang="en-GB")
+    assert len(caplog.records) == 4
