@@ -34,6 +34,20 @@ class EmptyFileError(InputFileError):
         super().__init__(detail, path=path)
 
 
+class MarkupOnlyFileError(EmptyFileError):
+    """An .html or .docx file whose markup holds no text (only scripts, styles or empty elements)."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, "the file has markup but no text to align")
+
+
+class EncryptedFileError(InputFileError):
+    """A password-protected document."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__("the document is password-protected; save an unprotected copy and open that", path=path)
+
+
 class UnsupportedFormatError(InputFileError):
     """The file's extension or content is not a format Duiqi reads or writes."""
 
