@@ -1,0 +1,154 @@
+"""Choosing and preparing the beads an exporter writes: filters, joined texts, cleaned characters, layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Callable
+
+from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment, is_chinese_lang, join_segments
+from editor.errors import InputFileError
+from editor.exporting import ExportOptions, ExportReport
+from editor.exporting.xml_text import bcp47, xml_safe
+
+# A bead's confidence at or above this is "translated" in XLIFF; below it, "needs review".
+HIGH_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One bead ready to write: joined texts, provenance, and its segment layout for a lossless re-import."""
+
+    number: int                  # 1-based position among the document's beads
+    src: str
+    tgt: str
+    confidence: float
+    status: BeadStatus
+    src_layout: str              # "paragraph:length" per segment, e.g. "0:7 0:9" (see layout_text)
+    tgt_layout: str
+
+    @property
+    def linked(self) -> bool:
+        return bool(self.src) and bool(self.tgt)
+
+    @property
+    def confidence_text(self) -> str:
+        return format_confidence(self.confidence)
+
+
+@dataclass(frozen=True)
+class ExportLanguages:
+    src: str
+    tgt: str
+
+
+def format_confidence(value: float) -> str:
+    """Return a confidence as written in files: at most 4 decimals, no trailing zeros (`0.87`, `1`)."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def export_languages(doc: AlignmentDocument, options: ExportOptions) -> ExportLanguages:
+    """Return the BCP-47 codes to write; raises InputFileError for a code that is not a language tag."""
+    try:
+        return ExportLanguages(bcp47(options.src_lang or doc.meta.src_lang or "zh-CN"),
+                               bcp47(options.tgt_lang or doc.meta.tgt_lang or "en-US"))
+    except ValueError as exc:
+        raise InputFileError(str(exc)) from None
+
+
+def file_name(path: str | None) -> str | None:
+    """Return the base name of a recorded input path (full paths are private and machine-specific)."""
+    return PurePath(path).name if path else None
+
+
+def layout_text(segments: list[tuple[int, str]]) -> str:
+    """Return "paragraph:length ..." for (paragraph, text) segments, as stored in x-duiqi-*-layout."""
+    return " ".join(f"{p}:{len(t)}" for p, t in segments)
+
+
+def _side(doc: AlignmentDocument, ids: tuple[int, ...], lang: str,
+          clean: Callable[[str], tuple[str, int]]) -> tuple[str, str, int]:
+    parts: list[tuple[int, str]] = []
+    removed = 0
+    for i in ids:
+        segment: Segment = doc.segment(i)
+        text, n = clean(segment.text.strip())
+        removed += n
+        parts.append((segment.paragraph, text.strip()))
+    joined = join_segments([t for _, t in parts], lang)
+    layout = layout_text(parts)
+    if split_by_layout(joined, layout, lang) is None:
+        layout = ""                       # e.g. an empty segment: the reader keeps the text as one segment
+    return joined, layout, removed
+
+
+def split_by_layout(text: str, layout: str, lang: str) -> list[tuple[int, str]] | None:
+    """Return the (paragraph, text) segments a layout describes, or None when it does not fit the text
+    (someone edited the file): the caller then keeps the text as one segment."""
+    if not layout.strip():
+        return None
+    try:
+        cells = [(int(p), int(n)) for p, n in (item.split(":") for item in layout.split())]
+    except ValueError:
+        return None
+    gap = 0 if is_chinese_lang(lang) else 1
+    out, pos = [], 0
+    for k, (paragraph, length) in enumerate(cells):
+        if length < 1 or paragraph < 0:
+            return None
+        if k and gap:
+            if text[pos:pos + gap] != " ":
+                return None
+            pos += gap
+        out.append((paragraph, text[pos:pos + length]))
+        pos += length
+    if pos != len(text) or any(len(t) != n or t != t.strip() for (_, t), (_, n) in zip(out, cells)):
+        return None
+    return out
+
+
+def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: ExportReport, *,
+                    keep_unlinked: bool, clean_xml: bool = True) -> list[Entry]:
+    """Return the entries to write, counting in `report` what the options leave out.
+
+    keep_unlinked: keep 1-0 and 0-1 beads (XLIFF, TSV) instead of leaving them out (TMX).
+    clean_xml: drop characters XML 1.0 forbids (counted in report.removed_characters).
+    """
+    langs = export_languages(doc, options)
+    clean = xml_safe if clean_xml else (lambda text: (text, 0))
+    entries: list[Entry] = []
+    too_long: list[int] = []
+    for number, bead in enumerate(doc.beads, start=1):
+        if not (bead.src and bead.tgt) and not keep_unlinked:
+            report.skipped_unlinked += 1
+            continue
+        if options.only_confirmed and not bead.is_fixed:
+            report.skipped_unconfirmed += 1
+            continue
+        src, src_layout, removed_src = _side(doc, bead.src, langs.src, clean)
+        tgt, tgt_layout, removed_tgt = _side(doc, bead.tgt, langs.tgt, clean)
+        limit = options.max_segment_length
+        if limit is not None and max(len(src), len(tgt)) > limit:
+            report.skipped_too_long += 1
+            too_long.append(number)
+            continue
+        report.removed_characters += removed_src + removed_tgt
+        entries.append(Entry(number, src, tgt, bead.confidence, bead.status, src_layout, tgt_layout))
+    if too_long:
+        shown = ", ".join(map(str, too_long[:10])) + (" …" if len(too_long) > 10 else "")
+        report.warnings.append(f"left out {len(too_long)} link(s) longer than {options.max_segment_length} "
+                               f"characters (links {shown})")
+    if report.removed_characters:
+        report.warnings.append(f"removed {report.removed_characters} character(s) that XML does not allow "
+                               f"(control characters)")
+    if report.skipped_unlinked:
+        report.warnings.append(f"left out {report.skipped_unlinked} unlinked sentence group(s) "
+                               f"(0-1 or 1-0), which this format cannot hold")
+    report.written = len(entries)
+    return entries
+
+
+def needs_review(bead_or_entry: Bead | Entry) -> bool:
+    """True for an engine link whose confidence is too low to trust without a look."""
+    return bead_or_entry.status is BeadStatus.AUTO and bead_or_entry.confidence < HIGH_CONFIDENCE

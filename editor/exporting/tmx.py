@@ -1,0 +1,74 @@
+"""TMX 1.4 export: one `tu` per linked bead, with provenance and segment layout in `x-` props.
+
+Layout of a `tu` (what `editor.importing.alignment_files` reads back):
+
+    <tu tuid="7">
+      <prop type="x-alignment-confidence">0.87</prop>
+      <prop type="x-alignment-status">confirmed</prop>     (auto / confirmed / edited)
+      <prop type="x-source-file">zh.txt</prop>
+      <prop type="x-target-file">en.txt</prop>
+      <tuv xml:lang="zh-CN"><prop type="x-duiqi-layout">0:7 0:9</prop><seg>…</seg></tuv>
+      <tuv xml:lang="en-US"><prop type="x-duiqi-layout">0:26 1:33</prop><seg>…</seg></tuv>
+    </tu>
+
+`x-duiqi-layout` lists each sentence of the side as `paragraph:length`, so a re-import restores the
+sentences and links exactly. 1-0 and 0-1 beads (a sentence without a counterpart) are left out, as a
+translation memory holds pairs only, and counted in `ExportReport.skipped_unlinked`; re-importing the
+TMX therefore gives a document without those sentences (keep the .duiqi project or an XLIFF for them).
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from lxml import etree
+
+from editor import __version__
+from editor.bitext.document import AlignmentDocument
+from editor.exporting import ExportOptions, ExportReport, register
+from editor.exporting.entries import collect_entries, export_languages, file_name
+from editor.exporting.xml_text import XML_LANG, tmx_date
+
+PROP_CONFIDENCE = "x-alignment-confidence"
+PROP_STATUS = "x-alignment-status"
+PROP_SOURCE_FILE = "x-source-file"
+PROP_TARGET_FILE = "x-target-file"
+PROP_LAYOUT = "x-duiqi-layout"
+CREATION_TOOL = "Duiqi"
+
+
+def _prop(parent: etree._Element, kind: str, value: str) -> None:
+    etree.SubElement(parent, "prop", type=kind).text = value
+
+
+@register(".tmx")
+def write_tmx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> ExportReport:
+    """Write the linked beads as UTF-8 TMX 1.4 (valid against the TMX 1.4 DTD); return the report."""
+    report = ExportReport()
+    langs = export_languages(doc, options)
+    entries = collect_entries(doc, options, report, keep_unlinked=False)
+    now = tmx_date()
+    root = etree.Element("tmx", version="1.4")
+    etree.SubElement(root, "header", {
+        "creationtool": CREATION_TOOL, "creationtoolversion": __version__,
+        "segtype": "paragraph" if doc.meta.presegmented else "sentence",
+        "o-tmf": "duiqi", "adminlang": "en-US", "srclang": langs.src, "datatype": "plaintext",
+        "creationdate": now, "changedate": now})
+    body = etree.SubElement(root, "body")
+    src_file, tgt_file = file_name(doc.meta.src_file), file_name(doc.meta.tgt_file)
+    for entry in entries:
+        tu = etree.SubElement(body, "tu", tuid=str(entry.number))
+        _prop(tu, PROP_CONFIDENCE, entry.confidence_text)
+        _prop(tu, PROP_STATUS, entry.status.value)
+        if src_file:
+            _prop(tu, PROP_SOURCE_FILE, src_file)
+        if tgt_file:
+            _prop(tu, PROP_TARGET_FILE, tgt_file)
+        for lang, text, layout in ((langs.src, entry.src, entry.src_layout),
+                                   (langs.tgt, entry.tgt, entry.tgt_layout)):
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+            if layout:
+                _prop(tuv, PROP_LAYOUT, layout)
+            etree.SubElement(tuv, "seg").text = text
+    etree.ElementTree(root).write(out, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    return report
