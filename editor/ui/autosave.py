@@ -1,0 +1,482 @@
+"""Crash safety: periodic autosaves of the open document, and restoring those a crashed session left behind.
+
+Each running editor is a *session* with its own files in `paths.data_dir()/autosave/`:
+`<session>.duiqi` (the document, written atomically), `<session>.json` (where it came from, when, which pid)
+and `<session>.lock`, which the session keeps locked with an operating-system file lock for as long as it runs.
+The operating system drops that lock when the process dies, however it dies, so "the lock can be taken"
+means "the session crashed": that is how two running editors keep their hands off each other's autosaves,
+and why a reused pid cannot hide a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import secrets
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QMessageBox,
+                               QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from editor import paths
+from editor.bitext.document import AlignmentDocument
+from editor.bitext.project import PROJECT_SUFFIX, atomic_write_bytes, load_project, save_project
+from editor.errors import EditorError
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_FOLDER = "autosave"
+SIDECAR_SUFFIX = ".json"
+LOCK_SUFFIX = ".lock"
+#: After a failed autosave, try again this soon (seconds) instead of waiting a whole interval.
+RETRY_SECONDS = 10
+
+
+def autosave_dir() -> Path:
+    """Return (creating it) the folder of autosaves."""
+    folder = paths.data_dir() / AUTOSAVE_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+# -- operating-system file locks ------------------------------------------------------------------
+
+def _lock(handle: IO[bytes]) -> bool:
+    """Take an exclusive lock on an open file without waiting; return False when another holder has it."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _unlock(handle: IO[bytes]) -> None:
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    except OSError:
+        pass
+
+
+def _session_is_running(lock_path: Path) -> bool:
+    """True when some process (this one included) holds the session's lock."""
+    try:
+        handle = open(lock_path, "rb+")
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True          # unreadable: assume its owner is alive rather than steal its work
+    with handle:
+        if _lock(handle):
+            _unlock(handle)
+            return False
+        return True
+
+
+# -- finding what crashed sessions left -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Recovery:
+    """An autosave left by a session that is no longer running."""
+
+    session: str
+    autosave_path: Path                 # the .duiqi file holding the unsaved work
+    original_path: Path | None          # the project it was opened from; None for an unsaved new alignment
+    saved_at: float                     # seconds since the epoch
+    pid: int | None
+    title: str                          # a name for the list: the project's or the source text's file name
+
+    @property
+    def sidecar_path(self) -> Path:
+        return self.autosave_path.with_suffix(SIDECAR_SUFFIX)
+
+    @property
+    def lock_path(self) -> Path:
+        return self.autosave_path.with_suffix(LOCK_SUFFIX)
+
+    def load(self) -> AlignmentDocument:
+        """Return the autosaved document; raises MalformedFileError if the autosave is damaged."""
+        return load_project(self.autosave_path)
+
+    def discard(self) -> None:
+        """Delete the autosave and its side files."""
+        for path in (self.autosave_path, self.sidecar_path, self.lock_path):
+            path.unlink(missing_ok=True)
+
+
+def _read_sidecar(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def find_recoveries() -> list[Recovery]:
+    """Return the autosaves of sessions that are no longer running (they crashed), newest first."""
+    folder = autosave_dir()
+    found: list[Recovery] = []
+    for autosave in folder.glob(f"*{PROJECT_SUFFIX}"):
+        session = autosave.stem
+        if autosave.name.startswith(".") or _session_is_running(autosave.with_suffix(LOCK_SUFFIX)):
+            continue
+        meta = _read_sidecar(autosave.with_suffix(SIDECAR_SUFFIX))
+        original = meta.get("original_path")
+        original_path = Path(original) if isinstance(original, str) and original else None
+        saved_at = meta.get("saved_at")
+        if not isinstance(saved_at, (int, float)):
+            try:
+                saved_at = autosave.stat().st_mtime
+            except OSError:
+                continue
+        pid = meta.get("pid") if isinstance(meta.get("pid"), int) else None
+        title = meta.get("title") if isinstance(meta.get("title"), str) else ""
+        title = title or (original_path.name if original_path else autosave.name)
+        found.append(Recovery(session, autosave, original_path, float(saved_at), pid, title))
+    _remove_orphan_locks(folder)
+    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+def _remove_orphan_locks(folder: Path) -> None:
+    """Delete lock files of finished sessions that left no autosave (they exited cleanly or saved)."""
+    for lock in folder.glob(f"*{LOCK_SUFFIX}"):
+        if not lock.with_suffix(PROJECT_SUFFIX).exists() and not _session_is_running(lock):
+            lock.unlink(missing_ok=True)
+            lock.with_suffix(SIDECAR_SUFFIX).unlink(missing_ok=True)
+
+
+# -- the autosaver --------------------------------------------------------------------------------
+
+def _new_session_name() -> str:
+    return f"session-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"
+
+
+class Autosaver(QObject):
+    """Save the open document every `interval_seconds` while it has unsaved changes.
+
+    `document_provider()` returns the open document (or None), `is_modified()` says whether it has changes
+    that are not in its project file, and `project_path_provider()` returns that project file (None if
+    never saved). A failed autosave is logged, reported through `failed`, and retried after RETRY_SECONDS;
+    it never raises into the event loop.
+    """
+
+    saved = Signal(str)       # the autosave file written
+    failed = Signal(str)      # why the autosave could not be written
+
+    def __init__(self, document_provider: Callable[[], AlignmentDocument | None],
+                 is_modified: Callable[[], bool],
+                 project_path_provider: Callable[[], Path | None],
+                 interval_seconds: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document_provider = document_provider
+        self._is_modified = is_modified
+        self._project_path_provider = project_path_provider
+        self._interval_seconds = max(1, int(interval_seconds))
+        self.session = _new_session_name()
+        self._lock_handle: IO[bytes] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(self._interval_seconds * 1000)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    # -- paths ---------------------------------------------------------------------------------
+
+    @property
+    def autosave_path(self) -> Path:
+        """The .duiqi file this session autosaves to."""
+        return autosave_dir() / f"{self.session}{PROJECT_SUFFIX}"
+
+    @property
+    def _sidecar_path(self) -> Path:
+        return self.autosave_path.with_suffix(SIDECAR_SUFFIX)
+
+    @property
+    def _lock_path(self) -> Path:
+        return self.autosave_path.with_suffix(LOCK_SUFFIX)
+
+    # -- control -------------------------------------------------------------------------------
+
+    def interval_seconds(self) -> int:
+        return self._interval_seconds
+
+    def set_interval(self, seconds: int) -> None:
+        """Change the autosave interval (from the settings dialog); takes effect at once."""
+        self._interval_seconds = max(1, int(seconds))
+        self._timer.setInterval(self._interval_seconds * 1000)
+
+    def is_active(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        """Take this session's lock and start the timer."""
+        self._acquire_lock()
+        self._timer.start(self._interval_seconds * 1000)
+
+    def stop(self) -> None:
+        """Stop the timer; the lock is released too unless an autosave is waiting to be recovered."""
+        self._timer.stop()
+        if not self.autosave_path.exists():
+            self._release_lock()
+
+    def save_now(self) -> Path | None:
+        """Autosave at once if the document has unsaved changes; return the file written, or None.
+
+        With nothing unsaved the session's old autosave is removed (the project file holds everything).
+        Never raises: a failure is logged, emitted through `failed`, and retried soon.
+        """
+        try:
+            document = self._document_provider()
+            if document is None or not self._is_modified():
+                self._remove_files()
+                return None
+            self._acquire_lock()
+            save_project(document, self.autosave_path)
+            original = self._project_path_provider()
+            sidecar = {
+                "original_path": str(Path(original).absolute()) if original else None,
+                "saved_at": time.time(),
+                "pid": os.getpid(),
+                "title": Path(original).name if original else _document_title(document),
+                "counts": document.counts(),
+            }
+            atomic_write_bytes(self._sidecar_path,
+                               json.dumps(sidecar, ensure_ascii=False, indent=1).encode("utf-8"))
+        except Exception as exc:       # noqa: BLE001 - an autosave must never take the editor down
+            log.warning("autosave to %s failed: %s", self.autosave_path, exc, exc_info=True)
+            if self._timer.isActive():
+                self._timer.start(min(RETRY_SECONDS, self._interval_seconds) * 1000)
+            self.failed.emit(str(exc))
+            return None
+        if self._timer.isActive() and self._timer.interval() != self._interval_seconds * 1000:
+            self._timer.start(self._interval_seconds * 1000)     # back to the normal pace after a retry
+        self.saved.emit(str(self.autosave_path))
+        return self.autosave_path
+
+    def clear(self) -> None:
+        """Remove this session's autosave: call it after a successful save and on a clean exit."""
+        self._remove_files()
+        if not self._timer.isActive():
+            self._release_lock()
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _on_timer_timeout(self) -> None:
+        self.save_now()
+
+    def _remove_files(self) -> None:
+        for path in (self.autosave_path, self._sidecar_path):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as exc:
+                log.warning("cannot remove the autosave %s: %s", path, exc)
+
+    def _acquire_lock(self) -> None:
+        if self._lock_handle is not None:
+            return
+        handle = open(self._lock_path, "ab+")
+        if not _lock(handle):        # cannot happen for a fresh random session name; be safe anyway
+            handle.close()
+            raise OSError(f"the autosave lock {self._lock_path} is held by another process")
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n".encode())
+        handle.flush()
+        self._lock_handle = handle
+
+    def _release_lock(self) -> None:
+        if self._lock_handle is None:
+            return
+        _unlock(self._lock_handle)
+        self._lock_handle.close()
+        self._lock_handle = None
+        try:
+            self._lock_path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _document_title(document: AlignmentDocument) -> str:
+    names = [Path(p).name for p in (document.meta.src_file, document.meta.tgt_file) if p]
+    return " + ".join(dict.fromkeys(names))
+
+
+# -- the recovery dialog --------------------------------------------------------------------------
+
+class RecoveryDialog(QDialog):
+    """Lists unsaved work from crashed sessions: Restore one, Discard, or decide Later."""
+
+    def __init__(self, recoveries: list[Recovery], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Recover Unsaved Work"))
+        self._recoveries = list(recoveries)
+        self._result: tuple[AlignmentDocument, Path | None] | None = None
+
+        intro = QLabel(self.tr("Duiqi did not close properly last time. "
+                               "The following work was saved automatically but not in a project file. "
+                               "Restore it now, discard it, or decide later (it is kept until you do)."))
+        intro.setWordWrap(True)
+
+        self.list = QTreeWidget()
+        self.list.setColumnCount(3)
+        self.list.setHeaderLabels([self.tr("Document"), self.tr("Saved automatically"), self.tr("Project file")])
+        self.list.setRootIsDecorated(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.itemDoubleClicked.connect(self._on_list_item_double_clicked)
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+
+        buttons = QDialogButtonBox()
+        self.restore_button = QPushButton(self.tr("&Restore"))
+        self.discard_button = QPushButton(self.tr("&Discard"))
+        self.later_button = QPushButton(self.tr("&Later"))
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.setDefault(True)
+        self.restore_button.clicked.connect(self._on_restore_clicked)
+        self.discard_button.clicked.connect(self._on_discard_clicked)
+        self.later_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.resize(640, 300)
+        self._fill()
+
+    def _fill(self) -> None:
+        self.list.clear()
+        for recovery in self._recoveries:
+            when = datetime.fromtimestamp(recovery.saved_at).strftime("%Y-%m-%d %H:%M:%S")
+            where = str(recovery.original_path) if recovery.original_path else self.tr("(never saved)")
+            item = QTreeWidgetItem([recovery.title, when, where])
+            item.setToolTip(2, where)
+            item.setData(0, Qt.ItemDataRole.UserRole, recovery.session)
+            self.list.addTopLevelItem(item)
+        if self._recoveries:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        self.restore_button.setEnabled(bool(self._recoveries))
+        self.discard_button.setEnabled(bool(self._recoveries))
+
+    def recoveries(self) -> list[Recovery]:
+        """Return the recoveries still listed."""
+        return list(self._recoveries)
+
+    def selected(self) -> Recovery | None:
+        row = self.list.indexOfTopLevelItem(self.list.currentItem()) if self.list.currentItem() else -1
+        return self._recoveries[row] if 0 <= row < len(self._recoveries) else None
+
+    def select(self, recovery: Recovery) -> None:
+        self.list.setCurrentItem(self.list.topLevelItem(self._recoveries.index(recovery)))
+
+    def restored(self) -> tuple[AlignmentDocument, Path | None] | None:
+        """After Restore: the document and the project file it belongs to (None if never saved)."""
+        return self._result
+
+    def _on_list_item_double_clicked(self) -> None:
+        self._on_restore_clicked()
+
+    def _on_restore_clicked(self) -> None:
+        recovery = self.selected()
+        if recovery is None:
+            return
+        try:
+            document = recovery.load()
+        except EditorError as exc:
+            self._show_error(self.tr("This autosave cannot be read: %1").replace("%1", exc.message))
+            return
+        self._result = (document, recovery.original_path)
+        _set_aside(recovery)
+        self.accept()
+
+    def _on_discard_clicked(self) -> None:
+        recovery = self.selected()
+        if recovery is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Discard Unsaved Work"),
+            self.tr("Delete the unsaved work in “%1” for good?").replace("%1", recovery.title),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Discard:
+            return
+        self.discard(recovery)
+
+    def discard(self, recovery: Recovery) -> None:
+        """Delete one recovery without asking; close the dialog when none are left."""
+        try:
+            recovery.discard()
+        except OSError as exc:
+            self._show_error(self.tr("Cannot delete the autosave: %1").replace("%1", str(exc)))
+            return
+        self._recoveries.remove(recovery)
+        self.error_label.hide()
+        self._fill()
+        if not self._recoveries:
+            self.reject()
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+
+RESTORED_FOLDER = "restored"
+KEEP_RESTORED = 5
+
+
+def _set_aside(recovery: Recovery) -> None:
+    """Move a restored autosave out of the way (it is not offered again) but keep the last few, just in case."""
+    folder = autosave_dir() / RESTORED_FOLDER
+    try:
+        folder.mkdir(exist_ok=True)
+        os.replace(recovery.autosave_path, folder / recovery.autosave_path.name)
+        if recovery.sidecar_path.exists():
+            os.replace(recovery.sidecar_path, folder / recovery.sidecar_path.name)
+        recovery.lock_path.unlink(missing_ok=True)
+        kept = sorted(folder.glob(f"*{PROJECT_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[KEEP_RESTORED:]:
+            old.unlink(missing_ok=True)
+            old.with_suffix(SIDECAR_SUFFIX).unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("cannot set the restored autosave %s aside: %s", recovery.autosave_path, exc)
+
+
+def offer_recovery(parent: QWidget | None = None) -> tuple[AlignmentDocument, Path | None] | None:
+    """If crashed sessions left unsaved work, ask the user what to do with it.
+
+    Returns (document, original project path or None) when the user restores one, else None
+    (no recoveries, Discard, or Later: "Later" keeps them for the next start).
+    """
+    recoveries = find_recoveries()
+    if not recoveries:
+        return None
+    dialog = RecoveryDialog(recoveries, parent)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.restored()
+        return None
+    finally:
+        dialog.deleteLater()

@@ -1,0 +1,259 @@
+"""Autosave: unsaved work is written periodically, a crashed session's work is offered back, clean exits leave nothing."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, Splice
+from editor.ui import autosave as autosave_module
+from editor.ui.autosave import Autosaver, RecoveryDialog, autosave_dir, find_recoveries, offer_recovery
+
+
+def _document() -> AlignmentDocument:
+    doc = AlignmentDocument.from_texts([("今天天气很好。", 0), ("我们去公园吧！", 0)],
+                                       [("The weather is fine today.", 0), ("Let's go to the park!", 0)])
+    beads = (Bead((0,), (2,), 0.9, BeadStatus.CONFIRMED), Bead((1,), (3,), 0.4))
+    doc.apply(Change("align", beads=Splice(0, tuple(doc.beads), beads)))
+    doc.meta.src_file = "/texts/天气.txt"
+    return doc
+
+
+class Session:
+    """What a main window gives the autosaver: the document, whether it is modified, its project path."""
+
+    def __init__(self, doc=None, modified=True, project=None):
+        self.doc, self.modified, self.project = doc, modified, project
+
+    def autosaver(self, interval=60, parent=None) -> Autosaver:
+        return Autosaver(lambda: self.doc, lambda: self.modified, lambda: self.project, interval, parent)
+
+
+def _dead_pid() -> int:
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)
+    return int(child.stdout)
+
+
+def _simulate_crash(saver: Autosaver) -> None:
+    """Leave the files as a killed process would: lock released by the OS, sidecar naming a dead pid."""
+    saver._timer.stop()
+    saver._lock_handle.close()          # the OS drops the lock when a process dies
+    saver._lock_handle = None
+    sidecar = saver.autosave_path.with_suffix(".json")
+    data = json.loads(sidecar.read_text("utf-8"))
+    data["pid"] = _dead_pid()
+    sidecar.write_text(json.dumps(data), "utf-8")
+
+
+def test_a_modified_document_is_autosaved_after_the_interval(qtbot):
+    session = Session(_document())
+    saver = session.autosaver(interval=1)
+    saver.start()
+    assert not saver.autosave_path.exists()
+    qtbot.waitUntil(saver.autosave_path.exists, timeout=4000)
+    assert saver.autosave_path.parent == autosave_dir()
+    assert AlignmentDocument.snapshot(autosave_module.load_project(saver.autosave_path)) == session.doc.snapshot()
+    sidecar = json.loads(saver.autosave_path.with_suffix(".json").read_text("utf-8"))
+    assert sidecar["pid"] == os.getpid() and sidecar["original_path"] is None
+    saver.stop()
+    saver.clear()
+
+
+def test_an_unmodified_document_is_not_autosaved(qtbot):
+    saver = Session(_document(), modified=False).autosaver()
+    assert saver.save_now() is None
+    assert not saver.autosave_path.exists()
+    saver = Session(None).autosaver()
+    assert saver.save_now() is None
+
+
+def test_the_autosave_of_a_running_session_is_not_offered_for_recovery(qtbot):
+    saver = Session(_document()).autosaver()
+    saver.start()
+    assert saver.save_now() == saver.autosave_path
+    assert find_recoveries() == []      # the session holds its lock: another editor must not take its work
+    saver.stop()
+    assert find_recoveries() == []      # still locked: the autosave waits for clear() or a crash
+    saver.clear()
+
+
+def test_a_crashed_sessions_autosave_is_found_and_restores_the_same_document(qtbot, tmp_path):
+    project = tmp_path / "天气.duiqi"
+    session = Session(_document(), project=project)
+    saver = session.autosaver()
+    saver.start()
+    saver.save_now()
+    _simulate_crash(saver)
+    [recovery] = find_recoveries()
+    assert recovery.original_path == project.absolute()
+    assert recovery.title == "天气.duiqi"
+    assert recovery.pid != os.getpid()
+    assert recovery.load().snapshot() == session.doc.snapshot()
+    assert recovery.load().meta.src_file == "/texts/天气.txt"
+
+
+def test_a_really_killed_process_leaves_a_recoverable_autosave(tmp_path):
+    script = textwrap.dedent("""
+        import os, sys
+        from PySide6.QtCore import QCoreApplication
+        from editor.bitext.document import AlignmentDocument
+        from editor.ui.autosave import Autosaver
+        app = QCoreApplication([])
+        doc = AlignmentDocument.from_texts([("你好。", 0)], [("Hello.", 0)])
+        saver = Autosaver(lambda: doc, lambda: True, lambda: None, 60)
+        saver.start()
+        saver.save_now()
+        os._exit(9)      # a crash: no clean-up runs
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 9, result.stderr
+    [recovery] = find_recoveries()
+    assert recovery.original_path is None
+    assert [s.text for s in recovery.load().src] == ["你好。"]
+
+
+def test_clear_removes_the_sessions_autosave(qtbot):
+    saver = Session(_document()).autosaver()
+    saver.start()
+    saver.save_now()
+    assert saver.autosave_path.exists()
+    saver.clear()
+    assert not saver.autosave_path.exists()
+    assert not saver.autosave_path.with_suffix(".json").exists()
+    saver.stop()
+    assert list(autosave_dir().iterdir()) == []     # a clean exit leaves nothing behind
+    _simulate_crash_after_clear = find_recoveries()
+    assert _simulate_crash_after_clear == []
+
+
+def test_saving_to_a_clean_state_removes_the_old_autosave(qtbot):
+    session = Session(_document())
+    saver = session.autosaver()
+    saver.start()
+    saver.save_now()
+    session.modified = False            # e.g. the user undid back to the saved state
+    saver.save_now()
+    assert not saver.autosave_path.exists()
+    saver.stop()
+
+
+def test_a_failed_autosave_is_reported_and_retried_without_raising(qtbot, monkeypatch):
+    session = Session(_document())
+    saver = session.autosaver(interval=60)
+    saver.start()
+    calls = []
+
+    def failing_save(doc, path):
+        calls.append(path)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(autosave_module, "save_project", failing_save)
+    with qtbot.waitSignal(saver.failed, timeout=1000) as blocker:
+        assert saver.save_now() is None
+    assert "No space left" in blocker.args[0]
+    assert saver._timer.interval() == autosave_module.RETRY_SECONDS * 1000   # retries soon
+    monkeypatch.undo()
+    with qtbot.waitSignal(saver.saved, timeout=1000):
+        assert saver.save_now() == saver.autosave_path
+    assert saver._timer.interval() == 60 * 1000                              # back to the normal pace
+    saver.stop()
+    saver.clear()
+
+
+def test_a_document_provider_that_raises_does_not_crash_the_timer(qtbot):
+    def broken():
+        raise RuntimeError("bug")
+
+    saver = Autosaver(broken, lambda: True, lambda: None, 1)
+    saver.start()
+    with qtbot.waitSignal(saver.failed, timeout=4000):
+        pass
+    saver.stop()
+
+
+def test_the_interval_can_be_changed_while_running(qtbot):
+    saver = Session(_document()).autosaver(interval=60)
+    saver.start()
+    saver.set_interval(5)
+    assert saver._timer.interval() == 5000 and saver.is_active()
+    saver.stop()
+
+
+def _crashed(doc=None, project=None) -> autosave_module.Recovery:
+    saver = Session(doc or _document(), project=project).autosaver()
+    saver.start()
+    saver.save_now()
+    _simulate_crash(saver)
+    return next(r for r in find_recoveries() if r.session == saver.session)
+
+
+def test_restoring_in_the_dialog_returns_the_document_and_sets_the_autosave_aside(qtbot, tmp_path):
+    recovery = _crashed(project=tmp_path / "book.duiqi")
+    dialog = RecoveryDialog(find_recoveries())
+    qtbot.addWidget(dialog)
+    assert dialog.list.topLevelItemCount() == 1
+    assert dialog.list.topLevelItem(0).text(0) == "book.duiqi"
+    dialog.restore_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    doc, original = dialog.restored()
+    assert doc.snapshot() == _document().snapshot()
+    assert original == (tmp_path / "book.duiqi").absolute()
+    assert find_recoveries() == []      # not offered twice
+    assert (autosave_dir() / "restored" / recovery.autosave_path.name).exists()   # but kept, just in case
+
+
+def test_discarding_in_the_dialog_deletes_the_autosave(qtbot):
+    first = _crashed()
+    second = _crashed()
+    dialog = RecoveryDialog(find_recoveries())
+    qtbot.addWidget(dialog)
+    assert dialog.list.topLevelItemCount() == 2
+    dialog.discard(first)
+    assert not first.autosave_path.exists()
+    assert dialog.list.topLevelItemCount() == 1 and dialog.isVisible() is False
+    assert [r.session for r in find_recoveries()] == [second.session]
+
+
+def test_a_damaged_autosave_shows_an_error_in_the_dialog_and_is_kept(qtbot):
+    recovery = _crashed()
+    recovery.autosave_path.write_text("{ not json", "utf-8")
+    dialog = RecoveryDialog([recovery])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.restore_button.click()
+    assert dialog.isVisible() and dialog.restored() is None
+    assert dialog.error_label.isVisible() and "cannot be read" in dialog.error_label.text()
+    assert recovery.autosave_path.exists()
+    dialog.later_button.click()
+
+
+def test_offer_recovery_without_crashed_sessions_shows_nothing(qtbot):
+    assert offer_recovery(None) is None
+
+
+@pytest.mark.parametrize("button, restored", [("restore_button", True), ("later_button", False)])
+def test_offer_recovery_returns_the_restored_document_or_none_for_later(qtbot, button, restored):
+    _crashed()
+
+    def press():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RecoveryDialog)
+        getattr(dialog, button).click()
+
+    QTimer.singleShot(50, press)
+    result = offer_recovery(None)
+    if restored:
+        doc, original = result
+        assert doc.snapshot() == _document().snapshot() and original is None
+        assert find_recoveries() == []
+    else:
+        assert result is None
+        assert len(find_recoveries()) == 1     # "Later" keeps the work for the next start
