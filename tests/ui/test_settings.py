@@ -62,3 +62,63 @@ def test_a_value_of_the_wrong_type_or_range_keeps_its_default_only(caplog):
         loaded = load_settings()
     assert loaded == Settings(row_mode=True, tgt_lang="en-GB")
     assert len(caplog.records) == 4
+
+
+# -- the Preferences dialog -------------------------------------------------------------------
+
+from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
+
+from editor.ui.settings_dialog import SettingsDialog  # noqa: E402
+
+
+def test_the_dialog_shows_the_current_settings_and_returns_them_unchanged(qtbot):
+    settings = Settings(font_size=14, pane_order="en-zh", src_lang="zh-TW", tgt_lang="en-GB",
+                        autosave_seconds=120, ui_language="zh_CN", recent_files=["/a.duiqi"], row_mode=True)
+    dialog = SettingsDialog(None, settings)
+    qtbot.addWidget(dialog)
+    assert dialog.font_size.value() == 14
+    assert dialog.pane_order.currentData() == "en-zh"
+    assert dialog.ui_language.currentText() == "简体中文"
+    assert dialog.settings() == settings
+
+
+def test_edited_values_come_back_and_unshown_fields_are_kept(qtbot):
+    settings = Settings(recent_files=["/a.duiqi"], window_geometry="xyz")
+    dialog = SettingsDialog(None, settings)
+    qtbot.addWidget(dialog)
+    dialog.font_size.setValue(18)
+    dialog.pane_order.setCurrentIndex(dialog.pane_order.findData("en-zh"))
+    dialog.src_lang.setCurrentText("zh-HK")
+    dialog.tgt_lang.setCurrentText("en-AU")
+    dialog.autosave.setValue(300)
+    dialog.ui_language.setCurrentIndex(dialog.ui_language.findData("en"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert dialog.settings() == Settings(font_size=18, pane_order="en-zh", src_lang="zh-HK", tgt_lang="en-AU",
+                                         autosave_seconds=300, ui_language="en",
+                                         recent_files=["/a.duiqi"], window_geometry="xyz")
+    assert settings.font_size == 12       # the caller's object is not touched
+
+
+def test_system_language_is_none(qtbot):
+    dialog = SettingsDialog(None, Settings(ui_language="en"))
+    qtbot.addWidget(dialog)
+    dialog.ui_language.setCurrentIndex(0)
+    assert dialog.ui_language.currentText() == "System"
+    assert dialog.settings().ui_language is None
+
+
+def test_ok_is_disabled_while_a_language_code_is_malformed(qtbot):
+    dialog = SettingsDialog(None, Settings())
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.tgt_lang.setCurrentText("en-")
+    assert not ok.isEnabled()
+    dialog.tgt_lang.setCurrentText("en")
+    assert ok.isEnabled()
+
+
+def test_values_out_of_range_are_clamped_into_the_spin_boxes(qtbot):
+    dialog = SettingsDialog(None, Settings(font_size=300, autosave_seconds=1))
+    qtbot.addWidget(dialog)
+    assert dialog.settings().font_size == 48 and dialog.settings().autosave_seconds == 5
