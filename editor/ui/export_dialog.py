@@ -1,0 +1,255 @@
+"""The Export dialog: which format, which file, which language codes and which beads to write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout,
+                               QWidget)
+
+from editor.bitext.document import AlignmentDocument
+from editor.exporting import ExportOptions, export_suffixes
+from editor.ui.settings_dialog import LANGUAGE_TAG, SOURCE_LANGUAGES, TARGET_LANGUAGES, language_combo
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One entry of the format list: a suffix, plus the XLIFF version where the suffix alone is not enough."""
+
+    suffix: str
+    name: str
+    xliff_version: str | None = None
+
+
+def _known_formats(dialog: QWidget) -> dict[str, list[ExportFormat]]:
+    """Return the formats the dialog knows a good name for, by suffix, in the order they are listed."""
+    tr = dialog.tr
+    return {
+        ".tmx": [ExportFormat(".tmx", tr("TMX 1.4 translation memory"))],
+        ".xlf": [ExportFormat(".xlf", tr("XLIFF 1.2"), "1.2"), ExportFormat(".xlf", tr("XLIFF 2.0"), "2.0")],
+        ".tsv": [ExportFormat(".tsv", tr("Tab-separated text (TSV)"))],
+        ".xlsx": [ExportFormat(".xlsx", tr("Excel workbook"))],
+        ".duiqi": [ExportFormat(".duiqi", tr("Duiqi project (copy)"))],
+        ".json": [ExportFormat(".json", tr("JSON (texts and links)"))],
+        ".beads": [ExportFormat(".beads", tr("Bead list (benchmark format)"))],
+    }
+
+
+#: Suffixes that name the same format as a listed one, so they are not listed twice.
+ALIASES = {".xliff": ".xlf"}
+
+
+def available_formats(dialog: QWidget) -> list[ExportFormat]:
+    """Return the formats registered in editor.exporting, with names, best-known first."""
+    registered = set(export_suffixes())
+    known = _known_formats(dialog)
+    formats = [f for suffix, entries in known.items() if suffix in registered for f in entries]
+    for suffix in sorted(registered):
+        if suffix not in known and ALIASES.get(suffix) not in registered:
+            formats.append(ExportFormat(suffix, dialog.tr("%1 file").replace("%1", suffix[1:].upper())))
+    return formats
+
+
+class ExportDialog(QDialog):
+    """Ask how to export `document`; after Accepted, `path()` and `options()` say what to write."""
+
+    def __init__(self, parent: QWidget | None, document: AlignmentDocument,
+                 suggested_path: Path | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export Alignment"))
+        self._document = document
+        self.formats = available_formats(self)
+
+        self.format_combo = QComboBox()
+        for fmt in self.formats:
+            self.format_combo.addItem(f"{fmt.name} ({fmt.suffix})")
+
+        self.path_edit = QLineEdit()
+        self.path_edit.setClearButtonEnabled(True)
+        self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.browse_button.clicked.connect(self._on_browse_clicked)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+
+        self.src_lang = language_combo(SOURCE_LANGUAGES, document.meta.src_lang or "zh-CN")
+        self.tgt_lang = language_combo(TARGET_LANGUAGES, document.meta.tgt_lang or "en-US")
+
+        counts = document.counts()
+        self.only_confirmed = QCheckBox(self.tr("Only &confirmed links (%1 of %2 beads)")
+                                        .replace("%1", str(counts["confirmed"])).replace("%2", str(counts["beads"])))
+        self.limit_length = QCheckBox(self.tr("Leave out links longer than"))
+        self.max_length = QSpinBox()
+        self.max_length.setRange(10, 100000)
+        self.max_length.setValue(1000)
+        self.max_length.setSuffix(self.tr(" characters"))
+        self.max_length.setEnabled(False)
+        self.limit_length.toggled.connect(self.max_length.setEnabled)
+        length_row = QHBoxLayout()
+        length_row.addWidget(self.limit_length)
+        length_row.addWidget(self.max_length)
+        length_row.addStretch(1)
+        self.excel_bom = QCheckBox(self.tr("Add a byte order mark so &Excel reads the UTF-8 text"))
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Format:"), self.format_combo)
+        file_label = QLabel(self.tr("F&ile:"))
+        file_label.setBuddy(self.path_edit)
+        form.addRow(file_label, path_row)
+        form.addRow(self.tr("Chinese language &code:"), self.src_lang)
+        form.addRow(self.tr("English language c&ode:"), self.tgt_lang)
+        form.addRow("", self.only_confirmed)
+        form.addRow("", length_row)
+        form.addRow("", self.excel_bom)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+
+        self.path_edit.setText(str(self._initial_path(suggested_path)))
+        self._select_format_for(Path(self.path_edit.text()).suffix)
+        self.format_combo.currentIndexChanged.connect(self._on_format_changed)
+        self.path_edit.textChanged.connect(self._on_path_text_changed)
+        for signal in (self.src_lang.currentTextChanged, self.tgt_lang.currentTextChanged):
+            signal.connect(self._validate)
+        self._on_format_changed()
+
+    # -- results -------------------------------------------------------------------------------
+
+    def current_format(self) -> ExportFormat:
+        return self.formats[max(0, self.format_combo.currentIndex())]
+
+    def path(self) -> Path:
+        """Return the file to write (absolute, with the chosen format's suffix)."""
+        return Path(self.path_edit.text().strip()).expanduser().absolute()
+
+    def options(self) -> ExportOptions:
+        """Return the export options as chosen."""
+        fmt = self.current_format()
+        return ExportOptions(
+            only_confirmed=self.only_confirmed.isChecked(),
+            src_lang=self.src_lang.currentText().strip(),
+            tgt_lang=self.tgt_lang.currentText().strip(),
+            xliff_version=fmt.xliff_version or "1.2",
+            max_segment_length=self.max_length.value() if self.limit_length.isChecked() else None,
+            excel_bom=fmt.suffix == ".tsv" and self.excel_bom.isChecked(),
+            presegmented_ids=self._document.meta.presegmented,
+        )
+
+    # -- behaviour -----------------------------------------------------------------------------
+
+    def _initial_path(self, suggested: Path | None) -> Path:
+        suffix = self.formats[0].suffix if self.formats else ".tsv"
+        if suggested is not None:
+            return Path(suggested).with_suffix(suffix) if Path(suggested).suffix.lower() == ".duiqi" \
+                or not Path(suggested).suffix else Path(suggested)
+        source = self._document.meta.src_file
+        if source:
+            return Path(source).with_suffix(suffix)
+        return Path.home() / f"alignment{suffix}"
+
+    def _select_format_for(self, suffix: str) -> None:
+        suffix = ALIASES.get(suffix.lower(), suffix.lower())
+        if self.current_format().suffix == suffix:
+            return
+        for index, fmt in enumerate(self.formats):
+            if fmt.suffix == suffix:
+                self.format_combo.setCurrentIndex(index)
+                return
+
+    def _on_format_changed(self) -> None:
+        fmt = self.current_format()
+        text = self.path_edit.text().strip()
+        if text:
+            path = Path(text)
+            if ALIASES.get(path.suffix.lower(), path.suffix.lower()) != fmt.suffix:
+                self.path_edit.blockSignals(True)
+                self.path_edit.setText(str(path.with_suffix(fmt.suffix)) if path.suffix
+                                       else text + fmt.suffix)
+                self.path_edit.blockSignals(False)
+        self.excel_bom.setEnabled(fmt.suffix == ".tsv")
+        self._validate()
+
+    def _on_path_text_changed(self, text: str) -> None:
+        suffix = Path(text.strip()).suffix
+        if suffix:
+            self._select_format_for(suffix)
+        self._validate()
+
+    def _on_browse_clicked(self) -> None:
+        filters = ";;".join(f"{fmt.name} (*{fmt.suffix})" for fmt in self.formats)
+        current = self.current_format()
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export Alignment"), self.path_edit.text(),
+                                                filters, f"{current.name} (*{current.suffix})")
+        if chosen:
+            path = Path(chosen)
+            if not path.suffix:
+                path = path.with_suffix(current.suffix)
+            self.path_edit.setText(str(path))
+
+    def _problem(self) -> str | None:
+        """Return why the dialog cannot export yet, or None."""
+        text = self.path_edit.text().strip()
+        if not self.formats:
+            return self.tr("No export formats are available.")
+        if not text:
+            return self.tr("Choose a file to export to.")
+        path = self.path()
+        if ALIASES.get(path.suffix.lower(), path.suffix.lower()) != self.current_format().suffix:
+            return self.tr("The file name must end in %1.").replace("%1", self.current_format().suffix)
+        if path.is_dir():
+            return self.tr("%1 is a folder; add a file name.").replace("%1", str(path))
+        if not path.parent.is_dir():
+            return self.tr("The folder %1 does not exist.").replace("%1", str(path.parent))
+        for combo in (self.src_lang, self.tgt_lang):
+            if not LANGUAGE_TAG.match(combo.currentText().strip()):
+                return self.tr("“%1” is not a language code such as zh-CN or en-US.").replace(
+                    "%1", combo.currentText())
+        return None
+
+    def _validate(self) -> None:
+        problem = self._problem()
+        self.error_label.setText(problem or "")
+        self.error_label.setVisible(problem is not None)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        counts = self._document.counts()
+        text = self.tr("The alignment has %1 beads: %2 link Chinese with English (%3 confirmed), "
+                       "%4 leave a sentence unlinked.")
+        for key, value in (("%1", counts["beads"]), ("%2", counts["beads"] - counts["unlinked"]),
+                           ("%3", counts["confirmed"]), ("%4", counts["unlinked"])):
+            text = text.replace(key, str(value))
+        self.summary.setText(text)
+
+    def accept(self) -> None:
+        if self._problem() is not None:
+            return
+        path = self.path()
+        if path.exists():
+            answer = QMessageBox.question(
+                self, self.tr("Replace File"),
+                self.tr("%1 already exists. Replace it?").replace("%1", path.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().accept()
+

@@ -1,0 +1,135 @@
+"""The Export dialog returns the file and options the user chose, and refuses what cannot be written."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, DocumentMeta, Splice
+from editor.exporting import export_document
+from editor.ui.export_dialog import ExportDialog
+
+
+@pytest.fixture
+def document(tmp_path):
+    meta = DocumentMeta(src_lang="zh-TW", tgt_lang="en-GB", src_file=str(tmp_path / "紅樓夢.txt"))
+    doc = AlignmentDocument.from_texts([("你好。", 0), ("再見。", 0)], [("Hello.", 0), ("Goodbye.", 0)], meta)
+    beads = (Bead((0,), (2,), 0.9, BeadStatus.CONFIRMED), Bead((1,), (3,), 0.5))
+    doc.apply(Change("align", beads=Splice(0, tuple(doc.beads), beads)))
+    return doc
+
+
+def _choose(dialog, name_part):
+    index = next(i for i in range(dialog.format_combo.count()) if name_part in dialog.format_combo.itemText(i))
+    dialog.format_combo.setCurrentIndex(index)
+
+
+def _ok(dialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_the_registered_formats_are_offered_by_name(qtbot, document, tmp_path):
+    dialog = ExportDialog(None, document, tmp_path / "book.duiqi")
+    qtbot.addWidget(dialog)
+    names = [dialog.format_combo.itemText(i) for i in range(dialog.format_combo.count())]
+    for expected in ("TMX", "XLIFF 1.2", "XLIFF 2.0", "TSV", "Excel"):
+        assert any(expected in n for n in names), names
+    assert not any(".xliff)" in n for n in names)      # the alias is not listed twice
+
+
+def test_defaults_come_from_the_document_and_the_suggested_path(qtbot, document, tmp_path):
+    dialog = ExportDialog(None, document, tmp_path / "book.duiqi")
+    qtbot.addWidget(dialog)
+    assert dialog.path() == tmp_path / "book.tmx"
+    options = dialog.options()
+    assert (options.src_lang, options.tgt_lang) == ("zh-TW", "en-GB")
+    assert not options.only_confirmed and options.max_segment_length is None and not options.excel_bom
+    assert _ok(dialog).isEnabled()
+
+
+def test_without_a_suggested_path_the_source_texts_folder_and_name_are_used(qtbot, document, tmp_path):
+    dialog = ExportDialog(None, document, None)
+    qtbot.addWidget(dialog)
+    assert dialog.path() == tmp_path / "紅樓夢.tmx"
+
+
+def test_the_chosen_path_and_options_come_back_after_accept(qtbot, document, tmp_path):
+    dialog = ExportDialog(None, document, tmp_path / "book.duiqi")
+    qtbot.addWidget(dialog)
+    _choose(dialog, "TSV")
+    assert dialog.path() == tmp_path / "book.tsv"        # the suffix follows the format
+    dialog.only_confirmed.setChecked(True)
+    dialog.limit_length.setChecked(True)
+    dialog.max_length.setValue(200)
+    dialog.excel_bom.setChecked(True)
+    dialog.src_lang.setCurrentText("zh-CN")
+    dialog.tgt_lang.setCurrentText("en-US")
+    _ok(dialog).click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    options = dialog.options()
+    assert dialog.path() == tmp_path / "book.tsv"
+    assert options.only_confirmed and options.max_segment_length == 200 and options.excel_bom
+    assert (options.src_lang, options.tgt_lang) == ("zh-CN", "en-US")
+    report = export_document(document, dialog.path(), options)
+    data = dialog.path().read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "你好。" in data.decode("utf-8-sig")
+    assert "再見" not in data.decode("utf-8-sig")           # only the confirmed bead
+    assert report.skipped_unconfirmed == 1
+
+
+def test_xliff_2_sets_the_xliff_version(qtbot, document, tmp_path):
+    dialog = ExportDialog(None, document, tmp_path / "book.duiqi")
+    qtbot.addWidget(dialog)
+    _choose(dialog, "XLIFF 2.0")
+    assert dialog.path().suffix == ".xlf" and dialog.options().xliff_version == "2.0"
+    _choose(dialog, "XLIFF 1.2")
+    assert dialog.options().xliff_version == "1.2"
+
+
+def test_the_excel_bom_only_applies_to_tsv(qtbot, document, tmp_path):
+    dialog = ExportDialog(None, document, tmp_path / "book.duiqi")
+    qtbot.addWidget(dialog)
+    dialog.excel_bom.setChecked(True)
+    _choose(dialog, "TMX")
+    assert not dialog.excel_bom.isEnabled() and not dialog.options().excel_bom
+
+
+def test_typing_a_known_suffix_selects_its_format(qtbot, document, tmp_path):
+    dialog = ExportDialog(None, document, tmp_path / "book.duiqi")
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "out.xlsx"))
+    assert dialog.current_format().suffix == ".xlsx"
+    assert _ok(dialog).isEnabled()
+
+
+def test_a_missing_folder_or_a_bad_language_code_disables_export_and_says_why(qtbot, document, tmp_path):
+    dialog = ExportDialog(None, document, tmp_path / "book.duiqi")
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "no-such-folder" / "out.tmx"))
+    assert not _ok(dialog).isEnabled()
+    assert "does not exist" in dialog.error_label.text()
+    dialog.path_edit.setText(str(tmp_path / "out.tmx"))
+    assert _ok(dialog).isEnabled()
+    dialog.tgt_lang.setCurrentText("en-")
+    assert not _ok(dialog).isEnabled() and "language code" in dialog.error_label.text()
+    dialog.accept()                      # refused while invalid
+    assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_the_summary_counts_the_beads(qtbot, document, tmp_path):
+    dialog = ExportDialog(None, document, Path(tmp_path / "b.duiqi"))
+    qtbot.addWidget(dialog)
+    assert "2 beads" in dialog.summary.text() and "1 confirmed" in dialog.summary.text()
+
+
+@pytest.mark.parametrize("answer, accepted", [("No", False), ("Yes", True)])
+def test_an_existing_file_is_only_replaced_after_asking(qtbot, document, tmp_path, monkeypatch, answer, accepted):
+    from PySide6.QtWidgets import QMessageBox
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args, **kw: asked.append(args) or getattr(QMessageBox.StandardButton, answer))
+    (tmp_path / "book.tmx").write_text("old", "utf-8")
+    dialog = ExportDialog(None, document, tmp_path / "book.duiqi")
+    qtbot.addWidget(dialog)
+    _ok(dialog).click()
+    assert asked and (dialog.result() == QDialog.DialogCode.Accepted) is accepted
