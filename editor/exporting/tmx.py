@@ -2,7 +2,7 @@
 
 Layout of a `tu` (what `editor.importing.alignment_files` reads back):
 
-    <tu tuid="7">
+    <tu tuid="7">                                    (counts the tu elements: 1, 2, 3 …)
       <prop type="x-alignment-confidence">0.87</prop>
       <prop type="x-alignment-status">confirmed</prop>     (auto / confirmed / edited)
       <prop type="x-source-file">zh.txt</prop>
@@ -56,8 +56,8 @@ def write_tmx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> 
         "creationdate": now, "changedate": now})
     body = etree.SubElement(root, "body")
     src_file, tgt_file = file_name(doc.meta.src_file), file_name(doc.meta.tgt_file)
-    for entry in entries:
-        tu = etree.SubElement(body, "tu", tuid=str(entry.number))
+    for number, entry in enumerate(entries, start=1):
+        tu = etree.SubElement(body, "tu", tuid=str(number))
         _prop(tu, PROP_CONFIDENCE, entry.confidence_text)
         _prop(tu, PROP_STATUS, entry.status.value)
         if src_file:

@@ -261,19 +261,25 @@ def _read_xliff2(root: etree._Element, path: Path) -> _Parsed:
         for group in (g for g in unit.iter() if _local(g.tag) == "metaGroup"):
             if group.get("category") == DUIQI_CATEGORY:
                 values.update({m.get("type", ""): m.text or "" for m in _children(group, "meta")})
-        parts = [c for c in unit if _local(c.tag) in ("segment", "ignorable")]
-        source = "".join(inline_text(_child(p, "source")) for p in parts)
-        target = "".join(inline_text(_child(p, "target")) for p in parts)
-        segments = [p for p in parts if _local(p.tag) == "segment"]
+        segments = _children(unit, "segment")      # ignorables hold only the whitespace between them
+        if not segments:
+            continue
         states = {(s.get("state") or "initial") for s in segments}
         state = states.pop() if len(states) == 1 else "translated"
         status, confidence = _status_from_state(state, False)
-        if state == "initial" and target.strip() and not any(s.get("subState") for s in segments):
+        sources = [inline_text(_child(s, "source")) for s in segments]
+        targets = [inline_text(_child(s, "target")) for s in segments]
+        if state == "initial" and any(t.strip() for t in targets) and not any(s.get("subState") for s in segments):
             confidence = 1.0
-        parsed.rows.append(_Row(
-            _side(source, values.get(KEY_SRC_LAYOUT), parsed.src_lang),
-            _side(target, values.get(KEY_TGT_LAYOUT), parsed.tgt_lang),
-            _confidence(values.get(KEY_CONFIDENCE), path, confidence), _status(values.get(KEY_STATUS), status)))
+        row = _Row([], [], _confidence(values.get(KEY_CONFIDENCE), path, confidence),
+                   _status(values.get(KEY_STATUS), status))
+        for attr, texts, key, lang in (("src", sources, KEY_SRC_LAYOUT, parsed.src_lang),
+                                       ("tgt", targets, KEY_TGT_LAYOUT, parsed.tgt_lang)):
+            if len(texts) == 1:
+                setattr(row, attr, _side(texts[0], values.get(key), lang))
+            else:                                    # another tool's segments become the bead's sentences
+                setattr(row, attr, [part for text in texts for part in _side(text, None, lang)])
+        parsed.rows.append(row)
     return parsed
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from editor.errors import MalformedFileError
 MAX_XML_BYTES = 256 * 1024 * 1024
 
 _ENTITY_DECL = re.compile(r"<!ENTITY")
+ENTITIES_REFUSED = ("the file declares XML entities (<!ENTITY …>), which Duiqi refuses: they can read local "
+                    "files (XXE) or expand into gigabytes (\"billion laughs\"); no alignment format needs them")
 
 
 def _parser() -> etree.XMLParser:
@@ -35,6 +38,22 @@ def _line_of(raw: bytes, encoding: str | None, pattern: re.Pattern[str]) -> int 
     return None
 
 
+def _declared_entity_line(raw: bytes) -> int | None:
+    """Return the line of the first <!ENTITY declaration before the root element, or None (checked before
+    parsing, so that even libxml2 never sees an entity bomb)."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = raw.decode("utf-16", errors="replace")
+    elif raw[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
+        head = raw.decode("utf-16-le" if raw[0] == 0x3C else "utf-16-be", errors="replace")
+    else:
+        head = raw.decode("latin-1")          # ASCII-compatible encodings: the markup bytes are what counts
+    subset_end = head.find("]>")          # entities can only be declared in an internal DTD subset
+    if subset_end < 0 or "<!DOCTYPE" not in head[:subset_end]:
+        return None
+    match = _ENTITY_DECL.search(head, 0, subset_end)
+    return head.count("\n", 0, match.start()) + 1 if match else None
+
+
 def parse_untrusted_xml(raw: bytes, path: Path | str | None) -> etree._Element:
     """Parse XML bytes (any encoding the XML declaration or BOM names) and return the root element.
 
@@ -47,6 +66,9 @@ def parse_untrusted_xml(raw: bytes, path: Path | str | None) -> etree._Element:
                                        "Duiqi does not read XML files that big")
     if not raw.strip():
         raise MalformedFileError(path, "the file is empty")
+    line = _declared_entity_line(raw)
+    if line is not None:
+        raise MalformedFileError(path, ENTITIES_REFUSED, line=line)
     try:
         root = etree.fromstring(raw, _parser())
     except etree.XMLSyntaxError as exc:
@@ -64,8 +86,5 @@ def parse_untrusted_xml(raw: bytes, path: Path | str | None) -> etree._Element:
         line = _line_of(raw, docinfo.encoding, _ENTITY_DECL)
         if line is None and references is not None:
             line = references.sourceline
-        raise MalformedFileError(
-            path, "the file declares XML entities (<!ENTITY …>), which Duiqi refuses: they can read local "
-                  "files (XXE) or expand into gigabytes (\"billion laughs\"); no alignment format needs them",
-            line=line)
+        raise MalformedFileError(path, ENTITIES_REFUSED, line=line)
     return root

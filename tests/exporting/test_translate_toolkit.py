@@ -1,0 +1,40 @@
+"""translate-toolkit, the storage library of Pootle, Weblate and Virtaal, reads every exported TMX/XLIFF."""
+
+from translate.storage import tmx, xliff, xliff2   # the test extra installs translate-toolkit
+
+from tests.exporting.documents import all_pairs, export_bytes, linked_pairs, rich_document
+
+
+def tt_pairs(store) -> list[tuple[str, str]]:
+    return [(str(unit.source or ""), str(unit.target or "")) for unit in store.units]
+
+
+def test_translate_toolkit_reads_the_tmx_and_sees_the_same_pairs():
+    doc = rich_document()
+    store = tmx.tmxfile.parsestring(export_bytes(doc, ".tmx")[0])
+    assert tt_pairs(store) == linked_pairs(doc)
+    assert store.getsourcelanguage() == "zh-CN"
+
+
+def test_translate_toolkit_reads_the_xliff_1_2_and_sees_the_same_pairs_and_states():
+    doc = rich_document()
+    store = xliff.xlifffile.parsestring(export_bytes(doc, ".xlf")[0])
+    assert tt_pairs(store) == all_pairs(doc)
+    assert (store.getsourcelanguage(), store.gettargetlanguage()) == ("zh-CN", "en-US")
+    assert store.units[0].isapproved() and not store.units[1].isapproved()
+
+
+def test_translate_toolkit_reads_the_xliff_2_0_and_sees_the_same_pairs():
+    doc = rich_document()
+    store = xliff2.Xliff2File.parsestring(export_bytes(doc, ".xliff", xliff_version="2.0")[0])
+    assert tt_pairs(store) == all_pairs(doc)
+
+
+def test_translate_toolkit_factory_opens_our_tmx_and_xliff_1_2_files(tmp_path):
+    from translate.storage import factory
+    doc = rich_document()
+    for suffix in (".tmx", ".xlf"):
+        path = tmp_path / f"out{suffix}"
+        path.write_bytes(export_bytes(doc, suffix)[0])
+        store = factory.getobject(str(path))
+        assert len(store.units) == (4 if suffix == ".tmx" else 6)
