@@ -11,6 +11,7 @@ from editor.alignment import FixedSpan, ProgressCallback, StopCallback
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, DocumentMeta, Splice
 from editor.errors import InputFileError
 from editor.importing import RawDocument, load_document, split_by_language
+from editor.importing.cleanup import Fix, apply_fixes, suggest_cleanup
 from editor.segmentation import split_sentences
 
 
@@ -22,6 +23,10 @@ class ImportOptions:
     encodings: dict[str, str] = field(default_factory=dict)   # path -> forced encoding
     src_lang: str | None = None                                 # None: from the detected script
     tgt_lang: str = "en-US"
+    clean: bool = False                                         # apply clean-up fixes (pinyin, mojibake, spaces)
+    # The fixes the user accepted, by (side "zh"/"en", paragraph index), as suggest_import_cleanup() gave them;
+    # None: every repairable suggestion.  Only used when `clean`.
+    accepted_fixes: dict[tuple[str, int], list[Fix]] | None = None
 
 
 def _segment(paragraphs: Sequence[str], lang: str, presegmented: bool) -> list[tuple[str, int]]:
@@ -38,10 +43,41 @@ def import_document(paths: Sequence[Path | str], options: ImportOptions | None =
     Raises InputFileError subclasses naming the file.
     """
     options = options or ImportOptions()
+    src_raw, tgt_raw, zh, en = read_paragraphs(paths, options)
+    script = _detect_script("".join(zh))
+    applied: list[dict] = []
+    if options.clean:
+        fixes = options.accepted_fixes
+        if fixes is None:
+            fixes = {key: [f for f in found if f.repairable]
+                     for key, found in _suggest(zh, en, script).items()}
+        for side, paragraphs in (("zh", zh), ("en", en)):
+            for number, paragraph in enumerate(paragraphs):
+                chosen = fixes.get((side, number), [])
+                paragraphs[number] = apply_fixes(paragraph, chosen)
+                applied += [{"side": side, "paragraph": number, **f.to_dict()} for f in chosen if f.repairable]
+        zh, en = [p for p in zh if p.strip()], [p for p in en if p.strip()]
+    src_lang = options.src_lang or ("zh-TW" if script == "traditional" else "zh-CN")
+    meta = DocumentMeta(src_lang=src_lang, tgt_lang=options.tgt_lang,
+                        src_file=str(src_raw.path), tgt_file=str(tgt_raw.path),
+                        src_encoding=src_raw.encoding, tgt_encoding=tgt_raw.encoding,
+                        chinese_script=script, presegmented=options.presegmented, cleanup_applied=applied)
+    return AlignmentDocument.from_texts(_segment(zh, src_lang, options.presegmented),
+                                        _segment(en, options.tgt_lang, options.presegmented), meta)
+
+
+def read_paragraphs(paths: Sequence[Path | str], options: ImportOptions | None = None
+                    ) -> tuple[RawDocument, RawDocument, list[str], list[str]]:
+    """Read one mixed file or a Chinese and an English file; return (src raw, tgt raw, zh paragraphs, en ones).
+
+    Pre-segmented input is read one line per paragraph.  Raises InputFileError subclasses naming the file.
+    """
+    options = options or ImportOptions()
     paths = [Path(p) for p in paths]
     if len(paths) not in (1, 2):
         raise InputFileError(f"expected one mixed file or two files, got {len(paths)}")
-    raws: list[RawDocument] = [load_document(p, options.encodings.get(str(p))) for p in paths]
+    layout = "lines" if options.presegmented else None
+    raws: list[RawDocument] = [load_document(p, options.encodings.get(str(p)), layout=layout) for p in paths]
     if len(raws) == 1:
         zh, en = split_by_language(raws[0].paragraphs)
         if not zh or not en:
@@ -51,15 +87,24 @@ def import_document(paths: Sequence[Path | str], options: ImportOptions | None =
         src_raw = tgt_raw = raws[0]
     else:
         src_raw, tgt_raw = raws
-        zh, en = src_raw.paragraphs, tgt_raw.paragraphs
-    script = _detect_script("".join(zh))
-    src_lang = options.src_lang or ("zh-TW" if script == "traditional" else "zh-CN")
-    meta = DocumentMeta(src_lang=src_lang, tgt_lang=options.tgt_lang,
-                        src_file=str(src_raw.path), tgt_file=str(tgt_raw.path),
-                        src_encoding=src_raw.encoding, tgt_encoding=tgt_raw.encoding,
-                        chinese_script=script, presegmented=options.presegmented)
-    return AlignmentDocument.from_texts(_segment(zh, src_lang, options.presegmented),
-                                        _segment(en, options.tgt_lang, options.presegmented), meta)
+        zh, en = list(src_raw.paragraphs), list(tgt_raw.paragraphs)
+    return src_raw, tgt_raw, zh, en
+
+
+def _suggest(zh: Sequence[str], en: Sequence[str], script: str) -> dict[tuple[str, int], list[Fix]]:
+    found = {("zh", i): suggest_cleanup(p, script=script) for i, p in enumerate(zh)}
+    found.update({("en", i): suggest_cleanup(p, script=script) for i, p in enumerate(en)})
+    return {key: fixes for key, fixes in found.items() if fixes}
+
+
+def suggest_import_cleanup(paths: Sequence[Path | str], options: ImportOptions | None = None
+                           ) -> dict[tuple[str, int], list[Fix]]:
+    """Return the clean-up suggestions for what import_document() would read, by (side, paragraph index).
+
+    Positions are offsets in that paragraph.  Hand the accepted ones back as ImportOptions.accepted_fixes.
+    """
+    _, _, zh, en = read_paragraphs(paths, options)
+    return _suggest(zh, en, _detect_script("".join(zh)))
 
 
 def _detect_script(text: str) -> str:

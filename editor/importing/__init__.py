@@ -6,7 +6,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.errors import EmptyFileError, UndecodableFileError
+from editor.errors import EmptyFileError, InputFileError, MarkupOnlyFileError
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
+DOCX_SUFFIXES = frozenset({".docx", ".docm"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 
 @dataclass
@@ -16,29 +20,62 @@ class RawDocument:
     path: Path
     paragraphs: list[str]
     encoding: str | None = None          # None for formats that fix their own encoding (docx)
-    format: str = "txt"
+    format: str = "txt"                  # "txt", "docx" or "html"
     notes: list[str] = field(default_factory=list)
+    layout: str = "lines"                # txt: "lines" or "blocks" (blank-line-separated), else "markup"
 
 
-def load_document(path: Path | str, encoding: str | None = None) -> RawDocument:
-    """Read a .txt file's paragraphs (one per non-empty line). Raises InputFileError subclasses."""
+def load_document(path: Path | str, encoding: str | None = None, *, layout: str | None = None) -> RawDocument:
+    """Read a .txt, .docx or .html file's paragraphs (stripped, non-empty, in order).
+
+    `encoding` forces the text encoding of .txt/.html files, and `layout` ("lines"/"blocks") how a text
+    file marks paragraphs (default: detected).  Unknown extensions are read as text.
+    Raises InputFileError subclasses naming the file: UndecodableFileError (binary or undecodable),
+    EmptyFileError, MarkupOnlyFileError, EncryptedFileError, MalformedFileError, UnsupportedFormatError.
+    """
     path = Path(path)
-    raw = path.read_bytes()
-    for name in ((encoding,) if encoding else ("utf-8-sig", "gb18030")):
-        try:
-            text = raw.decode(name)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise UndecodableFileError(path, ("utf-8", "gb18030"))
-    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    try:
+        raw = path.read_bytes() if path.suffix.lower() not in DOCX_SUFFIXES else b""
+    except FileNotFoundError:
+        raise InputFileError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise InputFileError("this is a folder, not a file", path=path) from None
+    except OSError as exc:
+        raise InputFileError(f"cannot read the file ({exc.strerror})", path=path) from None
+    suffix = path.suffix.lower()
+    if suffix in DOCX_SUFFIXES:
+        from editor.importing.docx import docx_paragraphs
+
+        if not path.is_file():
+            raise InputFileError("no such file", path=path)
+        if path.stat().st_size == 0:
+            raise EmptyFileError(path)
+        paragraphs = docx_paragraphs(path)
+        if not paragraphs:
+            raise MarkupOnlyFileError(path)
+        return RawDocument(path, paragraphs, None, "docx", layout="markup")
+    from editor.importing.decoding import decode_text
+
+    if not raw.strip():
+        raise EmptyFileError(path)
+    if suffix in HTML_SUFFIXES:
+        from editor.importing.html import decode_html, html_paragraphs
+
+        text, used = decode_html(raw, path, encoding)
+        paragraphs = html_paragraphs(text, path)
+        if not paragraphs:
+            raise MarkupOnlyFileError(path)
+        return RawDocument(path, paragraphs, used, "html", layout="markup")
+    from editor.importing.txt import ParagraphLayout, text_paragraphs
+
+    text, used = decode_text(raw, path, encoding)
+    paragraphs, used_layout = text_paragraphs(text, ParagraphLayout(layout) if layout else None)
     if not paragraphs:
         raise EmptyFileError(path)
-    return RawDocument(path, paragraphs, name)
+    return RawDocument(path, paragraphs, used, "txt", layout=used_layout.value)
 
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -48,8 +85,16 @@ def is_chinese_paragraph(text: str) -> bool:
 
 
 def split_by_language(paragraphs: list[str]) -> tuple[list[str], list[str]]:
-    """Split a mixed bilingual document's paragraphs into (Chinese, English), keeping order."""
-    zh, en = [], []
+    """Split a mixed bilingual document's paragraphs into (Chinese, English), keeping order.
+
+    A paragraph with neither Han characters nor Latin letters (a number, a row of asterisks) goes with the
+    paragraph before it, since it belongs to the text it sits in.
+    """
+    zh: list[str] = []
+    en: list[str] = []
+    previous_chinese = True
     for p in paragraphs:
-        (zh if is_chinese_paragraph(p) else en).append(p)
+        if _HAN.search(p) or _LATIN.search(p):
+            previous_chinese = is_chinese_paragraph(p)
+        (zh if previous_chinese else en).append(p)
     return zh, en

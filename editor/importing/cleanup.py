@@ -1,0 +1,288 @@
+"""Suggested clean-up of imported text (pinyin artifacts, mojibake, whitespace), each fix with its position.
+
+Nothing here changes a text by itself: `suggest_cleanup()` lists fixes, the user accepts some, and
+`apply_fixes()` applies the accepted ones.  A fix whose `replacement` is None is only flagged: it cannot
+be repaired without losing or guessing text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from typing import Iterable
+
+from editor.importing.script import ChineseScript, char_script, detect_chinese_script
+
+
+class FixKind(StrEnum):
+    """What kind of defect a fix addresses."""
+
+    PINYIN = "pinyin artifact"
+    MOJIBAKE = "mojibake"
+    WHITESPACE = "whitespace"
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace text[start:end] (== original) by `replacement`; a None replacement only flags the span."""
+
+    kind: FixKind
+    start: int
+    end: int
+    original: str
+    replacement: str | None
+    note: str = ""
+
+    @property
+    def repairable(self) -> bool:
+        return self.replacement is not None
+
+    def to_dict(self) -> dict:
+        """Plain data for the project file's `cleanup_applied` list."""
+        return {"kind": self.kind.value, "start": self.start, "end": self.end, "original": self.original,
+                "replacement": self.replacement, "note": self.note}
+
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+# CJK characters and punctuation: no spaces belong between two of them.
+_CJK = f"{_HAN}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u00b7"
+
+
+# --- pinyin artifacts --------------------------------------------------------------------------------------
+
+_PINYIN_GROUP = re.compile(r"[(（]([a-zA-ZüÜ\u00c0-\u024f\u0300-\u036f]{1,7}[1-5]?)[)）]")
+_TONE_MARKS = re.compile(r"[\u0304\u0301\u030c\u0300]")
+
+
+def _plain_syllable(syllable: str) -> str:
+    """'lǘ' -> 'lv', 'jié' -> 'jie', 'xian4' -> 'xian': the toneless spelling used to compare readings."""
+    decomposed = unicodedata.normalize("NFD", syllable.lower().rstrip("12345"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c) or c == "\u0308") \
+        .replace("u\u0308", "v").replace("ü", "v")
+
+
+def _has_tone_mark(syllable: str) -> bool:
+    return bool(_TONE_MARKS.search(unicodedata.normalize("NFD", syllable))) or syllable[-1:].isdigit()
+
+
+@cache
+def _readings() -> dict[int, frozenset[str]]:
+    from pypinyin.pinyin_dict import pinyin_dict   # loaded on first use: a large table
+
+    return {code: frozenset(_plain_syllable(r) for r in value.split(",")) for code, value in pinyin_dict.items()}
+
+
+@cache
+def _syllables() -> frozenset[str]:
+    return frozenset().union(*_readings().values())
+
+
+def _pinyin_fixes(text: str) -> list[Fix]:
+    fixes = []
+    for match in _PINYIN_GROUP.finditer(text):
+        syllable = match.group(1)
+        plain = _plain_syllable(syllable)
+        if plain not in _syllables() or match.start() == 0:
+            continue
+        before = text[match.start() - 1]
+        after = text[match.end():match.end() + 1]
+        if _HAN_CHAR.match(before):
+            readings = _readings().get(ord(before))
+            # A Han character annotated with one of its own readings: 聯(lián).  Unknown characters
+            # count when the syllable carries a tone, which ordinary parenthesised words do not.
+            if readings is not None and plain not in readings:
+                continue
+            if readings is None and not _has_tone_mark(syllable):
+                continue
+        elif not (_has_tone_mark(syllable) and _HAN_CHAR.match(after or " ")):
+            # A toned syllable inside Chinese text after a damaged character (mojibake): still an artifact.
+            continue
+        fixes.append(Fix(FixKind.PINYIN, match.start(), match.end(), match.group(), "",
+                         f"pinyin annotation of {before!r}"))
+    return fixes
+
+
+# --- mojibake ----------------------------------------------------------------------------------------------
+
+_LATIN1_RUN = re.compile(r"[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                         r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+                         r"\u0080-\u00bf]{2,}")
+_ODD_SYMBOL = re.compile(r"[\ufffd\u2500-\u259f\ue000-\uf8ff]")
+_GLUED_ASCII = re.compile(f"(?<=[{_HAN}])[?!]+|[?!]+(?=[{_HAN}])")
+MIN_SUSPICIOUS = 3        # suspicious characters a run needs before it is flagged
+MAX_GAP = 2               # ordinary characters allowed between two suspicious ones in a run
+
+
+def _repair(run: str) -> str | None:
+    """Undo a wrong decoding when it can be done exactly (round trip reproduces `run`), else None."""
+    for wrong, right in (("gb18030", "utf-8"), ("gbk", "utf-8"), ("cp1252", "utf-8"), ("latin-1", "utf-8")):
+        try:
+            fixed = run.encode(wrong).decode(right)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed != run and fixed.encode(right).decode(wrong) == run and not _ODD_SYMBOL.search(fixed):
+            return fixed
+    return None
+
+
+def _suspicious_positions(text: str, script: ChineseScript) -> list[int]:
+    other = ChineseScript.SIMPLIFIED if script is ChineseScript.TRADITIONAL else ChineseScript.TRADITIONAL
+    native_codec = "big5" if script is ChineseScript.TRADITIONAL else "gb2312"
+    positions = set()
+    for i, char in enumerate(text):
+        if _ODD_SYMBOL.match(char):
+            positions.add(i)
+        elif _HAN_CHAR.match(char) and (char_script(char) is other or not _in_codec(char, native_codec)):
+            positions.add(i)
+    for match in _GLUED_ASCII.finditer(text):
+        positions.update(range(match.start(), match.end()))
+    return sorted(positions)
+
+
+@cache
+def _in_codec(char: str, codec: str) -> bool:
+    try:
+        char.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _mojibake_fixes(text: str, script: ChineseScript) -> list[Fix]:
+    fixes = []
+    for match in _LATIN1_RUN.finditer(text):        # UTF-8 read as Latin-1/cp1252: "cafÃ©"
+        fixed = _repair(match.group())
+        if fixed is not None:
+            fixes.append(Fix(FixKind.MOJIBAKE, match.start(), match.end(), match.group(), fixed,
+                             "UTF-8 text that was decoded as Latin-1"))
+    taken = [(f.start, f.end) for f in fixes]
+    runs: list[list[int]] = []
+    for pos in _suspicious_positions(text, script):
+        if any(s <= pos < e for s, e in taken):
+            continue
+        if runs and pos - runs[-1][-1] <= MAX_GAP + 1:
+            runs[-1].append(pos)
+        else:
+            runs.append([pos])
+    for run in runs:
+        if len(run) < MIN_SUSPICIOUS:
+            continue
+        start, end = run[0], run[-1] + 1
+        repaired = _repair_around(text, start, end, script)
+        if repaired is not None:
+            start, end, fixed = repaired
+            fixes.append(Fix(FixKind.MOJIBAKE, start, end, text[start:end], fixed,
+                             "UTF-8 text that was decoded as GBK"))
+        else:
+            fixes.append(Fix(FixKind.MOJIBAKE, start, end, text[start:end], None,
+                             "garbled characters (a wrong decoding); the original bytes are lost, so retype this part"))
+    return fixes
+
+
+_GARBLE_CHAR = re.compile(r"[^\x00-\x7f\u3000-\u303f\uff00-\uffef“”‘’…—·]")
+MAX_TRIM = 3        # correct characters that may sit between a garbled run's edge and its suspicious core
+
+
+def _repair_around(text: str, start: int, end: int, script: ChineseScript) -> tuple[int, int, str] | None:
+    """Find the widest span around text[start:end] that decodes back exactly; (start, end, repaired) or None.
+
+    The suspicious characters are only the garbled run's core: its edges may look like ordinary
+    characters, so the whole stretch of non-ASCII, non-punctuation text around it is tried, then trimmed.
+    """
+    lo, hi = start, end
+    while lo > 0 and _GARBLE_CHAR.match(text[lo - 1]):
+        lo -= 1
+    while hi < len(text) and _GARBLE_CHAR.match(text[hi]):
+        hi += 1
+    before = len(_suspicious_positions(text[lo:hi], script))
+    spans = sorted(((s, e) for s in range(lo, min(start, lo + MAX_TRIM) + 1)
+                    for e in range(max(end, hi - MAX_TRIM), hi + 1)), key=lambda se: se[0] - se[1])
+    for s, e in spans:
+        fixed = _repair(text[s:e])
+        if fixed is not None and len(_suspicious_positions(fixed, script)) < before:
+            return s, e, fixed
+    return None
+
+
+# --- whitespace --------------------------------------------------------------------------------------------
+
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]+")
+_CJK_SPACE = re.compile(f"(?<=[{_CJK}])[ \\t\u00a0\u3000]+(?=[{_CJK}])")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f]")
+_MULTI_SPACE = re.compile(r" {2,}")
+_EDGE_SPACE = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
+
+
+def _whitespace_fixes(text: str) -> list[Fix]:
+    fixes: list[Fix] = []
+    used: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, replacement: str, note: str) -> None:
+        if start < end and not any(start < e and s < end for s, e in used):
+            used.append((start, end))
+            fixes.append(Fix(FixKind.WHITESPACE, start, end, text[start:end], replacement, note))
+
+    for m in _EDGE_SPACE.finditer(text):
+        add(m.start(), m.end(), "", "space at the start or end")
+    for m in _INVISIBLE.finditer(text):
+        add(m.start(), m.end(), "", "invisible character")
+    for m in _CJK_SPACE.finditer(text):
+        add(m.start(), m.end(), "", "space between Chinese characters")
+    for m in re.finditer(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f]",
+                         text):
+        add(m.start(), m.end(), " ", "irregular space")
+    return fixes
+
+
+# --- API ---------------------------------------------------------------------------------------------------
+
+def suggest_cleanup(text: str, *, script: str | None = None,
+                    kinds: Iterable[FixKind] = tuple(FixKind)) -> list[Fix]:
+    """Return the suggested fixes for `text`, sorted by position; repairable ones never overlap.
+
+    `script` ("simplified"/"traditional") says which Chinese characters are expected; by default it is
+    detected from `text`.  Flag-only mojibake fixes may contain other fixes' spans.
+    """
+    kinds = set(kinds)
+    chosen = ChineseScript(script) if script else ChineseScript(detect_chinese_script(text))
+    candidates: list[Fix] = []
+    if FixKind.MOJIBAKE in kinds:
+        candidates += _mojibake_fixes(text, chosen)
+    if FixKind.PINYIN in kinds:
+        candidates += _pinyin_fixes(text)
+    if FixKind.WHITESPACE in kinds:
+        candidates += _whitespace_fixes(text)
+    fixes: list[Fix] = []
+    for fix in candidates:                         # earlier kinds win an overlap between repairs
+        if fix.repairable and any(f.repairable and fix.start < f.end and f.start < fix.end for f in fixes):
+            continue
+        fixes.append(fix)
+    return sorted(fixes, key=lambda f: (f.start, f.end))
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> str:
+    """Return `text` with the repairable `fixes` applied (flag-only ones are skipped).
+
+    Raises ValueError when a fix does not match the text or two repairs overlap.
+    """
+    repairs = sorted((f for f in fixes if f.repairable), key=lambda f: f.start)
+    out, pos = [], 0
+    for fix in repairs:
+        if text[fix.start:fix.end] != fix.original:
+            raise ValueError(f"fix at {fix.start}..{fix.end} does not match the text ({fix.original!r})")
+        if fix.start < pos:
+            raise ValueError(f"fixes overlap at {fix.start}")
+        out += [text[pos:fix.start], fix.replacement]
+        pos = fix.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def clean_text(text: str, *, script: str | None = None) -> tuple[str, list[Fix]]:
+    """Return `text` with every repairable suggestion applied, and the fixes that were applied."""
+    fixes = [f for f in suggest_cleanup(text, script=script) if f.repairable]
+    return apply_fixes(text, fixes), fixes

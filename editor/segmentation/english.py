@@ -1,0 +1,56 @@
+"""English sentence boundaries: . ! ? (and ellipses) before a capital or an opening quote, minus abbreviations."""
+
+from __future__ import annotations
+
+import re
+
+# Titles and other abbreviations that a name, number or word always follows: never a sentence end.
+TITLES = frozenset({
+    "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Rev", "Hon", "Fr", "Sr", "Jr", "St", "Mt", "Ft",
+    "Gen", "Col", "Lt", "Maj", "Capt", "Cmdr", "Sgt", "Cpl", "Adm", "Gov", "Sen", "Rep", "Pres", "Amb", "Supt",
+    "No", "Nos", "Nr", "Art", "Fig", "Figs", "Vol", "Vols", "Ch", "Sec", "pp", "p", "vs", "v", "cf", "ca",
+    "approx", "Ave", "Blvd", "Rd", "Dept", "Univ", "Assn", "Bros", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct",
+    "Nov", "Dec", "e.g", "i.e", "viz", "al", "Ph.D", "Op", "Ed", "Eds", "est",
+})
+# Abbreviations that may also end a sentence ("... and so on, etc. The next ..."): a boundary before a capital.
+SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc", "Inc", "Ltd", "Co", "Corp", "a.m", "p.m", "B.C", "A.D"})
+
+_OPENERS = "\"'“‘(\\[«"
+_CLOSERS = "\"'”’)\\]»"
+# A run of terminators (". ! ? … ..."), the closers glued to it, then the space before the next sentence.
+_CANDIDATE = re.compile(rf"(?:[.!?]+|…+)[{_CLOSERS}]*(?=\s+[{_OPENERS}]*[A-Z0-9{_OPENERS}])")
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"'“‘]))([\w.'’-]*\w)\.+$")
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    terminators = match.group().rstrip(_CLOSERS.replace("\\", ""))
+    following = text[match.end():].lstrip()
+    next_word = following.lstrip(_OPENERS.replace("\\", ""))
+    opens_quote = following[:1] in _OPENERS.replace("\\", "")
+    if terminators != "." :
+        # "!", "?", "...", "?!": a boundary before a capital or a quotation, not before a number.
+        return bool(next_word[:1].isupper()) or opens_quote
+    word_match = _WORD_BEFORE.search(text[:match.start() + 1])
+    word = word_match.group(1) if word_match else ""
+    if not next_word[:1].isupper() and not opens_quote:
+        return False                       # "No. 5", "p. 12", "in 2020. 3 people" stays together
+    if word in TITLES or word.rstrip(".") in TITLES:
+        return False
+    if word in SENTENCE_FINAL_ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isupper():
+        return False                       # an initial: "George W. Bush"
+    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):
+        return False                       # "U.S.", "U.K.", "U.N." before a capital is usually a name part
+    return True
+
+
+def split_english(text: str) -> list[str]:
+    """Return the sentences of one English paragraph, stripped, none empty."""
+    sentences, start = [], 0
+    for match in _CANDIDATE.finditer(text):
+        if _is_boundary(text, match):
+            sentences.append(text[start:match.end()])
+            start = match.end()
+    sentences.append(text[start:])
+    return [s.strip() for s in sentences if s.strip()]

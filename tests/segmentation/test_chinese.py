@@ -1,0 +1,38 @@
+"""Chinese sentence boundaries."""
+
+from editor.segmentation import split_sentences
+
+
+def test_sentences_end_at_full_stop_exclamation_and_question_marks():
+    assert split_sentences("會議結束了。你去嗎？太好了！", "zh-TW") == ["會議結束了。", "你去嗎？", "太好了！"]
+
+
+def test_closing_quotes_and_brackets_stay_with_their_sentence():
+    assert split_sentences("他說：“你好！”我說：“再見。”然後走了。（完。）下一句。", "zh-CN") == [
+        "他說：“你好！”", "我說：“再見。”", "然後走了。", "（完。）", "下一句。"]
+    assert split_sentences("「真的嗎？」她問。", "zh") == ["「真的嗎？」", "她問。"]
+
+
+def test_an_ellipsis_ends_a_sentence():
+    assert split_sentences("他想了想……然後笑了。", "zh") == ["他想了想……", "然後笑了。"]
+    assert split_sentences("等一下……”她說。", "zh") == ["等一下……”", "她說。"]
+
+
+def test_commas_and_semicolons_never_split():
+    text = "李波指出,春節期間，返鄉人員增多；輸入性風險不斷加大、外事聯絡組要繃緊這根弦。"
+    assert split_sentences(text, "zh") == [text]
+
+
+def test_repeated_terminators_stay_together():
+    assert split_sentences("真的？！我不信。", "zh") == ["真的？！", "我不信。"]
+
+
+def test_ascii_marks_end_a_sentence_only_before_a_space_or_the_end():
+    assert split_sentences("你好! 我是小李。對嗎?", "zh") == ["你好!", "我是小李。", "對嗎?"]
+    # Glued between Chinese characters an ASCII "?" is more often a decoding accident.
+    assert split_sentences("座談?!霸谛鹿诜的情況下。", "zh") == ["座談?!霸谛鹿诜的情況下。"]
+
+
+def test_text_without_a_terminator_is_one_sentence_and_blank_text_none():
+    assert split_sentences("沒有句號的標題", "zh") == ["沒有句號的標題"]
+    assert split_sentences("   ", "zh") == []

@@ -1,0 +1,49 @@
+"""English sentence boundaries: abbreviations, initials, decimals, ellipses and quotes."""
+
+import pytest
+
+from editor.segmentation import split_sentences
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Smith met Dr. Brown and Prof. Green.",
+    "He lives at No. 5 Main St. in the city.",
+    "The U.S. Government agreed.",
+    "George W. Bush and J. K. Rowling met.",
+    "It cost 3.50 dollars, i.e. very little, e.g. less than lunch.",
+    "Fruit, vegetables, etc., were sold.",
+    "She waited... and waited.",
+    "See p. 12 and Fig. 3 for details.",
+])
+def test_abbreviations_initials_decimals_and_ellipses_do_not_end_a_sentence(text):
+    assert split_sentences(text, "en-US") == [text]
+
+
+def test_sentences_end_at_terminators_before_a_capital():
+    assert split_sentences("It rained. We stayed in! Did you? Yes.", "en") == [
+        "It rained.", "We stayed in!", "Did you?", "Yes."]
+
+
+def test_a_quotation_closing_after_the_full_stop_stays_with_its_sentence():
+    text = 'They met. "Despite the outbreak, the market recovered. Firms are confident." He added more.'
+    assert split_sentences(text, "en") == [
+        "They met.", '"Despite the outbreak, the market recovered.', 'Firms are confident."', "He added more."]
+
+
+def test_curly_quotes_and_brackets_are_handled_like_straight_ones():
+    assert split_sentences("He said “Go.” Then he left. (It was late.) We slept.", "en") == [
+        "He said “Go.”", "Then he left.", "(It was late.)", "We slept."]
+
+
+def test_an_ellipsis_before_a_capital_ends_a_sentence():
+    assert split_sentences("I wonder… Maybe not.", "en") == ["I wonder…", "Maybe not."]
+
+
+def test_etc_before_a_capital_ends_a_sentence():
+    assert split_sentences("We sold fruit, bread, etc. The market closed.", "en") == [
+        "We sold fruit, bread, etc.", "The market closed."]
+
+
+def test_a_title_before_a_name_never_ends_a_sentence_even_with_a_capital_after():
+    assert split_sentences("On January 14, Mr. Stephen Ellison visited.", "en") == [
+        "On January 14, Mr. Stephen Ellison visited."]
