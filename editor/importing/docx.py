@@ -13,7 +13,7 @@ from editor.importing.txt import join_wrapped
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"     # compound file: encrypted OOXML or a Word 97-2003 .doc
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+MAX_DOCUMENT_XML_BYTES = 256 * 1024 * 1024    # far beyond any real document: a zip bomb
 
 
 def _reject_non_zip(path: Path, head: bytes) -> None:
@@ -62,13 +62,17 @@ def docx_paragraphs(path: Path) -> list[str]:
         _reject_non_zip(path, head)
     try:
         with zipfile.ZipFile(path) as archive:
+            if archive.getinfo("word/document.xml").file_size > MAX_DOCUMENT_XML_BYTES:
+                raise MalformedFileError(path, "word/document.xml is implausibly large; is the file damaged?")
             xml = archive.read("word/document.xml")
     except KeyError:
         raise MalformedFileError(path, "the archive has no word/document.xml; is it a Word document?") from None
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise MalformedFileError(path, f"damaged .docx archive ({exc})") from None
     try:
-        root = etree.fromstring(xml, _PARSER)
+        # A parser per call: lxml parsers are not thread-safe, and the editor imports in worker threads.
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
+        root = etree.fromstring(xml, parser)
     except etree.XMLSyntaxError as exc:
         raise MalformedFileError(path, f"word/document.xml is not well-formed: {exc.msg}", exc.lineno) from None
     body = root.find(W + "body")

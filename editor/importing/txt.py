@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from editor.importing import is_chinese_paragraph
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 # A line that ends a paragraph rather than being wrapped: sentence-final punctuation, maybe closed by a quote.
 _ENDS_SENTENCE = re.compile(r"[.!?:;。！？：；…]['\"’”」』）)\]]*$")
@@ -41,7 +43,8 @@ def detect_layout(lines: list[str]) -> ParagraphLayout:
     wrapped = unwrapped = 0
     for this, following in zip(lines, lines[1:]):
         if this.strip() and following.strip():
-            if _ENDS_SENTENCE.search(this.strip()):
+            # A Chinese line followed by an English one (a bilingual block) is never one wrapped paragraph.
+            if _ENDS_SENTENCE.search(this.strip()) or is_chinese_paragraph(this) != is_chinese_paragraph(following):
                 unwrapped += 1
             else:
                 wrapped += 1

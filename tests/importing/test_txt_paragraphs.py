@@ -40,3 +40,10 @@ def test_a_forced_line_layout_never_joins_lines():
     assert doc.layout == "lines"
     assert doc.paragraphs[:3] == ["The meeting will be held in Beijing next", "Wednesday, and the delegation arrives",
                                   "on Monday."]
+
+
+def test_bilingual_blocks_of_a_chinese_and_an_english_line_are_never_joined():
+    text = "會議通知\nMeeting notice\n\n會議將於下週三舉行\nThe meeting is next Wednesday\n"
+    paragraphs, layout = text_paragraphs(text)
+    assert layout is ParagraphLayout.LINES
+    assert paragraphs == ["會議通知", "Meeting notice", "會議將於下週三舉行", "The meeting is next Wednesday"]
