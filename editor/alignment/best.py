@@ -39,7 +39,13 @@ def align_best(src: Sequence[str], tgt: Sequence[str], *,
         for b in beads:
             out.append(AlignedBead(tuple(range(span.src_start + b.s0, span.src_start + b.s1)),
                                    tuple(range(span.tgt_start + b.t0, span.tgt_start + b.t1)),
-                                   round(confidence(b), 4), b.gain))
+                                   round(confidence(b, res.encoder is not None), 4), b.gain))
     if progress is not None:
         progress(1.0)
     return out
+
+
+def align_region_beads(src: Sequence[str], tgt: Sequence[str], res: Resources):
+    """The engine's raw beads (with their score terms) for a whole text without fixed beads: for fitting."""
+    ratio = (sum(text_length(t) for t in tgt) or 1) / (sum(text_length(clean_chinese(s)) for s in src) or 1)
+    return align_region(src, tgt, ratio, res)

@@ -109,19 +109,34 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
         if a and b:
             t = scoring.BEAD_TYPES.index((a, b))
             w = g1 - band.lo[s1]
-            tm = terms[t]
-            feats["length"] = float(tm.length[s1, w])
-            feats["len_factor"] = float(tm.len_factor[s1, w])
-            if tm.cos is not None:
-                feats["cos"] = float(tm.cos[s1, w])
-                feats["margin"] = float(tm.margin[s1, w])
-            if tm.coverage is not None:
-                feats["coverage"] = float(tm.coverage[s1, w])
+            for k, arr in terms[t].feats.items():
+                feats[k] = float(arr[s1, w])
         out.append(RawBead(s0, s1, g0, g1, gain, feats))
     return out
 
 
-def confidence(bead: RawBead) -> float:
+#: logistic model of "this bead is exactly right" over the bead's own terms, fitted on MAC-dev by
+#: tests/benchmarks/fit_weights.py --confidence: (bias, weights of CONFIDENCE_INPUTS)
+CONFIDENCE_INPUTS = ("gain", "cos_m", "coverage", "length", "size")
+CONFIDENCE_EMB = (2.823, (-0.7011, 4.4254, 1.7401, 0.452, -0.8017))
+CONFIDENCE_LEX = (3.1817, (7.6519, 0.0, -2.704, -0.5431, -1.1242))
+#: a skipped sentence (1-0 / 0-1) is rarely right in practice: send the translator to it
+SKIP_CONFIDENCE = 0.2
+
+
+def confidence_inputs(bead: RawBead) -> list[float]:
+    """The confidence model's inputs for one bead."""
+    f = bead.features
+    a, b = f["type"]
+    return [bead.gain, f.get("cos", 0.0) - f.get("margin", 0.0), f.get("coverage", 0.0), f.get("length", 0.0),
+            float(a + b)]
+
+
+def confidence(bead: RawBead, with_embeddings: bool = True) -> float:
     """Probability that the bead is exactly right (logistic model of its score terms)."""
-    z = 4.0 * bead.gain
+    a, b = bead.features.get("type", (bead.s1 - bead.s0, bead.t1 - bead.t0))
+    if not (a and b):
+        return SKIP_CONFIDENCE
+    bias, weights = CONFIDENCE_EMB if with_embeddings else CONFIDENCE_LEX
+    z = bias + sum(w * x for w, x in zip(weights, confidence_inputs(bead)))
     return float(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))

@@ -25,11 +25,16 @@ TYPE_PRIOR = {(1, 1): 0.62, (1, 2): 0.21, (1, 3): 0.06, (2, 1): 0.05, (1, 4): 0.
 MAX_RUN = 4
 
 # weights of the score terms (embeddings available / lexical only)
-W_LEXICAL = 0.8
+W_LEXICAL = 0.5
 W_LENGTH = 0.01
 W_PRIOR = 0.02
 SKIP_SCORE = -0.2
 LENGTH_VARIANCE = 30.0
+#: weight of the weakest member sentence of a multi-sentence bead (embedding / dictionary coverage)
+W_MEMBER_EMB = 0.05
+W_MEMBER_LEX = 0.0
+#: weight dictionary matches by inverse document frequency (rare words are better evidence)
+USE_IDF = True
 #: without embeddings the lexical term carries the match, so it needs a length-ratio factor and more weight
 W_LEXICAL_ALONE = 1.0
 W_LENGTH_ALONE = 0.05
@@ -77,8 +82,17 @@ class Sides:
         if lexicon is not None:
             self.zh_tok = [lexicon.zh_tokens(s) for s in self.src]
             self.en_tok = [lexicon.en_tokens(t) for t in self.tgt]
-            self.zh_w = [np.ones(len(t)) for t in self.zh_tok]
-            self.en_w = [np.ones(len(t)) for t in self.en_tok]
+            if USE_IDF:
+                from collections import Counter
+
+                zdf = Counter(w for toks in self.zh_tok for w in {t.word for t in toks})
+                edf = Counter(w for toks in self.en_tok for w in set(toks))
+                zn, en_ = max(self.n, 1), max(self.m, 1)
+                self.zh_w = [np.array([math.log(1 + zn / zdf[t.word]) for t in toks]) for toks in self.zh_tok]
+                self.en_w = [np.array([math.log(1 + en_ / edf[t]) for t in toks]) for toks in self.en_tok]
+            else:
+                self.zh_w = [np.ones(len(t)) for t in self.zh_tok]
+                self.en_w = [np.ones(len(t)) for t in self.en_tok]
             self.nz = np.array([w.sum() for w in self.zh_w])
             self.ne = np.array([w.sum() for w in self.en_w])
         t1 = time.perf_counter()
@@ -173,11 +187,44 @@ def _gather_pair(mat: np.ndarray, pb: PairBand, i: np.ndarray, j: np.ndarray) ->
 class TermArrays:
     """Score terms of one bead type over the band (rows = end node r, columns = lo[r] + w)."""
     valid: np.ndarray
-    cos: np.ndarray | None
-    margin: np.ndarray | None
-    coverage: np.ndarray | None
-    length: np.ndarray
-    len_factor: np.ndarray
+    feats: dict[str, np.ndarray]
+
+
+def _run_vs_sentence_min(sides: Sides, i0c, j0c, a: int, b: int, shape) -> tuple[np.ndarray, np.ndarray]:
+    """For a bead, the lowest similarity of one of its sentences with the other side's whole run
+    (a sentence that does not belong lowers it), for the source and the target side."""
+    n1 = len(sides.ez[0])
+    m1 = len(sides.ee[0])
+    ez_run, ee_run = sides.ez[a - 1], sides.ee[b - 1]
+    zmin = np.full(shape, 1.0)
+    emin = np.full(shape, 1.0)
+    if a > 1:
+        for di in range(a):
+            zi = np.clip(i0c + di, 0, n1 - 1)
+            zmin = np.minimum(zmin, _rowdot(sides.ez[0], zi, ee_run, np.clip(j0c, 0, len(ee_run) - 1)))
+    if b > 1:
+        for dj in range(b):
+            ej = np.clip(j0c + dj, 0, m1 - 1)
+            emin = np.minimum(emin, _rowdot(ez_run, np.clip(i0c, 0, len(ez_run) - 1), sides.ee[0], ej))
+    return zmin, emin
+
+
+def _rowdot(A: np.ndarray, ia: np.ndarray, B: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """A[ia] · B[ib] elementwise over index arrays of one shape, computed block by block of rows."""
+    ia, ib = np.broadcast_arrays(ia, ib)
+    out = np.zeros(ia.shape)
+    blk = 128
+    for q0 in range(0, ia.shape[0], blk):
+        q1 = min(ia.shape[0], q0 + blk)
+        ra = ia[q0:q1]
+        rb = ib[q0:q1]
+        if ra.size == 0:
+            continue
+        amin, amax = int(ra.min()), int(ra.max()) + 1
+        bmin, bmax = int(rb.min()), int(rb.max()) + 1
+        sims = A[amin:amax] @ B[bmin:bmax].T
+        out[q0:q1] = sims[ra - amin, rb - bmin]
+    return out
 
 
 def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int) -> TermArrays:
@@ -186,74 +233,117 @@ def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int) 
     r = np.arange(n + 1)[:, None]
     j = lo[:, None] + np.arange(W)[None, :]
     i0, j0 = r - a, j - b
-    pw = j0 - lo[np.clip(i0, 0, n)][:, :1] if False else j0 - lo[np.clip(i0, 0, n)]
+    pw = j0 - lo[np.clip(i0, 0, n)]
     valid = (i0 >= 0) & (j0 >= 0) & (j <= m) & (pw >= 0) & (pw < W)
+    feats: dict[str, np.ndarray] = {}
+    if not (a and b):
+        return TermArrays(valid, feats)
     i0c, j0c = np.clip(i0, 0, n), np.clip(j0, 0, m)
     rc, jc = np.broadcast_to(r, j.shape), np.clip(j, 0, m)
     lz = sides.czl[rc] - sides.czl[i0c]
     le = sides.cel[jc] - sides.cel[j0c]
     c = sides.ratio
-    if a and b:
-        delta = np.abs(le - c * lz) / np.sqrt(np.maximum(lz, 1.0) * LENGTH_VARIANCE)
-        length = log_erfc(delta / math.sqrt(2))
-        lo_, hi_ = np.minimum(lz, le / c), np.maximum(lz, le / c)
-        len_factor = np.log2(1.0 + lo_ / np.maximum(hi_, 1e-9))
-    else:
-        length = np.zeros(j.shape)
-        len_factor = np.zeros(j.shape)
-    cos = margin = coverage = None
-    if a and b and sides.ez is not None:
-        cos = np.zeros(j.shape)
+    delta = np.abs(le - c * lz) / np.sqrt(np.maximum(lz, 1.0) * LENGTH_VARIANCE)
+    feats["length"] = log_erfc(delta / math.sqrt(2))
+    lo_, hi_ = np.minimum(lz, le / c), np.maximum(lz, le / c)
+    feats["len_factor"] = np.log2(1.0 + lo_ / np.maximum(hi_, 1e-9))
+    if sides.ez is not None:
         ez, ee = sides.ez[a - 1], sides.ee[b - 1]
-        blk = 128
-        for q0 in range(0, n + 1, blk):
-            q1 = min(n + 1, q0 + blk)
-            rows_i0 = i0c[q0:q1, 0]
-            cmin = int(j0c[q0:q1].min())
-            cmax = int(j0c[q0:q1].max()) + 1
-            cmax = min(cmax, len(ee))
-            rmax = len(ez)
-            if cmax <= cmin or rmax == 0:
-                continue
-            sims = ez[np.clip(rows_i0, 0, rmax - 1)] @ ee[cmin:cmax].T
-            cols = np.clip(j0c[q0:q1] - cmin, 0, cmax - cmin - 1)
-            cos[q0:q1] = np.take_along_axis(sims, cols, axis=1)
+        cos = _rowdot(ez, np.clip(i0c, 0, len(ez) - 1), ee, np.clip(j0c, 0, len(ee) - 1))
         bz, be = margins
         cbz = np.concatenate([[0.0], np.cumsum(bz)])
         cbe = np.concatenate([[0.0], np.cumsum(be)])
         margin = ((cbz[rc] - cbz[i0c]) / a + (cbe[jc] - cbe[j0c]) / b) / 2
-    if sides.lexicon is not None and a and b:
+        feats["cos"] = cos
+        feats["margin"] = margin
+        zmin, emin = _run_vs_sentence_min(sides, i0c, j0c, a, b, j.shape)
+        feats["zmin"] = zmin - margin
+        feats["emin"] = emin - margin
+    if sides.lexicon is not None:
         zh_m = np.zeros(j.shape)
+        zfrac_min = np.ones(j.shape)
         for di in range(a):
             ii = i0 + di
             tot = np.zeros(j.shape)
             for dj in range(b):
                 tot += _gather_pair(pb.zh_matched, pb, ii, j0 + dj)
-            zh_m += np.minimum(tot, sides.nz[np.clip(ii, 0, max(n - 1, 0))] if n else 0)
+            nzi = sides.nz[np.clip(ii, 0, max(n - 1, 0))]
+            got = np.minimum(tot, nzi)
+            zh_m += got
+            if a > 1:
+                zfrac_min = np.minimum(zfrac_min, np.where(nzi > 0, got / np.maximum(nzi, 1e-9), 0.5))
         en_m = np.zeros(j.shape)
+        efrac_min = np.ones(j.shape)
         for dj in range(b):
             jj = j0 + dj
             tot = np.zeros(j.shape)
             for di in range(a):
                 tot += _gather_pair(pb.en_matched, pb, i0 + di, jj)
-            en_m += np.minimum(tot, sides.ne[np.clip(jj, 0, max(m - 1, 0))] if m else 0)
+            nej = sides.ne[np.clip(jj, 0, max(m - 1, 0))]
+            got = np.minimum(tot, nej)
+            en_m += got
+            if b > 1:
+                efrac_min = np.minimum(efrac_min, np.where(nej > 0, got / np.maximum(nej, 1e-9), 0.5))
         cnz = np.concatenate([[0.0], np.cumsum(sides.nz)])
         cne = np.concatenate([[0.0], np.cumsum(sides.ne)])
         total = (cnz[rc] - cnz[i0c]) + (cne[jc] - cne[j0c])
-        coverage = np.where(total > 0, (zh_m + en_m) / np.maximum(total, 1e-9), 0.0)
-    return TermArrays(valid, cos, margin, coverage, length, len_factor)
+        feats["coverage"] = np.where(total > 0, (zh_m + en_m) / np.maximum(total, 1e-9), 0.0)
+        feats["zfrac_min"] = zfrac_min
+        feats["efrac_min"] = efrac_min
+    return TermArrays(valid, feats)
+
+
+#: names of the model's inputs, in the order of the weight vectors below
+FEATURES_EMB = ("cos_m_lf", "cos_m", "coverage", "length", "len_factor", "zmin", "emin", "zfrac_min", "efrac_min")
+FEATURES_LEX = ("coverage", "length", "len_factor", "cov_lf", "zfrac_min", "efrac_min")
+
+
+def design(feats: dict[str, np.ndarray], with_embeddings: bool) -> list[np.ndarray]:
+    """The model's input columns for one bead type, from the raw terms."""
+    if with_embeddings:
+        cm = feats["cos"] - feats["margin"]
+        derived = {"cos_m_lf": cm * feats["len_factor"], "cos_m": cm}
+        names = FEATURES_EMB
+    else:
+        derived = {"cov_lf": feats.get("coverage", 0.0) * feats["len_factor"]}
+        names = FEATURES_LEX
+    shape = feats["length"].shape
+    return [np.broadcast_to(derived[k] if k in derived else feats.get(k, np.zeros(shape)), shape) for k in names]
 
 
 def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndarray:
     """Weighted sum of the terms (NEG where the bead does not fit)."""
     prior = W_PRIOR * math.log(TYPE_PRIOR[(a, b)])
     if not (a and b):
-        s = np.full(terms.valid.shape, SKIP_SCORE + prior)
+        s = np.full(terms.valid.shape, (MODEL_SKIP if MODEL is not None else SKIP_SCORE) + prior)
+        return np.where(terms.valid, s, NEG)
+    f = terms.feats
+    if MODEL is not None:
+        weights = MODEL["emb" if with_embeddings else "lex"]
+        z = weights["bias"][(a, b)] + sum(w * x for w, x in zip(weights["w"], design(f, with_embeddings)))
+        if MODEL_OBJECTIVE == "logp":
+            s = -np.logaddexp(0.0, -z) + MODEL_TAU
+        else:
+            p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+            s = p - MODEL_TAU
     elif with_embeddings:
-        s = (terms.cos - terms.margin) * terms.len_factor + W_LENGTH * terms.length + prior
-        if terms.coverage is not None:
-            s = s + W_LEXICAL * terms.coverage
+        cm = f["cos"] - f["margin"]
+        s = cm * f["len_factor"] + W_LENGTH * f["length"] + prior
+        if a > 1 or b > 1:
+            # the weakest member sentence, against the bead as a whole: a sentence that does not belong
+            weakest = np.minimum(f["zmin"] if a > 1 else cm, f["emin"] if b > 1 else cm)
+            s = s + W_MEMBER_EMB * (weakest - cm)
+        if "coverage" in f:
+            s = s + W_LEXICAL * f["coverage"]
+            if a > 1 or b > 1:
+                s = s + W_MEMBER_LEX * (np.minimum(f["zfrac_min"], f["efrac_min"]) - 1.0)
     else:
-        s = W_LEXICAL_ALONE * (terms.coverage if terms.coverage is not None else 0.0) * terms.len_factor \
-            + W_LENGTH_ALONE * terms.length + prior
+        s = W_LEXICAL_ALONE * f.get("coverage", 0.0) * f["len_factor"] + W_LENGTH_ALONE * f["length"] + prior
     return np.where(terms.valid, s, NEG)
+
+
+#: logistic model of "this bead is exactly right" (fitted by tests/benchmarks/fit_weights.py); None: hand weights
+MODEL: dict | None = None
+MODEL_TAU = 0.45
+MODEL_OBJECTIVE = "p"
+MODEL_SKIP = -0.5
