@@ -238,6 +238,8 @@ def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int) 
     feats: dict[str, np.ndarray] = {}
     if not (a and b):
         return TermArrays(valid, feats)
+    if a > sides.n or b > sides.m or not valid.any():
+        return TermArrays(np.zeros_like(valid), feats)
     i0c, j0c = np.clip(i0, 0, n), np.clip(j0, 0, m)
     rc, jc = np.broadcast_to(r, j.shape), np.clip(j, 0, m)
     lz = sides.czl[rc] - sides.czl[i0c]
@@ -318,6 +320,8 @@ def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndar
         s = np.full(terms.valid.shape, (MODEL_SKIP if MODEL is not None else SKIP_SCORE) + prior)
         return np.where(terms.valid, s, NEG)
     f = terms.feats
+    if not f:
+        return np.full(terms.valid.shape, NEG)
     if MODEL is not None:
         weights = MODEL["emb" if with_embeddings else "lex"]
         z = weights["bias"][(a, b)] + sum(w * x for w, x in zip(weights["w"], design(f, with_embeddings)))
