@@ -32,8 +32,13 @@ def _numbers(text: str) -> list[str]:
     return [m.group().replace(",", "") for m in _DIGITS.finditer(text)]
 
 
-def explain(src_texts: Sequence[str], tgt_texts: Sequence[str], typical_ratio: float) -> BeadEvidence:
-    """Return the evidence for linking these source sentences with these target sentences."""
+def explain(src_texts: Sequence[str], tgt_texts: Sequence[str], typical_ratio: float, *,
+            load: bool = False) -> BeadEvidence:
+    """Return the evidence for linking these source sentences with these target sentences.
+
+    dictionary_coverage and similarity are filled in when the dictionary / embedding model are already loaded
+    (an alignment ran), or when `load` is True (then the first call may take a few seconds: not on a GUI thread).
+    """
     src_len = sum(map(text_length, src_texts))
     tgt_len = sum(map(text_length, tgt_texts))
     ratio = tgt_len / src_len if src_len and tgt_len else None
@@ -44,4 +49,40 @@ def explain(src_texts: Sequence[str], tgt_texts: Sequence[str], typical_ratio: f
         if n in pool:
             pool.remove(n)
             matched += 1
-    return BeadEvidence(ratio, typical_ratio, matched, len(src_numbers) - matched + len(pool))
+    coverage = similarity = None
+    if src_texts and tgt_texts:
+        coverage = _dictionary_coverage(src_texts, tgt_texts, load)
+        similarity = _similarity(src_texts, tgt_texts, load)
+    return BeadEvidence(ratio, typical_ratio, matched, len(src_numbers) - matched + len(pool), coverage, similarity)
+
+
+def _dictionary_coverage(src_texts: Sequence[str], tgt_texts: Sequence[str], load: bool) -> float | None:
+    from editor.alignment.lexicon import shared_lexicon
+
+    lex = shared_lexicon()
+    if not (lex.loaded or load):
+        return None
+    zh = [t for s in src_texts for t in lex.zh_tokens(s)]
+    en = [t for s in tgt_texts for t in lex.en_tokens(s)]
+    if not zh and not en:
+        return None
+    en_set = set(en)
+    union = set().union(*(t.translations for t in zh)) if zh else set()
+    hits = sum(1 for t in zh if not t.translations.isdisjoint(en_set)) + sum(1 for t in en if t in union)
+    return round(hits / (len(zh) + len(en)), 3)
+
+
+def _similarity(src_texts: Sequence[str], tgt_texts: Sequence[str], load: bool) -> float | None:
+    from editor.alignment import embedding
+    from editor.alignment.lexicon import clean_chinese
+
+    if not embedding.available():
+        return None
+    enc = embedding.shared_encoder()
+    if not (enc.loaded or load):
+        return None
+    zs, zc = enc.pooled([clean_chinese(s) for s in src_texts])
+    es, ec = enc.pooled(list(tgt_texts))
+    z = enc.head(zs.sum(axis=0, keepdims=True), zc.sum(keepdims=True).reshape(1))
+    e = enc.head(es.sum(axis=0, keepdims=True), ec.sum(keepdims=True).reshape(1))
+    return round(float((z @ e.T)[0, 0]), 3)

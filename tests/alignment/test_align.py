@@ -110,3 +110,13 @@ def test_mac_dev_chapter_001_scores_above_a_floor():
     en = (mac / "en" / "001").read_text(encoding="utf-8").rstrip("\n").split("\n")
     beads = align(zh, en, mode="best")
     assert score([(read_beads(mac / "gold" / "001"), _pairs(beads))])["f1_strict"] >= 0.93
+
+
+def test_explain_gives_dictionary_coverage_and_similarity_once_models_are_loaded():
+    from editor.alignment.evidence import explain
+
+    ev = explain([ZH[1]], EN[1:3], 3.0, load=True)
+    wrong = explain([ZH[1]], EN[5:6], 3.0, load=True)
+    assert ev.dictionary_coverage is not None and ev.similarity is not None
+    assert ev.dictionary_coverage > wrong.dictionary_coverage
+    assert ev.similarity > wrong.similarity
