@@ -117,9 +117,9 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
 
 #: logistic model of "this bead is exactly right" over the bead's own terms, fitted on MAC-dev by
 #: tests/benchmarks/fit_weights.py --confidence: (bias, weights of CONFIDENCE_INPUTS)
-CONFIDENCE_INPUTS = ("gain", "cos_m", "coverage", "length", "size")
-CONFIDENCE_EMB = (2.823, (-0.7011, 4.4254, 1.7401, 0.452, -0.8017))
-CONFIDENCE_LEX = (3.1817, (7.6519, 0.0, -2.704, -0.5431, -1.1242))
+CONFIDENCE_INPUTS = ("gain", "cos_m", "coverage", "length", "size", "len_factor", "weakest_cos", "weakest_cov", "one_one")
+CONFIDENCE_EMB = (0.8355, (-3.9466, 7.5662, 2.5282, 0.4499, -0.4183, 1.2069, 3.5913, 2.2145, -1.8382))
+CONFIDENCE_LEX = (0.8791, (4.4382, 0.0, -1.0915, -0.4517, -0.9787, 1.6952, 0.0, 2.5896, -1.6575))
 #: a skipped sentence (1-0 / 0-1) is rarely right in practice: send the translator to it
 SKIP_CONFIDENCE = 0.2
 
@@ -128,8 +128,11 @@ def confidence_inputs(bead: RawBead) -> list[float]:
     """The confidence model's inputs for one bead."""
     f = bead.features
     a, b = f["type"]
-    return [bead.gain, f.get("cos", 0.0) - f.get("margin", 0.0), f.get("coverage", 0.0), f.get("length", 0.0),
-            float(a + b)]
+    cm = f.get("cos", 0.0) - f.get("margin", 0.0)
+    weakest = min(f.get("zmin", cm) if a > 1 else cm, f.get("emin", cm) if b > 1 else cm) - cm
+    cov_min = min(f.get("zfrac_min", 1.0), f.get("efrac_min", 1.0))
+    return [bead.gain, cm, f.get("coverage", 0.0), f.get("length", 0.0), float(a + b), f.get("len_factor", 0.0),
+            weakest, cov_min, float(a == 1 and b == 1)]
 
 
 def confidence(bead: RawBead, with_embeddings: bool = True) -> float:
