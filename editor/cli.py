@@ -66,6 +66,10 @@ def _add_export_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--xliff-version", choices=("1.2", "2.0"), default="1.2", help="XLIFF version (default 1.2)")
     parser.add_argument("--max-length", type=int, metavar="N",
                         help="leave out segments longer than N characters (Trados Cloud rejects > 2000)")
+    parser.add_argument("--reverse", action="store_true",
+                        help="TMX/XLIFF: write English as the source language (for English-to-Chinese work)")
+    parser.add_argument("--excel-bom", action="store_true",
+                        help="TSV: start with a UTF-8 byte order mark so that Excel reads the Chinese correctly")
     parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
 
 
@@ -94,7 +98,7 @@ def _export_options(args: argparse.Namespace, presegmented: bool = False):
     from editor.exporting import ExportOptions
     return ExportOptions(only_confirmed=args.only_confirmed, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
                          xliff_version=args.xliff_version, max_segment_length=args.max_length,
-                         presegmented_ids=presegmented)
+                         presegmented_ids=presegmented, reverse=args.reverse, excel_bom=args.excel_bom)
 
 
 def _run_align(args: argparse.Namespace) -> int:

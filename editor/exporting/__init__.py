@@ -21,6 +21,7 @@ class ExportOptions:
     max_segment_length: int | None = None
     excel_bom: bool = False
     presegmented_ids: bool = False       # .beads: ids are input line numbers
+    reverse: bool = False                # TMX/XLIFF: English as the source (English→Chinese work)
 
 
 @dataclass

@@ -48,13 +48,28 @@ def format_confidence(value: float) -> str:
     return text or "0"
 
 
-def export_languages(doc: AlignmentDocument, options: ExportOptions) -> ExportLanguages:
-    """Return the BCP-47 codes to write; raises InputFileError for a code that is not a language tag."""
+def document_languages(doc: AlignmentDocument, options: ExportOptions) -> ExportLanguages:
+    """Return the BCP-47 codes of the document's source (Chinese) and target (English) sides.
+
+    Raises InputFileError for a code that is not a language tag.
+    """
     try:
         return ExportLanguages(bcp47(options.src_lang or doc.meta.src_lang or "zh-CN"),
                                bcp47(options.tgt_lang or doc.meta.tgt_lang or "en-US"))
     except ValueError as exc:
         raise InputFileError(str(exc)) from None
+
+
+def export_languages(doc: AlignmentDocument, options: ExportOptions) -> ExportLanguages:
+    """Return the codes of the written source and target: the document's, swapped when options.reverse."""
+    langs = document_languages(doc, options)
+    return ExportLanguages(langs.tgt, langs.src) if options.reverse else langs
+
+
+def export_files(doc: AlignmentDocument, options: ExportOptions) -> tuple[str | None, str | None]:
+    """Return the base names of the written source's and target's input files."""
+    names = file_name(doc.meta.src_file), file_name(doc.meta.tgt_file)
+    return (names[1], names[0]) if options.reverse else names
 
 
 def file_name(path: str | None) -> str | None:
@@ -115,7 +130,7 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
     keep_unlinked: keep 1-0 and 0-1 beads (XLIFF, TSV) instead of leaving them out (TMX).
     clean_xml: drop characters XML 1.0 forbids (counted in report.removed_characters).
     """
-    langs = export_languages(doc, options)
+    langs = document_languages(doc, options)
     clean = xml_safe if clean_xml else (lambda text: (text, 0))
     entries: list[Entry] = []
     too_long: list[int] = []
@@ -134,6 +149,8 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
             too_long.append(number)
             continue
         report.removed_characters += removed_src + removed_tgt
+        if options.reverse:
+            src, tgt, src_layout, tgt_layout = tgt, src, tgt_layout, src_layout
         entries.append(Entry(number, src, tgt, bead.confidence, bead.status, src_layout, tgt_layout))
     if too_long:
         shown = ", ".join(map(str, too_long[:10])) + (" …" if len(too_long) > 10 else "")

@@ -26,7 +26,7 @@ from lxml import etree
 from editor import __version__
 from editor.bitext.document import AlignmentDocument
 from editor.exporting import ExportOptions, ExportReport, register
-from editor.exporting.entries import collect_entries, export_languages, file_name
+from editor.exporting.entries import collect_entries, export_files, export_languages
 from editor.exporting.xml_text import XML_LANG, tmx_date
 
 PROP_CONFIDENCE = "x-alignment-confidence"
@@ -55,7 +55,7 @@ def write_tmx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> 
         "o-tmf": "duiqi", "adminlang": "en-US", "srclang": langs.src, "datatype": "plaintext",
         "creationdate": now, "changedate": now})
     body = etree.SubElement(root, "body")
-    src_file, tgt_file = file_name(doc.meta.src_file), file_name(doc.meta.tgt_file)
+    src_file, tgt_file = export_files(doc, options)
     for number, entry in enumerate(entries, start=1):
         tu = etree.SubElement(body, "tu", tuid=str(number))
         _prop(tu, PROP_CONFIDENCE, entry.confidence_text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 from typing import BinaryIO
 
 from editor.bitext.document import AlignmentDocument
@@ -38,7 +39,8 @@ def write_tsv(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> 
     """Write UTF-8 TSV (with a BOM when options.excel_bom, so Excel detects UTF-8); every bead is a row,
     a bead without Chinese or English leaves that cell empty. Returns the report."""
     report = ExportReport()
-    entries = collect_entries(doc, options, report, keep_unlinked=True, clean_xml=False)
+    # the columns are named zh and en, so options.reverse does not apply
+    entries = collect_entries(doc, replace(options, reverse=False), report, keep_unlinked=True, clean_xml=False)
     lines = ["\t".join(COLUMNS)]
     for entry in entries:
         lines.append("\t".join((escape_cell(entry.src), escape_cell(entry.tgt), entry.confidence_text,

@@ -1,4 +1,6 @@
-"""XLIFF 1.2 and 2.0 export: one unit per bead, source = Chinese, target = English, review state mapped.
+"""XLIFF 1.2 and 2.0 export: one unit per bead, Chinese source and English target, review states mapped.
+
+options.reverse writes English as the source instead (English→Chinese work).
 
 State mapping (both versions keep Duiqi's own status and confidence for a lossless re-import):
 
@@ -24,7 +26,7 @@ from lxml import etree
 from editor import __version__
 from editor.bitext.document import AlignmentDocument, BeadStatus
 from editor.exporting import ExportOptions, ExportReport, register
-from editor.exporting.entries import Entry, collect_entries, export_languages, file_name, needs_review
+from editor.exporting.entries import Entry, collect_entries, export_files, export_languages, needs_review
 from editor.errors import UnsupportedFormatError
 
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -49,8 +51,8 @@ def _duiqi_values(entry: Entry) -> list[tuple[str, str]]:
     return values
 
 
-def _original(doc: AlignmentDocument) -> str:
-    return file_name(doc.meta.src_file) or "duiqi-alignment"
+def _original(doc: AlignmentDocument, options: ExportOptions) -> str:
+    return export_files(doc, options)[0] or "duiqi-alignment"
 
 
 @register(".xlf", ".xliff")
@@ -71,7 +73,7 @@ def write_xliff12(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions)
     q = lambda tag: f"{{{XLIFF12_NS}}}{tag}"  # noqa: E731
     root = etree.Element(q("xliff"), version="1.2", nsmap={None: XLIFF12_NS})
     file_el = etree.SubElement(root, q("file"), {
-        "original": _original(doc), "source-language": langs.src, "target-language": langs.tgt,
+        "original": _original(doc, options), "source-language": langs.src, "target-language": langs.tgt,
         "datatype": "plaintext", "tool-id": "duiqi"})
     header = etree.SubElement(file_el, q("header"))
     etree.SubElement(header, q("tool"), {"tool-id": "duiqi", "tool-name": "Duiqi", "tool-version": __version__})
@@ -107,7 +109,7 @@ def write_xliff20(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions)
     m = lambda tag: f"{{{MDA_NS}}}{tag}"  # noqa: E731
     root = etree.Element(q("xliff"), {"version": "2.0", "srcLang": langs.src, "trgLang": langs.tgt},
                          nsmap={None: XLIFF20_NS, "mda": MDA_NS})
-    file_el = etree.SubElement(root, q("file"), id="f1", original=_original(doc))
+    file_el = etree.SubElement(root, q("file"), id="f1", original=_original(doc, options))
     for entry in entries:
         unit = etree.SubElement(file_el, q("unit"), id=f"u{entry.number}")
         if not entry.src:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import BinaryIO
 
 from editor.bitext.document import AlignmentDocument
@@ -20,7 +21,8 @@ def write_xlsx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) ->
     from openpyxl.styles import Alignment, Font
 
     report = ExportReport()
-    entries = collect_entries(doc, options, report, keep_unlinked=True, clean_xml=True)
+    # the columns are named zh and en, so options.reverse does not apply
+    entries = collect_entries(doc, replace(options, reverse=False), report, keep_unlinked=True, clean_xml=True)
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET_TITLE

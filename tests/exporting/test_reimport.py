@@ -170,3 +170,31 @@ def test_a_missing_file_is_an_input_error_naming_it(tmp_path):
     from editor.errors import InputFileError
     with pytest.raises(InputFileError, match="nothing.tmx"):
         load_alignment(tmp_path / "nothing.tmx")
+
+
+def test_a_translator_edited_target_reopens_as_one_sentence_instead_of_a_wrong_split(tmp_path):
+    doc = rich_document()
+    data, _ = export_bytes(doc, ".xlf")
+    edited = data.replace(b"He said: &quot;Fine.&quot;", b"He answered: fine.").replace(
+        b'He said: "Fine."', b"He answered: fine.")
+    assert edited != data
+    path = tmp_path / "edited.xlf"
+    path.write_bytes(edited)
+    back = load_alignment(path)
+    last = back.beads[-1]
+    assert [back.segment(i).text for i in last.tgt] == ["He answered: fine."]
+    assert [back.segment(i).text for i in last.src] == ["他说：“好。”"]
+    assert bead_view(back)[:-1] == bead_view(doc)[:-1]
+
+
+@pytest.mark.parametrize("suffix,options", [(".tmx", {}), (".xlf", {}), (".xliff", {"xliff_version": "2.0"})])
+def test_a_reversed_export_has_english_as_source_and_reopens_with_chinese_as_source(tmp_path, suffix, options):
+    doc = rich_document()
+    back, data = reimport(tmp_path, doc, suffix, reverse=True, **options)
+    text = data.decode("utf-8")
+    assert ('srclang="en-US"' in text) or ('source-language="en-US"' in text) or ('srcLang="en-US"' in text)
+    assert text.index("The weather is nice today.") < text.index("今天天气很好。")
+    assert bead_view(back, linked_only=True) == bead_view(doc, linked_only=True)
+    if suffix != ".tmx":
+        assert bead_view(back) == bead_view(doc)
+    assert (back.meta.src_lang, back.meta.tgt_lang) == ("zh-CN", "en-US")

@@ -59,3 +59,16 @@ def test_xlsx_text_starting_with_equals_is_text_not_a_formula():
     doc = AlignmentDocument([Segment(0, "=SUM(A1)。")], [Segment(1, "=SUM(A1).")], [Bead((0,), (1,))])
     sheet = load_workbook(io.BytesIO(export_bytes(doc, ".xlsx")[0])).active
     assert sheet["A2"].data_type == "s" and sheet["A2"].value == "=SUM(A1)。"
+
+
+def test_cli_excel_bom_and_reverse_options_reach_the_exporters(tmp_path):
+    from editor.bitext.project import save_project
+    from editor.cli import main
+    project = tmp_path / "a.duiqi"
+    save_project(rich_document(), project)
+    assert main(["convert", str(project), str(tmp_path / "a.tsv"), "--excel-bom", "--reverse", "-q"]) == 0
+    data = (tmp_path / "a.tsv").read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    assert data[3:].decode("utf-8").splitlines()[1].startswith("今天天气很好。\t")   # tables keep zh, en
+    assert main(["convert", str(project), str(tmp_path / "a.tmx"), "--reverse", "-q"]) == 0
+    assert 'srclang="en-US"' in (tmp_path / "a.tmx").read_text(encoding="utf-8")
