@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 _CLOSERS = re.escape("”’」』）)］]】》〉\"'")
-# ASCII ! and ? end a sentence only before a space, a closer or the paragraph end: glued into a run of
-# Chinese characters they are more often a replacement character left by a wrong decoding (see cleanup).
+_CLOSING_QUOTES = re.escape("”’」』")       # never opening, so they close a sentence even after a space
+# ASCII ! and ? end a sentence too (texts typed with ASCII punctuation), and so does a dash cutting off a
+# quotation (——”).  Closers glued to the terminator, or a closing quote after a space, stay with it.
 _END = re.compile(
-    rf"(?:[。！？]+[!?！？]*|(?:……|⋯⋯|\.{{6}})+[。！？!?]*|[!?]+(?=[\s{_CLOSERS}]|$))[{_CLOSERS}]*"
+    rf"(?:[。！？!?]+|(?:……|⋯⋯|\.{{6}})+[。！？!?]*|(?:——|—)(?=\s*[{_CLOSING_QUOTES}]))"
+    rf"(?:[{_CLOSERS}]|\s+(?=[{_CLOSING_QUOTES}]))*"
 )
 
 

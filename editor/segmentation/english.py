@@ -8,17 +8,21 @@ import re
 TITLES = frozenset({
     "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Rev", "Hon", "Fr", "Sr", "Jr", "St", "Mt", "Ft",
     "Gen", "Col", "Lt", "Maj", "Capt", "Cmdr", "Sgt", "Cpl", "Adm", "Gov", "Sen", "Rep", "Pres", "Amb", "Supt",
-    "No", "Nos", "Nr", "Art", "Fig", "Figs", "Vol", "Vols", "Ch", "Sec", "pp", "p", "vs", "v", "cf", "ca",
+    "Art", "Fig", "Figs", "Vol", "Vols", "Ch", "Sec", "vs", "v", "cf", "ca",
     "approx", "Ave", "Blvd", "Rd", "Dept", "Univ", "Assn", "Bros", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct",
     "Nov", "Dec", "e.g", "i.e", "viz", "al", "Ph.D", "Op", "Ed", "Eds", "est",
 })
+# "No. 5", "p. 12", "pp. 3-4": no rule needed, a sentence never ends before a digit here.
 # Abbreviations that may also end a sentence ("... and so on, etc. The next ..."): a boundary before a capital.
-SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc", "Inc", "Ltd", "Co", "Corp", "a.m", "p.m", "B.C", "A.D"})
+SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc", "Inc", "Ltd", "Co", "Corp", "a.m", "p.m", "A.M", "P.M", "B.C",
+                                          "A.D"})
 
 _OPENERS = "\"'“‘(\\[«"
 _CLOSERS = "\"'”’)\\]»"
 # A run of terminators (". ! ? … ..."), the closers glued to it, then the space before the next sentence.
-_CANDIDATE = re.compile(rf"(?:[.!?]+|…+)[{_CLOSERS}]*(?=\s+[{_OPENERS}]*[A-Z0-9{_OPENERS}])")
+# A dash cutting off a quotation ("But I—' 'You what?") ends a sentence as well.
+_CANDIDATE = re.compile(rf"(?:[.!?]+|…+|[—–-]+(?=[{_CLOSERS}]))[{_CLOSERS}]*(?=\s+[{_OPENERS}]*[A-Z0-9{_OPENERS}])")
+_INITIAL_AHEAD = re.compile(r"\s+[A-Z]\.")
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"'“‘]))([\w.'’-]*\w)\.+$")
 
 
@@ -36,8 +40,10 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return False                       # "No. 5", "p. 12", "in 2020. 3 people" stays together
     if word in TITLES or word.rstrip(".") in TITLES:
         return False
-    if word in SENTENCE_FINAL_ABBREVIATIONS:
-        return True
+    if word in SENTENCE_FINAL_ABBREVIATIONS or match.group() != terminators:
+        return True                        # "etc. The", or a quotation closed after the full stop: 'A.M." "Wow'
+    if word == "I":
+        return not _INITIAL_AHEAD.match(text, match.end())    # "so was I. At", but "I. M. Pei"
     if len(word) == 1 and word.isupper():
         return False                       # an initial: "George W. Bush"
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):

@@ -27,10 +27,17 @@ def test_repeated_terminators_stay_together():
     assert split_sentences("真的？！我不信。", "zh") == ["真的？！", "我不信。"]
 
 
-def test_ascii_marks_end_a_sentence_only_before_a_space_or_the_end():
-    assert split_sentences("你好! 我是小李。對嗎?", "zh") == ["你好!", "我是小李。", "對嗎?"]
-    # Glued between Chinese characters an ASCII "?" is more often a decoding accident.
-    assert split_sentences("座談?!霸谛鹿诜的情況下。", "zh") == ["座談?!霸谛鹿诜的情況下。"]
+def test_ascii_exclamation_and_question_marks_end_a_sentence_too():
+    assert split_sentences("你好!我是小李。對嗎? 對。", "zh") == ["你好!", "我是小李。", "對嗎?", "對。"]
+
+
+def test_a_closing_quote_after_a_stray_space_stays_with_its_sentence():
+    assert split_sentences("她說：“你不會摔交。 ”我笑了。", "zh") == ["她說：“你不會摔交。 ”", "我笑了。"]
+
+
+def test_a_dash_cutting_off_a_quotation_ends_the_sentence_but_a_dash_alone_does_not():
+    assert split_sentences("他問：“你為什麼——”說到這裡停了。", "zh") == ["他問：“你為什麼——”", "說到這裡停了。"]
+    assert split_sentences("青天喲——藍天喲。", "zh") == ["青天喲——藍天喲。"]
 
 
 def test_text_without_a_terminator_is_one_sentence_and_blank_text_none():

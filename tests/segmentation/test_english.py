@@ -47,3 +47,24 @@ def test_etc_before_a_capital_ends_a_sentence():
 def test_a_title_before_a_name_never_ends_a_sentence_even_with_a_capital_after():
     assert split_sentences("On January 14, Mr. Stephen Ellison visited.", "en") == [
         "On January 14, Mr. Stephen Ellison visited."]
+
+
+def test_the_pronoun_i_ends_a_sentence_but_initials_do_not():
+    assert split_sentences("He was tired and so was I. At night we slept.", "en") == [
+        "He was tired and so was I.", "At night we slept."]
+    assert split_sentences("The architect I. M. Pei designed it.", "en") == ["The architect I. M. Pei designed it."]
+
+
+def test_no_before_a_capital_is_the_answer_not_the_abbreviation():
+    assert split_sentences('"Am I?" "No. Since you ask, I am not."', "en") == ['"Am I?"', '"No.', 'Since you ask, I am not."']
+    assert split_sentences("Room No. 5 is free.", "en") == ["Room No. 5 is free."]
+
+
+def test_a_quotation_closed_after_an_abbreviation_ends_the_sentence():
+    assert split_sentences('"At six o\'clock A.M." "Wow, so early."', "en") == [
+        '"At six o\'clock A.M."', '"Wow, so early."']
+
+
+def test_a_dash_cutting_off_a_quotation_ends_the_sentence():
+    assert split_sentences("'But I—' 'You what?'", "en") == ["'But I—'", "'You what?'"]
+    assert split_sentences("It was cold—Winter had come.", "en") == ["It was cold—Winter had come."]
