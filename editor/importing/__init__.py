@@ -6,11 +6,19 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.errors import EmptyFileError, InputFileError, MarkupOnlyFileError
+from editor.errors import EmptyFileError, InputFileError, MarkupOnlyFileError, UnsupportedFormatError
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
 DOCX_SUFFIXES = frozenset({".docx", ".docm"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+# Formats people try that Duiqi does not read, with what to do instead.
+UNSUPPORTED_SUFFIXES = {
+    ".doc": "Word 97-2003 documents are not supported; save it as .docx or .txt",
+    ".pdf": "PDF files are not supported; copy the text into a .txt file or save it as .docx",
+    ".rtf": "RTF files are not supported; save it as .docx or .txt",
+    ".odt": "OpenDocument files are not supported; save it as .docx or .txt",
+    ".pages": "Pages documents are not supported; export it as .docx or .txt",
+}
 
 
 @dataclass
@@ -34,6 +42,8 @@ def load_document(path: Path | str, encoding: str | None = None, *, layout: str 
     EmptyFileError, MarkupOnlyFileError, EncryptedFileError, MalformedFileError, UnsupportedFormatError.
     """
     path = Path(path)
+    if path.suffix.lower() in UNSUPPORTED_SUFFIXES:
+        raise UnsupportedFormatError(UNSUPPORTED_SUFFIXES[path.suffix.lower()], path=path)
     try:
         raw = path.read_bytes() if path.suffix.lower() not in DOCX_SUFFIXES else b""
     except FileNotFoundError:

@@ -23,6 +23,9 @@ DETECTABLE = ("gb18030", "big5", "utf_16_le", "utf_16_be", "cp1252")
 _ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030", "big5hkscs": "big5", "cp950": "big5",
             "utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be", "utf_8": "utf-8"}
 
+# What the Open dialog offers when the user overrides detection (any Python codec name also works).
+ENCODING_CHOICES = ("utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "gb18030", "big5", "cp1252")
+
 # Control characters that never occur in text files (tab, LF, VT, FF, CR and ESC do).
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 

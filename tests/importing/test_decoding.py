@@ -101,3 +101,14 @@ def test_decoding_is_strict_so_no_character_is_dropped_or_replaced():
         return
     assert used != "utf-8"
     assert text.encode(used) == raw
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".pdf", ".rtf"])
+def test_formats_that_are_not_supported_say_what_to_do_instead(tmp_path, suffix):
+    from editor.errors import UnsupportedFormatError
+
+    path = tmp_path / f"letter{suffix}"
+    path.write_bytes(b"%PDF-1.4 whatever")
+    with pytest.raises(UnsupportedFormatError, match="not supported") as caught:
+        load_document(path)
+    assert caught.value.path == path
