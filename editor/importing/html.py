@@ -12,7 +12,8 @@ from editor.errors import MalformedFileError
 from editor.importing.decoding import decode_text
 
 _SKIPPED = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "object",
-            "svg", "math", "select", "option"}
+            "svg", "math", "select", "option",
+            "rt", "rp"}          # ruby annotations: pinyin or zhuyin above the characters is not text
 _BLOCKS = {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
            "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
            "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p",

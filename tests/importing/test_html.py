@@ -45,3 +45,10 @@ def test_html_with_a_wrong_charset_declaration_falls_back_to_detection(tmp_path)
     doc = load_document(path)
     assert doc.paragraphs == ["會議將於下週三在臺北舉行。"]
     assert doc.encoding == "big5"
+
+
+def test_ruby_pinyin_annotations_are_left_out(tmp_path):
+    path = tmp_path / "ruby.html"
+    path.write_text("<p><ruby>漢<rp>(</rp><rt>hàn</rt><rp>)</rp></ruby><ruby>字<rt>zì</rt></ruby>很美。</p>",
+                    encoding="utf-8")
+    assert load_document(path).paragraphs == ["漢字很美。"]
