@@ -86,3 +86,13 @@ def test_seed_sample_imports_with_cleanup_and_keeps_paragraph_counts():
     assert not any("(lián)" in s.text for s in doc.src)
     kinds = {entry["kind"] for entry in doc.meta.cleanup_applied}
     assert kinds == {"pinyin artifact"}
+
+
+def test_applied_cleanup_survives_saving_and_loading_the_project(tmp_path):
+    from editor.bitext.project import load_project, save_project
+
+    path = tmp_path / "mixed.txt"
+    path.write_text("外事聯(lián)絡組成立。\nThe liaison group was set up.\n", encoding="utf-8")
+    doc = import_document([path], ImportOptions(clean=True))
+    save_project(doc, tmp_path / "p.duiqi")
+    assert load_project(tmp_path / "p.duiqi").meta.cleanup_applied == doc.meta.cleanup_applied
