@@ -60,7 +60,7 @@ def _align_gap(src_lens, tgt_lens, i0, i1, j0, j1, ratio, should_stop) -> list[A
     if n <= 0 or m <= 0:
         return [AlignedBead((i,), (), 0.5) for i in range(i0, i1)] + \
                [AlignedBead((), (j,), 0.5) for j in range(j0, j1)]
-    band = max(BAND_MIN, abs(n - m) + BAND_MIN // 2)
+    band = max(BAND_MIN, int(0.01 * max(n, m)))   # around the diagonal a*m/n, so |n - m| needs no extra room
     best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {(0, 0): (0.0, None)}
     for a in range(n + 1):
         if should_stop is not None and should_stop():

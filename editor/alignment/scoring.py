@@ -317,11 +317,20 @@ def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndar
     """Weighted sum of the terms (NEG where the bead does not fit)."""
     prior = W_PRIOR * math.log(TYPE_PRIOR[(a, b)])
     if not (a and b):
+        linear = LINEAR_EMB if with_embeddings else LINEAR_LEX
+        if linear is not None:
+            return np.where(terms.valid, linear["bias"][(a, b)], NEG)
         s = np.full(terms.valid.shape, (MODEL_SKIP if MODEL is not None else SKIP_SCORE) + prior)
         return np.where(terms.valid, s, NEG)
     f = terms.feats
     if not f:
         return np.full(terms.valid.shape, NEG)
+    linear = LINEAR_EMB if with_embeddings else LINEAR_LEX
+    if linear is not None and MODEL is None:
+        s = linear["bias"][(a, b)]
+        for name, x in linear_inputs(f, a, b, with_embeddings).items():
+            s = s + linear["w"].get(name, 0.0) * x
+        return np.where(terms.valid, s, NEG)
     if MODEL is not None:
         weights = MODEL["emb" if with_embeddings else "lex"]
         z = weights["bias"][(a, b)] + sum(w * x for w, x in zip(weights["w"], design(f, with_embeddings)))
@@ -351,3 +360,38 @@ MODEL: dict | None = None
 MODEL_TAU = 0.45
 MODEL_OBJECTIVE = "p"
 MODEL_SKIP = -0.5
+
+
+def linear_inputs(f: dict[str, np.ndarray], a: int, b: int, with_embeddings: bool) -> dict[str, np.ndarray]:
+    """The inputs of the linear bead score (a weighted sum plus one bias per bead type)."""
+    out = {"length": f["length"], "len_factor": f["len_factor"]}
+    if with_embeddings and "cos" in f:
+        cm = f["cos"] - f["margin"]
+        out["cm_lf"] = cm * f["len_factor"]
+        out["cm"] = cm
+        out["weakest"] = (np.minimum(f["zmin"] if a > 1 else cm, f["emin"] if b > 1 else cm) - cm) \
+            if (a > 1 or b > 1) else np.zeros_like(cm)
+    if "coverage" in f:
+        out["coverage"] = f["coverage"]
+        out["cov_lf"] = f["coverage"] * f["len_factor"]
+        out["covmin"] = (np.minimum(f["zfrac_min"], f["efrac_min"]) - 1.0) if (a > 1 or b > 1) \
+            else np.zeros_like(f["coverage"])
+    return out
+
+
+def hand_linear(with_embeddings: bool) -> dict:
+    """The hand-set weights written as a linear model (the perceptron's starting point)."""
+    bias = {t: W_PRIOR * math.log(TYPE_PRIOR[t]) for t in BEAD_TYPES}
+    bias[(1, 0)] += SKIP_SCORE
+    bias[(0, 1)] += SKIP_SCORE
+    if with_embeddings:
+        w = {"cm_lf": 1.0, "length": W_LENGTH, "weakest": W_MEMBER_EMB, "coverage": W_LEXICAL,
+             "covmin": W_MEMBER_LEX}
+    else:
+        w = {"cov_lf": W_LEXICAL_ALONE, "length": W_LENGTH_ALONE}
+    return {"w": w, "bias": bias}
+
+
+#: linear bead scores fitted by tests/benchmarks/fit_weights.py --perceptron; None: the hand weights above
+LINEAR_EMB: dict | None = None
+LINEAR_LEX: dict | None = None
