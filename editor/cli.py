@@ -48,6 +48,9 @@ def _build_parser() -> argparse.ArgumentParser:
     align.add_argument("--mode", choices=("fast", "best"), default="best",
                        help="fast: length-based, instant; best: dictionary and sentence embeddings (default)")
     align.add_argument("--encoding", metavar="NAME", help="read the inputs in this encoding instead of detecting it")
+    align.add_argument("--clean", action="store_true",
+                       help="repair conversion artifacts before aligning: pinyin after characters such as "
+                            "聯(lián), garbled (mojibake) runs that can be repaired exactly, stray spaces")
     _add_export_options(align)
 
     convert = commands.add_parser("convert", help="convert an alignment between file formats",
@@ -109,7 +112,7 @@ def _run_align(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     options = ImportOptions(presegmented=args.presegmented,
                             encodings={p: args.encoding for p in args.inputs} if args.encoding else {},
-                            src_lang=args.src_lang, tgt_lang=args.tgt_lang or "en-US")
+                            src_lang=args.src_lang, tgt_lang=args.tgt_lang or "en-US", clean=args.clean)
     started = time.perf_counter()
     doc = import_document(args.inputs, options)
     progress = _ProgressPrinter(enabled=not args.quiet and sys.stderr.isatty())
@@ -119,6 +122,8 @@ def _run_align(args: argparse.Namespace) -> int:
     report = _write_output(doc, args.output, args.format, _export_options(args, args.presegmented))
     if not args.quiet:
         counts = doc.counts()
+        if doc.meta.cleanup_applied:
+            print(f"duiqi: cleaned {len(doc.meta.cleanup_applied)} artifacts", file=sys.stderr)
         print(f"duiqi: {counts['src']} Chinese and {counts['tgt']} English segments, {counts['beads']} links "
               f"({counts['unlinked']} unlinked) in {time.perf_counter() - started:.1f} s; "
               f"wrote {report.written} to {args.output}", file=sys.stderr)
