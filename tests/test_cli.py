@@ -1,0 +1,72 @@
+"""The headless command line: formats by extension, exit codes, messages a translator understands."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from editor.cli import main
+from editor.resources import sample_path
+
+
+def test_align_writes_the_documented_json(tmp_path, capsys):
+    out = tmp_path / "sample.json"
+    assert main(["align", str(sample_path()), "-o", str(out), "--mode", "fast", "-q"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert set(data) == {"zh", "en", "beads"}
+    assert data["zh"][0].startswith("河畔图书馆") and data["en"][0].startswith("The Riverside Library")
+    covered_zh = [i for bead in data["beads"] for i in bead["zh"]]
+    covered_en = [j for bead in data["beads"] for j in bead["en"]]
+    assert covered_zh == list(range(len(data["zh"]))) and covered_en == list(range(len(data["en"])))
+    assert all(0.0 <= b["confidence"] <= 1.0 and b["status"] == "auto" for b in data["beads"])
+
+
+def test_presegmented_beads_use_input_line_numbers(tmp_path):
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text("第一句。第二句。\n第三句。\n", encoding="utf-8")
+    en.write_text("First. Second.\nThird.\n", encoding="utf-8")
+    out = tmp_path / "out.beads"
+    assert main(["align", str(zh), str(en), "--presegmented", "--mode", "fast", "-q", "-o", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines == ["[0]:[0]", "[1]:[1]"]
+
+
+def test_standard_output_gets_the_format_asked_for(tmp_path, capsysbinary):
+    assert main(["align", str(sample_path()), "-o", "-", "--format", "beads", "--mode", "fast", "-q"]) == 0
+    first = capsysbinary.readouterr().out.decode("utf-8").splitlines()[0]
+    assert first.startswith("[0") and ":" in first
+
+
+def test_a_missing_file_is_one_line_on_stderr_and_exit_status_2(tmp_path, capsys):
+    assert main(["align", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "x.json")]) == 2
+    err = capsys.readouterr().err
+    assert "nope.txt" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_binary_file_is_refused_with_its_name(tmp_path, capsys):
+    binary = tmp_path / "picture.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    assert main(["align", str(binary), "-o", str(tmp_path / "x.json")]) == 2
+    assert "picture.txt" in capsys.readouterr().err
+
+
+def test_an_unknown_output_format_names_the_choices(tmp_path, capsys):
+    assert main(["align", str(sample_path()), "-o", str(tmp_path / "x.doc"), "--mode", "fast"]) == 2
+    err = capsys.readouterr().err
+    assert ".doc" in err and ".tmx" in err
+
+
+def test_python_dash_m_editor_prints_help_without_qt():
+    result = subprocess.run([sys.executable, "-m", "editor", "align", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "--presegmented" in result.stdout
+
+
+@pytest.mark.parametrize("suffix", [".duiqi", ".tsv", ".tmx"])
+def test_convert_reads_back_what_align_wrote(tmp_path, suffix):
+    first = tmp_path / f"a{suffix}"
+    assert main(["align", str(sample_path()), "-o", str(first), "--mode", "fast", "-q"]) == 0
+    second = tmp_path / "b.json"
+    assert main(["convert", str(first), str(second), "-q"]) == 0
+    data = json.loads(second.read_text(encoding="utf-8"))
+    assert any("河畔图书馆" in t for t in data["zh"])
