@@ -60,6 +60,10 @@ def test_omegat_reads_the_exported_xliff_1_2_and_extracts_the_targets(tmp_path):
     run_omegat(project, "console-translate")
     written = project / "target" / "aligned.xlf"
     assert len(read_units(written)) == len(doc.beads)
+    # The file OmegaT wrote back still opens as the same alignment (our context groups survive it).
+    from editor.importing.alignment_files import load_alignment
+    from tests.exporting.documents import bead_view
+    assert bead_view(load_alignment(written)) == bead_view(doc)
 
 
 def test_omegat_fills_a_source_equals_target_copy_of_the_xliff_from_the_tmx(tmp_path):

@@ -38,3 +38,21 @@ def test_translate_toolkit_factory_opens_our_tmx_and_xliff_1_2_files(tmp_path):
         path.write_bytes(export_bytes(doc, suffix)[0])
         store = factory.getobject(str(path))
         assert len(store.units) == (4 if suffix == ".tmx" else 6)
+
+
+def test_tmx_and_xliff_files_written_by_translate_toolkit_open_in_duiqi(tmp_path):
+    from editor.importing.alignment_files import load_alignment
+    memory = tmx.tmxfile(sourcelanguage="zh-CN", targetlanguage="en-US")
+    memory.addtranslation("你好。", "zh-CN", "Hello.", "en-US")
+    memory.addtranslation("价格<100元&含税。", "zh-CN", "Price <100 & tax.", "en-US")
+    bilingual = xliff.xlifffile(sourcelanguage="zh-CN", targetlanguage="en-US")
+    bilingual2 = xliff2.Xliff2File(sourcelanguage="zh-CN", targetlanguage="en-US")
+    for store in (bilingual, bilingual2):
+        for zh, en in (("你好。", "Hello."), ("价格<100元&含税。", "Price <100 & tax.")):
+            store.addsourceunit(zh).target = en
+    for name, store in (("tt.tmx", memory), ("tt.xlf", bilingual), ("tt2.xlf", bilingual2)):
+        path = tmp_path / name
+        path.write_bytes(bytes(store))
+        doc = load_alignment(path)
+        assert [doc.bead_texts(b) for b in doc.beads] == [("你好。", "Hello."),
+                                                          ("价格<100元&含税。", "Price <100 & tax.")], name

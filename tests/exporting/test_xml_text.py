@@ -1,0 +1,40 @@
+"""XML-safe text, BCP-47 tags and TMX dates."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from editor.exporting.xml_text import bcp47, primary_subtag, tmx_date, xml_safe
+
+
+def test_xml_safe_drops_c0_controls_lone_surrogates_and_nonchars_but_keeps_tab_newline_and_astral():
+    text = "a\x00b\x08c\td\ne\rf\ud800g\ufffeh\uffff𠀀\x7f"
+    assert xml_safe(text) == ("abc\td\ne\rfgh𠀀\x7f", 5)
+
+
+@pytest.mark.parametrize("code,tag", [("zh_cn", "zh-CN"), ("ZH-TW", "zh-TW"), ("zh-hans", "zh-Hans"),
+                                      ("en", "en"), ("EN-us", "en-US"), ("zh-Hant-HK", "zh-Hant-HK"),
+                                      ("es-419", "es-419")])
+def test_language_codes_become_bcp47_tags(code, tag):
+    assert bcp47(code) == tag
+
+
+@pytest.mark.parametrize("code", ["", "中文", "zh CN", "-en", "123"])
+def test_things_that_are_not_language_codes_are_refused(code):
+    with pytest.raises(ValueError):
+        bcp47(code)
+
+
+def test_primary_subtag_and_tmx_date():
+    assert primary_subtag("zh_TW") == "zh" and primary_subtag(None) == ""
+    assert tmx_date(datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)) == "20260102T030405Z"
+
+
+def test_a_presegmented_document_is_exported_with_paragraph_segtype():
+    from lxml import etree
+
+    from tests.exporting.documents import export_bytes, rich_document
+    doc = rich_document()
+    doc.meta.presegmented = True
+    root = etree.fromstring(export_bytes(doc, ".tmx")[0])
+    assert root.find("header").get("segtype") == "paragraph"
