@@ -2,76 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
+    <name/>
     <message>
         <location filename="../../editor/ui/export_dialog.py" line="+30"/>
         <source>TMX 1.4 translation memory</source>
-        <translation type="unfinished"></translation>
+        <translation>TMX 1.4 翻译记忆库</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>XLIFF 1.2</source>
-        <translation type="unfinished"></translation>
+        <translation>XLIFF 1.2</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>XLIFF 2.0</source>
-        <translation type="unfinished"></translation>
+        <translation>XLIFF 2.0</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tab-separated text (TSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>制表符分隔文本（TSV）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Excel workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Duiqi project (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>Duiqi 项目（副本）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>JSON (texts and links)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON（文本与链接）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bead list (benchmark format)</source>
-        <translation type="unfinished"></translation>
+        <translation>对齐单元列表（评测格式）</translation>
+    </message>
+</context>
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../editor/ui/help_dialogs.py" line="+88"/>
+        <source>About Duiqi</source>
+        <translation>关于 Duiqi</translation>
     </message>
 </context>
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/alignment_view.py" line="+128"/>
+        <location filename="../../editor/ui/alignment_view.py" line="+130"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
-        <translation type="unfinished"></translation>
+        <extracomment>Below this many segments a resize re-measures at once; above, when the resize settles.</extracomment>
+        <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No sentences on this side.</source>
-        <translation type="unfinished"></translation>
+        <translation>这一侧没有句子。</translation>
     </message>
     <message>
         <location line="+119"/>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>中文</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>英文</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%1 · %2 · %n sentence(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1 · %2 · %n 个句子</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../editor/app.py" line="+81"/>
+        <source>Duiqi ran into a bug</source>
+        <extracomment>Fonts that render Chinese well, best first per platform; the first one installed wins.</extracomment>
+        <translation>Duiqi 遇到了程序错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong inside Duiqi: %1
+
+Your work is autosaved. Details were written to %2.</source>
+        <translation>Duiqi 内部出错：%1
+
+您的工作已自动保存。详细信息已写入 %2。</translation>
     </message>
 </context>
 <context>
@@ -79,67 +104,67 @@
     <message>
         <location filename="../../editor/ui/commands.py" line="+13"/>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unlink</source>
-        <translation type="unfinished"></translation>
+        <translation>取消链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Merge links</source>
-        <translation type="unfinished"></translation>
+        <translation>合并链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move boundary</source>
-        <translation type="unfinished"></translation>
+        <translation>移动边界</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>确认</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Confirm all above</source>
-        <translation type="unfinished"></translation>
+        <translation>确认以上全部</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit text</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑文本</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Split sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>拆分句子</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Merge sentences</source>
-        <translation type="unfinished"></translation>
+        <translation>合并句子</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Insert sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>插入句子</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>删除句子</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Align automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>自动对齐</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re-align the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>重新对齐其余部分</translation>
     </message>
 </context>
 <context>
@@ -147,67 +172,67 @@
     <message>
         <location filename="../../editor/ui/explanation_strip.py" line="+39"/>
         <source>No link selected. Click a sentence, or drag one onto the other side to link.</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择链接。单击一个句子，或将句子拖到另一侧以建立链接。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>made by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>手动建立</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Link %1 ↔ %2</source>
-        <translation type="unfinished"></translation>
+        <translation>链接 %1 ↔ %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unlinked: drag the sentence onto its translation, or leave it if it has none</source>
-        <translation type="unfinished"></translation>
+        <translation>未链接：将该句子拖到其译文上；如果没有译文，可保持不变</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>confidence %1</source>
-        <translation type="unfinished"></translation>
+        <translation>置信度 %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>why: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>依据：%1</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>numbers %1 matched, %2 unmatched</source>
-        <translation type="unfinished"></translation>
+        <translation>数字 %1 个匹配，%2 个不匹配</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>无数字</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>dictionary cover %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>词典覆盖率 %1%</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>meaning similarity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>语义相似度 %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>length ratio %1 (typical %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>长度比 %1（通常为 %2）</translation>
     </message>
 </context>
 <context>
@@ -216,102 +241,102 @@
         <location filename="../../editor/ui/export_dialog.py" line="+25"/>
         <location line="+138"/>
         <source>Export Alignment</source>
-        <translation type="unfinished"></translation>
+        <translation>导出对齐结果</translation>
     </message>
     <message>
         <location line="-128"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Only &amp;confirmed links (%1 of %2 beads)</source>
-        <translation type="unfinished"></translation>
+        <translation>仅导出已确认的链接(&amp;C)（%2 个对齐单元中的 %1 个）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Leave out links longer than</source>
-        <translation type="unfinished"></translation>
+        <translation>略去长于以下长度的链接：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> characters</source>
-        <translation type="unfinished"></translation>
+        <translation> 个字符</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Add a byte order mark so &amp;Excel reads the UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>添加字节顺序标记（BOM），以便 &amp;Excel 正确读取 UTF-8 文本</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>格式(&amp;F)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>F&amp;ile:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;I)：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Chinese language &amp;code:</source>
-        <translation type="unfinished"></translation>
+        <translation>中文语言代码(&amp;C)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>English language c&amp;ode:</source>
-        <translation type="unfinished"></translation>
+        <translation>英文语言代码(&amp;O)：</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <location line="+97"/>
         <source>No export formats are available.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的导出格式。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose a file to export to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要导出到的文件。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The file name must end in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件名必须以 %1 结尾。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is a folder; add a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是一个文件夹，请加上文件名。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>“%1” is not a language code such as zh-CN or en-US.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的语言代码（例如 zh-CN 或 en-US）。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The alignment has %1 beads: %2 link Chinese with English (%3 confirmed), %4 leave a sentence unlinked.</source>
-        <translation type="unfinished"></translation>
+        <translation>此对齐共有 %1 个对齐单元：%2 个将中文与英文链接（其中 %3 个已确认），%4 个包含未链接的句子。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Replace File</source>
-        <translation type="unfinished"></translation>
+        <translation>替换文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 already exists. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已存在。要替换它吗？</translation>
     </message>
 </context>
 <context>
@@ -319,32 +344,349 @@
     <message>
         <location filename="../../editor/ui/find_bar.py" line="+19"/>
         <source>Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>查找：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Chinese or English text</source>
-        <translation type="unfinished"></translation>
+        <translation>中文或英文文本</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Previous match (Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个匹配项（Shift+F3）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Next match (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个匹配项（F3）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Close (Escape)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭（Esc）</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>not found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../editor/ui/import_dialog.py" line="+188"/>
+        <source>New Alignment</source>
+        <translation>新建对齐</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Two files: a Chinese text and its English translation</source>
+        <translation>两个文件：中文文本及其英文译文(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;One file with Chinese and English paragraphs</source>
+        <translation>一个包含中英文段落的文件(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Swap</source>
+        <translation>交换(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchange the Chinese and the English file</source>
+        <translation>互换中文文件和英文文件</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Texts</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Languages</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Accept &amp;All</source>
+        <translation>全部接受(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject All</source>
+        <translation>全部拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+246"/>
+        <source>&amp;Clean-up</source>
+        <translation>清理(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="-238"/>
+        <source>S&amp;entences</source>
+        <translation>句子(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Pre-segmented: one sentence per line</source>
+        <translation>已预先分句：每行一个句子(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep every line as one segment instead of splitting sentences</source>
+        <translation>将每一行保留为一个句段，不再切分句子</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chinese language &amp;code:</source>
+        <translation>中文语言代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English language c&amp;ode:</source>
+        <translation>英文语言代码(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Choose the Chinese and the English file.</source>
+        <translation>请选择中文文件和英文文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a file with Chinese and English paragraphs.</source>
+        <translation>请选择一个包含中英文段落的文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fix the problem with the file shown above, or choose another file.</source>
+        <translation>请修正上方所示文件的问题，或选择其他文件。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Word document</source>
+        <translation>Word 文档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chosen</source>
+        <translation>手动选择</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>detected</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, encoding %2 (%3)</source>
+        <translation>%1，编码 %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Detect (%1)</source>
+        <translation>自动检测（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Detect encoding</source>
+        <translation>自动检测编码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 paragraph</source>
+        <translation>1 个段落</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 paragraphs</source>
+        <translation>%1 个段落</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 sentence</source>
+        <translation>1 个句子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 sentences</source>
+        <translation>%1 个句子</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Traditional Chinese</source>
+        <translation>繁体中文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+89"/>
+        <source>No text read yet.</source>
+        <translation>尚未读取任何文本。</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>The mixed file was split by language into %1 Chinese and %2 English paragraphs.</source>
+        <translation>混排文件已按语言拆分为 %1 个中文段落和 %2 个英文段落。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The Chinese file has %1, the English file %2.</source>
+        <translation>中文文件有 %1，英文文件有 %2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+93"/>
+        <source>English: %1</source>
+        <translation>英文：%1</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <location line="+92"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>&amp;Clean-up (%1)</source>
+        <translation>清理(&amp;C)（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clean-up suggestions are not available in this version.</source>
+        <translation>此版本不提供清理建议。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Possible defects from conversion or copying. Accepted fixes are applied on import and recorded in the project; uncheck the ones to leave as they are.</source>
+        <translation>以下是格式转换或复制时可能产生的缺陷。接受的修正会在导入时应用并记录在项目中；不想修改的请取消勾选。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No clean-up needed: no pinyin artifacts, garbled characters or stray spaces were found.</source>
+        <translation>无需清理：未发现残留拼音、乱码字符或多余空格。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 ¶%2, character %3</source>
+        <translation>%1 第 %2 段，第 %3 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ¶%2, characters %3–%4</source>
+        <translation>%1 第 %2 段，第 %3–%4 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(cannot be repaired automatically)</source>
+        <translation>（无法自动修复）</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Every line is one segment (pre-segmented).</source>
+        <translation>每行为一个句段（已预先分句）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sentences as split for alignment, with the accepted clean-up applied.</source>
+        <translation>用于对齐的句子切分结果，已应用所接受的清理。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chinese: %1</source>
+        <translation>中文：%1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The first file was English, so the files were swapped.</source>
+        <translation>第一个文件是英文，因此已互换两个文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Mixed file:</source>
+        <translation>混排文件(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>C&amp;hinese file:</source>
+        <translation>中文文件(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;nglish file:</source>
+        <translation>英文文件(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose a Text</source>
+        <translation>选择文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Texts (%1);;All files (*)</source>
+        <translation>文本 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
     </message>
 </context>
 <context>
@@ -352,23 +694,293 @@
     <message>
         <location filename="../../editor/ui/link_style.py" line="+50"/>
         <source>confirmed</source>
-        <extracomment>Below this confidence an automatic link counts as doubtful (amber, dashed, &quot;problem&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Below this confidence an automatic link counts as doubtful (amber, dashed, "problem").</extracomment>
+        <translation>已确认</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>doubtful</source>
-        <translation type="unfinished"></translation>
+        <translation>存疑</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unlinked</source>
-        <translation type="unfinished"></translation>
+        <translation>未链接</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="+90"/>
+        <source>Undo History</source>
+        <translation>撤销历史</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;打开时&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Align</source>
+        <translation>对齐(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Undo &amp;History</source>
+        <translation>撤销历史(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> Show: </source>
+        <translation> 显示： </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All links</source>
+        <translation>全部链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doubtful and unlinked</source>
+        <translation>存疑和未链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unconfirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not 1:1</source>
+        <translation>非 1:1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Aligning… %p%</source>
+        <translation>正在对齐… %p%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>zh</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>en</source>
+        <translation>英文</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n link(s)</source>
+        <translation><numerusform>%n 个链接</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 % confirmed</source>
+        <translation>已确认 %1%</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n doubtful</source>
+        <translation><numerusform>%n 个存疑</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n unlinked</source>
+        <translation><numerusform>%n 个未链接</numerusform></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+10"/>
+        <source>That edit does not apply here: %1</source>
+        <translation>此处无法进行该编辑：%1</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Put the cursor where the sentence should be cut and press %1 again.</source>
+        <translation>请将光标放在要切分句子的位置，然后再按一次 %1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Split sentence</source>
+        <translation>拆分句子</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No more links of that kind.</source>
+        <translation>没有更多此类链接了。</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Alignment cancelled; nothing was changed.</source>
+        <translation>已取消对齐，未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The text changed while aligning; run the alignment again.</source>
+        <translation>对齐过程中文本发生了变化，请重新运行对齐。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Aligned: %n link(s).</source>
+        <translation><numerusform>对齐完成：%n 个链接。</numerusform></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Alignment failed</source>
+        <translation>对齐失败</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not open %1.</source>
+        <translation>无法打开 %1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The alignment has changes that are not saved. Save them first?</source>
+        <translation>此对齐有尚未保存的更改。要先保存吗？</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+3"/>
+        <source>Could not open the file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose one mixed file, or the Chinese and the English file</source>
+        <translation>请选择一个混排文件，或者中文文件和英文文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Texts (*.txt *.docx *.html *.htm);;All files (*)</source>
+        <translation>文本 (*.txt *.docx *.html *.htm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.tsv);;Texts (*.txt *.docx *.html *.htm);;All files (*)</source>
+        <translation>Duiqi 项目 (*.duiqi);;对齐文件 (*.tmx *.xlf *.xliff *.tsv);;文本 (*.txt *.docx *.html *.htm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save Project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duiqi projects (*.duiqi)</source>
+        <translation>Duiqi 项目 (*.duiqi)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n pair(s) written to %1.</source>
+        <translation><numerusform>已将 %n 个句对写入 %1。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n unlinked sentence(s) left out.</source>
+        <translation><numerusform>略去了 %n 个未链接的句子。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n unconfirmed link(s) left out.</source>
+        <translation><numerusform>略去了 %n 个未确认的链接。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n too long link(s) left out.</source>
+        <translation><numerusform>略去了 %n 个过长的链接。</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
     </message>
 </context>
 <context>
@@ -376,22 +988,22 @@
     <message>
         <location filename="../../editor/ui/recent_files.py" line="+32"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>%1 (missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（文件不存在）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>没有最近打开的文件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Clear Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>清除菜单(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -400,67 +1012,67 @@
         <location filename="../../editor/ui/autosave.py" line="+327"/>
         <source>Recover Unsaved Work</source>
         <extracomment>After a failed autosave, try again this soon (seconds) instead of waiting a whole interval.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>恢复未保存的工作</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Duiqi did not close properly last time. The following work was saved automatically but not in a project file. Restore it now, discard it, or decide later (it is kept until you do).</source>
-        <translation type="unfinished"></translation>
+        <translation>Duiqi 上次未能正常关闭。以下工作已自动保存，但尚未保存到项目文件中。您可以现在恢复、将其丢弃，或稍后再决定（在您作出决定之前会一直保留）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>文档</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Saved automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Project file</source>
-        <translation type="unfinished"></translation>
+        <translation>项目文件</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Later</source>
-        <translation type="unfinished"></translation>
+        <translation>稍后(&amp;L)</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>(never saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>（从未保存）</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>This autosave cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取此自动保存文件：%1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Discard Unsaved Work</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃未保存的工作</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete the unsaved work in “%1” for good?</source>
-        <translation type="unfinished"></translation>
+        <translation>要永久删除“%1”中未保存的工作吗？</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Cannot delete the autosave: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除自动保存文件：%1</translation>
     </message>
 </context>
 <context>
@@ -468,7 +1080,7 @@
     <message>
         <location filename="../../editor/ui/sentence_pane.py" line="+249"/>
         <source>(empty sentence)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空句子）</translation>
     </message>
 </context>
 <context>
@@ -476,68 +1088,96 @@
     <message>
         <location filename="../../editor/ui/settings_dialog.py" line="+36"/>
         <source>Preferences</source>
-        <extracomment>A language tag as TMX and XLIFF want it: &quot;zh-CN&quot;, &quot;en&quot;, &quot;zh-Hant-TW&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>A language tag as TMX and XLIFF want it: "zh-CN", "en", "zh-Hant-TW".</extracomment>
+        <translation>首选项</translation>
     </message>
     <message>
         <location line="+5"/>
         <source> pt</source>
-        <translation type="unfinished"></translation>
+        <translation> 磅</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Chinese left, English right</source>
-        <translation type="unfinished"></translation>
+        <translation>中文在左，英文在右</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>English left, Chinese right</source>
-        <translation type="unfinished"></translation>
+        <translation>英文在左，中文在右</translation>
     </message>
     <message>
         <location line="+9"/>
         <source> seconds</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A new interface language is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Font size:</source>
-        <translation type="unfinished"></translation>
+        <translation>字号(&amp;F)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Pane order:</source>
-        <translation type="unfinished"></translation>
+        <translation>窗格顺序(&amp;P)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Default &amp;Chinese language code:</source>
-        <translation type="unfinished"></translation>
+        <translation>默认中文语言代码(&amp;C)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Default &amp;English language code:</source>
-        <translation type="unfinished"></translation>
+        <translation>默认英文语言代码(&amp;E)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Autosave every:</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存间隔(&amp;A)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Interface language:</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言(&amp;I)：</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../editor/ui/help_dialogs.py" line="-54"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Panes</source>
+        <translation>窗格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Menu</source>
+        <translation>菜单</translation>
     </message>
 </context>
 <context>
@@ -545,362 +1185,362 @@
     <message>
         <location filename="../../editor/ui/actions.py" line="+16"/>
         <source>&amp;New Alignment…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建对齐(&amp;N)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import a Chinese and an English text (or one mixed file) and align them</source>
-        <translation type="unfinished"></translation>
+        <translation>导入一篇中文文本和一篇英文文本（或一个中英混排文件）并将其对齐</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a Duiqi project, or a TMX/XLIFF/TSV alignment</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 Duiqi 项目，或 TMX/XLIFF/TSV 对齐文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save the project</source>
-        <translation type="unfinished"></translation>
+        <translation>保存项目</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save the project under a new name</source>
-        <translation type="unfinished"></translation>
+        <translation>以新名称保存项目</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Write TMX, XLIFF, TSV or another format</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 TMX、XLIFF、TSV 或其他格式</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;T)…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Font size, pane order, languages, autosave</source>
-        <translation type="unfinished"></translation>
+        <translation>字号、窗格顺序、语言、自动保存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Close Duiqi</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭 Duiqi</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Edit Sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑句子(&amp;E)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit the selected sentence in place</source>
-        <translation type="unfinished"></translation>
+        <translation>直接编辑所选句子</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S&amp;plit Sentence at Cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>在光标处拆分句子(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Split the sentence being edited at the text cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>在文本光标处拆分正在编辑的句子</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Join with Next Sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>与下一句合并(&amp;J)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Join the selected sentence with the next one on its side</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选句子与同侧的下一句合并</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Insert Empty Sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>插入空句子(&amp;I)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Insert an empty sentence after the selected one</source>
-        <translation type="unfinished"></translation>
+        <translation>在所选句子之后插入一个空句子</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Delete Sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>删除句子(&amp;D)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Delete the selected sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选句子</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找(&amp;F)…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Find text in both languages</source>
-        <translation type="unfinished"></translation>
+        <translation>在两种语言中查找文本</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find &amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Go to the next match</source>
-        <translation type="unfinished"></translation>
+        <translation>转到下一个匹配项</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find Pre&amp;vious</source>
-        <translation type="unfinished"></translation>
+        <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Go to the previous match</source>
-        <translation type="unfinished"></translation>
+        <translation>转到上一个匹配项</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Link Selected Sentences</source>
-        <translation type="unfinished"></translation>
+        <translation>链接所选句子(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Link the sentences selected on the left with those selected on the right</source>
-        <translation type="unfinished"></translation>
+        <translation>将左侧所选句子与右侧所选句子链接起来</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Unlink</source>
-        <translation type="unfinished"></translation>
+        <translation>取消链接(&amp;U)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Dissolve the selected link</source>
-        <translation type="unfinished"></translation>
+        <translation>解除所选链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Merge with Next Link</source>
-        <translation type="unfinished"></translation>
+        <translation>与下一个链接合并(&amp;M)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Join the selected link (or links) with the next into one n–m link</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选链接与下一个链接合并为一个 n–m 链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move Boundary &amp;Up</source>
-        <translation type="unfinished"></translation>
+        <translation>边界上移(&amp;U)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Give this link&apos;s last sentence (on the focused side) to the next link</source>
-        <translation type="unfinished"></translation>
+        <source>Give this link's last sentence (on the focused side) to the next link</source>
+        <translation>将此链接（当前焦点一侧）的最后一个句子移交给下一个链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move Boundary &amp;Down</source>
-        <translation type="unfinished"></translation>
+        <translation>边界下移(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Take the next link&apos;s first sentence (on the focused side) into this link</source>
-        <translation type="unfinished"></translation>
+        <source>Take the next link's first sentence (on the focused side) into this link</source>
+        <translation>将下一个链接（当前焦点一侧）的第一个句子并入此链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Confirm and Go to Next</source>
-        <translation type="unfinished"></translation>
+        <translation>确认并转到下一个(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Confirm the selected link and jump to the next unconfirmed one</source>
-        <translation type="unfinished"></translation>
+        <translation>确认所选链接，并跳到下一个未确认的链接</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Confirm &amp;All Above</source>
-        <translation type="unfinished"></translation>
+        <translation>确认以上全部(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Confirm every link from the start down to the selected one</source>
-        <translation type="unfinished"></translation>
+        <translation>确认从开头到所选链接为止的所有链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next &amp;Doubtful Link</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个存疑链接(&amp;D)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Jump to the next low-confidence link</source>
-        <translation type="unfinished"></translation>
+        <translation>跳到下一个低置信度链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous Doubtful Link</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个存疑链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jump to the previous low-confidence link</source>
-        <translation type="unfinished"></translation>
+        <translation>跳到上一个低置信度链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next &amp;Non-1:1 Link</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个非 1:1 链接(&amp;N)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jump to the next link that is not one sentence to one sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>跳到下一个不是一句对一句的链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next Un&amp;confirmed Link</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个未确认链接(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jump to the next link nobody confirmed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>跳到下一个尚未确认的链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Align &amp;Automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>自动对齐(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Align the whole text again (keeps nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>重新对齐全文（不保留任何现有链接）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Re-align the Rest</source>
-        <translation type="unfinished"></translation>
+        <translation>重新对齐其余部分(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re-align everything not confirmed, keeping confirmed links as anchors</source>
-        <translation type="unfinished"></translation>
+        <translation>重新对齐所有未确认的部分，以已确认的链接为锚点</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel Alignment</source>
-        <translation type="unfinished"></translation>
+        <translation>取消对齐</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stop the running alignment</source>
-        <translation type="unfinished"></translation>
+        <translation>停止正在进行的对齐</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Row Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>行模式(&amp;R)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Show each link as one aligned row</source>
-        <translation type="unfinished"></translation>
+        <translation>将每个链接显示为一个对齐的行</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>S&amp;wap Panes</source>
-        <translation type="unfinished"></translation>
+        <translation>交换窗格(&amp;W)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Put the other language on the left</source>
-        <translation type="unfinished"></translation>
+        <translation>将另一种语言放在左侧</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show Only &amp;Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示问题(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show only doubtful and unlinked links, with their neighbours</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示存疑和未链接的链接及其相邻链接</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Larger text</source>
-        <translation type="unfinished"></translation>
+        <translation>增大文字</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Smaller text</source>
-        <translation type="unfinished"></translation>
+        <translation>减小文字</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>List every shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>列出所有快捷键</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Duiqi</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Duiqi(&amp;A)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Version, licences and credits</source>
-        <translation type="unfinished"></translation>
+        <translation>版本、许可证与致谢</translation>
     </message>
 </context>
 <context>
@@ -909,7 +1549,68 @@
         <location filename="../../editor/ui/export_dialog.py" line="-199"/>
         <source>%1 file</source>
         <extracomment>Suffixes that name the same format as a listed one, so they are not listed twice.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/import_dialog.py" line="-540"/>
+        <source>Choose a .txt, .docx or .html file</source>
+        <extracomment>Encodings offered when the detected one is wrong (the usual ones for Chinese and English texts).</extracomment>
+        <translation>请选择 .txt、.docx 或 .html 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detect encoding</source>
+        <translation>自动检测编码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The text encoding used to read the file; choose another if the text looks garbled</source>
+        <translation>读取文件时使用的文本编码；如果文本显示为乱码，请选择其他编码</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>“%1” is not a text file, or its encoding is not one Duiqi knows (tried %2). If it is text, choose its encoding.</source>
+        <translation>“%1”不是文本文件，或者其编码不在 Duiqi 支持的范围内（已尝试 %2）。如果它是文本文件，请选择其编码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” holds markup but no text to align.</source>
+        <translation>“%1”只包含标记，没有可对齐的文本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” contains no text.</source>
+        <translation>“%1”不包含任何文本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is password-protected. Save an unprotected copy and import that.</source>
+        <translation>“%1”受密码保护。请另存一份未加密的副本，然后导入该副本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+537"/>
+        <source>Pinyin left in the text</source>
+        <translation>文本中残留的拼音</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Garbled characters</source>
+        <translation>乱码字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stray spaces</source>
+        <translation>多余的空格</translation>
     </message>
 </context>
 </TS>
