@@ -533,10 +533,19 @@ class ImportDialog(QDialog):
         return item
 
     def _follow_detected_script(self) -> None:
-        """Until the user picks a Chinese language code, suggest zh-TW for Traditional and zh-CN otherwise."""
-        if self._src_lang_chosen or self._default_src_lang or self._preview is None or not self._preview.script:
+        """Until the user picks a Chinese language code, suggest one that fits the detected script.
+
+        The default code (from the settings) is kept when it names the same script, so a zh-HK user
+        importing Traditional text gets zh-HK, and one with zh-CN importing Traditional text gets zh-TW.
+        """
+        if self._src_lang_chosen or self._preview is None or not self._preview.script:
             return
-        self.src_lang.setCurrentText("zh-TW" if self._preview.script == "traditional" else "zh-CN")
+        traditional = self._preview.script == "traditional"
+        default = self._default_src_lang
+        if default and is_traditional_code(default) == traditional:
+            self.src_lang.setCurrentText(default)
+        else:
+            self.src_lang.setCurrentText("zh-TW" if traditional else "zh-CN")
 
     def _cleaned_paragraphs(self) -> tuple[list[str], list[str]]:
         preview = self._preview
@@ -678,6 +687,12 @@ class ImportDialog(QDialog):
             return
         self._document = document
         super().accept()
+
+
+def is_traditional_code(code: str) -> bool:
+    """True for language tags of Traditional Chinese: zh-TW, zh-HK, zh-MO, zh-Hant(-…)."""
+    parts = [p.lower() for p in code.split("-")[1:]]
+    return "hant" in parts or (bool(parts) and parts[0] in ("tw", "hk", "mo"))
 
 
 def _numbered(lines: Sequence[str], limit: int, more: str) -> str:

@@ -83,6 +83,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
         self._on_language_text_changed()
 
     def _on_language_text_changed(self) -> None:

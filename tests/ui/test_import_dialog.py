@@ -200,3 +200,25 @@ def test_exec_returns_accepted_and_the_document(qtbot):
     QTimer.singleShot(50, dialog.import_button.click)
     assert dialog.exec() == QDialog.DialogCode.Accepted
     assert [s.text for s in dialog.document().src][:2] == ["今天天气很好。", "我们去公园吧！"]
+
+
+@pytest.mark.parametrize("default, path, expected", [
+    ("zh-HK", "dlg_zh_traditional.txt", "zh-HK"),     # the default fits the script: kept
+    ("zh-CN", "dlg_zh_traditional.txt", "zh-TW"),     # it does not: the script wins
+    ("zh-HK", "dlg_zh.txt", "zh-CN"),
+    ("zh-SG", "dlg_zh.txt", "zh-SG"),
+])
+def test_the_default_chinese_code_is_kept_when_it_fits_the_detected_script(qtbot, default, path, expected):
+    dialog = ImportDialog(None, [DATA / path, EN], src_lang=default, tgt_lang="en-GB")
+    qtbot.addWidget(dialog)
+    assert dialog.src_lang.currentText() == expected
+    assert dialog.tgt_lang.currentText() == "en-GB"
+
+
+def test_a_chinese_code_the_user_typed_is_not_overridden_by_detection(qtbot):
+    dialog = _dialog(qtbot, [ZH, EN])
+    dialog.src_lang.lineEdit().clear()
+    qtbot.keyClicks(dialog.src_lang.lineEdit(), "zh-MO")
+    dialog.rows[0].path_edit.setText(str(DATA / "dlg_zh_traditional.txt"))
+    dialog.rows[0].path_edit.editingFinished.emit()
+    assert dialog.src_lang.currentText() == "zh-MO"
