@@ -143,6 +143,10 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
             continue
         src, src_layout, removed_src = _side(doc, bead.src, langs.src, clean)
         tgt, tgt_layout, removed_tgt = _side(doc, bead.tgt, langs.tgt, clean)
+        if not (src and tgt) and not keep_unlinked:      # e.g. a sentence that was only control characters
+            report.skipped_unlinked += 1
+            report.removed_characters += removed_src + removed_tgt
+            continue
         limit = options.max_segment_length
         if limit is not None and max(len(src), len(tgt)) > limit:
             report.skipped_too_long += 1

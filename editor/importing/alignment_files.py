@@ -300,8 +300,8 @@ def _read_xml(path: Path) -> _Parsed:
 # -- tables -------------------------------------------------------------------------------------
 
 
-_ZH_NAMES = {"zh", "chinese", "source", "src"}
-_EN_NAMES = {"en", "english", "target", "tgt"}
+_ZH_NAMES = {"zh", "chinese", "source", "src", "中文", "原文"}
+_EN_NAMES = {"en", "english", "target", "tgt", "英文", "译文", "譯文"}
 
 
 def _table_rows(cells: Iterable[tuple[int, list[str]]], path: Path,

@@ -198,3 +198,15 @@ def test_a_reversed_export_has_english_as_source_and_reopens_with_chinese_as_sou
     if suffix != ".tmx":
         assert bead_view(back) == bead_view(doc)
     assert (back.meta.src_lang, back.meta.tgt_lang) == ("zh-CN", "en-US")
+
+
+def test_a_spreadsheet_with_chinese_column_names_and_columns_swapped_opens(tmp_path):
+    from openpyxl import Workbook
+    book = Workbook()
+    book.active.append(["译文", "原文", "备注"])
+    book.active.append(["Hello.", "你好。", "问候"])
+    book.active.append(["Price: 100", "价格：100", None])
+    path = tmp_path / "glossary.xlsx"
+    book.save(path)
+    doc = load_alignment(path)
+    assert [doc.bead_texts(b) for b in doc.beads] == [("你好。", "Hello."), ("价格：100", "Price: 100")]

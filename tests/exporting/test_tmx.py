@@ -104,3 +104,12 @@ def test_a_language_code_that_is_not_one_is_refused_with_a_clear_error():
     from editor.errors import InputFileError
     with pytest.raises(InputFileError, match="not a language code"):
         export_bytes(rich_document(), ".tmx", src_lang="中文")
+
+
+def test_a_bead_whose_text_is_only_forbidden_characters_is_left_out_not_written_empty():
+    from editor.bitext.document import AlignmentDocument, Bead, Segment
+    doc = AlignmentDocument([Segment(0, "\x01\x02"), Segment(1, "好。")], [Segment(2, "Junk."), Segment(3, "Good.")],
+                            [Bead((0,), (2,)), Bead((1,), (3,))])
+    data, report = export_bytes(doc, ".tmx")
+    assert seg_pairs(parse(data)) == [("好。", "Good.")]
+    assert report.skipped_unlinked == 1 and report.removed_characters == 2
