@@ -2,15 +2,14 @@
 
 options.reverse writes English as the source instead (English→Chinese work).
 
-State mapping (both versions keep Duiqi's own status and confidence for a lossless re-import):
+State mapping (both versions also keep Duiqi's own status and confidence for a lossless re-import):
 
-| bead                          | XLIFF 1.2                                   | XLIFF 2.0                                  |
-|-------------------------------|---------------------------------------------|--------------------------------------------|
-| confirmed / edited            | `state="final"`, `approved="yes"`           | `state="final"`                            |
-| auto, confidence >= 0.5       | `state="translated"`                        | `state="translated"`                       |
-| auto, confidence < 0.5        | `state="needs-review-translation"`          | `state="initial" subState="duiqi:needs-review"` |
-| 1-0 (no English)              | empty `<target state="needs-translation"/>` | no `<target>`, `state="initial"`           |
-| 0-1 (no Chinese)              | empty `<source/>`, `translate="no"`         | empty `<source/>`, `translate="no"`        |
+- confirmed / edited: 1.2 `state="final"` + `approved="yes"`; 2.0 `state="final"`
+- auto, confidence >= 0.5: `state="translated"` in both
+- auto, confidence < 0.5: 1.2 `state="needs-review-translation"`;
+  2.0 `state="initial" subState="duiqi:needs-review"` (2.0 has no review state before `reviewed`)
+- 1-0 (no English): 1.2 an empty `<target state="needs-translation"/>`; 2.0 no `<target>`, `state="initial"`
+- 0-1 (no Chinese): an empty `<source/>` and `translate="no"` in both
 
 XLIFF 1.2 carries the Duiqi data in `<context-group name="x-duiqi-N">` (strict schema allows `x-`
 context types); XLIFF 2.0 in the Metadata module (`mda:metaGroup category="duiqi"`). Every 1.2

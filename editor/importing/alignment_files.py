@@ -20,7 +20,7 @@ from lxml import etree
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, DocumentMeta, Segment, is_chinese_lang
 from editor.bitext.project import PROJECT_SUFFIX, document_from_dict, load_project
 from editor.errors import EmptyFileError, InputFileError, InvalidEditError, MalformedFileError, UnsupportedFormatError
-from editor.exporting.entries import HIGH_CONFIDENCE, split_by_layout
+from editor.exporting.entries import split_by_layout
 from editor.exporting.xml_text import XML_LANG, bcp47, primary_subtag
 from editor.importing.safe_xml import parse_untrusted_xml
 

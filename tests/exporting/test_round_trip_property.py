@@ -1,6 +1,5 @@
 """Property: for any document, export -> import gives back the same sentences, links, statuses and paragraphs."""
 
-import io
 import tempfile
 from pathlib import Path
 
