@@ -257,3 +257,62 @@ def test_offer_recovery_returns_the_restored_document_or_none_for_later(qtbot, b
     else:
         assert result is None
         assert len(find_recoveries()) == 1     # "Later" keeps the work for the next start
+
+
+def test_the_timer_writes_on_a_worker_thread_a_copy_taken_when_it_fired(qtbot, monkeypatch):
+    import threading
+    import time as time_module
+    session = Session(_document())
+    saver = session.autosaver(interval=60)
+    saver.start()
+    threads = []
+    real_save = autosave_module.save_project
+
+    def slow_save(doc, path):
+        threads.append(threading.current_thread().name)
+        time_module.sleep(0.3)
+        real_save(doc, path)
+
+    monkeypatch.setattr(autosave_module, "save_project", slow_save)
+    expected = session.doc.snapshot()
+    with qtbot.waitSignal(saver.saved, timeout=3000):
+        assert saver.save_in_background()
+        # An edit made while the worker writes does not leak into this autosave.
+        session.doc.apply(Change("edit", src=Splice(0, (session.doc.src[0],),
+                                                    (session.doc.src[0].__class__(0, "改了。", 0),))))
+    assert threads == ["duiqi-autosave"]
+    assert autosave_module.load_project(saver.autosave_path).snapshot() == expected
+    saver.stop()
+    saver.clear()
+
+
+def test_clear_during_a_background_write_leaves_no_autosave(qtbot, monkeypatch):
+    import time as time_module
+    saver = Session(_document()).autosaver(interval=60)
+    saver.start()
+    real_save = autosave_module.save_project
+    monkeypatch.setattr(autosave_module, "save_project",
+                        lambda doc, path: (time_module.sleep(0.3), real_save(doc, path)))
+    assert saver.save_in_background()
+    saver.clear()                   # the project was saved meanwhile
+    saver.wait_for_background_save()
+    qtbot.wait(50)
+    assert not saver.autosave_path.exists()
+    saver.stop()
+    assert list(autosave_dir().iterdir()) == []
+
+
+def test_a_failed_background_autosave_is_reported_and_retried(qtbot, monkeypatch):
+    saver = Session(_document()).autosaver(interval=60)
+    saver.start()
+
+    def failing_save(doc, path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(autosave_module, "save_project", failing_save)
+    with qtbot.waitSignal(saver.failed, timeout=3000) as blocker:
+        saver.save_in_background()
+    assert "Permission denied" in blocker.args[0]
+    assert saver._timer.interval() == autosave_module.RETRY_SECONDS * 1000
+    saver.stop()
+    saver.clear()
