@@ -66,6 +66,15 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Replace `path` with `payload` so that a crash leaves either the old or the new file, never half of one."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would (or the old file's),
+        # so a CAT tool running under another account can still read an export.
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as out:
             out.write(payload)
             out.flush()

@@ -51,3 +51,13 @@ def test_a_project_from_a_newer_duiqi_says_so(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ProjectVersionError, match="newer"):
         load_project(path)
+
+
+def test_a_saved_file_is_readable_like_any_other_new_file(tmp_path):
+    import os
+    umask = os.umask(0o022)
+    try:
+        save_project(sample_document(), tmp_path / "shared.duiqi")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "shared.duiqi").stat().st_mode & 0o777 == 0o644
