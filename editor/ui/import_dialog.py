@@ -323,13 +323,41 @@ class ImportDialog(QDialog):
         self.src_lang.currentTextChanged.connect(self._on_language_changed)
         self.tgt_lang.currentTextChanged.connect(self._on_language_changed)
 
-        paths = [Path(p).expanduser().absolute() for p in (paths or [])][:2]
-        if len(paths) == 1:
-            self.mixed_file.setChecked(True)
+        self.setAcceptDrops(True)
+        if paths:
+            self.set_paths(paths)
+        else:
+            self._on_mode_toggled()
+
+    # -- drag and drop --------------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_paths(event) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event) -> None:
+        if 1 <= len(self._dropped_paths(event)) <= 2:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = self._dropped_paths(event)
+        if 1 <= len(paths) <= 2:
+            self.set_paths(paths)
+            event.acceptProposedAction()
+
+    def set_paths(self, paths: Sequence[Path]) -> None:
+        """Show these files (one mixed file, or a Chinese and an English one) and read them."""
+        paths = [Path(p).expanduser().absolute() for p in paths][:2]
+        self._filling = True
+        (self.mixed_file if len(paths) == 1 else self.two_files).setChecked(True)
+        for row, path in zip(self.rows, paths + [None]):
+            row.path_edit.setText(str(path) if path is not None else "")
+            row.encoding.setCurrentIndex(0)
+        self._filling = False
         self._on_mode_toggled()
-        for row, path in zip(self.rows, paths):
-            row.path_edit.setText(str(path))
-        self._reload()
         if len(paths) == 2:
             self._swap_if_reversed()
 

@@ -222,3 +222,43 @@ def test_a_chinese_code_the_user_typed_is_not_overridden_by_detection(qtbot):
     dialog.rows[0].path_edit.setText(str(DATA / "dlg_zh_traditional.txt"))
     dialog.rows[0].path_edit.editingFinished.emit()
     assert dialog.src_lang.currentText() == "zh-MO"
+
+
+def _drop(qtbot, widget, paths):
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    import warnings
+    with warnings.catch_warnings():      # PySide marks the only QDragEnterEvent constructor as deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    accepted = enter.isAccepted()
+    if accepted:
+        drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                          Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(widget, drop)
+    return accepted
+
+
+def test_dropping_one_file_on_the_dialog_reads_it_as_a_mixed_file(qtbot):
+    dialog = _dialog(qtbot, [ZH, EN])
+    assert _drop(qtbot, dialog, [MIXED])
+    assert dialog.mixed_file.isChecked() and dialog.paths() == [MIXED]
+    assert len(_import(dialog).src) == 3
+
+
+def test_dropping_two_files_reads_them_as_chinese_and_english(qtbot):
+    dialog = _dialog(qtbot, None)
+    assert _drop(qtbot, dialog, [EN, ZH_GB18030])          # any order: English first is swapped
+    assert dialog.two_files.isChecked() and dialog.paths() == [ZH_GB18030, EN]
+    assert _import(dialog).meta.src_encoding == "gb18030"
+
+
+def test_dropping_three_files_is_refused(qtbot):
+    dialog = _dialog(qtbot, None)
+    assert not _drop(qtbot, dialog, [ZH, EN, MIXED])
+    assert dialog.paths() == []
