@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
@@ -25,15 +26,25 @@ class ExportFormat:
 
 def _known_formats(dialog: QWidget) -> dict[str, list[ExportFormat]]:
     """Return the formats the dialog knows a good name for, by suffix, in the order they are listed."""
-    tr = dialog.tr
+    # Literal QCoreApplication.translate calls: lupdate collects them under the dialog's own context.
+    names = {
+        "tmx": QCoreApplication.translate("ExportDialog", "TMX 1.4 translation memory"),
+        "xliff12": QCoreApplication.translate("ExportDialog", "XLIFF 1.2"),
+        "xliff20": QCoreApplication.translate("ExportDialog", "XLIFF 2.0"),
+        "tsv": QCoreApplication.translate("ExportDialog", "Tab-separated text (TSV)"),
+        "xlsx": QCoreApplication.translate("ExportDialog", "Excel workbook"),
+        "duiqi": QCoreApplication.translate("ExportDialog", "Duiqi project (copy)"),
+        "json": QCoreApplication.translate("ExportDialog", "JSON (texts and links)"),
+        "beads": QCoreApplication.translate("ExportDialog", "Bead list (benchmark format)"),
+    }
     return {
-        ".tmx": [ExportFormat(".tmx", tr("TMX 1.4 translation memory"))],
-        ".xlf": [ExportFormat(".xlf", tr("XLIFF 1.2"), "1.2"), ExportFormat(".xlf", tr("XLIFF 2.0"), "2.0")],
-        ".tsv": [ExportFormat(".tsv", tr("Tab-separated text (TSV)"))],
-        ".xlsx": [ExportFormat(".xlsx", tr("Excel workbook"))],
-        ".duiqi": [ExportFormat(".duiqi", tr("Duiqi project (copy)"))],
-        ".json": [ExportFormat(".json", tr("JSON (texts and links)"))],
-        ".beads": [ExportFormat(".beads", tr("Bead list (benchmark format)"))],
+        ".tmx": [ExportFormat(".tmx", names["tmx"])],
+        ".xlf": [ExportFormat(".xlf", names["xliff12"], "1.2"), ExportFormat(".xlf", names["xliff20"], "2.0")],
+        ".tsv": [ExportFormat(".tsv", names["tsv"])],
+        ".xlsx": [ExportFormat(".xlsx", names["xlsx"])],
+        ".duiqi": [ExportFormat(".duiqi", names["duiqi"])],
+        ".json": [ExportFormat(".json", names["json"])],
+        ".beads": [ExportFormat(".beads", names["beads"])],
     }
 
 
@@ -48,7 +59,8 @@ def available_formats(dialog: QWidget) -> list[ExportFormat]:
     formats = [f for suffix, entries in known.items() if suffix in registered for f in entries]
     for suffix in sorted(registered):
         if suffix not in known and ALIASES.get(suffix) not in registered:
-            formats.append(ExportFormat(suffix, dialog.tr("%1 file").replace("%1", suffix[1:].upper())))
+            name = QCoreApplication.translate("ExportDialog", "%1 file").replace("%1", suffix[1:].upper())
+            formats.append(ExportFormat(suffix, name))
     return formats
 
 

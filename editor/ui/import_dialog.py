@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QRadioButton, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
@@ -134,14 +134,15 @@ class FileRow:
     def __init__(self, dialog: "ImportDialog") -> None:
         self.label = QLabel()
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText(dialog.tr("Choose a .txt, .docx or .html file"))
+        self.path_edit.setPlaceholderText(
+            QCoreApplication.translate("ImportDialog", "Choose a .txt, .docx or .html file"))
         self.label.setBuddy(self.path_edit)
-        self.browse_button = QPushButton(dialog.tr("Browse…"))
+        self.browse_button = QPushButton(QCoreApplication.translate("ImportDialog", "Browse…"))
         self.encoding = QComboBox()
-        self.encoding.addItem(dialog.tr("Detect encoding"), None)
+        self.encoding.addItem(QCoreApplication.translate("ImportDialog", "Detect encoding"), None)
         for name in ENCODINGS:
             self.encoding.addItem(name, name)
-        self.encoding.setToolTip(dialog.tr("The text encoding used to read the file; "
+        self.encoding.setToolTip(QCoreApplication.translate("ImportDialog", "The text encoding used to read the file; "
                                            "choose another if the text looks garbled"))
         self.info = QLabel()
         self.info.setWordWrap(True)
@@ -160,16 +161,18 @@ def error_text(dialog: QWidget, exc: EditorError) -> str:
     """Return a translated sentence for an input error, naming the file."""
     name = exc.path.name if exc.path is not None else ""
     if isinstance(exc, UndecodableFileError):
-        text = dialog.tr("“%1” is not a text file, or its encoding is not one Duiqi knows (tried %2). "
-                         "If it is text, choose its encoding.").replace("%2", ", ".join(exc.tried) or "?")
+        text = QCoreApplication.translate(
+            "ImportDialog", "“%1” is not a text file, or its encoding is not one Duiqi knows (tried %2). "
+                            "If it is text, choose its encoding.").replace("%2", ", ".join(exc.tried) or "?")
     elif isinstance(exc, MarkupOnlyFileError):
-        text = dialog.tr("“%1” holds markup but no text to align.")
+        text = QCoreApplication.translate("ImportDialog", "“%1” holds markup but no text to align.")
     elif isinstance(exc, EmptyFileError):
-        text = dialog.tr("“%1” contains no text.")
+        text = QCoreApplication.translate("ImportDialog", "“%1” contains no text.")
     elif isinstance(exc, EncryptedFileError):
-        text = dialog.tr("“%1” is password-protected. Save an unprotected copy and import that.")
+        text = QCoreApplication.translate(
+            "ImportDialog", "“%1” is password-protected. Save an unprotected copy and import that.")
     else:
-        text = dialog.tr("“%1”: %2").replace("%2", exc.message)
+        text = QCoreApplication.translate("ImportDialog", "“%1”: %2").replace("%2", exc.message)
         if not name:
             return exc.message
     return text.replace("%1", name)
@@ -519,7 +522,8 @@ class ImportDialog(QDialog):
         supported = _cleanup_supported()
         count = 0
         if supported and self._preview is not None and self._preview_ok:
-            for (side, number), fixes in sorted(self._preview.fixes.items(), key=lambda kv: (kv[0][0] != "zh", kv[0][1])):
+            chinese_first = sorted(self._preview.fixes.items(), key=lambda kv: (kv[0][0] != "zh", kv[0][1]))
+            for (side, number), fixes in chinese_first:
                 paragraph = (self._preview.zh if side == "zh" else self._preview.en)[number]
                 for fix in fixes:
                     self.cleanup_list.addTopLevelItem(self._cleanup_item(side, number, paragraph, fix))
@@ -749,6 +753,7 @@ def _fix_context(paragraph: str, fix) -> tuple[str, str]:
 
 
 def _fix_kind_name(dialog: QWidget, fix) -> str:
-    names = {"PINYIN": dialog.tr("Pinyin left in the text"), "MOJIBAKE": dialog.tr("Garbled characters"),
-             "WHITESPACE": dialog.tr("Stray spaces")}
+    names = {"PINYIN": QCoreApplication.translate("ImportDialog", "Pinyin left in the text"),
+             "MOJIBAKE": QCoreApplication.translate("ImportDialog", "Garbled characters"),
+             "WHITESPACE": QCoreApplication.translate("ImportDialog", "Stray spaces")}
     return names.get(getattr(fix.kind, "name", ""), str(fix.kind))

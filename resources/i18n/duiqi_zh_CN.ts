@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name/>
-    <message>
-        <location filename="../../editor/ui/export_dialog.py" line="+30"/>
-        <source>TMX 1.4 translation memory</source>
-        <translation>TMX 1.4 翻译记忆库</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>XLIFF 1.2</source>
-        <translation>XLIFF 1.2</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>XLIFF 2.0</source>
-        <translation>XLIFF 2.0</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tab-separated text (TSV)</source>
-        <translation>制表符分隔文本（TSV）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Excel workbook</source>
-        <translation>Excel 工作簿</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Duiqi project (copy)</source>
-        <translation>Duiqi 项目（副本）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JSON (texts and links)</source>
-        <translation>JSON（文本与链接）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bead list (benchmark format)</source>
-        <translation>对齐单元列表（评测格式）</translation>
-    </message>
-</context>
-<context>
     <name>About</name>
     <message>
         <location filename="../../editor/ui/help_dialogs.py" line="+88"/>
@@ -78,7 +35,9 @@
     <message numerus="yes">
         <location line="+3"/>
         <source>%1 · %2 · %n sentence(s)</source>
-        <translation><numerusform>%1 · %2 · %n 个句子</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %2 · %n 个句子</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -102,7 +61,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Edit</name>
     <message>
-        <location filename="../../editor/ui/commands.py" line="+13"/>
+        <location filename="../../editor/ui/commands.py" line="+15"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -238,7 +197,53 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../editor/ui/export_dialog.py" line="+25"/>
+        <location filename="../../editor/ui/export_dialog.py" line="+31"/>
+        <source>TMX 1.4 translation memory</source>
+        <translation>TMX 1.4 翻译记忆库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XLIFF 1.2</source>
+        <translation>XLIFF 1.2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XLIFF 2.0</source>
+        <translation>XLIFF 2.0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab-separated text (TSV)</source>
+        <translation>制表符分隔文本（TSV）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duiqi project (copy)</source>
+        <translation>Duiqi 项目（副本）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (texts and links)</source>
+        <translation>JSON（文本与链接）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bead list (benchmark format)</source>
+        <translation>对齐单元列表（评测格式）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 file</source>
+        <extracomment>Suffixes that name the same format as a listed one, so they are not listed twice.</extracomment>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <location line="+138"/>
         <source>Export Alignment</source>
         <translation>导出对齐结果</translation>
@@ -375,7 +380,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="+188"/>
+        <location filename="../../editor/ui/import_dialog.py" line="+191"/>
         <source>New Alignment</source>
         <translation>新建对齐</translation>
     </message>
@@ -446,12 +451,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+246"/>
+        <location line="+275"/>
         <source>&amp;Clean-up</source>
         <translation>清理(&amp;C)</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-267"/>
         <source>S&amp;entences</source>
         <translation>句子(&amp;E)</translation>
     </message>
@@ -481,7 +486,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+145"/>
         <source>Choose the Chinese and the English file.</source>
         <translation>请选择中文文件和英文文件。</translation>
     </message>
@@ -531,12 +536,54 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>自动检测（%1）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-338"/>
+        <location line="+341"/>
         <source>Detect encoding</source>
         <translation>自动检测编码</translation>
     </message>
     <message>
+        <location line="-345"/>
+        <source>Choose a .txt, .docx or .html file</source>
+        <extracomment>Encodings offered when the detected one is wrong (the usual ones for Chinese and English texts).</extracomment>
+        <translation>请选择 .txt、.docx 或 .html 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The text encoding used to read the file; choose another if the text looks garbled</source>
+        <translation>读取文件时使用的文本编码；如果文本显示为乱码，请选择其他编码</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>“%1” is not a text file, or its encoding is not one Duiqi knows (tried %2). If it is text, choose its encoding.</source>
+        <translation>“%1”不是文本文件，或者其编码不在 Duiqi 支持的范围内（已尝试 %2）。如果它是文本文件，请选择其编码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” holds markup but no text to align.</source>
+        <translation>“%1”只包含标记，没有可对齐的文本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” contains no text.</source>
+        <translation>“%1”不包含任何文本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is password-protected. Save an unprotected copy and import that.</source>
+        <translation>“%1”受密码保护。请另存一份未加密的副本，然后导入该副本。</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+311"/>
         <source>1 paragraph</source>
         <translation>1 个段落</translation>
     </message>
@@ -567,12 +614,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+89"/>
+        <location line="+99"/>
         <source>No text read yet.</source>
         <translation>尚未读取任何文本。</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-93"/>
         <source>The mixed file was split by language into %1 Chinese and %2 English paragraphs.</source>
         <translation>混排文件已按语言拆分为 %1 个中文段落和 %2 个英文段落。</translation>
     </message>
@@ -583,18 +630,18 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+93"/>
+        <location line="+103"/>
         <source>English: %1</source>
         <translation>英文：%1</translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+92"/>
+        <location line="-101"/>
+        <location line="+102"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 项</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-85"/>
         <source>&amp;Clean-up (%1)</source>
         <translation>清理(&amp;C)（%1）</translation>
     </message>
@@ -639,7 +686,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>（无法自动修复）</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+59"/>
         <source>Every line is one segment (pre-segmented).</source>
         <translation>每行为一个句段（已预先分句）。</translation>
     </message>
@@ -688,13 +735,28 @@ Your work is autosaved. Details were written to %2.</source>
         <source>Cannot read the file: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
+    <message>
+        <location line="+38"/>
+        <source>Pinyin left in the text</source>
+        <translation>文本中残留的拼音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Garbled characters</source>
+        <translation>乱码字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stray spaces</source>
+        <translation>多余的空格</translation>
+    </message>
 </context>
 <context>
     <name>Legend</name>
     <message>
         <location filename="../../editor/ui/link_style.py" line="+50"/>
         <source>confirmed</source>
-        <extracomment>Below this confidence an automatic link counts as doubtful (amber, dashed, "problem").</extracomment>
+        <extracomment>Below this confidence an automatic link counts as doubtful (amber, dashed, &quot;problem&quot;).</extracomment>
         <translation>已确认</translation>
     </message>
     <message>
@@ -828,7 +890,9 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n link(s)</source>
-        <translation><numerusform>%n 个链接</numerusform></translation>
+        <translation>
+            <numerusform>%n 个链接</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -838,12 +902,16 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n doubtful</source>
-        <translation><numerusform>%n 个存疑</numerusform></translation>
+        <translation>
+            <numerusform>%n 个存疑</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n unlinked</source>
-        <translation><numerusform>%n 个未链接</numerusform></translation>
+        <translation>
+            <numerusform>%n 个未链接</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+65"/>
@@ -867,7 +935,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>没有更多此类链接了。</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+109"/>
         <source>Alignment cancelled; nothing was changed.</source>
         <translation>已取消对齐，未作任何更改。</translation>
     </message>
@@ -879,7 +947,9 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+3"/>
         <source>Aligned: %n link(s).</source>
-        <translation><numerusform>对齐完成：%n 个链接。</numerusform></translation>
+        <translation>
+            <numerusform>对齐完成：%n 个链接。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11"/>
@@ -960,22 +1030,30 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n pair(s) written to %1.</source>
-        <translation><numerusform>已将 %n 个句对写入 %1。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 个句对写入 %1。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n unlinked sentence(s) left out.</source>
-        <translation><numerusform>略去了 %n 个未链接的句子。</numerusform></translation>
+        <translation>
+            <numerusform>略去了 %n 个未链接的句子。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n unconfirmed link(s) left out.</source>
-        <translation><numerusform>略去了 %n 个未确认的链接。</numerusform></translation>
+        <translation>
+            <numerusform>略去了 %n 个未确认的链接。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n too long link(s) left out.</source>
-        <translation><numerusform>略去了 %n 个过长的链接。</numerusform></translation>
+        <translation>
+            <numerusform>略去了 %n 个过长的链接。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1009,7 +1087,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../editor/ui/autosave.py" line="+327"/>
+        <location filename="../../editor/ui/autosave.py" line="+408"/>
         <source>Recover Unsaved Work</source>
         <extracomment>After a failed autosave, try again this soon (seconds) instead of waiting a whole interval.</extracomment>
         <translation>恢复未保存的工作</translation>
@@ -1088,7 +1166,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/settings_dialog.py" line="+36"/>
         <source>Preferences</source>
-        <extracomment>A language tag as TMX and XLIFF want it: "zh-CN", "en", "zh-Hant-TW".</extracomment>
+        <extracomment>A language tag as TMX and XLIFF want it: &quot;zh-CN&quot;, &quot;en&quot;, &quot;zh-Hant-TW&quot;.</extracomment>
         <translation>首选项</translation>
     </message>
     <message>
@@ -1369,7 +1447,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Give this link's last sentence (on the focused side) to the next link</source>
+        <source>Give this link&apos;s last sentence (on the focused side) to the next link</source>
         <translation>将此链接（当前焦点一侧）的最后一个句子移交给下一个链接</translation>
     </message>
     <message>
@@ -1379,7 +1457,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Take the next link's first sentence (on the focused side) into this link</source>
+        <source>Take the next link&apos;s first sentence (on the focused side) into this link</source>
         <translation>将下一个链接（当前焦点一侧）的第一个句子并入此链接</translation>
     </message>
     <message>
@@ -1541,76 +1619,6 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+0"/>
         <source>Version, licences and credits</source>
         <translation>版本、许可证与致谢</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../editor/ui/export_dialog.py" line="-199"/>
-        <source>%1 file</source>
-        <extracomment>Suffixes that name the same format as a listed one, so they are not listed twice.</extracomment>
-        <translation>%1 文件</translation>
-    </message>
-    <message>
-        <location filename="../../editor/ui/import_dialog.py" line="-540"/>
-        <source>Choose a .txt, .docx or .html file</source>
-        <extracomment>Encodings offered when the detected one is wrong (the usual ones for Chinese and English texts).</extracomment>
-        <translation>请选择 .txt、.docx 或 .html 文件</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Detect encoding</source>
-        <translation>自动检测编码</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The text encoding used to read the file; choose another if the text looks garbled</source>
-        <translation>读取文件时使用的文本编码；如果文本显示为乱码，请选择其他编码</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>“%1” is not a text file, or its encoding is not one Duiqi knows (tried %2). If it is text, choose its encoding.</source>
-        <translation>“%1”不是文本文件，或者其编码不在 Duiqi 支持的范围内（已尝试 %2）。如果它是文本文件，请选择其编码。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>“%1” holds markup but no text to align.</source>
-        <translation>“%1”只包含标记，没有可对齐的文本。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” contains no text.</source>
-        <translation>“%1”不包含任何文本。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” is password-protected. Save an unprotected copy and import that.</source>
-        <translation>“%1”受密码保护。请另存一份未加密的副本，然后导入该副本。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1”: %2</source>
-        <translation>“%1”：%2</translation>
-    </message>
-    <message>
-        <location line="+537"/>
-        <source>Pinyin left in the text</source>
-        <translation>文本中残留的拼音</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Garbled characters</source>
-        <translation>乱码字符</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stray spaces</source>
-        <translation>多余的空格</translation>
     </message>
 </context>
 </TS>
