@@ -5,7 +5,6 @@ import os
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -130,8 +129,7 @@ def test_clear_removes_the_sessions_autosave(qtbot):
     assert not saver.autosave_path.with_suffix(".json").exists()
     saver.stop()
     assert list(autosave_dir().iterdir()) == []     # a clean exit leaves nothing behind
-    _simulate_crash_after_clear = find_recoveries()
-    assert _simulate_crash_after_clear == []
+    assert find_recoveries() == []
 
 
 def test_saving_to_a_clean_state_removes_the_old_autosave(qtbot):
