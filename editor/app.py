@@ -1,0 +1,166 @@
+"""The GUI entry point: application setup (names, translators, style, CJK font), crash hook, and argv handling."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Sequence
+
+log = logging.getLogger(__name__)
+
+#: Fonts that render Chinese well, best first per platform; the first one installed wins.
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei UI", "Microsoft YaHei",
+             "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Sans CJK TC", "PingFang TC",
+             "Microsoft JhengHei", "SimSun", "Droid Sans Fallback")
+
+
+def _install_translators(app, ui_language: str | None) -> list:
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from editor.resources import translations_dir
+
+    locale = QLocale(ui_language) if ui_language else QLocale.system()
+    installed = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for loader in (lambda t: t.load(locale, "qtbase", "_", qt_dir),
+                   lambda t: t.load(locale, "duiqi", "_", str(translations_dir()))):
+        translator = QTranslator(app)
+        if loader(translator):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def choose_cjk_font(size: float | None = None):
+    """Return the application font with a CJK-capable family first (falls back to the default font)."""
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    font = QFont(QApplication.font())
+    families = set(QFontDatabase.families())
+    chosen = next((f for f in CJK_FONTS if f in families), None)
+    if chosen is None:
+        # Any family claiming Simplified Chinese support will do.
+        chosen = next(iter(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)), None)
+    if chosen is not None:
+        # Latin text keeps the UI family; Chinese falls back to the CJK family, in that order.
+        font.setFamilies([QApplication.font().family(), chosen])
+    if size:
+        font.setPointSizeF(size)
+    return font
+
+
+def _install_excepthook() -> None:
+    """Log real bugs to the log folder and show a short dialog instead of dying silently."""
+    from editor.paths import log_dir
+
+    previous = sys.excepthook
+
+    def hook(kind, value, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, value, tb)
+            return
+        text = "".join(traceback.format_exception(kind, value, tb))
+        path = None
+        try:
+            path = log_dir() / f"crash-{time.strftime('%Y%m%d-%H%M%S')}.log"
+            path.write_text(text, encoding="utf-8")
+        except OSError:
+            pass
+        log.error("unexpected error:\n%s", text)
+        sys.stderr.write(text)
+        try:
+            from PySide6.QtCore import QCoreApplication
+            from PySide6.QtWidgets import QApplication, QMessageBox
+
+            if QApplication.instance() is not None:
+                QMessageBox.critical(
+                    None, QCoreApplication.translate("App", "Duiqi ran into a bug"),
+                    QCoreApplication.translate("App", "Something went wrong inside Duiqi: %1\n\nYour work is autosaved. "
+                                                      "Details were written to %2.")
+                    .replace("%1", f"{kind.__name__}: {value}").replace("%2", str(path or log_dir())))
+        except Exception:       # the hook itself must never raise
+            pass
+
+    sys.excepthook = hook
+
+
+def sample_document():
+    """Return the bundled mixed sample, imported and aligned."""
+    from editor.resources import sample_path
+    from editor.workflow import align_document, import_document
+
+    doc = import_document([sample_path()])
+    doc.apply(align_document(doc))
+    return doc
+
+
+def open_arguments(window, args: Sequence[str]) -> None:
+    """Act on the command line: --sample, a project or alignment file, or one or two texts."""
+    if not args:
+        return
+    if args[0] == "--sample":
+        window.set_document(sample_document(), None)
+        return
+    window.open_paths([Path(a) for a in args[:2]], ask=False)
+
+
+def _offer_recovery(window) -> bool:
+    try:
+        from editor.ui.autosave import offer_recovery
+    except ImportError:
+        return False
+    restored = offer_recovery(window)
+    if restored is None:
+        return False
+    doc, path = restored
+    window.set_document(doc, path, modified=True)
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the editor; `argv` are the arguments after the program name. Returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication, QStyleFactory
+
+    from editor import __version__
+
+    QCoreApplication.setOrganizationName("Duiqi")
+    QCoreApplication.setApplicationName("Duiqi")
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "duiqi"])
+    QGuiApplication.setDesktopFileName("duiqi")
+    try:
+        from editor.settings import load_settings
+        settings = load_settings()
+    except ImportError:
+        settings = None
+    _install_translators(app, settings.ui_language if settings is not None else None)
+    if sys.platform.startswith("linux") and "Fusion" in QStyleFactory.keys():
+        app.setStyle("Fusion")       # native styles on Windows and macOS; Fusion where there is none
+    app.setFont(choose_cjk_font())
+    try:
+        from editor.resources import icon_path
+        from PySide6.QtGui import QIcon
+        icon = icon_path("duiqi")
+        if icon.exists():
+            app.setWindowIcon(QIcon(str(icon)))
+    except ImportError:
+        pass
+    _install_excepthook()
+
+    from editor.ui.main_window import MainWindow
+
+    window = MainWindow(settings=settings)
+    window.show()
+    if not args:
+        _offer_recovery(window)
+    else:
+        open_arguments(window, args)
+    return app.exec()

@@ -1,0 +1,568 @@
+"""The two sentence panes, the link gutter and their shared scroll bar, with selection, navigation and filtering."""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollBar, QSizePolicy, QWidget
+
+from editor.bitext.document import AlignmentDocument, Bead, Side, is_chinese_lang
+from editor.ui.bead_layout import BeadLayout
+from editor.ui.link_canvas import LinkCanvas
+from editor.ui.link_drag import LinkDrag
+from editor.ui.link_style import COLOURS, LinkState, link_state, state_label
+from editor.ui.qt_document import QtDocument
+from editor.ui.sentence_pane import SentencePane
+
+PAGE_SEGMENTS = 10
+#: Below this many segments a resize re-measures at once; above, when the resize settles.
+SYNC_RELAYOUT_LIMIT = 3000
+
+
+class BeadFilter(enum.Enum):
+    """Which beads the panes show (each shown bead brings its two neighbours for context)."""
+
+    ALL = "all"
+    PROBLEMS = "problems"          # doubtful or unlinked
+    UNCONFIRMED = "unconfirmed"
+    NOT_ONE_TO_ONE = "not_1_1"
+
+
+def is_problem(bead: Bead) -> bool:
+    """True for beads a reviewer should look at first: unlinked, or automatic with low confidence."""
+    return not bead.is_fixed and link_state(bead) in (LinkState.AUTO_LOW, LinkState.UNLINKED)
+
+
+def bead_matches(bead: Bead, mode: BeadFilter) -> bool:
+    if mode is BeadFilter.PROBLEMS:
+        return is_problem(bead)
+    if mode is BeadFilter.UNCONFIRMED:
+        return not bead.is_fixed
+    if mode is BeadFilter.NOT_ONE_TO_ONE:
+        return bead.kind != (1, 1)
+    return True
+
+
+class Legend(QWidget):
+    """Colour swatches naming the four link states."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        for state in LinkState:
+            swatch = QLabel()
+            swatch.setFixedSize(18, 6)
+            swatch.setStyleSheet(f"background: {COLOURS[state].name()}; border-radius: 2px;")
+            label = QLabel(state_label(state))
+            label.setStyleSheet("color: #5f6670;")
+            row.addWidget(swatch)
+            row.addWidget(label)
+        row.addStretch(0)
+
+
+class AlignmentView(QWidget):
+    """Shows a QtDocument side by side; reports what the user asks for, changes nothing itself."""
+
+    link_requested = Signal(object, object)      # src segment ids, tgt segment ids
+    text_committed = Signal(int, str)            # segment id, new text
+    selection_changed = Signal()
+
+    def __init__(self, qdoc: QtDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.qdoc = qdoc
+        self.left_side = Side.SRC
+        self.row_mode = False
+        self.bead_filter = BeadFilter.ALL
+        self.layout_model: BeadLayout | None = None
+        self._visible: list[bool] | None = None
+        self._heights: dict[Side, dict[tuple[str, bool], float]] = {Side.SRC: {}, Side.TGT: {}}
+        self._measured_width: dict[Side, float] = {Side.SRC: -1.0, Side.TGT: -1.0}
+        self._selection: dict[Side, list[int] | None] = {Side.SRC: None, Side.TGT: None}
+        self.focus_side = Side.SRC
+        self._matches: dict[Side, set[int]] = {Side.SRC: set(), Side.TGT: set()}
+        self._offsets = {Side.SRC: 0.0, Side.TGT: 0.0}
+
+        self.panes = {Side.SRC: SentencePane(self, Side.SRC), Side.TGT: SentencePane(self, Side.TGT)}
+        self.canvas = LinkCanvas(self)
+        self.scrollbar = QScrollBar(Qt.Orientation.Vertical, self)
+        self.scrollbar.valueChanged.connect(self._on_scroll_value_changed)
+        self.headers = {side: QLabel(self) for side in Side}
+        for label in self.headers.values():
+            label.setStyleSheet("font-weight: 600; padding: 3px 4px;")
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.legend = Legend(self)
+        self.drag = LinkDrag(self)
+        for pane in self.panes.values():
+            self.drag.watch(pane)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(0)
+        self._grid.setVerticalSpacing(2)
+        self._place_panes()
+
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(60)
+        self._relayout_timer.timeout.connect(self._on_relayout_timer_timeout)
+        qdoc.changed.connect(self._on_document_changed)
+        qdoc.reset.connect(self._on_document_reset)
+        self.set_text_font(self.font())
+        self._on_document_reset()
+
+    # -- reading state --------------------------------------------------------------------------
+
+    @property
+    def doc(self) -> AlignmentDocument:
+        return self.qdoc.doc
+
+    def offset(self, side: Side) -> float:
+        return self._offsets[side]
+
+    def viewport_height(self) -> float:
+        return float(self.panes[Side.SRC].height())
+
+    def empty_text(self, side: Side) -> str:
+        if not self.doc.src and not self.doc.tgt:
+            return self.tr("Open a project or start a new alignment (File menu), or drop files here.")
+        return self.tr("No sentences on this side.")
+
+    def paragraph_start(self, side: Side, pos: int) -> bool:
+        segs = self.doc.segments(side)
+        return pos == 0 or segs[pos].paragraph != segs[pos - 1].paragraph
+
+    def filter_active(self) -> bool:
+        return self.bead_filter is not BeadFilter.ALL
+
+    def bead_hidden(self, k: int) -> bool:
+        return self._visible is not None and not self._visible[k]
+
+    def visible_bead_range(self) -> tuple[int, int]:
+        if self.layout_model is None:
+            return 0, -1
+        return self.layout_model.bead_range_at(self._offsets, self.viewport_height())
+
+    def selected_positions(self, side: Side) -> range:
+        sel = self._selection[side]
+        if sel is None:
+            return range(0)
+        a, b = sorted(sel)
+        return range(a, b + 1)
+
+    def cursor_position(self, side: Side) -> int | None:
+        sel = self._selection[side]
+        return None if sel is None else sel[1]
+
+    def selected_ids(self, side: Side) -> tuple[int, ...]:
+        segs = self.doc.segments(side)
+        return tuple(segs[p].id for p in self.selected_positions(side))
+
+    def current_segment(self) -> tuple[Side, int] | None:
+        """Return (side, position) of the focused pane's cursor, or of the other pane's if it has none."""
+        for side in (self.focus_side, self.focus_side.other):
+            pos = self.cursor_position(side)
+            if pos is not None:
+                return side, pos
+        return None
+
+    def current_bead(self) -> int | None:
+        current = self.current_segment()
+        if current is None:
+            return None
+        side, pos = current
+        return self.doc.bead_index_of(self.doc.segments(side)[pos].id)
+
+    def current_bead_range(self) -> tuple[int, ...]:
+        """Return (first, last) beads spanned by the focused selection; () when nothing is selected."""
+        current = self.current_segment()
+        if current is None:
+            return (-1, -2)
+        side = current[0]
+        positions = self.selected_positions(side)
+        segs = self.doc.segments(side)
+        return (self.doc.bead_index_of(segs[positions[0]].id), self.doc.bead_index_of(segs[positions[-1]].id))
+
+    def find_matches(self, side: Side) -> set[int]:
+        return self._matches[side]
+
+    # -- configuration --------------------------------------------------------------------------
+
+    def set_text_font(self, font: QFont) -> None:
+        for pane in self.panes.values():
+            pane.set_text_font(font)
+        for side in Side:
+            self._heights[side].clear()
+            self._measured_width[side] = -1.0
+        self._relayout()
+
+    def set_left_side(self, side: Side) -> None:
+        """Put the source (Side.SRC) or the target pane on the left."""
+        if side is not self.left_side:
+            self.left_side = side
+            self._place_panes()
+            for s in Side:
+                self._heights[s].clear()
+                self._measured_width[s] = -1.0
+            self._relayout()
+
+    def set_row_mode(self, on: bool) -> None:
+        if on != self.row_mode:
+            bead = self.current_bead()
+            self.row_mode = on
+            self._relayout()
+            if bead is not None:
+                self.ensure_bead_visible(bead, force=True)
+
+    def set_filter(self, mode: BeadFilter) -> None:
+        self.bead_filter = mode
+        self._compute_visible()
+        self._relayout()
+        bead = self.current_bead()
+        if bead is not None:
+            self.ensure_bead_visible(bead, force=True)
+
+    def _place_panes(self) -> None:
+        for w in (*self.panes.values(), self.canvas, self.scrollbar, *self.headers.values(), self.legend):
+            self._grid.removeWidget(w)
+        left, right = self.left_side, self.left_side.other
+        self._grid.addWidget(self.headers[left], 0, 0)
+        self._grid.addWidget(self.headers[right], 0, 2, 1, 2)
+        self._grid.addWidget(self.legend, 2, 0, 1, 4, alignment=Qt.AlignmentFlag.AlignRight)
+        self._grid.addWidget(self.panes[left], 1, 0)
+        self._grid.addWidget(self.canvas, 1, 1)
+        self._grid.addWidget(self.panes[right], 1, 2)
+        self._grid.addWidget(self.scrollbar, 1, 3)
+        self._grid.setColumnStretch(0, 10)
+        self._grid.setColumnStretch(1, 0)
+        self._grid.setColumnStretch(2, 10)
+        self._grid.setColumnMinimumWidth(1, 64)
+        self._grid.setRowStretch(1, 1)
+        self.setTabOrder(self.panes[left], self.panes[right])
+        self._update_headers()
+
+    def _update_headers(self) -> None:
+        doc = self.doc
+        for side in Side:
+            lang = doc.meta.src_lang if side is Side.SRC else doc.meta.tgt_lang
+            name = self.tr("Chinese") if is_chinese_lang(lang) else self.tr("English") \
+                if lang.lower().startswith("en") else lang
+            count = len(doc.segments(side))
+            self.headers[side].setText(self.tr("%1 · %2 · %n sentence(s)", "", count)
+                                       .replace("%1", name).replace("%2", lang))
+
+    # -- layout and scrolling -------------------------------------------------------------------
+
+    def _measure(self, side: Side, seg, para_start: bool) -> float:
+        cache = self._heights[side]
+        key = (seg.text, para_start)
+        h = cache.get(key)
+        if h is None:
+            pane = self.panes[side]
+            h = cache[key] = pane.measure(seg, para_start, pane.text_width())
+        return h
+
+    def _relayout(self) -> None:
+        for side in Side:
+            width = self.panes[side].text_width()
+            if width != self._measured_width[side]:
+                self._heights[side].clear()
+                self._measured_width[side] = width
+        if self._visible is not None and len(self._visible) != len(self.doc.beads):
+            self._compute_visible()
+        self.layout_model = BeadLayout(self.doc, self._measure, row_mode=self.row_mode, visible=self._visible)
+        self._update_scrollbar()
+        self._update_offsets()
+        self._repaint()
+
+    def _compute_visible(self) -> None:
+        if self.bead_filter is BeadFilter.ALL:
+            self._visible = None
+            return
+        beads = self.doc.beads
+        hits = [bead_matches(b, self.bead_filter) for b in beads]
+        n = len(beads)
+        self._visible = [hits[k] or (k > 0 and hits[k - 1]) or (k + 1 < n and hits[k + 1]) for k in range(n)]
+
+    def _update_scrollbar(self) -> None:
+        total = self.layout_model.total_rows if self.layout_model else 0.0
+        viewport = self.viewport_height()
+        self.scrollbar.blockSignals(True)
+        self.scrollbar.setRange(0, max(0, int(total - viewport + 0.5)))
+        self.scrollbar.setPageStep(max(1, int(viewport)))
+        self.scrollbar.setSingleStep(max(4, int(self.panes[Side.SRC]._fm.height() * 2)))
+        self.scrollbar.blockSignals(False)
+
+    def _update_offsets(self) -> None:
+        if self.layout_model is None:
+            return
+        value = float(self.scrollbar.value())
+        for side in Side:
+            self._offsets[side] = self.layout_model.side_offset(side, value, self.viewport_height())
+
+    def _on_scroll_value_changed(self, _value: int) -> None:
+        self._update_offsets()
+        for pane in self.panes.values():
+            pane.place_editor()
+        self._repaint()
+
+    def _repaint(self) -> None:
+        for pane in self.panes.values():
+            pane.update()
+        self.canvas.update()
+
+    def scroll_by_wheel(self, event) -> None:
+        delta = event.angleDelta().y()
+        if delta:
+            steps = delta / 120.0
+            self.scrollbar.setValue(int(self.scrollbar.value() - steps * self.scrollbar.singleStep() * 1.5))
+        event.accept()
+
+    def pane_resized(self) -> None:
+        if self.layout_model is None:
+            return
+        widths_changed = any(self.panes[s].text_width() != self._measured_width[s] for s in Side)
+        if widths_changed and (not self.isVisible() or len(self.doc.src) + len(self.doc.tgt) < SYNC_RELAYOUT_LIMIT):
+            self._relayout()
+            return
+        # Re-measuring 20,000 wrapped sentences takes a while: do it once the resize settles.
+        self._update_scrollbar()
+        self._update_offsets()
+        self._repaint()
+        if widths_changed:
+            self._relayout_timer.start()
+
+    def _on_relayout_timer_timeout(self) -> None:
+        self._relayout()
+        for pane in self.panes.values():
+            pane.place_editor()
+
+    def ensure_bead_visible(self, k: int, force: bool = False) -> None:
+        """Scroll so bead k is in view on both sides (near the upper third when it was not)."""
+        layout = self.layout_model
+        if layout is None or not 0 <= k < len(layout.row_tops):
+            return
+        vh = self.viewport_height()
+        if not force:
+            inside = True
+            for side in Side:
+                geo = layout.sides[side]
+                top = geo.bead_tops[k] - self._offsets[side]
+                if geo.bead_heights[k] > 0 and (top < 0 or top + min(geo.bead_heights[k], vh) > vh):
+                    inside = False
+            if inside:
+                return
+        self.scrollbar.setValue(int(layout.value_showing_bead(k, vh)))
+
+    # -- document signals -----------------------------------------------------------------------
+
+    def _on_document_changed(self, change) -> None:
+        if self.filter_active():
+            self._compute_visible()
+        self._clamp_selection()
+        self._update_headers()
+        self._relayout()
+        if change.beads is not None and self.doc.beads:
+            # Keep the edited place in view and selected (undo and redo land where the edit was).
+            k = min(change.beads.first, len(self.doc.beads) - 1)
+            if change.src is not None or change.tgt is not None or self.current_bead() is None:
+                self.select_bead(k)
+            self.ensure_bead_visible(k)
+        self.selection_changed.emit()
+
+    def _on_document_reset(self) -> None:
+        for side in Side:
+            self._heights[side].clear()
+            self._selection[side] = None
+            self._matches[side].clear()
+        self._compute_visible()
+        self._update_headers()
+        self._relayout()
+        self.scrollbar.setValue(0)
+        if self.doc.beads:
+            self.select_bead(0)
+        self.selection_changed.emit()
+
+    def _clamp_selection(self) -> None:
+        for side in Side:
+            n = len(self.doc.segments(side))
+            sel = self._selection[side]
+            if sel is not None:
+                self._selection[side] = [min(p, n - 1) for p in sel] if n else None
+
+    # -- selection and navigation ---------------------------------------------------------------
+
+    def set_focus_side(self, side: Side) -> None:
+        if side is not self.focus_side:
+            self.focus_side = side
+            self._repaint()
+            self.selection_changed.emit()
+        else:
+            self._repaint()
+
+    def select_segment(self, side: Side, pos: int, extend: bool = False) -> None:
+        sel = self._selection[side]
+        if extend and sel is not None:
+            self._selection[side] = [sel[0], pos]
+        else:
+            self._selection[side] = [pos, pos]
+        self.focus_side = side
+        # The other side keeps its own selection (so "select here, select there, link" works); the
+        # current bead's tint shows the counterpart.
+        self.ensure_segment_visible(side, pos)
+        self._repaint()
+        self.selection_changed.emit()
+
+    def select_bead(self, k: int) -> None:
+        """Select bead k's segments on both sides; focus stays on the current side if the bead has segments there."""
+        if not 0 <= k < len(self.doc.beads):
+            return
+        bead = self.doc.beads[k]
+        for side in Side:
+            ids = bead.ids(side)
+            if ids:
+                a = self.doc.locate(ids[0])[1]
+                self._selection[side] = [a, a + len(ids) - 1]
+        if not bead.ids(self.focus_side):
+            self.focus_side = self.focus_side.other
+        self.ensure_bead_visible(k)
+        self._repaint()
+        self.selection_changed.emit()
+
+    def ensure_segment_visible(self, side: Side, pos: int) -> None:
+        layout = self.layout_model
+        if layout is None:
+            return
+        geo = layout.sides[side]
+        top = geo.tops[pos] - self._offsets[side]
+        if top < 0 or top + min(geo.heights[pos], self.viewport_height()) > self.viewport_height():
+            self.ensure_bead_visible(self.doc.bead_index_of(self.doc.segments(side)[pos].id), force=True)
+
+    def handle_pane_key(self, side: Side, event: QKeyEvent) -> bool:
+        """Arrow keys and paging inside a pane; returns False for keys the pane does not use."""
+        key, mods = event.key(), event.modifiers()
+        extend = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        n = len(self.doc.segments(side))
+        cursor = self.cursor_position(side)
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not mods & Qt.KeyboardModifier.AltModifier:
+            target = self.left_side if key == Qt.Key.Key_Left else self.left_side.other
+            self.panes[target].setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.cursor_position(target) is None and self.doc.segments(target):
+                self.select_segment(target, 0)
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.drag.cancel()
+            if cursor is not None:
+                self.select_segment(side, cursor)
+            return True
+        moves = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -PAGE_SEGMENTS,
+                 Qt.Key.Key_PageDown: PAGE_SEGMENTS}
+        if n == 0 or mods & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier) and \
+                key in moves:
+            return False
+        if key in moves:
+            start = 0 if cursor is None else cursor
+            target = self._next_visible_position(side, start, moves[key])
+            self.select_segment(side, target, extend=extend)
+            return True
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End) and mods & Qt.KeyboardModifier.ControlModifier:
+            self.select_segment(side, 0 if key == Qt.Key.Key_Home else n - 1, extend=extend)
+            return True
+        return False
+
+    def _next_visible_position(self, side: Side, start: int, step: int) -> int:
+        n = len(self.doc.segments(side))
+        pos = max(0, min(n - 1, start + step))
+        if self._visible is None:
+            return pos
+        heights = self.layout_model.sides[side].heights
+        direction = 1 if step > 0 else -1
+        probe = pos
+        while 0 <= probe < n and heights[probe] == 0:
+            probe += direction
+        return probe if 0 <= probe < n else start
+
+    # -- the drag, editing, finding -------------------------------------------------------------
+
+    def drag_updated(self) -> None:
+        self._repaint()
+
+    def request_link(self, src_positions: range, tgt_positions: range) -> None:
+        src = tuple(self.doc.src[p].id for p in src_positions)
+        tgt = tuple(self.doc.tgt[p].id for p in tgt_positions)
+        self.link_requested.emit(src, tgt)
+
+    def edit_segment(self, side: Side, pos: int, click_x: float | None = None, click_y: float | None = None,
+                     cursor_offset: int | None = None) -> None:
+        """Open the in-place editor on a segment (cursor at the click, at `cursor_offset`, or at the end)."""
+        pane = self.panes[side]
+        self.ensure_segment_visible(side, pos)
+        editor = pane.start_editing(pos, cursor_offset)
+        if click_x is not None and click_y is not None and cursor_offset is None:
+            local = editor.viewport().mapFrom(pane, QPoint(int(click_x), int(click_y)))
+            cursor = editor.cursorForPosition(local)
+            editor.setTextCursor(cursor)
+
+    def editing(self):
+        """Return the open in-place editor, or None."""
+        for pane in self.panes.values():
+            if pane.editor is not None:
+                return pane.editor
+        return None
+
+    def finish_editing(self, commit: bool = True) -> None:
+        for pane in self.panes.values():
+            pane.finish_editing(commit)
+
+    def on_inline_committed(self, segment_id: int, text: str) -> None:
+        side = None
+        for s, pane in self.panes.items():
+            if pane.editor is not None and pane.editor.segment_id == segment_id:
+                side = s
+                pane.drop_editor()
+                pane.setFocus(Qt.FocusReason.OtherFocusReason)
+        try:
+            unchanged = self.doc.segment(segment_id).text == text
+        except Exception:
+            return
+        if not unchanged and side is not None:
+            self.text_committed.emit(segment_id, text)
+
+    def on_inline_cancelled(self) -> None:
+        for pane in self.panes.values():
+            if pane.editor is not None:
+                pane.drop_editor()
+                pane.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def find(self, text: str, forward: bool = True) -> bool:
+        """Highlight segments containing `text` (both sides) and move to the next one; False when none."""
+        needle = text.casefold().strip()
+        for side in Side:
+            self._matches[side] = {p for p, s in enumerate(self.doc.segments(side))
+                                   if needle and needle in s.text.casefold()} if needle else set()
+        hits = sorted((self.doc.bead_index_of(self.doc.segments(side)[p].id), side is not Side.SRC, p, side)
+                      for side in Side for p in self._matches[side])
+        self._repaint()
+        if not hits:
+            return False
+        current = self.current_segment()
+        here = (self.current_bead() if current else -1, current[0] is not Side.SRC if current else False,
+                current[1] if current else -1)
+        if forward:
+            after = [h for h in hits if h[:3] > here]
+            chosen = after[0] if after else hits[0]
+        else:
+            before = [h for h in hits if h[:3] < here]
+            chosen = before[-1] if before else hits[-1]
+        _, _, pos, side = chosen
+        # The find field keeps the keyboard focus, so Enter goes on to the next match.
+        self.select_segment(side, pos)
+        return True
+
+    def clear_find(self) -> None:
+        for side in Side:
+            self._matches[side].clear()
+        self._repaint()
+

@@ -1,0 +1,86 @@
+"""Undo commands: one QUndoCommand applies a Change from editor.bitext.edits and undoes it with its inverse."""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from editor.bitext.document import AlignmentDocument, Change
+from editor.ui.qt_document import QtDocument
+
+# Undo texts shown in the Edit menu and the history panel, keyed by Change.description.
+_TEXTS = {
+    "Link": QCoreApplication.translate("Edit", "Link"),
+    "Unlink": QCoreApplication.translate("Edit", "Unlink"),
+    "Merge links": QCoreApplication.translate("Edit", "Merge links"),
+    "Move boundary": QCoreApplication.translate("Edit", "Move boundary"),
+    "Confirm": QCoreApplication.translate("Edit", "Confirm"),
+    "Confirm all above": QCoreApplication.translate("Edit", "Confirm all above"),
+    "Edit text": QCoreApplication.translate("Edit", "Edit text"),
+    "Split sentence": QCoreApplication.translate("Edit", "Split sentence"),
+    "Merge sentences": QCoreApplication.translate("Edit", "Merge sentences"),
+    "Insert sentence": QCoreApplication.translate("Edit", "Insert sentence"),
+    "Delete sentence": QCoreApplication.translate("Edit", "Delete sentence"),
+    "Align": QCoreApplication.translate("Edit", "Align automatically"),
+    "Re-align the rest": QCoreApplication.translate("Edit", "Re-align the rest"),
+}
+
+
+def undo_text(change: Change) -> str:
+    """Return the translated verb phrase for a change (its description when none is known)."""
+    if change.description not in _TEXTS:
+        return change.description
+    # Translate at call time (not from the dict) so a translator installed after import is used.
+    return QCoreApplication.translate("Edit", change.description)
+
+
+class ApplyChange(QUndoCommand):
+    """Apply one or more Changes in order on redo, and their inverses in reverse order on undo (one undo step).
+
+    Several changes make a compound edit (edit a sentence's text, then split it); build those with
+    `build_compound`, since each change must fit the document as the previous ones leave it. Plain Python
+    lists, no child commands, so Qt and Python never disagree about who owns what.
+    """
+
+    def __init__(self, qdoc: QtDocument, change: Change | Sequence[Change], text: str | None = None) -> None:
+        changes = (change,) if isinstance(change, Change) else tuple(change)
+        super().__init__(text if text is not None else undo_text(changes[-1]))
+        self._qdoc, self._changes = qdoc, changes
+        self._inverses: list[Change] = []
+
+    @property
+    def change(self) -> Change:
+        return self._changes[-1]
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return self._changes
+
+    def redo(self) -> None:
+        self._inverses = [self._qdoc.apply(change) for change in self._changes]
+
+    def undo(self) -> None:
+        for inverse in reversed(self._inverses):
+            self._qdoc.apply(inverse)
+
+
+def build_compound(qdoc: QtDocument, text: str, builders: Sequence[Callable[[AlignmentDocument], Change]]) -> ApplyChange:
+    """Build one undo step from edit builders (callables doc -> Change), each seeing the previous ones applied.
+
+    The document is left unchanged (each change is rolled back), so pushing the result applies them.
+    Raises InvalidEditError from a builder, with the document unchanged.
+    """
+    doc = qdoc.doc
+    changes: list[Change] = []
+    undos: list[Change] = []
+    try:
+        for build in builders:
+            change = build(doc)
+            undos.append(doc.apply(change))
+            changes.append(change)
+    finally:
+        for undo in reversed(undos):
+            doc.apply(undo)
+    return ApplyChange(qdoc, changes, text)

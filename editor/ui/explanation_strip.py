@@ -1,0 +1,95 @@
+"""The strip under the panes: the selected link and why it scored as it did, in words, with its actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+from editor.bitext.document import AlignmentDocument, BeadStatus
+from editor.ui.link_style import COLOURS, LinkState, link_state
+
+
+class ExplanationStrip(QWidget):
+    """Says which bead is selected, its state and confidence, and the parts of its score that exist."""
+
+    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row.addWidget(self.label, 1)
+        self.buttons = []
+        for action in actions:
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            row.addWidget(button)
+            self.buttons.append(button)
+        self.setAutoFillBackground(True)
+        self.setObjectName("explanationStrip")
+        self.setStyleSheet("#explanationStrip { border-top: 1px solid #d5d8dc; }")
+
+    def show_bead(self, doc: AlignmentDocument, k: int | None, typical_ratio: float | None) -> None:
+        """Describe bead k of doc (None: nothing selected)."""
+        if k is None or not 0 <= k < len(doc.beads):
+            self.label.setText(self.tr("No link selected. Click a sentence, or drag one onto the other side to link."))
+            return
+        bead = doc.beads[k]
+        state = link_state(bead)
+        src_pos, tgt_pos = doc.positions(bead)
+
+        def span(positions) -> str:
+            if not positions:
+                return "–"
+            a, b = positions[0] + 1, positions[-1] + 1
+            return str(a) if a == b else f"{a}–{b}"
+
+        status = {BeadStatus.AUTO: self.tr("automatic"), BeadStatus.CONFIRMED: self.tr("confirmed"),
+                  BeadStatus.EDITED: self.tr("made by hand")}[bead.status]
+        colour = COLOURS[state].name()
+        parts = [self.tr("Link %1 ↔ %2").replace("%1", span(src_pos)).replace("%2", span(tgt_pos)),
+                 f"<span style='color:{colour}; font-weight:600'>{status}</span>"]
+        if state is LinkState.UNLINKED:
+            parts.append(self.tr("unlinked: drag the sentence onto its translation, or leave it if it has none"))
+            self.label.setText(" · ".join(parts))
+            return
+        if bead.status is BeadStatus.AUTO:
+            parts.append(self.tr("confidence %1").replace("%1", f"{bead.confidence:.2f}"))
+        why = self._why(doc, bead, typical_ratio)
+        if why:
+            parts.append(self.tr("why: %1").replace("%1", ", ".join(why)))
+        self.label.setText(" · ".join(parts))
+
+    def _why(self, doc: AlignmentDocument, bead, typical_ratio: float | None) -> list[str]:
+        if typical_ratio is None:
+            return []
+        try:
+            from editor.alignment.evidence import explain
+        except ImportError:
+            return []
+        src = [doc.segment(i).text for i in bead.src]
+        tgt = [doc.segment(i).text for i in bead.tgt]
+        ev = explain(src, tgt, typical_ratio)
+        why = []
+        numbers = getattr(ev, "numbers_matched", None), getattr(ev, "numbers_unmatched", None)
+        if numbers[0] is not None and numbers[1] is not None:
+            if numbers[0] or numbers[1]:
+                why.append(self.tr("numbers %1 matched, %2 unmatched")
+                           .replace("%1", str(numbers[0])).replace("%2", str(numbers[1])))
+            else:
+                why.append(self.tr("no numbers"))
+        coverage = getattr(ev, "dictionary_coverage", None)
+        if coverage is not None:
+            why.append(self.tr("dictionary cover %1 %").replace("%1", f"{coverage * 100:.0f}"))
+        similarity = getattr(ev, "similarity", None)
+        if similarity is not None:
+            why.append(self.tr("meaning similarity %1").replace("%1", f"{similarity:.2f}"))
+        ratio = getattr(ev, "length_ratio", None)
+        if ratio is not None:
+            why.append(self.tr("length ratio %1 (typical %2)")
+                       .replace("%1", f"{ratio:.1f}").replace("%2", f"{ev.typical_ratio:.1f}"))
+        return why

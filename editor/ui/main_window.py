@@ -1,0 +1,884 @@
+"""The editor's main window: menus, toolbar, the alignment view, explanation strip, status bar and file handling."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Callable, Sequence
+
+from PySide6.QtCore import QByteArray, Qt, QThreadPool
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QDialog, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
+    QPushButton, QToolBar, QUndoView, QVBoxLayout, QWidget,
+)
+
+from editor import __version__
+from editor.bitext import edits
+from editor.bitext.document import AlignmentDocument, Change, Side
+from editor.bitext.project import PROJECT_SUFFIX, load_project, save_project
+from editor.errors import AlignmentCancelled, EditorError, InvalidEditError, UnsupportedFormatError
+from editor.ui.alignment_view import AlignmentView, BeadFilter, is_problem
+from editor.ui.actions import WindowActions, scope_to
+from editor.ui.commands import ApplyChange, build_compound
+from editor.ui.explanation_strip import ExplanationStrip
+from editor.ui.find_bar import FindBar
+from editor.ui.link_style import LinkState, link_state
+from editor.ui.qt_document import QtDocument
+from editor.ui.workers import TaskSignals, start_alignment
+
+log = logging.getLogger(__name__)
+
+ALIGNMENT_SUFFIXES = (".tmx", ".xlf", ".xliff", ".tsv", ".xlsx")
+TEXT_SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".md")
+
+
+def _load_settings():
+    try:
+        from editor.settings import load_settings
+    except ImportError:
+        return None
+    return load_settings()
+
+
+class MainWindow(QMainWindow):
+    """One open alignment. Edits go through the undo stack; files through open_paths()/save()."""
+
+    def __init__(self, document: AlignmentDocument | None = None, path: Path | None = None,
+                 settings=None, autosave: bool = True) -> None:
+        super().__init__()
+        self.settings = settings if settings is not None else _load_settings()
+        self.qdoc = QtDocument(document)
+        self.project_path: Path | None = path
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
+        self._typical_ratio: float | None = None
+        self._alignment: tuple[TaskSignals, threading.Event, int] | None = None
+
+        self.actions_ = WindowActions(self)
+        self.view = AlignmentView(self.qdoc, self)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        act = self.actions_
+        self.strip = ExplanationStrip([act.confirm_next, act.unlink, act.merge_beads, act.edit_text], self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(4, 4, 4, 0)
+        column.setSpacing(2)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.strip)
+        self.setCentralWidget(central)
+
+        self._build_undo_dock()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._connect()
+        scope_to(act.pane_scoped(), self.view.panes.values())
+        self.setAcceptDrops(True)
+        self._apply_settings()
+        self.resize(1200, 760)
+        self._autosaver = self._make_autosaver() if autosave else None
+        self._on_document_reset()
+
+    # -- construction ---------------------------------------------------------------------------
+
+    def _build_undo_dock(self) -> None:
+        self.undo_dock = QDockWidget(self.tr("Undo History"), self)
+        self.undo_dock.setObjectName("undoHistory")
+        self.undo_view = QUndoView(self.undo_stack, self.undo_dock)
+        self.undo_view.setEmptyLabel(self.tr("<opened>"))
+        self.undo_dock.setWidget(self.undo_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
+        self.undo_dock.hide()
+
+    def _build_menus(self) -> None:
+        act = self.actions_
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([act.new, act.open])
+        self.recent_menu = self._make_recent_menu()
+        if self.recent_menu is not None:
+            self.recent_menu.setTitle(self.tr("Open &Recent"))
+            file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([act.save, act.save_as, act.export])
+        file_menu.addSeparator()
+        file_menu.addAction(act.settings)
+        file_menu.addSeparator()
+        file_menu.addAction(act.quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([act.edit_text, act.split, act.merge_segments, act.insert, act.delete])
+        edit_menu.addSeparator()
+        edit_menu.addActions([act.find, act.find_next, act.find_previous])
+        align_menu = bar.addMenu(self.tr("&Align"))
+        align_menu.addActions([act.link, act.unlink, act.merge_beads, act.boundary_up, act.boundary_down])
+        align_menu.addSeparator()
+        align_menu.addActions([act.confirm_next, act.confirm_above])
+        align_menu.addSeparator()
+        align_menu.addActions([act.next_doubtful, act.previous_doubtful, act.next_non_one, act.next_unconfirmed])
+        align_menu.addSeparator()
+        align_menu.addActions([act.realign, act.align, act.cancel_alignment])
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([act.row_mode, act.problems_only, act.swap_panes])
+        view_menu.addSeparator()
+        view_menu.addActions([act.zoom_in, act.zoom_out])
+        view_menu.addSeparator()
+        history = self.undo_dock.toggleViewAction()
+        history.setText(self.tr("Undo &History"))
+        history.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        view_menu.addAction(history)
+        self.history_action = history
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([act.shortcuts, act.about])
+        self.menus = [file_menu, edit_menu, align_menu, view_menu, help_menu]
+
+    def _build_toolbar(self) -> None:
+        act = self.actions_
+        bar = QToolBar(self.tr("Main"), self)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addActions([act.new, act.open, act.save, act.export])
+        bar.addSeparator()
+        bar.addActions([self.undo_action, self.redo_action])
+        bar.addSeparator()
+        bar.addAction(act.realign)
+        bar.addSeparator()
+        bar.addActions([act.previous_doubtful, act.next_doubtful])
+        bar.addSeparator()
+        bar.addWidget(QLabel(self.tr(" Show: "), bar))
+        self.filter_box = QComboBox(bar)
+        for mode, label in ((BeadFilter.ALL, self.tr("All links")),
+                            (BeadFilter.PROBLEMS, self.tr("Doubtful and unlinked")),
+                            (BeadFilter.UNCONFIRMED, self.tr("Unconfirmed")),
+                            (BeadFilter.NOT_ONE_TO_ONE, self.tr("Not 1:1"))):
+            self.filter_box.addItem(label, mode)
+        self.filter_box.currentIndexChanged.connect(self._on_filter_box_changed)
+        bar.addWidget(self.filter_box)
+        bar.addSeparator()
+        bar.addActions([act.row_mode, act.find])
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.counts_label = QLabel(self)
+        self.file_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat(self.tr("Aligning… %p%"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(self._on_cancel_alignment_triggered)
+        self.progress.hide()
+        self.cancel_button.hide()
+        status.addWidget(self.counts_label, 1)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+        status.addPermanentWidget(self.file_label)
+
+    def _connect(self) -> None:
+        act = self.actions_
+        slots: dict[QAction, Callable[[], None]] = {
+            act.new: self._on_new_triggered, act.open: self._on_open_triggered, act.save: self.save,
+            act.save_as: self.save_as, act.export: self._on_export_triggered,
+            act.settings: self._on_settings_triggered, act.quit: self.close,
+            act.edit_text: self._on_edit_text_triggered, act.split: self._on_split_triggered,
+            act.merge_segments: self._on_merge_segments_triggered, act.insert: self._on_insert_triggered,
+            act.delete: self._on_delete_triggered, act.find: self.find_bar.open,
+            act.find_next: self._on_find_next_triggered, act.find_previous: self._on_find_previous_triggered,
+            act.link: self._on_link_triggered, act.unlink: self._on_unlink_triggered,
+            act.merge_beads: self._on_merge_beads_triggered, act.boundary_up: self._on_boundary_up_triggered,
+            act.boundary_down: self._on_boundary_down_triggered, act.confirm_next: self._on_confirm_next_triggered,
+            act.confirm_above: self._on_confirm_above_triggered, act.next_doubtful: self._on_next_doubtful_triggered,
+            act.previous_doubtful: self._on_previous_doubtful_triggered,
+            act.next_non_one: self._on_next_non_one_triggered, act.next_unconfirmed: self._on_next_unconfirmed_triggered,
+            act.align: self._on_align_triggered, act.realign: self._on_realign_triggered,
+            act.cancel_alignment: self._on_cancel_alignment_triggered, act.swap_panes: self._on_swap_panes_triggered,
+            act.zoom_in: self._on_zoom_in_triggered, act.zoom_out: self._on_zoom_out_triggered,
+            act.shortcuts: self._on_shortcuts_triggered, act.about: self._on_about_triggered,
+        }
+        for action, slot in slots.items():
+            action.triggered.connect(slot)
+        act.row_mode.toggled.connect(self._on_row_mode_toggled)
+        act.problems_only.toggled.connect(self._on_problems_only_toggled)
+        self.view.link_requested.connect(self._on_link_requested)
+        self.view.text_committed.connect(self._on_text_committed)
+        self.view.selection_changed.connect(self._on_selection_changed)
+        self.qdoc.changed.connect(self._on_document_changed)
+        self.qdoc.reset.connect(self._on_document_reset)
+        self.find_bar.searched.connect(self._on_find_searched)
+        self.find_bar.closed.connect(self._on_find_closed)
+
+    def _make_recent_menu(self):
+        if self.settings is None:
+            return None
+        try:
+            from editor.ui.recent_files import RecentFilesMenu
+        except ImportError:
+            return None
+        menu = RecentFilesMenu(self.settings, self)
+        menu.file_chosen.connect(self._on_recent_file_chosen)
+        return menu
+
+    def _make_autosaver(self):
+        try:
+            from editor.ui.autosave import Autosaver
+        except ImportError:
+            return None
+        seconds = self.settings.autosave_seconds if self.settings is not None else 60
+        saver = Autosaver(lambda: self.qdoc.doc if (self.qdoc.doc.src or self.qdoc.doc.tgt) else None,
+                          self.is_modified, lambda: self.project_path, seconds, self)
+        saver.start()
+        return saver
+
+    def _apply_settings(self) -> None:
+        font = QFont(QApplication.font())
+        size = self.settings.font_size if self.settings is not None else 12
+        font.setPointSize(size)
+        self.view.set_text_font(font)
+        if self.settings is not None:
+            self.view.set_left_side(Side.SRC if self.settings.pane_order == "zh-en" else Side.TGT)
+            self.actions_.row_mode.setChecked(self.settings.row_mode)
+            if self.settings.window_geometry:
+                self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
+
+    # -- state ----------------------------------------------------------------------------------
+
+    @property
+    def document(self) -> AlignmentDocument:
+        return self.qdoc.doc
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def set_document(self, doc: AlignmentDocument, path: Path | None, modified: bool = False) -> None:
+        """Show another document (the undo history starts afresh)."""
+        self.cancel_alignment()
+        self.undo_stack.clear()
+        self.project_path = path
+        self.qdoc.set_document(doc)
+        self.undo_stack.setClean()
+        if modified:
+            # A restored or imported document is unsaved work until saved.
+            self.undo_stack.resetClean()
+        self._on_clean_changed(self.undo_stack.isClean())
+
+    def _update_title(self) -> None:
+        name = self.project_path.name if self.project_path else self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — Duiqi")
+        self.setWindowModified(self.is_modified())
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self._update_title()
+
+    def _on_undo_index_changed(self, _index: int) -> None:
+        self._update_actions()
+
+    def _on_document_reset(self) -> None:
+        doc = self.document
+        self._typical_ratio = self._compute_ratio()
+        self.find_bar.hide()
+        self._update_title()
+        self._update_status()
+        self._on_selection_changed()
+
+    def _on_document_changed(self, change: Change) -> None:
+        if change.touches_segments:
+            self._typical_ratio = self._compute_ratio()
+        self._update_status()
+
+    def _compute_ratio(self) -> float | None:
+        doc = self.document
+        if not doc.src or not doc.tgt:
+            return None
+        try:
+            from editor.alignment.evidence import document_ratio
+        except ImportError:
+            return None
+        return document_ratio([s.text for s in doc.src], [t.text for t in doc.tgt])
+
+    def _update_status(self) -> None:
+        doc = self.document
+        beads = doc.beads
+        confirmed = sum(b.is_fixed for b in beads)
+        doubtful = sum(1 for b in beads if link_state(b) is LinkState.AUTO_LOW)
+        unlinked = sum(1 for b in beads if not (b.src and b.tgt))
+        percent = 100.0 * confirmed / len(beads) if beads else 0.0
+        src_name = self.tr("zh") if doc.meta.src_lang.lower().startswith("zh") else doc.meta.src_lang
+        tgt_name = self.tr("en") if doc.meta.tgt_lang.lower().startswith("en") else doc.meta.tgt_lang
+        parts = [f"{len(doc.src)} {src_name}", f"{len(doc.tgt)} {tgt_name}",
+                 self.tr("%n link(s)", "", len(beads)),
+                 self.tr("%1 % confirmed").replace("%1", f"{percent:.0f}"),
+                 self.tr("%n doubtful", "", doubtful), self.tr("%n unlinked", "", unlinked)]
+        self.counts_label.setText(" · ".join(parts))
+        where = []
+        if self.project_path is not None:
+            where.append(str(self.project_path))
+        elif doc.meta.src_file:
+            where.append(Path(doc.meta.src_file).name + (f" + {Path(doc.meta.tgt_file).name}"
+                                                         if doc.meta.tgt_file and doc.meta.tgt_file != doc.meta.src_file
+                                                         else ""))
+        encodings = {e for e in (doc.meta.src_encoding, doc.meta.tgt_encoding) if e}
+        if encodings:
+            where.append(" / ".join(sorted(e.upper() for e in encodings)))
+        self.file_label.setText(" · ".join(where))
+
+    def _on_selection_changed(self) -> None:
+        self.strip.show_bead(self.document, self.view.current_bead(), self._typical_ratio)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        act, view, doc = self.actions_, self.view, self.document
+        busy = self._alignment is not None
+        has_text = bool(doc.src or doc.tgt)
+        current = view.current_segment()
+        k = view.current_bead()
+        first, last = view.current_bead_range() if k is not None else (-1, -2)
+        bead = doc.beads[k] if k is not None else None
+        seg = doc.segments(current[0])[current[1]] if current else None
+        n_beads = len(doc.beads)
+        editable = not busy
+        act.save.setEnabled(has_text)
+        act.save_as.setEnabled(has_text)
+        act.export.setEnabled(has_text)
+        act.edit_text.setEnabled(editable and seg is not None)
+        act.split.setEnabled(editable and seg is not None and len(seg.text.strip()) >= 2)
+        act.merge_segments.setEnabled(editable and current is not None
+                                      and current[1] + 1 < len(doc.segments(current[0])))
+        act.insert.setEnabled(editable and has_text)
+        act.delete.setEnabled(editable and seg is not None)
+        act.link.setEnabled(editable and bool(view.selected_ids(Side.SRC)) and bool(view.selected_ids(Side.TGT)))
+        act.unlink.setEnabled(editable and bead is not None and first == last
+                              and len(bead.src) + len(bead.tgt) > 1)
+        act.merge_beads.setEnabled(editable and k is not None and (last > first or k + 1 < n_beads))
+        side = view.focus_side
+        act.boundary_up.setEnabled(editable and bead is not None and k + 1 < n_beads and bool(bead.ids(side)))
+        act.boundary_down.setEnabled(editable and bead is not None and k + 1 < n_beads
+                                     and bool(doc.beads[k + 1].ids(side)))
+        act.confirm_next.setEnabled(editable and bead is not None)
+        act.confirm_above.setEnabled(editable and bead is not None)
+        for a in (act.next_doubtful, act.previous_doubtful, act.next_non_one, act.next_unconfirmed):
+            a.setEnabled(n_beads > 0)
+        act.align.setEnabled(editable and bool(doc.src) and bool(doc.tgt))
+        act.realign.setEnabled(editable and bool(doc.src) and bool(doc.tgt))
+        act.cancel_alignment.setEnabled(busy)
+        for a in (act.find, act.find_next, act.find_previous):
+            a.setEnabled(has_text)
+
+    # -- pushing edits --------------------------------------------------------------------------
+
+    def push_change(self, build: Callable[[AlignmentDocument], Change], text: str | None = None) -> bool:
+        """Build a Change from the current document and push it as one undo step; False if it does not apply."""
+        try:
+            change = build(self.document)
+        except InvalidEditError as exc:
+            # Actions are enabled from the selection, so this is a bug: say so quietly and keep going.
+            log.warning("edit refused: %s", exc)
+            self.statusBar().showMessage(self.tr("That edit does not apply here: %1").replace("%1", str(exc)), 5000)
+            return False
+        self.undo_stack.push(ApplyChange(self.qdoc, change, text))
+        return True
+
+    def push_compound(self, text: str, builders: Sequence[Callable[[AlignmentDocument], Change]]) -> bool:
+        try:
+            command = build_compound(self.qdoc, text, builders)
+        except InvalidEditError as exc:
+            log.warning("edit refused: %s", exc)
+            self.statusBar().showMessage(self.tr("That edit does not apply here: %1").replace("%1", str(exc)), 5000)
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def _current(self) -> tuple[Side, int, int] | None:
+        """Return (side, position, segment id) of the selected segment."""
+        current = self.view.current_segment()
+        if current is None:
+            return None
+        side, pos = current
+        return side, pos, self.document.segments(side)[pos].id
+
+    # -- edit slots -----------------------------------------------------------------------------
+
+    def _on_link_requested(self, src_ids: tuple, tgt_ids: tuple) -> None:
+        if self._alignment is not None:
+            return
+        self.push_change(lambda doc: edits.link(doc, src_ids, tgt_ids))
+
+    def _on_link_triggered(self) -> None:
+        self.view.finish_editing()
+        self._on_link_requested(self.view.selected_ids(Side.SRC), self.view.selected_ids(Side.TGT))
+
+    def _on_unlink_triggered(self) -> None:
+        k = self.view.current_bead()
+        if k is not None:
+            self.push_change(lambda doc: edits.unlink(doc, k))
+
+    def _on_merge_beads_triggered(self) -> None:
+        first, last = self.view.current_bead_range()
+        if first < 0:
+            return
+        if last == first:
+            last = first + 1
+        self.push_change(lambda doc: edits.merge_beads(doc, first, last))
+
+    def _on_boundary_up_triggered(self) -> None:
+        self._shift_boundary(-1)
+
+    def _on_boundary_down_triggered(self) -> None:
+        self._shift_boundary(+1)
+
+    def _shift_boundary(self, delta: int) -> None:
+        k = self.view.current_bead()
+        if k is not None:
+            side = self.view.focus_side
+            self.push_change(lambda doc: edits.shift_boundary(doc, k, side, delta))
+            self.view.select_bead(min(k, len(self.document.beads) - 1))
+
+    def _on_confirm_next_triggered(self) -> None:
+        k = self.view.current_bead()
+        if k is None:
+            return
+        if self.document.beads[k].status is not self.document.beads[k].status.CONFIRMED:
+            self.push_change(lambda doc: edits.confirm(doc, k))
+        self._jump(lambda b: not b.is_fixed, start=k, forward=True, quiet=False)
+
+    def _on_confirm_above_triggered(self) -> None:
+        k = self.view.current_bead()
+        if k is not None:
+            self.push_change(lambda doc: edits.confirm_through(doc, k))
+            self.view.select_bead(k)
+
+    def _on_edit_text_triggered(self) -> None:
+        current = self._current()
+        if current is not None:
+            self.view.edit_segment(current[0], current[1])
+
+    def _on_text_committed(self, segment_id: int, text: str) -> None:
+        self.push_change(lambda doc: edits.edit_text(doc, segment_id, text))
+
+    def _on_split_triggered(self) -> None:
+        editor = self.view.editing()
+        if editor is None:
+            current = self._current()
+            if current is None:
+                return
+            side, pos, _ = current
+            text = self.document.segments(side)[pos].text
+            self.view.edit_segment(side, pos, cursor_offset=len(text) // 2)
+            self.statusBar().showMessage(self.tr("Put the cursor where the sentence should be cut and press %1 again.")
+                                         .replace("%1", self.actions_.split.shortcut().toString(
+                                             QKeySequence.SequenceFormat.NativeText)), 8000)
+            return
+        segment_id, text, offset = editor.segment_id, editor.text(), editor.cursor_offset()
+        self.view.finish_editing(commit=False)
+        builders = []
+        if text != self.document.segment(segment_id).text:
+            builders.append(lambda doc: edits.edit_text(doc, segment_id, text))
+        builders.append(lambda doc: edits.split_segment(doc, segment_id, offset))
+        self.push_compound(self.tr("Split sentence"), builders)
+
+    def _on_merge_segments_triggered(self) -> None:
+        self.view.finish_editing()
+        current = self._current()
+        if current is not None:
+            self.push_change(lambda doc: edits.merge_segments(doc, current[2]))
+
+    def _on_insert_triggered(self) -> None:
+        self.view.finish_editing()
+        current = self._current()
+        side = current[0] if current else self.view.focus_side
+        position = current[1] + 1 if current else len(self.document.segments(side))
+        if self.push_change(lambda doc: edits.insert_segment(doc, side, position, "")):
+            self.view.select_segment(side, position)
+            self.view.edit_segment(side, position)
+
+    def _on_delete_triggered(self) -> None:
+        current = self._current()
+        if current is not None:
+            self.push_change(lambda doc: edits.delete_segment(doc, current[2]))
+
+    # -- navigation -----------------------------------------------------------------------------
+
+    def _jump(self, wanted: Callable, start: int | None = None, forward: bool = True, quiet: bool = False) -> bool:
+        beads = self.document.beads
+        if start is None:
+            start = self.view.current_bead()
+            start = -1 if start is None else start
+        order = range(start + 1, len(beads)) if forward else range(start - 1, -1, -1)
+        for k in order:
+            if wanted(beads[k]):
+                self.view.select_bead(k)
+                return True
+        if not quiet:
+            self.statusBar().showMessage(self.tr("No more links of that kind."), 4000)
+        return False
+
+    def _on_next_doubtful_triggered(self) -> None:
+        self._jump(is_problem)
+
+    def _on_previous_doubtful_triggered(self) -> None:
+        self._jump(is_problem, forward=False)
+
+    def _on_next_non_one_triggered(self) -> None:
+        self._jump(lambda b: b.kind != (1, 1))
+
+    def _on_next_unconfirmed_triggered(self) -> None:
+        self._jump(lambda b: not b.is_fixed)
+
+    # -- view -----------------------------------------------------------------------------------
+
+    def _on_row_mode_toggled(self, on: bool) -> None:
+        self.view.set_row_mode(on)
+        if self.settings is not None:
+            self.settings.row_mode = on
+
+    def _on_problems_only_toggled(self, on: bool) -> None:
+        index = self.filter_box.findData(BeadFilter.PROBLEMS if on else BeadFilter.ALL)
+        self.filter_box.setCurrentIndex(index)
+
+    def _on_filter_box_changed(self, _index: int) -> None:
+        mode = self.filter_box.currentData()
+        self.view.set_filter(mode)
+        self.actions_.problems_only.blockSignals(True)
+        self.actions_.problems_only.setChecked(mode is BeadFilter.PROBLEMS)
+        self.actions_.problems_only.blockSignals(False)
+
+    def _on_swap_panes_triggered(self) -> None:
+        self.view.set_left_side(self.view.left_side.other)
+        if self.settings is not None:
+            self.settings.pane_order = "zh-en" if self.view.left_side is Side.SRC else "en-zh"
+
+    def _zoom(self, step: int) -> None:
+        font = QFont(self.view.panes[Side.SRC].font())
+        size = max(7, min(40, font.pointSize() + step))
+        font.setPointSize(size)
+        self.view.set_text_font(font)
+        if self.settings is not None:
+            self.settings.font_size = size
+
+    def _on_zoom_in_triggered(self) -> None:
+        self._zoom(+1)
+
+    def _on_zoom_out_triggered(self) -> None:
+        self._zoom(-1)
+
+    def _on_find_searched(self, text: str, forward: bool) -> None:
+        self.find_bar.show_result(self.view.find(text, forward))
+
+    def _on_find_next_triggered(self) -> None:
+        if not self.find_bar.field.text():
+            self.find_bar.open()
+            return
+        self._on_find_searched(self.find_bar.field.text(), True)
+
+    def _on_find_previous_triggered(self) -> None:
+        if self.find_bar.field.text():
+            self._on_find_searched(self.find_bar.field.text(), False)
+
+    def _on_find_closed(self) -> None:
+        self.view.clear_find()
+        pane = self.view.panes[self.view.focus_side]
+        pane.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- alignment in the background ------------------------------------------------------------
+
+    def _on_align_triggered(self) -> None:
+        self.start_alignment(keep_fixed=False)
+
+    def _on_realign_triggered(self) -> None:
+        self.start_alignment(keep_fixed=True)
+
+    def start_alignment(self, keep_fixed: bool = True, mode: str = "best") -> TaskSignals | None:
+        """Align in the thread pool; the result arrives as an undoable command. Returns the task's signals."""
+        if self._alignment is not None or not (self.document.src and self.document.tgt):
+            return None
+        self.view.finish_editing()
+        cancel = threading.Event()
+        signals = start_alignment(self.document, mode=mode, keep_fixed=keep_fixed, cancel=cancel,
+                                  pool=QThreadPool.globalInstance(),
+                                  connect=(self._on_alignment_succeeded, self._on_alignment_failed,
+                                           self._on_alignment_progressed))
+        self._alignment = (signals, cancel, self.qdoc.revision)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self._update_actions()
+        return signals
+
+    def cancel_alignment(self) -> None:
+        if self._alignment is not None:
+            self._alignment[1].set()
+            self._finish_alignment()
+
+    def _finish_alignment(self) -> None:
+        self._alignment = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._update_actions()
+
+    def _on_cancel_alignment_triggered(self) -> None:
+        if self._alignment is not None:
+            self.cancel_alignment()
+            self.statusBar().showMessage(self.tr("Alignment cancelled; nothing was changed."), 5000)
+
+    def _on_alignment_progressed(self, fraction: float) -> None:
+        self.progress.setValue(int(fraction * 1000))
+
+    def _on_alignment_succeeded(self, change: Change) -> None:
+        running = self._alignment
+        if running is None or self.sender() is not running[0]:
+            return      # a cancelled run finishing late
+        revision = running[2]
+        self._finish_alignment()
+        if revision != self.qdoc.revision:
+            self.statusBar().showMessage(self.tr("The text changed while aligning; run the alignment again."), 8000)
+            return
+        self.undo_stack.push(ApplyChange(self.qdoc, change))
+        self.statusBar().showMessage(self.tr("Aligned: %n link(s).", "", len(self.document.beads)), 5000)
+        if self.document.beads:
+            self.view.select_bead(0 if self.view.current_bead() is None else self.view.current_bead())
+
+    def _on_alignment_failed(self, exc: BaseException) -> None:
+        running = self._alignment
+        if running is None or self.sender() is not running[0]:
+            return
+        self._finish_alignment()
+        if isinstance(exc, AlignmentCancelled):
+            return
+        self.show_error(self.tr("Alignment failed"), exc)
+
+    # -- files ----------------------------------------------------------------------------------
+
+    def show_error(self, title: str, exc: BaseException, path: Path | None = None) -> None:
+        """Tell the user what went wrong, naming the file."""
+        where = getattr(exc, "path", None) or path
+        message = getattr(exc, "message", None) or str(exc)
+        text = self.tr("Could not open %1.").replace("%1", Path(where).name) if where else title
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText(message + (f"\n\n{where}" if where else ""))
+        box.exec()
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved work; True when it is fine to go on (saved or discarded)."""
+        if not self.is_modified():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("The alignment has changes that are not saved. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def open_paths(self, paths: Sequence[Path | str], ask: bool = True) -> bool:
+        """Open a project or alignment file, or import one or two texts and align them. True on success."""
+        paths = [Path(p) for p in paths]
+        if not paths:
+            return False
+        if ask and not self.maybe_save():
+            return False
+        first = paths[0]
+        suffix = first.suffix.lower()
+        try:
+            if len(paths) == 1 and suffix == PROJECT_SUFFIX:
+                self.set_document(load_project(first), first)
+            elif len(paths) == 1 and suffix in ALIGNMENT_SUFFIXES:
+                self.set_document(self._load_alignment(first), None, modified=True)
+            else:
+                from editor.workflow import ImportOptions, import_document
+                options = ImportOptions()
+                if self.settings is not None:
+                    options.tgt_lang = self.settings.tgt_lang
+                doc = import_document(paths, options)
+                self.set_document(doc, None, modified=True)
+                self.start_alignment(keep_fixed=False)
+        except EditorError as exc:
+            self.show_error(self.tr("Could not open the file"), exc, first)
+            return False
+        except OSError as exc:
+            self.show_error(self.tr("Could not open the file"), exc, first)
+            return False
+        if self.recent_menu is not None and len(paths) == 1:
+            self.recent_menu.add(str(first.absolute()))
+        return True
+
+    def _load_alignment(self, path: Path) -> AlignmentDocument:
+        try:
+            from editor.importing.alignment_files import load_alignment
+        except ImportError:
+            raise UnsupportedFormatError("this Duiqi cannot read alignment files yet", path=path) from None
+        return load_alignment(path)
+
+    def _on_new_triggered(self) -> None:
+        if not self.maybe_save():
+            return
+        try:
+            from editor.ui.import_dialog import ImportDialog
+        except ImportError:
+            names, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("Choose one mixed file, or the Chinese and the English file"), "",
+                self.tr("Texts (*.txt *.docx *.html *.htm);;All files (*)"))
+            if names:
+                self.open_paths(names[:2], ask=False)
+            return
+        dialog = ImportDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_document(dialog.document(), None, modified=True)
+            self.start_alignment(keep_fixed=False)
+
+    def _on_open_triggered(self) -> None:
+        if not self.maybe_save():
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open"), str(self.project_path.parent) if self.project_path else "",
+            self.tr("Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.tsv);;"
+                    "Texts (*.txt *.docx *.html *.htm);;All files (*)"))
+        if name:
+            self.open_paths([name], ask=False)
+
+    def _on_recent_file_chosen(self, name: str) -> None:
+        self.open_paths([name])
+
+    def save(self) -> bool:
+        """Save to the project file (asking for a name the first time). True when saved."""
+        if self.project_path is None:
+            return self.save_as()
+        return self._save_to(self.project_path)
+
+    def save_as(self) -> bool:
+        suggested = self.project_path or (Path(self.document.meta.src_file).with_suffix(PROJECT_SUFFIX)
+                                          if self.document.meta.src_file else Path("alignment.duiqi"))
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save Project"), str(suggested),
+                                              self.tr("Duiqi projects (*.duiqi)"))
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != PROJECT_SUFFIX:
+            path = path.with_suffix(path.suffix + PROJECT_SUFFIX) if path.suffix else path.with_suffix(PROJECT_SUFFIX)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        self.view.finish_editing()
+        try:
+            save_project(self.document, path)
+        except OSError as exc:
+            self.show_error(self.tr("Could not save"), exc, path)
+            return False
+        self.project_path = path
+        self.undo_stack.setClean()
+        if self._autosaver is not None:
+            self._autosaver.clear()
+        if self.recent_menu is not None:
+            self.recent_menu.add(str(path.absolute()))
+        self._update_title()
+        self._update_status()
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 4000)
+        return True
+
+    def _on_export_triggered(self) -> None:
+        self.view.finish_editing()
+        from editor.exporting import ExportOptions, export_document, export_suffixes
+        suggested = (self.project_path or Path(self.document.meta.src_file or "alignment")).with_suffix(".tmx")
+        try:
+            from editor.ui.export_dialog import ExportDialog
+        except ImportError:
+            filters = ";;".join(f"*{s}" for s in export_suffixes())
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(suggested), filters)
+            if not name:
+                return
+            path, options = Path(name), ExportOptions()
+        else:
+            dialog = ExportDialog(self, self.document, suggested)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            path, options = dialog.path(), dialog.options()
+        try:
+            report = export_document(self.document, path, options)
+        except (EditorError, OSError) as exc:
+            self.show_error(self.tr("Could not export"), exc, path)
+            return
+        lines = [self.tr("%n pair(s) written to %1.", "", report.written).replace("%1", str(path))]
+        if report.skipped_unlinked:
+            lines.append(self.tr("%n unlinked sentence(s) left out.", "", report.skipped_unlinked))
+        if report.skipped_unconfirmed:
+            lines.append(self.tr("%n unconfirmed link(s) left out.", "", report.skipped_unconfirmed))
+        if report.skipped_too_long:
+            lines.append(self.tr("%n too long link(s) left out.", "", report.skipped_too_long))
+        lines.extend(report.warnings)
+        QMessageBox.information(self, self.tr("Export finished"), "\n".join(lines))
+
+    def _on_settings_triggered(self) -> None:
+        if self.settings is None:
+            return
+        try:
+            from editor.ui.settings_dialog import SettingsDialog
+        except ImportError:
+            return
+        dialog = SettingsDialog(self, self.settings)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.settings = dialog.settings()
+            self._apply_settings()
+            if self._autosaver is not None and hasattr(self._autosaver, "set_interval"):
+                self._autosaver.set_interval(self.settings.autosave_seconds)
+            self._save_settings()
+
+    def _save_settings(self) -> None:
+        if self.settings is None:
+            return
+        try:
+            from editor.settings import save_settings
+        except ImportError:
+            return
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
+        if self.recent_menu is not None and hasattr(self.recent_menu, "paths"):
+            self.settings.recent_files = list(self.recent_menu.paths())
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            log.warning("could not save settings: %s", exc)
+
+    # -- help -----------------------------------------------------------------------------------
+
+    def _on_shortcuts_triggered(self) -> None:
+        from editor.ui.help_dialogs import ShortcutsDialog
+        ShortcutsDialog(self.menus, self).exec()
+
+    def _on_about_triggered(self) -> None:
+        from editor.ui.help_dialogs import show_about
+        show_about(self)
+
+    # -- window events --------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths[:2])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.view.finish_editing()
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.cancel_alignment()
+        if self._autosaver is not None:
+            self._autosaver.stop()
+            self._autosaver.clear()
+        self._save_settings()
+        event.accept()

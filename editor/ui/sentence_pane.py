@@ -1,0 +1,322 @@
+"""One side's sentences, custom-painted: numbered wrapped blocks, paragraph starts, selection and link marks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from editor.bitext.document import Segment, Side
+from editor.ui.bead_layout import GAP_HEIGHT
+from editor.ui.link_style import COLOURS, LinkState, link_state
+
+if TYPE_CHECKING:
+    from editor.ui.alignment_view import AlignmentView
+
+MARGIN = 6.0        # left and right of the text
+VPAD = 5.0          # above and below each segment's text
+MARK_WIDTH = 4.0    # the state bar on the edge facing the links
+TEXT_FLAGS = int(Qt.TextFlag.TextWordWrap)
+
+CURRENT_BEAD = QColor("#e7f0fd")
+SELECTED = QColor("#c9ddfb")
+FIND_MATCH = QColor("#fff2a8")
+DROP_TARGET = QColor("#ead7f5")
+UNLINKED_BACK = QColor("#fdeeee")
+RULE = QColor("#e3e5e8")
+
+
+class InlineEditor(QPlainTextEdit):
+    """Edits one segment's text in place: Enter keeps, Escape cancels, leaving the field keeps."""
+
+    committed = Signal(int, str)     # segment id, text
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget, segment: Segment) -> None:
+        super().__init__(parent)
+        self.segment_id = segment.id
+        self._original = segment.text
+        self._done = False
+        self.setPlainText(segment.text)
+        self.setFrameShape(QPlainTextEdit.Shape.Box)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setStyleSheet("QPlainTextEdit { border: 2px solid #1e6fd9; background: #ffffff; }")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.commit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        if event.reason() not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason):
+            self.commit()
+
+    def text(self) -> str:
+        # Segments are single lines: typed line breaks become spaces.
+        return " ".join(self.toPlainText().splitlines()).strip() if "\n" in self.toPlainText() \
+            else self.toPlainText()
+
+    def cursor_offset(self) -> int:
+        return self.textCursor().position()
+
+    def commit(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self.committed.emit(self.segment_id, self.text())
+
+    def cancel(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self.cancelled.emit()
+
+
+class SentencePane(QWidget):
+    """Paints the visible segments of one side from the view's layout; one widget for all segments."""
+
+    def __init__(self, view: "AlignmentView", side: Side) -> None:
+        super().__init__(view)
+        self._view = view
+        self.side = side
+        self.editor: InlineEditor | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMinimumWidth(160)
+        self._metrics_font: QFont | None = None
+        self._fm = QFontMetricsF(self.font())
+        self._small_fm = QFontMetricsF(self.font())
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 400)
+
+    # -- geometry -----------------------------------------------------------------------------
+
+    def set_text_font(self, font: QFont) -> None:
+        self.setFont(font)
+        self._fm = QFontMetricsF(font)
+        small = QFont(font)
+        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+        self._small_font = small
+        self._small_fm = QFontMetricsF(small)
+
+    def number_width(self) -> float:
+        return self._small_fm.horizontalAdvance("00000") + 6
+
+    def text_left(self) -> float:
+        left_edge = MARK_WIDTH if self._faces_links_on_left() else 0.0
+        return left_edge + self.number_width() + MARGIN
+
+    def text_width(self) -> float:
+        return max(60.0, self.width() - self.number_width() - 2 * MARGIN - MARK_WIDTH)
+
+    def header_height(self) -> float:
+        return self._small_fm.height() + 4
+
+    def measure(self, segment: Segment, para_start: bool, width: float) -> float:
+        """Return the height of a segment block at a text width (the view caches it)."""
+        text = segment.text or " "
+        text_h = self._fm.boundingRect(QRectF(0, 0, width, 1e9), TEXT_FLAGS, text).height()
+        return (self.header_height() if para_start else 0.0) + max(text_h, self._fm.height()) + 2 * VPAD
+
+    def _faces_links_on_left(self) -> bool:
+        return self._view.left_side is not self.side
+
+    def segment_rect(self, pos: int) -> QRectF:
+        """Return a segment's block in widget coordinates."""
+        geo = self._view.layout_model.sides[self.side]
+        return QRectF(0, geo.tops[pos] - self._view.offset(self.side), self.width(), geo.heights[pos])
+
+    def text_rect(self, pos: int) -> QRectF:
+        rect = self.segment_rect(pos)
+        top = rect.top() + VPAD + (self.header_height() if self._view.paragraph_start(self.side, pos) else 0)
+        return QRectF(self.text_left(), top, self.text_width(), rect.bottom() - VPAD - top)
+
+    def position_at(self, y: float) -> int | None:
+        layout = self._view.layout_model
+        if layout is None:
+            return None
+        return layout.sides[self.side].position_at(y + self._view.offset(self.side))
+
+    # -- events -------------------------------------------------------------------------------
+
+    def wheelEvent(self, event) -> None:
+        self._view.scroll_by_wheel(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._view.handle_pane_key(self.side, event):
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason):
+            self.update()      # the window came back: keep the side the user (or a jump) chose
+        else:
+            self._view.set_focus_side(self.side)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._view.pane_resized()
+
+    # -- painting -----------------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:
+        view = self._view
+        painter = QPainter(self)
+        base = self.palette().base().color()
+        painter.fillRect(self.rect(), base)
+        layout = view.layout_model
+        if layout is None or not view.doc.segments(self.side):
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), view.empty_text(self.side))
+            return
+        geo = layout.sides[self.side]
+        offset = view.offset(self.side)
+        height = self.height()
+        segments = view.doc.segments(self.side)
+        selected = view.selected_positions(self.side)
+        current = view.current_bead_range()
+        matches = view.find_matches(self.side)
+        drop = view.drag.target_positions(self.side)
+        focused = self.hasFocus() or (self.editor is not None)
+        links_left = self._faces_links_on_left()
+        mark_x = 0.0 if links_left else self.width() - MARK_WIDTH
+        num_left = MARK_WIDTH if links_left else 0.0
+        text_pen = self.palette().text().color()
+        grey = QColor("#8a9099")
+        pos = geo.first_at(offset)
+        bead_of = view.doc.bead_index_of
+        while pos < len(segments):
+            top = geo.tops[pos] - offset
+            if top > height:
+                break
+            h = geo.heights[pos]
+            if h <= 0:
+                pos += 1
+                continue
+            seg = segments[pos]
+            k = bead_of(seg.id)
+            bead = view.doc.beads[k]
+            state = link_state(bead)
+            rect = QRectF(0, top, self.width(), h)
+            if pos in drop:
+                back = DROP_TARGET
+            elif pos in matches:
+                back = FIND_MATCH
+            elif pos in selected:
+                back = SELECTED if focused else CURRENT_BEAD.darker(104)
+            elif current[0] <= k <= current[-1]:
+                back = CURRENT_BEAD
+            elif state is LinkState.UNLINKED:
+                back = UNLINKED_BACK
+            else:
+                back = base
+            painter.fillRect(rect, back)
+            painter.fillRect(QRectF(mark_x, top, MARK_WIDTH, h), COLOURS[state])
+            y = top + VPAD
+            if view.paragraph_start(self.side, pos):
+                painter.setPen(QPen(QColor("#b7bcc4"), 1))
+                painter.drawLine(int(num_left), int(top), int(num_left + self.width() - MARK_WIDTH), int(top))
+                painter.setFont(self._small_font)
+                painter.setPen(grey)
+                painter.drawText(QRectF(num_left + 2, y - 2, self.width(), self.header_height()),
+                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                                 f"¶ {seg.paragraph + 1}")
+                y += self.header_height()
+            else:
+                painter.setPen(QPen(RULE, 1))
+                painter.drawLine(int(num_left + 4), int(top), int(num_left + self.width() - MARK_WIDTH - 4), int(top))
+            painter.setFont(self._small_font)
+            painter.setPen(grey if state is not LinkState.UNLINKED else COLOURS[LinkState.UNLINKED])
+            painter.drawText(QRectF(num_left, y + (self._fm.ascent() - self._small_fm.ascent()),
+                                    self.number_width(), self._small_fm.height()),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), str(pos + 1))
+            painter.setFont(self.font())
+            text_rect = QRectF(num_left + self.number_width() + MARGIN, y, self.text_width(), h)
+            if seg.text:
+                painter.setPen(text_pen)
+                painter.drawText(text_rect, TEXT_FLAGS, seg.text)
+            else:
+                painter.setPen(grey)
+                painter.drawText(text_rect, TEXT_FLAGS, self.tr("(empty sentence)"))
+            if pos in selected and focused and pos == view.cursor_position(self.side):
+                painter.setPen(QPen(QColor("#1e6fd9"), 1.2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect.adjusted(num_left + 0.5, 0.5, -MARK_WIDTH - 0.5 if not links_left else -0.5, -0.5))
+            pos += 1
+        self._paint_gaps(painter, offset)
+
+    def _paint_gaps(self, painter: QPainter, offset: float) -> None:
+        view = self._view
+        layout = view.layout_model
+        if not view.filter_active():
+            return
+        geo = layout.sides[self.side]
+        first, last = view.visible_bead_range()
+        painter.setFont(self._small_font)
+        for k in range(first, last + 1):
+            if layout.gap_before[k]:
+                top = geo.bead_tops[k] - GAP_HEIGHT - offset
+                rect = QRectF(0, top, self.width(), GAP_HEIGHT)
+                painter.fillRect(rect, QColor("#f1f2f4"))
+                painter.setPen(QColor("#8a9099"))
+                painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), "⋯")
+
+    # -- editing in place ---------------------------------------------------------------------
+
+    def start_editing(self, pos: int, cursor_offset: int | None = None) -> InlineEditor:
+        """Open the in-place editor over a segment."""
+        self.finish_editing(commit=True)
+        seg = self._view.doc.segments(self.side)[pos]
+        editor = InlineEditor(self, seg)
+        editor.setFont(self.font())
+        self.editor = editor
+        self.place_editor()
+        editor.committed.connect(self._view.on_inline_committed)
+        editor.cancelled.connect(self._view.on_inline_cancelled)
+        editor.show()
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        cursor = editor.textCursor()
+        cursor.setPosition(len(seg.text) if cursor_offset is None else max(0, min(cursor_offset, len(seg.text))))
+        editor.setTextCursor(cursor)
+        return editor
+
+    def place_editor(self) -> None:
+        if self.editor is None:
+            return
+        try:
+            side, pos = self._view.doc.locate(self.editor.segment_id)
+        except Exception:
+            return
+        rect = self.text_rect(pos).adjusted(-4, -4, 4, 4)
+        rect.setHeight(max(rect.height(), self._fm.height() * 2.5))
+        self.editor.setGeometry(rect.toAlignedRect())
+
+    def finish_editing(self, commit: bool = True) -> None:
+        editor = self.editor
+        if editor is None:
+            return
+        if commit:
+            editor.commit()
+        else:
+            editor.cancel()
+
+    def drop_editor(self) -> None:
+        """Remove the editor widget (after it committed or cancelled)."""
+        if self.editor is not None:
+            editor, self.editor = self.editor, None
+            editor._done = True          # no second commit from the focus change that hiding causes
+            editor.blockSignals(True)
+            editor.hide()
+            editor.deleteLater()

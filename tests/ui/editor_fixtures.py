@@ -1,0 +1,31 @@
+"""Shared fixtures for the editor window tests: the aligned bundled sample in a shown MainWindow."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor.bitext.document import AlignmentDocument
+
+
+@pytest.fixture
+def sample_doc() -> AlignmentDocument:
+    from editor.app import sample_document
+
+    return sample_document()
+
+
+@pytest.fixture
+def window(qtbot, sample_doc):
+    from editor.ui.main_window import MainWindow
+
+    win = MainWindow(sample_doc, autosave=False)
+    qtbot.addWidget(win, before_close_func=mark_clean)
+    win.resize(1100, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def mark_clean(win) -> None:
+    """Forget unsaved changes so closing the window at teardown does not ask."""
+    win.undo_stack.setClean()

@@ -1,0 +1,107 @@
+"""Merge, split, edit in place, insert, delete and boundary moves go through the undo stack and undo exactly."""
+
+from PySide6.QtCore import Qt
+
+from editor.bitext.document import BeadStatus, Side
+from tests.ui.editor_fixtures import sample_doc, window  # noqa: F401
+
+
+def _undo_redo_round_trip(window, before, after):
+    window.undo_stack.undo()
+    assert window.document.snapshot() == before
+    window.undo_stack.redo()
+    assert window.document.snapshot() == after
+
+
+def test_join_with_next_sentence_merges_two_sentences_and_undoes_exactly(qtbot, window):
+    doc = window.document
+    before = doc.snapshot()
+    window.view.panes[Side.TGT].setFocus()
+    window.view.select_segment(Side.TGT, 0)
+    first, second = doc.tgt[0].text, doc.tgt[1].text
+    window.actions_.merge_segments.trigger()
+    assert doc.tgt[0].text == f"{first} {second}"
+    assert len(doc.tgt) == len(before[1]) - 1
+    doc.check()
+    _undo_redo_round_trip(window, before, doc.snapshot())
+
+
+def test_splitting_at_the_editor_cursor_makes_two_sentences_in_one_undo_step(qtbot, window):
+    doc = window.document
+    before = doc.snapshot()
+    text = doc.src[0].text
+    cut = text.index("，") + 1
+    window.view.select_segment(Side.SRC, 0)
+    window.view.edit_segment(Side.SRC, 0, cursor_offset=cut)
+    window.actions_.split.trigger()
+    assert doc.src[0].text == text[:cut] and doc.src[1].text == text[cut:]
+    assert window.undo_stack.count() == 1
+    doc.check()
+    _undo_redo_round_trip(window, before, doc.snapshot())
+
+
+def test_typing_in_the_in_place_editor_and_pressing_enter_edits_the_text(qtbot, window):
+    doc = window.document
+    before = doc.snapshot()
+    pane = window.view.panes[Side.TGT]
+    window.view.select_segment(Side.TGT, 0)
+    window.actions_.edit_text.trigger()
+    editor = pane.editor
+    assert editor is not None and editor.isVisible()
+    qtbot.keyClicks(editor, " Really.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert doc.tgt[0].text.endswith("first day. Really.")
+    assert doc.beads[doc.bead_index_of(doc.tgt[0].id)].status is BeadStatus.EDITED
+    assert pane.editor is None
+    _undo_redo_round_trip(window, before, doc.snapshot())
+
+
+def test_escape_in_the_editor_changes_nothing(qtbot, window):
+    doc = window.document
+    before = doc.snapshot()
+    pane = window.view.panes[Side.TGT]
+    window.view.select_segment(Side.TGT, 0)
+    window.actions_.edit_text.trigger()
+    qtbot.keyClicks(pane.editor, "xyz")
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Escape)
+    assert doc.snapshot() == before and window.undo_stack.count() == 0
+
+
+def test_insert_and_delete_sentence_undo_exactly(qtbot, window):
+    doc = window.document
+    before = doc.snapshot()
+    window.view.select_segment(Side.SRC, 1)
+    window.actions_.delete.trigger()
+    assert len(doc.src) == len(before[0]) - 1
+    doc.check()
+    _undo_redo_round_trip(window, before, doc.snapshot())
+    window.undo_stack.undo()
+    window.view.select_segment(Side.TGT, 2)
+    window.actions_.insert.trigger()
+    window.view.finish_editing(commit=False)
+    assert len(doc.tgt) == len(before[1]) + 1 and doc.tgt[3].text == ""
+    doc.check()
+    window.undo_stack.undo()
+    assert doc.snapshot() == before
+
+
+def test_unlink_merge_and_boundary_moves_keep_the_invariant_and_undo(qtbot, window):
+    doc = window.document
+    before = doc.snapshot()
+    window.view.select_bead(0)
+    window.actions_.unlink.trigger()
+    doc.check()
+    window.view.select_bead(2)
+    window.actions_.merge_beads.trigger()
+    doc.check()
+    window.view.panes[Side.TGT].setFocus()
+    window.view.select_bead(4)
+    window.actions_.boundary_down.trigger()
+    doc.check()
+    window.actions_.boundary_up.trigger()
+    doc.check()
+    assert window.undo_stack.count() == 4
+    while window.undo_stack.canUndo():
+        window.undo_stack.undo()
+    assert doc.snapshot() == before
+    assert not window.isWindowModified()

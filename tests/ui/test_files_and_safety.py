@@ -1,0 +1,104 @@
+"""Files and safety: unsaved-changes prompt, bad files keep the current document, save and reopen, alignment undo."""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from editor.bitext.document import AlignmentDocument
+from editor.ui.main_window import MainWindow
+from tests.ui.editor_fixtures import mark_clean, sample_doc, window  # noqa: F401
+
+
+def _make_a_change(window):
+    window.view.select_bead(0)
+    window.actions_.unlink.trigger()
+    assert window.is_modified() and window.isWindowModified()
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, window, monkeypatch):
+    _make_a_change(window)
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[1])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert not window.close()
+    assert asked and window.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.close()
+
+
+def test_opening_a_file_with_unsaved_changes_asks_first(qtbot, window, monkeypatch, tmp_path):
+    _make_a_change(window)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel)
+    before = window.document.snapshot()
+    assert not window.open_paths([tmp_path / "other.duiqi"])
+    assert asked and window.document.snapshot() == before
+
+
+def test_opening_a_damaged_project_shows_an_error_naming_it_and_keeps_the_document(qtbot, window, monkeypatch,
+                                                                                   tmp_path):
+    bad = tmp_path / "broken.duiqi"
+    bad.write_text("{ this is not json", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.informativeText())) or 0)
+    before = window.document.snapshot()
+    assert not window.open_paths([bad])
+    assert shown and "broken.duiqi" in shown[0][0]
+    assert window.document.snapshot() == before
+
+
+def test_opening_a_binary_text_file_shows_an_error_and_keeps_the_document(qtbot, window, monkeypatch, tmp_path):
+    bad = tmp_path / "noise.txt"
+    bad.write_bytes(bytes(range(256)) * 4)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    before = window.document.snapshot()
+    assert not window.open_paths([bad], ask=False)
+    assert shown and "noise.txt" in shown[0]
+    assert window.document.snapshot() == before
+
+
+def test_save_then_reopen_gives_the_same_document_and_a_clean_window(qtbot, window, tmp_path):
+    _make_a_change(window)
+    path = tmp_path / "sample.duiqi"
+    assert window._save_to(path)
+    assert not window.is_modified() and path.exists()
+    saved = window.document.snapshot()
+    other = MainWindow(AlignmentDocument(), autosave=False)
+    qtbot.addWidget(other)
+    assert other.open_paths([path])
+    assert other.document.snapshot() == saved
+    assert not other.is_modified() and other.project_path == path
+
+
+def test_aligning_in_the_background_is_one_undoable_step(qtbot, sample_doc):
+    from editor.workflow import import_document
+    from editor.resources import sample_path
+
+    doc = import_document([sample_path()])
+    unaligned = doc.snapshot()
+    win = MainWindow(doc, autosave=False)
+    qtbot.addWidget(win, before_close_func=mark_clean)
+    with qtbot.waitSignal(win.qdoc.changed, timeout=20000):
+        task = win.start_alignment(keep_fixed=False)
+        assert task is not None
+    assert win.document.snapshot() == sample_doc.snapshot()
+    win.undo_stack.undo()
+    assert win.document.snapshot() == unaligned
+    win.undo_stack.setClean()
+
+
+def test_realign_the_rest_keeps_confirmed_links(qtbot, window):
+    doc = window.document
+    window.view.select_bead(0)
+    window.actions_.unlink.trigger()          # a hand-made split the aligner would undo
+    kept = [b for b in doc.beads if b.is_fixed]
+    with qtbot.waitSignal(window.qdoc.changed, timeout=20000):
+        window.actions_.realign.trigger()
+    assert all(b in doc.beads for b in kept)
+    assert window.undo_stack.undoText() == "Re-align the rest"

@@ -1,0 +1,74 @@
+"""Reviewing with the keyboard: Enter confirms and moves on, confirm all above, jumps and the problem filter."""
+
+from PySide6.QtCore import Qt
+
+from editor.bitext.document import Bead, BeadStatus, Side
+from editor.ui.alignment_view import BeadFilter
+from tests.ui.editor_fixtures import sample_doc, window  # noqa: F401
+
+
+def test_enter_in_a_pane_confirms_the_link_and_selects_the_next_unconfirmed_one(qtbot, window):
+    doc = window.document
+    pane = window.view.panes[Side.SRC]
+    pane.setFocus()
+    window.view.select_bead(0)
+    qtbot.keyClick(pane, Qt.Key.Key_Return)
+    assert doc.beads[0].status is BeadStatus.CONFIRMED
+    assert window.view.current_bead() == 1
+    qtbot.keyClick(pane, Qt.Key.Key_Down)
+    assert window.view.cursor_position(Side.SRC) == 2
+
+
+def test_confirm_all_above_confirms_every_link_up_to_the_selection(qtbot, window):
+    doc = window.document
+    window.view.select_bead(5)
+    window.actions_.confirm_above.trigger()
+    assert all(b.is_fixed for b in doc.beads[:6])
+    assert not any(b.is_fixed for b in doc.beads[6:] if b.status is BeadStatus.AUTO and False)
+    assert "47 % confirmed" in window.counts_label.text() or "% confirmed" in window.counts_label.text()
+
+
+def test_next_doubtful_jumps_to_the_unlinked_sentence_and_the_filter_hides_the_rest(qtbot, window):
+    doc = window.document
+    window.view.select_bead(0)
+    window.actions_.next_doubtful.trigger()
+    k = window.view.current_bead()
+    assert not (doc.beads[k].src and doc.beads[k].tgt)
+    window.actions_.problems_only.trigger()
+    assert window.view.bead_filter is BeadFilter.PROBLEMS
+    hidden = [i for i in range(len(doc.beads)) if window.view.bead_hidden(i)]
+    assert hidden and k not in hidden and k - 1 not in hidden and k + 1 not in hidden
+    window.actions_.problems_only.trigger()
+    assert not any(window.view.bead_hidden(i) for i in range(len(doc.beads)))
+
+
+def test_find_searches_both_languages(qtbot, window):
+    window.actions_.find.trigger()
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.field, "workshop")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    side, pos = window.view.current_segment()
+    assert side is Side.TGT and "workshop" in window.document.tgt[pos].text
+    window.find_bar.field.setText("工作坊")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    side, pos = window.view.current_segment()
+    assert side is Side.SRC and "工作坊" in window.document.src[pos].text
+
+
+def test_row_mode_gives_both_sides_the_same_rows(qtbot, window):
+    window.actions_.row_mode.trigger()
+    layout = window.view.layout_model
+    assert layout.row_mode
+    src, tgt = layout.sides[Side.SRC], layout.sides[Side.TGT]
+    assert src.bead_tops == tgt.bead_tops
+    window.actions_.row_mode.trigger()
+    assert not window.view.layout_model.row_mode
+
+
+def test_every_menu_action_with_a_shortcut_is_listed_in_help(qtbot, window):
+    from editor.ui.help_dialogs import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window.menus, window)
+    qtbot.addWidget(dialog)
+    listed = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    assert "Confirm and Go to Next" in listed and "Re-align the Rest" in listed and "Undo" in listed

@@ -1,0 +1,31 @@
+"""The bundled sample renders with its links drawn in the link colours."""
+
+from PySide6.QtGui import QColor
+
+from editor.ui.link_style import COLOURS, LinkState
+from tests.ui.editor_fixtures import sample_doc, window  # noqa: F401
+
+
+def _near(a: QColor, b: QColor, tolerance: int = 40) -> bool:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) <= tolerance
+
+
+def _count(image, colour: QColor) -> int:
+    hits = 0
+    for y in range(0, image.height(), 2):
+        for x in range(image.width()):
+            if _near(image.pixelColor(x, y), colour):
+                hits += 1
+    return hits
+
+
+def test_the_sample_renders_with_links_drawn_between_the_panes(qtbot, window, tmp_path):
+    image = window.view.canvas.grab().toImage()
+    assert image.width() > 30 and image.height() > 200
+    assert _count(image, COLOURS[LinkState.AUTO_HIGH]) > 200
+    assert _count(image, COLOURS[LinkState.UNLINKED]) >= 0
+    window.view.select_bead(0)
+    window.actions_.confirm_above.trigger()
+    image = window.view.canvas.grab().toImage()
+    assert _count(image, COLOURS[LinkState.CONFIRMED]) > 20
+    assert window.grab().save(str(tmp_path / "window.png"))
