@@ -196,6 +196,7 @@ class Autosaver(QObject):
         self._project_path_provider = project_path_provider
         self._interval_seconds = max(1, int(interval_seconds))
         self.session = _new_session_name()
+        self._folder = autosave_dir()            # fixed for the session, even if the environment changes
         self._lock_handle: IO[bytes] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(self._interval_seconds * 1000)
@@ -210,7 +211,7 @@ class Autosaver(QObject):
     @property
     def autosave_path(self) -> Path:
         """The .duiqi file this session autosaves to."""
-        return autosave_dir() / f"{self.session}{PROJECT_SUFFIX}"
+        return self._folder / f"{self.session}{PROJECT_SUFFIX}"
 
     @property
     def _sidecar_path(self) -> Path:

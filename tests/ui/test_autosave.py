@@ -24,6 +24,19 @@ def _document() -> AlignmentDocument:
     return doc
 
 
+_SAVERS: list[Autosaver] = []
+
+
+@pytest.fixture(autouse=True)
+def _stop_autosavers():
+    """Stop every autosaver a test made, even when the test fails, so none fires during a later test."""
+    yield
+    while _SAVERS:
+        saver = _SAVERS.pop()
+        saver.stop()
+        saver.wait_for_background_save()
+
+
 class Session:
     """What a main window gives the autosaver: the document, whether it is modified, its project path."""
 
@@ -31,7 +44,9 @@ class Session:
         self.doc, self.modified, self.project = doc, modified, project
 
     def autosaver(self, interval=60, parent=None) -> Autosaver:
-        return Autosaver(lambda: self.doc, lambda: self.modified, lambda: self.project, interval, parent)
+        saver = Autosaver(lambda: self.doc, lambda: self.modified, lambda: self.project, interval, parent)
+        _SAVERS.append(saver)
+        return saver
 
 
 def _dead_pid() -> int:
@@ -56,7 +71,9 @@ def test_a_modified_document_is_autosaved_after_the_interval(qtbot):
     saver = session.autosaver(interval=1)
     saver.start()
     assert not saver.autosave_path.exists()
-    qtbot.waitUntil(saver.autosave_path.exists, timeout=4000)
+    with qtbot.waitSignal(saver.saved, timeout=4000):
+        pass
+    assert saver.autosave_path.exists()
     assert saver.autosave_path.parent == autosave_dir()
     assert AlignmentDocument.snapshot(autosave_module.load_project(saver.autosave_path)) == session.doc.snapshot()
     sidecar = json.loads(saver.autosave_path.with_suffix(".json").read_text("utf-8"))
@@ -171,6 +188,7 @@ def test_a_document_provider_that_raises_does_not_crash_the_timer(qtbot):
         raise RuntimeError("bug")
 
     saver = Autosaver(broken, lambda: True, lambda: None, 1)
+    _SAVERS.append(saver)
     saver.start()
     with qtbot.waitSignal(saver.failed, timeout=4000):
         pass
