@@ -78,6 +78,7 @@ class AlignmentView(QWidget):
         self.row_mode = False
         self.bead_filter = BeadFilter.ALL
         self.layout_model: BeadLayout | None = None
+        self._layout_dirty = True
         self._visible: list[bool] | None = None
         self._heights: dict[Side, dict[tuple[str, bool], float]] = {Side.SRC: {}, Side.TGT: {}}
         self._measured_width: dict[Side, float] = {Side.SRC: -1.0, Side.TGT: -1.0}
@@ -260,11 +261,16 @@ class AlignmentView(QWidget):
         key = (seg.text, para_start)
         h = cache.get(key)
         if h is None:
-            pane = self.panes[side]
-            h = cache[key] = pane.measure(seg, para_start, pane.text_width())
+            h = cache[key] = self.panes[side].measure(seg, para_start, self._measured_width[side])
         return h
 
     def _relayout(self) -> None:
+        if not self.isVisible():
+            # Measuring needs the real pane widths, which exist once shown: measure then (showEvent).
+            self._layout_dirty = True
+            self.layout_model = None
+            return
+        self._layout_dirty = False
         for side in Side:
             width = self.panes[side].text_width()
             if width != self._measured_width[side]:
@@ -276,6 +282,14 @@ class AlignmentView(QWidget):
         self._update_scrollbar()
         self._update_offsets()
         self._repaint()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._layout_dirty or self.layout_model is None:
+            self._relayout()
+            bead = self.current_bead()
+            if bead is not None:
+                self.ensure_bead_visible(bead)
 
     def _compute_visible(self) -> None:
         if self.bead_filter is BeadFilter.ALL:
@@ -324,7 +338,9 @@ class AlignmentView(QWidget):
         if self.layout_model is None:
             return
         widths_changed = any(self.panes[s].text_width() != self._measured_width[s] for s in Side)
-        if widths_changed and (not self.isVisible() or len(self.doc.src) + len(self.doc.tgt) < SYNC_RELAYOUT_LIMIT):
+        if not self.isVisible():
+            return
+        if widths_changed and len(self.doc.src) + len(self.doc.tgt) < SYNC_RELAYOUT_LIMIT:
             self._relayout()
             return
         # Re-measuring 20,000 wrapped sentences takes a while: do it once the resize settles.
@@ -476,6 +492,8 @@ class AlignmentView(QWidget):
         n = len(self.doc.segments(side))
         pos = max(0, min(n - 1, start + step))
         if self._visible is None:
+            return pos
+        if self.layout_model is None:
             return pos
         heights = self.layout_model.sides[side].heights
         direction = 1 if step > 0 else -1

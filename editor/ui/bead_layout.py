@@ -59,16 +59,24 @@ class BeadLayout:
         self.row_tops: list[float] = []
         self.row_heights: list[float] = []
         self.gap_before: list[bool] = []          # per bead: a hidden run ends just before it (marker drawn)
-        n_src, n_tgt = len(doc.src), len(doc.tgt)
-        for side, n in ((Side.SRC, n_src), (Side.TGT, n_tgt)):
+        for side in Side:
+            n = len(doc.segments(side))
             self.sides[side].tops = [0.0] * n
             self.sides[side].heights = [0.0] * n
-        cursor = {Side.SRC: 0.0, Side.TGT: 0.0}
-        next_pos = {Side.SRC: 0, Side.TGT: 0}
-        last_para = {Side.SRC: None, Side.TGT: None}
-        segments = {Side.SRC: doc.src, Side.TGT: doc.tgt}
-        row = 0.0
+        src_geo, tgt_geo = self.sides[Side.SRC], self.sides[Side.TGT]
+        # Plain locals instead of dicts keyed by Side: this loop runs once per bead on every edit.
+        src_tops, src_heights, tgt_tops, tgt_heights = src_geo.tops, src_geo.heights, tgt_geo.tops, tgt_geo.heights
+        src_btops, src_bheights, tgt_btops, tgt_bheights = (src_geo.bead_tops, src_geo.bead_heights,
+                                                            tgt_geo.bead_tops, tgt_geo.bead_heights)
+        src_segs, tgt_segs = doc.src, doc.tgt
+        row_tops, row_heights, gap_before = self.row_tops, self.row_heights, self.gap_before
+        measure_src = lambda seg, para: measure(Side.SRC, seg, para)  # noqa: E731
+        measure_tgt = lambda seg, para: measure(Side.TGT, seg, para)  # noqa: E731
+        ys = yt = row = 0.0
+        ps = pt = 0
+        last_src_para = last_tgt_para = None
         hidden_run = False
+        row_mode = self.row_mode
         for k, bead in enumerate(doc.beads):
             shown = visible is None or visible[k]
             gap = 0.0
@@ -78,38 +86,44 @@ class BeadLayout:
                 hidden_run = True
             else:
                 hidden_run = False
-            self.gap_before.append(gap > 0)
-            if self.row_mode:
-                cursor[Side.SRC] = cursor[Side.TGT] = row
-            row_start = row
-            sums = {}
-            for side in (Side.SRC, Side.TGT):
-                geo = self.sides[side]
-                y = cursor[side] + gap
-                geo.bead_tops.append(y)
-                start = y
-                for _ in bead.ids(side):
-                    # Beads cover each side's segments once and in order, so positions simply advance.
-                    pos = next_pos[side]
-                    next_pos[side] += 1
-                    seg = segments[side][pos]
-                    para_start = seg.paragraph != last_para[side]
-                    last_para[side] = seg.paragraph
-                    h = measure(side, seg, para_start) if shown else 0.0
-                    geo.tops[pos], geo.heights[pos] = y, h
-                    y += h
-                geo.bead_heights.append(y - start)
-                sums[side] = y - start
-                cursor[side] = y
-            height = gap + max(sums[Side.SRC], sums[Side.TGT])
-            self.row_tops.append(row_start)
-            self.row_heights.append(height)
-            row = row_start + height
-            if self.row_mode:
-                cursor[Side.SRC] = cursor[Side.TGT] = row
+            gap_before.append(gap > 0)
+            if row_mode:
+                ys = yt = row
+            ys += gap
+            yt += gap
+            start_s, start_t = ys, yt
+            # Beads cover each side's segments once and in order, so positions simply advance.
+            for _ in bead.src:
+                seg = src_segs[ps]
+                para_start = seg.paragraph != last_src_para
+                last_src_para = seg.paragraph
+                h = measure_src(seg, para_start) if shown else 0.0
+                src_tops[ps] = ys
+                src_heights[ps] = h
+                ys += h
+                ps += 1
+            for _ in bead.tgt:
+                seg = tgt_segs[pt]
+                para_start = seg.paragraph != last_tgt_para
+                last_tgt_para = seg.paragraph
+                h = measure_tgt(seg, para_start) if shown else 0.0
+                tgt_tops[pt] = yt
+                tgt_heights[pt] = h
+                yt += h
+                pt += 1
+            src_btops.append(start_s)
+            src_bheights.append(ys - start_s)
+            tgt_btops.append(start_t)
+            tgt_bheights.append(yt - start_t)
+            height = gap + max(ys - start_s, yt - start_t)
+            row_tops.append(row)
+            row_heights.append(height)
+            row += height
+            if row_mode:
+                ys = yt = row
         self.total_rows = row
-        for side in Side:
-            self.sides[side].total = row if self.row_mode else cursor[side]
+        src_geo.total = row if row_mode else ys
+        tgt_geo.total = row if row_mode else yt
 
     # -- scrolling ----------------------------------------------------------------------------
 

@@ -123,8 +123,13 @@ class SentencePane(QWidget):
     def measure(self, segment: Segment, para_start: bool, width: float) -> float:
         """Return the height of a segment block at a text width (the view caches it)."""
         text = segment.text or " "
-        text_h = self._fm.boundingRect(QRectF(0, 0, width, 1e9), TEXT_FLAGS, text).height()
-        return (self.header_height() if para_start else 0.0) + max(text_h, self._fm.height()) + 2 * VPAD
+        fm = self._fm
+        line = fm.height()
+        if fm.horizontalAdvance(text) < width - 2:
+            text_h = line          # fits on one line: skip the costly wrapped measurement
+        else:
+            text_h = fm.boundingRect(QRectF(0, 0, width, 1e9), TEXT_FLAGS, text).height()
+        return (self.header_height() if para_start else 0.0) + max(text_h, line) + 2 * VPAD
 
     def _faces_links_on_left(self) -> bool:
         return self._view.left_side is not self.side
