@@ -105,6 +105,16 @@ class Recovery:
     saved_at: float                     # seconds since the epoch
     pid: int | None
     title: str                          # a name for the list: the project's or the source text's file name
+    counts: dict | None = None          # AlignmentDocument.counts() when it was autosaved
+
+    def project_is_newer(self) -> bool:
+        """True when the original project file changed after this autosave (it may hold the work already)."""
+        if self.original_path is None:
+            return False
+        try:
+            return self.original_path.stat().st_mtime > self.saved_at
+        except OSError:
+            return False
 
     @property
     def sidecar_path(self) -> Path:
@@ -152,7 +162,8 @@ def find_recoveries() -> list[Recovery]:
         pid = meta.get("pid") if isinstance(meta.get("pid"), int) else None
         title = meta.get("title") if isinstance(meta.get("title"), str) else ""
         title = title or (original_path.name if original_path else autosave.name)
-        found.append(Recovery(session, autosave, original_path, float(saved_at), pid, title))
+        counts = meta.get("counts") if isinstance(meta.get("counts"), dict) else None
+        found.append(Recovery(session, autosave, original_path, float(saved_at), pid, title, counts))
     _remove_orphan_locks(folder)
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
 
@@ -416,12 +427,14 @@ class RecoveryDialog(QDialog):
         intro.setWordWrap(True)
 
         self.list = QTreeWidget()
-        self.list.setColumnCount(3)
-        self.list.setHeaderLabels([self.tr("Document"), self.tr("Saved automatically"), self.tr("Project file")])
+        self.list.setColumnCount(4)
+        self.list.setHeaderLabels([self.tr("Document"), self.tr("Saved automatically"), self.tr("Content"),
+                                   self.tr("Project file")])
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.list.itemDoubleClicked.connect(self._on_list_item_double_clicked)
 
         self.error_label = QLabel()
@@ -446,7 +459,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.resize(640, 300)
+        self.resize(720, 300)
         self._fill()
 
     def _fill(self) -> None:
@@ -454,8 +467,15 @@ class RecoveryDialog(QDialog):
         for recovery in self._recoveries:
             when = datetime.fromtimestamp(recovery.saved_at).strftime("%Y-%m-%d %H:%M:%S")
             where = str(recovery.original_path) if recovery.original_path else self.tr("(never saved)")
-            item = QTreeWidgetItem([recovery.title, when, where])
-            item.setToolTip(2, where)
+            if recovery.project_is_newer():
+                where = self.tr("%1 (changed since: check before restoring)").replace("%1", where)
+            content = ""
+            if recovery.counts:
+                content = self.tr("%1 beads, %2 confirmed").replace(
+                    "%1", str(recovery.counts.get("beads", "?"))).replace(
+                    "%2", str(recovery.counts.get("confirmed", "?")))
+            item = QTreeWidgetItem([recovery.title, when, content, where])
+            item.setToolTip(3, where)
             item.setData(0, Qt.ItemDataRole.UserRole, recovery.session)
             self.list.addTopLevelItem(item)
         if self._recoveries:

@@ -12,7 +12,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/alignment_view.py" line="+130"/>
+        <location filename="../../editor/ui/alignment_view.py" line="+131"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <extracomment>Below this many segments a resize re-measures at once; above, when the resize settles.</extracomment>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
@@ -1087,7 +1087,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../editor/ui/autosave.py" line="+408"/>
+        <location filename="../../editor/ui/autosave.py" line="+420"/>
         <source>Recover Unsaved Work</source>
         <extracomment>After a failed autosave, try again this soon (seconds) instead of waiting a whole interval.</extracomment>
         <translation>恢复未保存的工作</translation>
@@ -1109,11 +1109,16 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+0"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Project file</source>
         <translation>项目文件</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
@@ -1133,7 +1138,17 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>（从未保存）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+2"/>
+        <source>%1 (changed since: check before restoring)</source>
+        <translation>%1（此后已更改：恢复前请先检查）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 beads, %2 confirmed</source>
+        <translation>%1 个对齐单元，%2 个已确认</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>This autosave cannot be read: %1</source>
         <translation>无法读取此自动保存文件：%1</translation>
     </message>
@@ -1156,7 +1171,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/sentence_pane.py" line="+249"/>
+        <location filename="../../editor/ui/sentence_pane.py" line="+257"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>

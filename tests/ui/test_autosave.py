@@ -332,3 +332,19 @@ def test_a_failed_background_autosave_is_reported_and_retried(qtbot, monkeypatch
     assert saver._timer.interval() == autosave_module.RETRY_SECONDS * 1000
     saver.stop()
     saver.clear()
+
+
+def test_the_recovery_list_shows_what_the_autosave_holds_and_warns_when_the_project_is_newer(qtbot, tmp_path):
+    project = tmp_path / "book.duiqi"
+    project.write_text("{}", "utf-8")
+    recovery = _crashed(project=project)
+    assert recovery.counts == {"src": 2, "tgt": 2, "beads": 2, "confirmed": 1, "unlinked": 0}
+    dialog = RecoveryDialog([recovery])
+    qtbot.addWidget(dialog)
+    assert dialog.list.topLevelItem(0).text(2) == "2 beads, 1 confirmed"
+    assert "changed since" not in dialog.list.topLevelItem(0).text(3)
+    os.utime(project, (recovery.saved_at + 60, recovery.saved_at + 60))
+    assert recovery.project_is_newer()
+    dialog = RecoveryDialog([recovery])
+    qtbot.addWidget(dialog)
+    assert "changed since" in dialog.list.topLevelItem(0).text(3)
