@@ -89,28 +89,38 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
     margins = sides.margins(pb)
     t1 = time.perf_counter()
     with_emb = sides.ez is not None
-    terms, scores = [], []
+    scores = []
     for a, b in scoring.BEAD_TYPES:
         if should_stop is not None and should_stop():
             raise AlignmentCancelled()
         tm = scoring.bead_terms(sides, band, pb, margins, a, b)
-        terms.append(tm)
-        scores.append(scoring.combine(tm, a, b, with_emb))
+        scores.append(scoring.combine(tm, a, b, with_emb).astype(np.float32))
+        del tm      # the terms of every type at once would take gigabytes on a long book
     t2 = time.perf_counter()
     path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress)
+    del scores
     t3 = time.perf_counter()
     timings["anchors+band"] = timings.get("anchors+band", 0.0) + t1 - t0
     timings["score"] = timings.get("score", 0.0) + t2 - t1
     timings["dp"] = timings.get("dp", 0.0) + t3 - t2
+    # the terms of the chosen beads, for the confidence: recomputed in narrow bands of rows around them
+    terms: dict[tuple[int, int], dict[tuple[int, int], dict]] = {}
+    by_type: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for s0, s1, g0, g1, _ in path:
+        if s1 > s0 and g1 > g0:
+            by_type.setdefault((s1 - s0, g1 - g0), []).append((s1, g1))
+    for (a, b), ends in by_type.items():
+        tm = scoring.bead_terms(sides, band, pb, margins, a, b)
+        for r, j in ends:
+            w = j - band.lo[r]
+            terms[(r, j)] = {k: float(arr[r, w]) for k, arr in tm.feats.items()}
+        del tm
     out = []
     for s0, s1, g0, g1, gain in path:
         a, b = s1 - s0, g1 - g0
         feats = {"type": (a, b)}
         if a and b:
-            t = scoring.BEAD_TYPES.index((a, b))
-            w = g1 - band.lo[s1]
-            for k, arr in terms[t].feats.items():
-                feats[k] = float(arr[s1, w])
+            feats.update(terms[(s1, g1)])
         out.append(RawBead(s0, s1, g0, g1, gain, feats))
     return out
 

@@ -60,36 +60,32 @@ def _align_gap(src_lens, tgt_lens, i0, i1, j0, j1, ratio, should_stop) -> list[A
     if n <= 0 or m <= 0:
         return [AlignedBead((i,), (), 0.5) for i in range(i0, i1)] + \
                [AlignedBead((), (j,), 0.5) for j in range(j0, j1)]
-    band = max(BAND_MIN, int(0.01 * max(n, m)))   # around the diagonal a*m/n, so |n - m| needs no extra room
-    best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {(0, 0): (0.0, None)}
-    for a in range(n + 1):
-        if should_stop is not None and should_stop():
-            raise AlignmentCancelled()
-        centre = a * m / n
-        for b in range(max(0, int(centre - band)), min(m, int(centre + band)) + 1):
-            if a == 0 and b == 0:
-                continue
-            top = None
-            for (da, db), prior in BEAD_PRIORS.items():
-                prev = best.get((a - da, b - db))
-                if prev is None:
-                    continue
-                sl = sum(src_lens[i0 + a - da:i0 + a])
-                tl = sum(tgt_lens[j0 + b - db:j0 + b])
-                total = prev[0] + prior + (length_score(sl, tl, ratio) if da and db else -4.0)
-                if top is None or total > top[0]:
-                    top = (total, (da, db))
-            if top is not None:
-                best[(a, b)] = top
-    beads = []
-    a, b = n, m
-    while (a, b) != (0, 0):
-        total, step = best[(a, b)]
-        da, db = step
-        prev_total = best[(a - da, b - db)][0]
-        gain = total - prev_total
-        beads.append(AlignedBead(tuple(range(i0 + a - da, i0 + a)), tuple(range(j0 + b - db, j0 + b)),
-                                 round(min(1.0, max(0.0, math.exp(gain / 4))), 4), gain))
-        a, b = a - da, b - db
-    beads.reverse()
-    return beads
+    import numpy as np
+
+    from editor.alignment.scoring import log_erfc
+    from editor.alignment.search import NEG, banded_dp, diagonal_band
+
+    band = diagonal_band(n, m, max(BAND_MIN, int(0.01 * max(n, m))))
+    cz = np.concatenate([[0.0], np.cumsum(src_lens[i0:i1])])
+    ce = np.concatenate([[0.0], np.cumsum(tgt_lens[j0:j1])])
+    r = np.arange(n + 1)[:, None]
+    j = band.lo[:, None] + np.arange(band.width)[None, :]
+    types = list(BEAD_PRIORS)
+    scores = []
+    for da, db in types:
+        a0, b0 = r - da, j - db
+        pw = b0 - band.lo[np.clip(a0, 0, n)]
+        valid = (a0 >= 0) & (b0 >= 0) & (j <= m) & (pw >= 0) & (pw < band.width)
+        if da and db:
+            sl = cz[np.broadcast_to(r, j.shape)] - cz[np.clip(a0, 0, n)]
+            tl = ce[np.clip(j, 0, m)] - ce[np.clip(b0, 0, m)]
+            mean = (sl + tl / ratio) / 2
+            delta = (ratio * sl - tl) / np.sqrt(np.maximum(mean, 1.0) * VARIANCE * ratio)
+            score = BEAD_PRIORS[(da, db)] + np.maximum(log_erfc(np.abs(delta) / math.sqrt(2)), math.log(1e-12))
+        else:
+            score = np.full(j.shape, BEAD_PRIORS[(da, db)] - 4.0)
+        scores.append(np.where(valid, score, NEG))
+    path = banded_dp(band, types, scores, should_stop)
+    return [AlignedBead(tuple(range(i0 + s0, i0 + s1)), tuple(range(j0 + t0, j0 + t1)),
+                        round(min(1.0, max(0.0, math.exp(gain / 4))), 4), gain)
+            for s0, s1, t0, t1, gain in path]

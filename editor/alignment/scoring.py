@@ -33,6 +33,11 @@ LENGTH_VARIANCE = 30.0
 #: weight of the weakest member sentence of a multi-sentence bead (embedding / dictionary coverage)
 W_MEMBER_EMB = 0.05
 W_MEMBER_LEX = 0.0
+MARGIN_WEIGHT = 1.0
+BEAD_COST = 0.0
+W_PUNCT = 0.0
+EXACT_RUNS = False
+COV_TIMES_LF = False
 #: weight dictionary matches by inverse document frequency (rare words are better evidence)
 USE_IDF = True
 #: without embeddings the lexical term carries the match, so it needs a length-ratio factor and more weight
@@ -75,6 +80,12 @@ class Sides:
         self.ratio = ratio
         self.zl = np.array([text_length(s) for s in self.src], dtype=np.float64)
         self.el = np.array([text_length(t) for t in self.tgt], dtype=np.float64)
+        # question and exclamation marks: translators keep them, and they sit on the sentence boundaries
+        self.zq = np.array([[t.count("？") + t.count("?"), t.count("！") + t.count("!")] for t in self.src],
+                           dtype=np.float64).reshape(-1, 2)
+        self.eq = np.array([[t.count("?"), t.count("!")] for t in self.tgt], dtype=np.float64).reshape(-1, 2)
+        self.czq = np.concatenate([np.zeros((1, 2)), np.cumsum(self.zq, axis=0)])
+        self.ceq = np.concatenate([np.zeros((1, 2)), np.cumsum(self.eq, axis=0)])
         self.czl = np.concatenate([[0.0], np.cumsum(self.zl)])
         self.cel = np.concatenate([[0.0], np.cumsum(self.el)])
         t0 = time.perf_counter()
@@ -103,6 +114,13 @@ class Sides:
             es, ec = encoder.pooled(self.tgt, should_stop)
             self.ez = encoder.run_embeddings(zs, zc, MAX_RUN)
             self.ee = encoder.run_embeddings(es, ec, MAX_RUN)
+            if EXACT_RUNS:
+                for runs, texts, sep in ((self.ez, self.src, ""), (self.ee, self.tgt, " ")):
+                    for k in range(2, MAX_RUN + 1):
+                        joined = [sep.join(texts[i:i + k]) for i in range(len(texts) - k + 1)]
+                        if joined:
+                            s_, c_ = encoder.pooled(joined)
+                            runs[k - 1] = encoder.head(s_, c_)
         t2 = time.perf_counter()
         if timings is not None:
             timings["lexical"] = timings.get("lexical", 0.0) + t1 - t0
@@ -249,6 +267,8 @@ def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int) 
     feats["length"] = log_erfc(delta / math.sqrt(2))
     lo_, hi_ = np.minimum(lz, le / c), np.maximum(lz, le / c)
     feats["len_factor"] = np.log2(1.0 + lo_ / np.maximum(hi_, 1e-9))
+    dq = (sides.czq[rc] - sides.czq[i0c]) - (sides.ceq[jc] - sides.ceq[j0c])
+    feats["punct"] = -np.abs(dq).sum(axis=-1)
     if sides.ez is not None:
         ez, ee = sides.ez[a - 1], sides.ee[b - 1]
         cos = _rowdot(ez, np.clip(i0c, 0, len(ez) - 1), ee, np.clip(j0c, 0, len(ee) - 1))
@@ -320,7 +340,7 @@ def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndar
         linear = LINEAR_EMB if with_embeddings else LINEAR_LEX
         if linear is not None:
             return np.where(terms.valid, linear["bias"][(a, b)], NEG)
-        s = np.full(terms.valid.shape, (MODEL_SKIP if MODEL is not None else SKIP_SCORE) + prior)
+        s = np.full(terms.valid.shape, (MODEL_SKIP if MODEL is not None else SKIP_SCORE) + prior - BEAD_COST)
         return np.where(terms.valid, s, NEG)
     f = terms.feats
     if not f:
@@ -340,14 +360,14 @@ def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndar
             p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
             s = p - MODEL_TAU
     elif with_embeddings:
-        cm = f["cos"] - f["margin"]
-        s = cm * f["len_factor"] + W_LENGTH * f["length"] + prior
+        cm = f["cos"] - MARGIN_WEIGHT * f["margin"]
+        s = cm * f["len_factor"] + W_LENGTH * f["length"] + prior + W_PUNCT * f["punct"] - BEAD_COST
         if a > 1 or b > 1:
             # the weakest member sentence, against the bead as a whole: a sentence that does not belong
             weakest = np.minimum(f["zmin"] if a > 1 else cm, f["emin"] if b > 1 else cm)
             s = s + W_MEMBER_EMB * (weakest - cm)
         if "coverage" in f:
-            s = s + W_LEXICAL * f["coverage"]
+            s = s + W_LEXICAL * f["coverage"] * (f["len_factor"] if COV_TIMES_LF else 1.0)
             if a > 1 or b > 1:
                 s = s + W_MEMBER_LEX * (np.minimum(f["zfrac_min"], f["efrac_min"]) - 1.0)
     else:
