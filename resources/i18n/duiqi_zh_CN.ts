@@ -35,9 +35,7 @@
     <message numerus="yes">
         <location line="+3"/>
         <source>%1 · %2 · %n sentence(s)</source>
-        <translation>
-            <numerusform>%1 · %2 · %n 个句子</numerusform>
-        </translation>
+        <translation><numerusform>%1 · %2 · %n 个句子</numerusform></translation>
     </message>
 </context>
 <context>
@@ -756,7 +754,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/link_style.py" line="+50"/>
         <source>confirmed</source>
-        <extracomment>Below this confidence an automatic link counts as doubtful (amber, dashed, &quot;problem&quot;).</extracomment>
+        <extracomment>Below this confidence an automatic link counts as doubtful (amber, dashed, "problem").</extracomment>
         <translation>已确认</translation>
     </message>
     <message>
@@ -798,7 +796,17 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -890,9 +898,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n link(s)</source>
-        <translation>
-            <numerusform>%n 个链接</numerusform>
-        </translation>
+        <translation><numerusform>%n 个链接</numerusform></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -902,16 +908,12 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n doubtful</source>
-        <translation>
-            <numerusform>%n 个存疑</numerusform>
-        </translation>
+        <translation><numerusform>%n 个存疑</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n unlinked</source>
-        <translation>
-            <numerusform>%n 个未链接</numerusform>
-        </translation>
+        <translation><numerusform>%n 个未链接</numerusform></translation>
     </message>
     <message>
         <location line="+65"/>
@@ -947,9 +949,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+3"/>
         <source>Aligned: %n link(s).</source>
-        <translation>
-            <numerusform>对齐完成：%n 个链接。</numerusform>
-        </translation>
+        <translation><numerusform>对齐完成：%n 个链接。</numerusform></translation>
     </message>
     <message>
         <location line="+11"/>
@@ -978,7 +978,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Choose one mixed file, or the Chinese and the English file</source>
         <translation>请选择一个混排文件，或者中文文件和英文文件</translation>
     </message>
@@ -1030,30 +1030,22 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n pair(s) written to %1.</source>
-        <translation>
-            <numerusform>已将 %n 个句对写入 %1。</numerusform>
-        </translation>
+        <translation><numerusform>已将 %n 个句对写入 %1。</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n unlinked sentence(s) left out.</source>
-        <translation>
-            <numerusform>略去了 %n 个未链接的句子。</numerusform>
-        </translation>
+        <translation><numerusform>略去了 %n 个未链接的句子。</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n unconfirmed link(s) left out.</source>
-        <translation>
-            <numerusform>略去了 %n 个未确认的链接。</numerusform>
-        </translation>
+        <translation><numerusform>略去了 %n 个未确认的链接。</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n too long link(s) left out.</source>
-        <translation>
-            <numerusform>略去了 %n 个过长的链接。</numerusform>
-        </translation>
+        <translation><numerusform>略去了 %n 个过长的链接。</numerusform></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1181,7 +1173,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/settings_dialog.py" line="+36"/>
         <source>Preferences</source>
-        <extracomment>A language tag as TMX and XLIFF want it: &quot;zh-CN&quot;, &quot;en&quot;, &quot;zh-Hant-TW&quot;.</extracomment>
+        <extracomment>A language tag as TMX and XLIFF want it: "zh-CN", "en", "zh-Hant-TW".</extracomment>
         <translation>首选项</translation>
     </message>
     <message>
@@ -1462,7 +1454,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Give this link&apos;s last sentence (on the focused side) to the next link</source>
+        <source>Give this link's last sentence (on the focused side) to the next link</source>
         <translation>将此链接（当前焦点一侧）的最后一个句子移交给下一个链接</translation>
     </message>
     <message>
@@ -1472,7 +1464,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Take the next link&apos;s first sentence (on the focused side) into this link</source>
+        <source>Take the next link's first sentence (on the focused side) into this link</source>
         <translation>将下一个链接（当前焦点一侧）的第一个句子并入此链接</translation>
     </message>
     <message>
@@ -1617,6 +1609,31 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>◀ Doubtful</source>
+        <translation>◀ 存疑</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Doubtful ▶</source>
+        <translation>存疑 ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-align Rest</source>
+        <translation>重新对齐其余</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows</source>
+        <translation>行模式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>

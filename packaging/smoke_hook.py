@@ -1,0 +1,54 @@
+"""Start-up probe for smoke tests and screenshots; does nothing unless DUIQI_SMOKE_QUIT_MS is set.
+
+The frozen app runs it as a PyInstaller runtime hook (before editor/__main__.py), and packaging/screenshot.sh
+imports it before editor.app. When QApplication.exec() starts (the main window is shown), it waits
+DUIQI_SMOKE_QUIT_MS milliseconds of event loop, prints the window title and how long start-up took, optionally
+resizes the window (DUIQI_SMOKE_SIZE=1280x800) and saves a screenshot of it (DUIQI_SMOKE_SCREENSHOT=path.png),
+and quits. It exists because the editor otherwise runs until someone closes it.
+"""
+
+import os
+import sys
+import time
+
+_STARTED = time.perf_counter()
+
+
+def _install() -> None:
+    delay = os.environ.get("DUIQI_SMOKE_QUIT_MS")
+    if not delay:
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    original_exec = QApplication.exec
+
+    def main_window():
+        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()), None)
+
+    def finish(ready: float) -> None:
+        window = main_window()
+        shot = os.environ.get("DUIQI_SMOKE_SCREENSHOT")
+        if window is not None and shot:
+            window.grab().save(shot)
+        title = window.windowTitle() if window is not None else "(no main window)"
+        print(f"duiqi smoke: main window {title!r} ready {ready:.2f} s after Python started", flush=True)
+        QApplication.quit()
+
+    def exec_and_quit(*_args):
+        ready = time.perf_counter() - _STARTED
+        window = main_window()
+        size = os.environ.get("DUIQI_SMOKE_SIZE")
+        if window is not None and size:
+            width, height = (int(n) for n in size.lower().split("x"))
+            window.resize(width, height)
+        QTimer.singleShot(int(delay), lambda: finish(ready))
+        return original_exec()   # a static method: app.exec() passes no arguments on
+
+    QApplication.exec = exec_and_quit
+
+
+try:
+    _install()
+except Exception as exc:  # a broken probe must never stop the app
+    print(f"duiqi smoke: probe not installed: {exc}", file=sys.stderr)
