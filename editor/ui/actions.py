@@ -70,6 +70,11 @@ class WindowActions(QObject):
         self.problems_only.setCheckable(True)
         self.zoom_in = a(self.tr("Zoom &In"), QKeySequence.StandardKey.ZoomIn, self.tr("Larger text"))
         self.zoom_out = a(self.tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut, self.tr("Smaller text"))
+        # Shorter words on the toolbar than in the menus.
+        for action, short in ((self.previous_doubtful, self.tr("◀ Doubtful")), (self.next_doubtful, self.tr("Doubtful ▶")),
+                              (self.realign, self.tr("Re-align Rest")), (self.new, self.tr("New…")),
+                              (self.row_mode, self.tr("Rows"))):
+            action.setIconText(short)
         # Help
         self.shortcuts = a(self.tr("&Keyboard Shortcuts"), QKeySequence.StandardKey.HelpContents,
                            self.tr("List every shortcut"))

@@ -443,6 +443,8 @@ class AlignmentView(QWidget):
                 self._selection[side] = [a, a + len(ids) - 1]
         if not bead.ids(self.focus_side):
             self.focus_side = self.focus_side.other
+            if any(p.hasFocus() for p in self.panes.values()):
+                self.panes[self.focus_side].setFocus(Qt.FocusReason.OtherFocusReason)
         self.ensure_bead_visible(k)
         self._repaint()
         self.selection_changed.emit()

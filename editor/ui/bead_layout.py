@@ -58,7 +58,8 @@ class BeadLayout:
         self.sides = {Side.SRC: SideGeometry(), Side.TGT: SideGeometry()}
         self.row_tops: list[float] = []
         self.row_heights: list[float] = []
-        self.gap_before: list[bool] = []          # per bead: a hidden run ends just before it (marker drawn)
+        self.gap_before: list[bool] = []          # per bead: a hidden run starts here (marker drawn above it)
+        self.gaps: list[float] = []               # per bead: height of that marker (0 for most beads)
         for side in Side:
             n = len(doc.segments(side))
             self.sides[side].tops = [0.0] * n
@@ -87,6 +88,7 @@ class BeadLayout:
             else:
                 hidden_run = False
             gap_before.append(gap > 0)
+            self.gaps.append(gap)
             if row_mode:
                 ys = yt = row
             ys += gap
@@ -146,10 +148,11 @@ class BeadLayout:
         k = max(0, bisect_right(self.row_tops, u) - 1)
         geo = self.sides[side]
         height = self.row_heights[k]
+        gap = self.gaps[k]
         if height <= 0:
-            return geo.bead_tops[k]
+            return geo.bead_tops[k] - gap
         frac = min(1.0, max(0.0, (u - self.row_tops[k]) / height))
-        return geo.bead_tops[k] + frac * geo.bead_heights[k]
+        return geo.bead_tops[k] - gap + frac * (geo.bead_heights[k] + gap)
 
     def value_showing_bead(self, bead: int, viewport: float) -> float:
         """Return a scroll value that brings a bead near the upper third of the viewport."""

@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action.setIconText(self.tr("Undo"))       # the toolbar keeps short words; the menu says what
+        self.redo_action.setIconText(self.tr("Redo"))
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([act.new, act.open])
@@ -722,19 +724,25 @@ class MainWindow(QMainWindow):
         return load_alignment(path)
 
     def _on_new_triggered(self) -> None:
+        self.new_alignment()
+
+    def new_alignment(self, paths: Sequence[Path] | None = None) -> None:
+        """Ask for texts in the import dialog (prefilled with `paths`), then align them in the background."""
         if not self.maybe_save():
             return
         try:
             from editor.ui.import_dialog import ImportDialog
         except ImportError:
-            names, _ = QFileDialog.getOpenFileNames(
-                self, self.tr("Choose one mixed file, or the Chinese and the English file"), "",
-                self.tr("Texts (*.txt *.docx *.html *.htm);;All files (*)"))
+            names = [str(p) for p in paths or ()]
+            if not names:
+                names, _ = QFileDialog.getOpenFileNames(
+                    self, self.tr("Choose one mixed file, or the Chinese and the English file"), "",
+                    self.tr("Texts (*.txt *.docx *.html *.htm);;All files (*)"))
             if names:
                 self.open_paths(names[:2], ask=False)
             return
-        dialog = ImportDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        dialog = ImportDialog(self, list(paths) if paths else None)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.document() is not None:
             self.set_document(dialog.document(), None, modified=True)
             self.start_alignment(keep_fixed=False)
 
@@ -867,8 +875,13 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
+        if not paths:
+            return
+        event.acceptProposedAction()
+        if all(p.suffix.lower() in TEXT_SUFFIXES for p in paths[:2]):
+            # Dropped texts go through the import dialog, so the user sees encoding, split and cleanup.
+            self.new_alignment(paths[:2])
+        else:
             self.open_paths(paths[:2])
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -194,7 +194,7 @@ class SentencePane(QWidget):
         current = view.current_bead_range()
         matches = view.find_matches(self.side)
         drop = view.drag.target_positions(self.side)
-        focused = self.hasFocus() or (self.editor is not None)
+        focused = view.focus_side is self.side
         links_left = self._faces_links_on_left()
         mark_x = 0.0 if links_left else self.width() - MARK_WIDTH
         num_left = MARK_WIDTH if links_left else 0.0
