@@ -138,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "duiqi"])
-    QGuiApplication.setDesktopFileName("duiqi")
+    QGuiApplication.setDesktopFileName("io.github.duiqi.Duiqi")   # = resources/linux/*.desktop (Wayland app id)
     try:
         from editor.settings import load_settings
         settings = load_settings()
@@ -157,6 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         pass
     _install_excepthook()
+    from editor.ui.main_thread_gc import MainThreadGarbageCollector
+
+    collector = MainThreadGarbageCollector(app)   # noqa: F841 (lives as long as the app)
 
     from editor.ui.main_window import MainWindow
 

@@ -102,3 +102,30 @@ def test_realign_the_rest_keeps_confirmed_links(qtbot, window):
         window.actions_.realign.trigger()
     assert all(b in doc.beads for b in kept)
     assert window.undo_stack.undoText() == "Re-align the rest"
+
+
+def test_the_window_autosaves_unsaved_work_that_loads_back_the_same(qtbot, sample_doc):
+    from editor.bitext.project import load_project
+
+    win = MainWindow(sample_doc, autosave=True)
+    qtbot.addWidget(win, before_close_func=mark_clean)
+    win.view.select_bead(0)
+    win.actions_.unlink.trigger()
+    path = win._autosaver.save_now()
+    assert path is not None and path.exists()
+    assert load_project(path).snapshot() == win.document.snapshot()
+    win._autosaver.stop()
+
+
+def test_the_cycle_collector_runs_on_the_gui_thread_only(qtbot):
+    import gc
+
+    from editor.ui.main_thread_gc import MainThreadGarbageCollector
+
+    collector = MainThreadGarbageCollector()
+    try:
+        assert not gc.isenabled()
+        collector._on_timer_timeout()
+    finally:
+        collector.stop()
+    assert gc.isenabled()

@@ -61,3 +61,41 @@ def test_releasing_outside_the_other_pane_cancels_the_drag(qtbot, window):
     assert not window.view.drag.active
     assert doc.snapshot() == before
     assert window.undo_stack.count() == 0
+
+
+def test_selecting_on_both_sides_and_pressing_ctrl_l_links_the_selections(qtbot, window):
+    doc = window.document
+    view = window.view
+    view.select_segment(Side.SRC, 4)
+    view.select_segment(Side.TGT, 5)
+    view.select_segment(Side.TGT, 6, extend=True)
+    window.actions_.link.trigger()
+    bead = doc.beads[doc.bead_index_of(doc.src[4].id)]
+    assert bead.src == (doc.src[4].id,) and bead.tgt == (doc.tgt[5].id, doc.tgt[6].id)
+    doc.check()
+
+
+def test_files_dropped_on_the_window_are_opened(qtbot, window, sample_doc, tmp_path, monkeypatch):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from editor.bitext.project import save_project
+
+    path = tmp_path / "dropped.duiqi"
+    doc = window.document
+    save_project(doc, path)
+    window.view.select_bead(0)
+    window.actions_.unlink.trigger()
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question",
+                        lambda *a, **k: __import__("PySide6.QtWidgets", fromlist=["QMessageBox"])
+                        .QMessageBox.StandardButton.Discard)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    from editor.bitext.project import load_project
+
+    assert window.project_path == path
+    assert window.document.snapshot() == load_project(path).snapshot()
+    assert not window.is_modified()
