@@ -32,7 +32,10 @@ def _install() -> None:
         if window is not None and shot:
             window.grab().save(shot)
         title = window.windowTitle() if window is not None else "(no main window)"
-        print(f"duiqi smoke: main window {title!r} ready {ready:.2f} s after Python started", flush=True)
+        from PySide6.QtCore import QCoreApplication
+        cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")   # translated only if qtbase_*.qm loaded
+        print(f"duiqi smoke: main window {title!r} ready {ready:.2f} s after Python started; "
+              f"Qt's Cancel reads {cancel!r}", flush=True)
         QApplication.quit()
 
     def exec_and_quit(*_args):

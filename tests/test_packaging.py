@@ -91,6 +91,13 @@ def test_desktop_file_opens_duiqi_projects_with_the_gui_launcher():
     assert entry["Name[zh_CN]"] == "对齐"
 
 
+def test_the_running_editor_identifies_itself_as_the_desktop_file():
+    """Wayland matches windows to launchers by desktop file name, X11 by WM_CLASS (= the application name)."""
+    app = (REPO / "editor" / "app.py").read_text(encoding="utf-8")
+    assert f'setDesktopFileName("{APP_ID}")' in app
+    assert f'setApplicationName("{_desktop_entry()["StartupWMClass"]}")' in app
+
+
 def test_desktop_file_passes_desktop_file_validate():
     result = subprocess.run([_tool("desktop-file-validate"), str(LINUX / f"{APP_ID}.desktop")],
                             capture_output=True, text=True)
