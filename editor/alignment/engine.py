@@ -20,6 +20,8 @@ ANCHOR_TOP_K = 3
 ANCHOR_HALF_WIDTH_MIN = 250
 ANCHOR_HALF_WIDTH_SHARE = 0.06
 BAND_SLACK = 5
+#: DP rows scored at once (bounds the memory of the score terms on long texts)
+ROW_BLOCK = 1024
 
 
 @dataclass
@@ -90,12 +92,17 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
     t1 = time.perf_counter()
     with_emb = sides.ez is not None
     scores = []
+    block = ROW_BLOCK
     for a, b in scoring.BEAD_TYPES:
-        if should_stop is not None and should_stop():
-            raise AlignmentCancelled()
-        tm = scoring.bead_terms(sides, band, pb, margins, a, b)
-        scores.append(scoring.combine(tm, a, b, with_emb).astype(np.float32))
-        del tm      # the terms of every type at once would take gigabytes on a long book
+        arr = np.empty((n + 1, band.width), dtype=np.float32)
+        for r0 in range(0, n + 1, block):
+            if should_stop is not None and should_stop():
+                raise AlignmentCancelled()
+            r1 = min(n + 1, r0 + block)
+            tm = scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1))
+            arr[r0:r1] = scoring.combine(tm, a, b, with_emb)
+            del tm      # the terms of every row at once would take gigabytes on a long book
+        scores.append(arr)
     t2 = time.perf_counter()
     path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress)
     del scores
@@ -103,17 +110,18 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
     timings["anchors+band"] = timings.get("anchors+band", 0.0) + t1 - t0
     timings["score"] = timings.get("score", 0.0) + t2 - t1
     timings["dp"] = timings.get("dp", 0.0) + t3 - t2
-    # the terms of the chosen beads, for the confidence: recomputed in narrow bands of rows around them
-    terms: dict[tuple[int, int], dict[tuple[int, int], dict]] = {}
-    by_type: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    # the terms of the chosen beads, for the confidence: recomputed block by block
+    terms: dict[tuple[int, int], dict] = {}
+    by_block: dict[tuple[tuple[int, int], int], list[tuple[int, int]]] = {}
     for s0, s1, g0, g1, _ in path:
         if s1 > s0 and g1 > g0:
-            by_type.setdefault((s1 - s0, g1 - g0), []).append((s1, g1))
-    for (a, b), ends in by_type.items():
-        tm = scoring.bead_terms(sides, band, pb, margins, a, b)
+            by_block.setdefault(((s1 - s0, g1 - g0), s1 // block), []).append((s1, g1))
+    for ((a, b), blk), ends in by_block.items():
+        r0, r1 = blk * block, min(n + 1, (blk + 1) * block)
+        tm = scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1))
         for r, j in ends:
             w = j - band.lo[r]
-            terms[(r, j)] = {k: float(arr[r, w]) for k, arr in tm.feats.items()}
+            terms[(r, j)] = {k: float(arr[r - r0, w]) for k, arr in tm.feats.items()}
         del tm
     out = []
     for s0, s1, g0, g1, gain in path:
@@ -129,7 +137,7 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
 #: tests/benchmarks/fit_weights.py --confidence: (bias, weights of CONFIDENCE_INPUTS)
 CONFIDENCE_INPUTS = ("gain", "cos_m", "coverage", "length", "size", "len_factor", "weakest_cos", "weakest_cov", "one_one")
 CONFIDENCE_EMB = (0.8355, (-3.9466, 7.5662, 2.5282, 0.4499, -0.4183, 1.2069, 3.5913, 2.2145, -1.8382))
-CONFIDENCE_LEX = (0.8791, (4.4382, 0.0, -1.0915, -0.4517, -0.9787, 1.6952, 0.0, 2.5896, -1.6575))
+CONFIDENCE_LEX = (2.0261, (5.8358, 0.0, -1.8611, -0.0705, -0.6827, 1.0551, 0.0, 0.4222, -0.3555))
 #: a skipped sentence (1-0 / 0-1) is rarely right in practice: send the translator to it
 SKIP_CONFIDENCE = 0.2
 
