@@ -1,6 +1,6 @@
 """Merge, split, edit in place, insert, delete and boundary moves go through the undo stack and undo exactly."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from editor.bitext.document import BeadStatus, Side
 from tests.ui.editor_fixtures import sample_doc, window  # noqa: F401
@@ -105,3 +105,28 @@ def test_unlink_merge_and_boundary_moves_keep_the_invariant_and_undo(qtbot, wind
         window.undo_stack.undo()
     assert doc.snapshot() == before
     assert not window.isWindowModified()
+
+
+def test_double_clicking_a_sentence_opens_the_editor_with_the_cursor_at_the_click(qtbot, window):
+    pane = window.view.panes[Side.SRC]
+    rect = pane.text_rect(0)
+    qtbot.mouseDClick(pane, Qt.MouseButton.LeftButton, pos=rect.topLeft().toPoint() + QPoint(30, 8))
+    assert pane.editor is not None
+    assert 0 < pane.editor.cursor_offset() < len(window.document.src[0].text)
+    window.view.finish_editing(commit=False)
+    assert pane.editor is None
+
+
+def test_moving_the_boundary_with_alt_arrows_in_a_pane(qtbot, window):
+    doc = window.document
+    pane = window.view.panes[Side.TGT]
+    pane.setFocus()
+    window.view.select_bead(0)
+    window.view.set_focus_side(Side.TGT)
+    before = doc.snapshot()
+    first_tgt = doc.beads[0].tgt
+    qtbot.keyClick(pane, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert doc.beads[0].tgt == first_tgt + (doc.tgt[len(first_tgt)].id,)
+    doc.check()
+    window.undo_stack.undo()
+    assert doc.snapshot() == before

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from editor.bitext.document import AlignmentDocument
@@ -129,3 +130,22 @@ def test_the_cycle_collector_runs_on_the_gui_thread_only(qtbot):
     finally:
         collector.stop()
     assert gc.isenabled()
+
+
+def test_cancelling_a_running_alignment_changes_nothing(qtbot):
+    from editor.resources import sample_path
+    from editor.workflow import import_document
+
+    doc = import_document([sample_path()])
+    unaligned = doc.snapshot()
+    win = MainWindow(doc, autosave=False)
+    qtbot.addWidget(win, before_close_func=mark_clean)
+    signals = win.start_alignment(keep_fixed=False)
+    assert win.progress.isVisibleTo(win) and not win.actions_.realign.isEnabled()
+    win.actions_.cancel_alignment.trigger()
+    assert win._alignment is None and win.actions_.realign.isEnabled()
+    # The worker stops at its next should_stop() check (or finishes); either way nothing may be applied.
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=20000)
+    qtbot.wait(50)
+    assert win.document.snapshot() == unaligned
+    assert win.undo_stack.count() == 0
