@@ -62,6 +62,27 @@ sys.exit(0 if tus else "the TMX has no translation units")
 EOF
   local mod=editor.resources; [[ "$HAS_APP" == 1 ]] && mod=editor.app
   QT_QPA_PLATFORM=offscreen "$py" -c "import $mod, editor.resources as r; assert r.icon_path('duiqi').is_file(); print('import $mod: ok')"
+  if [[ "$HAS_APP" == 1 ]]; then   # start the editor under a Chinese locale: the shipped .qm must load
+    env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=zh_CN.UTF-8 QT_QPA_PLATFORM=offscreen DUIQI_HOME="$out/home" \
+      "$py" - > "$out/probe.txt" 2> "$out/probe.err" <<'EOF'
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+import editor.app
+
+app = QApplication(["duiqi"])
+
+def probe():
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+    print(f"editor under zh_CN: {window.windowTitle()} | {window.menuBar().actions()[0].text()}")
+    QApplication.quit()
+
+QTimer.singleShot(0, probe)
+sys.exit(editor.app.main([]))
+EOF
+    cat "$out/probe.txt"
+    grep -q "文件" "$out/probe.txt" || { echo "the installed editor did not come up in Chinese" >&2; cat "$out/probe.err" >&2; return 1; }
+  fi
 }
 
 step "running the pip-installed duiqi"
