@@ -27,13 +27,16 @@ _TEXTS = {
     "Re-align the rest": QCoreApplication.translate("Edit", "Re-align the rest"),
 }
 
+#: Descriptions whose undo text is another source string (so the translation is looked up under that one).
+_SOURCE_TEXTS = {"Align": "Align automatically"}
+
 
 def undo_text(change: Change) -> str:
     """Return the translated verb phrase for a change (its description when none is known)."""
     if change.description not in _TEXTS:
         return change.description
     # Translate at call time (not from the dict) so a translator installed after import is used.
-    return QCoreApplication.translate("Edit", change.description)
+    return QCoreApplication.translate("Edit", _SOURCE_TEXTS.get(change.description, change.description))
 
 
 class ApplyChange(QUndoCommand):

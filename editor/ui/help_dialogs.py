@@ -14,15 +14,22 @@ from editor import __version__
 
 
 def _pane_keys() -> list[tuple[str, str]]:
-    t = lambda s: QCoreApplication.translate("ShortcutsDialog", s)  # noqa: E731
+    translate = QCoreApplication.translate   # spelled out per string, so that pyside6-lupdate finds them
     return [
-        (t("Up / Down"), t("Previous / next sentence in the focused pane")),
-        (t("Shift+Up / Shift+Down"), t("Extend the selection (to link or merge a range)")),
-        (t("Left / Right"), t("Go to the left / right pane")),
-        (t("Page Up / Page Down"), t("Move ten sentences")),
-        (t("Ctrl+Home / Ctrl+End"), t("First / last sentence")),
-        (t("Double-click"), t("Edit the sentence in place (Enter keeps, Escape cancels)")),
-        (t("Drag"), t("Drag a sentence (or a selected range) onto the other pane to link them")),
+        (translate("ShortcutsDialog", "Up / Down"),
+         translate("ShortcutsDialog", "Previous / next sentence in the focused pane")),
+        (translate("ShortcutsDialog", "Shift+Up / Shift+Down"),
+         translate("ShortcutsDialog", "Extend the selection (to link or merge a range)")),
+        (translate("ShortcutsDialog", "Left / Right"),
+         translate("ShortcutsDialog", "Go to the left / right pane")),
+        (translate("ShortcutsDialog", "Page Up / Page Down"),
+         translate("ShortcutsDialog", "Move ten sentences")),
+        (translate("ShortcutsDialog", "Ctrl+Home / Ctrl+End"),
+         translate("ShortcutsDialog", "First / last sentence")),
+        (translate("ShortcutsDialog", "Double-click"),
+         translate("ShortcutsDialog", "Edit the sentence in place (Enter keeps, Escape cancels)")),
+        (translate("ShortcutsDialog", "Drag"),
+         translate("ShortcutsDialog", "Drag a sentence (or a selected range) onto the other pane to link them")),
     ]
 
 

@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../editor/ui/help_dialogs.py" line="+72"/>
+        <location filename="../../editor/ui/help_dialogs.py" line="+79"/>
         <source>Side-by-side Chinese–English sentence alignment for translators.</source>
         <translation>面向译者的中英文双栏逐句对齐工具。</translation>
     </message>
@@ -1280,7 +1280,77 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../editor/ui/help_dialogs.py" line="-61"/>
+        <location filename="../../editor/ui/help_dialogs.py" line="-83"/>
+        <source>Up / Down</source>
+        <translation>↑ / ↓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous / next sentence in the focused pane</source>
+        <translation>当前窗格中的上一句 / 下一句</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift+Up / Shift+Down</source>
+        <translation>Shift+↑ / Shift+↓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extend the selection (to link or merge a range)</source>
+        <translation>扩展选择范围（用于链接或合并一段句子）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left / Right</source>
+        <translation>← / →</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the left / right pane</source>
+        <translation>转到左侧 / 右侧窗格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page Up / Page Down</source>
+        <translation>上翻页 / 下翻页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move ten sentences</source>
+        <translation>移动十个句子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Home / Ctrl+End</source>
+        <translation>Ctrl+Home / Ctrl+End</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First / last sentence</source>
+        <translation>第一句 / 最后一句</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click</source>
+        <translation>双击</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the sentence in place (Enter keeps, Escape cancels)</source>
+        <translation>直接编辑句子（Enter 保留修改，Esc 取消）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag</source>
+        <translation>拖动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a sentence (or a selected range) onto the other pane to link them</source>
+        <translation>将一个句子（或选中的一段句子）拖到另一侧窗格以建立链接</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>

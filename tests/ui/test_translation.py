@@ -69,7 +69,8 @@ def test_translations_are_chinese_except_names_and_codes():
     latin_only = [f"{context}: {message.findtext('source')!r}" for context, message in _messages()
                   for text in _translations(message)
                   if not CJK.search(text) and re.search(r"[a-z]", PLACEHOLDER.sub("", text))
-                  and not re.fullmatch(r"[A-Z][A-Za-z]+ \d\.\d", text)]   # e.g. "XLIFF 1.2"
+                  and not re.fullmatch(r"[A-Z][A-Za-z]+ \d\.\d", text)            # e.g. "XLIFF 1.2"
+                  and not re.fullmatch(r"(Ctrl|Shift|Alt)\+\S+( / (Ctrl|Shift|Alt)\+\S+)*", text)]  # key names
     assert not latin_only, "\n".join(latin_only)
 
 
