@@ -20,6 +20,10 @@ ANCHOR_TOP_K = 3
 ANCHOR_HALF_WIDTH_MIN = 250
 ANCHOR_HALF_WIDTH_SHARE = 0.06
 BAND_SLACK = 5
+#: longer texts are cut at runs of confident 1-1 anchors into chunks of about CHUNK sentences, aligned one by
+#: one, so memory does not grow with the length of a book
+CHUNK_MAX = 3000
+CHUNK = 2000
 #: DP rows scored at once (bounds the memory of the score terms on long texts)
 ROW_BLOCK = 1024
 
@@ -71,13 +75,15 @@ def resources(use_embeddings: bool = True, use_lexicon: bool = True) -> Resource
 def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Resources, *,
                  should_stop: Callable[[], bool] | None = None,
                  progress: Callable[[float], None] | None = None,
-                 timings: dict | None = None) -> list[RawBead]:
+                 timings: dict | None = None, chunked: bool = True) -> list[RawBead]:
     """Align one region (no fixed beads inside) and return its beads with positions relative to it."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [RawBead(i, i + 1, 0, 0, scoring.SKIP_SCORE) for i in range(n)] + \
                [RawBead(0, 0, j, j + 1, scoring.SKIP_SCORE) for j in range(m)]
     timings = timings if timings is not None else {}
+    if chunked and max(n, m) > CHUNK_MAX:
+        return _align_in_chunks(src, tgt, ratio, res, should_stop, progress, timings)
     sides = scoring.Sides(src, tgt, ratio, res.lexicon, res.encoder, should_stop, timings)
     t0 = time.perf_counter()
     if n * m <= 40_000:
@@ -130,6 +136,37 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
         if a and b:
             feats.update(terms[(s1, g1)])
         out.append(RawBead(s0, s1, g0, g1, gain, feats))
+    return out
+
+
+def _align_in_chunks(src, tgt, ratio, res, should_stop, progress, timings) -> list[RawBead]:
+    """Anchor the whole text with sentence similarities, cut it where three consecutive 1-1 anchors agree,
+    and align the chunks one by one."""
+    n, m = len(src), len(tgt)
+    t0 = time.perf_counter()
+    light = scoring.Sides(src, tgt, ratio, res.lexicon, res.encoder, should_stop, timings, max_run=1)
+    half = max(ANCHOR_HALF_WIDTH_MIN, int(ANCHOR_HALF_WIDTH_SHARE * max(n, m)))
+    anchors = best_chain(top_k_candidates(light.sentence_sims, n, m, half, ANCHOR_TOP_K,
+                                          should_stop=should_stop), m)
+    del light
+    timings["anchors+band"] = timings.get("anchors+band", 0.0) + time.perf_counter() - t0
+    chain = set(anchors)
+    solid = [(i, j) for i, j in anchors if (i - 1, j - 1) in chain and (i + 1, j + 1) in chain]
+    cuts = [(0, 0)]
+    for i, j in solid:
+        if i - cuts[-1][0] >= CHUNK and n - i >= CHUNK // 4 and m - j >= CHUNK // 4:
+            cuts.append((i, j))
+    cuts.append((n, m))
+    out: list[RawBead] = []
+    for (i0, j0), (i1, j1) in zip(cuts, cuts[1:]):
+        def sub_progress(f, i0=i0, i1=i1):
+            if progress is not None:
+                progress((i0 + f * (i1 - i0)) / max(n, 1))
+        beads = align_region(src[i0:i1], tgt[j0:j1], ratio, res, should_stop=should_stop,
+                             progress=sub_progress, timings=timings, chunked=False)
+        for b in beads:
+            b.s0, b.s1, b.t0, b.t1 = b.s0 + i0, b.s1 + i0, b.t0 + j0, b.t1 + j0
+        out.extend(beads)
     return out
 
 

@@ -18,11 +18,12 @@ from editor.alignment.search import NEG, Band
 
 #: bead types the DP considers (source count, target count)
 BEAD_TYPES: tuple[tuple[int, int], ...] = ((0, 1), (1, 0), (1, 1), (1, 2), (1, 3), (1, 4), (2, 1), (2, 2),
-                                           (2, 3), (3, 1), (3, 2), (4, 1))
+                                           (2, 3), (3, 1), (3, 2), (4, 1), (1, 5))
 #: how often each bead type occurs in literary zh-en translation
 TYPE_PRIOR = {(1, 1): 0.62, (1, 2): 0.21, (1, 3): 0.06, (2, 1): 0.05, (1, 4): 0.02, (2, 2): 0.02, (2, 3): 0.01,
-              (3, 1): 0.01, (3, 2): 0.004, (4, 1): 0.003, (1, 0): 0.004, (0, 1): 0.004}
-MAX_RUN = 4
+              (3, 1): 0.01, (3, 2): 0.004, (4, 1): 0.003, (1, 0): 0.004, (0, 1): 0.004,
+              (1, 5): 0.003}
+MAX_RUN = 5
 
 # weights of the score terms (embeddings available / lexical only)
 W_LEXICAL = 0.5
@@ -71,7 +72,7 @@ class Sides:
 
     def __init__(self, src: Sequence[str], tgt: Sequence[str], ratio: float,
                  lexicon: Lexicon | None, encoder, should_stop: Callable[[], bool] | None = None,
-                 timings: dict | None = None) -> None:
+                 timings: dict | None = None, max_run: int = MAX_RUN) -> None:
         import time
 
         self.n, self.m = len(src), len(tgt)
@@ -112,8 +113,8 @@ class Sides:
         if encoder is not None:
             zs, zc = encoder.pooled(self.src, should_stop)
             es, ec = encoder.pooled(self.tgt, should_stop)
-            self.ez = encoder.run_embeddings(zs, zc, MAX_RUN)
-            self.ee = encoder.run_embeddings(es, ec, MAX_RUN)
+            self.ez = encoder.run_embeddings(zs, zc, max_run)
+            self.ee = encoder.run_embeddings(es, ec, max_run)
             if EXACT_RUNS:
                 for runs, texts, sep in ((self.ez, self.src, ""), (self.ee, self.tgt, " ")):
                     for k in range(2, MAX_RUN + 1):
@@ -423,4 +424,5 @@ LINEAR_LEX: dict | None = {
     'w': {'cov_lf': 0.9859, 'coverage': -0.0096, 'covmin': 0.0466, 'len_factor': -0.044, 'length': 0.0339,
           'punct': 0.0644},
     'bias': {(0, 1): -0.3228, (1, 0): -0.3084, (1, 1): 0.0044, (1, 2): -0.0169, (1, 3): -0.0671, (1, 4): -0.0989,
-             (2, 1): -0.0586, (2, 2): -0.0872, (2, 3): -0.1075, (3, 1): -0.0931, (3, 2): -0.1176, (4, 1): -0.1168}}
+             (2, 1): -0.0586, (2, 2): -0.0872, (2, 3): -0.1075, (3, 1): -0.0931, (3, 2): -0.1176, (4, 1): -0.1168,
+             (1, 5): -0.13}}   # 1-5 added after the fit: extrapolated from 1-3, 1-4

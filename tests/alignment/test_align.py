@@ -120,3 +120,17 @@ def test_explain_gives_dictionary_coverage_and_similarity_once_models_are_loaded
     assert ev.dictionary_coverage is not None and ev.similarity is not None
     assert ev.dictionary_coverage > wrong.dictionary_coverage
     assert ev.similarity > wrong.similarity
+
+
+def test_a_long_text_is_aligned_in_chunks_cut_at_solid_anchors(monkeypatch):
+    from editor.alignment import engine
+
+    zh = [s + f"（{k}）" for k in range(8) for s in ZH]
+    en = [s + f" ({k})" for k in range(8) for s in EN]
+    whole = _pairs(align(zh, en, mode="best"))
+    monkeypatch.setattr(engine, "CHUNK_MAX", 20)
+    monkeypatch.setattr(engine, "CHUNK", 12)
+    chunked = _pairs(align(zh, en, mode="best"))
+    assert [i for s, _ in chunked for i in s] == list(range(len(zh)))
+    assert [j for _, t in chunked for j in t] == list(range(len(en)))
+    assert sum(p in whole for p in chunked) >= len(whole) - 2
