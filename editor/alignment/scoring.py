@@ -35,6 +35,8 @@ LENGTH_VARIANCE = 30.0
 W_MEMBER_EMB = 0.05
 W_MEMBER_LEX = 0.0
 MARGIN_WEIGHT = 1.0
+#: weight of the cosine of the bead's translation-stem vectors (0: not computed)
+W_LEXCOS = 0.0
 BEAD_COST = 0.0
 W_PUNCT = 0.0
 EXACT_RUNS = False
@@ -65,6 +67,7 @@ class PairBand:
     width: int
     zh_matched: np.ndarray     # (n, width) zh token weight of sentence i matched by en sentence j
     en_matched: np.ndarray     # (n, width) en token weight of sentence j matched by zh sentence i
+    dot: np.ndarray | None = None   # (n, width) dot product of the sentences' translation-stem vectors
 
 
 class Sides:
@@ -162,6 +165,9 @@ class Sides:
         width = int((phi - plo).max()) if n else 1
         zm = np.zeros((n, width))
         em = np.zeros((n, width))
+        dot = np.zeros((n, width)) if W_LEXCOS else None
+        if self.lexicon is not None and W_LEXCOS:
+            zvec, evec = self._stem_vectors()
         if self.lexicon is not None:
             en_sets = [frozenset(t) for t in self.en_tok]
             for i in range(n):
@@ -176,7 +182,42 @@ class Sides:
                         continue
                     zm[i, j - plo[i]] = sum(w for t, w in zip(toks, zw) if not t.translations.isdisjoint(common))
                     em[i, j - plo[i]] = sum(w for t, w in zip(self.en_tok[j], self.en_w[j]) if t in common)
-        return PairBand(plo, width, zm, em)
+                    if dot is not None:
+                        zv, ev = zvec[i], evec[j]
+                        dot[i, j - plo[i]] = sum(zv[t] * ev[t] for t in common)
+        return PairBand(plo, width, zm, em, dot)
+
+    def _stem_vectors(self):
+        """Sparse stem vectors (IDF-weighted; a Chinese word spreads its weight over its translations),
+        and the dot products of each sentence with its next neighbours on the same side (for run norms)."""
+        if getattr(self, "_sv", None) is None:
+            zvec = []
+            for toks, ws in zip(self.zh_tok, self.zh_w):
+                v: dict[str, float] = {}
+                for t, w in zip(toks, ws):
+                    share = w / math.sqrt(len(t.translations))
+                    for st in t.translations:
+                        v[st] = v.get(st, 0.0) + share
+                zvec.append(v)
+            evec = []
+            for toks, ws in zip(self.en_tok, self.en_w):
+                v = {}
+                for t, w in zip(toks, ws):
+                    v[t] = v.get(t, 0.0) + w
+                evec.append(v)
+
+            def near(vecs):
+                out = np.zeros((MAX_RUN, len(vecs)))
+                for d in range(MAX_RUN):
+                    for p in range(len(vecs) - d):
+                        a, b = vecs[p], vecs[p + d]
+                        if len(b) < len(a):
+                            a, b = b, a
+                        out[d, p] = sum(x * b[k] for k, x in a.items() if k in b)
+                return out
+            self._sv = (zvec, evec)
+            self._near = (near(zvec), near(evec))
+        return self._sv
 
     def margins(self, pb: PairBand) -> tuple[np.ndarray, np.ndarray]:
         """Mean similarity of each sentence with the other side's sentences near it (the similarity floor)."""
@@ -316,6 +357,22 @@ def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int,
         feats["coverage"] = np.where(total > 0, (zh_m + en_m) / np.maximum(total, 1e-9), 0.0)
         feats["zfrac_min"] = zfrac_min
         feats["efrac_min"] = efrac_min
+        if pb.dot is not None:
+            num = np.zeros(j.shape)
+            for di in range(a):
+                for dj in range(b):
+                    num += _gather_pair(pb.dot, pb, i0 + di, j0 + dj)
+            zn, en_ = sides._near
+            def run_norm2(near, start, k, size):
+                tot = np.zeros(start.shape)
+                for d in range(k):
+                    for p in range(k - d):
+                        idx = np.clip(start + p, 0, max(size - 1, 0))
+                        tot += near[d][idx] * (1.0 if d == 0 else 2.0)
+                return tot
+            nz2 = run_norm2(zn, i0c, a, n)
+            ne2 = run_norm2(en_, j0c, b, m)
+            feats["lexcos"] = num / np.sqrt(np.maximum(nz2 * ne2, 1e-9))
     return TermArrays(valid, feats)
 
 
@@ -372,6 +429,8 @@ def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndar
             s = s + W_MEMBER_EMB * (weakest - cm)
         if "coverage" in f:
             s = s + W_LEXICAL * f["coverage"] * (f["len_factor"] if COV_TIMES_LF else 1.0)
+            if "lexcos" in f:
+                s = s + W_LEXCOS * f["lexcos"]
             if a > 1 or b > 1:
                 s = s + W_MEMBER_LEX * (np.minimum(f["zfrac_min"], f["efrac_min"]) - 1.0)
     else:
