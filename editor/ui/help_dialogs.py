@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+import re
 
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QKeySequence
@@ -11,6 +12,11 @@ from PySide6.QtWidgets import (
 )
 
 from editor import __version__
+
+
+def _plain(label: str) -> str:
+    """Return a menu label without its accelerator: "&Open…" → "Open…", "打开(&O)…" → "打开…"."""
+    return re.sub(r"&(.)", r"\1", re.sub(r"\(&[^&)]\)", "", label))   # "&&" is a literal "&"
 
 
 def _pane_keys() -> list[tuple[str, str]]:
@@ -41,13 +47,13 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         rows: list[tuple[str, str, str]] = []
         for menu in menus:
-            title = menu.title().replace("&", "")
+            title = _plain(menu.title())
             for action in menu.actions():
                 if action.isSeparator() or action.menu() is not None:
                     continue
                 keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
                 if keys:
-                    rows.append((keys, action.text().replace("&", "").rstrip("…"), title))
+                    rows.append((keys, _plain(action.text()).rstrip("…"), title))
         rows.extend((k, what, self.tr("Panes")) for k, what in _pane_keys())
         table = QTableWidget(len(rows), 3, self)
         table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action"), self.tr("Menu")])
