@@ -42,6 +42,12 @@ def _load_settings():
     return load_settings()
 
 
+def _inside_package(path: Path) -> bool:
+    import editor
+
+    return Path(editor.__file__).resolve().parent in path.resolve().parents
+
+
 class MainWindow(QMainWindow):
     """One open alignment. Edits go through the undo stack; files through open_paths()/save()."""
 
@@ -451,7 +457,7 @@ class MainWindow(QMainWindow):
         k = self.view.current_bead()
         if k is None:
             return
-        if self.document.beads[k].status is not self.document.beads[k].status.CONFIRMED:
+        if not self.document.beads[k].is_fixed:       # confirmed or hand-made already: just move on
             self.push_change(lambda doc: edits.confirm(doc, k))
         self._jump(lambda b: not b.is_fixed, start=k, forward=True, quiet=False)
 
@@ -766,8 +772,11 @@ class MainWindow(QMainWindow):
         return self._save_to(self.project_path)
 
     def save_as(self) -> bool:
-        suggested = self.project_path or (Path(self.document.meta.src_file).with_suffix(PROJECT_SUFFIX)
-                                          if self.document.meta.src_file else Path("alignment.duiqi"))
+        source = Path(self.document.meta.src_file) if self.document.meta.src_file else None
+        if source is not None and _inside_package(source):
+            source = Path.home() / source.name      # the bundled sample: do not suggest the install folder
+        suggested = self.project_path or (source.with_suffix(PROJECT_SUFFIX) if source else
+                                          Path.home() / "alignment.duiqi")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save Project"), str(suggested),
                                               self.tr("Duiqi projects (*.duiqi)"))
         if not name:

@@ -72,3 +72,13 @@ def test_every_menu_action_with_a_shortcut_is_listed_in_help(qtbot, window):
     qtbot.addWidget(dialog)
     listed = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     assert "Confirm and Go to Next" in listed and "Re-align the Rest" in listed and "Undo" in listed
+
+
+def test_enter_on_a_hand_made_link_moves_on_without_an_empty_undo_step(qtbot, window):
+    window.view.select_bead(0)
+    window.actions_.unlink.trigger()
+    count = window.undo_stack.count()
+    window.view.select_bead(0)
+    window.actions_.confirm_next.trigger()
+    assert window.undo_stack.count() == count
+    assert window.view.current_bead() > 0
