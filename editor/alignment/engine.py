@@ -11,7 +11,8 @@ from typing import Callable, Sequence
 import numpy as np
 
 from editor.alignment import scoring
-from editor.alignment.search import band_from_anchors, banded_dp, best_chain, diagonal_band, top_k_candidates
+from editor.alignment.search import (band_from_anchors, banded_dp, bead_posteriors, best_chain, diagonal_band,
+                                     top_k_candidates)
 from editor.errors import AlignmentCancelled
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,8 @@ BAND_SLACK = 5
 #: one, so memory does not grow with the length of a book
 CHUNK_MAX = 3000
 CHUNK = 2000
+#: scale of the scores in the bead posteriors (P(path) ∝ exp(score / T)), an input of the confidence
+POSTERIOR_TEMPERATURE = 0.1
 #: DP rows scored at once (bounds the memory of the score terms on long texts)
 ROW_BLOCK = 1024
 
@@ -111,6 +114,7 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
         scores.append(arr)
     t2 = time.perf_counter()
     path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress)
+    posterior = bead_posteriors(band, scoring.BEAD_TYPES, scores, path, POSTERIOR_TEMPERATURE)
     del scores
     t3 = time.perf_counter()
     timings["anchors+band"] = timings.get("anchors+band", 0.0) + t1 - t0
@@ -130,9 +134,9 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
             terms[(r, j)] = {k: float(arr[r - r0, w]) for k, arr in tm.feats.items()}
         del tm
     out = []
-    for s0, s1, g0, g1, gain in path:
+    for (s0, s1, g0, g1, gain), post in zip(path, posterior):
         a, b = s1 - s0, g1 - g0
-        feats = {"type": (a, b)}
+        feats = {"type": (a, b), "posterior": post}
         if a and b:
             feats.update(terms[(s1, g1)])
         out.append(RawBead(s0, s1, g0, g1, gain, feats))
@@ -172,9 +176,10 @@ def _align_in_chunks(src, tgt, ratio, res, should_stop, progress, timings) -> li
 
 #: logistic model of "this bead is exactly right" over the bead's own terms, fitted on MAC-dev by
 #: tests/benchmarks/fit_weights.py --confidence: (bias, weights of CONFIDENCE_INPUTS)
-CONFIDENCE_INPUTS = ("gain", "cos_m", "coverage", "length", "size", "len_factor", "weakest_cos", "weakest_cov", "one_one")
-CONFIDENCE_EMB = (0.8355, (-3.9466, 7.5662, 2.5282, 0.4499, -0.4183, 1.2069, 3.5913, 2.2145, -1.8382))
-CONFIDENCE_LEX = (2.0261, (5.8358, 0.0, -1.8611, -0.0705, -0.6827, 1.0551, 0.0, 0.4222, -0.3555))
+CONFIDENCE_INPUTS = ("gain", "cos_m", "coverage", "length", "size", "len_factor", "weakest_cos", "weakest_cov", "one_one",
+                     "posterior_logit")
+CONFIDENCE_EMB = (1.353, (-7.1367, 6.1747, 2.4689, 0.5172, 0.1728, -0.5734, 1.8842, 2.2823, -2.3824, 1.3197))
+CONFIDENCE_LEX = (4.0289, (0.3912, 0.0, -0.9553, 0.1159, -0.4772, -1.2912, 0.0, 0.5152, -1.1631, 1.3894))
 #: a skipped sentence (1-0 / 0-1) is rarely right in practice: send the translator to it
 SKIP_CONFIDENCE = 0.2
 
@@ -186,8 +191,9 @@ def confidence_inputs(bead: RawBead) -> list[float]:
     cm = f.get("cos", 0.0) - f.get("margin", 0.0)
     weakest = min(f.get("zmin", cm) if a > 1 else cm, f.get("emin", cm) if b > 1 else cm) - cm
     cov_min = min(f.get("zfrac_min", 1.0), f.get("efrac_min", 1.0))
+    p = min(max(f.get("posterior", 0.5), 1e-6), 1 - 1e-6)
     return [bead.gain, cm, f.get("coverage", 0.0), f.get("length", 0.0), float(a + b), f.get("len_factor", 0.0),
-            weakest, cov_min, float(a == 1 and b == 1)]
+            weakest, cov_min, float(a == 1 and b == 1), math.log(p / (1 - p))]
 
 
 def confidence(bead: RawBead, with_embeddings: bool = True) -> float:

@@ -210,3 +210,79 @@ def banded_dp(band: Band, bead_types: Sequence[tuple[int, int]], scores: Sequenc
         r, j = r - a, j - b
     out.reverse()
     return out
+
+
+def _forward(band: Band, types, scores, temperature: float) -> np.ndarray:
+    """log-sum-exp over all paths from (0, 0) to each node (the DP with max replaced by a soft max)."""
+    n, lo, W = band.n, band.lo, band.width
+    F = np.full((n + 1, W), NEG, dtype=np.float64)
+    cols = np.arange(W)
+    ins = types.index((0, 1)) if (0, 1) in types else None
+    for r in range(n + 1):
+        acc = np.full(W, NEG)
+        if r == 0 and lo[0] == 0:
+            acc[0] = 0.0
+        js = lo[r] + cols
+        for t, (a, b) in enumerate(types):
+            if t == ins or a > r:
+                continue
+            pw = js - b - lo[r - a]
+            ok = (pw >= 0) & (pw < W)
+            prev = np.where(ok, F[r - a, np.clip(pw, 0, W - 1)], NEG)
+            acc = np.logaddexp(acc, prev + scores[t][r] / temperature)
+        if ins is not None:
+            s = scores[ins][r]
+            step = float(np.max(s)) / temperature if np.any(s > NEG / 2) else NEG
+            if step > NEG / 2:
+                acc = np.logaddexp.accumulate(acc - cols * step) + cols * step
+        F[r] = np.where(js <= band.m, np.maximum(acc, NEG), NEG)
+    return F
+
+
+def _backward(band: Band, types, scores, temperature: float) -> np.ndarray:
+    """log-sum-exp over all paths from each node to (n, m)."""
+    n, m, lo, W = band.n, band.m, band.lo, band.width
+    G = np.full((n + 1, W), NEG, dtype=np.float64)
+    cols = np.arange(W)
+    ins = types.index((0, 1)) if (0, 1) in types else None
+    for r in range(n, -1, -1):
+        acc = np.full(W, NEG)
+        js = lo[r] + cols
+        if r == n:
+            acc[m - lo[n]] = 0.0
+        for t, (a, b) in enumerate(types):
+            if t == ins or r + a > n:
+                continue
+            pw = js + b - lo[r + a]
+            ok = (pw >= 0) & (pw < W) & (js + b <= m)
+            pwc = np.clip(pw, 0, W - 1)
+            nxt = np.where(ok, G[r + a, pwc] + scores[t][r + a, pwc] / temperature, NEG)
+            acc = np.logaddexp(acc, nxt)
+        if ins is not None:
+            # a 0-1 bead from (r, j) to (r, j+1), scored at its end node
+            s = scores[ins][r]
+            step = float(np.max(s)) / temperature if np.any(s > NEG / 2) else NEG
+            if step > NEG / 2:
+                rev = acc[::-1]
+                k = np.arange(W)
+                rev = np.logaddexp.accumulate(rev - k * step) + k * step
+                acc = rev[::-1]
+        G[r] = np.where(js <= m, np.maximum(acc, NEG), NEG)
+    return G
+
+
+def bead_posteriors(band: Band, bead_types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray],
+                    path: Sequence[tuple[int, int, int, int, float]], temperature: float) -> list[float]:
+    """Probability of each path bead among all alignments in the band, with P(path) ∝ exp(score / temperature)."""
+    types = list(bead_types)
+    F = _forward(band, types, scores, temperature)
+    G = _backward(band, types, scores, temperature)
+    lo = band.lo
+    Z = F[band.n, band.m - lo[band.n]]
+    out = []
+    for s0, s1, t0, t1, _ in path:
+        a, b = s1 - s0, t1 - t0
+        t = types.index((a, b))
+        lp = F[s0, t0 - lo[s0]] + scores[t][s1, t1 - lo[s1]] / temperature + G[s1, t1 - lo[s1]] - Z
+        out.append(float(np.exp(min(0.0, lp))))
+    return out
