@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from editor.alignment import scoring
-from editor.alignment.search import (band_from_anchors, banded_dp, bead_posteriors, best_chain, diagonal_band,
+from editor.alignment.search import (NEG, all_posteriors, band_from_anchors, banded_dp, bead_posteriors, best_chain, diagonal_band,
                                      top_k_candidates)
 from editor.errors import AlignmentCancelled
 
@@ -27,6 +27,9 @@ CHUNK_MAX = 3000
 CHUNK = 2000
 #: scale of the scores in the bead posteriors (P(path) ∝ exp(score / T)), an input of the confidence
 POSTERIOR_TEMPERATURE = 0.1
+#: minimum-Bayes-risk decoding (None: plain best path)
+MBR_COST: float | None = None
+MBR_TEMPERATURE = 0.05
 #: DP rows scored at once (bounds the memory of the score terms on long texts)
 ROW_BLOCK = 1024
 
@@ -113,7 +116,17 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
             del tm      # the terms of every row at once would take gigabytes on a long book
         scores.append(arr)
     t2 = time.perf_counter()
-    path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress)
+    if MBR_COST is not None:
+        # minimum-Bayes-risk decoding: the path with the most expected right beads, each bead costing MBR_COST
+        post = all_posteriors(band, scoring.BEAD_TYPES, scores, MBR_TEMPERATURE)
+        mbr = [np.where(s > NEG / 2, p - MBR_COST, NEG) for p, s in zip(post, scores)]
+        ins = scoring.BEAD_TYPES.index((0, 1))
+        mbr[ins] = np.where(scores[ins] > NEG / 2, -MBR_COST, NEG)   # the DP needs a constant 0-1 score
+        del post
+        path = banded_dp(band, scoring.BEAD_TYPES, mbr, should_stop, progress)
+        del mbr
+    else:
+        path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress)
     posterior = bead_posteriors(band, scoring.BEAD_TYPES, scores, path, POSTERIOR_TEMPERATURE)
     del scores
     t3 = time.perf_counter()

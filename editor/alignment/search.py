@@ -286,3 +286,24 @@ def bead_posteriors(band: Band, bead_types: Sequence[tuple[int, int]], scores: S
         lp = F[s0, t0 - lo[s0]] + scores[t][s1, t1 - lo[s1]] / temperature + G[s1, t1 - lo[s1]] - Z
         out.append(float(np.exp(min(0.0, lp))))
     return out
+
+
+def all_posteriors(band: Band, bead_types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray],
+                   temperature: float) -> list[np.ndarray]:
+    """Posterior probability of every candidate bead (same layout as `scores`)."""
+    types = list(bead_types)
+    F = _forward(band, types, scores, temperature)
+    G = _backward(band, types, scores, temperature)
+    n, lo, W = band.n, band.lo, band.width
+    Z = F[n, band.m - lo[n]]
+    out = []
+    r = np.arange(n + 1)[:, None]
+    js = lo[:, None] + np.arange(W)[None, :]
+    for t, (a, b) in enumerate(types):
+        r0 = np.clip(r - a, 0, n)
+        pw = js - b - lo[r0]
+        ok = (r >= a) & (pw >= 0) & (pw < W)
+        start = np.where(ok, F[r0, np.clip(pw, 0, W - 1)], NEG)
+        lp = start + scores[t] / temperature + G - Z
+        out.append(np.where(ok & (scores[t] > NEG / 2), np.exp(np.minimum(lp, 0.0)), 0.0))
+    return out

@@ -54,3 +54,19 @@ def test_banded_dp_reports_progress_and_stops_when_asked():
     assert seen and all(0.0 <= f <= 1.0 for f in seen)
     with pytest.raises(AlignmentCancelled):
         banded_dp(band, TYPES, _scores(band, set()), should_stop=lambda: True)
+
+
+def test_bead_posteriors_are_probabilities_and_near_one_for_a_clear_favourite():
+    from editor.alignment.search import all_posteriors, bead_posteriors
+
+    band = diagonal_band(5, 6, 6)
+    scores = _scores(band, {(1, 2, 2, 3)})
+    path = banded_dp(band, TYPES, scores)
+    post = bead_posteriors(band, TYPES, scores, path, temperature=0.5)
+    assert all(0.0 <= p <= 1.0 for p in post)
+    assert post[1] > 0.9                      # the favoured 1-2 bead
+    every = all_posteriors(band, TYPES, scores, temperature=0.5)
+    # every alignment covers source sentence 0 with exactly one bead: its beads' posteriors sum to one
+    total = sum(every[t][r, w] for t, (a, b) in enumerate(TYPES) if a
+                for r in range(1, band.n + 1) for w in range(band.width) if r - a == 0)
+    assert abs(total - 1.0) < 1e-6
