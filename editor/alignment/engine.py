@@ -191,7 +191,7 @@ def _align_in_chunks(src, tgt, ratio, res, should_stop, progress, timings) -> li
 #: tests/benchmarks/fit_weights.py --confidence: (bias, weights of CONFIDENCE_INPUTS)
 CONFIDENCE_INPUTS = ("gain", "cos_m", "coverage", "length", "size", "len_factor", "weakest_cos", "weakest_cov", "one_one",
                      "posterior_logit")
-CONFIDENCE_EMB = (1.353, (-7.1367, 6.1747, 2.4689, 0.5172, 0.1728, -0.5734, 1.8842, 2.2823, -2.3824, 1.3197))
+CONFIDENCE_EMB = (1.0834, (-7.4145, 5.3969, 2.2229, 0.4437, 0.2245, -0.253, 2.0836, 2.5695, -2.5267, 1.4348))
 CONFIDENCE_LEX = (4.0289, (0.3912, 0.0, -0.9553, 0.1159, -0.4772, -1.2912, 0.0, 0.5152, -1.1631, 1.3894))
 #: a skipped sentence (1-0 / 0-1) is rarely right in practice: send the translator to it
 SKIP_CONFIDENCE = 0.2

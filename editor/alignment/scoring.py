@@ -26,19 +26,19 @@ TYPE_PRIOR = {(1, 1): 0.62, (1, 2): 0.21, (1, 3): 0.06, (2, 1): 0.05, (1, 4): 0.
 MAX_RUN = 5
 
 # weights of the score terms (embeddings available / lexical only)
-W_LEXICAL = 0.5
+W_LEXICAL = 0.4
 W_LENGTH = 0.01
 W_PRIOR = 0.02
 SKIP_SCORE = -0.2
 LENGTH_VARIANCE = 30.0
 #: weight of the weakest member sentence of a multi-sentence bead (embedding / dictionary coverage)
-W_MEMBER_EMB = 0.05
+W_MEMBER_EMB = 0.0
 W_MEMBER_LEX = 0.0
-MARGIN_WEIGHT = 1.0
+MARGIN_WEIGHT = 1.2
 #: weight of the cosine of the bead's translation-stem vectors (0: not computed)
 W_LEXCOS = 0.0
 BEAD_COST = 0.0
-W_PUNCT = 0.0
+W_PUNCT = 0.02
 EXACT_RUNS = False
 COV_TIMES_LF = False
 #: weight dictionary matches by inverse document frequency (rare words are better evidence)
