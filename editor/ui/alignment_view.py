@@ -79,6 +79,7 @@ class AlignmentView(QWidget):
         self.bead_filter = BeadFilter.ALL
         self.layout_model: BeadLayout | None = None
         self._layout_dirty = True
+        self.context_actions: list = []           # the panes' right-click menu (None: a separator)
         self._visible: list[bool] | None = None
         self._heights: dict[Side, dict[tuple[str, bool], float]] = {Side.SRC: {}, Side.TGT: {}}
         self._measured_width: dict[Side, float] = {Side.SRC: -1.0, Side.TGT: -1.0}

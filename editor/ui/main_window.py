@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         scope_to(act.pane_scoped(), self.view.panes.values())
+        self.view.context_actions = [act.confirm_next, act.confirm_above, None, act.link, act.unlink, act.merge_beads,
+                                     act.boundary_up, act.boundary_down, None, act.edit_text, act.split,
+                                     act.merge_segments, act.insert, act.delete]
         self.setAcceptDrops(True)
         self._apply_settings()
         self.resize(1200, 760)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor.bitext.document import Segment, Side
 from editor.ui.bead_layout import GAP_HEIGHT
@@ -169,6 +169,28 @@ class SentencePane(QWidget):
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         self.update()
+
+    def contextMenuEvent(self, event) -> None:
+        """Right-click: select the sentence under the mouse (keeping a range it lies in) and offer the edits."""
+        pos = self.position_at(event.pos().y())
+        if pos is not None and pos not in self._view.selected_positions(self.side):
+            self._view.select_segment(self.side, pos)
+        elif pos is not None:
+            self._view.set_focus_side(self.side)
+        actions = self._view.context_actions
+        if not actions:
+            return
+        menu = QMenu(self)
+        for action in actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        self.show_menu(menu, event.globalPos())
+
+    def show_menu(self, menu: QMenu, global_pos) -> None:
+        """Run the context menu (tests replace this)."""
+        menu.exec(global_pos)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -1,6 +1,7 @@
 """Merge, split, edit in place, insert, delete and boundary moves go through the undo stack and undo exactly."""
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from editor.bitext.document import BeadStatus, Side
 from tests.ui.editor_fixtures import sample_doc, window  # noqa: F401
@@ -130,3 +131,18 @@ def test_moving_the_boundary_with_alt_arrows_in_a_pane(qtbot, window):
     doc.check()
     window.undo_stack.undo()
     assert doc.snapshot() == before
+
+
+def test_right_click_selects_the_sentence_and_offers_the_edits(qtbot, window, monkeypatch):
+    from PySide6.QtGui import QContextMenuEvent
+
+    from editor.ui.sentence_pane import SentencePane
+
+    shown = []
+    monkeypatch.setattr(SentencePane, "show_menu", lambda pane, menu, pos: shown.append([x.text() for x in menu.actions()]))
+    pane = window.view.panes[Side.TGT]
+    point = pane.segment_rect(3).center().toPoint()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, pane.mapToGlobal(point))
+    QApplication.sendEvent(pane, event)
+    assert window.view.current_segment() == (Side.TGT, 3)
+    assert shown and "&Unlink" in shown[0] and "&Join with Next Sentence" in shown[0]
