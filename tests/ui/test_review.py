@@ -28,16 +28,23 @@ def test_confirm_all_above_confirms_every_link_up_to_the_selection(qtbot, window
     assert "47 % confirmed" in window.counts_label.text() or "% confirmed" in window.counts_label.text()
 
 
-def test_next_doubtful_jumps_to_the_unlinked_sentence_and_the_filter_hides_the_rest(qtbot, window):
+def test_next_doubtful_jumps_to_a_low_confidence_link_and_the_filter_hides_the_rest(qtbot, window):
+    from dataclasses import replace
+
+    from editor.bitext import edits
+
     doc = window.document
+    doubtful = replace(doc.beads[8], confidence=0.1, status=BeadStatus.AUTO)
+    window.push_change(lambda d: edits.replace_beads(d, 8, 8, [doubtful]))
     window.view.select_bead(0)
     window.actions_.next_doubtful.trigger()
     k = window.view.current_bead()
-    assert not (doc.beads[k].src and doc.beads[k].tgt)
+    assert k == 8 or not (doc.beads[k].src and doc.beads[k].tgt)
     window.actions_.problems_only.trigger()
     assert window.view.bead_filter is BeadFilter.PROBLEMS
     hidden = [i for i in range(len(doc.beads)) if window.view.bead_hidden(i)]
-    assert hidden and k not in hidden and k - 1 not in hidden and k + 1 not in hidden
+    assert hidden and 8 not in hidden and 7 not in hidden and 9 not in hidden
+    assert 0 in hidden
     window.actions_.problems_only.trigger()
     assert not any(window.view.bead_hidden(i) for i in range(len(doc.beads)))
 
