@@ -61,7 +61,8 @@ class ExplanationStrip(QWidget):
             parts.append(self.tr("confidence %1").replace("%1", f"{bead.confidence:.2f}"))
         why = self._why(doc, bead, typical_ratio)
         if why:
-            parts.append(self.tr("why: %1").replace("%1", ", ".join(why)))
+            # The list separator is translatable: Chinese joins with a full-width comma.
+            parts.append(self.tr("why: %1").replace("%1", self.tr(", ", "list separator").join(why)))
         self.label.setText(" · ".join(parts))
 
     def _why(self, doc: AlignmentDocument, bead, typical_ratio: float | None) -> list[str]:

@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../editor/ui/help_dialogs.py" line="+79"/>
+        <location filename="../../editor/ui/help_dialogs.py" line="+85"/>
         <source>Side-by-side Chinese–English sentence alignment for translators.</source>
         <translation>面向译者的中英文双栏逐句对齐工具。</translation>
     </message>
@@ -52,7 +52,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/alignment_view.py" line="+131"/>
+        <location filename="../../editor/ui/alignment_view.py" line="+132"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <extracomment>Below this many segments a resize re-measures at once; above, when the resize settles.</extracomment>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
@@ -202,9 +202,15 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>置信度 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>why: %1</source>
         <translation>依据：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>，</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -816,7 +822,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="+90"/>
+        <location filename="../../editor/ui/main_window.py" line="+99"/>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>
@@ -1038,7 +1044,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>Duiqi 项目 (*.duiqi);;对齐文件 (*.tmx *.xlf *.xliff *.tsv);;文本 (*.txt *.docx *.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Save Project</source>
         <translation>保存项目</translation>
     </message>
@@ -1203,7 +1209,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/sentence_pane.py" line="+257"/>
+        <location filename="../../editor/ui/sentence_pane.py" line="+275"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>
