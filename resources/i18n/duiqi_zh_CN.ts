@@ -315,7 +315,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location line="+7"/>
         <source>Add a byte order mark so &amp;Excel reads the UTF-8 text</source>
-        <translation>添加字节顺序标记（BOM），以便 &amp;Excel 正确读取 UTF-8 文本</translation>
+        <translation>添加字节顺序标记（BOM），以便 Excel 正确读取 UTF-8 文本(&amp;E)</translation>
     </message>
     <message>
         <location line="+9"/>
