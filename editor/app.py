@@ -164,9 +164,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     from editor.ui.main_window import MainWindow
 
     window = MainWindow(settings=settings)
-    window.show()
-    if not args:
-        _offer_recovery(window)
+    if args[:1] == ["--sample"]:
+        # Align before showing: the first alignment loads the dictionary (seconds), and a shown but
+        # frozen window is worse than a window that appears a little later, ready.
+        window.set_document(sample_document(), None)
+        args = []
+        window.show()
     else:
-        open_arguments(window, args)
+        window.show()
+        if not args:
+            _offer_recovery(window)
+        else:
+            open_arguments(window, args)
     return app.exec()

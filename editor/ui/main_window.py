@@ -621,7 +621,7 @@ class MainWindow(QMainWindow):
                                   connect=(self._on_alignment_succeeded, self._on_alignment_failed,
                                            self._on_alignment_progressed))
         self._alignment = (signals, cancel, self.qdoc.revision)
-        self.progress.setValue(0)
+        self.progress.setRange(0, 0)        # busy until the engine reports a fraction (it loads its data first)
         self.progress.show()
         self.cancel_button.show()
         self._update_actions()
@@ -644,6 +644,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Alignment cancelled; nothing was changed."), 5000)
 
     def _on_alignment_progressed(self, fraction: float) -> None:
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 1000)
         self.progress.setValue(int(fraction * 1000))
 
     def _on_alignment_succeeded(self, change: Change) -> None:
@@ -902,6 +904,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.cancel_alignment()
+        # Let a cancelled alignment notice (it checks should_stop often) before the window goes away.
+        QThreadPool.globalInstance().waitForDone(3000)
         if self._autosaver is not None:
             self._autosaver.stop()
             self._autosaver.clear()

@@ -35,11 +35,14 @@ class Task(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.func()
-        except Exception as exc:         # handed to the GUI, never swallowed
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.succeeded.emit(result)
+            try:
+                result = self.func()
+            except Exception as exc:         # handed to the GUI, never swallowed
+                self.signals.failed.emit(exc)
+            else:
+                self.signals.succeeded.emit(result)
+        except RuntimeError:
+            pass        # the application quit while this ran: nobody is left to tell
         finally:
             with _RUNNING_LOCK:
                 _FINISHED.append(self)   # released by the next start(), after this run() has returned

@@ -41,6 +41,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--beads", type=int, default=10_000)
     parser.add_argument("--steps", type=int, default=200)
+    parser.add_argument("--align-seconds", type=float, default=8.0,
+                        help="also align an unaligned copy in the background this long and measure GUI latency")
     args = parser.parse_args(argv)
 
     from PySide6.QtWidgets import QApplication
@@ -121,9 +123,62 @@ def main(argv=None) -> int:
     print(f"confirm and next (+ repaint): {ms(confirm_s)}")
     print(f"re-measure after resize:      {ms(relayout_s)}")
     print(f"memory: {base:.0f} MB before, {after_open:.0f} MB after opening (max RSS, {after_open - base:.0f} MB more)")
+    if args.align_seconds > 0:
+        measure_alignment_latency(app, window, doc, args.align_seconds)
     window.undo_stack.setClean()
     window.close()
     return 0
+
+
+def measure_alignment_latency(app, window, doc, seconds: float) -> None:
+    """Align an unaligned copy in the thread pool while a 10 ms GUI timer runs; report its worst delay."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    from editor.bitext.document import AlignmentDocument
+
+    unaligned = AlignmentDocument(doc.src, doc.tgt, None, doc.meta)
+    window.set_document(unaligned, None)
+    gaps: list[float] = []
+    stalls: list[tuple[float, float]] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        if now - last[0] > 200:
+            stalls.append((now - last[0], now))
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    progress: list[float] = []
+    signals = window.start_alignment(keep_fixed=False)
+    signals.progressed.connect(progress.append)
+    done = []
+    signals.succeeded.connect(lambda change: done.append(True))
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    signals.succeeded.connect(loop.quit)
+    t0 = time.perf_counter()
+    loop.exec()
+    elapsed = time.perf_counter() - t0
+    finished = bool(done)
+    if not finished:
+        window.cancel_alignment()
+    timer.stop()
+    gaps.sort()
+    print(f"aligning {len(doc.src)} x {len(doc.tgt)} in the background: "
+          + (f"finished in {elapsed:.1f} s" if finished else f"cancelled after {elapsed:.1f} s at "
+             f"{(progress[-1] if progress else 0) * 100:.0f} %")
+          + f"; GUI timer (10 ms) delay median {statistics.median(gaps):.0f} ms, "
+            f"p99 {gaps[int(len(gaps) * 0.99)]:.0f} ms, max {gaps[-1]:.0f} ms; {len(progress)} progress updates")
+    if stalls:
+        print("  stalls over 200 ms (length, at ms since start): "
+              + ", ".join(f"{length:.0f} @ {at:.0f}" for length, at in stalls))
 
 
 if __name__ == "__main__":
