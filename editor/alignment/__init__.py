@@ -59,7 +59,8 @@ def align(src: Sequence[str], tgt: Sequence[str], *,
         src_paragraphs / tgt_paragraphs: paragraph number of each sentence (soft anchors), or None.
         fixed: beads that must appear unchanged in the result, in order; the engine aligns only
             the gaps between them (anchored re-alignment). See `regions()`.
-        mode: "fast" (length-based) or "best".
+        mode: "fast" (length only, Gale–Church) or "best" (dictionary + sentence embeddings + length; without
+            the embedding package, dictionary + length, and `preload()` says so).
     Raises:
         AlignmentCancelled when `should_stop()` returns True.
     """
@@ -73,6 +74,21 @@ def align(src: Sequence[str], tgt: Sequence[str], *,
 
     return align_best(src, tgt, src_paragraphs=src_paragraphs, tgt_paragraphs=tgt_paragraphs, fixed=fixed,
                       progress=progress, should_stop=should_stop)
+
+
+def preload(mode: str = "best") -> list[str]:
+    """Load what `mode` needs (dictionary, jieba, the embedding model: a few seconds the first time) so the
+    first alignment starts at once; call it from a worker thread. Returns notes for the user, e.g. that
+    embeddings are unavailable and the engine falls back to the dictionary and lengths."""
+    if mode != "best":
+        return []
+    from editor.alignment.engine import resources
+
+    res = resources()
+    res.lexicon.load()
+    if res.encoder is not None:
+        res.encoder.load()
+    return list(res.notes)
 
 
 def regions(n_src: int, n_tgt: int, fixed: Sequence[FixedSpan]) -> list[tuple[FixedSpan, bool]]:
@@ -94,4 +110,4 @@ def regions(n_src: int, n_tgt: int, fixed: Sequence[FixedSpan]) -> list[tuple[Fi
     return out
 
 
-__all__ = ["AlignedBead", "AlignmentCancelled", "FixedSpan", "MODES", "align", "regions"]
+__all__ = ["MODES", "AlignedBead", "AlignmentCancelled", "FixedSpan", "align", "preload", "regions"]

@@ -160,8 +160,8 @@ def _align_in_chunks(src, tgt, ratio, res, should_stop, progress, timings) -> li
     """Anchor the whole text with sentence similarities, cut it where three consecutive 1-1 anchors agree,
     and align the chunks one by one."""
     n, m = len(src), len(tgt)
-    t0 = time.perf_counter()
     light = scoring.Sides(src, tgt, ratio, res.lexicon, res.encoder, should_stop, timings, max_run=1)
+    t0 = time.perf_counter()
     half = max(ANCHOR_HALF_WIDTH_MIN, int(ANCHOR_HALF_WIDTH_SHARE * max(n, m)))
     anchors = best_chain(top_k_candidates(light.sentence_sims, n, m, half, ANCHOR_TOP_K,
                                           should_stop=should_stop), m)

@@ -6,7 +6,6 @@ import math
 from typing import Sequence
 
 from editor.alignment import AlignedBead, FixedSpan, ProgressCallback, StopCallback, regions
-from editor.errors import AlignmentCancelled
 
 #: log prior of each bead type (source count, target count); zh-en translation is free, 1-2 is common.
 BEAD_PRIORS = {(1, 1): math.log(0.62), (1, 2): math.log(0.2), (2, 1): math.log(0.06), (1, 3): math.log(0.05),

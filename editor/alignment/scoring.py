@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from editor.alignment.lexicon import Lexicon, ZhToken, clean_chinese
+from editor.alignment.lexicon import Lexicon, clean_chinese
 from editor.alignment.search import NEG, Band
 
 #: bead types the DP considers (source count, target count)
@@ -376,24 +376,6 @@ def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int,
     return TermArrays(valid, feats)
 
 
-#: names of the model's inputs, in the order of the weight vectors below
-FEATURES_EMB = ("cos_m_lf", "cos_m", "coverage", "length", "len_factor", "zmin", "emin", "zfrac_min", "efrac_min")
-FEATURES_LEX = ("coverage", "length", "len_factor", "cov_lf", "zfrac_min", "efrac_min")
-
-
-def design(feats: dict[str, np.ndarray], with_embeddings: bool) -> list[np.ndarray]:
-    """The model's input columns for one bead type, from the raw terms."""
-    if with_embeddings:
-        cm = feats["cos"] - feats["margin"]
-        derived = {"cos_m_lf": cm * feats["len_factor"], "cos_m": cm}
-        names = FEATURES_EMB
-    else:
-        derived = {"cov_lf": feats.get("coverage", 0.0) * feats["len_factor"]}
-        names = FEATURES_LEX
-    shape = feats["length"].shape
-    return [np.broadcast_to(derived[k] if k in derived else feats.get(k, np.zeros(shape)), shape) for k in names]
-
-
 def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndarray:
     """Weighted sum of the terms (NEG where the bead does not fit)."""
     prior = W_PRIOR * math.log(TYPE_PRIOR[(a, b)])
@@ -401,26 +383,18 @@ def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndar
         linear = LINEAR_EMB if with_embeddings else LINEAR_LEX
         if linear is not None:
             return np.where(terms.valid, linear["bias"][(a, b)], NEG)
-        s = np.full(terms.valid.shape, (MODEL_SKIP if MODEL is not None else SKIP_SCORE) + prior - BEAD_COST)
+        s = np.full(terms.valid.shape, SKIP_SCORE + prior - BEAD_COST)
         return np.where(terms.valid, s, NEG)
     f = terms.feats
     if not f:
         return np.full(terms.valid.shape, NEG)
     linear = LINEAR_EMB if with_embeddings else LINEAR_LEX
-    if linear is not None and MODEL is None:
+    if linear is not None:
         s = linear["bias"][(a, b)]
         for name, x in linear_inputs(f, a, b, with_embeddings).items():
             s = s + linear["w"].get(name, 0.0) * x
         return np.where(terms.valid, s, NEG)
-    if MODEL is not None:
-        weights = MODEL["emb" if with_embeddings else "lex"]
-        z = weights["bias"][(a, b)] + sum(w * x for w, x in zip(weights["w"], design(f, with_embeddings)))
-        if MODEL_OBJECTIVE == "logp":
-            s = -np.logaddexp(0.0, -z) + MODEL_TAU
-        else:
-            p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-            s = p - MODEL_TAU
-    elif with_embeddings:
+    if with_embeddings:
         cm = f["cos"] - MARGIN_WEIGHT * f["margin"]
         s = cm * f["len_factor"] + W_LENGTH * f["length"] + prior + W_PUNCT * f["punct"] - BEAD_COST
         if a > 1 or b > 1:
@@ -436,13 +410,6 @@ def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndar
     else:
         s = W_LEXICAL_ALONE * f.get("coverage", 0.0) * f["len_factor"] + W_LENGTH_ALONE * f["length"] + prior
     return np.where(terms.valid, s, NEG)
-
-
-#: logistic model of "this bead is exactly right" (fitted by tests/benchmarks/fit_weights.py); None: hand weights
-MODEL: dict | None = None
-MODEL_TAU = 0.45
-MODEL_OBJECTIVE = "p"
-MODEL_SKIP = -0.5
 
 
 def linear_inputs(f: dict[str, np.ndarray], a: int, b: int, with_embeddings: bool) -> dict[str, np.ndarray]:

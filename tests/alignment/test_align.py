@@ -134,3 +134,11 @@ def test_a_long_text_is_aligned_in_chunks_cut_at_solid_anchors(monkeypatch):
     assert [i for s, _ in chunked for i in s] == list(range(len(zh)))
     assert [j for _, t in chunked for j in t] == list(range(len(en)))
     assert sum(p in whole for p in chunked) >= len(whole) - 2
+
+
+def test_preload_loads_the_dictionary_and_reports_no_problem_when_everything_is_installed():
+    from editor.alignment import preload
+    from editor.alignment.lexicon import shared_lexicon
+
+    assert preload("best") == []
+    assert shared_lexicon().loaded

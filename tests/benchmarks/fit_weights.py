@@ -1,11 +1,16 @@
-"""Fit the bead model of `editor.alignment.scoring` (a logistic regression over score terms) on MAC-dev.
+"""Fit the learned constants of the alignment engine on MAC-dev, and print them for pasting into the code.
 
-usage: python tests/benchmarks/fit_weights.py [--shared PATH] [--loco]
+usage: python tests/benchmarks/fit_weights.py [--shared PATH] [--perceptron [--loco]] [--confidence]
 
-Every candidate bead inside the search band of each chapter is an example (label: it is a gold bead).
-The model is a handful of global weights: one bias per bead type and one weight per score term, for the
-embedding model and for the lexical-only fallback. `--loco` also reports leave-one-chapter-out strict F1,
-the honest estimate for unseen text. Paste the printed MODEL into editor/alignment/scoring.py.
+- `--perceptron`: LINEAR_LEX / LINEAR_EMB in editor/alignment/scoring.py, a linear bead score (a dozen
+  global weights: one per score term, one bias per bead type) fitted by an averaged structured perceptron
+  over whole-chapter alignments, starting from the hand weights. `--loco` adds leave-one-chapter-out F1,
+  the honest estimate for unseen text. (It beat the hand weights for the lexical-only fallback only; the
+  embedding mode keeps its hand weights, chosen by coordinate ascent over seven global weights.)
+- `--confidence`: CONFIDENCE_EMB / CONFIDENCE_LEX in editor/alignment/engine.py, a logistic regression of
+  "this bead is exactly right" over the bead's own terms and its posterior, on the engine's output.
+
+With neither option, both are fitted.
 """
 
 from __future__ import annotations
@@ -46,38 +51,8 @@ def load_macdev(shared: Path):
     return data
 
 
-def chapter_examples(zh, en, gold, res, with_emb):
-    """Design rows, labels and type ids of every candidate bead of one chapter."""
-    ratio = (sum(map(scoring.text_length, en)) or 1) / (sum(scoring.text_length(scoring.clean_chinese(s))
-                                                              for s in zh) or 1)
-    sides = scoring.Sides(zh, en, ratio, res.lexicon, res.encoder if with_emb else None)
-    n, m = len(zh), len(en)
-    if n * m <= 40_000:
-        band = diagonal_band(n, m, max(n, m))
-    else:
-        half = max(engine.ANCHOR_HALF_WIDTH_MIN, int(engine.ANCHOR_HALF_WIDTH_SHARE * max(n, m)))
-        band = band_from_anchors(best_chain(top_k_candidates(sides.sentence_sims, n, m, half), m), n, m,
-                                 engine.BAND_SLACK)
-    pb = sides.pair_band(band)
-    margins = sides.margins(pb)
-    gold_set = set(gold)
-    X, y, T = [], [], []
-    for t, (a, b) in enumerate(scoring.BEAD_TYPES):
-        if not (a and b):
-            continue
-        tm = scoring.bead_terms(sides, band, pb, margins, a, b)
-        cols = scoring.design(tm.feats, with_emb)
-        rr, ww = np.nonzero(tm.valid)
-        X.append(np.stack([c[rr, ww] for c in cols], axis=1).astype(np.float64))
-        jj = band.lo[rr] + ww
-        y.append(np.array([(tuple(range(r - a, r)), tuple(range(j - b, j))) in gold_set
-                           for r, j in zip(rr.tolist(), jj.tolist())], dtype=np.float64))
-        T.append(np.full(len(rr), t))
-    return np.concatenate(X), np.concatenate(y), np.concatenate(T)
-
-
 def fit(X, y, T, n_types, l2=1e-3, iters=30):
-    """Newton's method for logistic regression with one bias per bead type."""
+    """Newton's method for logistic regression with one bias per group (T holds each row's group)."""
     onehot = np.zeros((len(T), n_types))
     onehot[np.arange(len(T)), T] = 1.0
     Z = np.concatenate([X, onehot], axis=1)
@@ -93,15 +68,8 @@ def fit(X, y, T, n_types, l2=1e-3, iters=30):
     return w[:X.shape[1]], w[X.shape[1]:]
 
 
-def to_model(wx, wt):
-    return {"w": tuple(round(float(v), 4) for v in wx),
-            "bias": {scoring.BEAD_TYPES[t]: round(float(wt[t]), 4) for t in range(len(scoring.BEAD_TYPES))
-                     if all(scoring.BEAD_TYPES[t])}}
-
-
 def chapter_tables(zh, en, gold, res, with_emb):
     """Band and linear inputs of every bead type for one chapter, and its gold beads as ranges."""
-    from editor.alignment.search import Band  # noqa: F401
     ratio = (sum(map(scoring.text_length, en)) or 1) / (sum(scoring.text_length(scoring.clean_chinese(s))
                                                               for s in zh) or 1)
     sides = scoring.Sides(zh, en, ratio, res.lexicon, res.encoder if with_emb else None)
@@ -195,7 +163,6 @@ def perceptron(chapters, start, epochs, lr):
 
 
 def fit_perceptron(data, res, epochs, lr, loco):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "shared" / "bench"))
     from editor.alignment.search import banded_dp
     from tests.benchmarks.bench_align import score as bench_score
     for key, with_emb in (("EMB", True), ("LEX", False)):
@@ -247,52 +214,21 @@ def fit_confidence(data, res):
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(HERE.parents[3] / "shared"))
-    ap.add_argument("--loco", action="store_true")
-    ap.add_argument("--confidence", action="store_true", help="fit only the confidence model")
+    ap.add_argument("--confidence", action="store_true", help="fit CONFIDENCE_EMB / CONFIDENCE_LEX")
     ap.add_argument("--perceptron", action="store_true",
                     help="fit LINEAR_EMB / LINEAR_LEX (structured perceptron over whole-chapter alignments)")
-    ap.add_argument("--epochs", type=int, default=10)
-    ap.add_argument("--lr", type=float, default=0.02)
+    ap.add_argument("--loco", action="store_true", help="with --perceptron: leave-one-chapter-out F1 too")
+    ap.add_argument("--epochs", type=int, default=15)
+    ap.add_argument("--lr", type=float, default=0.0002)
     args = ap.parse_args(argv)
-    sys.path.insert(0, str(Path(args.shared) / "bench"))
-    import score as S
-    from editor.alignment.best import align_best
-
     data = load_macdev(Path(args.shared))
     res = engine.resources()
-    if args.confidence:
-        fit_confidence(data, res)
-        return
-    if args.perceptron:
+    if args.perceptron or not args.confidence:
         fit_perceptron(data, res, args.epochs, args.lr, args.loco)
-        return
-    models = {}
-    per = {}
-    for key, with_emb in (("emb", True), ("lex", False)):
-        per[key] = [chapter_examples(zh, en, gold, res, with_emb) for _, zh, en, gold in data]
-        X = np.concatenate([p[0] for p in per[key]])
-        y = np.concatenate([p[1] for p in per[key]])
-        T = np.concatenate([p[2] for p in per[key]])
-        models[key] = to_model(*fit(X, y, T, len(scoring.BEAD_TYPES)))
-        print(f"# {key}: {len(y)} candidate beads, {int(y.sum())} gold")
-    print("MODEL =", models)
-    if args.loco:
-        for key, with_emb in (("emb", True), ("lex", False)):
-            pairs = []
-            for k in range(len(data)):
-                rest = [per[key][q] for q in range(len(data)) if q != k]
-                X = np.concatenate([p[0] for p in rest])
-                y = np.concatenate([p[1] for p in rest])
-                T = np.concatenate([p[2] for p in rest])
-                scoring.MODEL = dict(models)
-                scoring.MODEL[key] = to_model(*fit(X, y, T, len(scoring.BEAD_TYPES)))
-                _, zh, en, gold = data[k]
-                r = engine.Resources(res.lexicon, res.encoder if with_emb else None)
-                beads = align_best(zh, en, res=r)
-                pairs.append((gold, [(b.src, b.tgt) for b in beads]))
-            print(f"leave-one-chapter-out strict F1 ({key}): {S.score(pairs)['f1_strict']:.4f}")
+    if args.confidence or not args.perceptron:
+        fit_confidence(data, res)
 
 
 if __name__ == "__main__":
