@@ -129,6 +129,8 @@ class AlignmentView(QWidget):
 
     def empty_text(self, side: Side) -> str:
         if not self.doc.src and not self.doc.tgt:
+            if side is not self.left_side:
+                return ""
             return self.tr("Open a project or start a new alignment (File menu), or drop files here.")
         return self.tr("No sentences on this side.")
 
