@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._apply_settings()
         self.resize(1200, 760)
+        if self.settings is not None and self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
         self._autosaver = self._make_autosaver() if autosave else None
         self._on_document_reset()
 
@@ -261,8 +263,6 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.view.set_left_side(Side.SRC if self.settings.pane_order == "zh-en" else Side.TGT)
             self.actions_.row_mode.setChecked(self.settings.row_mode)
-            if self.settings.window_geometry:
-                self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
 
     # -- state ----------------------------------------------------------------------------------
 

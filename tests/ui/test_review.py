@@ -89,3 +89,20 @@ def test_enter_on_a_hand_made_link_moves_on_without_an_empty_undo_step(qtbot, wi
     window.actions_.confirm_next.trigger()
     assert window.undo_stack.count() == count
     assert window.view.current_bead() > 0
+
+
+def test_font_size_pane_order_and_row_mode_come_from_the_settings_and_are_saved_on_close(qtbot, sample_doc):
+    from editor.settings import Settings, load_settings
+    from editor.ui.main_window import MainWindow
+
+    settings = Settings(font_size=15, pane_order="en-zh", row_mode=True)
+    win = MainWindow(sample_doc, settings=settings, autosave=False)
+    qtbot.addWidget(win)
+    assert win.view.left_side is Side.TGT and win.view.row_mode
+    assert win.view.panes[Side.SRC].font().pointSize() == 15
+    win.actions_.zoom_in.trigger()
+    win.actions_.swap_panes.trigger()
+    assert win.close()
+    saved = load_settings()
+    assert saved.font_size == 16 and saved.pane_order == "zh-en" and saved.row_mode
+    assert saved.window_geometry
