@@ -7,6 +7,7 @@ Each score term is computed for all candidate beads of one type at once (arrays 
 from __future__ import annotations
 
 import math
+import re
 import zlib
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -39,6 +40,9 @@ MARGIN_WEIGHT = 1.2
 W_LEXCOS = 0.0
 BEAD_COST = 0.0
 W_PUNCT = 0.02
+#: a bead whose last sentence closes a quotation on one side only
+W_QUOTE = 0.1
+W_QOPEN = 0.05
 EXACT_RUNS = False
 COV_TIMES_LF = False
 #: weight dictionary matches by inverse document frequency (rare words are better evidence)
@@ -46,6 +50,9 @@ USE_IDF = True
 #: without embeddings the lexical term carries the match, so it needs a length-ratio factor and more weight
 W_LEXICAL_ALONE = 1.0
 W_LENGTH_ALONE = 0.05
+
+
+_EN_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—-]))['‘“\"](?=\w)")
 
 
 def text_length(text: str) -> int:
@@ -88,6 +95,13 @@ class Sides:
         self.zq = np.array([[t.count("？") + t.count("?"), t.count("！") + t.count("!")] for t in self.src],
                            dtype=np.float64).reshape(-1, 2)
         self.eq = np.array([[t.count("?"), t.count("!")] for t in self.tgt], dtype=np.float64).reshape(-1, 2)
+        # does the sentence close a quotation? (dialogue: both sides of a bead end inside or outside a quote)
+        self.zclose = np.array([t.rstrip().endswith(("”", "」", "\"", "’", "』")) for t in self.src], dtype=np.float64)
+        self.eclose = np.array([t.rstrip().endswith(("'", "’", "”", "\"")) for t in self.tgt], dtype=np.float64)
+        self.zopen = np.array([t.count("“") + t.count("「") for t in self.src], dtype=np.float64)
+        self.eopen = np.array([len(_EN_OPEN_QUOTE.findall(t)) for t in self.tgt], dtype=np.float64)
+        self.czo = np.concatenate([[0.0], np.cumsum(self.zopen)])
+        self.ceo = np.concatenate([[0.0], np.cumsum(self.eopen)])
         self.czq = np.concatenate([np.zeros((1, 2)), np.cumsum(self.zq, axis=0)])
         self.ceq = np.concatenate([np.zeros((1, 2)), np.cumsum(self.eq, axis=0)])
         self.czl = np.concatenate([[0.0], np.cumsum(self.zl)])
@@ -314,6 +328,10 @@ def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int,
     feats["len_factor"] = np.log2(1.0 + lo_ / np.maximum(hi_, 1e-9))
     dq = (sides.czq[rc] - sides.czq[i0c]) - (sides.ceq[jc] - sides.ceq[j0c])
     feats["punct"] = -np.abs(dq).sum(axis=-1)
+    last_z = sides.zclose[np.clip(rc - 1, 0, max(sides.n - 1, 0))] if sides.n else np.zeros(j.shape)
+    last_e = sides.eclose[np.clip(jc - 1, 0, max(sides.m - 1, 0))] if sides.m else np.zeros(j.shape)
+    feats["quote"] = -np.abs(last_z - last_e)
+    feats["qopen"] = -np.abs((sides.czo[rc] - sides.czo[i0c]) - (sides.ceo[jc] - sides.ceo[j0c]))
     if sides.ez is not None:
         ez, ee = sides.ez[a - 1], sides.ee[b - 1]
         cos = _rowdot(ez, np.clip(i0c, 0, len(ez) - 1), ee, np.clip(j0c, 0, len(ee) - 1))
@@ -396,7 +414,8 @@ def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndar
         return np.where(terms.valid, s, NEG)
     if with_embeddings:
         cm = f["cos"] - MARGIN_WEIGHT * f["margin"]
-        s = cm * f["len_factor"] + W_LENGTH * f["length"] + prior + W_PUNCT * f["punct"] - BEAD_COST
+        s = cm * f["len_factor"] + W_LENGTH * f["length"] + prior + W_PUNCT * f["punct"] - BEAD_COST \
+            + W_QUOTE * f["quote"] + W_QOPEN * f["qopen"]
         if a > 1 or b > 1:
             # the weakest member sentence, against the bead as a whole: a sentence that does not belong
             weakest = np.minimum(f["zmin"] if a > 1 else cm, f["emin"] if b > 1 else cm)
