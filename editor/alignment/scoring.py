@@ -43,6 +43,8 @@ W_PUNCT = 0.02
 #: a bead whose last sentence closes a quotation on one side only
 W_QUOTE = 0.1
 W_QOPEN = 0.05
+#: the bead's last sentences end with different marks (question / exclamation / other)
+W_ENDMARK = 0.02
 EXACT_RUNS = False
 COV_TIMES_LF = False
 #: weight dictionary matches by inverse document frequency (rare words are better evidence)
@@ -53,6 +55,16 @@ W_LENGTH_ALONE = 0.05
 
 
 _EN_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—-]))['‘“\"](?=\w)")
+
+
+def _final_mark(text: str) -> int:
+    """1 for a question, 2 for an exclamation, 0 otherwise (closing quotes and brackets ignored)."""
+    t = text.rstrip().rstrip("'’”\"」』)）]… ")
+    if t.endswith(("?", "？")):
+        return 1
+    if t.endswith(("!", "！")):
+        return 2
+    return 0
 
 
 def text_length(text: str) -> int:
@@ -100,6 +112,8 @@ class Sides:
         self.eclose = np.array([t.rstrip().endswith(("'", "’", "”", "\"")) for t in self.tgt], dtype=np.float64)
         self.zopen = np.array([t.count("“") + t.count("「") for t in self.src], dtype=np.float64)
         self.eopen = np.array([len(_EN_OPEN_QUOTE.findall(t)) for t in self.tgt], dtype=np.float64)
+        self.zend = np.array([_final_mark(t) for t in self.src], dtype=np.float64)
+        self.eend = np.array([_final_mark(t) for t in self.tgt], dtype=np.float64)
         self.czo = np.concatenate([[0.0], np.cumsum(self.zopen)])
         self.ceo = np.concatenate([[0.0], np.cumsum(self.eopen)])
         self.czq = np.concatenate([np.zeros((1, 2)), np.cumsum(self.zq, axis=0)])
@@ -331,6 +345,9 @@ def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int,
     last_z = sides.zclose[np.clip(rc - 1, 0, max(sides.n - 1, 0))] if sides.n else np.zeros(j.shape)
     last_e = sides.eclose[np.clip(jc - 1, 0, max(sides.m - 1, 0))] if sides.m else np.zeros(j.shape)
     feats["quote"] = -np.abs(last_z - last_e)
+    end_z = sides.zend[np.clip(rc - 1, 0, max(sides.n - 1, 0))] if sides.n else np.zeros(j.shape)
+    end_e = sides.eend[np.clip(jc - 1, 0, max(sides.m - 1, 0))] if sides.m else np.zeros(j.shape)
+    feats["endmark"] = -(end_z != end_e).astype(np.float64)
     feats["qopen"] = -np.abs((sides.czo[rc] - sides.czo[i0c]) - (sides.ceo[jc] - sides.ceo[j0c]))
     if sides.ez is not None:
         ez, ee = sides.ez[a - 1], sides.ee[b - 1]
@@ -415,7 +432,7 @@ def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndar
     if with_embeddings:
         cm = f["cos"] - MARGIN_WEIGHT * f["margin"]
         s = cm * f["len_factor"] + W_LENGTH * f["length"] + prior + W_PUNCT * f["punct"] - BEAD_COST \
-            + W_QUOTE * f["quote"] + W_QOPEN * f["qopen"]
+            + W_QUOTE * f["quote"] + W_QOPEN * f["qopen"] + W_ENDMARK * f["endmark"]
         if a > 1 or b > 1:
             # the weakest member sentence, against the bead as a whole: a sentence that does not belong
             weakest = np.minimum(f["zmin"] if a > 1 else cm, f["emin"] if b > 1 else cm)
