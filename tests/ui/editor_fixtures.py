@@ -7,11 +7,18 @@ import pytest
 from editor.bitext.document import AlignmentDocument
 
 
+_ALIGNED_SAMPLE: list[AlignmentDocument] = []
+
+
 @pytest.fixture
 def sample_doc() -> AlignmentDocument:
+    """A fresh copy of the aligned bundled sample (aligned once per test session)."""
     from editor.app import sample_document
+    from editor.ui.qt_document import copy_document
 
-    return sample_document()
+    if not _ALIGNED_SAMPLE:
+        _ALIGNED_SAMPLE.append(sample_document())
+    return copy_document(_ALIGNED_SAMPLE[0])
 
 
 @pytest.fixture
