@@ -159,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _install_excepthook()
     from editor.ui.main_thread_gc import MainThreadGarbageCollector
 
-    collector = MainThreadGarbageCollector(app)   # noqa: F841 (lives as long as the app)
+    app.garbage_collector = MainThreadGarbageCollector(app)     # lives as long as the application
 
     from editor.ui.main_window import MainWindow
 

@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
-from editor.bitext.document import Side
 from editor.ui.link_style import COLOURS, PEN_STYLES, LinkState, link_state
 
 if TYPE_CHECKING:

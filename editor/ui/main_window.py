@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton, QToolBar, QUndoView, QVBoxLayout, QWidget,
 )
 
-from editor import __version__
 from editor.bitext import edits
 from editor.bitext.document import AlignmentDocument, Change, Side
 from editor.bitext.project import PROJECT_SUFFIX, load_project, save_project
@@ -297,7 +296,6 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_document_reset(self) -> None:
-        doc = self.document
         self._typical_ratio = self._compute_ratio()
         self.find_bar.hide()
         self._update_title()

@@ -50,7 +50,6 @@ def main(argv=None) -> int:
     app = QApplication.instance() or QApplication([])
     from editor.app import choose_cjk_font
     app.setFont(choose_cjk_font())
-    from editor.bitext.document import Side
     from editor.ui.main_window import MainWindow
 
     base = rss_mb()

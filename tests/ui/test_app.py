@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from editor.app import _install_excepthook, choose_cjk_font, open_arguments
 from editor.bitext.project import save_project
 from editor.ui.main_window import MainWindow
-from tests.ui.editor_fixtures import mark_clean, sample_doc  # noqa: F401
+from tests.ui.editor_fixtures import mark_clean
 
 
 def _window(qtbot):

@@ -7,7 +7,6 @@ from editor.bitext import edits
 from editor.bitext.document import Side
 from editor.ui.commands import ApplyChange, build_compound
 from editor.ui.qt_document import QtDocument
-from tests.ui.editor_fixtures import sample_doc  # noqa: F401
 
 EDITS = {
     "link": lambda d: edits.link(d, [d.src[0].id], [d.tgt[1].id]),

@@ -4,7 +4,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from editor.bitext.document import BeadStatus, Side
-from tests.ui.editor_fixtures import sample_doc, window  # noqa: F401
 
 
 def _undo_redo_round_trip(window, before, after):

@@ -1,7 +1,5 @@
 """A translator's whole session with the keyboard only: import the mixed sample, review, fix, save, reopen, export."""
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 

@@ -1,13 +1,11 @@
 """Files and safety: unsaved-changes prompt, bad files keep the current document, save and reopen, alignment undo."""
 
-from pathlib import Path
-
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from editor.bitext.document import AlignmentDocument
 from editor.ui.main_window import MainWindow
-from tests.ui.editor_fixtures import mark_clean, sample_doc, window  # noqa: F401
+from tests.ui.editor_fixtures import mark_clean
 
 
 def _make_a_change(window):
@@ -140,7 +138,7 @@ def test_cancelling_a_running_alignment_changes_nothing(qtbot):
     unaligned = doc.snapshot()
     win = MainWindow(doc, autosave=False)
     qtbot.addWidget(win, before_close_func=mark_clean)
-    signals = win.start_alignment(keep_fixed=False)
+    assert win.start_alignment(keep_fixed=False) is not None
     assert win.progress.isVisibleTo(win) and not win.actions_.realign.isEnabled()
     win.actions_.cancel_alignment.trigger()
     assert win._alignment is None and win.actions_.realign.isEnabled()

@@ -3,7 +3,6 @@
 from PySide6.QtCore import QPoint, Qt
 
 from editor.bitext.document import BeadStatus, Side
-from tests.ui.editor_fixtures import sample_doc, window  # noqa: F401
 
 
 def _centre(pane, pos: int) -> QPoint:

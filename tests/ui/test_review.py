@@ -2,9 +2,8 @@
 
 from PySide6.QtCore import Qt
 
-from editor.bitext.document import Bead, BeadStatus, Side
+from editor.bitext.document import BeadStatus, Side
 from editor.ui.alignment_view import BeadFilter
-from tests.ui.editor_fixtures import sample_doc, window  # noqa: F401
 
 
 def test_enter_in_a_pane_confirms_the_link_and_selects_the_next_unconfirmed_one(qtbot, window):

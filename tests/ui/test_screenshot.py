@@ -3,7 +3,6 @@
 from PySide6.QtGui import QColor
 
 from editor.ui.link_style import COLOURS, LinkState
-from tests.ui.editor_fixtures import sample_doc, window  # noqa: F401
 
 
 def _near(a: QColor, b: QColor, tolerance: int = 40) -> bool:
