@@ -68,3 +68,15 @@ def test_an_unexpected_error_is_logged_and_shown(qtbot, monkeypatch):
     logs = list(log_dir().glob("crash-*.log"))
     assert logs and "RuntimeError: boom" in logs[0].read_text(encoding="utf-8")
     assert shown and "boom" in shown[0]
+
+
+def test_a_restored_crash_recovery_opens_as_unsaved_work_with_its_project_path(qtbot, sample_doc, tmp_path,
+                                                                             monkeypatch):
+    from editor.app import _offer_recovery
+
+    project = tmp_path / "book.duiqi"
+    monkeypatch.setattr("editor.ui.autosave.offer_recovery", lambda parent: (sample_doc, project))
+    win = _window(qtbot)
+    assert _offer_recovery(win)
+    assert win.document is sample_doc and win.project_path == project
+    assert win.is_modified() and win.isWindowModified()
