@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
                             (BeadFilter.NOT_ONE_TO_ONE, self.tr("Not 1:1"))):
             self.filter_box.addItem(label, mode)
         self.filter_box.currentIndexChanged.connect(self._on_filter_box_changed)
+        self.filter_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)   # Tab and start-up focus stay in the panes
         bar.addWidget(self.filter_box)
         bar.addSeparator()
         bar.addActions([act.row_mode, act.find])
@@ -279,6 +280,8 @@ class MainWindow(QMainWindow):
         self.project_path = path
         self.qdoc.set_document(doc)
         self.undo_stack.setClean()
+        if self.isVisible():
+            self.focus_panes()
         if modified:
             # A restored or imported document is unsaved work until saved.
             self.undo_stack.resetClean()
@@ -880,6 +883,15 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     # -- window events --------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.focus_panes()
+
+    def focus_panes(self) -> None:
+        """Give the keyboard to the focused pane, so arrows and Enter review right away."""
+        self.view.panes[self.view.focus_side].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):

@@ -105,3 +105,11 @@ def test_font_size_pane_order_and_row_mode_come_from_the_settings_and_are_saved_
     saved = load_settings()
     assert saved.font_size == 16 and saved.pane_order == "zh-en" and saved.row_mode
     assert saved.window_geometry
+
+
+def test_the_panes_have_the_keyboard_when_the_window_opens(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    qtbot.waitActive(window)
+    assert QApplication.focusWidget() in window.view.panes.values()
