@@ -35,7 +35,9 @@ def available() -> bool:
 class Encoder:
     """Per-sentence pooled USE features, cached by text; `head()` turns (sums, counts) into unit vectors."""
 
-    def __init__(self, disk_cache: bool = True, threads: int = 2) -> None:
+    def __init__(self, disk_cache: bool = True, threads: int = 1) -> None:
+        # one BLAS thread: the matrices are small, and two threads on a busy 2-core laptop collapse (measured
+        # 1500 vs 150-1300 sentences/s under load); it also leaves a core to the editor's GUI thread
         self._lock = threading.Lock()
         self._backend = None
         self._threads = threads
