@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -25,7 +24,7 @@ from editor.ui.explanation_strip import ExplanationStrip
 from editor.ui.find_bar import FindBar
 from editor.ui.link_style import LinkState, link_state
 from editor.ui.qt_document import QtDocument
-from editor.ui.workers import TaskSignals, start_alignment
+from editor.ui.workers import AlignmentJob, TaskSignals, start_alignment
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +59,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         self._typical_ratio: float | None = None
-        self._alignment: tuple[TaskSignals, threading.Event, int] | None = None
+        self._alignment: tuple[AlignmentJob, int] | None = None
 
         self.actions_ = WindowActions(self)
         self.view = AlignmentView(self.qdoc, self)
@@ -612,25 +611,26 @@ class MainWindow(QMainWindow):
         self.start_alignment(keep_fixed=True)
 
     def start_alignment(self, keep_fixed: bool = True, mode: str = "best") -> TaskSignals | None:
-        """Align in the thread pool; the result arrives as an undoable command. Returns the task's signals."""
+        """Align off the GUI thread (the aligner process); the result arrives as an undoable command.
+
+        Returns the job's signals, or None when nothing can be aligned or an alignment is running.
+        """
         if self._alignment is not None or not (self.document.src and self.document.tgt):
             return None
         self.view.finish_editing()
-        cancel = threading.Event()
-        signals = start_alignment(self.document, mode=mode, keep_fixed=keep_fixed, cancel=cancel,
-                                  pool=QThreadPool.globalInstance(),
-                                  connect=(self._on_alignment_succeeded, self._on_alignment_failed,
-                                           self._on_alignment_progressed))
-        self._alignment = (signals, cancel, self.qdoc.revision)
+        job = start_alignment(self.document, mode=mode, keep_fixed=keep_fixed, pool=QThreadPool.globalInstance(),
+                              connect=(self._on_alignment_succeeded, self._on_alignment_failed,
+                                       self._on_alignment_progressed))
+        self._alignment = (job, self.qdoc.revision)
         self.progress.setRange(0, 0)        # busy until the engine reports a fraction (it loads its data first)
         self.progress.show()
         self.cancel_button.show()
         self._update_actions()
-        return signals
+        return job.signals
 
     def cancel_alignment(self) -> None:
         if self._alignment is not None:
-            self._alignment[1].set()
+            self._alignment[0].cancel()
             self._finish_alignment()
 
     def _finish_alignment(self) -> None:
@@ -651,9 +651,9 @@ class MainWindow(QMainWindow):
 
     def _on_alignment_succeeded(self, change: Change) -> None:
         running = self._alignment
-        if running is None or self.sender() is not running[0]:
+        if running is None or self.sender() is not running[0].signals:
             return      # a cancelled run finishing late
-        revision = running[2]
+        revision = running[1]
         self._finish_alignment()
         if revision != self.qdoc.revision:
             self.statusBar().showMessage(self.tr("The text changed while aligning; run the alignment again."), 8000)
@@ -665,7 +665,7 @@ class MainWindow(QMainWindow):
 
     def _on_alignment_failed(self, exc: BaseException) -> None:
         running = self._alignment
-        if running is None or self.sender() is not running[0]:
+        if running is None or self.sender() is not running[0].signals:
             return
         self._finish_alignment()
         if isinstance(exc, AlignmentCancelled):

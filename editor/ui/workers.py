@@ -8,7 +8,7 @@ import time
 from functools import partial
 from typing import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from editor.bitext.document import AlignmentDocument
 from editor.ui.qt_document import copy_document
@@ -78,26 +78,174 @@ class ThrottledProgress:
             self._signal.emit(float(fraction))
 
 
-def start_alignment(doc: AlignmentDocument, *, mode: str, keep_fixed: bool,
-                    cancel: threading.Event, pool: QThreadPool | None = None,
-                    connect: tuple | None = None) -> TaskSignals:
-    """Start aligning a copy of `doc` in the thread pool; return the signals (`succeeded` carries the Change).
+class AlignmentJob:
+    """A running alignment: `signals` report it (succeeded carries the Change); cancel() stops it."""
 
-    The Change fits the document as it was when the task started (the caller checks its revision).
+    def __init__(self, signals: TaskSignals, cancel: Callable[[], None]) -> None:
+        self.signals = signals
+        self._cancel = cancel
+
+    def cancel(self) -> None:
+        self._cancel()
+
+
+class AlignmentService(QObject):
+    """The application's aligner process (editor.ui.alignment_process), started on first use and kept warm.
+
+    Replies are read on the GUI thread from a timer, so signals are emitted from the GUI thread.
+    If the process dies, its jobs fail and the next job starts a new one.
     """
+
+    POLL_MS = 30
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._process = None
+        self._conn = None
+        self._jobs: dict[int, TaskSignals] = {}
+        self._next_job = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    def _ensure_process(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            return
+        import multiprocessing
+
+        from editor.ui.alignment_process import serve
+
+        context = multiprocessing.get_context("spawn")   # no fork: the parent has Qt threads
+        parent_end, child_end = context.Pipe(duplex=True)
+        process = context.Process(target=serve, args=(child_end,), name="duiqi-aligner", daemon=True)
+        process.start()
+        child_end.close()
+        self._process, self._conn = process, parent_end
+
+    def start(self, doc: AlignmentDocument, mode: str, keep_fixed: bool) -> AlignmentJob:
+        """Send a copy of the document to the aligner process; raises OSError if it cannot start."""
+        self._ensure_process()
+        job = self._next_job
+        self._next_job += 1
+        signals = TaskSignals(self)
+        self._jobs[job] = signals
+        self._conn.send(("align", job, copy_document(doc), mode, keep_fixed))
+        self._timer.start()
+        return AlignmentJob(signals, partial(self._cancel, job))
+
+    def _cancel(self, job: int) -> None:
+        if self._jobs.pop(job, None) is not None and self._conn is not None:
+            try:
+                self._conn.send(("cancel", job))
+            except OSError:
+                pass
+
+    def _on_timer_timeout(self) -> None:
+        from editor.errors import AlignmentCancelled, EditorError
+
+        try:
+            while self._conn is not None and self._conn.poll():
+                kind, job, *rest = self._conn.recv()
+                signals = self._jobs.get(job)
+                if kind != "progress":
+                    self._jobs.pop(job, None)
+                if signals is None:
+                    continue            # cancelled meanwhile
+                if kind == "progress":
+                    signals.progressed.emit(rest[0])
+                elif kind == "ok":
+                    signals.succeeded.emit(rest[0])
+                elif kind == "cancelled":
+                    signals.failed.emit(AlignmentCancelled())
+                else:
+                    signals.failed.emit(EditorError(rest[0]))
+        except (EOFError, OSError):
+            self._process_died()
+        if not self._jobs:
+            self._timer.stop()
+
+    def _process_died(self) -> None:
+        jobs, self._jobs = self._jobs, {}
+        self._process, self._conn = None, None
+        for signals in jobs.values():
+            signals.failed.emit(RuntimeError("the aligner process stopped unexpectedly"))
+
+    def shutdown(self) -> None:
+        """Ask the process to quit (and make sure it does)."""
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
+        self._jobs.clear()
+        self._timer.stop()
+        if conn is not None:
+            try:
+                conn.send(None)
+            except OSError:
+                pass
+        if process is not None:
+            process.join(1.0)
+            if process.is_alive():
+                process.terminate()
+                process.join(1.0)
+
+
+_SERVICE: list[AlignmentService] = []
+
+#: Set to "thread" to align in a thread of this process instead of the aligner process.
+ALIGN_IN_ENV = "DUIQI_ALIGN_IN"
+
+
+def alignment_service() -> AlignmentService:
+    """Return the application's aligner service (stopped when the application quits)."""
+    if not _SERVICE:
+        from PySide6.QtCore import QCoreApplication
+
+        service = AlignmentService()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(service.shutdown)
+        import atexit
+
+        atexit.register(service.shutdown)
+        _SERVICE.append(service)
+    return _SERVICE[0]
+
+
+def start_alignment(doc: AlignmentDocument, *, mode: str, keep_fixed: bool,
+                    pool: QThreadPool | None = None, connect: tuple | None = None) -> AlignmentJob:
+    """Align `doc` (a copy of it) off the GUI thread: in the aligner process, else in the thread pool.
+
+    The job's `signals.succeeded` carries a Change that fits the document as it was when the job started
+    (the caller checks its revision). `connect` = (succeeded, failed, progressed) slots.
+    """
+    import os
+
+    job = None
+    if os.environ.get(ALIGN_IN_ENV, "process") != "thread":
+        try:
+            job = alignment_service().start(doc, mode, keep_fixed)
+        except (OSError, ImportError, RuntimeError, ValueError):
+            job = None          # no process on this system: a thread will do
+    if job is None:
+        job = _start_alignment_thread(doc, mode=mode, keep_fixed=keep_fixed, pool=pool)
+    if connect is not None:
+        succeeded, failed, progressed = connect
+        job.signals.succeeded.connect(succeeded)
+        job.signals.failed.connect(failed)
+        job.signals.progressed.connect(progressed)
+    return job
+
+
+def _start_alignment_thread(doc: AlignmentDocument, *, mode: str, keep_fixed: bool,
+                            pool: QThreadPool | None = None) -> AlignmentJob:
     from editor.workflow import align_document
 
     copy = copy_document(doc)
+    cancel = threading.Event()
     task = Task(lambda: None)
     progress = ThrottledProgress(task.signals.progressed)
     task.func = partial(align_document, copy, mode=mode, keep_fixed=keep_fixed,
                         progress=progress, should_stop=cancel.is_set)
     signals = task.signals
-    if connect is not None:
-        # Connected before start() so no outcome can be missed; bound methods of GUI objects → queued delivery.
-        succeeded, failed, progressed = connect
-        signals.succeeded.connect(succeeded)
-        signals.failed.connect(failed)
-        signals.progressed.connect(progressed)
-    task.start(pool)
-    return signals
+    # Started on the next turn of the event loop, so the caller connects first and misses nothing.
+    QTimer.singleShot(0, partial(task.start, pool))
+    return AlignmentJob(signals, cancel.set)

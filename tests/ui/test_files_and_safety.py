@@ -147,3 +147,26 @@ def test_cancelling_a_running_alignment_changes_nothing(qtbot):
     qtbot.wait(50)
     assert win.document.snapshot() == unaligned
     assert win.undo_stack.count() == 0
+
+
+def test_alignment_runs_in_the_aligner_process_which_restarts_after_dying(qtbot, sample_doc, monkeypatch):
+    from editor.resources import sample_path
+    from editor.ui.workers import alignment_service
+    from editor.workflow import import_document
+
+    win = MainWindow(import_document([sample_path()]), autosave=False)
+    qtbot.addWidget(win, before_close_func=mark_clean)
+    unaligned = win.document.snapshot()
+    signals = win.start_alignment(keep_fixed=False)
+    assert signals.parent() is alignment_service()
+    process = alignment_service()._process
+    assert process is not None and process.is_alive()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()) or 0)
+    with qtbot.waitSignal(signals.failed, timeout=10000):          # the process dies mid-job: the job fails
+        process.kill()
+    assert win.document.snapshot() == unaligned and win._alignment is None
+    assert shown and "aligner process stopped" in shown[0]
+    with qtbot.waitSignal(win.qdoc.changed, timeout=30000):        # and the next job starts a new process
+        win.start_alignment(keep_fixed=False)
+    assert win.document.snapshot() == sample_doc.snapshot()

@@ -1,0 +1,70 @@
+"""The aligner's own process (Qt-free): aligns documents sent over a pipe and answers with the Change.
+
+Running the engine in a separate process keeps the window responsive even while the engine sits in long
+C calls that hold Python's GIL (loading its dictionary takes seconds in one call), which a thread
+cannot avoid. The process stays up between jobs, so the engine loads its data once.
+
+Messages to the process: ("align", job, document, mode, keep_fixed), ("cancel", job), None (quit).
+Messages back: ("progress", job, fraction), ("ok", job, change), ("cancelled", job), ("error", job, text).
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+
+#: At most this often a progress message (seconds).
+PROGRESS_INTERVAL = 0.1
+
+
+def serve(conn) -> None:
+    """Answer alignment jobs until told to quit (None) or the pipe closes."""
+    from editor.errors import AlignmentCancelled, EditorError
+    from editor.workflow import align_document
+
+    pending: list = []
+    while True:
+        try:
+            message = pending.pop(0) if pending else conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        if message[0] != "align":
+            continue                 # a cancel for a job that already finished
+        _, job, doc, mode, keep_fixed = message
+        cancelled = False
+        last = [0.0]
+
+        def should_stop() -> bool:
+            nonlocal cancelled
+            while not cancelled and conn.poll():
+                incoming = conn.recv()
+                if incoming is None or (incoming[0] == "cancel" and incoming[1] == job):
+                    cancelled = True
+                    if incoming is None:
+                        pending.append(None)
+                else:
+                    pending.append(incoming)
+            return cancelled
+
+        def progress(fraction: float) -> None:
+            now = time.monotonic()
+            if fraction >= 1.0 or now - last[0] >= PROGRESS_INTERVAL:
+                last[0] = now
+                conn.send(("progress", job, float(fraction)))
+
+        try:
+            change = align_document(doc, mode=mode, keep_fixed=keep_fixed, progress=progress,
+                                    should_stop=should_stop)
+        except AlignmentCancelled:
+            conn.send(("cancelled", job))
+        except EditorError as exc:
+            conn.send(("error", job, exc.message if hasattr(exc, "message") else str(exc)))
+        except Exception:
+            conn.send(("error", job, traceback.format_exc(limit=8)))
+        else:
+            if should_stop():
+                conn.send(("cancelled", job))
+            else:
+                conn.send(("ok", job, change))
