@@ -124,9 +124,6 @@ def _offer_recovery(window) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the editor; `argv` are the arguments after the program name. Returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
-    from editor.ui.none_guard import keep_none_alive
-
-    keep_none_alive()          # before the first Qt call (see none_guard)
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QStyleFactory
