@@ -173,4 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _offer_recovery(window)
         else:
             open_arguments(window, args)
+    from editor.ui.workers import warm_up_aligner
+
+    warm_up_aligner()       # loads the dictionary and model in the aligner process while the user looks around
     return app.exec()

@@ -4,7 +4,8 @@ Running the engine in a separate process keeps the window responsive even while 
 C calls that hold Python's GIL (loading its dictionary takes seconds in one call), which a thread
 cannot avoid. The process stays up between jobs, so the engine loads its data once.
 
-Messages to the process: ("align", job, document, mode, keep_fixed), ("cancel", job), None (quit).
+Messages to the process: ("preload", mode), ("align", job, document, mode, keep_fixed), ("cancel", job),
+None (quit).
 Messages back: ("progress", job, fraction), ("ok", job, change), ("cancelled", job), ("error", job, text).
 """
 
@@ -30,6 +31,13 @@ def serve(conn) -> None:
             return
         if message is None:
             return
+        if message[0] == "preload":
+            try:
+                from editor.alignment import preload
+                preload(message[1])
+            except Exception:
+                pass                 # the alignment itself will load (and report) what is missing
+            continue
         if message[0] != "align":
             continue                 # a cancel for a job that already finished
         _, job, doc, mode, keep_fixed = message

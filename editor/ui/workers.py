@@ -122,6 +122,11 @@ class AlignmentService(QObject):
         child_end.close()
         self._process, self._conn = process, parent_end
 
+    def warm_up(self, mode: str = "best") -> None:
+        """Start the process and let it load the dictionary and model now, so the first alignment starts at once."""
+        self._ensure_process()
+        self._conn.send(("preload", mode))
+
     def start(self, doc: AlignmentDocument, mode: str, keep_fixed: bool) -> AlignmentJob:
         """Send a copy of the document to the aligner process; raises OSError if it cannot start."""
         self._ensure_process()
@@ -208,6 +213,18 @@ def alignment_service() -> AlignmentService:
         atexit.register(service.shutdown)
         _SERVICE.append(service)
     return _SERVICE[0]
+
+
+def warm_up_aligner() -> None:
+    """Start the aligner process in the background and preload the engine's data (no-op when aligning in threads)."""
+    import os
+
+    if os.environ.get(ALIGN_IN_ENV, "process") == "thread":
+        return
+    try:
+        alignment_service().warm_up()
+    except (OSError, ImportError, RuntimeError, ValueError):
+        pass                    # the first alignment will start it (or fall back to a thread)
 
 
 def start_alignment(doc: AlignmentDocument, *, mode: str, keep_fixed: bool,

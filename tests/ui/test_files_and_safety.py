@@ -170,3 +170,17 @@ def test_alignment_runs_in_the_aligner_process_which_restarts_after_dying(qtbot,
     with qtbot.waitSignal(win.qdoc.changed, timeout=30000):        # and the next job starts a new process
         win.start_alignment(keep_fixed=False)
     assert win.document.snapshot() == sample_doc.snapshot()
+
+
+def test_a_warmed_up_aligner_process_preloads_then_aligns(qtbot, sample_doc):
+    from editor.resources import sample_path
+    from editor.ui.workers import alignment_service, warm_up_aligner
+    from editor.workflow import import_document
+
+    warm_up_aligner()                       # what app.main() does once the window is up
+    assert alignment_service()._process is not None and alignment_service()._process.is_alive()
+    win = MainWindow(import_document([sample_path()]), autosave=False)
+    qtbot.addWidget(win, before_close_func=mark_clean)
+    with qtbot.waitSignal(win.qdoc.changed, timeout=60000):
+        win.start_alignment(keep_fixed=False)
+    assert win.document.snapshot() == sample_doc.snapshot()
