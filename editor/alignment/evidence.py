@@ -28,8 +28,22 @@ def document_ratio(src: Sequence[str], tgt: Sequence[str]) -> float:
     return (sum(map(text_length, tgt)) or 1) / (sum(map(text_length, src)) or 1)
 
 
+#: English number words too vague to count as a number the translation must keep ("one of", "first day", "half").
+_NOT_COUNTED = {"one", "first", "second", "third", "fourth", "fifth", "half", "twice"}
+
+
 def _numbers(text: str) -> list[str]:
-    return [m.group().replace(",", "") for m in _DIGITS.finditer(text)]
+    """Return the numbers in a text as digit strings: 2,000 / 2000 / 两千 all give "2000", "twelve" gives "12"."""
+    from editor.alignment.lexicon import _EN_NUMBERS, _ZH_NUMERAL_RUN, _zh_number
+
+    found = [m.group().replace(",", "") for m in _DIGITS.finditer(text)]
+    for run in _ZH_NUMERAL_RUN.findall(text):
+        value = _zh_number(run) if run != "一" else None     # a lone 一 is mostly "a"/"one" in prose
+        if value is not None:
+            found.append(str(value))
+    found += [str(_EN_NUMBERS[w]) for w in re.findall(r"[a-z]+", text.lower())
+              if w in _EN_NUMBERS and w not in _NOT_COUNTED]
+    return found
 
 
 def explain(src_texts: Sequence[str], tgt_texts: Sequence[str], typical_ratio: float, *,

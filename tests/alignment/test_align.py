@@ -30,7 +30,7 @@ def _pairs(beads):
     return [(b.src, b.tgt) for b in beads]
 
 
-@pytest.mark.parametrize("mode", ["fast", "best"])
+@pytest.mark.parametrize("mode", ["length", "fast", "best"])
 def test_every_sentence_is_covered_once_and_in_order(mode):
     beads = align(ZH, EN, mode=mode)
     assert [i for b in beads for i in b.src] == list(range(len(ZH)))
@@ -41,6 +41,18 @@ def test_every_sentence_is_covered_once_and_in_order(mode):
 
 def test_best_mode_aligns_a_small_real_text_correctly():
     assert _pairs(align(ZH, EN, mode="best")) == GOLD
+
+
+def test_fast_mode_uses_the_dictionary_without_loading_the_embedding_model(monkeypatch):
+    from editor.alignment import embedding
+
+    def no_encoder():
+        raise AssertionError("fast mode must not load the embedding model")
+
+    monkeypatch.setattr(embedding, "shared_encoder", no_encoder)
+    beads = align(ZH, EN, mode="fast")
+    assert _pairs(beads) == GOLD
+    assert all(0.0 <= b.confidence <= 1.0 for b in beads)
 
 
 def test_fixed_beads_appear_unchanged_and_the_rest_is_realigned():
@@ -142,3 +154,13 @@ def test_preload_loads_the_dictionary_and_reports_no_problem_when_everything_is_
 
     assert preload("best") == []
     assert shared_lexicon().loaded
+
+
+def test_evidence_matches_numbers_written_in_chinese_numerals_and_digits():
+    from editor.alignment.evidence import explain
+
+    evidence = explain(["新馆藏书约十二万册，每期限二十人。"],
+                       ["The library holds about 120,000 books; each session is limited to twenty people."], 3.0)
+    assert (evidence.numbers_matched, evidence.numbers_unmatched) == (2, 0)
+    evidence = explain(["首日接待读者两千余人。"], ["It welcomed 3,000 readers on its first day."], 3.0)
+    assert (evidence.numbers_matched, evidence.numbers_unmatched) == (0, 2)
