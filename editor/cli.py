@@ -45,8 +45,9 @@ def _build_parser() -> argparse.ArgumentParser:
                                                        "(e.g. tmx, tsv, json, beads)")
     align.add_argument("--presegmented", action="store_true",
                        help="the inputs have one sentence per line: do not split them further")
-    align.add_argument("--mode", choices=("fast", "best"), default="best",
-                       help="fast: length-based, instant; best: dictionary and sentence embeddings (default)")
+    align.add_argument("--mode", choices=("length", "fast", "best"), default="best",
+                       help="best: dictionary and sentence embeddings (default); fast: dictionary and lengths, "
+                            "no embeddings; length: sentence lengths only, instant but often wrong")
     align.add_argument("--encoding", metavar="NAME", help="read the inputs in this encoding instead of detecting it")
     align.add_argument("--clean", action="store_true",
                        help="repair conversion artifacts before aligning: pinyin after characters such as "

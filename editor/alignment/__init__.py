@@ -44,7 +44,7 @@ class FixedSpan:
 ProgressCallback = Callable[[float], None]   # fraction done, 0.0 .. 1.0
 StopCallback = Callable[[], bool]             # True: stop now (raises AlignmentCancelled)
 
-MODES = ("fast", "best")
+MODES = ("length", "fast", "best")
 
 
 def align(src: Sequence[str], tgt: Sequence[str], *,
@@ -59,32 +59,34 @@ def align(src: Sequence[str], tgt: Sequence[str], *,
         src_paragraphs / tgt_paragraphs: paragraph number of each sentence (soft anchors), or None.
         fixed: beads that must appear unchanged in the result, in order; the engine aligns only
             the gaps between them (anchored re-alignment). See `regions()`.
-        mode: "fast" (length only, Gale–Church) or "best" (dictionary + sentence embeddings + length; without
-            the embedding package, dictionary + length, and `preload()` says so).
+        mode: "best" (dictionary + sentence embeddings + length; without the embedding package, dictionary +
+            length, and `preload()` says so), "fast" (dictionary + length, no embeddings: a few times quicker)
+            or "length" (lengths only, Gale–Church: the baseline, instant but often wrong).
     Raises:
         AlignmentCancelled when `should_stop()` returns True.
     """
     if mode not in MODES:
         raise ValueError(f"unknown alignment mode {mode!r}; expected one of {MODES}")
-    if mode == "fast":
+    if mode == "length":
         from editor.alignment.length import align_by_length
 
         return align_by_length(src, tgt, fixed=fixed, progress=progress, should_stop=should_stop)
     from editor.alignment.best import align_best
+    from editor.alignment.engine import resources
 
     return align_best(src, tgt, src_paragraphs=src_paragraphs, tgt_paragraphs=tgt_paragraphs, fixed=fixed,
-                      progress=progress, should_stop=should_stop)
+                      progress=progress, should_stop=should_stop, res=resources(use_embeddings=(mode == "best")))
 
 
 def preload(mode: str = "best") -> list[str]:
     """Load what `mode` needs (dictionary, jieba, the embedding model: a few seconds the first time) so the
     first alignment starts at once; call it from a worker thread. Returns notes for the user, e.g. that
     embeddings are unavailable and the engine falls back to the dictionary and lengths."""
-    if mode != "best":
+    if mode == "length":
         return []
     from editor.alignment.engine import resources
 
-    res = resources()
+    res = resources(use_embeddings=(mode == "best"))
     res.lexicon.load()
     if res.encoder is not None:
         res.encoder.load()

@@ -1,4 +1,4 @@
-"""Gale–Church length-based alignment on character counts (the fast baseline mode)."""
+"""Gale–Church length-based alignment on character counts (mode "length", the baseline)."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
 """Alignment benchmark: accuracy, speed and memory of each mode on the data sets it finds.
 
-usage: python tests/benchmarks/bench_align.py [--shared PATH] [--no-book] [--modes fast,lexical,best]
+usage: python tests/benchmarks/bench_align.py [--shared PATH] [--no-book] [--modes length,fast,best]
 
 Prints, in one run: strict/lax P/R/F1 per data set (MAC-dev, scored exactly like ../shared/bench/score.py;
 the mixed-news sample's sentence and paragraph beads from gold.json), time per phase, sentences per second
-and peak memory for each mode, the ratio of each mode's F1 and time to the length-only baseline ("fast"),
+and peak memory for each mode, the ratio of each mode's F1 and time to the length-only baseline ("length"),
 the reliability table of the confidence, and a 10,000-sentence book (MAC-dev chapters repeated, each copy
 marked so nothing is served from a cache) for speed and memory with progress and cancellation.
 Each mode runs in a fresh subprocess with an empty cache folder: times include loading and are cold.
@@ -97,16 +97,16 @@ def worker(mode: str, shared: Path, book: bool) -> dict:
     out: dict = {"mode": mode, "phases": {}}
 
     def run(zh, en, timings, **kw):
-        if mode == "fast":
+        if mode == "length":
             t = time.perf_counter()
-            beads = align(zh, en, mode="fast", **kw)
+            beads = align(zh, en, mode="length", **kw)
             timings["dp"] = timings.get("dp", 0.0) + time.perf_counter() - t
             return beads
         res = resources(use_embeddings=(mode == "best"))
         return align_best(zh, en, res=res, timings=timings, **kw)
 
     t_load = time.perf_counter()
-    if mode != "fast":
+    if mode != "length":
         res = resources(use_embeddings=(mode == "best"))
         res.lexicon.load()
         if res.encoder is not None:
@@ -212,7 +212,7 @@ def reliability(conf) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--modes", default="fast,lexical,best")
+    ap.add_argument("--modes", default="length,fast,best")
     ap.add_argument("--no-book", action="store_true")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -232,9 +232,9 @@ def main(argv=None) -> int:
                 print(proc.stderr, file=sys.stderr)
                 return 1
             results[mode] = json.loads(proc.stdout.strip().splitlines()[-1])
-    base = results.get("fast")
-    print(f"# Duiqi alignment benchmark ({os.cpu_count()} CPUs); modes: fast = length only (baseline), "
-          "lexical = best without embeddings, best = dictionary + USE embeddings")
+    base = results.get("length")
+    print(f"# Duiqi alignment benchmark ({os.cpu_count()} CPUs); modes: length = length only (baseline), "
+          "fast = dictionary + length, no embeddings, best = dictionary + USE embeddings")
     for mode, r in results.items():
         print(f"\n## mode {mode}   (peak RSS {r['peak_rss_mb']:.0f} MB, load {r['phases']['load']:.2f} s)")
         for label in ("mac_cold", "mac_warm"):
@@ -242,7 +242,7 @@ def main(argv=None) -> int:
                 m = r[label]
                 s = m["score"]
                 ratio = ""
-                if base and mode != "fast":
+                if base and mode != "length":
                     b = base[label]
                     ratio = (f"  | vs length-only: F1 x{s['f1_strict'] / b['score']['f1_strict']:.2f}, "
                              f"time x{m['seconds'] / b['seconds']:.1f}")
@@ -267,7 +267,7 @@ def main(argv=None) -> int:
             print(f"book {b['src']} + {b['tgt']} sentences: {b['seconds']:.1f} s, {b['sent_per_s']:.0f} sent/s, "
                   f"phases {({k: round(v, 1) for k, v in b['phases'].items()})}, {b['progress_calls']} progress "
                   f"calls, cancelled: {b['cancelled']} ({b['cancel_latency']:.2f} s after the request)")
-        if "confidence" in r and mode != "fast":
+        if "confidence" in r and mode != "length":
             print("reliability of confidence on MAC-dev:")
             print(reliability(r["confidence"]))
     return 0
