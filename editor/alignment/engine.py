@@ -11,6 +11,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from editor.alignment import scoring
+from editor.alignment.clauses import refine_boundaries
 from editor.alignment.search import (NEG, all_posteriors, band_from_anchors, banded_dp, bead_posteriors, best_chain, diagonal_band,
                                      top_k_candidates)
 from editor.errors import AlignmentCancelled
@@ -127,6 +128,7 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
         del mbr
     else:
         path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress)
+    path = refine_boundaries(path, sides, lambda s0, s1, g0, g1: _bead_score(band, scores, s0, s1, g0, g1))
     posterior = bead_posteriors(band, scoring.BEAD_TYPES, scores, path, POSTERIOR_TEMPERATURE)
     del scores
     t3 = time.perf_counter()
@@ -154,6 +156,18 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
             feats.update(terms[(s1, g1)])
         out.append(RawBead(s0, s1, g0, g1, gain, feats))
     return out
+
+
+def _bead_score(band, scores, s0: int, s1: int, g0: int, g1: int) -> float | None:
+    """The DP score of one bead, or None if its type is not modelled or it lies outside the band."""
+    t = (s1 - s0, g1 - g0)
+    if t not in scoring.BEAD_TYPES:
+        return None
+    w = g1 - band.lo[s1]
+    if not 0 <= w < band.width:
+        return None
+    v = float(scores[scoring.BEAD_TYPES.index(t)][s1, w])
+    return v if v > NEG / 2 else None
 
 
 def _align_in_chunks(src, tgt, ratio, res, should_stop, progress, timings) -> list[RawBead]:
