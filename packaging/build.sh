@@ -80,13 +80,17 @@ if [[ -f "$REPO/editor/app.py" ]]; then
     if [[ $status -ne 0 ]] || ! grep -q "duiqi smoke: main window" gui.out; then
       echo "build.sh: duiqi-gui $* failed (exit $status)" >&2; cat gui.out gui.err >&2; exit 1
     fi
-    echo "  duiqi-gui $label: $(sed -n 's/^duiqi smoke: //p' gui.out); wall clock $(elapsed "$started") incl. 0.3 s wait"
+    echo "  duiqi-gui $label: $(sed -n 's/^duiqi smoke: \(main window .*\)/\1/p' gui.out); wall clock $(elapsed "$started") incl. 0.3 s wait"
   }
   gui "(empty window)"
   gui "(empty window, second start)"
   LANG=zh_CN.UTF-8 gui "under LANG=zh_CN.UTF-8"
   grep -q "未命名.*'取消'" gui.out || { echo "build.sh: the frozen app (or Qt's own strings) did not come up in Chinese" >&2; exit 1; }
   gui "with the sample (imports and aligns it first)" --sample
+  DUIQI_SMOKE_ALIGN=1 gui "with the sample, then Align Automatically" --sample
+  grep -q "duiqi smoke: alignment succeeded" gui.out \
+    || { echo "build.sh: the frozen editor could not align in its aligner process" >&2; cat gui.out gui.err >&2; exit 1; }
+  sed -n 's/^duiqi smoke: alignment/    alignment in the editor:/p' gui.out
 fi
 
 step "result"

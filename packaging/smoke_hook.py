@@ -4,7 +4,8 @@ The frozen app runs it as a PyInstaller runtime hook (before editor/__main__.py)
 imports it before editor.app. When QApplication.exec() starts (the main window is shown), it waits
 DUIQI_SMOKE_QUIT_MS milliseconds of event loop, prints the window title and how long start-up took, optionally
 resizes the window (DUIQI_SMOKE_SIZE=1280x800) and saves a screenshot of it (DUIQI_SMOKE_SCREENSHOT=path.png),
-and quits. It exists because the editor otherwise runs until someone closes it.
+and quits. With DUIQI_SMOKE_ALIGN=1 it first re-aligns the open document as Align > Align Automatically does
+and prints the outcome. It exists because the editor otherwise runs until someone closes it.
 """
 
 import os
@@ -36,7 +37,7 @@ def _install() -> None:
         cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")   # translated only if qtbase_*.qm loaded
         print(f"duiqi smoke: main window {title!r} ready {ready:.2f} s after Python started; "
               f"Qt's Cancel reads {cancel!r}", flush=True)
-        QApplication.quit()
+        QApplication.exit(0)   # not quit(): that asks the window to close, and unsaved work would prompt
 
     def exec_and_quit(*_args):
         ready = time.perf_counter() - _STARTED
@@ -45,7 +46,24 @@ def _install() -> None:
         if window is not None and size:
             width, height = (int(n) for n in size.lower().split("x"))
             window.resize(width, height)
-        QTimer.singleShot(int(delay), lambda: finish(ready))
+        start_alignment = getattr(window, "start_alignment", None)
+        if os.environ.get("DUIQI_SMOKE_ALIGN") and start_alignment is not None:
+            # Align the open document again the way the Align menu does (in the aligner process, which a
+            # frozen app starts by running itself again), and quit once the result is back.
+            began = time.perf_counter()
+
+            def done(outcome: str) -> None:
+                print(f"duiqi smoke: alignment {outcome} after {time.perf_counter() - began:.2f} s", flush=True)
+                QTimer.singleShot(int(delay), lambda: finish(ready))
+
+            signals = start_alignment(keep_fixed=False)
+            if signals is None:
+                done("did not start")
+            else:
+                signals.succeeded.connect(lambda _change: done("succeeded"))
+                signals.failed.connect(lambda exc: done(f"failed: {exc!r}"))
+        else:
+            QTimer.singleShot(int(delay), lambda: finish(ready))
         return original_exec()   # a static method: app.exec() passes no arguments on
 
     QApplication.exec = exec_and_quit
