@@ -55,3 +55,22 @@ def test_a_move_the_engine_cannot_score_is_not_made():
     path = [(0, 1, 0, 3, 0.0), (1, 2, 3, 4, 0.0)]
     out = refine_boundaries(path, _sides(["rain", "road", "horse", "inn"]), lambda *bead: None, margin=0.06)
     assert out == path
+
+
+def test_without_embeddings_the_dictionary_translations_of_the_clauses_decide():
+    from editor.alignment.clauses import _HashedClauses
+
+    words = {"下着大雨，": "rain", "路很泥泞。": "road", "马累了，": "horse", "他们到了客栈。": "inn"}
+
+    class FakeLexicon:
+        def zh_tokens(self, text):
+            return tuple(SimpleNamespace(word=c, translations=frozenset([words[c]])) for c in clauses(text)
+                         if c in words)
+
+    hashed = _HashedClauses(FakeLexicon())
+    en = hashed.head(*hashed.pooled(["下着大雨，", "路很泥泞。", "马累了，", "他们到了客栈。"]))
+    sides = SimpleNamespace(src=[ZH[0] + ZH[1], ZH[2] + ZH[3]], ez=None, lexicon=FakeLexicon(),
+                            _hashed=lambda: (None, en))
+    path = [(0, 1, 0, 3, 0.0), (1, 2, 3, 4, 0.0)]
+    out = refine_boundaries(path, sides, lambda *bead: 0.0, margin=0.06)
+    assert [p[:4] for p in out] == [(0, 1, 0, 2), (1, 2, 2, 4)]
