@@ -52,7 +52,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/alignment_view.py" line="+132"/>
+        <location filename="../../editor/ui/alignment_view.py" line="+134"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <extracomment>Below this many segments a resize re-measures at once; above, when the resize settles.</extracomment>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
@@ -917,7 +917,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>非 1:1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
@@ -932,7 +932,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>zh</source>
         <translation>中文</translation>
     </message>
@@ -983,12 +983,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>没有更多此类链接了。</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>Alignment cancelled; nothing was changed.</source>
         <translation>已取消对齐，未作任何更改。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The text changed while aligning; run the alignment again.</source>
         <translation>对齐过程中文本发生了变化，请重新运行对齐。</translation>
     </message>
@@ -1209,7 +1209,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/sentence_pane.py" line="+275"/>
+        <location filename="../../editor/ui/sentence_pane.py" line="+279"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>
