@@ -152,16 +152,13 @@ def _run_convert(args: argparse.Namespace) -> int:
 def _write_output(doc, output: str, fmt: str | None, options):
     from editor.exporting import export_document, exporter_for
 
-    if output != "-" and not fmt:
-        return export_document(doc, output, options)
+    if output != "-":
+        return export_document(doc, output, options, fmt=fmt)
     exporter = exporter_for(f"out.{fmt.lstrip('.')}" if fmt else "out.json")
     buffer = io.BytesIO()
     report = exporter(doc, buffer, options)
-    if output == "-":
-        sys.stdout.buffer.write(buffer.getvalue())
-        sys.stdout.flush()
-    else:
-        Path(output).write_bytes(buffer.getvalue())
+    sys.stdout.buffer.write(buffer.getvalue())
+    sys.stdout.flush()
     return report
 
 

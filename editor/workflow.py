@@ -12,6 +12,7 @@ from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, 
 from editor.errors import InputFileError
 from editor.importing import RawDocument, load_document, split_by_language
 from editor.importing.cleanup import Fix, apply_fixes, suggest_cleanup
+from editor.importing.script import detect_chinese_script
 from editor.segmentation import split_sentences
 
 
@@ -44,7 +45,7 @@ def import_document(paths: Sequence[Path | str], options: ImportOptions | None =
     """
     options = options or ImportOptions()
     src_raw, tgt_raw, zh, en = read_paragraphs(paths, options)
-    script = _detect_script("".join(zh))
+    script = detect_chinese_script("".join(zh))
     applied: list[dict] = []
     if options.clean:
         fixes = options.accepted_fixes
@@ -104,15 +105,9 @@ def suggest_import_cleanup(paths: Sequence[Path | str], options: ImportOptions |
     Positions are offsets in that paragraph.  Hand the accepted ones back as ImportOptions.accepted_fixes.
     """
     _, _, zh, en = read_paragraphs(paths, options)
-    return _suggest(zh, en, _detect_script("".join(zh)))
+    return _suggest(zh, en, detect_chinese_script("".join(zh)))
 
 
-def _detect_script(text: str) -> str:
-    try:
-        from editor.importing.script import detect_chinese_script
-    except ImportError:
-        return "simplified"
-    return detect_chinese_script(text)
 
 
 def fixed_spans(doc: AlignmentDocument) -> list[FixedSpan]:

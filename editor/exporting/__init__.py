@@ -66,13 +66,15 @@ def export_suffixes() -> list[str]:
     return sorted(EXPORTERS)
 
 
-def export_document(doc: AlignmentDocument, path: Path | str, options: ExportOptions | None = None) -> ExportReport:
-    """Write `doc` to `path` in the format its suffix names, atomically; return what was written and left out."""
+def export_document(doc: AlignmentDocument, path: Path | str, options: ExportOptions | None = None, *,
+                    fmt: str | None = None) -> ExportReport:
+    """Write `doc` to `path` atomically, in the format `fmt` names (e.g. "tmx") or else the one its suffix
+    names; return what was written and left out."""
     import io
 
     from editor.bitext.project import atomic_write_bytes
 
-    exporter = exporter_for(path)
+    exporter = exporter_for(f"out.{fmt.lstrip('.')}" if fmt else path)
     buffer = io.BytesIO()
     report = exporter(doc, buffer, options or ExportOptions())
     atomic_write_bytes(Path(path).absolute(), buffer.getvalue())

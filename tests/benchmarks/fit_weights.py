@@ -16,7 +16,6 @@ With neither option, both are fitted.
 from __future__ import annotations
 
 import argparse
-import ast
 import os
 import sys
 from pathlib import Path
@@ -26,19 +25,11 @@ import numpy as np
 HERE = Path(__file__).resolve()
 sys.path.insert(0, str(HERE.parents[2]))
 
+sys.path.insert(0, str(HERE.parent))
+from bench_align import read_beads  # noqa: E402  (the benchmark's reader of gold bead files)
 from editor.alignment import engine, scoring  # noqa: E402
 from editor.alignment.search import (band_from_anchors, best_chain, diagonal_band,  # noqa: E402
                                      top_k_candidates)
-
-
-def read_beads(path):
-    out = []
-    for line in open(path, encoding="utf-8"):
-        line = line.strip()
-        if line:
-            s, t = line.split(":", 1)
-            out.append((tuple(ast.literal_eval(s)), tuple(ast.literal_eval(t))))
-    return out
 
 
 def load_macdev(shared: Path):
