@@ -64,8 +64,13 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def _add_export_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--src-lang", metavar="CODE", help="Chinese language code (default: zh-CN or zh-TW "
-                                                          "from the detected script)")
-    parser.add_argument("--tgt-lang", metavar="CODE", help="English language code (default: en-US)")
+                                                          "from the detected script); convert: also which "
+                                                          "language of a multilingual TMX is the source")
+    parser.add_argument("--tgt-lang", metavar="CODE", help="English language code (default: en-US); convert: "
+                                                          "also which language of a multilingual TMX is the target")
+    parser.add_argument("--preset", choices=("generic", "trados", "memoq", "phrase", "omegat"), default="generic",
+                        help="the choices that suit a CAT tool: props, language codes, which links go in, "
+                             "length limit (default generic; the README explains each)")
     parser.add_argument("--only-confirmed", action="store_true", help="export only links a person confirmed")
     parser.add_argument("--xliff-version", choices=("1.2", "2.0"), default="1.2", help="XLIFF version (default 1.2)")
     parser.add_argument("--max-length", type=int, metavar="N",
@@ -100,9 +105,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _export_options(args: argparse.Namespace, presegmented: bool = False):
     from editor.exporting import ExportOptions
-    return ExportOptions(only_confirmed=args.only_confirmed, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
-                         xliff_version=args.xliff_version, max_segment_length=args.max_length,
-                         presegmented_ids=presegmented, reverse=args.reverse, excel_bom=args.excel_bom)
+    from editor.exporting.presets import apply_preset
+    options = ExportOptions(only_confirmed=args.only_confirmed, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
+                            xliff_version=args.xliff_version, max_segment_length=args.max_length,
+                            presegmented_ids=presegmented, reverse=args.reverse, excel_bom=args.excel_bom)
+    return apply_preset(options, args.preset)
+
+
+def _print_preset_notes(args: argparse.Namespace, output: str, fmt: str | None) -> None:
+    """Say what the chosen preset leaves out of this format (before the export's own warnings)."""
+    from editor.exporting.presets import preset_omissions
+    if args.quiet or args.preset == "generic":
+        return
+    suffix = f".{fmt.lstrip('.')}" if fmt else Path(output).suffix
+    for note in preset_omissions(args.preset, suffix):
+        print(f"duiqi: warning: preset {args.preset}: {note}", file=sys.stderr)
 
 
 def _run_align(args: argparse.Namespace) -> int:
@@ -121,6 +138,7 @@ def _run_align(args: argparse.Namespace) -> int:
     progress.done()
     doc.meta.alignment_mode = args.mode
     report = _write_output(doc, args.output, args.format, _export_options(args, args.presegmented))
+    _print_preset_notes(args, args.output, args.format)
     if not args.quiet:
         counts = doc.counts()
         if doc.meta.cleanup_applied:
@@ -134,14 +152,19 @@ def _run_align(args: argparse.Namespace) -> int:
 
 
 def _run_convert(args: argparse.Namespace) -> int:
-    from editor.importing.alignment_files import load_alignment
+    from editor.importing.alignment_files import ImportNotes, load_alignment
 
-    doc = load_alignment(Path(args.input))
+    notes = ImportNotes()
+    doc = load_alignment(Path(args.input), src_lang=args.src_lang, tgt_lang=args.tgt_lang, notes=notes)
     if args.src_lang:
         doc.meta.src_lang = args.src_lang
     if args.tgt_lang:
         doc.meta.tgt_lang = args.tgt_lang
+    if not args.quiet:
+        for message in notes.messages():
+            print(f"duiqi: note: {args.input}: {message}", file=sys.stderr)
     report = _write_output(doc, args.output, None, _export_options(args))
+    _print_preset_notes(args, args.output, None)
     if not args.quiet:
         print(f"duiqi: wrote {report.written} entries to {args.output}", file=sys.stderr)
         for warning in report.warnings:

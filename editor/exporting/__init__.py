@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, Callable
 
@@ -22,6 +23,13 @@ class ExportOptions:
     excel_bom: bool = False
     presegmented_ids: bool = False       # .beads: ids are input line numbers
     reverse: bool = False                # TMX/XLIFF: English as the source (English→Chinese work)
+    # Set by editor.exporting.presets.apply_preset (the "generic" preset is these defaults):
+    preset: str = "generic"
+    duiqi_props: bool = True             # TMX/XLIFF: Duiqi's own x- props (confidence, status, files, layout)
+    keep_unlinked: bool = True           # XLIFF/TSV/XLSX: 1-0 and 0-1 links (TMX never has them)
+    keep_doubtful: bool = True           # links that need review (entries.needs_review)
+    creation_id: str = "Duiqi"           # TMX creationid/changeid of every tu
+    timestamp: datetime | None = None    # TMX dates; None: the time of the export
 
 
 @dataclass
@@ -32,6 +40,8 @@ class ExportReport:
     skipped_unlinked: int = 0
     skipped_unconfirmed: int = 0
     skipped_too_long: int = 0
+    skipped_doubtful: int = 0
+    normalised_whitespace: int = 0       # TMX: tabs and line breaks written as spaces
     removed_characters: int = 0
     warnings: list[str] = field(default_factory=list)
 

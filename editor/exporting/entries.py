@@ -9,7 +9,7 @@ from typing import Callable
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment, is_chinese_lang, join_segments
 from editor.errors import InputFileError
 from editor.exporting import ExportOptions, ExportReport
-from editor.exporting.xml_text import bcp47, xml_safe
+from editor.exporting.xml_text import canonical_lang, xml_safe
 
 # A bead's confidence at or above this is "translated" in XLIFF; below it, "needs review".
 HIGH_CONFIDENCE = 0.5
@@ -53,11 +53,14 @@ def document_languages(doc: AlignmentDocument, options: ExportOptions) -> Export
 
     Raises InputFileError for a code that is not a language tag.
     """
+    from editor.exporting.presets import preset_languages
     try:
-        return ExportLanguages(bcp47(options.src_lang or doc.meta.src_lang or "zh-CN"),
-                               bcp47(options.tgt_lang or doc.meta.tgt_lang or "en-US"))
+        src, tgt = (canonical_lang(options.src_lang or doc.meta.src_lang or "zh-CN"),
+                    canonical_lang(options.tgt_lang or doc.meta.tgt_lang or "en-US"))
     except ValueError as exc:
         raise InputFileError(str(exc)) from None
+    return ExportLanguages(*preset_languages(options.preset, src, tgt,
+                                             traditional=doc.meta.chinese_script == "traditional"))
 
 
 def export_languages(doc: AlignmentDocument, options: ExportOptions) -> ExportLanguages:
@@ -127,9 +130,12 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
                     keep_unlinked: bool, clean_xml: bool = True) -> list[Entry]:
     """Return the entries to write, counting in `report` what the options leave out.
 
-    keep_unlinked: keep 1-0 and 0-1 beads (XLIFF, TSV) instead of leaving them out (TMX).
+    keep_unlinked: keep 1-0 and 0-1 beads (XLIFF, TSV) instead of leaving them out (TMX); the preset's
+    options.keep_unlinked can still leave them out.
     clean_xml: drop characters XML 1.0 forbids (counted in report.removed_characters).
     """
+    format_keeps_unlinked = keep_unlinked
+    keep_unlinked = keep_unlinked and options.keep_unlinked
     langs = document_languages(doc, options)
     clean = xml_safe if clean_xml else (lambda text: (text, 0))
     entries: list[Entry] = []
@@ -140,6 +146,9 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
             continue
         if options.only_confirmed and not bead.is_fixed:
             report.skipped_unconfirmed += 1
+            continue
+        if not options.keep_doubtful and bead.src and bead.tgt and needs_review(bead):
+            report.skipped_doubtful += 1
             continue
         src, src_layout, removed_src = _side(doc, bead.src, langs.src, clean)
         tgt, tgt_layout, removed_tgt = _side(doc, bead.tgt, langs.tgt, clean)
@@ -164,8 +173,13 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
         report.warnings.append(f"removed {report.removed_characters} character(s) that XML does not allow "
                                f"(control characters)")
     if report.skipped_unlinked:
+        reason = (f"as the {options.preset} preset does" if format_keeps_unlinked
+                  else "which this format cannot hold")
         report.warnings.append(f"left out {report.skipped_unlinked} unlinked sentence group(s) "
-                               f"(0-1 or 1-0), which this format cannot hold")
+                               f"(0-1 or 1-0), {reason}")
+    if report.skipped_doubtful:
+        report.warnings.append(f"left out {report.skipped_doubtful} doubtful link(s) (automatic links that "
+                               f"need review), as the {options.preset} preset does; confirm them to include them")
     report.written = len(entries)
     return entries
 

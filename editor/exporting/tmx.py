@@ -2,7 +2,8 @@
 
 Layout of a `tu` (what `editor.importing.alignment_files` reads back):
 
-    <tu tuid="7">                                    (counts the tu elements: 1, 2, 3 …)
+    <tu tuid="7" creationdate="20260101T120000Z" creationid="Duiqi"
+        changedate="20260101T120000Z" changeid="Duiqi">
       <prop type="x-alignment-confidence">0.87</prop>
       <prop type="x-alignment-status">confirmed</prop>     (auto / confirmed / edited)
       <prop type="x-source-file">zh.txt</prop>
@@ -12,13 +13,23 @@ Layout of a `tu` (what `editor.importing.alignment_files` reads back):
     </tu>
 
 `x-duiqi-layout` lists each sentence of the side as `paragraph:length`, so a re-import restores the
-sentences and links exactly. 1-0 and 0-1 beads (a sentence without a counterpart) are left out, as a
+sentences and links exactly. The props are left out by presets for tools that reject unknown fields
+(options.duiqi_props). 1-0 and 0-1 beads (a sentence without a counterpart) are left out, as a
 translation memory holds pairs only, and counted in `ExportReport.skipped_unlinked`; re-importing the
 TMX therefore gives a document without those sentences (keep the .duiqi project or an XLIFF for them).
+
+Dates: Duiqi does not record when each link was last edited, so every tu's creationdate and changedate
+are the time of the export (options.timestamp); a later export of a reviewed alignment is therefore the
+"most recent" one for Trados's "keep most recent". The header's segtype is always "sentence" (OmegaT
+re-segments "paragraph" TMX); a presegmented document says so in the header prop x-duiqi-presegmented.
+
+Tabs and line breaks inside a segment are written as spaces (the TMX 1.4 DTD has no xml:space, and CAT
+tools compare segments with whitespace normalised); how many is counted in the report.
 """
 
 from __future__ import annotations
 
+import re
 from typing import BinaryIO
 
 from lxml import etree
@@ -34,7 +45,9 @@ PROP_STATUS = "x-alignment-status"
 PROP_SOURCE_FILE = "x-source-file"
 PROP_TARGET_FILE = "x-target-file"
 PROP_LAYOUT = "x-duiqi-layout"
+PROP_PRESEGMENTED = "x-duiqi-presegmented"
 CREATION_TOOL = "Duiqi"
+_TABS_AND_BREAKS = re.compile(r"[\t\n\r]")
 
 
 def _prop(parent: etree._Element, kind: str, value: str) -> None:
@@ -47,28 +60,37 @@ def write_tmx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> 
     report = ExportReport()
     langs = export_languages(doc, options)
     entries = collect_entries(doc, options, report, keep_unlinked=False)
-    now = tmx_date()
+    now = tmx_date(options.timestamp)
     root = etree.Element("tmx", version="1.4")
-    etree.SubElement(root, "header", {
-        "creationtool": CREATION_TOOL, "creationtoolversion": __version__,
-        "segtype": "paragraph" if doc.meta.presegmented else "sentence",
+    header = etree.SubElement(root, "header", {
+        "creationtool": CREATION_TOOL, "creationtoolversion": __version__, "segtype": "sentence",
         "o-tmf": "duiqi", "adminlang": "en-US", "srclang": langs.src, "datatype": "plaintext",
         "creationdate": now, "changedate": now})
+    if doc.meta.presegmented and options.duiqi_props:
+        _prop(header, PROP_PRESEGMENTED, "yes")
     body = etree.SubElement(root, "body")
     src_file, tgt_file = export_files(doc, options)
     for number, entry in enumerate(entries, start=1):
-        tu = etree.SubElement(body, "tu", tuid=str(number))
-        _prop(tu, PROP_CONFIDENCE, entry.confidence_text)
-        _prop(tu, PROP_STATUS, entry.status.value)
-        if src_file:
-            _prop(tu, PROP_SOURCE_FILE, src_file)
-        if tgt_file:
-            _prop(tu, PROP_TARGET_FILE, tgt_file)
+        tu = etree.SubElement(body, "tu", {"tuid": str(number), "creationdate": now,
+                                           "creationid": options.creation_id, "changedate": now,
+                                           "changeid": options.creation_id})
+        if options.duiqi_props:
+            _prop(tu, PROP_CONFIDENCE, entry.confidence_text)
+            _prop(tu, PROP_STATUS, entry.status.value)
+            if src_file:
+                _prop(tu, PROP_SOURCE_FILE, src_file)
+            if tgt_file:
+                _prop(tu, PROP_TARGET_FILE, tgt_file)
         for lang, text, layout in ((langs.src, entry.src, entry.src_layout),
                                    (langs.tgt, entry.tgt, entry.tgt_layout)):
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
-            if layout:
+            if layout and options.duiqi_props:
                 _prop(tuv, PROP_LAYOUT, layout)
+            text, changed = _TABS_AND_BREAKS.subn(" ", text)     # same length: the layout still fits
+            report.normalised_whitespace += changed
             etree.SubElement(tuv, "seg").text = text
+    if report.normalised_whitespace:
+        report.warnings.append(f"wrote {report.normalised_whitespace} tab(s) or line break(s) inside segments "
+                               f"as spaces (TMX has no way to keep them that CAT tools honour)")
     etree.ElementTree(root).write(out, encoding="UTF-8", xml_declaration=True, pretty_print=True)
     return report

@@ -11,6 +11,10 @@ State mapping (both versions also keep Duiqi's own status and confidence for a l
 - 1-0 (no English): 1.2 an empty `<target state="needs-translation"/>`; 2.0 no `<target>`, `state="initial"`
 - 0-1 (no Chinese): an empty `<source/>` and `translate="no"` in both
 
+Tabs and line breaks inside a text are kept: the unit (1.2) or the source/target (2.0) that holds
+one gets `xml:space="preserve"`. Presets for tools that reject unknown data leave the Duiqi data out
+(options.duiqi_props).
+
 XLIFF 1.2 carries the Duiqi data in `<context-group name="x-duiqi-N">` (strict schema allows `x-`
 context types); XLIFF 2.0 in the Metadata module (`mda:metaGroup category="duiqi"`). Every 1.2
 unit has a `<target>`: OmegaT's XLIFF filter extracts nothing from a unit without one.
@@ -27,6 +31,9 @@ from editor.bitext.document import AlignmentDocument, BeadStatus
 from editor.exporting import ExportOptions, ExportReport, register
 from editor.exporting.entries import Entry, collect_entries, export_files, export_languages, needs_review
 from editor.errors import UnsupportedFormatError
+from editor.exporting.xml_text import XML_NS
+
+XML_SPACE = f"{{{XML_NS}}}space"
 
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF20_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -48,6 +55,10 @@ def _duiqi_values(entry: Entry) -> list[tuple[str, str]]:
     if entry.tgt_layout:
         values.append((KEY_TGT_LAYOUT, entry.tgt_layout))
     return values
+
+
+def _keeps_space(text: str) -> bool:
+    return any(ch in text for ch in "\t\n\r")
 
 
 def _original(doc: AlignmentDocument, options: ExportOptions) -> str:
@@ -91,10 +102,13 @@ def write_xliff12(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions)
         else:
             target.set("state", "needs-review-translation" if needs_review(entry) else "translated")
         target.text = entry.tgt
-        group = etree.SubElement(unit, q("context-group"), name=f"{DUIQI_GROUP}-{entry.number}",
-                                 purpose="information")
-        for key, value in _duiqi_values(entry):
-            etree.SubElement(group, q("context"), {"context-type": f"x-{key}"}).text = value
+        if _keeps_space(entry.src) or _keeps_space(entry.tgt):
+            unit.set(XML_SPACE, "preserve")
+        if options.duiqi_props:
+            group = etree.SubElement(unit, q("context-group"), name=f"{DUIQI_GROUP}-{entry.number}",
+                                     purpose="information")
+            for key, value in _duiqi_values(entry):
+                etree.SubElement(group, q("context"), {"context-type": f"x-{key}"}).text = value
     etree.ElementTree(root).write(out, encoding="UTF-8", xml_declaration=True, pretty_print=True)
     return report
 
@@ -113,16 +127,23 @@ def write_xliff20(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions)
         unit = etree.SubElement(file_el, q("unit"), id=f"u{entry.number}")
         if not entry.src:
             unit.set("translate", "no")
-        metadata = etree.SubElement(unit, m("metadata"))
-        group = etree.SubElement(metadata, m("metaGroup"), category=DUIQI_CATEGORY)
-        for key, value in _duiqi_values(entry):
-            etree.SubElement(group, m("meta"), type=key).text = value
+        if options.duiqi_props:
+            metadata = etree.SubElement(unit, m("metadata"))
+            group = etree.SubElement(metadata, m("metaGroup"), category=DUIQI_CATEGORY)
+            for key, value in _duiqi_values(entry):
+                etree.SubElement(group, m("meta"), type=key).text = value
         segment = etree.SubElement(unit, q("segment"))
-        etree.SubElement(segment, q("source")).text = entry.src
+        source = etree.SubElement(segment, q("source"))
+        source.text = entry.src
+        if _keeps_space(entry.src):
+            source.set(XML_SPACE, "preserve")
         if not entry.tgt:
             segment.set("state", "initial")
         else:
-            etree.SubElement(segment, q("target")).text = entry.tgt
+            target = etree.SubElement(segment, q("target"))
+            target.text = entry.tgt
+            if _keeps_space(entry.tgt):
+                target.set(XML_SPACE, "preserve")
             if entry.status is not BeadStatus.AUTO:
                 segment.set("state", "final")
             elif needs_review(entry):

@@ -46,9 +46,34 @@ def bcp47(code: str) -> str:
     return "-".join(out)
 
 
+# ISO 639-2/3 codes other tools write (memoQ: `zho`, `eng-US`; older TMs: `chi`; `cmn` is Mandarin).
+_THREE_LETTER = {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}
+_CHINESE_PRIMARY = {"zh", "yue", "lzh", "wuu"}       # not `ja`: Japanese is not Chinese
+
+
 def primary_subtag(code: str | None) -> str:
-    """Return the language part of a tag, lower case: `zh-TW` -> `zh`."""
-    return (code or "").replace("_", "-").split("-")[0].lower()
+    """Return the language part of a tag, lower case, 3-letter codes folded: `zh-TW` -> `zh`, `zho` -> `zh`."""
+    primary = (code or "").strip().replace("_", "-").split("-")[0].lower()
+    return _THREE_LETTER.get(primary, primary)
+
+
+def canonical_lang(code: str) -> str:
+    """Return another tool's language code as a BCP-47 tag: `zho-CN` -> `zh-CN`, `ZH_cn` -> `zh-CN`,
+    `cmn-Hans` -> `zh-Hans`, `eng` -> `en`. Raises ValueError for something that is not a language code."""
+    tag = bcp47(code)
+    primary, _, rest = tag.partition("-")
+    primary = _THREE_LETTER.get(primary, primary)
+    return f"{primary}-{rest}" if rest else primary
+
+
+def is_chinese_code(code: str | None) -> bool:
+    """True for a Chinese language code: zh, zh-Hans, zh-Hant, ZH-CN, zho, chi, cmn, yue (not ja)."""
+    return primary_subtag(code) in _CHINESE_PRIMARY
+
+
+def is_english_code(code: str | None) -> bool:
+    """True for an English language code: en, en-GB, eng, eng-US."""
+    return primary_subtag(code) == "en"
 
 
 def tmx_date(moment: datetime | None = None) -> str:

@@ -89,16 +89,10 @@ def test_convert_command_goes_between_every_pair_of_formats(tmp_path):
         target = tmp_path / f"step{suffix}"
         assert main(["convert", str(previous), str(target), "-q"]) == 0
         previous = target
-    assert bead_view(load_alignment(previous)) == _joined_view(rich_document())
-
-
-def _joined_view(doc):
-    """The view after a table (which holds one text per side and bead): sentences joined, paragraphs lost."""
-    out = []
-    for bead in doc.beads:
-        src, tgt = doc.bead_texts(bead)
-        out.append((((src, 0),) if src else (), ((tgt, 0),) if tgt else (), round(bead.confidence, 4), bead.status))
-    return out
+    # tables keep each link's sentences (zh_layout/en_layout); only the .json step loses the paragraphs
+    expected = [(tuple((t, 0) for t, _ in src), tuple((t, 0) for t, _ in tgt), confidence, status)
+                for src, tgt, confidence, status in bead_view(rich_document())]
+    assert bead_view(load_alignment(previous)) == expected
 
 
 # -- other tools' files --------------------------------------------------------------------------
@@ -123,13 +117,14 @@ def test_a_utf16_tmx_with_a_bom_and_srclang_all_opens():
 
 def test_a_tmx_without_srclang_and_english_first_still_puts_chinese_on_the_source_side():
     doc = load_alignment(DATA / "tmx-no-srclang.tmx")
-    assert pairs(doc) == [("現在點擊儲存。", "Click Save now."), ("第二行詞語。", "Line two words.")]
+    assert pairs(doc) == [("現在點擊{1}儲存{/1}。", "Click {1}Save{/1} now."),
+                          ("第二行\n詞語。", "Line\n two words.")]      # <ph>&lt;br/&gt;</ph> is a line break
     assert (doc.meta.src_lang, doc.meta.tgt_lang, doc.meta.chinese_script) == ("zh-TW", "en-GB", "traditional")
 
 
 def test_another_tools_xliff_1_2_opens_with_states_as_statuses():
     doc = load_alignment(DATA / "xliff12-other-tool.xlf")
-    assert pairs(doc) == [("请保存文件。", "Please save the file."), ("图片在这里。", "The picture is here."),
+    assert pairs(doc) == [("请保存文件。", "Please save the file."), ("图片{2}在这里。", "The picture{2} is here."),
                           ("尚未翻译。", "")]
     assert [b.status for b in doc.beads] == [BeadStatus.CONFIRMED, BeadStatus.AUTO, BeadStatus.AUTO]
     assert doc.beads[1].confidence < 0.5
@@ -138,8 +133,8 @@ def test_another_tools_xliff_1_2_opens_with_states_as_statuses():
 
 def test_another_tools_xliff_2_0_segments_become_the_sentences_of_a_bead():
     doc = load_alignment(DATA / "xliff20-other-tool.xlf")
-    assert [s.text for s in doc.src] == ["第一句。", "第二句。", "只有原文加粗。"]
-    assert pairs(doc) == [("第一句。第二句。", "First sentence. Second sentence."), ("只有原文加粗。", "")]
+    assert [s.text for s in doc.src] == ["第一句。", "第二\n句。", "只有原文{2}加粗{/2}。"]   # d1 is <br/>
+    assert pairs(doc) == [("第一句。第二\n句。", "First sentence. Second\n sentence."), ("只有原文{2}加粗{/2}。", "")]
     assert doc.beads[0].kind == (2, 2) and doc.beads[0].status is BeadStatus.CONFIRMED
 
 

@@ -1,5 +1,6 @@
 """Property: for any document, export -> import gives back the same sentences, links, statuses and paragraphs."""
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -63,7 +64,10 @@ def test_xliff_1_2_and_2_0_round_trips_are_lossless(doc):
 @given(documents())
 def test_tmx_round_trip_is_lossless_for_linked_beads(doc):
     if any(b.src and b.tgt for b in doc.beads):
-        assert bead_view(reimport(doc, ".tmx")) == bead_view(doc, linked_only=True)
+        # TMX writes tabs and line breaks inside a segment as spaces (documented in exporting/tmx.py)
+        spaced = [tuple(tuple((re.sub(r"[\t\n\r]", " ", t), p) for t, p in side) if i < 2 else side
+                        for i, side in enumerate(bead)) for bead in bead_view(doc, linked_only=True)]
+        assert bead_view(reimport(doc, ".tmx")) == spaced
 
 
 @SETTINGS

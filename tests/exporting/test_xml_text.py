@@ -30,11 +30,17 @@ def test_primary_subtag_and_tmx_date():
     assert tmx_date(datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)) == "20260102T030405Z"
 
 
-def test_a_presegmented_document_is_exported_with_paragraph_segtype():
+def test_a_presegmented_document_keeps_segtype_sentence_and_says_so_in_a_header_prop(tmp_path):
+    """segtype="paragraph" makes OmegaT re-segment the TMX; the round-trip information goes in a prop."""
     from lxml import etree
 
+    from editor.importing.alignment_files import load_alignment
     from tests.exporting.documents import export_bytes, rich_document
     doc = rich_document()
     doc.meta.presegmented = True
-    root = etree.fromstring(export_bytes(doc, ".tmx")[0])
-    assert root.find("header").get("segtype") == "paragraph"
+    data = export_bytes(doc, ".tmx")[0]
+    header = etree.fromstring(data).find("header")
+    assert header.get("segtype") == "sentence"
+    assert [(p.get("type"), p.text) for p in header.findall("prop")] == [("x-duiqi-presegmented", "yes")]
+    (tmp_path / "a.tmx").write_bytes(data)
+    assert load_alignment(tmp_path / "a.tmx").meta.presegmented
