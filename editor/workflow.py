@@ -10,7 +10,9 @@ from editor import alignment
 from editor.alignment import FixedSpan, ProgressCallback, StopCallback
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, DocumentMeta, Splice
 from editor.errors import InputFileError
-from editor.importing import RawDocument, load_document, split_by_language
+from editor.importing import RawDocument, load_document
+from editor.importing.bilingual import BilingualText, pair_files, split_mixed
+from editor.importing.records import Paragraph
 from editor.importing.cleanup import Fix, apply_fixes, suggest_cleanup
 from editor.importing.script import detect_chinese_script
 from editor.segmentation import split_sentences
@@ -30,10 +32,14 @@ class ImportOptions:
     accepted_fixes: dict[tuple[str, int], list[Fix]] | None = None
 
 
-def _segment(paragraphs: Sequence[str], lang: str, presegmented: bool) -> list[tuple[str, int]]:
+def _segment(paragraphs: Sequence[str], records: Sequence[Paragraph], lang: str,
+             presegmented: bool) -> list[tuple[str, int]]:
+    """Sentences (or whole paragraphs: pre-segmented input, subtitle cues) with their paragraph numbers."""
     out: list[tuple[str, int]] = []
-    for number, paragraph in enumerate(paragraphs):
-        pieces = [paragraph] if presegmented else split_sentences(paragraph, lang)
+    for number, (paragraph, record) in enumerate(zip(paragraphs, records)):
+        if not paragraph.strip():
+            continue             # emptied by a clean-up fix; its number stays, so anchors keep pointing right
+        pieces = [paragraph.strip()] if presegmented or record.whole else split_sentences(paragraph, lang)
         out.extend((piece, number) for piece in pieces)
     return out
 
@@ -44,7 +50,8 @@ def import_document(paths: Sequence[Path | str], options: ImportOptions | None =
     Raises InputFileError subclasses naming the file.
     """
     options = options or ImportOptions()
-    src_raw, tgt_raw, zh, en = read_paragraphs(paths, options)
+    src_raw, tgt_raw, text = read_bilingual(paths, options)
+    zh, en = [p.text for p in text.zh], [p.text for p in text.en]
     script = detect_chinese_script("".join(zh))
     applied: list[dict] = []
     if options.clean:
@@ -57,19 +64,21 @@ def import_document(paths: Sequence[Path | str], options: ImportOptions | None =
                 chosen = fixes.get((side, number), [])
                 paragraphs[number] = apply_fixes(paragraph, chosen)
                 applied += [{"side": side, "paragraph": number, **f.to_dict()} for f in chosen if f.repairable]
-        zh, en = [p for p in zh if p.strip()], [p for p in en if p.strip()]
     src_lang = options.src_lang or ("zh-TW" if script == "traditional" else "zh-CN")
     meta = DocumentMeta(src_lang=src_lang, tgt_lang=options.tgt_lang,
                         src_file=str(src_raw.path), tgt_file=str(tgt_raw.path),
                         src_encoding=src_raw.encoding, tgt_encoding=tgt_raw.encoding,
-                        chinese_script=script, presegmented=options.presegmented, cleanup_applied=applied)
-    return AlignmentDocument.from_texts(_segment(zh, src_lang, options.presegmented),
-                                        _segment(en, options.tgt_lang, options.presegmented), meta)
+                        chinese_script=script, presegmented=options.presegmented, cleanup_applied=applied,
+                        layout=text.summary(), anchors=[a.as_list() for a in text.anchors],
+                        src_headings=text.heading_numbers("zh"), tgt_headings=text.heading_numbers("en"))
+    return AlignmentDocument.from_texts(_segment(zh, text.zh, src_lang, options.presegmented),
+                                        _segment(en, text.en, options.tgt_lang, options.presegmented), meta)
 
 
-def read_paragraphs(paths: Sequence[Path | str], options: ImportOptions | None = None
-                    ) -> tuple[RawDocument, RawDocument, list[str], list[str]]:
-    """Read one mixed file or a Chinese and an English file; return (src raw, tgt raw, zh paragraphs, en ones).
+def read_bilingual(paths: Sequence[Path | str], options: ImportOptions | None = None
+                   ) -> tuple[RawDocument, RawDocument, BilingualText]:
+    """Read one mixed file or a Chinese and an English file; return (src raw, tgt raw, the bilingual text):
+    the Chinese and English paragraph records with the anchors their layout gives.
 
     Pre-segmented input is read one line per paragraph.  Raises InputFileError subclasses naming the file.
     """
@@ -80,16 +89,20 @@ def read_paragraphs(paths: Sequence[Path | str], options: ImportOptions | None =
     layout = "lines" if options.presegmented else None
     raws: list[RawDocument] = [load_document(p, options.encodings.get(str(p)), layout=layout) for p in paths]
     if len(raws) == 1:
-        zh, en = split_by_language(raws[0].paragraphs)
-        if not zh or not en:
-            missing = "Chinese" if not zh else "English"
+        text = split_mixed(raws[0].records)
+        if not text.zh or not text.en:
+            missing = "Chinese" if not text.zh else "English"
             raise InputFileError(f"no {missing} paragraphs found; give the {missing} text as a second file",
                                  path=paths[0])
-        src_raw = tgt_raw = raws[0]
-    else:
-        src_raw, tgt_raw = raws
-        zh, en = list(src_raw.paragraphs), list(tgt_raw.paragraphs)
-    return src_raw, tgt_raw, zh, en
+        return raws[0], raws[0], text
+    return raws[0], raws[1], pair_files(raws[0].records, raws[1].records)
+
+
+def read_paragraphs(paths: Sequence[Path | str], options: ImportOptions | None = None
+                    ) -> tuple[RawDocument, RawDocument, list[str], list[str]]:
+    """Like read_bilingual(), with the Chinese and English paragraphs as plain texts."""
+    src_raw, tgt_raw, text = read_bilingual(paths, options)
+    return src_raw, tgt_raw, [p.text for p in text.zh], [p.text for p in text.en]
 
 
 def _suggest(zh: Sequence[str], en: Sequence[str], script: str) -> dict[tuple[str, int], list[Fix]]:
@@ -132,19 +145,118 @@ def alignment_change(doc: AlignmentDocument, aligned: Sequence[alignment.Aligned
     return Change(description, beads=Splice(0, tuple(doc.beads), tuple(new)))
 
 
+def _paragraph_ranges(segments) -> dict[int, tuple[int, int]]:
+    ranges: dict[int, tuple[int, int]] = {}
+    for pos, seg in enumerate(segments):
+        first, _ = ranges.get(seg.paragraph, (pos, pos))
+        ranges[seg.paragraph] = (first, pos + 1)
+    return ranges
+
+
+def _side_span(ranges: dict[int, tuple[int, int]], segments, start: int, end: int) -> tuple[int, int] | None:
+    """Positions of the segments in paragraphs [start, end); None if they are not one contiguous run."""
+    got = [ranges[p] for p in range(start, end) if p in ranges]
+    if not got:
+        return None
+    lo, hi = min(a for a, _ in got), max(b for _, b in got)
+    if any(not start <= segments[k].paragraph < end for k in range(lo, hi)):
+        return None               # an edit moved a sentence of another paragraph inside: not an anchor any more
+    return lo, hi
+
+
+def anchor_spans(doc: AlignmentDocument) -> list[FixedSpan]:
+    """Return the hard anchors of the document's layout (table rows, heading pairs, subtitle cue groups) as
+    position spans, in order; anchors whose paragraphs an edit emptied or scattered are left out."""
+    src_ranges, tgt_ranges = _paragraph_ranges(doc.src), _paragraph_ranges(doc.tgt)
+    spans = []
+    for zs, ze, es, ee, hard in doc.meta.anchors:
+        if not hard:
+            continue
+        s, t = _side_span(src_ranges, doc.src, zs, ze), _side_span(tgt_ranges, doc.tgt, es, ee)
+        if s is not None and t is not None:
+            spans.append(FixedSpan(s[0], s[1], t[0], t[1]))
+    return spans
+
+
+def merge_spans(fixed: Sequence[FixedSpan], anchors: Sequence[FixedSpan]) -> list[FixedSpan]:
+    """Return the beads a person fixed plus the anchors that fit between them, in order (a person's beads win)."""
+    def before(a: FixedSpan, b: FixedSpan) -> bool:
+        return a.src_end <= b.src_start and a.tgt_end <= b.tgt_start
+
+    out = list(fixed)
+    for anchor in anchors:
+        if all(before(anchor, f) or before(f, anchor) for f in fixed):
+            out.append(anchor)
+    out.sort(key=lambda s: (s.src_start, s.tgt_start, s.src_end, s.tgt_end))
+    kept: list[FixedSpan] = []
+    for span in out:               # drop anchors out of order with what is kept (a person's beads come first)
+        if not kept or before(kept[-1], span):
+            kept.append(span)
+        elif span in fixed and kept[-1] not in fixed:
+            kept[-1] = span
+    return kept
+
+
+def separate_headings(beads: Sequence[alignment.AlignedBead], src_headings: set[int], tgt_headings: set[int]
+                      ) -> list[alignment.AlignedBead]:
+    """Split heading sentences out of beads that join them with body text: a heading with no counterpart
+    becomes a 1-0 (or 0-1) link of its own, never glued to a sentence."""
+    out = []
+    for bead in beads:
+        hs = tuple(i for i in bead.src if i in src_headings)
+        ht = tuple(j for j in bead.tgt if j in tgt_headings)
+        bs = tuple(i for i in bead.src if i not in src_headings)
+        bt = tuple(j for j in bead.tgt if j not in tgt_headings)
+        if not (hs or ht) or not (bs or bt):
+            out.append(bead)
+            continue
+        first = {all(h < b for h in head for b in body) for head, body in ((hs, bs), (ht, bt)) if head and body}
+        last = {all(h > b for h in head for b in body) for head, body in ((hs, bs), (ht, bt)) if head and body}
+        parts = [(hs, ht), (bs, bt)] if first == {True} else [(bs, bt), (hs, ht)] if last == {True} else None
+        if parts is None:
+            out.append(bead)
+            continue
+        out.extend(alignment.AlignedBead(s, t, bead.confidence, bead.score) for s, t in parts if s or t)
+    return out
+
+
 def align_document(doc: AlignmentDocument, *, mode: str = "best", keep_fixed: bool = True,
                    progress: ProgressCallback | None = None,
                    should_stop: StopCallback | None = None) -> Change:
     """Run the engine over the document (keeping confirmed/edited beads when `keep_fixed`); return the Change.
 
+    The hard anchors of the input's layout (table rows, heading pairs, cue groups) go to the engine as fixed
+    beads, and sentences are then aligned inside each; headings are never glued to body sentences.
     Pure with respect to `doc`: it reads copies of the texts, so a worker thread can run it.
     """
     src = [s.text for s in doc.src]
     tgt = [t.text for t in doc.tgt]
-    aligned = alignment.align(src, tgt,
-                              src_paragraphs=[s.paragraph for s in doc.src],
-                              tgt_paragraphs=[t.paragraph for t in doc.tgt],
-                              fixed=fixed_spans(doc) if keep_fixed else (),
-                              mode=mode, progress=progress, should_stop=should_stop)
+    src_par = [s.paragraph for s in doc.src]
+    tgt_par = [t.paragraph for t in doc.tgt]
+    fixed = fixed_spans(doc) if keep_fixed else []
+    anchors = anchor_spans(doc)
+    spans = merge_spans(fixed, anchors)
+    aligned = alignment.align(src, tgt, src_paragraphs=src_par, tgt_paragraphs=tgt_par,
+                              fixed=spans, mode=mode, progress=progress, should_stop=should_stop)
+    inner = {(tuple(range(a.src_start, a.src_end)), tuple(range(a.tgt_start, a.tgt_end)))
+             for a in spans if a not in fixed and (a.src_end - a.src_start > 1 or a.tgt_end - a.tgt_start > 1)
+             and a.src_end > a.src_start and a.tgt_end > a.tgt_start}
+    if inner:
+        refined = []
+        for bead in aligned:
+            if (bead.src, bead.tgt) not in inner:
+                refined.append(bead)
+                continue
+            s0, t0 = bead.src[0], bead.tgt[0]
+            for b in alignment.align(src[s0:bead.src[-1] + 1], tgt[t0:bead.tgt[-1] + 1], mode=mode,
+                                     src_paragraphs=src_par[s0:bead.src[-1] + 1],
+                                     tgt_paragraphs=tgt_par[t0:bead.tgt[-1] + 1], should_stop=should_stop):
+                refined.append(alignment.AlignedBead(tuple(i + s0 for i in b.src), tuple(j + t0 for j in b.tgt),
+                                                     b.confidence, b.score))
+        aligned = refined
+    src_heads, tgt_heads = set(doc.meta.src_headings), set(doc.meta.tgt_headings)
+    if src_heads or tgt_heads:
+        aligned = separate_headings(aligned, {k for k, p in enumerate(src_par) if p in src_heads},
+                                    {k for k, p in enumerate(tgt_par) if p in tgt_heads})
     return alignment_change(doc, aligned, "Re-align the rest" if keep_fixed and any(
         b.is_fixed for b in doc.beads) else "Align")

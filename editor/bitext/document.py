@@ -110,6 +110,12 @@ class DocumentMeta:
     presegmented: bool = False
     cleanup_applied: list[dict] = field(default_factory=list)
     alignment_mode: str | None = None
+    layout: str | None = None                  # how the input's paragraphs corresponded, e.g. "same-line pairs (12)"
+    # Paragraph pairs the input's structure gave (a table row, a same-line pair, a heading pair, a cue group):
+    # [src paragraph start, end, tgt paragraph start, end, hard (1) or soft (0)], half-open, in order.
+    anchors: list[list[int]] = field(default_factory=list)
+    src_headings: list[int] = field(default_factory=list)     # paragraph numbers of headings, per side
+    tgt_headings: list[int] = field(default_factory=list)
 
 
 class AlignmentDocument:

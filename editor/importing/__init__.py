@@ -1,4 +1,4 @@
-"""Reading input documents: decoding, .txt/.docx/.html paragraphs, and splitting mixed files by language."""
+"""Reading input documents: one module per format returns paragraph records; `bilingual` splits them by language."""
 
 from __future__ import annotations
 
@@ -7,30 +7,62 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.errors import EmptyFileError, InputFileError, MarkupOnlyFileError, UnsupportedFormatError
+from editor.importing.records import Paragraph, Role
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
 DOCX_SUFFIXES = frozenset({".docx", ".docm"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+# Formats read from their own bytes by their own module (binary or with an encoding of their own):
+# suffix -> (module, function, format name).  Each function takes the path and returns paragraph records.
+BINARY_READERS = {
+    ".epub": ("editor.importing.epub", "epub_records", "epub"),
+    ".odt": ("editor.importing.odt", "odt_records", "odt"),
+    ".pdf": ("editor.importing.pdf", "pdf_records", "pdf"),
+    ".xlsx": ("editor.importing.table", "xlsx_records", "xlsx"),
+}
+SUBTITLE_SUFFIXES = frozenset({".srt"})
+CSV_SUFFIXES = frozenset({".csv", ".tsv"})
+#: every suffix the importer reads (for file dialogs and the README)
+INPUT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".xhtml", ".odt", ".epub", ".pdf", ".srt", ".xlsx",
+                  ".csv", ".tsv")
 # Formats people try that Duiqi does not read, with what to do instead.
 UNSUPPORTED_SUFFIXES = {
     ".doc": "Word 97-2003 documents are not supported; save it as .docx or .txt",
-    ".pdf": "PDF files are not supported; copy the text into a .txt file or save it as .docx",
     ".rtf": "RTF files are not supported; save it as .docx or .txt",
-    ".odt": "OpenDocument files are not supported; save it as .docx or .txt",
     ".pages": "Pages documents are not supported; export it as .docx or .txt",
+    ".xls": "Excel 97-2003 workbooks are not supported; save it as .xlsx or .csv",
+    ".mobi": "Kindle books are not supported; convert it to .epub first",
+    ".azw3": "Kindle books are not supported; convert it to .epub first",
 }
 
 
 @dataclass
 class RawDocument:
-    """A file's text as paragraphs, with how it was read."""
+    """A file's text as paragraphs, with how it was read.
+
+    `records` are the paragraphs with their marks (headings, table rows, cues); `paragraphs` their texts.
+    """
 
     path: Path
     paragraphs: list[str]
     encoding: str | None = None          # None for formats that fix their own encoding (docx)
-    format: str = "txt"                  # "txt", "docx" or "html"
+    format: str = "txt"                  # "txt", "docx", "html", "odt", "epub", "pdf", "srt", "xlsx" or "csv"
     notes: list[str] = field(default_factory=list)
     layout: str = "lines"                # txt: "lines" or "blocks" (blank-line-separated), else "markup"
+    records: list[Paragraph] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.records:
+            self.records = [Paragraph(text) for text in self.paragraphs]
+
+    @classmethod
+    def of(cls, path: Path, records: list[Paragraph], encoding: str | None, fmt: str,
+           layout: str = "markup") -> "RawDocument":
+        """Build a document from records (empty ones left out); raises MarkupOnlyFileError when none are left."""
+        records = [r for r in records if r.text.strip()]
+        if not records:
+            raise MarkupOnlyFileError(path)
+        return cls(path, [r.text for r in records], encoding, fmt, layout=layout, records=records)
 
 
 def load_document(path: Path | str, encoding: str | None = None, *, layout: str | None = None) -> RawDocument:
@@ -38,14 +70,16 @@ def load_document(path: Path | str, encoding: str | None = None, *, layout: str 
 
     `encoding` forces the text encoding of .txt/.html files, and `layout` ("lines"/"blocks") how a text
     file marks paragraphs (default: detected).  Unknown extensions are read as text.
+    Also reads .odt, .epub, .pdf (with a text layer), .srt subtitles and .xlsx/.csv tables (see INPUT_SUFFIXES).
     Raises InputFileError subclasses naming the file: UndecodableFileError (binary or undecodable),
     EmptyFileError, MarkupOnlyFileError, EncryptedFileError, MalformedFileError, UnsupportedFormatError.
     """
     path = Path(path)
     if path.suffix.lower() in UNSUPPORTED_SUFFIXES:
         raise UnsupportedFormatError(UNSUPPORTED_SUFFIXES[path.suffix.lower()], path=path)
+    binary = path.suffix.lower() in DOCX_SUFFIXES or path.suffix.lower() in BINARY_READERS
     try:
-        raw = path.read_bytes() if path.suffix.lower() not in DOCX_SUFFIXES else b""
+        raw = path.read_bytes() if not binary else b""
     except FileNotFoundError:
         raise InputFileError("no such file", path=path) from None
     except IsADirectoryError:
@@ -53,40 +87,52 @@ def load_document(path: Path | str, encoding: str | None = None, *, layout: str 
     except OSError as exc:
         raise InputFileError(f"cannot read the file ({exc.strerror})", path=path) from None
     suffix = path.suffix.lower()
-    if suffix in DOCX_SUFFIXES:
-        from editor.importing.docx import docx_paragraphs
-
+    if binary:
         if not path.is_file():
             raise InputFileError("no such file", path=path)
         if path.stat().st_size == 0:
             raise EmptyFileError(path)
-        paragraphs = docx_paragraphs(path)
-        if not paragraphs:
-            raise MarkupOnlyFileError(path)
-        return RawDocument(path, paragraphs, None, "docx", layout="markup")
+        if suffix in DOCX_SUFFIXES:
+            from editor.importing.docx import docx_records
+
+            return RawDocument.of(path, docx_records(path), None, "docx")
+        import importlib
+
+        module, function, fmt = BINARY_READERS[suffix]
+        return RawDocument.of(path, getattr(importlib.import_module(module), function)(path), None, fmt)
     from editor.importing.decoding import decode_text
 
     if not raw.strip():
         raise EmptyFileError(path)
     if suffix in HTML_SUFFIXES:
-        from editor.importing.html import decode_html, html_paragraphs
+        from editor.importing.html import decode_html, html_records
 
         text, used = decode_html(raw, path, encoding)
-        paragraphs = html_paragraphs(text, path)
-        if not paragraphs:
-            raise MarkupOnlyFileError(path)
-        return RawDocument(path, paragraphs, used, "html", layout="markup")
-    from editor.importing.txt import ParagraphLayout, text_paragraphs
-
+        return RawDocument.of(path, html_records(text, path), used, "html")
     text, used = decode_text(raw, path, encoding)
-    paragraphs, used_layout = text_paragraphs(text, ParagraphLayout(layout) if layout else None)
-    if not paragraphs:
+    if suffix in SUBTITLE_SUFFIXES:
+        from editor.importing.subtitles import srt_records
+
+        return RawDocument.of(path, srt_records(text, path), used, "srt", layout="cues")
+    if suffix in CSV_SUFFIXES:
+        from editor.importing.table import csv_records
+
+        return RawDocument.of(path, csv_records(text, path), used, "csv", layout="table")
+    from editor.importing.txt import ParagraphLayout, text_records
+
+    records, used_layout = text_records(text, ParagraphLayout(layout) if layout else None)
+    if not records:
         raise EmptyFileError(path)
-    return RawDocument(path, paragraphs, used, "txt", layout=used_layout.value)
+    return RawDocument(path, [r.text for r in records], used, "txt", layout=used_layout.value, records=records)
 
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _LATIN = re.compile(r"[A-Za-z]")
+
+
+def has_letters(text: str) -> bool:
+    """True when the text has Han characters or Latin letters (not only numbers and punctuation)."""
+    return bool(_HAN.search(text) or _LATIN.search(text))
 
 
 def is_chinese_paragraph(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""Word .docx paragraphs, in document order, with each table cell's paragraphs as paragraphs of their own."""
+"""Word .docx paragraph records in document order: Heading styles marked, bilingual tables as row pairs."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from pathlib import Path
 from lxml import etree
 
 from editor.errors import EncryptedFileError, MalformedFileError, UnsupportedFormatError
+from editor.importing.records import Paragraph, heading
+from editor.importing.table import table_records
 from editor.importing.txt import join_wrapped
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -51,38 +53,125 @@ def _paragraph_text(p: etree._Element) -> str:
 
 
 def docx_paragraphs(path: Path) -> list[str]:
-    """Return the non-empty paragraphs of a .docx body (stripped), table cells included, in order.
+    """Return the non-empty paragraphs of a .docx body (stripped), table cells included, in order."""
+    return [r.text for r in docx_records(path)]
 
-    Raises EncryptedFileError for password-protected files, UnsupportedFormatError for old .doc files and
-    MalformedFileError for damaged ones.
-    """
+
+def _read_xml(path: Path) -> tuple[etree._Element, etree._Element | None]:
+    """Return the roots of word/document.xml and word/styles.xml (None when absent)."""
     with path.open("rb") as f:
         head = f.read(8)
     if not zipfile.is_zipfile(path):
         _reject_non_zip(path, head)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
     try:
         with zipfile.ZipFile(path) as archive:
             if archive.getinfo("word/document.xml").file_size > MAX_DOCUMENT_XML_BYTES:
                 raise MalformedFileError(path, "word/document.xml is implausibly large; is the file damaged?")
             xml = archive.read("word/document.xml")
+            styles = None
+            if "word/styles.xml" in archive.namelist() and \
+                    archive.getinfo("word/styles.xml").file_size <= MAX_DOCUMENT_XML_BYTES:
+                styles = archive.read("word/styles.xml")
     except KeyError:
         raise MalformedFileError(path, "the archive has no word/document.xml; is it a Word document?") from None
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise MalformedFileError(path, f"damaged .docx archive ({exc})") from None
     try:
         # A parser per call: lxml parsers are not thread-safe, and the editor imports in worker threads.
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
         root = etree.fromstring(xml, parser)
     except etree.XMLSyntaxError as exc:
         raise MalformedFileError(path, f"word/document.xml is not well-formed: {exc.msg}", exc.lineno) from None
-    body = root.find(W + "body")
-    if body is None:
-        raise MalformedFileError(path, "word/document.xml has no w:body")
+    try:
+        styles_root = etree.fromstring(styles, parser) if styles else None
+    except etree.XMLSyntaxError:
+        styles_root = None        # headings are then only known by their style ids; the text still reads
+    return root, styles_root
+
+
+def _heading_levels(styles: etree._Element | None) -> dict[str, int]:
+    """Map paragraph style ids to heading levels: styles named "heading N" or "Title", or with an outline
+    level (localised Word names its heading styles 标题 1 but keeps the outline level)."""
+    levels: dict[str, int] = {}
+    if styles is None:
+        return levels
+    for style in styles.iter(W + "style"):
+        if style.get(W + "type") != "paragraph":
+            continue
+        sid = style.get(W + "styleId") or ""
+        name_el = style.find(W + "name")
+        name = (name_el.get(W + "val") if name_el is not None else "") or ""
+        outline = style.find(f"{W}pPr/{W}outlineLvl")
+        lowered = name.lower()
+        if lowered.startswith("heading") and lowered[7:].strip().isdigit():
+            levels[sid] = int(lowered[7:].strip())
+        elif lowered in ("title", "subtitle"):
+            levels[sid] = 1 if lowered == "title" else 2
+        elif outline is not None and (outline.get(W + "val") or "").isdigit() and int(outline.get(W + "val")) < 9:
+            levels[sid] = int(outline.get(W + "val")) + 1
+    return levels
+
+
+def _style_level(p: etree._Element, levels: dict[str, int]) -> int:
+    ppr = p.find(W + "pPr")
+    if ppr is None:
+        return 0
+    outline = ppr.find(W + "outlineLvl")
+    if outline is not None and (outline.get(W + "val") or "").isdigit() and int(outline.get(W + "val")) < 9:
+        return int(outline.get(W + "val")) + 1
+    style = ppr.find(W + "pStyle")
+    sid = style.get(W + "val") if style is not None else None
+    if not sid:
+        return 0
+    if sid in levels:
+        return levels[sid]
+    lowered = sid.lower()     # no styles.xml: Word's English style ids
+    if lowered.startswith("heading") and lowered[7:].isdigit():
+        return int(lowered[7:])
+    return 1 if lowered == "title" else 0
+
+
+def _cell_paragraphs(cell: etree._Element) -> list[str]:
     out = []
-    for p in body.iter(W + "p"):
+    for p in cell.iter(W + "p"):
         if any(a.tag == MC_FALLBACK for a in p.iterancestors()):
             continue
         text = _paragraph_text(p).strip()
         if text:
             out.append(text)
+    return out
+
+
+def docx_records(path: Path) -> list[Paragraph]:
+    """Return the non-empty paragraphs of a .docx body as records, in order.
+
+    Paragraphs in Heading styles are headings; a table with one Chinese and one English column gives one
+    row pair per row, any other table its cells' paragraphs.  Raises EncryptedFileError for
+    password-protected files, UnsupportedFormatError for old .doc files and MalformedFileError for damaged ones.
+    """
+    root, styles = _read_xml(path)
+    body = root.find(W + "body")
+    if body is None:
+        raise MalformedFileError(path, "word/document.xml has no w:body")
+    levels = _heading_levels(styles)
+    out: list[Paragraph] = []
+
+    def walk(element: etree._Element) -> None:
+        for child in element:
+            if child.tag == MC_FALLBACK:
+                continue
+            if child.tag == W + "p":
+                text = _paragraph_text(child).strip()
+                if text:
+                    level = _style_level(child, levels)
+                    out.append(heading(text, level) if level else Paragraph(text))
+            elif child.tag == W + "tbl":
+                rows = [[_cell_paragraphs(tc) for tc in tr.iter(W + "tc") if tc.getparent() is tr
+                         or tc.getparent().getparent() is tr]
+                        for tr in child.iter(W + "tr") if next(tr.iterancestors(W + "tbl")) is child]
+                out.extend(table_records(rows))
+            elif isinstance(child.tag, str):
+                walk(child)             # content controls, custom XML, tracked insertions
+
+    walk(body)
     return out

@@ -1,4 +1,5 @@
-"""HTML paragraphs: the text of block-level elements, without scripts, styles or the head."""
+"""HTML paragraph records: block-level elements' text without scripts, styles or the head; h1-h6 headings,
+bilingual tables as row pairs."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from lxml import etree
 
 from editor.errors import MalformedFileError
 from editor.importing.decoding import decode_text
+from editor.importing.records import Paragraph, heading
+from editor.importing.table import table_records
 
 _SKIPPED = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "object",
             "svg", "math", "select", "option",
@@ -44,37 +47,83 @@ def _normalise(fragment: str) -> str:
 
 def html_paragraphs(text: str, path: Path) -> list[str]:
     """Return the non-empty block-level paragraphs of an HTML document's text, in order."""
+    return [r.text for r in html_records(text, path)]
+
+
+def parse_html(text: str, path: Path) -> etree._Element:
+    """Parse an HTML (or XHTML) document's text; MalformedFileError naming the file when it cannot be."""
     try:
-        root = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", text) or "<html/>")
+        return lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", text) or "<html/>")
     except (etree.ParserError, ValueError) as exc:
         raise MalformedFileError(path, f"cannot parse the HTML ({exc})") from None
-    paragraphs: list[str] = []
+
+
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def element_records(root: etree._Element) -> list[Paragraph]:
+    """Return the records of a parsed HTML element: block-level paragraphs, h1-h6 as headings, tables
+    with a Chinese and an English column as row pairs."""
+    records: list[Paragraph] = []
     current: list[str] = []
+    level = [0]
 
     def flush() -> None:
         line = _normalise("".join(current))
         if line:
-            paragraphs.append(line)
+            records.append(heading(line, level[0]) if level[0] else Paragraph(line))
         current.clear()
 
     def walk(element: etree._Element) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag.lower() in _SKIPPED or not tag:      # comments and processing instructions have no str tag
+        tag = _local(element.tag)
+        if tag in _SKIPPED or not tag:      # comments and processing instructions have no str tag
             if element.tail:
                 current.append(element.tail)
             return
-        block = tag.lower() in _BLOCKS
+        if tag == "table":
+            flush()
+            records.extend(_table(element))
+            if element.tail:
+                current.append(element.tail)
+            return
+        block = tag in _BLOCKS
         if block:
             flush()
+        if tag in _HEADINGS:
+            level[0] = _HEADINGS[tag]
         if element.text:
             current.append(element.text)
         for child in element:
             walk(child)
         if block:
             flush()
+        if tag in _HEADINGS:
+            level[0] = 0
         if element.tail:
             current.append(element.tail)
 
+    def _table(table: etree._Element) -> list[Paragraph]:
+        rows = []
+        for tr in table.iter():
+            if _local(tr.tag) != "tr" or next((a for a in tr.iterancestors() if _local(a.tag) == "table"),
+                                              None) is not table:
+                continue
+            row = []
+            for cell in tr:
+                if _local(cell.tag) in ("td", "th"):
+                    row.append([r.text for r in element_records(cell)])
+            rows.append(row)
+        return table_records(rows)
+
     walk(root)
     flush()
-    return paragraphs
+    return records
+
+
+def html_records(text: str, path: Path) -> list[Paragraph]:
+    """Return an HTML document's paragraph records (see element_records)."""
+    return element_records(parse_html(text, path))

@@ -6,6 +6,7 @@ import re
 from enum import StrEnum
 
 from editor.importing import is_chinese_paragraph
+from editor.importing.records import Paragraph, heading, looks_like_heading
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 # A line that ends a paragraph rather than being wrapped: sentence-final punctuation, maybe closed by a quote.
@@ -44,7 +45,8 @@ def detect_layout(lines: list[str]) -> ParagraphLayout:
     for this, following in zip(lines, lines[1:]):
         if this.strip() and following.strip():
             # A Chinese line followed by an English one (a bilingual block) is never one wrapped paragraph.
-            if _ENDS_SENTENCE.search(this.strip()) or is_chinese_paragraph(this) != is_chinese_paragraph(following):
+            if (_ENDS_SENTENCE.search(this.strip()) or looks_like_heading(this)
+                    or is_chinese_paragraph(this) != is_chinese_paragraph(following)):
                 unwrapped += 1
             else:
                 wrapped += 1
@@ -65,9 +67,17 @@ def text_paragraphs(text: str, layout: ParagraphLayout | None = None) -> tuple[l
         return [ln.strip() for ln in lines if ln.strip()], layout
     paragraphs, block = [], []
     for line in lines + [""]:
-        if line.strip():
+        if line.strip() and not block and looks_like_heading(line):
+            paragraphs.append(line.strip())      # a heading above its text, with no blank line between
+        elif line.strip():
             block.append(line)
         elif block:
             paragraphs.append(join_wrapped(block))
             block = []
     return paragraphs, layout
+
+
+def text_records(text: str, layout: ParagraphLayout | None = None) -> tuple[list[Paragraph], ParagraphLayout]:
+    """Return a text file's paragraphs as records, lines like 第一章 / Chapter One marked as headings."""
+    paragraphs, used = text_paragraphs(text, layout)
+    return [heading(p) if looks_like_heading(p) else Paragraph(p) for p in paragraphs], used

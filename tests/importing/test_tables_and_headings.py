@@ -1,0 +1,86 @@
+"""Bilingual tables (.docx, .html, .xlsx, .csv) as fixed row pairs, and headings as anchors."""
+
+from pathlib import Path
+
+from editor.alignment import AlignedBead
+from editor.importing import load_document
+from editor.importing.bilingual import Layout, split_mixed
+from editor.importing.records import Role, looks_like_heading
+from editor.importing.table import bilingual_columns
+from editor.workflow import align_document, import_document, separate_headings
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importing"
+ROWS = [("读者可以在一楼借书。", "Readers can borrow books on the ground floor."),
+        ("阅览室每天开放。", "The reading rooms open every day."),
+        ("周一上午除外。", "Monday mornings are an exception."),
+        ("他们使用Python和Excel管理借阅记录。", "They use Python and Excel to manage the loan records.")]
+
+
+def aligned(path):
+    doc = import_document([path])
+    doc.apply(align_document(doc, mode="fast"))
+    return doc, [doc.bead_texts(b) for b in doc.beads]
+
+
+def test_a_docx_table_with_a_chinese_and_an_english_column_gives_one_anchor_per_row():
+    text = split_mixed(load_document(DATA / "bilingual_table.docx").records)
+    assert text.counts[Layout.TABLE] == 5                 # the header row and four rows; the number column is left out
+    assert "1" not in [p.text for p in text.zh + text.en]
+    row_anchors = [a for a in text.anchors if a.hard and a.src_start > 0]
+    assert len(row_anchors) == 5
+
+
+def test_a_docx_bilingual_table_aligns_sentences_inside_rows_and_pairs_its_heading_styles():
+    doc, pairs = aligned(DATA / "bilingual_table.docx")
+    assert pairs[0] == ("借阅须知", "Borrowing rules")       # Heading 1 in a localised style ("1", "heading 1")
+    assert doc.meta.src_headings == [0] and doc.meta.tgt_headings == [0]
+    for row in ROWS:
+        assert row in pairs
+    assert pairs[-1] == ("如有问题，请联系前台。", "If you have questions, ask at the front desk.")
+    assert all(zh and en for zh, en in pairs)
+
+
+def test_an_html_table_is_read_as_rows_and_its_heading_without_counterpart_is_a_one_zero_link():
+    doc, pairs = aligned(DATA / "bilingual_table.html")
+    assert pairs[0] == ("借阅须知", "")                       # not glued to the header row "中文"/"English"
+    assert pairs[1] == ("中文", "English")
+    for row in ROWS:
+        assert row in pairs
+    assert doc.meta.layout == "table rows (4), alternating paragraphs (3)"
+
+
+def test_an_xlsx_and_a_csv_table_give_row_pairs():
+    for name in ("glossary.xlsx", "glossary.csv"):
+        text = split_mixed(load_document(DATA / name).records)
+        assert text.counts == {Layout.TABLE: len(text.zh)}, name
+        assert [p.text for p in text.zh][:2] == ["中文", "读者可以在一楼借书。"], name
+        assert [p.text for p in text.en][1] == "Readers can borrow books on the ground floor.", name
+
+
+def test_a_table_whose_columns_are_not_one_chinese_and_one_english_reads_cell_by_cell():
+    assert bilingual_columns([[["一"], ["二"]], [["三"], ["四"]]]) is None
+    assert bilingual_columns([[["编号"], ["中文。"], ["Text."]], [["1"], ["你好。"], ["Hello."]],
+                              [["2"], ["再见。"], ["Bye."]]]) == (1, 2)
+
+
+def test_plain_text_chapter_lines_are_headings_but_sentences_that_start_alike_are_not():
+    for line in ("第一章", "第十二章 风暴", "Chapter One", "CHAPTER 12: The Storm", "序言", "Prologue"):
+        assert looks_like_heading(line), line
+    for line in ("第一章讲的是他的童年。", "Chapter one was the hardest to write.", "第一天，我们出发了"):
+        assert not looks_like_heading(line), line
+
+
+def test_a_heading_line_above_wrapped_text_is_its_own_paragraph(tmp_path):
+    path = tmp_path / "book.txt"
+    path.write_text("第一章 出发\n清晨，船离开\n了港口，林先生\n站在甲板上。\n\n第二章 风暴\n第三天夜里，\n海上起了\n风暴。\n",
+                    encoding="utf-8")
+    doc = load_document(path)
+    assert doc.layout == "blocks"
+    assert doc.paragraphs == ["第一章 出发", "清晨，船离开了港口，林先生站在甲板上。", "第二章 风暴", "第三天夜里，海上起了风暴。"]
+    assert [r.role for r in doc.records] == [Role.HEADING, Role.BODY, Role.HEADING, Role.BODY]
+
+
+def test_a_heading_glued_to_a_sentence_is_split_out_as_its_own_link():
+    beads = [AlignedBead((0, 1), (0,), 0.8), AlignedBead((2,), (1, 2), 0.9)]
+    assert separate_headings(beads, {0}, {2}) == [AlignedBead((0,), (), 0.8), AlignedBead((1,), (0,), 0.8),
+                                                  AlignedBead((2,), (1,), 0.9), AlignedBead((), (2,), 0.9)]
