@@ -103,7 +103,7 @@ def test_decoding_is_strict_so_no_character_is_dropped_or_replaced():
     assert text.encode(used) == raw
 
 
-@pytest.mark.parametrize("suffix", [".doc", ".pdf", ".rtf"])
+@pytest.mark.parametrize("suffix", [".doc", ".rtf", ".pages"])
 def test_formats_that_are_not_supported_say_what_to_do_instead(tmp_path, suffix):
     from editor.errors import UnsupportedFormatError
 

@@ -1,0 +1,148 @@
+"""New input formats: SRT (srt), EPUB through the spine, ODT, PDF with a text layer; broken files; the CLI."""
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from editor.cli import main
+from editor.errors import EmptyFileError, EncryptedFileError, InputFileError, MalformedFileError
+from editor.importing import load_document
+from editor.importing.pdf import join_lines
+from editor.importing.records import Role
+from editor.workflow import align_document, import_document
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importing"
+
+
+def aligned(*names):
+    doc = import_document([DATA / n for n in names])
+    doc.apply(align_document(doc, mode="fast"))
+    return doc, [doc.bead_texts(b) for b in doc.beads]
+
+
+def test_an_srt_pair_keeps_one_cue_per_segment_and_groups_cues_by_time():
+    doc, pairs = aligned("film-zh.srt", "film-en.srt")
+    assert [s.text for s in doc.src] == ["你今天去图书馆了吗？", "去了，我借了三本书，还参加了翻译工作坊。", "真好。",
+                                         "下个月我也去。"]       # a two-line cue is one segment, <i> dropped
+    assert pairs == [("你今天去图书馆了吗？", "Did you go to the library today?"),
+                     ("去了，我借了三本书，还参加了翻译工作坊。",
+                      "Yes, I borrowed three books and joined the translation workshop."),
+                     ("真好。", "Good for you."), ("下个月我也去。", "I'll go next month too.")]
+    assert doc.meta.layout == "two files, subtitle cues (4)"
+    assert doc.meta.anchors[1] == [1, 2, 1, 3, 1]            # one Chinese cue against two English ones
+
+
+def test_a_bilingual_srt_pairs_the_two_lines_of_each_cue():
+    doc, pairs = aligned("film-bilingual.srt")
+    assert pairs == [("你今天去图书馆了吗？", "Did you go to the library today?"),
+                     ("去了，我借了三本书。", "Yes, I borrowed three books.")]
+    assert doc.meta.layout == "subtitle cues (2)"
+
+
+def test_an_epub_pair_reads_the_spine_in_order_and_aligns_chapter_by_chapter():
+    zh = load_document(DATA / "book-zh.epub")
+    assert zh.format == "epub"
+    assert [r.text for r in zh.records if r.role is Role.HEADING] == ["第一章出发", "第二章风暴", "第三章到达"]
+    assert "Voyage" not in zh.paragraphs                    # the nav document (linear="no") and <title> are left out
+    doc, pairs = aligned("book-zh.epub", "book-en.epub")
+    assert doc.meta.layout == "two files, headings (3)"
+    assert ("第二章风暴", "Chapter Two: The Storm") in pairs
+    assert ("第三章到达", "Chapter Three: Arrival") in pairs
+    assert ("天亮时，风终于停了。", "At dawn the wind finally dropped.") in pairs
+    assert len(pairs) == 10 and all(zh and en for zh, en in pairs)
+
+
+def test_an_epub_without_the_chapter_it_lists_names_the_file(tmp_path):
+    broken = tmp_path / "broken.epub"
+    with zipfile.ZipFile(DATA / "book-zh.epub") as source, zipfile.ZipFile(broken, "w") as out:
+        for item in source.infolist():
+            if not item.filename.endswith("ch2.xhtml"):
+                out.writestr(item, source.read(item))
+    with pytest.raises(MalformedFileError, match="OEBPS/text/ch2.xhtml") as caught:
+        load_document(broken)
+    assert caught.value.path == broken
+
+
+def test_an_epub_with_drm_says_so(tmp_path):
+    locked = tmp_path / "locked.epub"
+    shutil.copy(DATA / "book-zh.epub", locked)
+    with zipfile.ZipFile(locked, "a") as z:
+        z.writestr("META-INF/encryption.xml", '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+                   'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:CipherData>'
+                   '<enc:CipherReference URI="OEBPS/text/ch1.xhtml"/></enc:CipherData></enc:EncryptedData></encryption>')
+    with pytest.raises(EncryptedFileError):
+        load_document(locked)
+
+
+def test_an_odt_gives_headings_alternating_paragraphs_a_same_line_pair_and_table_rows():
+    raw = load_document(DATA / "bilingual.odt")
+    assert raw.format == "odt"
+    assert [r.text for r in raw.records if r.role is Role.HEADING] == ["第一章 新馆", "Chapter One: The New Library", "附录"]
+    doc, pairs = aligned("bilingual.odt")
+    assert doc.meta.layout == "alternating paragraphs (7), table rows (2), same-line pairs (1)"
+    assert pairs[0] == ("第一章 新馆", "Chapter One: The New Library")
+    assert ("图书馆每天上午九点开门。", "The library opens at 9 a.m. every day.") in pairs
+    assert ("周一上午除外。", "Monday mornings are an exception.") in pairs
+    assert ("附录", "") in pairs                          # a heading without a counterpart: a 1-0 link
+    assert pairs[-1] == ("开放时间如有变化，将另行通知。", "Changes to the opening hours will be announced.")
+
+
+def test_a_pdf_pair_reads_the_text_layer_with_cjk_and_joins_hyphenated_line_ends():
+    zh, en = load_document(DATA / "report-zh.pdf"), load_document(DATA / "report-en.pdf")
+    assert zh.paragraphs[0] == "第一章 年度报告"
+    assert "今年图书馆共接待读者四十二万人次" in zh.paragraphs[1]
+    assert "The new translation workshop attracted" in en.paragraphs[1]     # "work-" / "shop" at a line break
+    doc, pairs = aligned("report-zh.pdf", "report-en.pdf")
+    assert doc.meta.layout == "two files, headings (2)"
+    assert pairs[0] == ("第一章 年度报告", "Chapter One: Annual Report")
+    assert ("第二章 明年计划", "Chapter Two: Plans for Next Year") in pairs
+    assert ("每期二十人，名额很快报满。", "Each session takes twenty people, and the places filled up quickly.") in pairs
+
+
+def test_pdf_line_joining_drops_a_hyphen_only_inside_a_broken_word():
+    assert join_lines(["a trans-", "lation of", "e-", "Books and", "中文换", "行"]) == \
+        "a translation of e- Books and 中文换行"
+
+
+def test_a_pdf_without_a_text_layer_says_it_is_probably_scanned():
+    with pytest.raises(EmptyFileError, match="no text layer") as caught:
+        load_document(DATA / "scanned.pdf")
+    assert caught.value.path == DATA / "scanned.pdf"
+
+
+@pytest.mark.parametrize("name, content", [
+    ("cut.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"),
+    ("cut.epub", b"PK\x03\x04 not really"),
+    ("text.odt", b"just text"),
+    ("cut.xlsx", b"PK\x03\x04"),
+    ("notes.srt", "这不是字幕文件\n只是两行字\n".encode("utf-8")),
+])
+def test_a_broken_file_gets_one_clear_error_naming_it(tmp_path, capsys, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputFileError) as caught:
+        load_document(path)
+    assert caught.value.path == path
+    assert main(["align", str(path), "-o", str(tmp_path / "out.tmx"), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and name in err and "Traceback" not in err
+
+
+def test_the_cli_aligns_an_epub_pair_into_tmx(tmp_path):
+    out = tmp_path / "book.tmx"
+    assert main(["align", str(DATA / "book-zh.epub"), str(DATA / "book-en.epub"), "-o", str(out), "--mode", "fast",
+                 "-q"]) == 0
+    tus = etree.parse(str(out)).findall(".//tu")
+    assert len(tus) == 10
+    assert [seg.text for seg in tus[3].iter("seg")] == ["第二章风暴", "Chapter Two: The Storm"]
+
+
+def test_the_cli_aligns_one_bilingual_docx_into_tmx(tmp_path):
+    out = tmp_path / "out.tmx"
+    assert main(["align", str(DATA / "bilingual_table.docx"), "-o", str(out), "--mode", "fast", "-q"]) == 0
+    segs = [[seg.text for seg in tu.iter("seg")] for tu in etree.parse(str(out)).findall(".//tu")]
+    assert ["读者可以在一楼借书。", "Readers can borrow books on the ground floor."] in segs
+    assert segs[0] == ["借阅须知", "Borrowing rules"]
