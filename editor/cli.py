@@ -21,7 +21,10 @@ writes a translation memory (TMX), a bilingual XLIFF, a table (TSV/XLSX) or a Du
 
   duiqi                          open the editor
   duiqi FILE...                  open a project, or import texts into the editor
-  duiqi align ZH [EN] -o OUT     align headless (one file = mixed Chinese/English text)
+  duiqi align ZH [EN] -o OUT     align headless (one file = bilingual: alternating paragraphs,
+                                 same-line pairs or a two-column table)
+
+Inputs: .txt .md .docx .html .odt .epub .pdf (with a text layer) .srt .xlsx .csv/.tsv
   duiqi convert IN OUT           convert between project, TMX, XLIFF and TSV files
 """
 
@@ -35,7 +38,9 @@ def _build_parser() -> argparse.ArgumentParser:
     align = commands.add_parser(
         "align", help="align a Chinese and an English text (or one mixed file) and write the result",
         description="Align a Chinese text with its English translation. Give one file with both "
-                    "languages mixed, or the Chinese file and then the English file. The output "
+                    "languages (alternating paragraphs, Chinese and English on the same line, or a table "
+                    "with a Chinese and an English column), or the Chinese file and then the English file "
+                    "(.txt, .docx, .html, .odt, .epub, .pdf, .srt, .xlsx, .csv). The output "
                     "format follows OUT's extension: .tmx, .xlf/.xliff, .tsv, .xlsx, .duiqi (project), "
                     ".json (for scripts) or .beads (one link a line, e.g. [0,1]:[0]).")
     align.add_argument("inputs", nargs="+", metavar="FILE", help="ZH and EN files, or one mixed file")

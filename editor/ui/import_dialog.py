@@ -18,7 +18,8 @@ from editor import workflow
 from editor.bitext.document import AlignmentDocument
 from editor.errors import (EditorError, EmptyFileError, EncryptedFileError, InputFileError, MarkupOnlyFileError,
                            UndecodableFileError)
-from editor.importing import RawDocument, is_chinese_paragraph, load_document, split_by_language
+from editor.importing import RawDocument, is_chinese_paragraph, load_document
+from editor.importing.bilingual import BilingualText, Layout, pair_files, split_mixed
 from editor.segmentation import split_sentences
 from editor.ui.settings_dialog import LANGUAGE_TAG, SOURCE_LANGUAGES, TARGET_LANGUAGES, language_combo
 
@@ -38,7 +39,7 @@ except ImportError:      # pragma: no cover
 
 #: Encodings offered when the detected one is wrong (the usual ones for Chinese and English texts).
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "big5", "utf-16-le", "utf-16-be", "cp1252", "latin-1")
-TEXT_FILE_FILTER = "*.txt *.text *.md *.docx *.html *.htm *.xhtml"
+TEXT_FILE_FILTER = "*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt *.xlsx *.csv *.tsv"
 PREVIEW_PARAGRAPHS = 6
 PREVIEW_SENTENCES = 8
 CONTEXT_CHARS = 8          # characters shown either side of a clean-up fix
@@ -76,6 +77,7 @@ class ImportPreview:
     script: str | None = None
     fixes: dict[tuple[str, int], list] = field(default_factory=dict)    # (side, paragraph) -> [Fix]
     error: EditorError | None = None       # a problem of the import as a whole (e.g. no English in a mixed file)
+    bilingual: BilingualText | None = None      # the paragraphs with the layout found and its anchors
 
     @property
     def ok(self) -> bool:
@@ -99,13 +101,14 @@ def read_preview(paths: Sequence[Path], encodings: dict[str, str], presegmented:
     if not preview.files or any(f.error for f in preview.files):
         return preview
     if len(preview.files) == 1:
-        zh, en = split_by_language(list(preview.files[0].raw.paragraphs))
-        if not zh or not en:
-            missing = "Chinese" if not zh else "English"
-            preview.error = InputFileError(
-                f"no {missing} paragraphs found; give the {missing} text as a second file", path=paths[0])
+        preview.bilingual = split_mixed(preview.files[0].raw.records)
     else:
-        zh, en = list(preview.files[0].raw.paragraphs), list(preview.files[1].raw.paragraphs)
+        preview.bilingual = pair_files(preview.files[0].raw.records, preview.files[1].raw.records)
+    zh, en = [p.text for p in preview.bilingual.zh], [p.text for p in preview.bilingual.en]
+    if len(preview.files) == 1 and (not zh or not en):
+        missing = "Chinese" if not zh else "English"
+        preview.error = InputFileError(
+            f"no {missing} paragraphs found; give the {missing} text as a second file", path=paths[0])
     preview.zh, preview.en = zh, en
     preview.script = detect_chinese_script("".join(zh))
     if _cleanup_supported():
@@ -135,7 +138,8 @@ class FileRow:
         self.label = QLabel()
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(
-            QCoreApplication.translate("ImportDialog", "Choose a .txt, .docx or .html file"))
+            QCoreApplication.translate("ImportDialog", "Choose a text, Word, HTML, OpenDocument, EPUB, PDF, "
+                                                       "subtitle (.srt) or table (.xlsx, .csv) file"))
         self.label.setBuddy(self.path_edit)
         self.browse_button = QPushButton(QCoreApplication.translate("ImportDialog", "Browse…"))
         self.encoding = QComboBox()
@@ -198,7 +202,8 @@ class ImportDialog(QDialog):
 
         # -- files ------------------------------------------------------------------------------
         self.two_files = QRadioButton(self.tr("&Two files: a Chinese text and its English translation"))
-        self.mixed_file = QRadioButton(self.tr("&One file with Chinese and English paragraphs"))
+        self.mixed_file = QRadioButton(self.tr("&One file with both languages: alternating paragraphs, "
+                                               "Chinese and English on the same line, or a two-column table"))
         mode = QButtonGroup(self)
         mode.addButton(self.two_files)
         mode.addButton(self.mixed_file)
@@ -226,9 +231,12 @@ class ImportDialog(QDialog):
         self.tabs = QTabWidget()
         self.split_summary = QLabel()
         self.split_summary.setWordWrap(True)
+        self.layout_summary = QLabel()
+        self.layout_summary.setWordWrap(True)
         self.zh_paragraphs, self.en_paragraphs = self._preview_text(), self._preview_text()
         self.zh_paragraphs_heading, self.en_paragraphs_heading = QLabel(), QLabel()
-        self.tabs.addTab(self._side_by_side(self.split_summary, (self.zh_paragraphs_heading, self.zh_paragraphs),
+        self.tabs.addTab(self._side_by_side((self.split_summary, self.layout_summary),
+                                            (self.zh_paragraphs_heading, self.zh_paragraphs),
                                             (self.en_paragraphs_heading, self.en_paragraphs)),
                          self.tr("&Languages"))
 
@@ -374,10 +382,11 @@ class ImportDialog(QDialog):
         return text
 
     @staticmethod
-    def _side_by_side(summary: QLabel, *columns: tuple[QLabel, QWidget]) -> QWidget:
+    def _side_by_side(summary: QLabel | tuple[QLabel, ...], *columns: tuple[QLabel, QWidget]) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(summary)
+        for label in summary if isinstance(summary, tuple) else (summary,):
+            layout.addWidget(label)
         grid = QGridLayout()
         for number, (heading, body) in enumerate(columns):
             font = heading.font()
@@ -466,11 +475,15 @@ class ImportDialog(QDialog):
                 row.info.setStyleSheet("color: #b00020;")
             else:
                 raw = reading.raw
-                if raw.format == "docx":
-                    row.encoding.setEnabled(False)      # docx fixes its own encoding
-                    how = self.tr("Word document")
+                binary_kinds = {"docx": self.tr("Word document"), "odt": self.tr("OpenDocument text"),
+                                "epub": self.tr("EPUB book"), "pdf": self.tr("PDF text layer"),
+                                "xlsx": self.tr("Excel workbook")}
+                if raw.format in binary_kinds:
+                    row.encoding.setEnabled(False)      # these formats fix their own encoding
+                    how = binary_kinds[raw.format]
                 else:
-                    kind = self.tr("HTML") if raw.format == "html" else self.tr("text")
+                    kind = {"html": self.tr("HTML"), "srt": self.tr("subtitles"),
+                            "csv": self.tr("table")}.get(raw.format, self.tr("text"))
                     chosen = self.tr("chosen") if reading.forced_encoding else self.tr("detected")
                     how = self.tr("%1, encoding %2 (%3)").replace("%1", kind).replace(
                         "%2", (raw.encoding or "?").upper()).replace("%3", chosen)
@@ -499,7 +512,7 @@ class ImportDialog(QDialog):
         if preview is None or not preview.files or any(f.error for f in preview.files):
             self.split_summary.setText(self.tr("No text read yet."))
             for widget in (self.zh_paragraphs, self.en_paragraphs, self.zh_paragraphs_heading,
-                           self.en_paragraphs_heading):
+                           self.en_paragraphs_heading, self.layout_summary):
                 widget.clear()
             return
         if len(preview.files) == 1:
@@ -508,6 +521,7 @@ class ImportDialog(QDialog):
         else:
             self.split_summary.setText(self.tr("The Chinese file has %1, the English file %2.").replace(
                 "%1", self._paragraph_count(len(preview.zh))).replace("%2", self._paragraph_count(len(preview.en))))
+        self.layout_summary.setText(self._layout_text(preview.bilingual))
         self.zh_paragraphs_heading.setText(f"{self._script_name() or self.tr('Chinese')}: "
                                            f"{self._paragraph_count(len(preview.zh))}")
         self.en_paragraphs_heading.setText(self.tr("English: %1").replace(
@@ -515,6 +529,24 @@ class ImportDialog(QDialog):
         more = self.tr("… and %1 more")
         self.zh_paragraphs.setPlainText(_numbered(preview.zh, PREVIEW_PARAGRAPHS, more))
         self.en_paragraphs.setPlainText(_numbered(preview.en, PREVIEW_PARAGRAPHS, more))
+
+    def _layout_text(self, bilingual: BilingualText | None) -> str:
+        """Say which layout was found: e.g. "Layout found: same-line pairs: 12 · alternating paragraphs: 3"."""
+        if bilingual is None or not bilingual.counts:
+            return ""
+        names = {Layout.TWO_FILES: self.tr("two files"),
+                 Layout.ALTERNATING: self.tr("alternating paragraphs: %1"),
+                 Layout.SAME_LINE: self.tr("Chinese and English on the same line: %1 lines"),
+                 Layout.TABLE: self.tr("table rows (a Chinese and an English column): %1"),
+                 Layout.CUES: self.tr("subtitle cues paired: %1"),
+                 Layout.HEADINGS: self.tr("headings paired as anchors: %1")}
+        parts = [names[k].replace("%1", str(bilingual.counts[k])) for k in bilingual.layouts]
+        text = self.tr("Layout found: %1").replace("%1", " · ".join(parts))
+        unpaired = sum(p.is_heading for p in bilingual.zh + bilingual.en) - 2 * bilingual.counts.get(Layout.HEADINGS, 0)
+        if unpaired > 0:
+            text += " · " + self.tr("%1 headings without a counterpart (kept as links of their own)").replace(
+                "%1", str(unpaired))
+        return text
 
     def _fill_cleanup(self) -> None:
         self._filling = True

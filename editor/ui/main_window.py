@@ -29,7 +29,7 @@ from editor.ui.workers import AlignmentJob, TaskSignals, start_alignment
 log = logging.getLogger(__name__)
 
 ALIGNMENT_SUFFIXES = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tsv", ".xlsx")
-TEXT_SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".md")
+TEXT_SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".md", ".odt", ".epub", ".pdf", ".srt", ".csv")
 
 
 def _load_settings():

@@ -435,8 +435,8 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;One file with Chinese and English paragraphs</source>
-        <translation>一个包含中英文段落的文件(&amp;O)</translation>
+        <source>&amp;One file with both languages: alternating paragraphs, Chinese and English on the same line, or a two-column table</source>
+        <translation>一个包含两种语言的文件：中英段落交替、中英同行或中英两栏表格(&amp;O)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -587,9 +587,9 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="-345"/>
-        <source>Choose a .txt, .docx or .html file</source>
+        <source>Choose a text, Word, HTML, OpenDocument, EPUB, PDF, subtitle (.srt) or table (.xlsx, .csv) file</source>
         <extracomment>Encodings offered when the detected one is wrong (the usual ones for Chinese and English texts).</extracomment>
-        <translation>请选择 .txt、.docx 或 .html 文件</translation>
+        <translation>请选择文本、Word、HTML、OpenDocument、EPUB、PDF、字幕（.srt）或表格（.xlsx、.csv）文件</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -793,6 +793,62 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>Stray spaces</source>
         <translation>多余的空格</translation>
+    </message>
+    <message>
+        <source>OpenDocument text</source>
+        <translation>OpenDocument 文本</translation>
+    </message>
+    <message>
+        <source>EPUB book</source>
+        <translation>EPUB 电子书</translation>
+    </message>
+    <message>
+        <source>PDF text layer</source>
+        <translation>PDF 文本层</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>subtitles</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>two files</source>
+        <translation>两个文件</translation>
+    </message>
+    <message>
+        <source>alternating paragraphs: %1</source>
+        <translation>中英段落交替：%1</translation>
+    </message>
+    <message>
+        <source>Chinese and English on the same line: %1 lines</source>
+        <translation>中英同行：%1 行</translation>
+    </message>
+    <message>
+        <source>table rows (a Chinese and an English column): %1</source>
+        <translation>表格行（中文一栏、英文一栏）：%1</translation>
+    </message>
+    <message>
+        <source>subtitle cues paired: %1</source>
+        <translation>配对的字幕条：%1</translation>
+    </message>
+    <message>
+        <source>headings paired as anchors: %1</source>
+        <translation>作为锚点配对的标题：%1</translation>
+    </message>
+    <message>
+        <source>Layout found: %1</source>
+        <translation>识别出的版式：%1</translation>
+    </message>
+    <message>
+        <source>%1 headings without a counterpart (kept as links of their own)</source>
+        <translation>%1 个标题没有对应标题（单独成为链接）</translation>
     </message>
 </context>
 <context>

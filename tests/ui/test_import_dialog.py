@@ -262,3 +262,31 @@ def test_dropping_three_files_is_refused(qtbot):
     dialog = _dialog(qtbot, None)
     assert not _drop(qtbot, dialog, [ZH, EN, MIXED])
     assert dialog.paths() == []
+
+
+LAYOUTS = DATA / "importing"
+
+
+def test_a_same_line_file_shows_the_layout_found_and_imports_its_pairs(qtbot):
+    dialog = _dialog(qtbot, [LAYOUTS / "same_line_zh_first.txt"])
+    assert dialog.layout_summary.text() == ("Layout found: Chinese and English on the same line: 7 lines · "
+                                            "headings paired as anchors: 2")
+    assert dialog.zh_paragraphs.toPlainText().startswith("1. 第一章 新馆\n2. 河畔图书馆")
+    doc = _import(dialog)
+    assert doc.meta.layout == "same-line pairs (7), headings (2)"
+    assert doc.tgt[0].text == "Chapter One: The New Library"
+
+
+def test_a_table_with_a_lone_heading_previews_the_rows_and_the_heading_left_unpaired(qtbot):
+    dialog = _dialog(qtbot, [LAYOUTS / "bilingual_table.html"])
+    text = dialog.layout_summary.text()
+    assert "table rows (a Chinese and an English column): 4" in text and "alternating paragraphs: 3" in text
+    assert text.endswith("1 headings without a counterpart (kept as links of their own)")
+
+
+def test_an_epub_pair_is_previewed_as_books_with_their_chapters_paired(qtbot):
+    dialog = _dialog(qtbot, [LAYOUTS / "book-zh.epub", LAYOUTS / "book-en.epub"])
+    assert dialog.rows[0].info.text() == "EPUB book · 9 paragraphs"
+    assert not dialog.rows[0].encoding.isEnabled()
+    assert dialog.layout_summary.text() == "Layout found: two files · headings paired as anchors: 3"
+    assert dialog.import_button.isEnabled()
