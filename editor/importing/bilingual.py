@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Sequence
 
-from editor.importing.records import Paragraph
+from editor.importing.records import Paragraph, heading_number
 from editor.importing.same_line import plausible_pair, split_scripts
 
 #: two subtitle cues overlapping for at least this share of the shorter one show the same words
@@ -169,14 +169,40 @@ def pair_headings(text: BilingualText) -> None:
                         and text.zh[a.src_start].is_heading)
     zh_heads, en_heads = free(text.zh, covered_zh), free(text.en, covered_en)
     new: list[Anchor] = []
-    if zh_heads and len(zh_heads) == len(en_heads):
-        candidates = sorted(text.anchors + [Anchor(z, z + 1, e, e + 1) for z, e in zip(zh_heads, en_heads)],
+    if zh_heads and en_heads:
+        if len(zh_heads) == len(en_heads):
+            pairs = list(zip(zh_heads, en_heads))
+        else:
+            pairs = _numbered_pairs([(i, heading_number(text.zh[i].text)) for i in zh_heads],
+                                    [(i, heading_number(text.en[i].text)) for i in en_heads])
+        candidates = sorted(text.anchors + [Anchor(z, z + 1, e, e + 1) for z, e in pairs],
                             key=lambda a: (a.src_start, a.tgt_start))
         if all(a.src_end <= b.src_start and a.tgt_end <= b.tgt_start for a, b in zip(candidates, candidates[1:])):
             text.anchors = candidates
             new = [a for a in candidates if a.src_start in zh_heads]
     if paired_before + len(new):
         text.count(Layout.HEADINGS, paired_before + len(new))
+
+
+def _numbered_pairs(zh: list[tuple[int, int | None]], en: list[tuple[int, int | None]]) -> list[tuple[int, int]]:
+    """Pair headings with the same chapter number, in order (the longest common subsequence of the numbers):
+    a preface or a chapter present on one side only does not shift the others."""
+    n, m = len(zh), len(en)
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for a in range(n - 1, -1, -1):
+        for b in range(m - 1, -1, -1):
+            same = zh[a][1] is not None and zh[a][1] == en[b][1]
+            best[a][b] = best[a + 1][b + 1] + 1 if same else max(best[a + 1][b], best[a][b + 1])
+    pairs, a, b = [], 0, 0
+    while a < n and b < m:
+        if zh[a][1] is not None and zh[a][1] == en[b][1]:
+            pairs.append((zh[a][0], en[b][0]))
+            a, b = a + 1, b + 1
+        elif best[a + 1][b] >= best[a][b + 1]:
+            a += 1
+        else:
+            b += 1
+    return pairs
 
 
 def cue_anchors(zh: Sequence[Paragraph], en: Sequence[Paragraph]) -> list[Anchor]:

@@ -84,3 +84,24 @@ def test_a_heading_glued_to_a_sentence_is_split_out_as_its_own_link():
     beads = [AlignedBead((0, 1), (0,), 0.8), AlignedBead((2,), (1, 2), 0.9)]
     assert separate_headings(beads, {0}, {2}) == [AlignedBead((0,), (), 0.8), AlignedBead((1,), (0,), 0.8),
                                                   AlignedBead((2,), (1,), 0.9), AlignedBead((), (2,), 0.9)]
+
+
+def test_chapter_numbers_are_read_from_chinese_and_english_headings():
+    from editor.importing.records import heading_number
+
+    assert [heading_number(t) for t in ("第一章 出发", "第十二章", "第二十一回", "第105章", "序言")] == [1, 12, 21, 105, None]
+    assert [heading_number(t) for t in ("Chapter One: Departure", "CHAPTER XII", "Chapter 12", "Chapter Twenty-One",
+                                        "Prologue")] == [1, 12, 12, 21, None]
+
+
+def test_headings_of_books_with_different_chapters_pair_by_chapter_number():
+    from editor.importing.bilingual import pair_files
+    from editor.importing.records import Paragraph, heading
+
+    zh = [heading("译者序"), Paragraph("这是译者的话。"), heading("第一章 出发"), Paragraph("船离开了港口。"),
+          heading("第二章 风暴"), Paragraph("海上起了风暴。")]
+    en = [heading("Chapter One"), Paragraph("The ship left the harbour."), heading("Chapter Two"),
+          Paragraph("A storm rose at sea.")]
+    text = pair_files(zh, en)
+    assert [(a.src_start, a.tgt_start) for a in text.anchors] == [(2, 0), (4, 2)]
+    assert text.counts[Layout.HEADINGS] == 2
