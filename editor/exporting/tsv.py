@@ -5,9 +5,10 @@ break or a double quote are quoted ("..." with "" for a quote), as LibreOffice, 
 Python's csv module expect. A text cell starting with = + - or @ gets an apostrophe in front, so that
 spreadsheets open it as text and never run it as a formula (the reader takes the apostrophe off again).
 
-zh_layout/en_layout hold each side's sentences as `paragraph:length` (as TMX's x-duiqi-layout), so a
-re-import restores a link of several sentences sentence by sentence; when a text was edited so that
-its layout no longer fits, the reader keeps that text as one sentence.
+zh_layout/en_layout hold each side's sentences as `p<paragraph>:<length>` (TMX's x-duiqi-layout with a
+`p` in front, because LibreOffice reads a bare `0:7` as the time 00:07), so a re-import restores a link
+of several sentences sentence by sentence, with its paragraphs; when a text was edited so that its
+layout no longer fits, the reader keeps that text as one sentence.
 """
 
 from __future__ import annotations
@@ -39,13 +40,24 @@ def unguard_formula(text: str) -> str:
     return text
 
 
+def table_layout(layout: str) -> str:
+    """Return a layout as written in a table cell: `0:7 1:9` -> `p0:7 p1:9`."""
+    return " ".join(f"p{item}" for item in layout.split())
+
+
+def untable_layout(text: str) -> str:
+    """Undo table_layout (a layout without the `p`s is read as it is)."""
+    return " ".join(item.removeprefix("p").removeprefix("P") for item in text.split())
+
+
 def table_rows(doc: AlignmentDocument, options: ExportOptions, report: ExportReport, *,
                clean_xml: bool) -> list[list[str | float]]:
     """Return the rows of a table export (without the header): texts, confidence, status, layouts."""
     # the columns are named zh and en, so options.reverse does not apply
     entries = collect_entries(doc, replace(options, reverse=False), report, keep_unlinked=True,
                               clean_xml=clean_xml)
-    return [[e.src, e.tgt, round(e.confidence, 4), e.status.value, e.src_layout, e.tgt_layout] for e in entries]
+    return [[e.src, e.tgt, round(e.confidence, 4), e.status.value, table_layout(e.src_layout),
+             table_layout(e.tgt_layout)] for e in entries]
 
 
 @register(".tsv")

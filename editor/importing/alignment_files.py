@@ -39,8 +39,8 @@ from editor.exporting.entries import split_by_layout
 from editor.exporting.xml_text import XML_LANG, canonical_lang, is_chinese_code, is_english_code, primary_subtag
 from editor.importing.safe_xml import parse_untrusted_xml
 
-ALIGNMENT_SUFFIXES = (PROJECT_SUFFIX, ".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tsv", ".xlsx",
-                      ".json")
+ALIGNMENT_SUFFIXES = (PROJECT_SUFFIX, ".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tsv", ".csv",
+                      ".xlsx", ".json")
 
 # Inline elements whose content is text, shown without a marker (formatting spans and annotations).
 _TEXT_CONTAINERS = {"hi", "g", "mrk", "sm"}
@@ -570,7 +570,7 @@ def _han_share(texts: Iterable[str]) -> float:
 def _table_rows(cells: Iterable[tuple[int, list[str]]], path: Path, *, legacy_escapes: bool = False) -> _Parsed:
     """Read (line, cells) rows with an optional header (zh/en, Source/Target, language codes such as
     zh-CN/eng, Chinese names, confidence, status, layouts; in any order)."""
-    from editor.exporting.tsv import unguard_formula
+    from editor.exporting.tsv import unguard_formula, untable_layout
     parsed = _Parsed()
     rows = [(line, row) for line, row in cells if any(c.strip() for c in row)]
     columns = {"zh": 0, "en": 1, "confidence": 2, "status": 3, "zh_layout": 4, "en_layout": 5}
@@ -616,8 +616,8 @@ def _table_rows(cells: Iterable[tuple[int, list[str]]], path: Path, *, legacy_es
             confidence = _confidence(cell(row, "confidence"), path, 1.0)
         except MalformedFileError as exc:
             raise MalformedFileError(path, exc.problem, line=line) from None
-        parsed.rows.append(_Row(_side(src, cell(row, "zh_layout"), "zh"), _side(tgt, cell(row, "en_layout"), "en"),
-                                confidence, status))
+        parsed.rows.append(_Row(_side(src, untable_layout(cell(row, "zh_layout") or ""), "zh"),
+                                _side(tgt, untable_layout(cell(row, "en_layout") or ""), "en"), confidence, status))
     if parsed.rows:
         script = _detect_script("".join(t for r in parsed.rows for _, t in r.src))
         parsed.src_lang = "zh-TW" if script == "traditional" else "zh-CN"
@@ -645,9 +645,12 @@ def _decode_table(raw: bytes, path: Path) -> str:
 
 def _read_tsv(path: Path) -> _Parsed:
     """Read a TSV as the csv module's excel-tab dialect: quoted cells may hold tabs, line breaks and ""
-    (LibreOffice's re-save, Excel's "Unicode text" export in UTF-16)."""
+    (LibreOffice's re-save, Excel's "Unicode text" export in UTF-16). A .csv is comma-separated unless
+    its first line has a tab."""
     text = _decode_table(_read_bytes(path), path)
-    reader = csv.reader(io.StringIO(text, newline=""), dialect="excel-tab", strict=False)
+    first_line = text.split("\n", 1)[0]
+    dialect = "excel" if path.suffix.lower() == ".csv" and "\t" not in first_line else "excel-tab"
+    reader = csv.reader(io.StringIO(text, newline=""), dialect=dialect, strict=False)
     rows = []
     try:
         for row in reader:
@@ -726,7 +729,7 @@ def load_alignment(path: Path | str, *, src_lang: str | None = None, tgt_lang: s
         return _read_json(path)
     if suffix in (".tmx", ".xlf", ".xliff", ".xml", ".sdlxliff", ".mqxliff"):
         parsed = _read_xml(path, src_lang, tgt_lang)
-    elif suffix in (".tsv", ".tab"):
+    elif suffix in (".tsv", ".tab", ".csv"):
         parsed = _read_tsv(path)
     elif suffix == ".xlsx":
         parsed = _read_xlsx(path)

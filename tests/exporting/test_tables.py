@@ -23,7 +23,7 @@ def test_tsv_has_the_six_columns_and_one_row_per_bead():
     assert rows[0] == ["zh", "en", "confidence", "status", "zh_layout", "en_layout"]
     assert [(r[0], r[1]) for r in rows[1:]] == all_pairs(doc)
     assert [r[2:4] for r in rows[1:]][:3] == [["1", "confirmed"], ["0.9", "auto"], ["0.3", "auto"]]
-    assert rows[3][4:] == ["1:11 1:7", "1:53"]               # the 2-1 link keeps its two sentences
+    assert rows[3][4:] == ["p1:11 p1:7", "p1:53"]               # the 2-1 link keeps its two sentences
     assert report.written == 6 and report.skipped_unlinked == 0
 
 
@@ -72,7 +72,7 @@ def test_xlsx_has_the_six_columns_and_one_row_per_bead():
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("zh", "en", "confidence", "status", "zh_layout", "en_layout")
     assert [(r[0] or "", r[1] or "") for r in rows[1:]] == all_pairs(doc)
-    assert rows[3][2:] == (0.3, "auto", "1:11 1:7", "1:53")
+    assert rows[3][2:] == (0.3, "auto", "p1:11 p1:7", "p1:53")
 
 
 def test_xlsx_drops_control_characters_excel_cannot_hold_and_reports_them():
