@@ -119,12 +119,12 @@ def _export_options(args: argparse.Namespace, presegmented: bool = False):
 
 def _print_preset_notes(args: argparse.Namespace, output: str, fmt: str | None) -> None:
     """Say what the chosen preset leaves out of this format (before the export's own warnings)."""
-    from editor.exporting.presets import preset_omissions
+    from editor.exporting.presets import omission_text, preset_omissions
     if args.quiet or args.preset == "generic":
         return
     suffix = f".{fmt.lstrip('.')}" if fmt else Path(output).suffix
-    for note in preset_omissions(args.preset, suffix):
-        print(f"duiqi: warning: preset {args.preset}: {note}", file=sys.stderr)
+    for omission in preset_omissions(args.preset, suffix):
+        print(f"duiqi: warning: preset {args.preset}: {omission_text(omission, args.preset)}", file=sys.stderr)
 
 
 def _run_align(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ Each preset is a documented set of choices (README "Export presets" gives the re
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from enum import Enum
 
 from editor.errors import InputFileError
 from editor.exporting import ExportOptions
@@ -87,28 +88,45 @@ def apply_preset(options: ExportOptions, name: str, *, traditional: bool = False
                    max_segment_length=limit)
 
 
-def preset_omissions(name: str, suffix: str = ".tmx") -> list[str]:
-    """Return, in English, what the preset leaves out of a file with this suffix (the CLI prints these)."""
+class Omission(Enum):
+    """One thing a preset leaves out of a file (the CLI words it in English, the dialog translates it)."""
+
+    UNLINKED_TMX = "1-0 and 0-1 links (a sentence without a counterpart) are left out: a TMX holds pairs only"
+    UNLINKED = "1-0 and 0-1 links (a sentence without a counterpart) are left out"
+    DOUBTFUL = ("doubtful links (automatic links that need review) are left out; confirm them first to "
+                "include them")
+    PROPS = ("Duiqi's own props (confidence, status, file names, sentence layout) are left out, so the file "
+             "does not reopen with the same sentences and statuses")
+    TOO_LONG = "links longer than {limit} characters are left out"
+    REGION_CODES = ("language codes get a region (zh -> zh-CN, zh-Hant -> zh-TW, en -> en-US); the TM's "
+                    "language pair must match them exactly")
+
+
+def preset_omissions(name: str, suffix: str = ".tmx") -> list[Omission]:
+    """Return what the preset leaves out of a file with this suffix (its props, links, codes, lengths)."""
     preset = get_preset(name)
     suffix = suffix.lower()
+    exchange = suffix in (".tmx", ".xlf", ".xliff")
     tables = suffix in (".tsv", ".xlsx")
-    notes: list[str] = []
+    out: list[Omission] = []
     if suffix == ".tmx":
-        notes.append("1-0 and 0-1 links (a sentence without a counterpart) are left out: a TMX holds pairs only")
-    elif not preset.keep_unlinked and not tables:
-        notes.append("1-0 and 0-1 links (a sentence without a counterpart) are left out")
-    if not preset.keep_doubtful:
-        notes.append("doubtful links (automatic links that need review) are left out; confirm them first "
-                     "to include them")
-    if not preset.duiqi_props and not tables:
-        notes.append("Duiqi's own props (confidence, status, file names, sentence layout) are left out, so "
-                     "the file does not reopen with the same sentences and statuses")
-    if preset.max_segment_length:
-        notes.append(f"links longer than {preset.max_segment_length} characters are left out")
-    if preset.region_codes and not tables:
-        notes.append("language codes get a region (zh -> zh-CN, zh-Hant -> zh-TW, en -> en-US); the TM's "
-                     "language pair must match them exactly")
-    return notes
+        out.append(Omission.UNLINKED_TMX)
+    elif not preset.keep_unlinked and (exchange or tables):
+        out.append(Omission.UNLINKED)
+    if not preset.keep_doubtful and (exchange or tables):
+        out.append(Omission.DOUBTFUL)
+    if not preset.duiqi_props and exchange:
+        out.append(Omission.PROPS)
+    if preset.max_segment_length and (exchange or tables):
+        out.append(Omission.TOO_LONG)
+    if preset.region_codes and exchange:
+        out.append(Omission.REGION_CODES)
+    return out
+
+
+def omission_text(omission: Omission, name: str) -> str:
+    """Return the English sentence for one omission of the preset `name`."""
+    return omission.value.format(limit=get_preset(name).max_segment_length)
 
 
 def preset_languages(preset_name: str, src: str, tgt: str, *, traditional: bool = False) -> tuple[str, str]:

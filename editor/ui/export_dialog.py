@@ -1,4 +1,4 @@
-"""The Export dialog: which format, which file, which language codes and which beads to write."""
+"""The Export dialog: which format, file, CAT-tool preset, language codes and beads to write."""
 
 from __future__ import annotations
 
@@ -12,7 +12,15 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from editor.bitext.document import AlignmentDocument
 from editor.exporting import ExportOptions, export_suffixes
-from editor.ui.settings_dialog import LANGUAGE_TAG, SOURCE_LANGUAGES, TARGET_LANGUAGES, language_combo
+from editor.exporting.presets import Omission, apply_preset, get_preset, preset_languages, preset_names, preset_omissions
+from editor.exporting.xml_text import canonical_lang
+from editor.ui.settings_dialog import LANGUAGE_TAG, TARGET_LANGUAGES, language_combo
+
+# The Chinese codes offered; Traditional Chinese has three that CAT tools keep apart.
+EXPORT_SOURCE_LANGUAGES = ("zh-CN", "zh-TW", "zh-HK", "zh-Hant", "zh-Hans", "zh-SG", "zh")
+TRADITIONAL_CODES = ("zh-tw", "zh-hk", "zh-mo", "zh-hant")
+# Formats whose files name their languages.
+CODED_SUFFIXES = (".tmx", ".xlf")
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,36 @@ def _known_formats(dialog: QWidget) -> dict[str, list[ExportFormat]]:
         ".duiqi": [ExportFormat(".duiqi", names["duiqi"])],
         ".json": [ExportFormat(".json", names["json"])],
         ".beads": [ExportFormat(".beads", names["beads"])],
+    }
+
+
+def _preset_titles() -> dict[str, str]:
+    titles = {
+        "generic": QCoreApplication.translate("ExportDialog", "Generic (everything Duiqi knows)"),
+        "trados": QCoreApplication.translate("ExportDialog", "Trados Studio / Trados Cloud / GroupShare"),
+        "memoq": QCoreApplication.translate("ExportDialog", "memoQ"),
+        "phrase": QCoreApplication.translate("ExportDialog", "Phrase (Memsource)"),
+        "omegat": QCoreApplication.translate("ExportDialog", "OmegaT"),
+    }
+    return {name: titles.get(name, name) for name in preset_names()}
+
+
+def omission_texts(limit: int | None) -> dict[Omission, str]:
+    """Return the translated sentence for each thing a preset can leave out."""
+    return {
+        Omission.UNLINKED_TMX: QCoreApplication.translate(
+            "ExportDialog", "Sentences without a counterpart (1-0, 0-1): a TMX holds pairs only."),
+        Omission.UNLINKED: QCoreApplication.translate(
+            "ExportDialog", "Sentences without a counterpart (1-0, 0-1)."),
+        Omission.DOUBTFUL: QCoreApplication.translate(
+            "ExportDialog", "Doubtful links (automatic links that need review); confirm them to include them."),
+        Omission.PROPS: QCoreApplication.translate(
+            "ExportDialog", "Duiqi's own data (confidence, status, file names, sentence layout): the file will "
+                            "not reopen with the same sentences and statuses."),
+        Omission.TOO_LONG: QCoreApplication.translate(
+            "ExportDialog", "Links longer than %1 characters.").replace("%1", str(limit)),
+        Omission.REGION_CODES: QCoreApplication.translate(
+            "ExportDialog", "Codes without a region: zh becomes zh-CN, zh-Hant zh-TW, en en-US."),
     }
 
 
@@ -86,7 +124,11 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
 
-        self.src_lang = language_combo(SOURCE_LANGUAGES, document.meta.src_lang or "zh-CN")
+        self.preset_combo = QComboBox()
+        for name, title in _preset_titles().items():
+            self.preset_combo.addItem(title, name)
+
+        self.src_lang = language_combo(EXPORT_SOURCE_LANGUAGES, document.meta.src_lang or "zh-CN")
         self.tgt_lang = language_combo(TARGET_LANGUAGES, document.meta.tgt_lang or "en-US")
 
         counts = document.counts()
@@ -105,6 +147,15 @@ class ExportDialog(QDialog):
         length_row.addStretch(1)
         self.excel_bom = QCheckBox(self.tr("Add a byte order mark so &Excel reads the UTF-8 text"))
 
+        self.codes_label = QLabel()
+        self.pair_warning = QLabel(self.tr(
+            "Traditional Chinese has several codes (zh-TW Taiwan, zh-HK Hong Kong, zh-Hant any region). "
+            "Choose the one your translation memory uses: its language pair must match exactly, and Trados "
+            "silently skips units whose pair differs."))
+        self.pair_warning.setWordWrap(True)
+        self.pair_warning.setStyleSheet("color: #8a5a00;")
+        self.preset_notes = QLabel()
+        self.preset_notes.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.error_label = QLabel()
@@ -116,8 +167,11 @@ class ExportDialog(QDialog):
         file_label = QLabel(self.tr("F&ile:"))
         file_label.setBuddy(self.path_edit)
         form.addRow(file_label, path_row)
+        form.addRow(self.tr("&Preset:"), self.preset_combo)
         form.addRow(self.tr("Chinese language &code:"), self.src_lang)
         form.addRow(self.tr("English language c&ode:"), self.tgt_lang)
+        form.addRow("", self.codes_label)
+        form.addRow("", self.pair_warning)
         form.addRow("", self.only_confirmed)
         form.addRow("", length_row)
         form.addRow("", self.excel_bom)
@@ -129,6 +183,7 @@ class ExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.preset_notes)
         layout.addWidget(self.summary)
         layout.addWidget(self.error_label)
         layout.addStretch(1)
@@ -139,7 +194,8 @@ class ExportDialog(QDialog):
         self._select_format_for(Path(self.path_edit.text()).suffix)
         self.format_combo.currentIndexChanged.connect(self._on_format_changed)
         self.path_edit.textChanged.connect(self._on_path_text_changed)
-        for signal in (self.src_lang.currentTextChanged, self.tgt_lang.currentTextChanged):
+        for signal in (self.src_lang.currentTextChanged, self.tgt_lang.currentTextChanged,
+                       self.preset_combo.currentIndexChanged):
             signal.connect(self._validate)
         self._on_format_changed()
 
@@ -152,10 +208,24 @@ class ExportDialog(QDialog):
         """Return the file to write (absolute, with the chosen format's suffix)."""
         return Path(self.path_edit.text().strip()).expanduser().absolute()
 
+    def preset(self) -> str:
+        """Return the chosen preset's name (generic, trados, memoq, phrase, omegat)."""
+        return self.preset_combo.currentData() or "generic"
+
+    def written_codes(self) -> tuple[str, str] | None:
+        """Return the language codes the file will hold (after the preset), or None if they are not codes."""
+        src, tgt = self.src_lang.currentText().strip(), self.tgt_lang.currentText().strip()
+        try:
+            src, tgt = canonical_lang(src), canonical_lang(tgt)
+        except ValueError:
+            return None
+        return preset_languages(self.preset(), src, tgt,
+                                traditional=self._document.meta.chinese_script == "traditional")
+
     def options(self) -> ExportOptions:
-        """Return the export options as chosen."""
+        """Return the export options as chosen, with the preset's choices applied."""
         fmt = self.current_format()
-        return ExportOptions(
+        return apply_preset(ExportOptions(
             only_confirmed=self.only_confirmed.isChecked(),
             src_lang=self.src_lang.currentText().strip(),
             tgt_lang=self.tgt_lang.currentText().strip(),
@@ -163,7 +233,7 @@ class ExportDialog(QDialog):
             max_segment_length=self.max_length.value() if self.limit_length.isChecked() else None,
             excel_bom=fmt.suffix == ".tsv" and self.excel_bom.isChecked(),
             presegmented_ids=self._document.meta.presegmented,
-        )
+        ), self.preset())
 
     # -- behaviour -----------------------------------------------------------------------------
 
@@ -243,7 +313,24 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
         self._update_summary()
 
+    def _update_codes_and_preset_notes(self) -> None:
+        coded = self.current_format().suffix in CODED_SUFFIXES
+        codes = self.written_codes()
+        self.codes_label.setVisible(coded and codes is not None)
+        if codes is not None:
+            self.codes_label.setText(self.tr("The file will say: %1 → %2").replace("%1", codes[0])
+                                     .replace("%2", codes[1]))
+        traditional = codes is not None and codes[0].lower().startswith(TRADITIONAL_CODES)
+        self.pair_warning.setVisible(coded and (traditional or self._document.meta.chinese_script == "traditional"))
+        texts = omission_texts(get_preset(self.preset()).max_segment_length)
+        omissions = preset_omissions(self.preset(), self.current_format().suffix)
+        if omissions:
+            self.preset_notes.setText(self.tr("This export leaves out:") + "\n"
+                                      + "\n".join(f"• {texts[o]}" for o in omissions))
+        self.preset_notes.setVisible(bool(omissions))
+
     def _update_summary(self) -> None:
+        self._update_codes_and_preset_notes()
         counts = self._document.counts()
         text = self.tr("The alignment has %1 beads: %2 link Chinese with English (%3 confirmed), "
                        "%4 leave a sentence unlinked.")

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         self._typical_ratio: float | None = None
         self._alignment: tuple[AlignmentJob, int] | None = None
+        self.last_import_notes: list[str] = []     # what opening another tool's file left out or changed
 
         self.actions_ = WindowActions(self)
         self.view = AlignmentView(self.qdoc, self)
@@ -709,7 +710,12 @@ class MainWindow(QMainWindow):
             if len(paths) == 1 and suffix == PROJECT_SUFFIX:
                 self.set_document(load_project(first), first)
             elif len(paths) == 1 and suffix in ALIGNMENT_SUFFIXES:
-                self.set_document(self._load_alignment(first), None, modified=True)
+                doc = self._load_alignment(first)
+                if doc is None:
+                    return False
+                self.set_document(doc, None, modified=True)
+                if self.last_import_notes:
+                    self.statusBar().showMessage(" ".join(self.last_import_notes), 15000)
             else:
                 from editor.workflow import ImportOptions, import_document
                 options = ImportOptions()
@@ -728,12 +734,40 @@ class MainWindow(QMainWindow):
             self.recent_menu.add(str(first.absolute()))
         return True
 
-    def _load_alignment(self, path: Path) -> AlignmentDocument:
+    def _load_alignment(self, path: Path) -> AlignmentDocument | None:
+        """Read an alignment file (None: the user cancelled the choice of languages); the notes on what
+        was left out or changed go to `last_import_notes`."""
         try:
-            from editor.importing.alignment_files import load_alignment
+            from editor.importing.alignment_files import ImportNotes, load_alignment, tmx_languages
         except ImportError:
             raise UnsupportedFormatError("this Duiqi cannot read alignment files yet", path=path) from None
-        return load_alignment(path)
+        src_lang = tgt_lang = None
+        if path.suffix.lower() == ".tmx":
+            languages = tmx_languages(path)
+            if len(languages) > 2:
+                from editor.ui.language_pair_dialog import LanguagePairDialog
+                dialog = LanguagePairDialog(self, path.name, languages)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return None
+                src_lang, tgt_lang = dialog.pair()
+        notes = ImportNotes()
+        doc = load_alignment(path, src_lang=src_lang, tgt_lang=tgt_lang, notes=notes)
+        self.last_import_notes = self._import_note_lines(notes)
+        return doc
+
+    def _import_note_lines(self, notes) -> list[str]:
+        """Word what opening another tool's file left out or changed (ImportNotes) for the status bar."""
+        lines = []
+        if notes.left_out:
+            left = ", ".join(f"{lang} ({count})" for lang, count in notes.left_out.items())
+            lines.append(self.tr("Opened %1 and %2; left out %3.").replace("%1", notes.src_lang or "")
+                         .replace("%2", notes.tgt_lang or "").replace("%3", left))
+        if notes.markers:
+            lines.append(self.tr("%n inline code(s) shown as markers such as {1}.", "", notes.markers))
+        skipped = sum(notes.skipped.values())
+        if skipped:
+            lines.append(self.tr("%n unit(s) that are not text to align were skipped.", "", skipped))
+        return lines
 
     def _on_new_triggered(self) -> None:
         self.new_alignment()
@@ -839,6 +873,8 @@ class MainWindow(QMainWindow):
             lines.append(self.tr("%n unconfirmed link(s) left out.", "", report.skipped_unconfirmed))
         if report.skipped_too_long:
             lines.append(self.tr("%n too long link(s) left out.", "", report.skipped_too_long))
+        if report.skipped_doubtful:
+            lines.append(self.tr("%n doubtful link(s) left out.", "", report.skipped_doubtful))
         lines.extend(report.warnings)
         QMessageBox.information(self, self.tr("Export finished"), "\n".join(lines))
 

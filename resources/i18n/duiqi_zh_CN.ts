@@ -20,8 +20,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>CC-CEDICT Chinese–English dictionary, © MDBG, licensed under &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; (&lt;a href='https://cc-cedict.org/'&gt;cc-cedict.org&lt;/a&gt;); Duiqi uses a derived word list under the same licence.</source>
-        <translation>CC-CEDICT 汉英词典，© MDBG，依据 &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; 许可发布（&lt;a href='https://cc-cedict.org/'&gt;cc-cedict.org&lt;/a&gt;）；Duiqi 使用由其派生的词表，并以相同许可发布。</translation>
+        <source>CC-CEDICT Chinese–English dictionary, © MDBG, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/4.0/&apos;&gt;CC BY-SA 4.0&lt;/a&gt; (&lt;a href=&apos;https://cc-cedict.org/&apos;&gt;cc-cedict.org&lt;/a&gt;); Duiqi uses a derived word list under the same licence.</source>
+        <translation>CC-CEDICT 汉英词典，© MDBG，依据 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/4.0/&apos;&gt;CC BY-SA 4.0&lt;/a&gt; 许可发布（&lt;a href=&apos;https://cc-cedict.org/&apos;&gt;cc-cedict.org&lt;/a&gt;）；Duiqi 使用由其派生的词表，并以相同许可发布。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -75,7 +75,9 @@
     <message numerus="yes">
         <location line="+3"/>
         <source>%1 · %2 · %n sentence(s)</source>
-        <translation><numerusform>%1 · %2 · %n 个句子</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %2 · %n 个句子</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -241,7 +243,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../editor/ui/export_dialog.py" line="+31"/>
+        <location filename="../../editor/ui/export_dialog.py" line="+39"/>
         <source>TMX 1.4 translation memory</source>
         <translation>TMX 1.4 翻译记忆库</translation>
     </message>
@@ -281,24 +283,79 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>对齐单元列表（评测格式）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+15"/>
+        <source>Generic (everything Duiqi knows)</source>
+        <translation>通用（写入 Duiqi 的全部信息）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trados Studio / Trados Cloud / GroupShare</source>
+        <translation>Trados Studio / Trados Cloud / GroupShare 预设</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>memoQ</source>
+        <translation>memoQ 预设</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phrase (Memsource)</source>
+        <translation>Phrase（Memsource）预设</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OmegaT</source>
+        <translation>OmegaT 预设</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sentences without a counterpart (1-0, 0-1): a TMX holds pairs only.</source>
+        <translation>没有对应句的句子（1-0、0-1）：TMX 只能存放句对。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sentences without a counterpart (1-0, 0-1).</source>
+        <translation>没有对应句的句子（1-0、0-1）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Doubtful links (automatic links that need review); confirm them to include them.</source>
+        <translation>可疑的链接（需要复查的自动链接）；确认后即可导出。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duiqi&apos;s own data (confidence, status, file names, sentence layout): the file will not reopen with the same sentences and statuses.</source>
+        <translation>Duiqi 自己的数据（置信度、状态、文件名、句子划分）：重新打开该文件时，句子和状态将无法完全还原。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Links longer than %1 characters.</source>
+        <translation>超过 %1 个字符的链接。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Codes without a region: zh becomes zh-CN, zh-Hant zh-TW, en en-US.</source>
+        <translation>不带地区的语言代码：zh 写成 zh-CN，zh-Hant 写成 zh-TW，en 写成 en-US。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>%1 file</source>
         <extracomment>Suffixes that name the same format as a listed one, so they are not listed twice.</extracomment>
         <translation>%1 文件</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+138"/>
+        <location line="+170"/>
         <source>Export Alignment</source>
         <translation>导出对齐结果</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-160"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Only &amp;confirmed links (%1 of %2 beads)</source>
         <translation>仅导出已确认的链接(&amp;C)（%2 个对齐单元中的 %1 个）</translation>
     </message>
@@ -318,7 +375,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>添加字节顺序标记（BOM），以便 Excel 正确读取 UTF-8 文本(&amp;E)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>Traditional Chinese has several codes (zh-TW Taiwan, zh-HK Hong Kong, zh-Hant any region). Choose the one your translation memory uses: its language pair must match exactly, and Trados silently skips units whose pair differs.</source>
+        <translation>繁体中文有多个语言代码（zh-TW 台湾、zh-HK 香港、zh-Hant 不限地区）。请选择您的翻译记忆库所用的代码：记忆库的语言对必须完全一致，语言对不同的单元会被 Trados 悄悄跳过。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
@@ -329,6 +391,11 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Chinese language &amp;code:</source>
         <translation>中文语言代码(&amp;C)：</translation>
     </message>
@@ -338,12 +405,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>英文语言代码(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+113"/>
         <source>No export formats are available.</source>
         <translation>没有可用的导出格式。</translation>
     </message>
@@ -373,7 +440,17 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>“%1”不是有效的语言代码（例如 zh-CN 或 en-US）。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
+        <source>The file will say: %1 → %2</source>
+        <translation>文件中的语言代码：%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This export leaves out:</source>
+        <translation>本次导出不包括：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The alignment has %1 beads: %2 link Chinese with English (%3 confirmed), %4 leave a sentence unlinked.</source>
         <translation>此对齐共有 %1 个对齐单元：%2 个将中文与英文链接（其中 %3 个已确认），%4 个包含未链接的句子。</translation>
     </message>
@@ -424,7 +501,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="+191"/>
+        <location filename="../../editor/ui/import_dialog.py" line="+195"/>
         <source>New Alignment</source>
         <translation>新建对齐</translation>
     </message>
@@ -439,7 +516,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>一个包含两种语言的文件：中英段落交替、中英同行或中英两栏表格(&amp;O)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Swap</source>
         <translation>交换(&amp;S)</translation>
     </message>
@@ -454,7 +531,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>&amp;Languages</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -495,12 +572,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+275"/>
+        <location line="+299"/>
         <source>&amp;Clean-up</source>
         <translation>清理(&amp;C)</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-291"/>
         <source>S&amp;entences</source>
         <translation>句子(&amp;E)</translation>
     </message>
@@ -530,7 +607,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+146"/>
         <source>Choose the Chinese and the English file.</source>
         <translation>请选择中文文件和英文文件。</translation>
     </message>
@@ -545,17 +622,17 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>请修正上方所示文件的问题，或选择其他文件。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Word document</source>
         <translation>Word 文档</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
@@ -580,19 +657,19 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>自动检测（%1）</translation>
     </message>
     <message>
-        <location line="-338"/>
-        <location line="+341"/>
+        <location line="-347"/>
+        <location line="+350"/>
         <source>Detect encoding</source>
         <translation>自动检测编码</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location line="-355"/>
         <source>Choose a text, Word, HTML, OpenDocument, EPUB, PDF, subtitle (.srt) or table (.xlsx, .csv) file</source>
         <extracomment>Encodings offered when the detected one is wrong (the usual ones for Chinese and English texts).</extracomment>
         <translation>请选择文本、Word、HTML、OpenDocument、EPUB、PDF、字幕（.srt）或表格（.xlsx、.csv）文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -627,7 +704,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>“%1”：%2</translation>
     </message>
     <message>
-        <location line="+311"/>
+        <location line="+320"/>
         <source>1 paragraph</source>
         <translation>1 个段落</translation>
     </message>
@@ -658,12 +735,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+99"/>
+        <location line="+118"/>
         <source>No text read yet.</source>
         <translation>尚未读取任何文本。</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-112"/>
         <source>The mixed file was split by language into %1 Chinese and %2 English paragraphs.</source>
         <translation>混排文件已按语言拆分为 %1 个中文段落和 %2 个英文段落。</translation>
     </message>
@@ -673,14 +750,14 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>中文文件有 %1，英文文件有 %2。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+103"/>
+        <location line="+5"/>
+        <location line="+121"/>
         <source>English: %1</source>
         <translation>英文：%1</translation>
     </message>
     <message>
-        <location line="-101"/>
-        <location line="+102"/>
+        <location line="-119"/>
+        <location line="+120"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 项</translation>
     </message>
@@ -795,60 +872,97 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>多余的空格</translation>
     </message>
     <message>
+        <location line="-312"/>
         <source>OpenDocument text</source>
         <translation>OpenDocument 文本</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>EPUB book</source>
         <translation>EPUB 电子书</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>PDF text layer</source>
         <translation>PDF 文本层</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>subtitles</source>
         <translation>字幕</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>table</source>
         <translation>表格</translation>
     </message>
     <message>
+        <location line="+51"/>
         <source>two files</source>
         <translation>两个文件</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>alternating paragraphs: %1</source>
         <translation>中英段落交替：%1</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Chinese and English on the same line: %1 lines</source>
         <translation>中英同行：%1 行</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>table rows (a Chinese and an English column): %1</source>
         <translation>表格行（中文一栏、英文一栏）：%1</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>subtitle cues paired: %1</source>
         <translation>配对的字幕条：%1</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>headings paired as anchors: %1</source>
         <translation>作为锚点配对的标题：%1</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Layout found: %1</source>
         <translation>识别出的版式：%1</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>%1 headings without a counterpart (kept as links of their own)</source>
         <translation>%1 个标题没有对应标题（单独成为链接）</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePairDialog</name>
+    <message>
+        <location filename="../../editor/ui/language_pair_dialog.py" line="+16"/>
+        <source>Choose Two Languages</source>
+        <translation>选择两种语言</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 holds %2 languages. Duiqi opens two of them; the others are left out.</source>
+        <translation>%1 包含 %2 种语言。Duiqi 只打开其中两种，其余的不会读入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Source (Chinese) side:</source>
+        <translation>原文（中文）一侧(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Target (English) side:</source>
+        <translation>译文（英文）一侧(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -856,7 +970,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/link_style.py" line="+50"/>
         <source>confirmed</source>
-        <extracomment>Below this confidence an automatic link counts as doubtful (amber, dashed, "problem").</extracomment>
+        <extracomment>Below this confidence an automatic link counts as doubtful (amber, dashed, &quot;problem&quot;).</extracomment>
         <translation>已确认</translation>
     </message>
     <message>
@@ -878,7 +992,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="+99"/>
+        <location filename="../../editor/ui/main_window.py" line="+100"/>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>
@@ -1000,7 +1114,9 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n link(s)</source>
-        <translation><numerusform>%n 个链接</numerusform></translation>
+        <translation>
+            <numerusform>%n 个链接</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1010,12 +1126,16 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n doubtful</source>
-        <translation><numerusform>%n 个存疑</numerusform></translation>
+        <translation>
+            <numerusform>%n 个存疑</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n unlinked</source>
-        <translation><numerusform>%n 个未链接</numerusform></translation>
+        <translation>
+            <numerusform>%n 个未链接</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+65"/>
@@ -1051,7 +1171,9 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+3"/>
         <source>Aligned: %n link(s).</source>
-        <translation><numerusform>对齐完成：%n 个链接。</numerusform></translation>
+        <translation>
+            <numerusform>对齐完成：%n 个链接。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1074,13 +1196,32 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>此对齐有尚未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <location line="+3"/>
         <source>Could not open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
+        <source>Opened %1 and %2; left out %3.</source>
+        <translation>已打开 %1 和 %2；未读入 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n inline code(s) shown as markers such as {1}.</source>
+        <translation>
+            <numerusform>%n 个内嵌代码显示为 {1} 这样的标记。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n unit(s) that are not text to align were skipped.</source>
+        <translation>
+            <numerusform>跳过了 %n 个不属于待对齐文本的单元。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Choose one mixed file, or the Chinese and the English file</source>
         <translation>请选择一个混排文件，或者中文文件和英文文件</translation>
     </message>
@@ -1132,22 +1273,37 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n pair(s) written to %1.</source>
-        <translation><numerusform>已将 %n 个句对写入 %1。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 个句对写入 %1。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n unlinked sentence(s) left out.</source>
-        <translation><numerusform>略去了 %n 个未链接的句子。</numerusform></translation>
+        <translation>
+            <numerusform>略去了 %n 个未链接的句子。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n unconfirmed link(s) left out.</source>
-        <translation><numerusform>略去了 %n 个未确认的链接。</numerusform></translation>
+        <translation>
+            <numerusform>略去了 %n 个未确认的链接。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n too long link(s) left out.</source>
-        <translation><numerusform>略去了 %n 个过长的链接。</numerusform></translation>
+        <translation>
+            <numerusform>略去了 %n 个过长的链接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n doubtful link(s) left out.</source>
+        <translation>
+            <numerusform>未导出 %n 个可疑的链接。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1275,7 +1431,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/settings_dialog.py" line="+36"/>
         <source>Preferences</source>
-        <extracomment>A language tag as TMX and XLIFF want it: "zh-CN", "en", "zh-Hant-TW".</extracomment>
+        <extracomment>A language tag as TMX and XLIFF want it: &quot;zh-CN&quot;, &quot;en&quot;, &quot;zh-Hant-TW&quot;.</extracomment>
         <translation>首选项</translation>
     </message>
     <message>
@@ -1626,7 +1782,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Give this link's last sentence (on the focused side) to the next link</source>
+        <source>Give this link&apos;s last sentence (on the focused side) to the next link</source>
         <translation>将此链接（当前焦点一侧）的最后一个句子移交给下一个链接</translation>
     </message>
     <message>
@@ -1636,7 +1792,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Take the next link's first sentence (on the focused side) into this link</source>
+        <source>Take the next link&apos;s first sentence (on the focused side) into this link</source>
         <translation>将下一个链接（当前焦点一侧）的第一个句子并入此链接</translation>
     </message>
     <message>

@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, DocumentMeta, Segment
-from editor.exporting.presets import apply_preset, preset_names, preset_omissions, region_code
+from editor.exporting.presets import Omission, apply_preset, omission_text, preset_names, preset_omissions, region_code
 from editor.exporting import ExportOptions
 from editor.exporting.xml_text import XML_LANG
 from tests.exporting.documents import export_bytes, rich_document
@@ -68,9 +68,11 @@ def test_region_codes_for_trados_memoq_and_phrase():
 def test_every_preset_says_what_it_leaves_out_of_a_tmx():
     assert preset_names() == ["generic", "trados", "memoq", "phrase", "omegat"]
     for name in preset_names():
-        notes = preset_omissions(name, ".tmx")
-        assert any("1-0 and 0-1" in n for n in notes)
-        assert any("doubtful" in n for n in notes) == (name != "generic")
+        omissions = preset_omissions(name, ".tmx")
+        assert Omission.UNLINKED_TMX in omissions
+        assert (Omission.DOUBTFUL in omissions) == (name != "generic")
+    assert omission_text(Omission.TOO_LONG, "trados") == "links longer than 2000 characters are left out"
+    assert preset_omissions("generic", ".xlf") == [] and preset_omissions("trados", ".json") == []
 
 
 def test_tmx_writes_tabs_and_line_breaks_as_spaces_and_xliff_keeps_them_with_xml_space():

@@ -133,3 +133,38 @@ def test_an_existing_file_is_only_replaced_after_asking(qtbot, document, tmp_pat
     qtbot.addWidget(dialog)
     _ok(dialog).click()
     assert asked and (dialog.result() == QDialog.DialogCode.Accepted) is accepted
+
+
+def test_the_preset_is_applied_and_the_dialog_says_what_it_leaves_out(qtbot, document, tmp_path):
+    dialog = ExportDialog(None, document, tmp_path / "book.duiqi")
+    qtbot.addWidget(dialog)
+    assert dialog.preset() == "generic" and dialog.preset_notes.isHidden() is False   # TMX: pairs only
+    dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData("trados"))
+    options = dialog.options()
+    assert (options.preset, options.duiqi_props, options.keep_doubtful, options.max_segment_length) == \
+        ("trados", False, False, 2000)
+    notes = dialog.preset_notes.text()
+    assert "Doubtful links" in notes and "2000 characters" in notes and "Duiqi's own data" in notes
+
+
+def test_traditional_chinese_shows_the_code_written_and_the_exact_pair_warning(qtbot, document, tmp_path):
+    dialog = ExportDialog(None, document, tmp_path / "book.duiqi")
+    qtbot.addWidget(dialog)
+    offered = [dialog.src_lang.itemText(i) for i in range(dialog.src_lang.count())]
+    assert {"zh-TW", "zh-HK", "zh-Hant", "zh-CN"} <= set(offered)
+    assert "zh-TW → en-GB" in dialog.codes_label.text() and not dialog.pair_warning.isHidden()
+    assert "must match exactly" in dialog.pair_warning.text()
+    dialog.src_lang.setCurrentText("zh-Hant")
+    dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData("trados"))
+    assert "zh-TW → en-GB" in dialog.codes_label.text()          # Trados TMs need a region
+    dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData("omegat"))
+    assert "zh-Hant → en-GB" in dialog.codes_label.text()
+    dialog.src_lang.setCurrentText("zh-CN")
+    assert dialog.pair_warning.isHidden() is (document.meta.chinese_script != "traditional")
+
+
+def test_tables_name_no_language_codes(qtbot, document, tmp_path):
+    dialog = ExportDialog(None, document, tmp_path / "book.duiqi")
+    qtbot.addWidget(dialog)
+    _choose(dialog, "TSV")
+    assert dialog.codes_label.isHidden() and dialog.pair_warning.isHidden()
