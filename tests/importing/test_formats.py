@@ -82,7 +82,7 @@ def test_an_odt_gives_headings_alternating_paragraphs_a_same_line_pair_and_table
     assert raw.format == "odt"
     assert [r.text for r in raw.records if r.role is Role.HEADING] == ["第一章 新馆", "Chapter One: The New Library", "附录"]
     doc, pairs = aligned("bilingual.odt")
-    assert doc.meta.layout == "alternating paragraphs (7), table rows (2), same-line pairs (1)"
+    assert doc.meta.layout == "alternating paragraphs (7), table rows (2), same-line pairs (1), headings (1)"
     assert pairs[0] == ("第一章 新馆", "Chapter One: The New Library")
     assert ("图书馆每天上午九点开门。", "The library opens at 9 a.m. every day.") in pairs
     assert ("周一上午除外。", "Monday mornings are an exception.") in pairs
