@@ -222,7 +222,20 @@ def _script(lang: str) -> str:
 
 def _build(parsed: _Parsed, path: Path) -> AlignmentDocument:
     """Turn rows into a document: ids 0..n-1 for the source, then the target; one bead per row."""
-    if not is_chinese_code(parsed.src_lang) and is_chinese_code(parsed.tgt_lang):
+    swap = not is_chinese_code(parsed.src_lang) and is_chinese_code(parsed.tgt_lang)
+    if not is_chinese_code(parsed.src_lang) and not is_chinese_code(parsed.tgt_lang):
+        # The codes do not say (po2xliff writes no target-language): the side with Chinese text is Chinese.
+        src_share = _han_share(t for r in parsed.rows for _, t in r.src)
+        tgt_share = _han_share(t for r in parsed.rows for _, t in r.tgt)
+        if max(src_share, tgt_share) > 0.3:
+            swap = tgt_share > src_share
+            texts = "".join(t for r in parsed.rows for _, t in (r.tgt if swap else r.src))
+            chinese = "zh-TW" if _detect_script(texts) == "traditional" else "zh-CN"
+            if swap:
+                parsed.tgt_lang = chinese
+            else:
+                parsed.src_lang = chinese
+    if swap:
         parsed.src_lang, parsed.tgt_lang = parsed.tgt_lang, parsed.src_lang
         parsed.src_file, parsed.tgt_file = parsed.tgt_file, parsed.src_file
         for row in parsed.rows:

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from editor.bitext.document import AlignmentDocument
 from editor.exporting import ExportOptions, export_suffixes
-from editor.exporting.presets import Omission, apply_preset, get_preset, preset_languages, preset_names, preset_omissions
+from editor.exporting.presets import (Omission, apply_preset, get_preset, preset_languages, preset_names,
+                                      preset_omissions)
 from editor.exporting.xml_text import canonical_lang
 from editor.ui.settings_dialog import LANGUAGE_TAG, TARGET_LANGUAGES, language_combo
 

@@ -56,3 +56,35 @@ def test_tmx_and_xliff_files_written_by_translate_toolkit_open_in_duiqi(tmp_path
         doc = load_alignment(path)
         assert [doc.bead_texts(b) for b in doc.beads] == [("你好。", "Hello."),
                                                           ("价格<100元&含税。", "Price <100 & tax.")], name
+
+
+def test_translate_toolkit_reads_the_files_of_every_preset():
+    from editor.exporting import ExportOptions
+    from editor.exporting.presets import apply_preset, preset_names
+    doc = rich_document()
+    for name in preset_names():
+        options = apply_preset(ExportOptions(), name)
+        values = {k: getattr(options, k) for k in vars(options)}
+        tmx_data, tmx_report = export_bytes(doc, ".tmx", **values)
+        assert len(tmx.tmxfile.parsestring(tmx_data).units) == tmx_report.written, name
+        xlf_data, xlf_report = export_bytes(doc, ".xlf", **values)
+        assert len(xliff.xlifffile.parsestring(xlf_data).units) == xlf_report.written, name
+
+
+def test_a_real_po2xliff_file_opens_without_its_po_header(tmp_path):
+    """translate-toolkit's own po2xliff writes the PO header as a unit; Duiqi skips it."""
+    from translate.convert import po2xliff
+
+    from editor.importing.alignment_files import ImportNotes, load_alignment
+    po = tmp_path / "messages.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Project-Id-Version: demo\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Open the file."\nmsgstr "打开文件。"\n\nmsgid "Close it."\nmsgstr "关闭它。"\n',
+                  encoding="utf-8")
+    out = tmp_path / "messages.xlf"
+    with po.open("rb") as source, out.open("wb") as target:
+        assert po2xliff.convertpo(source, target, None)
+    assert b"x-gettext-domain-header" in out.read_bytes()
+    notes = ImportNotes()
+    doc = load_alignment(out, notes=notes)
+    assert [doc.bead_texts(b) for b in doc.beads] == [("打开文件。", "Open the file."), ("关闭它。", "Close it.")]
+    assert notes.skipped == {"the PO header of a po2xliff file": 1}
