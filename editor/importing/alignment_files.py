@@ -27,6 +27,7 @@ import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -179,6 +180,7 @@ def inline_text(element: etree._Element | None) -> str:
     return _Inline(ImportNotes()).text(element)
 
 
+@lru_cache(maxsize=256)
 def _normalized_lang(code: str | None, default: str) -> str:
     if not code or code == "*all*":
         return default
