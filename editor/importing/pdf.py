@@ -38,6 +38,27 @@ def join_lines(lines: list[str]) -> str:
     return join_wrapped(out)
 
 
+def box_paragraphs(lines: list[tuple[str, float, float]]) -> list[list[str]]:
+    """Cut a text box's lines (text, x0, x1) into paragraphs: a new one starts after a short line (the last
+    line of a paragraph; not one ending in a hyphenated word), at an indented line (a first-line indent),
+    and around a heading line, since layout analysis puts paragraphs without spacing between them into
+    one box."""
+    lines = [(t.strip(), x0, x1) for t, x0, x1 in lines if t.strip()]
+    if not lines:
+        return []
+    left, right = min(x0 for _, x0, _ in lines), max(x1 for _, _, x1 in lines)
+    widths = sorted((x1 - x0) / max(1, len(t)) for t, x0, x1 in lines)
+    char = widths[len(widths) // 2]          # a typical character width (a CJK character is two of a Latin)
+    out: list[list[str]] = [[lines[0][0]]]
+    for (prev, _, prev_x1), (text, x0, _) in zip(lines, lines[1:]):
+        short = prev_x1 < right - 3 * char and not _HYPHENATED.search(prev)
+        if short or x0 > left + 1.5 * char or looks_like_heading(text) or looks_like_heading(prev):
+            out.append([text])
+        else:
+            out[-1].append(text)
+    return out
+
+
 def pdf_records(path: Path) -> list[Paragraph]:
     """Return the paragraphs of a PDF's text layer in reading order; lines like 第一章 / Chapter One are headings.
 
@@ -45,7 +66,7 @@ def pdf_records(path: Path) -> list[Paragraph]:
     MalformedFileError naming the file for a damaged PDF.
     """
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextContainer
+    from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     with path.open("rb") as f:
@@ -61,14 +82,16 @@ def pdf_records(path: Path) -> list[Paragraph]:
             for element in page:
                 if not isinstance(element, LTTextContainer):
                     continue
-                text = join_lines(element.get_text().splitlines())
-                if not text or _PAGE_NUMBER.match(text):
-                    continue
-                if first_on_page and open_paragraph and paragraphs and not looks_like_heading(text):
-                    paragraphs[-1] = join_lines([paragraphs[-1], text])
-                else:
-                    paragraphs.append(text)
-                first_on_page = False
+                lines = [(line.get_text(), line.x0, line.x1) for line in element if isinstance(line, LTTextLine)]
+                for chunk in box_paragraphs(lines) if lines else [element.get_text().splitlines()]:
+                    text = join_lines(chunk)
+                    if not text or _PAGE_NUMBER.match(text):
+                        continue
+                    if first_on_page and open_paragraph and paragraphs and not looks_like_heading(text):
+                        paragraphs[-1] = join_lines([paragraphs[-1], text])
+                    else:
+                        paragraphs.append(text)
+                    first_on_page = False
             open_paragraph = bool(paragraphs) and not _ENDS_PARAGRAPH.search(paragraphs[-1]) \
                 and not looks_like_heading(paragraphs[-1])
     except EditorError:

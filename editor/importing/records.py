@@ -45,7 +45,7 @@ def heading(text: str, level: int = 1, **marks) -> Paragraph:
 
 _CN_NUMBER = "一二三四五六七八九十百千万零〇两壹贰叁肆伍陆柒捌玖拾佰0-9０-９"
 _ZH_HEADING = re.compile(
-    rf"^(第[{_CN_NUMBER}]+[章节回卷部篇集幕课讲]|[卷]\s*[{_CN_NUMBER}]+"
+    rf"^(第\s?[{_CN_NUMBER}]+\s?[章节回卷部篇集幕课讲]|[卷]\s*[{_CN_NUMBER}]+"
     r"|序章|序言|序幕|楔子|引子|前言|尾声|后记|後記|终章|終章|附录|附錄|目录|目錄)(?![，,。课])")
 _EN_NUMBER = (r"(?:\d+|[IVXLCDM]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
               r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"

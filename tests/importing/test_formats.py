@@ -92,9 +92,10 @@ def test_an_odt_gives_headings_alternating_paragraphs_a_same_line_pair_and_table
 
 def test_a_pdf_pair_reads_the_text_layer_with_cjk_and_joins_hyphenated_line_ends():
     zh, en = load_document(DATA / "report-zh.pdf"), load_document(DATA / "report-en.pdf")
-    assert zh.paragraphs[0] == "第一章 年度报告"
-    assert "今年图书馆共接待读者四十二万人次" in zh.paragraphs[1]
-    assert "The new translation workshop attracted" in en.paragraphs[1]     # "work-" / "shop" at a line break
+    assert zh.paragraphs == ["第一章 年度报告", "今年图书馆共接待读者四十二万人次，比去年增加百分之十二。",
+                             "新开设的翻译工作坊吸引了许多年轻译者。每期二十人，名额很快报满。", "第二章 明年计划",
+                             "明年我们将延长周末的开放时间，并增加电子书的数量。"]
+    assert en.paragraphs[2].startswith("The new translation workshop attracted")   # "work-" / "shop" at a line end
     doc, pairs = aligned("report-zh.pdf", "report-en.pdf")
     assert doc.meta.layout == "two files, headings (2)"
     assert pairs[0] == ("第一章 年度报告", "Chapter One: Annual Report")
@@ -105,6 +106,17 @@ def test_a_pdf_pair_reads_the_text_layer_with_cjk_and_joins_hyphenated_line_ends
 def test_pdf_line_joining_drops_a_hyphen_only_inside_a_broken_word():
     assert join_lines(["a trans-", "lation of", "e-", "Books and", "中文换", "行"]) == \
         "a translation of e- Books and 中文换行"
+
+
+def test_pdf_paragraphs_are_cut_at_short_lines_indents_and_headings_but_not_after_a_hyphen():
+    from editor.importing.pdf import box_paragraphs
+
+    lines = [("第 2 章", 100, 130), ("This line runs to the right mar-", 100, 400),
+             ("gin and ends a paragraph.", 100, 260), ("A new paragraph that is long and", 100, 400),
+             ("ends here.", 100, 160), ("  An indented first line of text", 130, 400), ("that goes on.", 100, 200)]
+    assert box_paragraphs(lines) == [["第 2 章"], ["This line runs to the right mar-", "gin and ends a paragraph."],
+                                     ["A new paragraph that is long and", "ends here."],
+                                     ["An indented first line of text", "that goes on."]]
 
 
 def test_a_pdf_without_a_text_layer_says_it_is_probably_scanned():
