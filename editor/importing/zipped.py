@@ -13,6 +13,9 @@ from editor.errors import MalformedFileError
 MAX_MEMBER_BYTES = 256 * 1024 * 1024
 #: the whole archive unpacked (a book of many chapters stays far below this)
 MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024
+#: real documents compress 5-20 times; far more than this is a zip bomb (checked above MIN_RATIO_CHECK_BYTES)
+MAX_COMPRESSION_RATIO = 100
+MIN_RATIO_CHECK_BYTES = 1000 * 1000
 
 
 def check_archive(path: Path, kind: str) -> None:
@@ -35,12 +38,24 @@ def read_member(archive: zipfile.ZipFile, name: str, path: Path, kind: str) -> b
         info = archive.getinfo(name)
     except KeyError:
         raise MalformedFileError(path, f"the archive has no {name}; is it a .{kind} file?") from None
+    too_big = MalformedFileError(path, f"{name} inflates to more than {MAX_MEMBER_BYTES // (1024 * 1024)} MB; "
+                                       "is it a zip bomb or damaged?")
     if info.file_size > MAX_MEMBER_BYTES:
-        raise MalformedFileError(path, f"{name} is implausibly large; is the file damaged?")
+        raise too_big
+    if info.file_size > MIN_RATIO_CHECK_BYTES and info.file_size > MAX_COMPRESSION_RATIO * max(1, info.compress_size):
+        raise MalformedFileError(path, f"{name} is compressed {info.file_size // max(1, info.compress_size)} "
+                                       "times, far more than any document; is it a zip bomb?")
+    chunks, total = [], 0
     try:
-        return archive.read(info)
+        with archive.open(info) as stream:     # the sizes in the zip directory can lie: stop at the limit
+            while chunk := stream.read(1 << 20):
+                total += len(chunk)
+                if total > MAX_MEMBER_BYTES:
+                    raise too_big
+                chunks.append(chunk)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:    # RuntimeError: encrypted member
         raise MalformedFileError(path, f"damaged .{kind} archive ({exc})") from None
+    return b"".join(chunks)
 
 
 def parse_member(raw: bytes, name: str, path: Path) -> etree._Element:

@@ -622,8 +622,7 @@ class ImportDialog(QDialog):
 
         sides = []
         for side, paragraphs in (("zh", preview.zh), ("en", preview.en)):
-            cleaned = [apply_fixes(p, fixes.get((side, i), [])) for i, p in enumerate(paragraphs)]
-            sides.append([p for p in cleaned if p.strip()])
+            sides.append([apply_fixes(p, fixes.get((side, i), [])) for i, p in enumerate(paragraphs)])
         return sides[0], sides[1]
 
     def _refresh_sentences(self) -> None:
@@ -635,12 +634,14 @@ class ImportDialog(QDialog):
             return
         zh, en = self._cleaned_paragraphs()
         langs = (self.src_lang.currentText().strip() or "zh-CN", self.tgt_lang.currentText().strip() or "en")
+        bilingual = self._preview.bilingual
+        records = (bilingual.zh, bilingual.en) if bilingual is not None else ([], [])
         counted = []
-        for paragraphs, lang in zip((zh, en), langs):
-            if self.presegmented.isChecked():
-                counted.append(list(paragraphs))
-            else:
-                counted.append([s for p in paragraphs for s in split_sentences(p, lang)])
+        for paragraphs, marks, lang in zip((zh, en), records, langs):
+            whole = [self.presegmented.isChecked() or (k < len(marks) and marks[k].whole)
+                     for k in range(len(paragraphs))]          # subtitle cues are one segment each
+            counted.append([s for p, keep in zip(paragraphs, whole) if p.strip()
+                            for s in ([p.strip()] if keep else split_sentences(p, lang))])
         how = (self.tr("Every line is one segment (pre-segmented).") if self.presegmented.isChecked()
                else self.tr("Sentences as split for alignment, with the accepted clean-up applied."))
         self.sentence_summary.setText(how)

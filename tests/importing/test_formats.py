@@ -158,3 +158,16 @@ def test_the_cli_aligns_one_bilingual_docx_into_tmx(tmp_path):
     segs = [[seg.text for seg in tu.iter("seg")] for tu in etree.parse(str(out)).findall(".//tu")]
     assert ["读者可以在一楼借书。", "Readers can borrow books on the ground floor."] in segs
     assert segs[0] == ["借阅须知", "Borrowing rules"]
+
+
+def test_a_zip_bomb_chapter_is_refused_without_inflating_it(tmp_path):
+    bomb = tmp_path / "bomb.epub"
+    with zipfile.ZipFile(DATA / "book-zh.epub") as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.endswith("ch1.xhtml"):
+                data = data.replace(b"<h1>", b"<p>" + b" " * 50_000_000 + b"</p><h1>")
+            out.writestr(item.filename, data)
+    with pytest.raises(MalformedFileError, match="zip bomb") as caught:
+        load_document(bomb)
+    assert caught.value.path == bomb

@@ -290,3 +290,14 @@ def test_an_epub_pair_is_previewed_as_books_with_their_chapters_paired(qtbot):
     assert not dialog.rows[0].encoding.isEnabled()
     assert dialog.layout_summary.text() == "Layout found: two files · headings paired as anchors: 3"
     assert dialog.import_button.isEnabled()
+
+
+def test_subtitle_cues_are_previewed_as_one_segment_each(qtbot, tmp_path):
+    zh = tmp_path / "zh.srt"
+    zh.write_text("1\n00:00:01,000 --> 00:00:03,500\n真好。下个月我也去。\n\n2\n00:00:04,000 --> 00:00:05,000\n再见。\n",
+                  encoding="utf-8")
+    dialog = _dialog(qtbot, [zh, LAYOUTS / "film-en.srt"])
+    assert dialog.layout_summary.text() == "Layout found: two files · subtitle cues paired: 2"
+    assert dialog.zh_sentences_heading.text() == "Chinese: 2 sentences"       # 真好。下个月我也去。 is one cue
+    assert dialog.zh_sentences.toPlainText().startswith("1. 真好。下个月我也去。\n2. 再见。")
+    assert "subtitles, encoding UTF-8" in dialog.rows[0].info.text()
