@@ -26,6 +26,7 @@ writes a translation memory (TMX), a bilingual XLIFF, a table (TSV/XLSX) or a Du
 
 Inputs: .txt .md .docx .html .odt .epub .pdf (with a text layer) .srt .xlsx .csv/.tsv
   duiqi convert IN OUT           convert between project, TMX, XLIFF and TSV files
+  duiqi batch JOBS -o DIR        align many pairs (a JOBS file, or --zh-dir A --en-dir B)
 """
 
 
@@ -59,6 +60,34 @@ def _build_parser() -> argparse.ArgumentParser:
                             "聯(lián), garbled (mojibake) runs that can be repaired exactly, stray spaces")
     _add_export_options(align)
 
+    batch = commands.add_parser(
+        "batch", help="align many text pairs, on this machine's cores or on a Dask cluster",
+        description="Align many text pairs and write DIR/NAME.EXT for each. JOBS is a text file with one job "
+                    "a line: ZH<TAB>EN[<TAB>NAME], or MIXED[<TAB><TAB>NAME] for a file with both languages "
+                    "(file names relative to the JOBS file; NAME defaults to the Chinese file's name without "
+                    "its extension). Or give two folders: files with the same name are paired. Outputs that "
+                    "exist already are skipped (a stopped batch resumes) unless --force.")
+    batch.add_argument("jobs_file", nargs="?", metavar="JOBS", help="the JOBS file")
+    batch.add_argument("--zh-dir", metavar="A", help="folder of Chinese files (with --en-dir, instead of JOBS)")
+    batch.add_argument("--en-dir", metavar="B", help="folder of English files, paired with A's by file name")
+    batch.add_argument("-o", "--output", required=True, metavar="DIR", help="output folder (created if missing)")
+    batch.add_argument("--format", metavar="EXT", default="tmx",
+                       help="output format: tmx (default), xlf, tsv, xlsx, duiqi, json, beads")
+    batch.add_argument("--presegmented", action="store_true",
+                       help="the inputs have one sentence per line: do not split them further")
+    batch.add_argument("--mode", choices=("length", "fast", "best"), default="best", help="as for align")
+    batch.add_argument("--clean", action="store_true", help="repair conversion artifacts before aligning")
+    batch.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                       help="worker processes (default: one per CPU); each loads the dictionary and model once")
+    batch.add_argument("--dask", metavar="ADDRESS",
+                       help="run the jobs on a Dask cluster: the scheduler's address, e.g. tcp://host:8786 "
+                            "(needs pip install 'duiqi[cluster]' here and on the workers)")
+    batch.add_argument("--dask-shared", action="store_true",
+                       help="with --dask: the workers write the outputs into DIR themselves (DIR is a shared "
+                            "folder at the same path on every worker); otherwise they send them back")
+    batch.add_argument("--force", action="store_true", help="align again even where the output exists")
+    _add_export_options(batch)
+
     convert = commands.add_parser("convert", help="convert an alignment between file formats",
                                   description="Convert between .duiqi, .tmx, .xlf/.xliff, .tsv, .xlsx and .json.")
     convert.add_argument("input", metavar="IN")
@@ -90,7 +119,7 @@ def _add_export_options(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 failure, 2 bad input or usage)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in ("align", "convert", "-h", "--help", "--version")):
+    if not argv or (argv[0] not in ("align", "convert", "batch", "-h", "--help", "--version")):
         from editor.app import main as gui_main   # the GUI is only imported when it is wanted
         return gui_main(argv)
     args = _build_parser().parse_args(argv)
@@ -99,6 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_align(args)
         if args.command == "convert":
             return _run_convert(args)
+        if args.command == "batch":
+            return _run_batch(args)
     except EditorError as exc:
         print(f"duiqi: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -188,6 +219,86 @@ def _write_output(doc, output: str, fmt: str | None, options):
     sys.stdout.buffer.write(buffer.getvalue())
     sys.stdout.flush()
     return report
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from editor import batch
+    from editor.exporting import exporter_for
+
+    if bool(args.zh_dir) != bool(args.en_dir):
+        print("duiqi: error: give both --zh-dir and --en-dir", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if bool(args.jobs_file) == bool(args.zh_dir):
+        print("duiqi: error: give a JOBS file or --zh-dir and --en-dir (not both)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.jobs < 0:
+        print("duiqi: error: --jobs must be 1 or more", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.dask_shared and not args.dask:
+        print("duiqi: error: --dask-shared needs --dask", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    fmt = args.format.lstrip(".").lower()
+    exporter_for(f"out.{fmt}")                   # an unknown format fails now, not after the first job
+    jobs = batch.read_jobs_file(args.jobs_file) if args.jobs_file else batch.jobs_from_folders(args.zh_dir,
+                                                                                              args.en_dir)
+    out_dir = Path(args.output)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"duiqi: error: {out_dir}: cannot create the output folder: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not out_dir.is_dir():
+        print(f"duiqi: error: {out_dir}: not a folder", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    settings = batch.BatchSettings(str(out_dir), fmt=fmt, mode=args.mode, presegmented=args.presegmented,
+                                   clean=args.clean, src_lang=args.src_lang, tgt_lang=args.tgt_lang or "en-US",
+                                   export=_export_options(args))
+    progress = _BatchProgress(len(jobs), enabled=not args.quiet and sys.stderr.isatty())
+    executor = batch.make_executor(args.jobs, args.dask, args.dask_shared)
+    try:
+        summary = batch.run_batch(jobs, settings, executor, force=args.force, on_result=progress)
+    finally:
+        executor.close()
+        progress.done()
+    failed = summary.failed
+    if not args.quiet:
+        skipped = f", {len(summary.skipped)} skipped (output exists)" if summary.skipped else ""
+        print(f"duiqi: {len(summary.done)} jobs aligned{skipped}, {len(failed)} failed; "
+              f"{summary.total('sentences')} sentences, {summary.total('links')} links, "
+              f"{summary.total('doubtful')} doubtful links; {summary.seconds:.1f} s", file=sys.stderr)
+    for result in failed:
+        print(f"duiqi: failed: {result.name}: {result.error}", file=sys.stderr)
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+class _BatchProgress:
+    """A one-line progress bar for a batch on a terminal: jobs done, sentences per second, time left."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.enabled, self.finished, self.sentences = total, enabled, 0, 0
+        self._aligned, self._started = 0, time.monotonic()
+
+    def __call__(self, result) -> None:
+        self.finished += 1
+        if not result.skipped:
+            self._aligned += 1
+            self.sentences += result.sentences
+        if not self.enabled:
+            return
+        elapsed = time.monotonic() - self._started
+        rate = self.sentences / elapsed if elapsed > 0 else 0.0
+        left = ""
+        if self._aligned and self.finished < self.total:
+            per_job = elapsed / self._aligned
+            left = f", {per_job * (self.total - self.finished):.0f} s left"
+        width = 24
+        filled = int(width * self.finished / max(self.total, 1))
+        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.finished}/{self.total} jobs, "
+              f"{rate:.0f} sentences/s{left}   ", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.enabled and self.finished:
+            print(file=sys.stderr, flush=True)
 
 
 class _ProgressPrinter:

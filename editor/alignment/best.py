@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from editor.alignment import AlignedBead, FixedSpan, ProgressCallback, StopCallback, regions
-from editor.alignment.engine import Resources, align_region, confidence, resources
+from editor.alignment.engine import Resources, align_region, confidence, one_blas_thread, resources
 from editor.alignment.scoring import text_length
 from editor.alignment.lexicon import clean_chinese
 
@@ -18,7 +18,12 @@ def align_best(src: Sequence[str], tgt: Sequence[str], *,
                res: Resources | None = None,
                timings: dict | None = None) -> list[AlignedBead]:
     """Align with the dictionary, sentence embeddings (when installed) and lengths; see `editor.alignment.align`."""
-    res = res or resources()
+    with one_blas_thread():
+        return _align_best(src, tgt, src_paragraphs, tgt_paragraphs, fixed, progress, should_stop,
+                           res or resources(), timings)
+
+
+def _align_best(src, tgt, src_paragraphs, tgt_paragraphs, fixed, progress, should_stop, res, timings):
     ratio = (sum(text_length(t) for t in tgt) or 1) / (sum(text_length(clean_chinese(s)) for s in src) or 1)
     total = max(1, len(src) + len(tgt))
     out: list[AlignedBead] = []

@@ -1,0 +1,382 @@
+"""Batch alignment (Qt-free): many text pairs, each imported, aligned and exported to DIR/NAME.EXT, run by a
+swappable executor: this process, a local process pool, or a Dask cluster (`distributed`, imported only when
+asked for).
+
+A job is plain data (file names), so any executor can ship it; `run_job` does one job from start to end and
+turns every input or output problem into a failed `JobResult` with the reason, so one bad file never stops a
+batch. The engine's dictionary and model are process-wide (`editor.alignment.engine.resources`), so each
+worker process loads them once, at its first job.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import traceback
+from concurrent.futures import Future
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+from editor.errors import EditorError, InputFileError
+
+#: An automatic link below this confidence counts as doubtful in the summary (the editor draws it amber and
+#: dashed: `editor.ui.link_style.LOW_CONFIDENCE`).
+DOUBTFUL_BELOW = 0.5
+DEFAULT_FORMAT = "tmx"
+#: how long to try reaching a Dask scheduler before saying it cannot be reached
+DASK_CONNECT_TIMEOUT = "20s"
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """One output: a Chinese and an English file, or one mixed file (`en` None), written as NAME.EXT."""
+
+    name: str
+    zh: str
+    en: str | None = None
+    #: set when the job cannot run at all (e.g. a folder's file has no partner); it is reported as failed
+    problem: str | None = None
+
+    @property
+    def inputs(self) -> list[str]:
+        return [self.zh] if self.en is None else [self.zh, self.en]
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    """What every job of a batch shares (plain data, so it travels to worker processes and Dask workers)."""
+
+    out_dir: str
+    fmt: str = DEFAULT_FORMAT
+    mode: str = "best"
+    presegmented: bool = False
+    clean: bool = False
+    src_lang: str | None = None
+    tgt_lang: str = "en-US"
+    export: object = None           # editor.exporting.ExportOptions (None: the defaults)
+
+    def output_path(self, job: BatchJob) -> Path:
+        return Path(self.out_dir) / f"{job.name}.{self.fmt.lstrip('.')}"
+
+
+@dataclass
+class JobResult:
+    """What became of one job."""
+
+    name: str
+    output: str
+    ok: bool = True
+    skipped: bool = False           # the output existed already (resume)
+    error: str | None = None
+    sentences: int = 0
+    links: int = 0
+    doubtful: int = 0
+    seconds: float = 0.0
+    payload: bytes | None = None    # the exported file, when the caller writes it (a Dask client)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BatchSummary:
+    """The totals of a batch."""
+
+    results: list[JobResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[JobResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def done(self) -> list[JobResult]:
+        return [r for r in self.results if r.ok and not r.skipped]
+
+    @property
+    def skipped(self) -> list[JobResult]:
+        return [r for r in self.results if r.skipped]
+
+    def total(self, key: str) -> int:
+        return sum(getattr(r, key) for r in self.done)
+
+
+# ----- building the job list -----
+def read_jobs_file(path: Path | str) -> list[BatchJob]:
+    """Read a JOBS file: one job a line, `ZH<TAB>EN[<TAB>NAME]` or `MIXED[<TAB><TAB>NAME]`; blank lines and
+    lines starting with # are ignored. Relative file names are relative to the JOBS file's folder; NAME
+    defaults to the (first) Chinese file's stem. Raises InputFileError naming the line for a bad line or a
+    NAME used twice."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputFileError("the JOBS file is not UTF-8 text", path=path) from None
+    except OSError as exc:
+        raise InputFileError(f"cannot read the JOBS file: {exc.strerror or exc}", path=path) from None
+    base = path.parent
+    jobs: list[BatchJob] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) > 3:
+            raise InputFileError(f"line {number}: expected ZH<TAB>EN[<TAB>NAME] or MIXED[<TAB><TAB>NAME], "
+                                 f"found {len(fields)} tab-separated fields", path=path)
+        zh, en, name = (fields + ["", ""])[:3]
+        zh, en, name = zh.strip(), en.strip(), name.strip()
+        if not zh:
+            raise InputFileError(f"line {number}: no Chinese (or mixed) file", path=path)
+        zh_path = str(base / zh)
+        en_path = str(base / en) if en else None
+        jobs.append(BatchJob(_safe_name(name or Path(zh).stem, path, number), zh_path, en_path))
+    _check_unique(jobs, path)
+    return jobs
+
+
+def _safe_name(name: str, path: Path, number: int) -> str:
+    if name in (".", "..") or "/" in name or "\\" in name or "\0" in name:
+        raise InputFileError(f"line {number}: NAME {name!r} must be a plain file name", path=path)
+    return name
+
+
+def _check_unique(jobs: Sequence[BatchJob], path: Path | None) -> None:
+    seen: set[str] = set()
+    for job in jobs:
+        if job.name in seen:
+            raise InputFileError(f"two jobs write the same output name {job.name!r}; give one of them a NAME",
+                                 path=path)
+        seen.add(job.name)
+
+
+def jobs_from_folders(zh_dir: Path | str, en_dir: Path | str) -> list[BatchJob]:
+    """Pair the files of two folders by file name (the same stem: `ch01.txt` with `ch01.txt` or `ch01.docx`).
+    A file without a partner becomes a failed job saying so. Raises InputFileError when a folder cannot be
+    read or holds two files with one stem."""
+    sides = []
+    for folder in (Path(zh_dir), Path(en_dir)):
+        if not folder.is_dir():
+            raise InputFileError("not a folder", path=folder)
+        files: dict[str, Path] = {}
+        for entry in sorted(folder.iterdir()):
+            if entry.name.startswith(".") or not entry.is_file():
+                continue
+            if entry.stem in files:
+                raise InputFileError(f"two files named {entry.stem!r} ({files[entry.stem].name}, {entry.name}): "
+                                     "cannot tell which one to pair", path=folder)
+            files[entry.stem] = entry
+        sides.append(files)
+    zh_files, en_files = sides
+    jobs = []
+    for stem in sorted(zh_files.keys() | en_files.keys()):
+        zh, en = zh_files.get(stem), en_files.get(stem)
+        if zh is not None and en is not None:
+            jobs.append(BatchJob(stem, str(zh), str(en)))
+        elif zh is not None:
+            jobs.append(BatchJob(stem, str(zh), None, problem=f"no English file named {stem}.* in {en_dir}"))
+        else:
+            jobs.append(BatchJob(stem, str(en), None, problem=f"no Chinese file named {stem}.* in {zh_dir}"))
+    return jobs
+
+
+# ----- one job -----
+def run_job(job: BatchJob, settings: BatchSettings, write: bool = True) -> JobResult:
+    """Import, align and export one job; never raises for a problem of the job's own (it is in the result).
+
+    With `write` the output file is written here (atomically); otherwise its bytes come back in `payload`
+    for the caller to write."""
+    output = settings.output_path(job)
+    result = JobResult(job.name, str(output))
+    started = time.perf_counter()
+    if job.problem:
+        result.ok, result.error = False, job.problem
+        return result
+    try:
+        import io
+
+        from editor.exporting import ExportOptions, exporter_for
+        from editor.workflow import ImportOptions, align_document, import_document
+
+        options = ImportOptions(presegmented=settings.presegmented, src_lang=settings.src_lang,
+                                tgt_lang=settings.tgt_lang, clean=settings.clean)
+        doc = import_document(job.inputs, options)
+        doc.apply(align_document(doc, mode=settings.mode))
+        doc.meta.alignment_mode = settings.mode
+        export = settings.export or ExportOptions()
+        export = replace(export, presegmented_ids=settings.presegmented)
+        buffer = io.BytesIO()
+        report = exporter_for(output)(doc, buffer, export)
+        payload = buffer.getvalue()
+        if write:
+            write_output(output, payload)
+        else:
+            result.payload = payload
+        result.sentences = len(doc.src) + len(doc.tgt)
+        result.links = sum(1 for b in doc.beads if b.src and b.tgt)
+        result.doubtful = sum(1 for b in doc.beads if is_doubtful(b))
+        result.warnings = list(report.warnings)
+    except EditorError as exc:
+        result.ok, result.error = False, str(exc)
+    except OSError as exc:
+        result.ok, result.error = False, f"{exc.filename or output}: {exc.strerror or exc}"
+    except MemoryError:
+        result.ok, result.error = False, "out of memory"
+    except Exception as exc:     # a bug: say which job, keep the batch going
+        result.ok = False
+        result.error = f"internal error {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=6)}"
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def is_doubtful(bead) -> bool:
+    """An automatic link (both sides) that the engine is unsure of."""
+    return bool(bead.src and bead.tgt) and not bead.is_fixed and bead.confidence < DOUBTFUL_BELOW
+
+
+def write_output(path: Path | str, payload: bytes) -> None:
+    """Write one output atomically (a killed batch leaves whole files only, so it can resume)."""
+    from editor.bitext.project import atomic_write_bytes
+
+    atomic_write_bytes(Path(path).absolute(), payload)
+
+
+# ----- executors -----
+class InProcessExecutor:
+    """Runs the jobs one after the other in this process (`--jobs 1`)."""
+
+    writes_outputs = True
+
+    def run(self, jobs: Sequence[BatchJob], settings: BatchSettings) -> Iterator[JobResult]:
+        for job in jobs:
+            yield run_job(job, settings)
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessPoolExecutor:
+    """Runs the jobs on N local worker processes; each loads the engine's data once, at its first job."""
+
+    writes_outputs = True
+
+    def __init__(self, workers: int) -> None:
+        import concurrent.futures
+        import multiprocessing
+
+        # fork starts the workers in milliseconds with this process's modules already imported (the CLI has
+        # loaded no model and started no thread by then); elsewhere spawn
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" \
+            and not _has_threads() else "spawn"
+        self._pool = concurrent.futures.ProcessPoolExecutor(max_workers=max(1, workers),
+                                                            mp_context=multiprocessing.get_context(method))
+
+    def run(self, jobs: Sequence[BatchJob], settings: BatchSettings) -> Iterator[JobResult]:
+        import concurrent.futures
+
+        futures: dict[Future, BatchJob] = {self._pool.submit(run_job, job, settings): job for job in jobs}
+        for future in concurrent.futures.as_completed(futures):
+            yield _result_of(future, futures[future], settings)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskExecutor:
+    """Submits the jobs to a running `dask.distributed` scheduler. Dask schedules, retries and survives lost
+    workers; the workers need Duiqi installed, and load the engine's data once each (a process-wide cache).
+
+    Results stream back as they finish and this process writes them; with `shared` the workers write the
+    outputs themselves into the output folder, which they must see at the same path."""
+
+    def __init__(self, address: str, shared: bool = False) -> None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise EditorError("--dask needs the cluster extra: pip install 'duiqi[cluster]'") from None
+        try:
+            self._client = Client(address, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            raise EditorError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        self.writes_outputs = shared
+
+    def run(self, jobs: Sequence[BatchJob], settings: BatchSettings) -> Iterator[JobResult]:
+        from distributed import as_completed
+
+        futures = {}
+        for job in jobs:
+            future = self._client.submit(run_job, job, settings, self.writes_outputs, pure=False, retries=1)
+            futures[future] = job
+        with self._client.as_current():
+            finished = as_completed(futures)
+        for future in finished:
+            yield _result_of(future, futures[future], settings)
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def _has_threads() -> bool:
+    import threading
+
+    return threading.active_count() > 1
+
+
+def _result_of(future, job: BatchJob, settings: BatchSettings) -> JobResult:
+    try:
+        return future.result()
+    except Exception as exc:     # the worker died, or the job could not be shipped
+        return JobResult(job.name, str(settings.output_path(job)), ok=False,
+                         error=f"the worker failed: {type(exc).__name__}: {exc}")
+
+
+def make_executor(jobs: int = 0, dask: str | None = None, dask_shared: bool = False):
+    """The executor the options ask for: Dask at `dask`, else `jobs` local processes (0: one per CPU)."""
+    if dask:
+        return DaskExecutor(dask, shared=dask_shared)
+    workers = jobs or os.cpu_count() or 1
+    return InProcessExecutor() if workers == 1 else ProcessPoolExecutor(workers)
+
+
+# ----- the batch -----
+def run_batch(jobs: Sequence[BatchJob], settings: BatchSettings, executor, *, force: bool = False,
+              on_result: Callable[[JobResult], None] | None = None) -> BatchSummary:
+    """Run every job whose output does not exist yet (all of them with `force`) and return the summary.
+
+    `on_result` is called in this process as each job finishes (skipped ones first)."""
+    started = time.perf_counter()
+    summary = BatchSummary()
+    todo: list[BatchJob] = []
+    for job in jobs:
+        if not force and not job.problem and settings.output_path(job).exists():
+            result = JobResult(job.name, str(settings.output_path(job)), skipped=True)
+            summary.results.append(result)
+            if on_result is not None:
+                on_result(result)
+        else:
+            todo.append(job)
+    todo.sort(key=_job_size, reverse=True)     # largest first: the workers finish close together
+    for result in executor.run(todo, settings):
+        if result.ok and result.payload is not None:
+            try:
+                write_output(result.output, result.payload)
+            except OSError as exc:
+                result.ok, result.error = False, f"{result.output}: {exc.strerror or exc}"
+            result.payload = None
+        summary.results.append(result)
+        if on_result is not None:
+            on_result(result)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _job_size(job: BatchJob) -> int:
+    total = 0
+    for name in job.inputs:
+        try:
+            total += os.stat(name).st_size
+        except OSError:
+            pass
+    return total
+
+
+def total_input_bytes(jobs: Iterable[BatchJob]) -> int:
+    return sum(_job_size(j) for j in jobs)
