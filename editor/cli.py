@@ -14,6 +14,7 @@ from editor import __version__
 from editor.errors import EditorError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
+_MAIN_STARTED = time.perf_counter()
 
 DESCRIPTION = """\
 Duiqi (对齐) aligns a Chinese text with its English translation sentence by sentence and
@@ -55,6 +56,8 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="best: dictionary and sentence embeddings (default); fast: dictionary and lengths, "
                             "no embeddings; length: sentence lengths only, instant but often wrong")
     align.add_argument("--encoding", metavar="NAME", help="read the inputs in this encoding instead of detecting it")
+    align.add_argument("--timings", action="store_true",
+                       help="print how long each phase took (start-up, loading, aligning) to stderr")
     align.add_argument("--clean", action="store_true",
                        help="repair conversion artifacts before aligning: pinyin after characters such as "
                             "聯(lián), garbled (mojibake) runs that can be repaired exactly, stray spaces")
@@ -118,6 +121,8 @@ def _add_export_options(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 failure, 2 bad input or usage)."""
+    global _MAIN_STARTED
+    _MAIN_STARTED = time.perf_counter()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in ("align", "convert", "batch", "-h", "--help", "--version")):
         from editor.app import main as gui_main   # the GUI is only imported when it is wanted
@@ -164,16 +169,30 @@ def _run_align(args: argparse.Namespace) -> int:
     if len(args.inputs) > 2:
         print("duiqi: error: give one mixed file or a Chinese file and an English file", file=sys.stderr)
         return EXIT_BAD_INPUT
+    from editor import timings
+
     options = ImportOptions(presegmented=args.presegmented,
                             encodings={p: args.encoding for p in args.inputs} if args.encoding else {},
                             src_lang=args.src_lang, tgt_lang=args.tgt_lang or "en-US", clean=args.clean)
     started = time.perf_counter()
-    doc = import_document(args.inputs, options)
+    if args.timings or timings.enabled():
+        up = timings.since_process_start()
+        if up is not None:
+            timings.add("python and imports", up - (time.perf_counter() - _MAIN_STARTED))
+        timings.add("imports and arguments", started - _MAIN_STARTED)
+    with timings.phase("read and segment"):
+        doc = import_document(args.inputs, options)
     progress = _ProgressPrinter(enabled=not args.quiet and sys.stderr.isatty())
-    doc.apply(align_document(doc, mode=args.mode, progress=progress))
+    with timings.phase("align (all)"):
+        doc.apply(align_document(doc, mode=args.mode, progress=progress))
     progress.done()
     doc.meta.alignment_mode = args.mode
-    report = _write_output(doc, args.output, args.format, _export_options(args, args.presegmented))
+    with timings.phase("export"):
+        report = _write_output(doc, args.output, args.format, _export_options(args, args.presegmented))
+    if args.timings or timings.enabled():
+        up = timings.since_process_start()
+        print(f"duiqi: {timings.report()}" + (f"; {up:.2f} s since the process started" if up else ""),
+              file=sys.stderr)
     _print_preset_notes(args, args.output, args.format)
     if not args.quiet:
         counts = doc.counts()

