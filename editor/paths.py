@@ -11,6 +11,8 @@ APP_NAME = "duiqi"
 APP_AUTHOR = "Duiqi"
 #: Set this to a folder to keep every file Duiqi writes under it (tests, portable use).
 HOME_OVERRIDE_ENV = "DUIQI_HOME"
+#: Set this to a folder to keep the caches there (wins over DUIQI_HOME; the test suite shares one across tests).
+CACHE_OVERRIDE_ENV = "DUIQI_CACHE_DIR"
 
 
 def _dir(kind: str) -> Path:
@@ -35,6 +37,11 @@ def data_dir() -> Path:
 
 def cache_dir() -> Path:
     """Return (creating it) the folder of caches that can be deleted at any time."""
+    override = os.environ.get(CACHE_OVERRIDE_ENV)
+    if override:
+        path = Path(override)
+        path.mkdir(parents=True, exist_ok=True)
+        return path
     return _dir("cache")
 
 

@@ -1,4 +1,5 @@
-"""Shared test setup: offscreen Qt, a private DUIQI_HOME, and where ../shared lives."""
+"""Shared test setup: offscreen Qt, a private DUIQI_HOME (with one cache folder for the run), and where ../shared
+lives."""
 
 import os
 from pathlib import Path
@@ -22,6 +23,13 @@ def need_shared(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def _shared_cache(tmp_path_factory):
+    """One cache folder for the whole run: the engine's arrays (dictionary, jieba, model) are built once."""
+    return tmp_path_factory.mktemp("duiqi-cache")
+
+
 @pytest.fixture(autouse=True)
-def _private_home(tmp_path_factory, monkeypatch):
+def _private_home(tmp_path_factory, monkeypatch, _shared_cache):
     monkeypatch.setenv("DUIQI_HOME", str(tmp_path_factory.mktemp("duiqi-home")))
+    monkeypatch.setenv("DUIQI_CACHE_DIR", str(_shared_cache))

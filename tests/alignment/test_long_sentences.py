@@ -1,0 +1,47 @@
+"""A very long sentence is embedded window by window: the same embedding, in bounded memory."""
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from editor.alignment import embedding
+
+pytestmark = pytest.mark.skipif(not embedding.available(), reason="the embedding package is not installed")
+
+LONG_SENTENCE_SCRIPT = """
+import resource, sys
+from editor.alignment import align
+parts = ["我们今天去公园散步，", "天气很好，", "他说明天还要去北京开会；", "小王和李娜昨天在上海见面了，", "这本书写得很有意思："]
+zh = "".join(parts[i % 5] + str(i % 97) for i in range(20000))[:200_000]
+en = ["We went for a walk in the park today, and the weather was fine.", "He said he would go to Beijing."]
+beads = align([zh, "最后一句。"], en, mode="best")
+assert [i for b in beads for i in b.src] == [0, 1] and [j for b in beads for j in b.tgt] == [0, 1]
+print(len(zh), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def test_a_sentence_longer_than_a_window_gets_the_embedding_of_the_whole(monkeypatch):
+    encoder = embedding.Encoder(disk_cache=False)
+    text = "他说明天还要去北京开会，天气很好。" * 300 + "The end of a very long sentence, " * 100
+    encoder.load()
+    ids = encoder._backend.token_ids(text)
+    assert len(ids) > 2 * embedding.MAX_WINDOW_TOKENS
+    windowed = encoder.pooled([text])
+    monkeypatch.setattr(embedding, "MAX_WINDOW_TOKENS", 10 ** 9)
+    whole = embedding.Encoder(disk_cache=False).pooled([text])
+    assert windowed[1][0] == whole[1][0] == len(ids)
+    a, b = encoder.head(*windowed)[0], encoder.head(*whole)[0]
+    assert float(a @ b) > 0.99999
+    assert np.allclose(windowed[0], whole[0], rtol=1e-3, atol=1e-2)
+
+
+def test_a_200000_character_sentence_in_best_mode_stays_under_1_5_gb():
+    proc = subprocess.run([sys.executable, "-c", LONG_SENTENCE_SCRIPT], capture_output=True, text=True,
+                          env=dict(os.environ))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    length, peak_kb = map(int, proc.stdout.split())
+    assert length == 200_000
+    assert peak_kb < 1.5 * 1024 * 1024, f"peak memory {peak_kb / 1024:.0f} MB"
