@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from editor import paths
+from editor.bitext.review import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ class Settings:
     ui_language: str | None = None            # None: the system locale; otherwise e.g. "zh_CN", "en"
     row_mode: bool = False
     window_geometry: str | None = None        # QMainWindow.saveGeometry() as base64 text
+    review_threshold: float = DEFAULT_THRESHOLD   # automatic links below this confidence are doubtful
 
 
 def settings_path() -> Path:
@@ -46,6 +48,8 @@ def _valid(name: str, value: object, default: object) -> bool:
         return type(value) is int and MIN_FONT_SIZE <= value <= MAX_FONT_SIZE
     if name == "autosave_seconds":
         return type(value) is int and MIN_AUTOSAVE_SECONDS <= value <= MAX_AUTOSAVE_SECONDS
+    if name == "review_threshold":
+        return type(value) in (int, float) and MIN_THRESHOLD <= value <= MAX_THRESHOLD
     if name == "pane_order":
         return value in PANE_ORDERS
     if name in ("ui_language", "window_geometry"):
@@ -64,6 +68,8 @@ def settings_from_dict(data: object) -> Settings:
             continue
         value = data[f.name]
         if _valid(f.name, value, getattr(settings, f.name)):
+            if f.name == "review_threshold":
+                value = float(value)
             setattr(settings, f.name, list(value) if isinstance(value, list) else value)
         else:
             log.warning("ignoring setting %s=%r (invalid value)", f.name, value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -13,7 +13,8 @@ from editor.errors import InputFileError
 from editor.importing import RawDocument, load_document
 from editor.importing.bilingual import BilingualText, pair_files, split_mixed
 from editor.importing.records import Paragraph
-from editor.importing.cleanup import Fix, apply_fixes, suggest_cleanup
+from editor.bitext.review import Mark, has_leftover_marks
+from editor.importing.cleanup import Fix, FixKind, apply_fixes, suggest_cleanup
 from editor.importing.script import detect_chinese_script
 from editor.segmentation import split_sentences
 
@@ -44,6 +45,37 @@ def _segment(paragraphs: Sequence[str], records: Sequence[Paragraph], lang: str,
     return out
 
 
+def sentence_marks(paragraphs: Sequence[str], sentences: Sequence[tuple[str, int]], script: str
+                   ) -> list[tuple[Mark, ...]]:
+    """Return the import warnings of each sentence: garbled runs the clean-up could only flag ("retype this
+    part"), a leftover "?!" glued to Chinese, an empty sentence. Sentences are (text, paragraph) as
+    `_segment` returns them; a flagged run marks every sentence it overlaps."""
+    flagged: dict[int, list[tuple[int, int]]] = {}
+    for number, paragraph in enumerate(paragraphs):
+        spans = [(f.start, f.end) for f in suggest_cleanup(paragraph, script=script, kinds=(FixKind.MOJIBAKE,))
+                 if not f.repairable]
+        if spans:
+            flagged[number] = spans
+    out: list[tuple[Mark, ...]] = []
+    cursor: dict[int, int] = {}
+    for text, number in sentences:
+        marks = []
+        spans = flagged.get(number)
+        if spans:
+            start = paragraphs[number].find(text, cursor.get(number, 0)) if text else -1
+            if start >= 0:
+                end = start + len(text)
+                cursor[number] = end
+                if any(a < end and start < b for a, b in spans):
+                    marks.append(Mark.GARBLED)
+        if has_leftover_marks(text):
+            marks.append(Mark.LEFTOVER)
+        if not text.strip():
+            marks.append(Mark.EMPTY)
+        out.append(tuple(marks))
+    return out
+
+
 def import_document(paths: Sequence[Path | str], options: ImportOptions | None = None) -> AlignmentDocument:
     """Read one mixed file or a Chinese and an English file; return an unaligned document.
 
@@ -71,8 +103,14 @@ def import_document(paths: Sequence[Path | str], options: ImportOptions | None =
                         chinese_script=script, presegmented=options.presegmented, cleanup_applied=applied,
                         layout=text.summary(), anchors=[a.as_list() for a in text.anchors],
                         src_headings=text.heading_numbers("zh"), tgt_headings=text.heading_numbers("en"))
-    return AlignmentDocument.from_texts(_segment(zh, text.zh, src_lang, options.presegmented),
-                                        _segment(en, text.en, options.tgt_lang, options.presegmented), meta)
+    src = _segment(zh, text.zh, src_lang, options.presegmented)
+    tgt = _segment(en, text.en, options.tgt_lang, options.presegmented)
+    doc = AlignmentDocument.from_texts(src, tgt, meta)
+    for segments, paragraphs, texts in ((doc.src, zh, src), (doc.tgt, en, tgt)):
+        for k, marks in enumerate(sentence_marks(paragraphs, texts, script)):
+            if marks:
+                segments[k] = replace(segments[k], marks=marks)
+    return doc
 
 
 def read_bilingual(paths: Sequence[Path | str], options: ImportOptions | None = None

@@ -35,6 +35,7 @@ class Segment:
     id: int
     text: str
     paragraph: int = 0
+    marks: tuple = ()        # import warnings (editor.bitext.review.Mark) the user has not dealt with yet
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,12 @@ from dataclasses import asdict, fields
 from pathlib import Path
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, DocumentMeta, Segment
+from editor.bitext.review import mark_values, marks_from_values
 from editor.errors import InvalidEditError, MalformedFileError, ProjectVersionError
 
 FORMAT_NAME = "duiqi-project"
-FORMAT_VERSION = 1
+#: 2 added "marks" (import warnings by segment id); version 1 files still open, as files without marks.
+FORMAT_VERSION = 2
 PROJECT_SUFFIX = ".duiqi"
 
 
@@ -26,6 +28,7 @@ def document_to_dict(doc: AlignmentDocument) -> dict:
         "tgt": [[s.id, s.text, s.paragraph] for s in doc.tgt],
         "beads": [{"src": list(b.src), "tgt": list(b.tgt), "confidence": round(b.confidence, 6),
                    "status": b.status.value} for b in doc.beads],
+        "marks": {str(s.id): mark_values(s.marks) for s in (*doc.src, *doc.tgt) if s.marks},
     }
 
 
@@ -43,8 +46,12 @@ def document_from_dict(data: object, path: Path | None = None) -> AlignmentDocum
     try:
         known = {f.name for f in fields(DocumentMeta)}
         meta = DocumentMeta(**{k: v for k, v in data.get("meta", {}).items() if k in known})
-        src = [Segment(int(i), str(t), int(p)) for i, t, p in data["src"]]
-        tgt = [Segment(int(i), str(t), int(p)) for i, t, p in data["tgt"]]
+        marks = data.get("marks", {})
+        if not isinstance(marks, dict):
+            raise ValueError("marks must map segment ids to lists")
+        marks = {int(k): marks_from_values(v) for k, v in marks.items()}
+        src = [Segment(int(i), str(t), int(p), marks.get(int(i), ())) for i, t, p in data["src"]]
+        tgt = [Segment(int(i), str(t), int(p), marks.get(int(i), ())) for i, t, p in data["tgt"]]
         beads = [Bead(tuple(int(i) for i in b["src"]), tuple(int(j) for j in b["tgt"]),
                       float(b.get("confidence", 1.0)), BeadStatus(b.get("status", "auto")))
                  for b in data["beads"]]

@@ -30,6 +30,7 @@ class ExportOptions:
     keep_doubtful: bool = True           # links that need review (entries.needs_review)
     creation_id: str = "Duiqi"           # TMX creationid/changeid of every tu
     timestamp: datetime | None = None    # TMX dates; None: the time of the export
+    review_threshold: float | None = None   # doubtful below this confidence; None: review.DEFAULT_THRESHOLD
 
 
 @dataclass

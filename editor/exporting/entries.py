@@ -6,13 +6,11 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Callable
 
-from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment, is_chinese_lang, join_segments
+from editor.bitext.document import AlignmentDocument, BeadStatus, Segment, is_chinese_lang, join_segments
+from editor.bitext.review import DEFAULT_THRESHOLD, ReviewPolicy
 from editor.errors import InputFileError
 from editor.exporting import ExportOptions, ExportReport
 from editor.exporting.xml_text import canonical_lang, xml_safe
-
-# A bead's confidence at or above this is "translated" in XLIFF; below it, "needs review".
-HIGH_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -26,6 +24,7 @@ class Entry:
     status: BeadStatus
     src_layout: str              # "paragraph:length" per segment, e.g. "0:7 0:9" (see layout_text)
     tgt_layout: str
+    doubtful: bool = False       # what editor.bitext.review says: XLIFF "needs review", TMX x-duiqi-doubtful
 
     @property
     def linked(self) -> bool:
@@ -138,6 +137,8 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
     keep_unlinked = keep_unlinked and options.keep_unlinked
     langs = document_languages(doc, options)
     clean = xml_safe if clean_xml else (lambda text: (text, 0))
+    threshold = options.review_threshold if options.review_threshold is not None else DEFAULT_THRESHOLD
+    policy = ReviewPolicy.for_document(doc, threshold)
     entries: list[Entry] = []
     too_long: list[int] = []
     for number, bead in enumerate(doc.beads, start=1):
@@ -147,7 +148,7 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
         if options.only_confirmed and not bead.is_fixed:
             report.skipped_unconfirmed += 1
             continue
-        if not options.keep_doubtful and bead.src and bead.tgt and needs_review(bead):
+        if not options.keep_doubtful and bead.src and bead.tgt and policy.is_doubtful(doc, bead):
             report.skipped_doubtful += 1
             continue
         src, src_layout, removed_src = _side(doc, bead.src, langs.src, clean)
@@ -164,7 +165,8 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
         report.removed_characters += removed_src + removed_tgt
         if options.reverse:
             src, tgt, src_layout, tgt_layout = tgt, src, tgt_layout, src_layout
-        entries.append(Entry(number, src, tgt, bead.confidence, bead.status, src_layout, tgt_layout))
+        entries.append(Entry(number, src, tgt, bead.confidence, bead.status, src_layout, tgt_layout,
+                             policy.is_doubtful(doc, bead)))
     if too_long:
         shown = ", ".join(map(str, too_long[:10])) + (" …" if len(too_long) > 10 else "")
         report.warnings.append(f"left out {len(too_long)} link(s) longer than {options.max_segment_length} "
@@ -184,6 +186,6 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
     return entries
 
 
-def needs_review(bead_or_entry: Bead | Entry) -> bool:
-    """True for an engine link whose confidence is too low to trust without a look."""
-    return bead_or_entry.status is BeadStatus.AUTO and bead_or_entry.confidence < HIGH_CONFIDENCE
+def needs_review(entry: Entry) -> bool:
+    """True for a link the review policy calls doubtful (editor.bitext.review decides, nothing here)."""
+    return entry.doubtful

@@ -46,6 +46,8 @@ PROP_SOURCE_FILE = "x-source-file"
 PROP_TARGET_FILE = "x-target-file"
 PROP_LAYOUT = "x-duiqi-layout"
 PROP_PRESEGMENTED = "x-duiqi-presegmented"
+#: "yes" on a link the review policy calls doubtful (editor.bitext.review); absent otherwise
+PROP_DOUBTFUL = "x-duiqi-doubtful"
 CREATION_TOOL = "Duiqi"
 _TABS_AND_BREAKS = re.compile(r"[\t\n\r]")
 
@@ -77,6 +79,8 @@ def write_tmx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> 
         if options.duiqi_props:
             _prop(tu, PROP_CONFIDENCE, entry.confidence_text)
             _prop(tu, PROP_STATUS, entry.status.value)
+            if entry.doubtful:
+                _prop(tu, PROP_DOUBTFUL, "yes")
             if src_file:
                 _prop(tu, PROP_SOURCE_FILE, src_file)
             if tgt_file:

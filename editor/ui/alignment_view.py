@@ -9,10 +9,11 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollBar, QSizePolicy, QWidget
 
 from editor.bitext.document import AlignmentDocument, Bead, Side, is_chinese_lang
+from editor.bitext.review import DEFAULT_THRESHOLD, ReviewPolicy
 from editor.ui.bead_layout import BeadLayout
 from editor.ui.link_canvas import LinkCanvas
 from editor.ui.link_drag import LinkDrag
-from editor.ui.link_style import COLOURS, LinkState, link_state, state_label
+from editor.ui.link_style import COLOURS, SHADES, LinkState, link_colour, link_state, state_label
 from editor.ui.qt_document import QtDocument
 from editor.ui.sentence_pane import SentencePane
 
@@ -30,14 +31,11 @@ class BeadFilter(enum.Enum):
     NOT_ONE_TO_ONE = "not_1_1"
 
 
-def is_problem(bead: Bead) -> bool:
-    """True for beads a reviewer should look at first: unlinked, or automatic with low confidence."""
-    return not bead.is_fixed and link_state(bead) in (LinkState.AUTO_LOW, LinkState.UNLINKED)
-
-
-def bead_matches(bead: Bead, mode: BeadFilter) -> bool:
+def bead_matches(doc: AlignmentDocument, bead: Bead, mode: BeadFilter, policy: ReviewPolicy) -> bool:
+    """True when the filter `mode` shows the bead. PROBLEMS shows the doubtful links and every unlinked
+    sentence, also one a person unlinked (the status bar counts those too)."""
     if mode is BeadFilter.PROBLEMS:
-        return is_problem(bead)
+        return not (bead.src and bead.tgt) or policy.is_doubtful(doc, bead)
     if mode is BeadFilter.UNCONFIRMED:
         return not bead.is_fixed
     if mode is BeadFilter.NOT_ONE_TO_ONE:
@@ -46,22 +44,35 @@ def bead_matches(bead: Bead, mode: BeadFilter) -> bool:
 
 
 class Legend(QWidget):
-    """Colour swatches naming the four link states."""
+    """Colour swatches naming the four link states; automatic and doubtful show their confidence shading."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(10)
+        self.labels: dict[LinkState, QLabel] = {}
         for state in LinkState:
             swatch = QLabel()
-            swatch.setFixedSize(18, 6)
-            swatch.setStyleSheet(f"background: {COLOURS[state].name()}; border-radius: 2px;")
+            swatch.setFixedSize(26 if state in SHADES else 18, 6)
+            if state in SHADES:
+                low, high = SHADES[state]
+                swatch.setStyleSheet("border-radius: 2px; background: qlineargradient(x1:0, y1:0, x2:1, y2:0, "
+                                     f"stop:0 {low.name()}, stop:1 {high.name()});")
+                swatch.setToolTip(self.tr("Shaded by confidence: the paler, the nearer the review threshold"))
+            else:
+                swatch.setStyleSheet(f"background: {COLOURS[state].name()}; border-radius: 2px;")
             label = QLabel(state_label(state))
             label.setStyleSheet("color: #5f6670;")
+            self.labels[state] = label
             row.addWidget(swatch)
             row.addWidget(label)
         row.addStretch(0)
+
+    def set_threshold(self, threshold: float) -> None:
+        """Name the threshold next to "doubtful" (e.g. "doubtful (< 0.90)")."""
+        self.labels[LinkState.AUTO_LOW].setText(
+            self.tr("%1 (< %2)").replace("%1", state_label(LinkState.AUTO_LOW)).replace("%2", f"{threshold:.2f}"))
 
 
 class AlignmentView(QWidget):
@@ -77,6 +88,7 @@ class AlignmentView(QWidget):
         self.left_side = Side.SRC
         self.row_mode = False
         self.bead_filter = BeadFilter.ALL
+        self.review = ReviewPolicy(DEFAULT_THRESHOLD)
         self.layout_model: BeadLayout | None = None
         self._layout_dirty = True
         self.context_actions: list = []           # the panes' right-click menu (None: a separator)
@@ -97,6 +109,7 @@ class AlignmentView(QWidget):
             label.setStyleSheet("font-weight: 600; padding: 3px 4px;")
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.legend = Legend(self)
+        self.legend.set_threshold(self.review.threshold)
         self.drag = LinkDrag(self)
         for pane in self.panes.values():
             self.drag.watch(pane)
@@ -140,6 +153,28 @@ class AlignmentView(QWidget):
 
     def filter_active(self) -> bool:
         return self.bead_filter is not BeadFilter.ALL
+
+    def is_doubtful(self, bead: Bead) -> bool:
+        """What the review policy says about a bead of this document."""
+        return self.review.is_doubtful(self.doc, bead)
+
+    def bead_state(self, bead: Bead) -> LinkState:
+        return link_state(bead, self.review.is_doubtful(self.doc, bead))
+
+    def bead_colour(self, bead: Bead):
+        """The bead's colour: its state, automatic links shaded by confidence."""
+        return link_colour(bead, self.bead_state(bead), self.review.threshold)
+
+    def set_review_threshold(self, threshold: float) -> None:
+        """Use another review threshold: doubtful links, filter and colours follow."""
+        self.review = ReviewPolicy(threshold, self.review.ratio)
+        self.legend.set_threshold(threshold)
+        self._compute_visible()
+        self._relayout()
+        self._repaint()
+
+    def _update_review_ratio(self) -> None:
+        self.review = ReviewPolicy.for_document(self.doc, self.review.threshold)
 
     def bead_hidden(self, k: int) -> bool:
         return self._visible is not None and not self._visible[k]
@@ -299,7 +334,7 @@ class AlignmentView(QWidget):
             self._visible = None
             return
         beads = self.doc.beads
-        hits = [bead_matches(b, self.bead_filter) for b in beads]
+        hits = [bead_matches(self.doc, b, self.bead_filter, self.review) for b in beads]
         n = len(beads)
         self._visible = [hits[k] or (k > 0 and hits[k - 1]) or (k + 1 < n and hits[k + 1]) for k in range(n)]
 
@@ -378,6 +413,8 @@ class AlignmentView(QWidget):
     # -- document signals -----------------------------------------------------------------------
 
     def _on_document_changed(self, change) -> None:
+        if change.touches_segments:
+            self._update_review_ratio()
         if self.filter_active():
             self._compute_visible()
         self._clamp_selection()
@@ -396,6 +433,7 @@ class AlignmentView(QWidget):
             self._heights[side].clear()
             self._selection[side] = None
             self._matches[side].clear()
+        self._update_review_ratio()
         self._compute_visible()
         self._update_headers()
         self._relayout()

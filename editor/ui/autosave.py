@@ -471,8 +471,11 @@ class RecoveryDialog(QDialog):
                 where = self.tr("%1 (changed since: check before restoring)").replace("%1", where)
             content = ""
             if recovery.counts:
-                content = self.tr("%1 beads, %2 confirmed").replace(
-                    "%1", str(recovery.counts.get("beads", "?"))).replace(
+                links = recovery.counts.get("beads")
+                if isinstance(links, int) and isinstance(recovery.counts.get("unlinked"), int):
+                    links -= recovery.counts["unlinked"]
+                content = self.tr("%1 links, %2 confirmed").replace(
+                    "%1", str(links if links is not None else "?")).replace(
                     "%2", str(recovery.counts.get("confirmed", "?")))
             item = QTreeWidgetItem([recovery.title, when, content, where])
             item.setToolTip(3, where)

@@ -2,12 +2,60 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
-from editor.bitext.document import AlignmentDocument, BeadStatus
-from editor.ui.link_style import COLOURS, LinkState, link_state
+from editor.bitext.document import AlignmentDocument, Bead, BeadStatus
+from editor.bitext.review import Reason, ReviewPolicy
+from editor.ui.link_style import LinkState, link_colour, link_state
+
+
+def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead) -> str:
+    """Words for why a link is doubtful."""
+    tr = QCoreApplication.translate
+    return {
+        Reason.UNLINKED: tr("Review", "no counterpart"),
+        Reason.GARBLED: tr("Review", "garbled text (retype it)"),
+        Reason.LEFTOVER: tr("Review", "leftover \"?!\" from a damaged import"),
+        Reason.EMPTY: tr("Review", "empty sentence"),
+        Reason.LENGTH_RATIO: tr("Review", "length ratio far from typical"),
+        Reason.LOW_CONFIDENCE: tr("Review", "confidence %1 below %2").replace("%1", f"{bead.confidence:.2f}")
+                                                                     .replace("%2", f"{policy.threshold:.2f}"),
+    }[reason]
+
+
+def evidence_reasons(doc: AlignmentDocument, bead: Bead, typical_ratio: float | None) -> list[str]:
+    """The evidence strip's words for why a bead scored as it did (numbers, dictionary, meaning, length)."""
+    tr = QCoreApplication.translate
+    if typical_ratio is None or not (bead.src and bead.tgt):
+        return []
+    try:
+        from editor.alignment.evidence import explain
+    except ImportError:
+        return []
+    src = [doc.segment(i).text for i in bead.src]
+    tgt = [doc.segment(i).text for i in bead.tgt]
+    ev = explain(src, tgt, typical_ratio)
+    why = []
+    numbers = getattr(ev, "numbers_matched", None), getattr(ev, "numbers_unmatched", None)
+    if numbers[0] is not None and numbers[1] is not None:
+        if numbers[0] or numbers[1]:
+            why.append(tr("ExplanationStrip", "numbers %1 matched, %2 unmatched")
+                       .replace("%1", str(numbers[0])).replace("%2", str(numbers[1])))
+        else:
+            why.append(tr("ExplanationStrip", "no numbers"))
+    coverage = getattr(ev, "dictionary_coverage", None)
+    if coverage is not None:
+        why.append(tr("ExplanationStrip", "dictionary cover %1 %").replace("%1", f"{coverage * 100:.0f}"))
+    similarity = getattr(ev, "similarity", None)
+    if similarity is not None:
+        why.append(tr("ExplanationStrip", "meaning similarity %1").replace("%1", f"{similarity:.2f}"))
+    ratio = getattr(ev, "length_ratio", None)
+    if ratio is not None:
+        why.append(tr("ExplanationStrip", "length ratio %1 (typical %2)")
+                   .replace("%1", f"{ratio:.1f}").replace("%2", f"{ev.typical_ratio:.1f}"))
+    return why
 
 
 class ExplanationStrip(QWidget):
@@ -33,13 +81,16 @@ class ExplanationStrip(QWidget):
         self.setObjectName("explanationStrip")
         self.setStyleSheet("#explanationStrip { border-top: 1px solid #d5d8dc; }")
 
-    def show_bead(self, doc: AlignmentDocument, k: int | None, typical_ratio: float | None) -> None:
-        """Describe bead k of doc (None: nothing selected)."""
+    def show_bead(self, doc: AlignmentDocument, k: int | None, typical_ratio: float | None,
+                  policy: ReviewPolicy | None = None) -> None:
+        """Describe bead k of doc (None: nothing selected); `policy` says whether it is doubtful and why."""
         if k is None or not 0 <= k < len(doc.beads):
             self.label.setText(self.tr("No link selected. Click a sentence, or drag one onto the other side to link."))
             return
         bead = doc.beads[k]
-        state = link_state(bead)
+        policy = policy or ReviewPolicy()
+        reasons = policy.reasons(doc, bead)
+        state = link_state(bead, bool(reasons))
         src_pos, tgt_pos = doc.positions(bead)
 
         def span(positions) -> str:
@@ -50,7 +101,7 @@ class ExplanationStrip(QWidget):
 
         status = {BeadStatus.AUTO: self.tr("automatic"), BeadStatus.CONFIRMED: self.tr("confirmed"),
                   BeadStatus.EDITED: self.tr("made by hand")}[bead.status]
-        colour = COLOURS[state].name()
+        colour = link_colour(bead, state, policy.threshold).name()
         parts = [self.tr("Link %1 ↔ %2").replace("%1", span(src_pos)).replace("%2", span(tgt_pos)),
                  f"<span style='color:{colour}; font-weight:600'>{status}</span>"]
         if state is LinkState.UNLINKED:
@@ -59,38 +110,11 @@ class ExplanationStrip(QWidget):
             return
         if bead.status is BeadStatus.AUTO:
             parts.append(self.tr("confidence %1").replace("%1", f"{bead.confidence:.2f}"))
-        why = self._why(doc, bead, typical_ratio)
+        if reasons:
+            parts.append(self.tr("doubtful: %1").replace("%1", self.tr(", ", "list separator").join(
+                reason_text(r, policy, bead) for r in reasons)))
+        why = evidence_reasons(doc, bead, typical_ratio)
         if why:
             # The list separator is translatable: Chinese joins with a full-width comma.
             parts.append(self.tr("why: %1").replace("%1", self.tr(", ", "list separator").join(why)))
         self.label.setText(" · ".join(parts))
-
-    def _why(self, doc: AlignmentDocument, bead, typical_ratio: float | None) -> list[str]:
-        if typical_ratio is None:
-            return []
-        try:
-            from editor.alignment.evidence import explain
-        except ImportError:
-            return []
-        src = [doc.segment(i).text for i in bead.src]
-        tgt = [doc.segment(i).text for i in bead.tgt]
-        ev = explain(src, tgt, typical_ratio)
-        why = []
-        numbers = getattr(ev, "numbers_matched", None), getattr(ev, "numbers_unmatched", None)
-        if numbers[0] is not None and numbers[1] is not None:
-            if numbers[0] or numbers[1]:
-                why.append(self.tr("numbers %1 matched, %2 unmatched")
-                           .replace("%1", str(numbers[0])).replace("%2", str(numbers[1])))
-            else:
-                why.append(self.tr("no numbers"))
-        coverage = getattr(ev, "dictionary_coverage", None)
-        if coverage is not None:
-            why.append(self.tr("dictionary cover %1 %").replace("%1", f"{coverage * 100:.0f}"))
-        similarity = getattr(ev, "similarity", None)
-        if similarity is not None:
-            why.append(self.tr("meaning similarity %1").replace("%1", f"{similarity:.2f}"))
-        ratio = getattr(ev, "length_ratio", None)
-        if ratio is not None:
-            why.append(self.tr("length ratio %1 (typical %2)")
-                       .replace("%1", f"{ratio:.1f}").replace("%2", f"{ev.typical_ratio:.1f}"))
-        return why

@@ -44,7 +44,7 @@ def _known_formats(dialog: QWidget) -> dict[str, list[ExportFormat]]:
         "xlsx": QCoreApplication.translate("ExportDialog", "Excel workbook"),
         "duiqi": QCoreApplication.translate("ExportDialog", "Duiqi project (copy)"),
         "json": QCoreApplication.translate("ExportDialog", "JSON (texts and links)"),
-        "beads": QCoreApplication.translate("ExportDialog", "Bead list (benchmark format)"),
+        "beads": QCoreApplication.translate("ExportDialog", "Link list (benchmark format)"),
     }
     return {
         ".tmx": [ExportFormat(".tmx", names["tmx"])],
@@ -133,8 +133,10 @@ class ExportDialog(QDialog):
         self.tgt_lang = language_combo(TARGET_LANGUAGES, document.meta.tgt_lang or "en-US")
 
         counts = document.counts()
-        self.only_confirmed = QCheckBox(self.tr("Only &confirmed links (%1 of %2 beads)")
-                                        .replace("%1", str(counts["confirmed"])).replace("%2", str(counts["beads"])))
+        links = counts["beads"] - counts["unlinked"]
+        confirmed_links = sum(1 for b in document.beads if b.is_fixed and b.src and b.tgt)
+        self.only_confirmed = QCheckBox(self.tr("Only &confirmed links (%1 of %2 links)")
+                                        .replace("%1", str(confirmed_links)).replace("%2", str(links)))
         self.limit_length = QCheckBox(self.tr("Leave out links longer than"))
         self.max_length = QSpinBox()
         self.max_length.setRange(10, 100000)
@@ -333,10 +335,11 @@ class ExportDialog(QDialog):
     def _update_summary(self) -> None:
         self._update_codes_and_preset_notes()
         counts = self._document.counts()
-        text = self.tr("The alignment has %1 beads: %2 link Chinese with English (%3 confirmed), "
-                       "%4 leave a sentence unlinked.")
-        for key, value in (("%1", counts["beads"]), ("%2", counts["beads"] - counts["unlinked"]),
-                           ("%3", counts["confirmed"]), ("%4", counts["unlinked"])):
+        confirmed_links = sum(1 for b in self._document.beads if b.is_fixed and b.src and b.tgt)
+        text = self.tr("The alignment has %1 links between Chinese and English (%2 confirmed); "
+                       "%3 sentence groups are unlinked.")
+        for key, value in (("%1", counts["beads"] - counts["unlinked"]), ("%2", confirmed_links),
+                           ("%3", counts["unlinked"])):
             text = text.replace(key, str(value))
         self.summary.setText(text)
 

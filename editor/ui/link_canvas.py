@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
-from editor.ui.link_style import COLOURS, PEN_STYLES, LinkState, link_state
+from editor.ui.link_style import PEN_STYLES, LinkState
 
 if TYPE_CHECKING:
     from editor.ui.alignment_view import AlignmentView
@@ -50,8 +50,8 @@ class LinkCanvas(QWidget):
             bead = doc.beads[k]
             if view.bead_hidden(k):
                 continue
-            state = link_state(bead)
-            colour = COLOURS[state]
+            state = view.bead_state(bead)
+            colour = view.bead_colour(bead)
             lt, lh = geo_l.bead_tops[k] - off_l, geo_l.bead_heights[k]
             rt, rh = geo_r.bead_tops[k] - off_r, geo_r.bead_heights[k]
             if state is LinkState.UNLINKED:

@@ -1,4 +1,6 @@
-"""How a bead's state looks: the four link states, their colours and line styles (canvas, panes and legend agree)."""
+"""How a bead's state looks: the four link states, their colours (automatic links shaded by confidence) and line
+styles; the canvas, the panes, the review list and the legend agree. Whether a link is doubtful is decided by
+editor.bitext.review, never here."""
 
 from __future__ import annotations
 
@@ -9,24 +11,21 @@ from PySide6.QtGui import QColor
 
 from editor.bitext.document import Bead
 
-#: Below this confidence an automatic link counts as doubtful (amber, dashed, "problem").
-LOW_CONFIDENCE = 0.5
-
 
 class LinkState(enum.Enum):
     CONFIRMED = "confirmed"      # a person confirmed or made it
-    AUTO_HIGH = "auto_high"      # engine, confident
-    AUTO_LOW = "auto_low"        # engine, doubtful
+    AUTO_HIGH = "auto_high"      # engine, not doubtful
+    AUTO_LOW = "auto_low"        # engine, doubtful (see editor.bitext.review)
     UNLINKED = "unlinked"        # a 1-0 or 0-1 bead
 
 
-def link_state(bead: Bead) -> LinkState:
-    """Return how a bead is drawn."""
+def link_state(bead: Bead, doubtful: bool) -> LinkState:
+    """Return how a bead is drawn; `doubtful` is what the review policy says about it."""
     if not (bead.src and bead.tgt):
         return LinkState.UNLINKED
     if bead.is_fixed:
         return LinkState.CONFIRMED
-    return LinkState.AUTO_HIGH if bead.confidence >= LOW_CONFIDENCE else LinkState.AUTO_LOW
+    return LinkState.AUTO_LOW if doubtful else LinkState.AUTO_HIGH
 
 
 COLOURS = {
@@ -36,12 +35,38 @@ COLOURS = {
     LinkState.UNLINKED: QColor("#d32f2f"),
 }
 
+#: The ends of the confidence shading: a sure automatic link is deep blue, one just above the threshold pale
+#: blue; a doubtful link just below the threshold is light amber, one near 0 deep orange.
+SHADES = {
+    LinkState.AUTO_HIGH: (QColor("#9dbfea"), QColor("#1e6fd9")),
+    LinkState.AUTO_LOW: (QColor("#c04a00"), QColor("#f0b030")),
+}
+
 PEN_STYLES = {
     LinkState.CONFIRMED: (2.2, Qt.PenStyle.SolidLine),
     LinkState.AUTO_HIGH: (1.4, Qt.PenStyle.SolidLine),
     LinkState.AUTO_LOW: (1.6, Qt.PenStyle.DashLine),
     LinkState.UNLINKED: (1.4, Qt.PenStyle.DotLine),
 }
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    t = min(1.0, max(0.0, t))
+    return QColor(round(a.red() + (b.red() - a.red()) * t), round(a.green() + (b.green() - a.green()) * t),
+                  round(a.blue() + (b.blue() - a.blue()) * t))
+
+
+def link_colour(bead: Bead, state: LinkState, threshold: float) -> QColor:
+    """Return the bead's colour: automatic links are shaded by confidence within their state (above the
+    threshold from pale to deep blue, below it from light amber to deep orange); other states have one colour."""
+    shade = SHADES.get(state)
+    if shade is None:
+        return QColor(COLOURS[state])
+    if state is LinkState.AUTO_HIGH:
+        t = (bead.confidence - threshold) / (1.0 - threshold) if threshold < 1.0 else 1.0
+    else:
+        t = bead.confidence / threshold if threshold > 0.0 else 1.0
+    return _mix(shade[0], shade[1], t)
 
 
 def state_label(state: LinkState) -> str:

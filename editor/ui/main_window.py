@@ -16,14 +16,15 @@ from PySide6.QtWidgets import (
 from editor.bitext import edits
 from editor.bitext.document import AlignmentDocument, Change, Side
 from editor.bitext.project import PROJECT_SUFFIX, load_project, save_project
+from editor.bitext.review import review_counts
 from editor.errors import AlignmentCancelled, EditorError, InvalidEditError, UnsupportedFormatError
-from editor.ui.alignment_view import AlignmentView, BeadFilter, is_problem
+from editor.ui.alignment_view import AlignmentView, BeadFilter
 from editor.ui.actions import WindowActions, scope_to
 from editor.ui.commands import ApplyChange, build_compound
 from editor.ui.explanation_strip import ExplanationStrip
 from editor.ui.find_bar import FindBar
-from editor.ui.link_style import LinkState, link_state
 from editor.ui.qt_document import QtDocument
+from editor.ui.review_list import ReviewList
 from editor.ui.workers import AlignmentJob, TaskSignals, start_alignment
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_undo_dock()
+        self._build_review_dock()
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
@@ -104,6 +106,12 @@ class MainWindow(QMainWindow):
         self.undo_dock.setWidget(self.undo_view)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
         self.undo_dock.hide()
+
+    def _build_review_dock(self) -> None:
+        self.review_list = ReviewList(self)
+        self.review_list.bead_chosen.connect(self._on_review_list_bead_chosen)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_list)
+        self.review_list.hide()
 
     def _build_menus(self) -> None:
         act = self.actions_
@@ -150,6 +158,12 @@ class MainWindow(QMainWindow):
         history.setShortcut(QKeySequence("Ctrl+Shift+H"))
         view_menu.addAction(history)
         self.history_action = history
+        review = self.review_list.toggleViewAction()
+        review.setText(self.tr("Review &List"))
+        review.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        review.setStatusTip(self.tr("List the doubtful links, lowest confidence first; click one to go there"))
+        view_menu.addAction(review)
+        self.review_list_action = review
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([act.shortcuts, act.about])
         self.menus = [file_menu, edit_menu, align_menu, view_menu, help_menu]
@@ -263,6 +277,7 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.view.set_left_side(Side.SRC if self.settings.pane_order == "zh-en" else Side.TGT)
             self.actions_.row_mode.setChecked(self.settings.row_mode)
+            self.set_review_threshold(self.settings.review_threshold)
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -298,6 +313,19 @@ class MainWindow(QMainWindow):
     def _on_undo_index_changed(self, _index: int) -> None:
         self._update_actions()
 
+    def set_review_threshold(self, threshold: float) -> None:
+        """Use another review threshold everywhere: colours, F8, the problem filter, the list and the counts."""
+        self.view.set_review_threshold(threshold)
+        self._update_status()
+        self._on_selection_changed()
+
+    def _on_review_list_bead_chosen(self, k: int) -> None:
+        if 0 <= k < len(self.document.beads):
+            if self.view.bead_hidden(k):
+                self.filter_box.setCurrentIndex(self.filter_box.findData(BeadFilter.ALL))
+            self.view.select_bead(k)
+            self.focus_panes()
+
     def _on_document_reset(self) -> None:
         self._typical_ratio = self._compute_ratio()
         self.find_bar.hide()
@@ -322,18 +350,15 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         doc = self.document
-        beads = doc.beads
-        confirmed = sum(b.is_fixed for b in beads)
-        doubtful = sum(1 for b in beads if link_state(b) is LinkState.AUTO_LOW)
-        unlinked = sum(1 for b in beads if not (b.src and b.tgt))
-        percent = 100.0 * confirmed / len(beads) if beads else 0.0
+        counts = review_counts(doc, self.view.review)
         src_name = self.tr("zh") if doc.meta.src_lang.lower().startswith("zh") else doc.meta.src_lang
         tgt_name = self.tr("en") if doc.meta.tgt_lang.lower().startswith("en") else doc.meta.tgt_lang
         parts = [f"{len(doc.src)} {src_name}", f"{len(doc.tgt)} {tgt_name}",
-                 self.tr("%n link(s)", "", len(beads)),
-                 self.tr("%1 % confirmed").replace("%1", f"{percent:.0f}"),
-                 self.tr("%n doubtful", "", doubtful), self.tr("%n unlinked", "", unlinked)]
+                 self.tr("%n link(s)", "", counts.links),
+                 self.tr("%1 % confirmed").replace("%1", f"{counts.percent_confirmed:.0f}"),
+                 self.tr("%n doubtful left", "", counts.doubtful), self.tr("%n unlinked", "", counts.unlinked)]
         self.counts_label.setText(" · ".join(parts))
+        self.review_list.schedule_refresh(doc, self.view.review, self._typical_ratio)
         where = []
         if self.project_path is not None:
             where.append(str(self.project_path))
@@ -347,7 +372,7 @@ class MainWindow(QMainWindow):
         self.file_label.setText(" · ".join(where))
 
     def _on_selection_changed(self) -> None:
-        self.strip.show_bead(self.document, self.view.current_bead(), self._typical_ratio)
+        self.strip.show_bead(self.document, self.view.current_bead(), self._typical_ratio, self.view.review)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -537,10 +562,10 @@ class MainWindow(QMainWindow):
         return False
 
     def _on_next_doubtful_triggered(self) -> None:
-        self._jump(is_problem)
+        self._jump(self.view.is_doubtful)
 
     def _on_previous_doubtful_triggered(self) -> None:
-        self._jump(is_problem, forward=False)
+        self._jump(self.view.is_doubtful, forward=False)
 
     def _on_next_non_one_triggered(self) -> None:
         self._jump(lambda b: b.kind != (1, 1))
@@ -861,6 +886,7 @@ class MainWindow(QMainWindow):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             path, options = dialog.path(), dialog.options()
+        options.review_threshold = self.view.review.threshold     # the XLIFF states match the editor's colours
         try:
             report = export_document(self.document, path, options)
         except (EditorError, OSError) as exc:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor.bitext.document import Segment, Side
 from editor.ui.bead_layout import GAP_HEIGHT
-from editor.ui.link_style import COLOURS, LinkState, link_state
+from editor.ui.link_style import COLOURS, LinkState
 
 if TYPE_CHECKING:
     from editor.ui.alignment_view import AlignmentView
@@ -235,7 +235,7 @@ class SentencePane(QWidget):
             seg = segments[pos]
             k = bead_of(seg.id)
             bead = view.doc.beads[k]
-            state = link_state(bead)
+            state = view.bead_state(bead)
             rect = QRectF(0, top, self.width(), h)
             if pos in drop:
                 back = DROP_TARGET
@@ -250,7 +250,7 @@ class SentencePane(QWidget):
             else:
                 back = base
             painter.fillRect(rect, back)
-            painter.fillRect(QRectF(mark_x, top, MARK_WIDTH, h), COLOURS[state])
+            painter.fillRect(QRectF(mark_x, top, MARK_WIDTH, h), view.bead_colour(bead))
             y = top + VPAD
             if view.paragraph_start(self.side, pos):
                 painter.setPen(QPen(QColor("#b7bcc4"), 1))

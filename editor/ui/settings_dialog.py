@@ -1,4 +1,5 @@
-"""The Preferences dialog: font size, pane order, default language codes, autosave interval, interface language."""
+"""The Preferences dialog: font size, pane order, default language codes, autosave interval, interface language,
+review threshold."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import re
 
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtCore import QRegularExpression
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox,
                                QVBoxLayout, QWidget)
+
+from editor.bitext.review import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD
 
 from editor.settings import (MAX_AUTOSAVE_SECONDS, MAX_FONT_SIZE, MIN_AUTOSAVE_SECONDS, MIN_FONT_SIZE, Settings)
 
@@ -61,6 +64,15 @@ class SettingsDialog(QDialog):
         self.ui_language.addItem("简体中文", "zh_CN")
         index = self.ui_language.findData(settings.ui_language) if settings.ui_language else 0
         self.ui_language.setCurrentIndex(max(0, index))
+        self.review_threshold = QDoubleSpinBox()
+        self.review_threshold.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
+        self.review_threshold.setDecimals(2)
+        self.review_threshold.setSingleStep(0.01)
+        self.review_threshold.setValue(min(max(settings.review_threshold, MIN_THRESHOLD), MAX_THRESHOLD))
+        self.review_threshold.setToolTip(self.tr("Automatic links below this confidence are doubtful: coloured "
+                                                 "amber, listed for review, found by F8 (default %1)")
+                                         .replace("%1", f"{DEFAULT_THRESHOLD:.2f}"))
+
         restart_note = QLabel(self.tr("A new interface language is used from the next start."))
         restart_note.setWordWrap(True)
         restart_note.setEnabled(False)        # greyed: a hint, not a field
@@ -71,6 +83,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default &Chinese language code:"), self.src_lang)
         form.addRow(self.tr("Default &English language code:"), self.tgt_lang)
         form.addRow(self.tr("&Autosave every:"), self.autosave)
+        form.addRow(self.tr("&Review links below confidence:"), self.review_threshold)
         form.addRow(self.tr("&Interface language:"), self.ui_language)
         form.addRow("", restart_note)
 
@@ -100,5 +113,6 @@ class SettingsDialog(QDialog):
             tgt_lang=self.tgt_lang.currentText().strip(),
             autosave_seconds=self.autosave.value(),
             ui_language=self.ui_language.currentData(),
+            review_threshold=round(self.review_threshold.value(), 2),
             recent_files=list(self._original.recent_files),
         )

@@ -59,11 +59,11 @@ def test_every_xliff_1_2_unit_has_a_target_because_omegat_translates_targets():
 
 
 def test_xliff_1_2_states_follow_the_review_status():
-    units = xliff12().findall(".//x:trans-unit", NS12)
+    units = xliff12(review_threshold=0.8).findall(".//x:trans-unit", NS12)
     got = [(u.get("approved"), u.find("x:target", NS12).get("state"), u.get("translate")) for u in units]
     assert got == [
         ("yes", "final", None),                        # confirmed
-        (None, "translated", None),                    # auto, confidence 0.9
+        (None, "translated", None),                    # auto, confidence 0.9 (threshold 0.8)
         (None, "needs-review-translation", None),      # auto, confidence 0.3
         (None, "needs-translation", None),             # 1-0: no English
         (None, "needs-review-translation", "no"),      # 0-1: no Chinese, nothing to translate
@@ -79,8 +79,18 @@ def test_xliff_1_2_keeps_confidence_and_status_in_an_x_context_group():
     assert contexts["x-duiqi-src-layout"] == "1:11 1:7"
 
 
+def test_the_default_review_threshold_makes_a_0_9_link_need_review_in_both_xliff_versions():
+    from editor.bitext.review import DEFAULT_THRESHOLD
+
+    assert 0.9 < DEFAULT_THRESHOLD
+    unit12 = xliff12().findall(".//x:trans-unit", NS12)[1]
+    assert unit12.find("x:target", NS12).get("state") == "needs-review-translation"
+    unit20 = xliff20().findall(".//x:unit", NS20)[1]
+    assert unit20.find("x:segment", NS20).get("subState") == "duiqi:needs-review"
+
+
 def test_xliff_2_0_states_follow_the_review_status_and_confidence_is_metadata():
-    root = xliff20()
+    root = xliff20(review_threshold=0.8)
     assert (root.get("srcLang"), root.get("trgLang")) == ("zh-CN", "en-US")
     units = root.findall(".//x:unit", NS20)
     states = [(u.find("x:segment", NS20).get("state"), u.find("x:segment", NS20).get("subState")) for u in units]

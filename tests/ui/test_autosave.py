@@ -341,7 +341,7 @@ def test_the_recovery_list_shows_what_the_autosave_holds_and_warns_when_the_proj
     assert recovery.counts == {"src": 2, "tgt": 2, "beads": 2, "confirmed": 1, "unlinked": 0}
     dialog = RecoveryDialog([recovery])
     qtbot.addWidget(dialog)
-    assert dialog.list.topLevelItem(0).text(2) == "2 beads, 1 confirmed"
+    assert dialog.list.topLevelItem(0).text(2) == "2 links, 1 confirmed"
     assert "changed since" not in dialog.list.topLevelItem(0).text(3)
     os.utime(project, (recovery.saved_at + 60, recovery.saved_at + 60))
     assert recovery.project_is_newer()

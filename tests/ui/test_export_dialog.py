@@ -116,10 +116,11 @@ def test_a_missing_folder_or_a_bad_language_code_disables_export_and_says_why(qt
     assert dialog.result() != QDialog.DialogCode.Accepted
 
 
-def test_the_summary_counts_the_beads(qtbot, document, tmp_path):
+def test_the_summary_counts_links_not_beads(qtbot, document, tmp_path):
     dialog = ExportDialog(None, document, Path(tmp_path / "b.duiqi"))
     qtbot.addWidget(dialog)
-    assert "2 beads" in dialog.summary.text() and "1 confirmed" in dialog.summary.text()
+    assert "2 links" in dialog.summary.text() and "1 confirmed" in dialog.summary.text()
+    assert "bead" not in dialog.summary.text() + dialog.only_confirmed.text()
 
 
 @pytest.mark.parametrize("answer, accepted", [("No", False), ("Yes", True)])

@@ -1,0 +1,177 @@
+"""Review policy: whether a link is doubtful, and why. The link painter, F8, the problem filter, the review list,
+the status bar and the exporters all ask this module; none of them holds a threshold of its own.
+
+A link is **doubtful** when no person has vouched for it (status AUTO) and at least one of these holds:
+its confidence is below the review threshold; one of its sentences carries an import warning (a `Mark`);
+its length ratio is far from the document's typical ratio; it is a 1-0 or 0-1 link (a sentence with no
+counterpart).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from editor.bitext.document import AlignmentDocument, Bead
+
+#: The default review threshold: an automatic link below this confidence is doubtful. Chosen with
+#: tests/benchmarks/bench_review.py on MAC-dev (leave-one-chapter-out): see README, "Review triage".
+DEFAULT_THRESHOLD = 0.95
+MIN_THRESHOLD, MAX_THRESHOLD = 0.0, 1.0
+#: A 1-1 link whose length ratio is this many times above or below the document's typical ratio is doubtful.
+LENGTH_RATIO_FACTOR = 3.0
+#: ... but only when the longer side has at least this many characters (short lines vary too much).
+LENGTH_RATIO_MIN_CHARS = 12
+
+
+class Mark(enum.Enum):
+    """An import warning carried by a sentence: what the import found and could not repair."""
+
+    GARBLED = "garbled"            # a mojibake run the user was told to retype
+    LEFTOVER = "leftover"          # a leftover "?!" glued to Chinese text (usually a damaged "。“")
+    EMPTY = "empty"                # an empty sentence
+
+
+class Reason(enum.Enum):
+    """Why a link is doubtful (in the order the review list names them)."""
+
+    UNLINKED = "unlinked"                  # 1-0 or 0-1
+    GARBLED = "garbled"
+    LEFTOVER = "leftover"
+    EMPTY = "empty"
+    LENGTH_RATIO = "length_ratio"
+    LOW_CONFIDENCE = "low_confidence"
+
+
+_MARK_REASON = {Mark.GARBLED: Reason.GARBLED, Mark.LEFTOVER: Reason.LEFTOVER, Mark.EMPTY: Reason.EMPTY}
+
+
+def text_length(text: str) -> int:
+    """Characters that carry text (letters, digits, CJK), the measure of the length ratio."""
+    return sum(1 for c in text if unicodedata.category(c)[0] in "LN")
+
+
+def typical_ratio(src: Sequence[str], tgt: Sequence[str]) -> float | None:
+    """Return the document's target characters per source character, or None when a side is empty."""
+    s, t = sum(map(text_length, src)), sum(map(text_length, tgt))
+    return t / s if s and t else None
+
+
+@dataclass(frozen=True)
+class ReviewPolicy:
+    """The review threshold and the document's typical length ratio: everything `is_doubtful` needs besides
+    the link and its sentences."""
+
+    threshold: float = DEFAULT_THRESHOLD
+    ratio: float | None = None
+
+    @classmethod
+    def for_document(cls, doc: "AlignmentDocument", threshold: float = DEFAULT_THRESHOLD) -> "ReviewPolicy":
+        return cls(threshold, typical_ratio([s.text for s in doc.src], [t.text for t in doc.tgt]))
+
+    def reasons(self, doc: "AlignmentDocument", bead: "Bead") -> list[Reason]:
+        """Return why the link is doubtful, most important first; [] when it is not (or a person vouched)."""
+        if bead.is_fixed:
+            return []
+        out: list[Reason] = []
+        if not (bead.src and bead.tgt):
+            out.append(Reason.UNLINKED)
+        marks = {m for i in (*bead.src, *bead.tgt) for m in doc.segment(i).marks}
+        out += [_MARK_REASON[m] for m in Mark if m in marks]
+        if bead.src and bead.tgt and self._ratio_off(doc, bead):
+            out.append(Reason.LENGTH_RATIO)
+        if bead.src and bead.tgt and bead.confidence < self.threshold:
+            out.append(Reason.LOW_CONFIDENCE)
+        return out
+
+    def is_doubtful(self, doc: "AlignmentDocument", bead: "Bead") -> bool:
+        """True when nobody vouched for the link and it needs a look (see the module docstring)."""
+        if bead.is_fixed:
+            return False
+        if not (bead.src and bead.tgt) or bead.confidence < self.threshold:
+            return True
+        return bool(self.reasons(doc, bead))
+
+    def _ratio_off(self, doc: "AlignmentDocument", bead: "Bead") -> bool:
+        if self.ratio is None or bead.kind != (1, 1):
+            return False
+        s = text_length(doc.segment(bead.src[0]).text)
+        t = text_length(doc.segment(bead.tgt[0]).text)
+        if max(s * self.ratio, t) < LENGTH_RATIO_MIN_CHARS:
+            return False
+        if not s or not t:
+            return True
+        r = (t / s) / self.ratio
+        return r > LENGTH_RATIO_FACTOR or r < 1 / LENGTH_RATIO_FACTOR
+
+    def doubtful_flags(self, doc: "AlignmentDocument") -> list[bool]:
+        """Return is_doubtful for every link of the document, in order."""
+        return [self.is_doubtful(doc, b) for b in doc.beads]
+
+
+@dataclass(frozen=True)
+class ReviewCounts:
+    """Review progress as the status bar shows it. Links only: a 1-0 or 0-1 bead is an unlinked sentence
+    group, not a link, so unlinking a link never raises the confirmed share."""
+
+    links: int           # beads with sentences on both sides
+    confirmed: int       # links a person vouched for
+    doubtful: int        # beads (links and unlinked sentences) still doubtful
+    unlinked: int        # 1-0 / 0-1 beads
+
+    @property
+    def percent_confirmed(self) -> float:
+        return 100.0 * self.confirmed / self.links if self.links else 0.0
+
+
+def review_counts(doc: "AlignmentDocument", policy: ReviewPolicy) -> ReviewCounts:
+    """Count the document's links, confirmed links, doubtful beads and unlinked sentence groups."""
+    links = confirmed = doubtful = unlinked = 0
+    for bead in doc.beads:
+        if bead.src and bead.tgt:
+            links += 1
+            confirmed += bead.is_fixed
+        else:
+            unlinked += 1
+        doubtful += policy.is_doubtful(doc, bead)
+    return ReviewCounts(links, confirmed, doubtful, unlinked)
+
+
+# -- import warnings --------------------------------------------------------------------------------------
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_LEFTOVER = re.compile(f"(?<=[{_HAN}])[?!]+|[?!]+(?=[{_HAN}])")
+
+
+def has_leftover_marks(text: str) -> bool:
+    """True when ASCII ? or ! sits glued to Chinese characters (left over from a damaged "。“")."""
+    return bool(_LEFTOVER.search(text))
+
+
+def mark_values(marks: Sequence[Mark]) -> list[str]:
+    """The project file's spelling of marks."""
+    return [m.value for m in marks]
+
+
+def marks_from_values(values: object) -> tuple[Mark, ...]:
+    """Read marks from the project file; unknown ones (from a newer Duiqi) are ignored. Raises ValueError
+    when `values` is not a list of strings."""
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ValueError("marks must be a list of names")
+    known = {m.value: m for m in Mark}
+    return tuple(known[v] for v in values if v in known)
+
+
+def review_priority(policy: ReviewPolicy, doc: "AlignmentDocument", bead: "Bead") -> float:
+    """The review list's "by confidence" order, lowest first: links doubtful for another reason than their
+    confidence (unlinked, import warnings, length ratio) come first, then by confidence; vouched links last."""
+    if bead.is_fixed:
+        return 2.0
+    reasons = policy.reasons(doc, bead)
+    if reasons and reasons != [Reason.LOW_CONFIDENCE]:
+        return -1.0 + bead.confidence * 1e-3
+    return bead.confidence

@@ -1,0 +1,128 @@
+"""The review policy (editor.bitext.review): one definition of a doubtful link, its reasons, the counts, and the
+import marks that follow a sentence into the project file."""
+
+from dataclasses import replace
+
+from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment
+from editor.bitext.project import document_from_dict, document_to_dict, load_project, save_project
+from editor.bitext.review import (DEFAULT_THRESHOLD, Mark, Reason, ReviewPolicy, has_leftover_marks, review_counts,
+                                  review_priority)
+
+
+def doc_with(beads, marks=None, zh=("甲乙丙丁。", "戊己庚辛。", "壬癸。"), en=("One two three.", "Four five six.", "Seven.")):
+    marks = marks or {}
+    src = [Segment(i, t, 0, marks.get(i, ())) for i, t in enumerate(zh)]
+    tgt = [Segment(len(zh) + j, t) for j, t in enumerate(en)]
+    return AlignmentDocument(src, tgt, [Bead(s, tuple(len(zh) + j for j in t), c, st) for s, t, c, st in beads])
+
+
+AUTO, CONFIRMED = BeadStatus.AUTO, BeadStatus.CONFIRMED
+
+
+def test_a_link_below_the_threshold_is_doubtful_and_one_at_it_is_not():
+    doc = doc_with([((0,), (0,), DEFAULT_THRESHOLD - 0.01, AUTO), ((1,), (1,), DEFAULT_THRESHOLD, AUTO),
+                    ((2,), (2,), 1.0, AUTO)])
+    policy = ReviewPolicy.for_document(doc)
+    assert policy.doubtful_flags(doc) == [True, False, False]
+    assert policy.reasons(doc, doc.beads[0]) == [Reason.LOW_CONFIDENCE]
+
+
+def test_a_person_vouching_for_a_link_makes_it_not_doubtful_whatever_its_confidence_or_marks():
+    doc = doc_with([((0,), (0,), 0.1, CONFIRMED), ((1,), (1,), 0.1, BeadStatus.EDITED), ((2,), (2,), 1.0, AUTO)],
+                   marks={0: (Mark.GARBLED,)})
+    assert ReviewPolicy.for_document(doc).doubtful_flags(doc) == [False, False, False]
+
+
+def test_an_import_mark_makes_a_confident_link_doubtful():
+    doc = doc_with([((0,), (0,), 0.99, AUTO), ((1,), (1,), 0.99, AUTO), ((2,), (2,), 0.99, AUTO)],
+                   marks={1: (Mark.GARBLED, Mark.LEFTOVER), 2: (Mark.EMPTY,)})
+    policy = ReviewPolicy.for_document(doc)
+    assert policy.doubtful_flags(doc) == [False, True, True]
+    assert policy.reasons(doc, doc.beads[1]) == [Reason.GARBLED, Reason.LEFTOVER]
+    assert policy.reasons(doc, doc.beads[2]) == [Reason.EMPTY]
+
+
+def test_one_to_zero_and_zero_to_one_are_doubtful_unless_a_person_made_them():
+    doc = doc_with([((0,), (), 1.0, AUTO), ((), (0,), 1.0, AUTO), ((1,), (1,), 1.0, AUTO), ((2,), (2,), 1.0, AUTO)])
+    policy = ReviewPolicy.for_document(doc)
+    assert policy.doubtful_flags(doc) == [True, True, False, False]
+    doc.beads[0] = replace(doc.beads[0], status=BeadStatus.EDITED)
+    assert policy.doubtful_flags(doc) == [False, True, False, False]
+
+
+def test_a_length_ratio_far_from_the_typical_one_makes_a_link_doubtful():
+    zh = ("今天天气很好。", "我们去公园散步吧，顺便买一些水果回家。", "好。")
+    en = ("The weather is fine today.", "Let us walk in the park and buy some fruit on the way home.",
+          "Fine, but only if you promise that we will be back before dinner, because grandmother is coming.")
+    doc = doc_with([((0,), (0,), 1.0, AUTO), ((1,), (1,), 1.0, AUTO), ((2,), (2,), 1.0, AUTO)], zh=zh, en=en)
+    policy = ReviewPolicy.for_document(doc)
+    assert policy.reasons(doc, doc.beads[2]) == [Reason.LENGTH_RATIO]
+    assert policy.doubtful_flags(doc) == [False, False, True]
+
+
+def test_counts_count_links_so_unlinking_does_not_raise_the_confirmed_share():
+    doc = doc_with([((0,), (0,), 1.0, CONFIRMED), ((1,), (1,), 0.2, AUTO), ((2,), (2,), 1.0, AUTO)])
+    policy = ReviewPolicy.for_document(doc)
+    counts = review_counts(doc, policy)
+    assert (counts.links, counts.confirmed, counts.doubtful, counts.unlinked) == (3, 1, 1, 0)
+    assert round(counts.percent_confirmed) == 33
+    n = 3
+    doc.beads[1:2] = [Bead((1,), (), 0.0), Bead((), (n + 1,), 0.0)]       # unlink the doubtful link
+    counts = review_counts(doc, policy)
+    assert (counts.links, counts.confirmed, counts.doubtful, counts.unlinked) == (2, 1, 2, 2)
+    assert counts.percent_confirmed == 50.0
+
+
+def test_the_review_order_puts_other_reasons_first_then_the_lowest_confidence():
+    doc = doc_with([((0,), (0,), 0.6, AUTO), ((1,), (1,), 0.99, AUTO), ((2,), (), 0.0, AUTO), ((), (2,), 0.0, CONFIRMED)],
+                   marks={1: (Mark.GARBLED,)})
+    policy = ReviewPolicy.for_document(doc)
+    order = sorted(range(4), key=lambda k: review_priority(policy, doc, doc.beads[k]))
+    assert order == [2, 1, 0, 3]
+
+
+def test_leftover_question_and_exclamation_marks_are_found_only_next_to_chinese():
+    assert has_leftover_marks("座談?!霸谛")
+    assert not has_leftover_marks("What? No!")
+    assert not has_leftover_marks("你好？")
+
+
+def test_marks_are_saved_in_the_project_file_and_read_back(tmp_path):
+    doc = doc_with([((0,), (0,), 1.0, AUTO), ((1,), (1,), 1.0, AUTO), ((2,), (2,), 1.0, AUTO)],
+                   marks={1: (Mark.GARBLED, Mark.LEFTOVER)})
+    path = tmp_path / "p.duiqi"
+    save_project(doc, path)
+    again = load_project(path)
+    assert again.snapshot() == doc.snapshot()
+    assert again.src[1].marks == (Mark.GARBLED, Mark.LEFTOVER)
+
+
+def test_a_version_1_project_without_marks_still_opens():
+    doc = doc_with([((0,), (0,), 1.0, AUTO), ((1,), (1,), 1.0, AUTO), ((2,), (2,), 1.0, AUTO)])
+    data = document_to_dict(doc)
+    data["version"] = 1
+    del data["marks"]
+    assert document_from_dict(data).snapshot() == doc.snapshot()
+
+
+def test_unknown_marks_from_a_newer_duiqi_are_ignored_and_bad_ones_are_a_damaged_file():
+    import pytest
+
+    from editor.errors import MalformedFileError
+
+    doc = doc_with([((0,), (0,), 1.0, AUTO), ((1,), (1,), 1.0, AUTO), ((2,), (2,), 1.0, AUTO)])
+    data = document_to_dict(doc)
+    data["marks"] = {"0": ["garbled", "something-new"]}
+    assert document_from_dict(data).src[0].marks == (Mark.GARBLED,)
+    data["marks"] = {"0": "garbled"}
+    with pytest.raises(MalformedFileError):
+        document_from_dict(data)
+
+
+def test_editing_a_marked_sentence_clears_its_marks():
+    from editor.bitext import edits
+
+    doc = doc_with([((0,), (0,), 0.99, AUTO), ((1,), (1,), 0.99, AUTO), ((2,), (2,), 0.99, AUTO)],
+                   marks={1: (Mark.GARBLED,)})
+    doc.apply(edits.edit_text(doc, 1, "戊己庚辛壬。"))
+    assert doc.src[1].marks == ()

@@ -1,0 +1,175 @@
+"""Review triage: the link colours, F8, Show: Problems, the review list, the status counts and the XLIFF export
+agree on which links are doubtful, on a document with known confidences and import marks."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+from PySide6.QtCore import Qt
+
+from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment
+from editor.bitext.review import Mark
+from editor.exporting.xliff import XLIFF12_NS
+from editor.ui.alignment_view import BeadFilter
+from editor.ui.link_style import PEN_STYLES, LinkState
+from editor.ui.review_list import ReviewOrder
+
+ZH = ["第一句话讲的是天气。", "第二句话讲的是工作。", "座談?!霸谛鹿诜窝滓咔槿虮┌l(fā)的情況下。", "第四句话讲的是朋友。",
+      "第五句话没有译文。", "第六句话讲的是城市。", "第七句话讲的是河流。", "第八句话讲的是山。"]
+EN = ["The first sentence is about the weather.", "The second sentence is about work.",
+      "Under the epidemic, the talks went on.", "The fourth sentence is about friends.",
+      "The sixth sentence is about the city.", "The seventh sentence is about the river.",
+      "The eighth sentence is about the mountain.", "A sentence a person unlinked."]
+N = len(ZH)
+#: bead: (zh positions, en positions, confidence, status)
+BEADS = [((0,), (0,), 0.99, BeadStatus.AUTO),          # 0 sure
+         ((1,), (1,), 0.50, BeadStatus.AUTO),          # 1 doubtful: low confidence
+         ((2,), (2,), 0.99, BeadStatus.AUTO),          # 2 doubtful: garbled import, although 0.99
+         ((3,), (3,), 0.30, BeadStatus.CONFIRMED),     # 3 a person vouched: not doubtful
+         ((4,), (), 0.0, BeadStatus.AUTO),             # 4 doubtful: 1-0
+         ((5,), (4,), 0.97, BeadStatus.AUTO),          # 5 sure
+         ((6,), (5,), 0.94, BeadStatus.AUTO),          # 6 doubtful: below the default threshold 0.95
+         ((7,), (6,), 0.999, BeadStatus.EDITED),       # 7 made by hand
+         ((), (7,), 1.0, BeadStatus.EDITED)]           # 8 unlinked by hand: not doubtful, but unlinked
+DOUBTFUL = [1, 2, 4, 6]
+DOUBTFUL_LINKS = [1, 2, 6]                             # those with text on both sides
+
+
+def triage_document() -> AlignmentDocument:
+    src = [Segment(i, t, i, (Mark.GARBLED, Mark.LEFTOVER) if i == 2 else ()) for i, t in enumerate(ZH)]
+    tgt = [Segment(N + j, t, j) for j, t in enumerate(EN)]
+    beads = [Bead(s, tuple(N + j for j in t), c, st) for s, t, c, st in BEADS]
+    doc = AlignmentDocument(src, tgt, beads)
+    doc.check()
+    return doc
+
+
+@pytest.fixture
+def triage_window(qtbot):
+    from editor.settings import Settings
+    from editor.ui.main_window import MainWindow
+
+    win = MainWindow(triage_document(), settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.resize(1200, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_colour_f8_problems_review_list_counts_and_xliff_agree_on_the_doubtful_links(qtbot, triage_window, tmp_path):
+    from editor.exporting import ExportOptions, export_document
+
+    win = triage_window
+    view, doc = win.view, win.document
+
+    # link colour and style
+    states = [view.bead_state(b) for b in doc.beads]
+    assert [k for k, s in enumerate(states) if s is LinkState.AUTO_LOW] == DOUBTFUL_LINKS
+    assert states[4] is LinkState.UNLINKED and states[8] is LinkState.UNLINKED
+    assert PEN_STYLES[LinkState.AUTO_LOW][1] == Qt.PenStyle.DashLine
+    for k in DOUBTFUL_LINKS:                     # amber/orange: more red than blue
+        colour = view.bead_colour(doc.beads[k])
+        assert colour.red() > colour.blue()
+    for k in (0, 5):                             # automatic and sure: blue
+        colour = view.bead_colour(doc.beads[k])
+        assert colour.blue() > colour.red()
+
+    # F8 from the top visits exactly the doubtful ones; Shift+F8 walks back
+    view.select_bead(0)
+    visited = []
+    for _ in range(len(doc.beads)):
+        before = view.current_bead()
+        win.actions_.next_doubtful.trigger()
+        if view.current_bead() == before:
+            break
+        visited.append(view.current_bead())
+    assert visited == DOUBTFUL
+    back = []
+    for _ in range(len(doc.beads)):
+        before = view.current_bead()
+        win.actions_.previous_doubtful.trigger()
+        if view.current_bead() == before:
+            break
+        back.append(view.current_bead())
+    assert back == DOUBTFUL[::-1][1:]
+
+    # Show: Problems shows the doubtful links, every unlinked sentence, and one link of context around each
+    win.actions_.problems_only.trigger()
+    assert view.bead_filter is BeadFilter.PROBLEMS
+    hits = DOUBTFUL + [8]
+    expected = sorted({j for k in hits for j in (k - 1, k, k + 1) if 0 <= j < len(doc.beads)})
+    assert [k for k in range(len(doc.beads)) if not view.bead_hidden(k)] == expected
+    win.actions_.problems_only.trigger()
+
+    # the review list
+    win.review_list_action.trigger()
+    qtbot.waitUntil(lambda: win.review_list.isVisible())
+    model = win.review_list.model
+    qtbot.waitUntil(lambda: sorted(model.beads()) == DOUBTFUL)
+    assert model.beads() == [4, 2, 1, 6]        # other reasons first, then the lowest confidence
+    assert "garbled" in model.why(2) and "0.50" in model.why(1)
+    win.review_list.set_order(ReviewOrder.POSITION)
+    assert model.beads() == DOUBTFUL
+    win.review_list.choose_row(3)
+    assert view.current_bead() == 6
+
+    # the status bar: links only (beads 4 and 8 are unlinked sentences); 2 of 7 links confirmed
+    text = win.counts_label.text()
+    assert "4 doubtful left" in text and "29 % confirmed" in text and "7 link(s)" in text and "2 unlinked" in text
+
+    # the XLIFF export: the doubtful links need review, the others do not
+    path = tmp_path / "out.xlf"
+    export_document(doc, path, ExportOptions(review_threshold=view.review.threshold))
+    units = etree.parse(str(path)).getroot().findall(f".//{{{XLIFF12_NS}}}trans-unit")
+    states = {int(u.get("id")) - 1: u.find(f"{{{XLIFF12_NS}}}target").get("state") for u in units}
+    assert sorted(k for k, s in states.items() if s == "needs-review-translation") == DOUBTFUL_LINKS
+    assert states[4] == "needs-translation"     # 1-0: no English yet
+    assert states[8] == "final"                 # unlinked by a person: vouched for
+    assert [k for k, s in states.items() if s == "translated"] == [0, 5]
+
+
+def test_a_lower_threshold_in_the_settings_makes_fewer_links_doubtful_everywhere(qtbot, triage_window):
+    win = triage_window
+    win.set_review_threshold(0.9)                # link 6 (0.94) is no longer doubtful
+    assert win.view.bead_state(win.document.beads[6]) is LinkState.AUTO_HIGH
+    assert "3 doubtful left" in win.counts_label.text()
+    win.view.select_bead(4)
+    win.actions_.next_doubtful.trigger()
+    assert win.view.current_bead() == 4          # nothing doubtful after link 4
+    qtbot.waitUntil(lambda: win.review_list.model.beads() == [4, 2, 1])
+
+
+def test_unlinking_a_link_does_not_raise_the_confirmed_share(qtbot, triage_window):
+    win = triage_window
+    before = win.counts_label.text()
+    assert "29 % confirmed" in before
+    win.view.select_bead(0)
+    win.actions_.unlink.trigger()
+    assert "6 link(s)" in win.counts_label.text()
+    assert "33 % confirmed" in win.counts_label.text()       # 2 of 6 links: unlinked sentences are not links
+    assert win.document.counts()["confirmed"] >= 2
+
+
+def test_problems_filter_shows_sentences_a_person_unlinked(qtbot, triage_window):
+    from dataclasses import replace
+
+    from editor.bitext.document import Change, Splice
+
+    win = triage_window
+    doc = win.document
+    vouched = tuple(replace(b, status=BeadStatus.CONFIRMED) if b.src and b.tgt else replace(b, status=BeadStatus.EDITED)
+                    for b in doc.beads)
+    win.push_change(lambda d: Change("confirm all", beads=Splice(0, tuple(d.beads), vouched)))
+    assert "2 unlinked" in win.counts_label.text() and "0 doubtful left" in win.counts_label.text()
+    win.actions_.problems_only.trigger()
+    shown = [k for k in range(len(doc.beads)) if not win.view.bead_hidden(k)]
+    assert 4 in shown and 8 in shown
+
+
+def test_the_strip_names_why_a_link_is_doubtful(qtbot, triage_window):
+    win = triage_window
+    win.view.select_bead(2)
+    assert "garbled" in win.strip.label.text()
+    win.view.select_bead(6)
+    assert "0.94 below 0.95" in win.strip.label.text()
