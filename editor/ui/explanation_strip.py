@@ -13,21 +13,20 @@ from editor.ui.link_style import LinkState, link_colour, link_state
 
 def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead) -> str:
     """Words for why a link is doubtful."""
-    tr = QCoreApplication.translate
+    # QCoreApplication.translate is spelled out per string, so that pyside6-lupdate finds them
     return {
-        Reason.UNLINKED: tr("Review", "no counterpart"),
-        Reason.GARBLED: tr("Review", "garbled text (retype it)"),
-        Reason.LEFTOVER: tr("Review", "leftover \"?!\" from a damaged import"),
-        Reason.EMPTY: tr("Review", "empty sentence"),
-        Reason.LENGTH_RATIO: tr("Review", "length ratio far from typical"),
-        Reason.LOW_CONFIDENCE: tr("Review", "confidence %1 below %2").replace("%1", f"{bead.confidence:.2f}")
+        Reason.UNLINKED: QCoreApplication.translate("Review", "no counterpart"),
+        Reason.GARBLED: QCoreApplication.translate("Review", "garbled text (retype it)"),
+        Reason.LEFTOVER: QCoreApplication.translate("Review", "leftover \"?!\" from a damaged import"),
+        Reason.EMPTY: QCoreApplication.translate("Review", "empty sentence"),
+        Reason.LENGTH_RATIO: QCoreApplication.translate("Review", "length ratio far from typical"),
+        Reason.LOW_CONFIDENCE: QCoreApplication.translate("Review", "confidence %1 below %2").replace("%1", f"{bead.confidence:.2f}")
                                                                      .replace("%2", f"{policy.threshold:.2f}"),
     }[reason]
 
 
 def evidence_reasons(doc: AlignmentDocument, bead: Bead, typical_ratio: float | None) -> list[str]:
     """The evidence strip's words for why a bead scored as it did (numbers, dictionary, meaning, length)."""
-    tr = QCoreApplication.translate
     if typical_ratio is None or not (bead.src and bead.tgt):
         return []
     try:
@@ -41,19 +40,19 @@ def evidence_reasons(doc: AlignmentDocument, bead: Bead, typical_ratio: float | 
     numbers = getattr(ev, "numbers_matched", None), getattr(ev, "numbers_unmatched", None)
     if numbers[0] is not None and numbers[1] is not None:
         if numbers[0] or numbers[1]:
-            why.append(tr("ExplanationStrip", "numbers %1 matched, %2 unmatched")
+            why.append(QCoreApplication.translate("ExplanationStrip", "numbers %1 matched, %2 unmatched")
                        .replace("%1", str(numbers[0])).replace("%2", str(numbers[1])))
         else:
-            why.append(tr("ExplanationStrip", "no numbers"))
+            why.append(QCoreApplication.translate("ExplanationStrip", "no numbers"))
     coverage = getattr(ev, "dictionary_coverage", None)
     if coverage is not None:
-        why.append(tr("ExplanationStrip", "dictionary cover %1 %").replace("%1", f"{coverage * 100:.0f}"))
+        why.append(QCoreApplication.translate("ExplanationStrip", "dictionary cover %1 %").replace("%1", f"{coverage * 100:.0f}"))
     similarity = getattr(ev, "similarity", None)
     if similarity is not None:
-        why.append(tr("ExplanationStrip", "meaning similarity %1").replace("%1", f"{similarity:.2f}"))
+        why.append(QCoreApplication.translate("ExplanationStrip", "meaning similarity %1").replace("%1", f"{similarity:.2f}"))
     ratio = getattr(ev, "length_ratio", None)
     if ratio is not None:
-        why.append(tr("ExplanationStrip", "length ratio %1 (typical %2)")
+        why.append(QCoreApplication.translate("ExplanationStrip", "length ratio %1 (typical %2)")
                    .replace("%1", f"{ratio:.1f}").replace("%2", f"{ev.typical_ratio:.1f}"))
     return why
 

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
@@ -20,8 +20,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>CC-CEDICT Chinese–English dictionary, © MDBG, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/4.0/&apos;&gt;CC BY-SA 4.0&lt;/a&gt; (&lt;a href=&apos;https://cc-cedict.org/&apos;&gt;cc-cedict.org&lt;/a&gt;); Duiqi uses a derived word list under the same licence.</source>
-        <translation>CC-CEDICT 汉英词典，© MDBG，依据 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/4.0/&apos;&gt;CC BY-SA 4.0&lt;/a&gt; 许可发布（&lt;a href=&apos;https://cc-cedict.org/&apos;&gt;cc-cedict.org&lt;/a&gt;）；Duiqi 使用由其派生的词表，并以相同许可发布。</translation>
+        <source>CC-CEDICT Chinese–English dictionary, © MDBG, licensed under &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; (&lt;a href='https://cc-cedict.org/'&gt;cc-cedict.org&lt;/a&gt;); Duiqi uses a derived word list under the same licence.</source>
+        <translation>CC-CEDICT 汉英词典，© MDBG，依据 &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; 许可发布（&lt;a href='https://cc-cedict.org/'&gt;cc-cedict.org&lt;/a&gt;）；Duiqi 使用由其派生的词表，并以相同许可发布。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -52,9 +52,8 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/alignment_view.py" line="+134"/>
+        <location filename="../../editor/ui/alignment_view.py" line="+147"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
-        <extracomment>Below this many segments a resize re-measures at once; above, when the resize settles.</extracomment>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
     <message>
@@ -63,7 +62,7 @@
         <translation>这一侧没有句子。</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+141"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
@@ -169,12 +168,12 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExplanationStrip</name>
     <message>
-        <location filename="../../editor/ui/explanation_strip.py" line="+39"/>
+        <location filename="../../editor/ui/explanation_strip.py" line="+87"/>
         <source>No link selected. Click a sentence, or drag one onto the other side to link.</source>
         <translation>未选择链接。单击一个句子，或将句子拖到另一侧以建立链接。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
@@ -204,18 +203,24 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>置信度 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>doubtful: %1</source>
+        <translation>存疑：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>why: %1</source>
         <translation>依据：%1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-5"/>
+        <location line="+5"/>
         <source>, </source>
         <comment>list separator</comment>
         <translation>，</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-75"/>
         <source>numbers %1 matched, %2 unmatched</source>
         <translation>数字 %1 个匹配，%2 个不匹配</translation>
     </message>
@@ -278,12 +283,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>JSON（文本与链接）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Bead list (benchmark format)</source>
-        <translation>对齐单元列表（评测格式）</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Generic (everything Duiqi knows)</source>
         <translation>通用（写入 Duiqi 的全部信息）</translation>
     </message>
@@ -324,7 +324,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Duiqi&apos;s own data (confidence, status, file names, sentence layout): the file will not reopen with the same sentences and statuses.</source>
+        <source>Duiqi's own data (confidence, status, file names, sentence layout): the file will not reopen with the same sentences and statuses.</source>
         <translation>Duiqi 自己的数据（置信度、状态、文件名、句子划分）：重新打开该文件时，句子和状态将无法完全还原。</translation>
     </message>
     <message>
@@ -345,19 +345,24 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+170"/>
+        <location line="+172"/>
         <source>Export Alignment</source>
         <translation>导出对齐结果</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-162"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Only &amp;confirmed links (%1 of %2 beads)</source>
-        <translation>仅导出已确认的链接(&amp;C)（%2 个对齐单元中的 %1 个）</translation>
+        <location line="-75"/>
+        <source>Link list (benchmark format)</source>
+        <translation>链接列表（评测格式）</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Only &amp;confirmed links (%1 of %2 links)</source>
+        <translation>仅导出已确认的链接(&amp;C)（%2 个链接中的 %1 个）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -450,9 +455,9 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>本次导出不包括：</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The alignment has %1 beads: %2 link Chinese with English (%3 confirmed), %4 leave a sentence unlinked.</source>
-        <translation>此对齐共有 %1 个对齐单元：%2 个将中文与英文链接（其中 %3 个已确认），%4 个包含未链接的句子。</translation>
+        <location line="+8"/>
+        <source>The alignment has %1 links between Chinese and English (%2 confirmed); %3 sentence groups are unlinked.</source>
+        <translation>此对齐共有 %1 个中英文链接（其中 %2 个已确认）；%3 组句子未链接。</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -968,9 +973,9 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../editor/ui/link_style.py" line="+50"/>
+        <location filename="../../editor/ui/link_style.py" line="+75"/>
         <source>confirmed</source>
-        <extracomment>Below this confidence an automatic link counts as doubtful (amber, dashed, &quot;problem&quot;).</extracomment>
+        <extracomment>The ends of the confidence shading: a sure automatic link is deep blue, one just above the threshold pale blue; a doubtful link just below the threshold is light amber, one near 0 deep orange.</extracomment>
         <translation>已确认</translation>
     </message>
     <message>
@@ -988,11 +993,22 @@ Your work is autosaved. Details were written to %2.</source>
         <source>unlinked</source>
         <translation>未链接</translation>
     </message>
+    <message>
+        <location filename="../../editor/ui/alignment_view.py" line="-230"/>
+        <source>Shaded by confidence: the paler, the nearer the review threshold</source>
+        <extracomment>Below this many segments a resize re-measures at once; above, when the resize settles.</extracomment>
+        <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 (&lt; %2)</source>
+        <translation>%1（&lt; %2）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="+100"/>
+        <location filename="../../editor/ui/main_window.py" line="+102"/>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>
@@ -1002,7 +1018,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>&lt;打开时&gt;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -1052,7 +1068,17 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>撤销历史(&amp;H)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Review &amp;List</source>
+        <translation>复核列表(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the doubtful links, lowest confidence first; click one to go there</source>
+        <translation>列出存疑的链接，置信度最低的在前；单击即可跳转</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1097,12 +1123,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+48"/>
         <source>zh</source>
         <translation>中文</translation>
     </message>
@@ -1125,20 +1151,19 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%n doubtful</source>
-        <translation>
-            <numerusform>%n 个存疑</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+0"/>
         <source>%n unlinked</source>
         <translation>
             <numerusform>%n 个未链接</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n doubtful left</source>
+        <translation>
+            <numerusform>还剩 %n 个存疑</numerusform></translation>
+    </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <location line="+10"/>
         <source>That edit does not apply here: %1</source>
         <translation>此处无法进行该编辑：%1</translation>
@@ -1266,7 +1291,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
@@ -1393,9 +1418,9 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>%1（此后已更改：恢复前请先检查）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 beads, %2 confirmed</source>
-        <translation>%1 个对齐单元，%2 个已确认</translation>
+        <location line="+6"/>
+        <source>%1 links, %2 confirmed</source>
+        <translation>%1 个链接，%2 个已确认</translation>
     </message>
     <message>
         <location line="+37"/>
@@ -1419,6 +1444,97 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../../editor/ui/explanation_strip.py" line="-37"/>
+        <source>no counterpart</source>
+        <translation>没有对应句</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>garbled text (retype it)</source>
+        <translation>乱码（请重新输入）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>leftover "?!" from a damaged import</source>
+        <translation>导入损坏留下的“?!”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty sentence</source>
+        <translation>空句子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>length ratio far from typical</source>
+        <translation>长度比远离常见值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confidence %1 below %2</source>
+        <translation>置信度 %1 低于 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewList</name>
+    <message>
+        <location filename="../../editor/ui/review_list.py" line="+152"/>
+        <source>Review List</source>
+        <translation>复核列表</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sort:</source>
+        <translation>排序：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lowest confidence first</source>
+        <translation>置信度最低的在前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By position</source>
+        <translation>按位置</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>%n doubtful link(s) left</source>
+        <translation>
+            <numerusform>还剩 %n 个存疑链接</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <location line="-110"/>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
     <name>SentencePane</name>
     <message>
         <location filename="../../editor/ui/sentence_pane.py" line="+279"/>
@@ -1429,9 +1545,9 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../editor/ui/settings_dialog.py" line="+36"/>
+        <location filename="../../editor/ui/settings_dialog.py" line="+39"/>
         <source>Preferences</source>
-        <extracomment>A language tag as TMX and XLIFF want it: &quot;zh-CN&quot;, &quot;en&quot;, &quot;zh-Hant-TW&quot;.</extracomment>
+        <extracomment>A language tag as TMX and XLIFF want it: "zh-CN", "en", "zh-Hant-TW".</extracomment>
         <translation>首选项</translation>
     </message>
     <message>
@@ -1460,7 +1576,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>Automatic links below this confidence are doubtful: coloured amber, listed for review, found by F8 (default %1)</source>
+        <translation>置信度低于此值的自动链接视为存疑：以琥珀色显示，列入复核列表，可用 F8 查找（默认 %1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A new interface language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1488,6 +1609,11 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>&amp;Autosave every:</source>
         <translation>自动保存间隔(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Review links below confidence:</source>
+        <translation>复核置信度低于此值的链接(&amp;R)：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1782,7 +1908,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Give this link&apos;s last sentence (on the focused side) to the next link</source>
+        <source>Give this link's last sentence (on the focused side) to the next link</source>
         <translation>将此链接（当前焦点一侧）的最后一个句子移交给下一个链接</translation>
     </message>
     <message>
@@ -1792,7 +1918,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Take the next link&apos;s first sentence (on the focused side) into this link</source>
+        <source>Take the next link's first sentence (on the focused side) into this link</source>
         <translation>将下一个链接（当前焦点一侧）的第一个句子并入此链接</translation>
     </message>
     <message>
