@@ -32,13 +32,55 @@ def document_ratio(src: Sequence[str], tgt: Sequence[str]) -> float:
 _NOT_COUNTED = {"one", "first", "second", "third", "fourth", "fifth", "half", "twice"}
 
 
+_MONTHS = {name: k for k, names in enumerate(
+    ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+     "september sep sept", "october oct", "november nov", "december dec"), start=1) for name in names.split()}
+_ZH_NUMERAL = "零〇一二两兩三四五六七八九十"
+#: 3月 / 三月 / 十二月 (a month), not 月 after other words (岁月, 一个月 "one month" is caught by 个)
+_ZH_MONTH = re.compile(f"(?<![{_ZH_NUMERAL}\\d个個])(\\d{{1,2}}|[{_ZH_NUMERAL}]{{1,3}})月")
+_EN_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?", re.IGNORECASE)
+_ZH_UNIT_ONLY = set("十百千万萬亿億")
+
+
+def _months(text: str, chinese: bool) -> tuple[list[str], str]:
+    """Return the months named in a text as "month N" tokens, and the text without them (so that the 3 of
+    3月 is not counted again as a number). English "May" counts only capitalised (not the verb "may")."""
+    from editor.alignment.lexicon import _zh_number
+
+    found: list[str] = []
+    if chinese:
+        def zh(m: re.Match) -> str:
+            g = m.group(1)
+            value = int(g) if g.isdigit() else _zh_number(g)
+            if value is not None and 1 <= value <= 12:
+                found.append(f"month {value}")
+                return " "
+            return m.group()
+        return found, _ZH_MONTH.sub(zh, text)
+
+    def en(m: re.Match) -> str:
+        word = m.group(1)
+        if word.lower() == "may" and not word[0].isupper() or word.lower() in ("mar", "jan") and not word[0].isupper():
+            return m.group()
+        found.append(f"month {_MONTHS[word.lower()]}")
+        return " "
+    return found, _EN_MONTH.sub(en, text)
+
+
 def _numbers(text: str) -> list[str]:
-    """Return the numbers in a text as digit strings: 2,000 / 2000 / 两千 all give "2000", "twelve" gives "12"."""
+    """Return the numbers in a text as digit strings: 2,000 / 2000 / 两千 all give "2000", "twelve" gives "12";
+    months as "month N" (3月, 三月, March), so 3月8日 matches "March 8"."""
     from editor.alignment.lexicon import _EN_NUMBERS, _ZH_NUMERAL_RUN, _zh_number
 
-    found = [m.group().replace(",", "") for m in _DIGITS.finditer(text)]
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", text))
+    found, text = _months(text, chinese)
+    found += [m.group().replace(",", "") for m in _DIGITS.finditer(text)]
     for run in _ZH_NUMERAL_RUN.findall(text):
-        value = _zh_number(run) if run != "一" else None     # a lone 一 is mostly "a"/"one" in prose
+        # A lone 一 is mostly "a"/"one" in prose; a run of units alone (萬 in the name 汪夔萬, 千万 "by all
+        # means") is a word, not a number; 十 alone is ten.
+        if run == "一" or (run != "十" and set(run) <= _ZH_UNIT_ONLY):
+            continue
+        value = _zh_number(run)
         if value is not None:
             found.append(str(value))
     found += [str(_EN_NUMBERS[w]) for w in re.findall(r"[a-z]+", text.lower())

@@ -78,7 +78,7 @@ def print_table(label, docs_and_gold, thresholds, default):
         n, wrong, marked, caught, _ = triage(docs_and_gold, t)
         star = "*" if t == default else " "
         print(f"  {t:5.2f}{star}    {n:6d} {wrong:6d}   {marked:5d} = {marked / n:5.1%}     "
-              f"{caught:4d} = {caught / wrong if wrong else 1:5.1%}")
+              + (f"{caught:4d} = {caught / wrong:5.1%}" if wrong else "   – (no wrong links)"))
     n, wrong, _, _, depth = triage(docs_and_gold, default)
     shown = ", ".join(f"{int(q * 100)} % of the wrong links after {depth[q]:.1%} of the links" for q in DEPTHS
                       if q in depth)
