@@ -31,11 +31,12 @@ def test_every_tu_has_creation_and_change_dates_and_ids():
 def test_the_trados_preset_writes_no_custom_props_region_codes_and_leaves_out_doubtful_links():
     doc = rich_document()
     doc.meta.src_lang, doc.meta.tgt_lang = "zh", "en"
-    data, report = export_bytes(doc, ".tmx", **preset_options("trados"))
+    data, report = export_bytes(doc, ".tmx", **preset_options("trados", review_threshold=0.8))
     root = etree.fromstring(data)
     assert root.findall(".//prop") == []
     assert {tuv.get(XML_LANG) for tuv in root.iter("tuv")} == {"zh-CN", "en-US"}
-    # rich_document: 1 confirmed, 1 auto at 0.9, 1 auto at 0.3 (doubtful), 2 unlinked, 1 edited
+    # rich_document: 1 confirmed, 1 auto at 0.9, 1 auto at 0.3 (doubtful below the threshold 0.8), 2 unlinked,
+    # 1 edited
     assert report.written == 3 and report.skipped_doubtful == 1 and report.skipped_unlinked == 2
     assert any("doubtful" in w for w in report.warnings)
 
