@@ -1160,7 +1160,8 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+0"/>
         <source>%n doubtful left</source>
         <translation>
-            <numerusform>还剩 %n 个存疑</numerusform></translation>
+            <numerusform>还剩 %n 个存疑</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+66"/>
@@ -1502,7 +1503,8 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+41"/>
         <source>%n doubtful link(s) left</source>
         <translation>
-            <numerusform>还剩 %n 个存疑链接</numerusform></translation>
+            <numerusform>还剩 %n 个存疑链接</numerusform>
+        </translation>
     </message>
 </context>
 <context>
