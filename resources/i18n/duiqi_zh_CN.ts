@@ -248,7 +248,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../editor/ui/export_dialog.py" line="+39"/>
+        <location filename="../../editor/ui/export_dialog.py" line="+40"/>
         <source>TMX 1.4 translation memory</source>
         <translation>TMX 1.4 翻译记忆库</translation>
     </message>
