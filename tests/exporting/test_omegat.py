@@ -87,11 +87,13 @@ def test_omegat_fills_a_source_equals_target_copy_of_the_xliff_from_the_tmx(tmp_
 def test_omegat_fills_from_the_tmx_of_a_cat_tool_preset(tmp_path, preset):
     from editor.exporting import ExportOptions
     from editor.exporting.presets import apply_preset
+    from editor.bitext.review import ReviewPolicy
     doc = rich_document()
-    options = apply_preset(ExportOptions(), preset)
+    options = apply_preset(ExportOptions(review_threshold=0.8), preset)     # keeps the automatic link at 0.9
     tmx, report = export_bytes(doc, ".tmx", **{k: getattr(options, k) for k in vars(options)})
+    policy = ReviewPolicy.for_document(doc, 0.8)
     kept = [pair for pair, bead in zip(linked_pairs(doc), [b for b in doc.beads if b.src and b.tgt])
-            if bead.status.value != "auto" or bead.confidence >= 0.5]
+            if not policy.is_doubtful(doc, bead)]
     assert report.written == len(kept) == 3
     lines = fill_from_tmx(tmp_path, tmx, [zh for zh, _ in kept])
     assert lines == [en for _, en in kept]
