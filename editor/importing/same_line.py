@@ -25,12 +25,34 @@ HAN_PER_WORD = 1.5
 MIN_LETTERS_PER_HAN, MAX_LETTERS_PER_HAN = 0.5, 12.0
 
 
+def _quotes(unit: str, quote: str) -> int:
+    """How many times `quote` stands in `unit` as a quotation mark (an apostrophe between letters does not)."""
+    return sum(1 for k, ch in enumerate(unit) if ch == quote and not (
+        quote == "'" and 0 < k < len(unit) - 1 and unit[k - 1].isalpha() and unit[k + 1].isalpha()))
+
+
 def _quote_open(unit: str, closer: str) -> bool:
     """True when `closer` would close a quotation opened in `unit` (so it belongs to `unit`)."""
     if closer in _ASCII_QUOTES:
-        return unit.count(closer) % 2 == 1
+        return _quotes(unit, closer) % 2 == 1
     opener = next((o for o, c in _CURLY_PAIRS.items() if c == closer), None)
     return opener is not None and unit.count(opener) > unit.count(closer)
+
+
+def _closing_at(text: str, k: int) -> bool:
+    """True for a straight quote glued to the word or mark before it with a space or the end after it: it
+    closes a quotation (which may have opened on an earlier line)."""
+    return (text[k] in _ASCII_QUOTES and k > 0 and not text[k - 1].isspace()
+            and (k + 1 == len(text) or text[k + 1].isspace()))
+
+
+def _opening_at(text: str, k: int) -> bool:
+    """True for an opening quote or bracket: a curly one, or a straight quote not glued to a word before it
+    and glued to one after it."""
+    ch = text[k]
+    if ch in _ASCII_QUOTES:
+        return (k == 0 or not text[k - 1].isalnum()) and k + 1 < len(text) and not text[k + 1].isspace()
+    return ch in _OPENERS
 
 
 def _starts_sentence(text: str) -> bool:
@@ -44,8 +66,10 @@ def _starts_sentence(text: str) -> bool:
     return False
 
 
-def _units(text: str) -> list[str]:
-    """Cut a line after each sentence end (with the closing quotes it owns) that a new sentence follows."""
+def _units(text: str) -> list[tuple[int, int]]:
+    """Cut a line after each sentence end (with the closing quotes of quotations open in the line so far)
+    that a new sentence follows;
+    return the (start, end) spans of the pieces."""
     units, start, i, n = [], 0, 0, len(text)
     while i < n:
         ch = text[i]
@@ -53,22 +77,28 @@ def _units(text: str) -> list[str]:
             j = i + 1
             while j < n and (text[j] in _ZH_END or text[j] in _EN_END):
                 j += 1
-            while j < n and (text[j] in _CLOSERS or text[j] in _ASCII_QUOTES) and _quote_open(text[start:j], text[j]):
-                j += 1
+            while True:          # closing quotes it owns, even after a stray space (摔交。 ”)
+                k = j
+                while k < n and text[k] == " ":
+                    k += 1
+                if k < n and (text[k] in _CLOSERS or text[k] in _ASCII_QUOTES) and (
+                        _quote_open(text[:k], text[k]) or _closing_at(text, k) or (k == j and text[k] in _CLOSERS)):
+                    j = k + 1
+                else:
+                    break
             rest = text[j:]
             # English ends need a space or a Han character after them (3.5, e.g., U.S. do not end anything)
             if ch in _EN_END and rest and not (rest[0].isspace() or _HAN.match(rest[0]) or rest[0] in _OPENERS):
                 i = j
                 continue
             if not rest.strip() or _starts_sentence(rest):
-                units.append(text[start:j])
+                units.append((start, j))
                 start = j
             i = j
             continue
         i += 1
-    if text[start:].strip():
-        units.append(text[start:])
-    return [u for u in (u.strip() for u in units) if u]
+    units.append((start, n))
+    return [(a, b) for a, b in units if text[a:b].strip()]
 
 
 def script_of(text: str) -> str | None:
@@ -83,8 +113,9 @@ def script_of(text: str) -> str | None:
     return "zh" if weight > 0 else "en"
 
 
-def _pure_split(unit: str) -> list[str]:
-    """Cut an unpunctuated unit where one run of Han meets one run of English words, if that is all it holds."""
+def _pure_split(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an unpunctuated span where one run of Han meets one run of English words, if that is all it holds."""
+    unit = line[start:end]
     kinds = []          # (kind, position) of each Han character or Latin letter
     for pos, ch in enumerate(unit):
         if _HAN.match(ch):
@@ -93,55 +124,52 @@ def _pure_split(unit: str) -> list[str]:
             kinds.append(("l", pos))
     changes = [k for k in range(1, len(kinds)) if kinds[k][0] != kinds[k - 1][0]]
     if len(changes) != 1:
-        return [unit]
+        return [(start, end)]
     end1, start2 = kinds[changes[0] - 1][1] + 1, kinds[changes[0]][1]
     gap = unit[end1:start2]
-    if not gap or any(ch in "：:，,、" for ch in gap):   # 他说OK; 他写道：We will win. (a quotation)
-        return [unit]
-    latin = unit[start2:] if kinds[-1][0] == "l" else unit[:end1]
-    if len(_LATIN_WORD.findall(latin)) < 2:
-        return [unit]
-    cut = next((end1 + k for k, ch in enumerate(gap) if ch in _OPENERS), None)
+    han_first = kinds[0][0] == "h"
+    han, latin = (unit[:end1], unit[start2:]) if han_first else (unit[start2:], unit[:end1])
+    if not gap or len(_LATIN_WORD.findall(latin)) < 2:     # 他说OK, 我喜欢Python: one sentence
+        return [(start, end)]
+    # 他写道：We will win. is a quotation; 他说，她不敢相信：Chen said she could not believe it. is a pair
+    letters = sum(len(w) for w in _LATIN_WORD.findall(latin))
+    if any(ch in "：:，,、" for ch in gap) and letters < 1.5 * len(_HAN.findall(han)):
+        return [(start, end)]
+    cut = next((end1 + k for k in range(len(gap)) if _opening_at(unit, end1 + k)), None)
     if cut is None:
         cut = next((end1 + k for k, ch in enumerate(gap) if ch.isspace()), start2)
-    left, right = unit[:cut].strip(), unit[cut:].strip()
-    return [part for part in (left, right) if part]
+    return [(start, start + cut), (start + cut, end)]
 
 
 def split_scripts(line: str) -> list[tuple[str, str]]:
-    """Return the line as (lang, text) parts in order, consecutive sentences of one language joined.
+    """Return the line as (lang, text) parts in order, consecutive sentences of one language joined as they
+    stand in the line.
 
     lang is "zh" or "en".  Numbers and punctuation alone (a list number, a dash) go with the part after
     them, or before them at the end of the line.
     """
-    pieces: list[tuple[str | None, str]] = []
-    for unit in _units(line):
-        for piece in _pure_split(unit):
-            pieces.append((script_of(piece), piece))
-    parts: list[list] = []
-    pending = ""
-    for lang, piece in pieces:
+    pieces: list[tuple[str | None, int, int]] = []
+    for a, b in _units(line):
+        for c, d in _pure_split(line, a, b):
+            if line[c:d].strip():
+                pieces.append((script_of(line[c:d]), c, d))
+    parts: list[list] = []          # [lang, start, end]
+    pending: int | None = None
+    for lang, a, b in pieces:
         if lang is None:
-            pending += piece
+            pending = a if pending is None else pending
             continue
-        if pending:
-            piece, pending = _join(pending, piece, lang), ""
+        if pending is not None:
+            a, pending = pending, None
         if parts and parts[-1][0] == lang:
-            parts[-1][1] = _join(parts[-1][1], piece, lang)
+            parts[-1][2] = b
         else:
-            parts.append([lang, piece])
-    if pending:
-        if parts:
-            parts[-1][1] = _join(parts[-1][1], pending, parts[-1][0])
-        else:
+            parts.append([lang, a, b])
+    if pending is not None:
+        if not parts:
             return []
-    return [(lang, text) for lang, text in parts]
-
-
-def _join(a: str, b: str, lang: str) -> str:
-    if lang == "zh" and (_HAN.search(a[-1:]) or a[-1:] in _ZH_END or a[-1:] in _CLOSERS):
-        return a + b
-    return f"{a} {b}"
+        parts[-1][2] = len(line)
+    return [(lang, line[a:b].strip()) for lang, a, b in parts]
 
 
 def plausible_pair(zh: str, en: str) -> bool:

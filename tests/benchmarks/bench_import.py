@@ -1,6 +1,6 @@
 """Import-layout benchmark: cost of the language splitter and of layout anchors, as ratios in one process.
 
-usage: python tests/benchmarks/bench_import.py [--copies 150] [--mode fast]
+usage: python tests/benchmarks/bench_import.py [--copies 150] [--mode fast] [--shared PATH]
 
 Builds, from the bundled mixed sample (editor/assets/samples/sample-mixed.txt, alternating paragraphs),
 `copies` marked copies (so nothing is served from a cache) in four layouts of the same paragraph pairs:
@@ -9,6 +9,9 @@ two files, alternating paragraphs, same-line pairs and a two-column CSV table; t
   split_by_language() on the alternating file: time ratio;
 - import + alignment of each layout against two files: time ratio, and the share of links that equal
   the two-file alignment's (the anchored layouts may only differ where a row boundary decides).
+With ../shared (or --shared), also the same-line splitter's accuracy on MAC-dev's gold links: every link
+with text on both sides written as one line, Chinese first and English first, must split back into exactly
+its two sides; and no single sentence of either side may be taken for a same-line pair.
 Absolute times depend on the machine's load; compare the ratios.
 """
 
@@ -45,11 +48,45 @@ def _timed(func):
     return result, time.perf_counter() - start
 
 
+def same_line_accuracy(shared: Path) -> None:
+    """Print how often a gold link written on one line splits back into its two sides (both orders)."""
+    import ast
+
+    from editor.importing.same_line import same_line_pair
+
+    root = shared / "bench" / "mac-dev"
+    right = {"zh first": 0, "en first": 0}
+    links = false_pairs = sentences = 0
+    for chapter in sorted((root / "gold").iterdir()):
+        zh = (root / "zh" / chapter.name).read_text(encoding="utf-8").splitlines()
+        en = (root / "en" / chapter.name).read_text(encoding="utf-8").splitlines()
+        for line in chapter.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            src, tgt = (ast.literal_eval(half) for half in line.split(":"))
+            if not src or not tgt:
+                continue
+            z, e = "".join(zh[i].strip() for i in src), " ".join(en[j].strip() for j in tgt)
+            links += 1
+            right["zh first"] += same_line_pair(f"{z}{e}") == (z, e)
+            right["en first"] += same_line_pair(f"{e} {z}") == (z, e)
+        for sentence in zh + en:
+            if sentence.strip():
+                sentences += 1
+                false_pairs += same_line_pair(sentence.strip()) is not None
+    print(f"same-line splitter on MAC-dev ({links} gold links): "
+          + ", ".join(f"{k} {v / links:.1%} exact" for k, v in right.items())
+          + f"; single sentences taken for a pair: {false_pairs} of {sentences}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=150)
     parser.add_argument("--mode", default="fast", choices=("length", "fast", "best"))
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args(argv)
+    if (args.shared / "bench" / "mac-dev").is_dir():
+        same_line_accuracy(args.shared)
 
     from editor.importing import load_document, split_by_language
     from editor.importing.bilingual import split_mixed

@@ -37,6 +37,12 @@ def test_a_chinese_name_inside_an_english_sentence_stays_in_it():
     ("“我们希望，”王明说。\"We hope,\" Wang said.", [("zh", "“我们希望，”王明说。"), ("en", "\"We hope,\" Wang said.")]),
     ("\"We hope,\" Wang said. “我们希望，”王明说。", [("en", "\"We hope,\" Wang said."), ("zh", "“我们希望，”王明说。")]),
     ("他说：“今天很好。”\"Today is fine.\"", [("zh", "他说：“今天很好。”"), ("en", "\"Today is fine.\"")]),
+    ("'Are you tired? Shall we rest?' 他问道：“累了吗？歇一会儿吧？”",
+     [("en", "'Are you tired? Shall we rest?'"), ("zh", "他问道：“累了吗？歇一会儿吧？”")]),
+    ("Then we must go now.' 那我们得走了。”", [("en", "Then we must go now.'"), ("zh", "那我们得走了。”")]),
+    ("快进来！”'Come in, quickly!'", [("zh", "快进来！”"), ("en", "'Come in, quickly!'")]),
+    ("'Wait for me, I'll just—' 他说：“等等我，我马上——”",
+     [("en", "'Wait for me, I'll just—'"), ("zh", "他说：“等等我，我马上——”")]),
 ])
 def test_quotation_marks_belong_to_the_side_they_enclose(line, parts):
     assert split_scripts(line) == parts
