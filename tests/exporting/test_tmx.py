@@ -7,7 +7,7 @@ from lxml import etree
 
 from editor.bitext.document import BeadStatus
 from editor.exporting.xml_text import XML_LANG
-from tests.conftest import need_shared
+from tests.conftest import schema_path
 from tests.exporting.documents import control_char_document, export_bytes, linked_pairs, rich_document
 
 TMX_DATE = re.compile(r"^\d{8}T\d{6}Z$")
@@ -26,7 +26,7 @@ def props(tu: etree._Element) -> dict[str, str]:
 
 
 def test_exported_tmx_is_valid_against_the_tmx_1_4_dtd():
-    dtd = etree.DTD(str(need_shared("clients", "schemas", "tmx", "tmx14.dtd")))
+    dtd = etree.DTD(str(schema_path("tmx", "tmx14.dtd")))
     data, _ = export_bytes(rich_document(), ".tmx")
     root = parse(data)
     assert dtd.validate(root), dtd.error_log.filter_from_errors()

@@ -4,7 +4,7 @@ import pytest
 from lxml import etree
 
 from editor.exporting.xliff import MDA_NS, XLIFF12_NS, XLIFF20_NS
-from tests.conftest import need_shared
+from tests.conftest import schema_path
 from tests.exporting.documents import all_pairs, control_char_document, export_bytes, rich_document
 
 NS12 = {"x": XLIFF12_NS}
@@ -12,7 +12,7 @@ NS20 = {"x": XLIFF20_NS, "mda": MDA_NS}
 
 
 def schema(*parts: str) -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(need_shared("clients", "schemas", *parts))))
+    return etree.XMLSchema(etree.parse(str(schema_path(*parts))))
 
 
 def xliff12(doc=None, **options) -> etree._Element:

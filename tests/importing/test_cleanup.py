@@ -12,6 +12,7 @@ def _gold() -> dict:
     return json.loads(need_shared("samples", "mixed-news", "gold.json").read_text(encoding="utf-8"))
 
 
+@pytest.mark.shared
 def test_pinyin_artifacts_are_removed_from_the_seed_sample_exactly_as_gold_cleans_them():
     sample = _gold()["clean_zh_sample"]
     cleaned, fixes = clean_text(sample["original"])
@@ -47,6 +48,7 @@ def test_full_width_parentheses_are_handled_too():
     assert clean_text("傳統（tǒng）文化")[0] == "傳統文化"
 
 
+@pytest.mark.shared
 def test_lossy_mojibake_in_the_seed_sample_is_flagged_but_not_repaired():
     lines = need_shared("samples", "mixed-news", "000_e15ace7d525266b0.txt").read_text(encoding="utf-8").split("\n")
     line = lines[32]
@@ -61,6 +63,7 @@ def test_lossy_mojibake_in_the_seed_sample_is_flagged_but_not_repaired():
     assert fix.original in clean_text(line)[0]
 
 
+@pytest.mark.shared
 def test_no_other_line_of_the_seed_sample_is_flagged_as_mojibake():
     lines = need_shared("samples", "mixed-news", "000_e15ace7d525266b0.txt").read_text(encoding="utf-8").split("\n")
     flagged = [i for i, line in enumerate(lines)

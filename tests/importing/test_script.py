@@ -1,5 +1,7 @@
 """Simplified vs Traditional detection."""
 
+import pytest
+
 from editor.importing.script import ChineseScript, char_script, detect_chinese_script
 from tests.conftest import need_shared
 
@@ -29,6 +31,7 @@ def test_a_few_simplified_characters_in_traditional_text_do_not_flip_the_verdict
     assert detect_chinese_script("會議將於下週三在臺北舉行，这里") == "traditional"
 
 
+@pytest.mark.shared
 def test_seed_sample_is_traditional():
     text = need_shared("samples", "mixed-news", "000_e15ace7d525266b0.txt").read_text(encoding="utf-8")
     assert detect_chinese_script(text) == "traditional"

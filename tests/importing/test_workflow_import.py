@@ -76,6 +76,7 @@ def test_a_file_with_one_language_only_asks_for_the_other_file():
     assert caught.value.path == DATA / "zh_only.txt"
 
 
+@pytest.mark.shared
 def test_seed_sample_imports_with_cleanup_and_keeps_paragraph_counts():
     path = need_shared("samples", "mixed-news", "000_e15ace7d525266b0.txt")
     doc = import_document([path], ImportOptions(clean=True))

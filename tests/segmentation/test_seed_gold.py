@@ -2,9 +2,13 @@
 
 import json
 
+import pytest
+
 from editor.importing import load_document, split_by_language
 from editor.segmentation import split_sentences
 from tests.conftest import need_shared
+
+pytestmark = pytest.mark.shared         # the mixed-news gold in ../shared
 
 SAMPLE = ("samples", "mixed-news", "000_e15ace7d525266b0.txt")
 GOLD = ("samples", "mixed-news", "gold.json")

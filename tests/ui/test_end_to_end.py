@@ -7,6 +7,8 @@ from editor.bitext.document import Side
 from editor.bitext.project import load_project
 from editor.resources import sample_path
 from editor.ui.main_window import MainWindow
+from tests.conftest import EVENT_TIMEOUT_MS
+from tests.sample_gold import assert_is_the_gold
 from tests.ui.editor_fixtures import mark_clean
 
 
@@ -20,10 +22,10 @@ def test_import_review_fix_save_reopen_and_export_with_the_keyboard(qtbot, tmp_p
     win.show()
     win.activateWindow()
     qtbot.waitActive(win)
-    with qtbot.waitSignal(win.qdoc.changed, timeout=30000):
+    with qtbot.waitSignal(win.qdoc.changed, timeout=EVENT_TIMEOUT_MS):
         assert win.open_paths([sample_path()], ask=False)       # what `duiqi FILE` and dropping a file do
     doc = win.document
-    assert doc.beads and all(b.src or b.tgt for b in doc.beads)
+    assert_is_the_gold(doc)
 
     pane = win.view.panes[Side.SRC]
     pane.setFocus()
@@ -39,15 +41,22 @@ def test_import_review_fix_save_reopen_and_export_with_the_keyboard(qtbot, tmp_p
     _key(qtbot, win.view.panes[win.view.focus_side], Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert doc.snapshot() == before
 
-    # Link by keyboard: select on the left, Right arrow to the other pane, select, Ctrl+L.
+    # Unlink a link (Ctrl+U), then link it again by keyboard: select on the left, Right arrow to the other pane,
+    # select, Ctrl+L.
+    zh, en = doc.src[5], doc.tgt[5]                              # 参加者可以… / Participants can borrow…
     pane = win.view.panes[Side.SRC]
     pane.setFocus()
-    win.view.select_segment(Side.SRC, 4)
+    win.view.select_bead(doc.bead_index_of(zh.id))
+    _key(qtbot, pane, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    assert [(b.src, b.tgt) for b in doc.beads if zh.id in b.src or en.id in b.tgt] == [((zh.id,), ()), ((), (en.id,))]
+    win.view.select_segment(Side.SRC, 5)
     _key(qtbot, pane, Qt.Key.Key_Right)
     right = win.view.panes[Side.TGT]
     assert QApplication.focusWidget() is right
-    win.view.select_segment(Side.TGT, 4)
+    win.view.select_segment(Side.TGT, 5)
     _key(qtbot, right, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    [linked] = [b for b in doc.beads if zh.id in b.src or en.id in b.tgt]
+    assert (linked.src, linked.tgt) == ((zh.id,), (en.id,)) and linked.is_fixed
     doc.check()
 
     # Save (Ctrl+S asks for a name the first time), reopen, export.

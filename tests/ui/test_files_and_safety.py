@@ -1,10 +1,13 @@
 """Files and safety: unsaved-changes prompt, bad files keep the current document, save and reopen, alignment undo."""
 
+import pytest
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.bitext.document import AlignmentDocument
 from editor.ui.main_window import MainWindow
+from tests.conftest import ENGINE_TIMEOUT_MS, EVENT_TIMEOUT_MS
+from tests.sample_gold import assert_is_the_gold
 from tests.ui.editor_fixtures import mark_clean
 
 
@@ -75,7 +78,7 @@ def test_save_then_reopen_gives_the_same_document_and_a_clean_window(qtbot, wind
     assert not other.is_modified() and other.project_path == path
 
 
-def test_aligning_in_the_background_is_one_undoable_step(qtbot, sample_doc):
+def test_aligning_in_the_background_is_one_undoable_step(qtbot):
     from editor.workflow import import_document
     from editor.resources import sample_path
 
@@ -83,10 +86,11 @@ def test_aligning_in_the_background_is_one_undoable_step(qtbot, sample_doc):
     unaligned = doc.snapshot()
     win = MainWindow(doc, autosave=False)
     qtbot.addWidget(win, before_close_func=mark_clean)
-    with qtbot.waitSignal(win.qdoc.changed, timeout=20000):
+    with qtbot.waitSignal(win.qdoc.changed, timeout=EVENT_TIMEOUT_MS):
         task = win.start_alignment(keep_fixed=False)
         assert task is not None
-    assert win.document.snapshot() == sample_doc.snapshot()
+    assert_is_the_gold(win.document)
+    assert win.undo_stack.count() == 1
     win.undo_stack.undo()
     assert win.document.snapshot() == unaligned
     win.undo_stack.setClean()
@@ -97,7 +101,7 @@ def test_realign_the_rest_keeps_confirmed_links(qtbot, window):
     window.view.select_bead(0)
     window.actions_.unlink.trigger()          # a hand-made split the aligner would undo
     kept = [b for b in doc.beads if b.is_fixed]
-    with qtbot.waitSignal(window.qdoc.changed, timeout=20000):
+    with qtbot.waitSignal(window.qdoc.changed, timeout=EVENT_TIMEOUT_MS):
         window.actions_.realign.trigger()
     assert all(b in doc.beads for b in kept)
     assert window.undo_stack.undoText() == "Re-align the rest"
@@ -138,41 +142,50 @@ def test_cancelling_a_running_alignment_changes_nothing(qtbot):
     unaligned = doc.snapshot()
     win = MainWindow(doc, autosave=False)
     qtbot.addWidget(win, before_close_func=mark_clean)
-    assert win.start_alignment(keep_fixed=False) is not None
+    signals = win.start_alignment(keep_fixed=False)
+    assert signals is not None
     assert win.progress.isVisibleTo(win) and not win.actions_.realign.isEnabled()
+    ended = []
+    signals.succeeded.connect(lambda change: ended.append("succeeded"))
+    signals.failed.connect(lambda exc: ended.append("failed"))
     win.actions_.cancel_alignment.trigger()
     assert win._alignment is None and win.actions_.realign.isEnabled()
     # The worker stops at its next should_stop() check (or finishes); either way nothing may be applied.
-    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=20000)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: bool(ended) and QThreadPool.globalInstance().activeThreadCount() == 0,
+                    timeout=EVENT_TIMEOUT_MS)
+    QApplication.processEvents()         # deliver whatever the worker posted to the window
     assert win.document.snapshot() == unaligned
     assert win.undo_stack.count() == 0
 
 
-def test_alignment_runs_in_the_aligner_process_which_restarts_after_dying(qtbot, sample_doc, monkeypatch):
+@pytest.mark.slow
+def test_alignment_runs_in_the_aligner_process_which_restarts_after_dying(qtbot, monkeypatch):
     from editor.resources import sample_path
     from editor.ui.workers import alignment_service
     from editor.workflow import import_document
 
+    alignment_service().shutdown()      # a fresh process: it is still starting when it is killed below
     win = MainWindow(import_document([sample_path()]), autosave=False)
     qtbot.addWidget(win, before_close_func=mark_clean)
     unaligned = win.document.snapshot()
-    signals = win.start_alignment(keep_fixed=False)
+    signals = win.start_alignment(keep_fixed=False, mode="fast")
     assert signals.parent() is alignment_service()
     process = alignment_service()._process
     assert process is not None and process.is_alive()
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()) or 0)
-    with qtbot.waitSignal(signals.failed, timeout=10000):          # the process dies mid-job: the job fails
+    with qtbot.waitSignal(signals.failed, timeout=ENGINE_TIMEOUT_MS):   # the process dies mid-job: the job fails
         process.kill()
     assert win.document.snapshot() == unaligned and win._alignment is None
     assert shown and "aligner process stopped" in shown[0]
-    with qtbot.waitSignal(win.qdoc.changed, timeout=30000):        # and the next job starts a new process
-        win.start_alignment(keep_fixed=False)
-    assert win.document.snapshot() == sample_doc.snapshot()
+    with qtbot.waitSignal(win.qdoc.changed, timeout=ENGINE_TIMEOUT_MS):  # and the next job starts a new process
+        win.start_alignment(keep_fixed=False, mode="fast")
+    assert alignment_service()._process is not process
+    assert_is_the_gold(win.document)
 
 
-def test_a_warmed_up_aligner_process_preloads_then_aligns(qtbot, sample_doc):
+@pytest.mark.slow
+def test_a_warmed_up_aligner_process_preloads_then_aligns(qtbot):
     from editor.resources import sample_path
     from editor.ui.workers import alignment_service, warm_up_aligner
     from editor.workflow import import_document
@@ -181,6 +194,6 @@ def test_a_warmed_up_aligner_process_preloads_then_aligns(qtbot, sample_doc):
     assert alignment_service()._process is not None and alignment_service()._process.is_alive()
     win = MainWindow(import_document([sample_path()]), autosave=False)
     qtbot.addWidget(win, before_close_func=mark_clean)
-    with qtbot.waitSignal(win.qdoc.changed, timeout=60000):
-        win.start_alignment(keep_fixed=False)
-    assert win.document.snapshot() == sample_doc.snapshot()
+    with qtbot.waitSignal(win.qdoc.changed, timeout=ENGINE_TIMEOUT_MS):
+        win.start_alignment(keep_fixed=False, mode="fast")
+    assert_is_the_gold(win.document)
