@@ -80,6 +80,13 @@ class BilingualText:
             self.anchors.append(Anchor(z0, len(self.zh), e0, len(self.en), hard))
 
 
+def _has_both_scripts(text: str) -> bool:
+    """True when a paragraph has Han characters and Latin letters (only those can be same-line pairs)."""
+    from editor.importing import _HAN, _LATIN
+
+    return bool(_HAN.search(text) and _LATIN.search(text))
+
+
 def _language(p: Paragraph, previous: str) -> str:
     if p.lang in ("zh", "en"):
         return p.lang
@@ -128,7 +135,7 @@ def split_mixed(records: Sequence[Paragraph]) -> BilingualText:
             k = end
             continue
         k += 1
-        if p.lang is None:
+        if p.lang is None and _has_both_scripts(p.text):
             parts = split_scripts(p.text)
             zh_text = "".join(t for lang, t in parts if lang == "zh")
             en_text = " ".join(t for lang, t in parts if lang == "en")

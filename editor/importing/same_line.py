@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_SCRIPT_RUN = re.compile(r"([\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+)|([A-Za-z]+)")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
 _ZH_END = "。！？…；"
 _EN_END = ".!?;"
@@ -116,18 +117,18 @@ def script_of(text: str) -> str | None:
 def _pure_split(line: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut an unpunctuated span where one run of Han meets one run of English words, if that is all it holds."""
     unit = line[start:end]
-    kinds = []          # (kind, position) of each Han character or Latin letter
-    for pos, ch in enumerate(unit):
-        if _HAN.match(ch):
-            kinds.append(("h", pos))
-        elif ch.isascii() and ch.isalpha():
-            kinds.append(("l", pos))
-    changes = [k for k in range(1, len(kinds)) if kinds[k][0] != kinds[k - 1][0]]
-    if len(changes) != 1:
+    runs: list[list] = []           # [kind, first position, end position] of runs of one script
+    for match in _SCRIPT_RUN.finditer(unit):
+        kind = "h" if match.group(1) else "l"
+        if runs and runs[-1][0] == kind:
+            runs[-1][2] = match.end()
+        else:
+            runs.append([kind, match.start(), match.end()])
+    if len(runs) != 2:
         return [(start, end)]
-    end1, start2 = kinds[changes[0] - 1][1] + 1, kinds[changes[0]][1]
+    end1, start2 = runs[0][2], runs[1][1]
     gap = unit[end1:start2]
-    han_first = kinds[0][0] == "h"
+    han_first = runs[0][0] == "h"
     han, latin = (unit[:end1], unit[start2:]) if han_first else (unit[start2:], unit[:end1])
     if not gap or len(_LATIN_WORD.findall(latin)) < 2:     # 他说OK, 我喜欢Python: one sentence
         return [(start, end)]

@@ -105,3 +105,23 @@ def test_headings_of_books_with_different_chapters_pair_by_chapter_number():
     text = pair_files(zh, en)
     assert [(a.src_start, a.tgt_start) for a in text.anchors] == [(2, 0), (4, 2)]
     assert text.counts[Layout.HEADINGS] == 2
+
+
+def test_layout_anchors_are_saved_in_the_project_and_used_again_when_realigning(tmp_path):
+    from editor.bitext.project import load_project, save_project
+
+    doc, pairs = aligned(DATA / "bilingual_table.html")
+    save_project(doc, tmp_path / "table.duiqi")
+    again = load_project(tmp_path / "table.duiqi")
+    assert again.meta.anchors == doc.meta.anchors and again.meta.src_headings == [0]
+    again.apply(align_document(again, mode="fast", keep_fixed=False))
+    assert [again.bead_texts(b) for b in again.beads] == pairs
+
+
+def test_a_bead_a_person_fixed_wins_over_a_layout_anchor_it_overlaps():
+    from editor.alignment import FixedSpan
+    from editor.workflow import merge_spans
+
+    person = [FixedSpan(1, 3, 1, 2)]
+    anchors = [FixedSpan(0, 1, 0, 1), FixedSpan(1, 2, 1, 2), FixedSpan(2, 3, 2, 3), FixedSpan(3, 4, 3, 4)]
+    assert merge_spans(person, anchors) == [FixedSpan(0, 1, 0, 1), FixedSpan(1, 3, 1, 2), FixedSpan(3, 4, 3, 4)]
