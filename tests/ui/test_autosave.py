@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, Splice
 from editor.ui import autosave as autosave_module
 from editor.ui.autosave import Autosaver, RecoveryDialog, autosave_dir, find_recoveries, offer_recovery
+from tests.conftest import ENGINE_TIMEOUT_MS, EVENT_TIMEOUT_MS
 
 
 def _document() -> AlignmentDocument:
@@ -71,7 +73,7 @@ def test_a_modified_document_is_autosaved_after_the_interval(qtbot):
     saver = session.autosaver(interval=1)
     saver.start()
     assert not saver.autosave_path.exists()
-    with qtbot.waitSignal(saver.saved, timeout=4000):
+    with qtbot.waitSignal(saver.saved, timeout=EVENT_TIMEOUT_MS):
         pass
     assert saver.autosave_path.exists()
     assert saver.autosave_path.parent == autosave_dir()
@@ -129,7 +131,8 @@ def test_a_really_killed_process_leaves_a_recoverable_autosave(tmp_path):
         os._exit(9)      # a crash: no clean-up runs
     """)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                            timeout=ENGINE_TIMEOUT_MS / 1000)
     assert result.returncode == 9, result.stderr
     [recovery] = find_recoveries()
     assert recovery.original_path is None
@@ -171,13 +174,15 @@ def test_a_failed_autosave_is_reported_and_retried_without_raising(qtbot, monkey
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(autosave_module, "save_project", failing_save)
-    with qtbot.waitSignal(saver.failed, timeout=1000) as blocker:
-        assert saver.save_now() is None
-    assert "No space left" in blocker.args[0]
+    failed, saved = [], []                  # save_now() writes on this thread: it reports before it returns
+    saver.failed.connect(failed.append)
+    saver.saved.connect(lambda *args: saved.append(args))
+    assert saver.save_now() is None
+    assert len(failed) == 1 and "No space left" in failed[0] and saved == []
     assert saver._timer.interval() == autosave_module.RETRY_SECONDS * 1000   # retries soon
     monkeypatch.undo()
-    with qtbot.waitSignal(saver.saved, timeout=1000):
-        assert saver.save_now() == saver.autosave_path
+    assert saver.save_now() == saver.autosave_path
+    assert len(saved) == 1 and len(failed) == 1
     assert saver._timer.interval() == 60 * 1000                              # back to the normal pace
     saver.stop()
     saver.clear()
@@ -190,7 +195,7 @@ def test_a_document_provider_that_raises_does_not_crash_the_timer(qtbot):
     saver = Autosaver(broken, lambda: True, lambda: None, 1)
     _SAVERS.append(saver)
     saver.start()
-    with qtbot.waitSignal(saver.failed, timeout=4000):
+    with qtbot.waitSignal(saver.failed, timeout=EVENT_TIMEOUT_MS):
         pass
     saver.stop()
 
@@ -276,43 +281,74 @@ def test_offer_recovery_returns_the_restored_document_or_none_for_later(qtbot, b
 
 
 def test_the_timer_writes_on_a_worker_thread_a_copy_taken_when_it_fired(qtbot, monkeypatch):
-    import threading
-    import time as time_module
     session = Session(_document())
     saver = session.autosaver(interval=60)
     saver.start()
     threads = []
+    edited = threading.Event()
     real_save = autosave_module.save_project
 
-    def slow_save(doc, path):
+    def save_after_the_edit(doc, path):
         threads.append(threading.current_thread().name)
-        time_module.sleep(0.3)
+        assert edited.wait(EVENT_TIMEOUT_MS / 1000)        # the worker writes only once the edit below is made
         real_save(doc, path)
 
-    monkeypatch.setattr(autosave_module, "save_project", slow_save)
+    monkeypatch.setattr(autosave_module, "save_project", save_after_the_edit)
     expected = session.doc.snapshot()
-    with qtbot.waitSignal(saver.saved, timeout=3000):
+    with qtbot.waitSignal(saver.saved, timeout=EVENT_TIMEOUT_MS):
         assert saver.save_in_background()
         # An edit made while the worker writes does not leak into this autosave.
         session.doc.apply(Change("edit", src=Splice(0, (session.doc.src[0],),
                                                     (session.doc.src[0].__class__(0, "改了。", 0),))))
+        edited.set()
     assert threads == ["duiqi-autosave"]
     assert autosave_module.load_project(saver.autosave_path).snapshot() == expected
     saver.stop()
     saver.clear()
 
 
+class _LockThatTells:
+    """The autosaver's write lock, telling when the GUI thread starts waiting for it."""
+
+    def __init__(self, lock, waiting: threading.Event) -> None:
+        self._lock, self._waiting = lock, waiting
+
+    def __enter__(self):
+        if threading.current_thread() is threading.main_thread():
+            self._waiting.set()
+        return self._lock.__enter__()
+
+    def __exit__(self, *exc):
+        return self._lock.__exit__(*exc)
+
+    def acquire(self, *args, **kwargs):
+        return self._lock.acquire(*args, **kwargs)
+
+    def release(self) -> None:
+        self._lock.release()
+
+
 def test_clear_during_a_background_write_leaves_no_autosave(qtbot, monkeypatch):
-    import time as time_module
     saver = Session(_document()).autosaver(interval=60)
     saver.start()
+    writing, clear_waits = threading.Event(), threading.Event()
+    saver._write_lock = _LockThatTells(saver._write_lock, clear_waits)
     real_save = autosave_module.save_project
-    monkeypatch.setattr(autosave_module, "save_project",
-                        lambda doc, path: (time_module.sleep(0.3), real_save(doc, path)))
+
+    def save_while_clear_waits(doc, path):
+        writing.set()
+        assert clear_waits.wait(EVENT_TIMEOUT_MS / 1000)   # clear() was called in the middle of this write
+        real_save(doc, path)
+
+    monkeypatch.setattr(autosave_module, "save_project", save_while_clear_waits)
+    failures = []
+    saver.failed.connect(failures.append)
     assert saver.save_in_background()
+    assert writing.wait(EVENT_TIMEOUT_MS / 1000)
     saver.clear()                   # the project was saved meanwhile
     saver.wait_for_background_save()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not saver._writing, timeout=EVENT_TIMEOUT_MS)    # the worker's report arrived
+    assert failures == [] and clear_waits.is_set()
     assert not saver.autosave_path.exists()
     saver.stop()
     assert list(autosave_dir().iterdir()) == []
@@ -326,7 +362,7 @@ def test_a_failed_background_autosave_is_reported_and_retried(qtbot, monkeypatch
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(autosave_module, "save_project", failing_save)
-    with qtbot.waitSignal(saver.failed, timeout=3000) as blocker:
+    with qtbot.waitSignal(saver.failed, timeout=EVENT_TIMEOUT_MS) as blocker:
         saver.save_in_background()
     assert "Permission denied" in blocker.args[0]
     assert saver._timer.interval() == autosave_module.RETRY_SECONDS * 1000

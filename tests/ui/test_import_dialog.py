@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from editor.ui import import_dialog as import_dialog_module
 from editor.ui.import_dialog import ImportDialog
+from tests.conftest import EVENT_TIMEOUT_MS
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MIXED = DATA / "dlg_mixed.txt"
@@ -77,7 +78,8 @@ def test_each_fix_can_be_accepted_or_rejected_on_its_own(qtbot):
     dialog = _dialog(qtbot, [MIXED])
     pinyin = next(i for i in _fix_items(dialog) if "lián" in i.text(3))
     pinyin.setCheckState(0, Qt.CheckState.Unchecked)
-    qtbot.waitUntil(lambda: "3. 联(lián)合国" in dialog.zh_sentences.toPlainText(), timeout=2000)
+    qtbot.waitUntil(lambda: "3. 联(lián)合国" in dialog.zh_sentences.toPlainText(),
+                    timeout=EVENT_TIMEOUT_MS)
     doc = _import(dialog)
     assert doc.src[0].text == "河畔图书馆于三月二日正式开放。"        # accepted
     assert doc.src[2].text == "联(lián)合国代表也参观了图书馆。"       # rejected

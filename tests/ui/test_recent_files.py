@@ -6,6 +6,7 @@ import pytest
 
 from editor.settings import MAX_RECENT_FILES, Settings, load_settings
 from editor.ui.recent_files import RecentFilesMenu
+from tests.conftest import EVENT_TIMEOUT_MS
 
 
 @pytest.fixture
@@ -69,7 +70,7 @@ def test_choosing_an_entry_emits_its_path(qtbot, files):
     qtbot.addWidget(menu)
     menu.add(files[0])
     menu.add(files[1])
-    with qtbot.waitSignal(menu.file_chosen, timeout=1000) as blocker:
+    with qtbot.waitSignal(menu.file_chosen, timeout=EVENT_TIMEOUT_MS) as blocker:
         _entries(menu)[1].trigger()
     assert blocker.args == [str(files[0])]
 
