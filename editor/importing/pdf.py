@@ -59,6 +59,49 @@ def box_paragraphs(lines: list[tuple[str, float, float]]) -> list[list[str]]:
     return out
 
 
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
+def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Leave out running headers and footers: a first or last paragraph of a page that recurs (page
+    numbers aside) at the top or bottom of at least half the pages, and of at least three."""
+    if len(pages) < 3:
+        return pages
+    counts: dict[str, int] = {}
+    for chunks in pages:
+        for key in {_running_key(c) for c in chunks[:1] + chunks[-1:]}:
+            counts[key] = counts.get(key, 0) + 1
+    running = {k for k, n in counts.items() if n >= max(3, len(pages) / 2)}
+    if not running:
+        return pages
+    out = []
+    for chunks in pages:
+        chunks = list(chunks)
+        while chunks and _running_key(chunks[0]) in running:
+            chunks.pop(0)
+        while chunks and _running_key(chunks[-1]) in running:
+            chunks.pop()
+        out.append(chunks)
+    return out
+
+
+def join_pages(pages: list[list[str]]) -> list[str]:
+    """Concatenate the pages' paragraphs, joining a paragraph that a page break cut in two (the page ends
+    without closing punctuation and the next does not start with a heading)."""
+    paragraphs: list[str] = []
+    open_paragraph = False
+    for chunks in pages:
+        for k, text in enumerate(chunks):
+            if k == 0 and open_paragraph and paragraphs and not looks_like_heading(text):
+                paragraphs[-1] = join_lines([paragraphs[-1], text])
+            else:
+                paragraphs.append(text)
+        if chunks:
+            open_paragraph = not _ENDS_PARAGRAPH.search(paragraphs[-1]) and not looks_like_heading(paragraphs[-1])
+    return paragraphs
+
+
 def pdf_records(path: Path) -> list[Paragraph]:
     """Return the paragraphs of a PDF's text layer in reading order; lines like 第一章 / Chapter One are headings.
 
@@ -72,34 +115,28 @@ def pdf_records(path: Path) -> list[Paragraph]:
     with path.open("rb") as f:
         if not f.read(1024).lstrip().startswith(b"%PDF"):
             raise MalformedFileError(path, "not a PDF file (it does not start with %PDF); is it damaged?")
-    paragraphs: list[str] = []
-    open_paragraph = False          # the last paragraph of the previous page did not end (a page break cut it)
+    pages: list[list[str]] = []     # each page's paragraph chunks, in reading order
     try:
         for number, page in enumerate(extract_pages(path, laparams=LAParams()), start=1):
             if number > MAX_PAGES:
                 raise MalformedFileError(path, f"the PDF has more than {MAX_PAGES} pages")
-            first_on_page = True
+            chunks: list[str] = []
             for element in page:
                 if not isinstance(element, LTTextContainer):
                     continue
                 lines = [(line.get_text(), line.x0, line.x1) for line in element if isinstance(line, LTTextLine)]
                 for chunk in box_paragraphs(lines) if lines else [element.get_text().splitlines()]:
                     text = join_lines(chunk)
-                    if not text or _PAGE_NUMBER.match(text):
-                        continue
-                    if first_on_page and open_paragraph and paragraphs and not looks_like_heading(text):
-                        paragraphs[-1] = join_lines([paragraphs[-1], text])
-                    else:
-                        paragraphs.append(text)
-                    first_on_page = False
-            open_paragraph = bool(paragraphs) and not _ENDS_PARAGRAPH.search(paragraphs[-1]) \
-                and not looks_like_heading(paragraphs[-1])
+                    if text and not _PAGE_NUMBER.match(text):
+                        chunks.append(text)
+            pages.append(chunks)
     except EditorError:
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise EncryptedFileError(path) from None
     except Exception as exc:        # noqa: BLE001 - pdfminer raises many types on damaged files
         raise MalformedFileError(path, f"the PDF is damaged or not readable ({type(exc).__name__}: {exc})") from None
+    paragraphs = join_pages(drop_running_lines(pages))
     if not paragraphs:
         raise EmptyFileError(path, NO_TEXT_LAYER)
     return [heading(p) if looks_like_heading(p) else Paragraph(p) for p in paragraphs]

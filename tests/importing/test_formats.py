@@ -171,3 +171,13 @@ def test_a_zip_bomb_chapter_is_refused_without_inflating_it(tmp_path):
     with pytest.raises(MalformedFileError, match="zip bomb") as caught:
         load_document(bomb)
     assert caught.value.path == bomb
+
+
+def test_pdf_running_headers_are_dropped_and_a_paragraph_cut_by_a_page_break_is_joined():
+    from editor.importing.pdf import drop_running_lines, join_pages
+
+    pages = [["河畔图书馆年报", "第一章 开馆", "图书馆于三月", "第 1 页"],
+             ["河畔图书馆年报", "正式开放。读者很多。", "第 2 页"],
+             ["河畔图书馆年报", "第二章 工作坊", "每月一次。", "第 3 页"]]
+    assert join_pages(drop_running_lines(pages)) == ["第一章 开馆", "图书馆于三月正式开放。读者很多。", "第二章 工作坊",
+                                                     "每月一次。"]
