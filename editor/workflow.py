@@ -10,7 +10,7 @@ from editor import alignment
 from editor.alignment import FixedSpan, ProgressCallback, StopCallback
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, DocumentMeta, Splice
 from editor.errors import InputFileError
-from editor.importing import RawDocument, load_document
+from editor.importing import RawDocument, load_document_cached
 from editor.importing.bilingual import BilingualText, pair_files, split_mixed
 from editor.importing.records import Paragraph
 from editor.bitext.review import Mark, has_leftover_marks
@@ -125,7 +125,7 @@ def read_bilingual(paths: Sequence[Path | str], options: ImportOptions | None = 
     if len(paths) not in (1, 2):
         raise InputFileError(f"expected one mixed file or two files, got {len(paths)}")
     layout = "lines" if options.presegmented else None
-    raws: list[RawDocument] = [load_document(p, options.encodings.get(str(p)), layout=layout) for p in paths]
+    raws: list[RawDocument] = [load_document_cached(p, options.encodings.get(str(p)), layout=layout) for p in paths]
     if len(raws) == 1:
         text = split_mixed(raws[0].records)
         if not text.zh or not text.en:

@@ -154,3 +154,30 @@ def split_by_language(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             previous_chinese = is_chinese_paragraph(p)
         (zh if previous_chinese else en).append(p)
     return zh, en
+
+
+_recent: dict[tuple, RawDocument] = {}
+_recent_lock = __import__("threading").Lock()
+RECENT_DOCUMENTS = 4
+
+
+def load_document_cached(path: Path | str, encoding: str | None = None, *, layout: str | None = None) -> RawDocument:
+    """load_document() that keeps the last few files read, by path, size, modification time, encoding and
+    layout: the import dialog's preview and the import itself read a long PDF or book once, not twice.
+    Callers must not change the returned document."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, encoding, layout)
+    except OSError:
+        return load_document(path, encoding, layout=layout)     # it raises the error naming the file
+    with _recent_lock:
+        found = _recent.get(key)
+    if found is not None:
+        return found
+    document = load_document(path, encoding, layout=layout)
+    with _recent_lock:
+        _recent[key] = document
+        while len(_recent) > RECENT_DOCUMENTS:
+            _recent.pop(next(iter(_recent)))
+    return document

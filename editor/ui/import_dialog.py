@@ -18,7 +18,7 @@ from editor import workflow
 from editor.bitext.document import AlignmentDocument
 from editor.errors import (EditorError, EmptyFileError, EncryptedFileError, InputFileError, MarkupOnlyFileError,
                            UndecodableFileError)
-from editor.importing import RawDocument, is_chinese_paragraph, load_document
+from editor.importing import RawDocument, is_chinese_paragraph, load_document_cached
 from editor.importing.bilingual import BilingualText, Layout, pair_files, split_mixed
 from editor.segmentation import split_sentences
 from editor.ui.settings_dialog import LANGUAGE_TAG, SOURCE_LANGUAGES, TARGET_LANGUAGES, language_combo
@@ -91,9 +91,9 @@ def read_preview(paths: Sequence[Path], encodings: dict[str, str], presegmented:
     for reading in preview.files:
         try:
             try:
-                reading.raw = load_document(reading.path, reading.forced_encoding, layout=layout)
+                reading.raw = load_document_cached(reading.path, reading.forced_encoding, layout=layout)
             except TypeError:      # an importing package without paragraph layouts
-                reading.raw = load_document(reading.path, reading.forced_encoding)
+                reading.raw = load_document_cached(reading.path, reading.forced_encoding)
         except EditorError as exc:
             reading.error = exc
         except OSError as exc:

@@ -181,3 +181,17 @@ def test_pdf_running_headers_are_dropped_and_a_paragraph_cut_by_a_page_break_is_
              ["河畔图书馆年报", "第二章 工作坊", "每月一次。", "第 3 页"]]
     assert join_pages(drop_running_lines(pages)) == ["第一章 开馆", "图书馆于三月正式开放。读者很多。", "第二章 工作坊",
                                                      "每月一次。"]
+
+
+def test_a_file_read_for_the_preview_is_not_parsed_again_on_import_unless_it_changed(tmp_path):
+    import os
+
+    from editor.importing import load_document_cached
+
+    path = tmp_path / "book.pdf"
+    shutil.copy(DATA / "report-zh.pdf", path)
+    first = load_document_cached(path)
+    assert load_document_cached(path) is first
+    shutil.copy(DATA / "report-en.pdf", path)
+    os.utime(path, ns=(1, 1))                 # a changed file, whatever its clock says
+    assert load_document_cached(path).paragraphs[0] == "Chapter One: Annual Report"
