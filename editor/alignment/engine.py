@@ -13,7 +13,8 @@ import numpy as np
 
 from editor.alignment import scoring
 from editor.alignment.clauses import refine_boundaries
-from editor.alignment.search import (NEG, all_posteriors, band_from_anchors, banded_dp, bead_posteriors, best_chain, diagonal_band,
+from editor.alignment.confidence import path_posteriors
+from editor.alignment.search import (NEG, all_posteriors, band_from_anchors, banded_dp, best_chain, diagonal_band,
                                      top_k_candidates)
 from editor.errors import AlignmentCancelled
 
@@ -148,7 +149,7 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
     else:
         path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress)
     path = refine_boundaries(path, sides, lambda s0, s1, g0, g1: _bead_score(band, scores, s0, s1, g0, g1))
-    posterior = bead_posteriors(band, scoring.BEAD_TYPES, scores, path, POSTERIOR_TEMPERATURE)
+    posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, scores, path, POSTERIOR_TEMPERATURE)
     del scores
     t3 = time.perf_counter()
     timings["anchors+band"] = timings.get("anchors+band", 0.0) + t1 - t0
@@ -168,9 +169,9 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
             terms[(r, j)] = {k: float(arr[r - r0, w]) for k, arr in tm.feats.items()}
         del tm
     out = []
-    for (s0, s1, g0, g1, gain), post in zip(path, posterior):
+    for (s0, s1, g0, g1, gain), post, bound in zip(path, posterior, boundary):
         a, b = s1 - s0, g1 - g0
-        feats = {"type": (a, b), "posterior": post}
+        feats = {"type": (a, b), "posterior": post, "boundary": bound}
         if a and b:
             feats.update(terms[(s1, g1)])
         out.append(RawBead(s0, s1, g0, g1, gain, feats))
@@ -223,11 +224,12 @@ def _align_in_chunks(src, tgt, ratio, res, should_stop, progress, timings) -> li
 #: logistic model of "this bead is exactly right" over the bead's own terms, fitted on MAC-dev by
 #: tests/benchmarks/fit_weights.py --confidence: (bias, weights of CONFIDENCE_INPUTS)
 CONFIDENCE_INPUTS = ("gain", "cos_m", "coverage", "length", "size", "len_factor", "weakest_cos", "weakest_cov", "one_one",
-                     "posterior_logit")
-#: (Refitted on the output with the clause pass, it calibrates the 0.5-0.9 bins better but leaves >= 0.9 at
-#: 96.7% right in leave-one-chapter-out, under the 97% the editor promises; these weights keep 98.0%.)
-CONFIDENCE_EMB = (2.274, (-1.9936, 0.7387, 0.4663, 0.4882, 0.1929, -1.5876, 1.6578, 2.9657, -2.7587, 1.3822))
-CONFIDENCE_LEX = (5.8971, (1.3877, 0.0, -2.7072, 0.1672, -0.5609, -2.6232, 0.0, 0.5049, -1.2783, 1.5814))
+                     "posterior_logit", "boundary_logit")
+#: (Refitted with "boundary_logit", the posterior of the bead's less certain boundary node, editor/alignment/
+#: confidence.py: leave-one-chapter-out on MAC-dev, a lowest-first review finds 90 % of the wrong beads after
+#: 38.8 % of the beads (was 40.3 %) and 95 % after 43.7 % (was 60.0 %); tests/benchmarks/bench_review.py.)
+CONFIDENCE_EMB = (1.6535, (-0.5979, 0.8432, 0.5821, 0.5175, 0.0997, -0.6922, 1.4144, 2.391, -2.0769, 0.1001, 0.7972))
+CONFIDENCE_LEX = (4.9992, (3.2876, 0.0, -3.0122, 0.0352, -0.4824, -1.5895, 0.0, 0.3211, -1.0595, 1.4705, -0.1989))
 #: a skipped sentence (1-0 / 0-1) is rarely right in practice: send the translator to it
 SKIP_CONFIDENCE = 0.2
 
@@ -240,8 +242,9 @@ def confidence_inputs(bead: RawBead) -> list[float]:
     weakest = min(f.get("zmin", cm) if a > 1 else cm, f.get("emin", cm) if b > 1 else cm) - cm
     cov_min = min(f.get("zfrac_min", 1.0), f.get("efrac_min", 1.0))
     p = min(max(f.get("posterior", 0.5), 1e-6), 1 - 1e-6)
+    q = min(max(f.get("boundary", p), 1e-6), 1 - 1e-6)     # the surer of the bead's two boundaries is not enough
     return [bead.gain, cm, f.get("coverage", 0.0), f.get("length", 0.0), float(a + b), f.get("len_factor", 0.0),
-            weakest, cov_min, float(a == 1 and b == 1), math.log(p / (1 - p))]
+            weakest, cov_min, float(a == 1 and b == 1), math.log(p / (1 - p)), math.log(q / (1 - q))]
 
 
 def confidence(bead: RawBead, with_embeddings: bool = True) -> float:

@@ -8,7 +8,7 @@ from lxml import etree
 from PySide6.QtCore import Qt
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment
-from editor.bitext.review import Mark
+from editor.bitext.review import DEFAULT_THRESHOLD, Mark
 from editor.exporting.xliff import XLIFF12_NS
 from editor.ui.alignment_view import BeadFilter
 from editor.ui.link_style import PEN_STYLES, LinkState
@@ -28,7 +28,7 @@ BEADS = [((0,), (0,), 0.99, BeadStatus.AUTO),          # 0 sure
          ((3,), (3,), 0.30, BeadStatus.CONFIRMED),     # 3 a person vouched: not doubtful
          ((4,), (), 0.0, BeadStatus.AUTO),             # 4 doubtful: 1-0
          ((5,), (4,), 0.97, BeadStatus.AUTO),          # 5 sure
-         ((6,), (5,), 0.94, BeadStatus.AUTO),          # 6 doubtful: below the default threshold 0.95
+         ((6,), (5,), 0.94, BeadStatus.AUTO),          # 6 doubtful: below the default threshold 0.96
          ((7,), (6,), 0.999, BeadStatus.EDITED),       # 7 made by hand
          ((), (7,), 1.0, BeadStatus.EDITED)]           # 8 unlinked by hand: not doubtful, but unlinked
 DOUBTFUL = [1, 2, 4, 6]
@@ -172,4 +172,4 @@ def test_the_strip_names_why_a_link_is_doubtful(qtbot, triage_window):
     win.view.select_bead(2)
     assert "garbled" in win.strip.label.text()
     win.view.select_bead(6)
-    assert "0.94 below 0.95" in win.strip.label.text()
+    assert f"0.94 below {DEFAULT_THRESHOLD:.2f}" in win.strip.label.text()
