@@ -740,12 +740,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+118"/>
+        <location line="+117"/>
         <source>No text read yet.</source>
         <translation>尚未读取任何文本。</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-111"/>
         <source>The mixed file was split by language into %1 Chinese and %2 English paragraphs.</source>
         <translation>混排文件已按语言拆分为 %1 个中文段落和 %2 个英文段落。</translation>
     </message>
@@ -756,18 +756,18 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>English: %1</source>
         <translation>英文：%1</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+120"/>
+        <location line="-120"/>
+        <location line="+121"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 项</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>&amp;Clean-up (%1)</source>
         <translation>清理(&amp;C)（%1）</translation>
     </message>
@@ -812,7 +812,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>（无法自动修复）</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Every line is one segment (pre-segmented).</source>
         <translation>每行为一个句段（已预先分句）。</translation>
     </message>
@@ -877,7 +877,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>多余的空格</translation>
     </message>
     <message>
-        <location line="-312"/>
+        <location line="-313"/>
         <source>OpenDocument text</source>
         <translation>OpenDocument 文本</translation>
     </message>
