@@ -264,14 +264,20 @@ class ProcessPoolExecutor:
 
         # fork starts the workers in milliseconds with this process's modules already imported (the CLI has
         # loaded no model and started no thread by then); elsewhere spawn
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" \
-            and not _has_threads() else "spawn"
-        self._pool = concurrent.futures.ProcessPoolExecutor(max_workers=max(1, workers),
-                                                            mp_context=multiprocessing.get_context(method))
+        self._fork = "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" \
+            and not _has_threads()
+        self._pool = concurrent.futures.ProcessPoolExecutor(
+            max_workers=max(1, workers), mp_context=multiprocessing.get_context("fork" if self._fork else "spawn"))
 
     def run(self, jobs: Sequence[BatchJob], settings: BatchSettings) -> Iterator[JobResult]:
         import concurrent.futures
 
+        if self._fork and jobs:
+            # open the dictionary and model here, before the first submit forks the workers: they start with
+            # them (memory-mapped pages shared), and a missing cache is built once, not by every worker
+            from editor.alignment import preload
+
+            preload(settings.mode)
         futures: dict[Future, BatchJob] = {self._pool.submit(run_job, job, settings): job for job in jobs}
         for future in concurrent.futures.as_completed(futures):
             yield _result_of(future, futures[future], settings)

@@ -78,6 +78,10 @@ class Encoder:
                 from editor.paths import cache_dir
 
                 db = sqlite3.connect(str(cache_dir() / f"{MODEL_TAG}.sqlite"), check_same_thread=False)
+                # a cache: no fsync on every commit (a crash may lose the last rows, never corrupt the file:
+                # the journal stays in WAL mode)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
                 db.execute("CREATE TABLE IF NOT EXISTS pooled (key BLOB PRIMARY KEY, n INTEGER, v BLOB)")
                 self._db = db
             except (OSError, sqlite3.Error):
@@ -307,6 +311,7 @@ class _Model:
         self._prefix_values = a["prefix_values"]
         self._split_at_space = bool(a["split_at_space"][0])
         self._prepared: set[str] = set()
+        self._whole = False
         self._normalized: dict[str, str] = {}
         self._lock = threading.Lock()
 
@@ -321,6 +326,19 @@ class _Model:
             if t not in self._normalized:
                 new[t] = normalize(t)
         if not new:
+            return
+        from editor.alignment.lexicon import WHOLE_TABLE_CHARS
+
+        if not self._whole and sum(map(len, new.values())) > WHOLE_TABLE_CHARS:
+            whole = dict(zip(self._vocab.keys.tolist(), self._prefix_values.tolist()))
+            with self._lock:
+                self._tok._prefixes = whole
+                self._whole = True
+        if self._whole:
+            with self._lock:
+                if len(self._normalized) > 200_000:
+                    self._normalized.clear()
+                self._normalized.update(new)
             return
         if self._split_at_space:       # no entry holds U+2581 (a space) after its start: words are independent
             pieces = {c for norm in new.values() for c in re.split("(?=\u2581)", norm) if c}

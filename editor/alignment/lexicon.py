@@ -262,6 +262,9 @@ class Lexicon:
 
 #: bump when the way glosses become stems changes, so stale disk caches are ignored
 LEXICON_CACHE_TAG = "cedict-stems-v2"
+#: above this many characters of new text, jieba's and the encoder's vocabularies are loaded whole (a tenth of a
+#: second) instead of looked up text by text
+WHOLE_TABLE_CHARS = 20_000
 #: Chinese texts whose tokens are kept (then the cache starts again)
 _TOKEN_CACHE_SIZE = 50_000
 
@@ -352,11 +355,21 @@ class _JiebaWords:
         self._tokenizer.total = int(arrays["total"][0])
         self._tokenizer.initialized = True
         self._prepared: set[str] = set()
+        self._whole = False
         self._lock = threading.Lock()
 
     def prepare(self, texts: Sequence[str]) -> None:
+        if self._whole:
+            return
         new = [t for t in dict.fromkeys(texts) if t not in self._prepared]
         if not new:
+            return
+        if sum(map(len, new)) > WHOLE_TABLE_CHARS:     # a long text: the whole list is quicker
+            whole = dict(zip(self._words.keys.tolist(), self._freq.tolist()))
+            with self._lock:
+                self._tokenizer.FREQ = whole
+                self._whole = True
+                self._prepared.clear()
             return
         found = self._words.cover(new, self._words.width)
         freq = self._freq

@@ -157,6 +157,7 @@ def banded_dp(band: Band, bead_types: Sequence[tuple[int, int]], scores: Sequenc
     a row (checked by the caller). Returns beads as (src_start, src_end, tgt_start, tgt_end, gain).
     """
     n, m, lo, W = band.n, band.m, band.lo, band.width
+    lol = lo.tolist()
     D = np.full((n + 1, W), NEG, dtype=np.float64)
     B = np.full((n + 1, W), -1, dtype=np.int8)
     cols = np.arange(W)
@@ -178,9 +179,8 @@ def banded_dp(band: Band, bead_types: Sequence[tuple[int, int]], scores: Sequenc
             a, b = types[t]
             if a > r:
                 continue
-            pw = js - b - lo[r - a]
-            ok = (pw >= 0) & (pw < W)
-            prev = np.where(ok, D[r - a, np.clip(pw, 0, W - 1)], NEG)
+            # the bead's start node in row r - a is column w + c of that row: a shifted slice
+            prev = _shifted(D[r - a], lol[r] - b - lol[r - a], W, W)
             cand = prev + scores[t][r]
             better = cand > best
             best = np.where(better, cand, best)
@@ -212,9 +212,20 @@ def banded_dp(band: Band, bead_types: Sequence[tuple[int, int]], scores: Sequenc
     return out
 
 
+def _shifted(row: np.ndarray, c: int, width: int, n_cols: int) -> np.ndarray:
+    """out[w] = row[w + c] where 0 <= w + c < n_cols, else NEG (w = 0..width-1): the values at the start nodes of
+    the beads ending in each column, as a slice (the same values fancy indexing would pick, far quicker)."""
+    out = np.full(width, NEG)
+    x0, x1 = max(0, -c), min(width, n_cols - c)
+    if x1 > x0:
+        out[x0:x1] = row[x0 + c:x1 + c]
+    return out
+
+
 def _forward(band: Band, types, scores, temperature: float) -> np.ndarray:
     """log-sum-exp over all paths from (0, 0) to each node (the DP with max replaced by a soft max)."""
     n, lo, W = band.n, band.lo, band.width
+    lol = lo.tolist()
     F = np.full((n + 1, W), NEG, dtype=np.float64)
     cols = np.arange(W)
     ins = types.index((0, 1)) if (0, 1) in types else None
@@ -226,9 +237,7 @@ def _forward(band: Band, types, scores, temperature: float) -> np.ndarray:
         for t, (a, b) in enumerate(types):
             if t == ins or a > r:
                 continue
-            pw = js - b - lo[r - a]
-            ok = (pw >= 0) & (pw < W)
-            prev = np.where(ok, F[r - a, np.clip(pw, 0, W - 1)], NEG)
+            prev = _shifted(F[r - a], lol[r] - b - lol[r - a], W, W)
             acc = np.logaddexp(acc, prev + scores[t][r] / temperature)
         if ins is not None:
             s = scores[ins][r]
@@ -242,6 +251,7 @@ def _forward(band: Band, types, scores, temperature: float) -> np.ndarray:
 def _backward(band: Band, types, scores, temperature: float) -> np.ndarray:
     """log-sum-exp over all paths from each node to (n, m)."""
     n, m, lo, W = band.n, band.m, band.lo, band.width
+    lol = lo.tolist()
     G = np.full((n + 1, W), NEG, dtype=np.float64)
     cols = np.arange(W)
     ins = types.index((0, 1)) if (0, 1) in types else None
@@ -253,10 +263,11 @@ def _backward(band: Band, types, scores, temperature: float) -> np.ndarray:
         for t, (a, b) in enumerate(types):
             if t == ins or r + a > n:
                 continue
-            pw = js + b - lo[r + a]
-            ok = (pw >= 0) & (pw < W) & (js + b <= m)
-            pwc = np.clip(pw, 0, W - 1)
-            nxt = np.where(ok, G[r + a, pwc] + scores[t][r + a, pwc] / temperature, NEG)
+            c = lol[r] + b - lol[r + a]
+            x0, x1 = max(0, -c), min(W, W - c, m - lol[r] - b + 1)
+            nxt = np.full(W, NEG)
+            if x1 > x0:
+                nxt[x0:x1] = G[r + a, x0 + c:x1 + c] + scores[t][r + a, x0 + c:x1 + c] / temperature
             acc = np.logaddexp(acc, nxt)
         if ins is not None:
             # a 0-1 bead from (r, j) to (r, j+1), scored at its end node

@@ -1,6 +1,6 @@
 """Alignment benchmark: accuracy, speed and memory of each mode on the data sets it finds.
 
-usage: python tests/benchmarks/bench_align.py [--shared PATH] [--no-book] [--modes length,fast,best]
+usage: python tests/benchmarks/bench_align.py [--shared PATH] [--no-book] [--no-cli] [--modes length,fast,best]
 
 Prints, in one run: strict/lax P/R/F1 per data set (MAC-dev, scored exactly like ../shared/bench/score.py;
 the mixed-news sample's sentence and paragraph beads from gold.json), time per phase, sentences per second
@@ -8,6 +8,12 @@ and peak memory for each mode, the ratio of each mode's F1 and time to the lengt
 the reliability table of the confidence, and a 10,000-sentence book (MAC-dev chapters repeated, each copy
 marked so nothing is served from a cache) for speed and memory with progress and cancellation.
 Each mode runs in a fresh subprocess with an empty cache folder: times include loading and are cold.
+
+Then the command line as a user runs it (skip with --no-cli), each command a fresh process whose wall time and
+peak memory (the largest process: the command or one of its workers) are measured from outside: start-up
+(`duiqi align` of a one-sentence pair, the engine's arrays built but the sentences new), `duiqi batch` of
+MAC-dev's six chapters cold (no sentence cached) with --jobs 1 and --jobs 2, and `duiqi align` of the
+10,000-sentence book, each in best mode and in length mode, the baseline its ratio is taken against.
 """
 
 from __future__ import annotations
@@ -194,6 +200,99 @@ def worker(mode: str, shared: Path, book: bool) -> dict:
     return out
 
 
+# ----- the command line, measured from outside -----
+_MEASURE = """
+import json, resource, subprocess, sys, time
+cmd = json.loads(sys.argv[1])
+t = time.perf_counter()
+p = subprocess.run(cmd, capture_output=True, text=True)
+print(json.dumps({"rc": p.returncode, "seconds": time.perf_counter() - t, "stderr": p.stderr[-3000:],
+                  "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+
+def _measured(cmd: list[str], env: dict, cache: Path) -> dict:
+    """Run `cmd` cold (no sentence embedding cached) in a fresh process; wall time and peak memory."""
+    for old in cache.glob("*.sqlite*"):
+        old.unlink()
+    proc = subprocess.run([sys.executable, "-c", _MEASURE, json.dumps(cmd)], capture_output=True, text=True, env=env)
+    result = json.loads(proc.stdout)
+    if result["rc"] not in (0,):
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{result['stderr']}")
+    return result
+
+
+def cli_runs(shared: Path, book: bool) -> dict:
+    """Start-up, MAC-dev through `duiqi batch` with 1 and 2 workers, and the book, in best and length mode."""
+    duiqi = [sys.executable, "-m", "editor.cli"]
+    out: dict = {}
+    mac = shared / "bench" / "mac-dev"
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        cache = tmp / "cache"
+        env = dict(os.environ, DUIQI_HOME=str(tmp / "home"), DUIQI_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
+        env.pop("DUIQI_TIMINGS", None)
+        (tmp / "zh.txt").write_text("我们今天下午去河边的公园散步了。\n", encoding="utf-8")
+        (tmp / "en.txt").write_text("This afternoon we went for a walk in the park by the river.\n", encoding="utf-8")
+        short = [str(tmp / "zh.txt"), str(tmp / "en.txt")]
+        # build the engine's arrays once (what a first start does), not measured
+        _measured(duiqi + ["align", *short, "-o", str(tmp / "warm.json"), "-q"], env, cache)
+        for mode in ("length", "best"):
+            runs = [_measured(duiqi + ["align", *short, "-o", str(tmp / "s.json"), "--mode", mode, "--timings"],
+                              env, cache) for _ in range(3)]
+            runs.sort(key=lambda r: r["seconds"])
+            median = runs[1]
+            line = next((x for x in median["stderr"].splitlines() if "timings:" in x), "")
+            out[f"startup {mode}"] = {"seconds": median["seconds"], "peak_mb": median["peak_mb"],
+                                      "phases": line.partition("timings: ")[2]}
+        if mac.is_dir():
+            jobs = tmp / "jobs.tsv"
+            jobs.write_text("".join(f"{mac / 'zh' / n}\t{mac / 'en' / n}\t{n}\n"
+                                    for n in sorted(os.listdir(mac / "gold"))), encoding="utf-8")
+            for mode in ("length", "best"):
+                for workers in (1, 2):
+                    target = tmp / f"batch-{mode}-{workers}"
+                    r = _measured(duiqi + ["batch", str(jobs), "-o", str(target), "--format", "beads", "--presegmented",
+                                           "--mode", mode, "--jobs", str(workers), "-q"], env, cache)
+                    pairs = [(read_beads(mac / "gold" / n), read_beads(target / f"{n}.beads"))
+                             for n in sorted(os.listdir(mac / "gold"))]
+                    out[f"batch {mode} jobs {workers}"] = {**r, "f1_strict": score(pairs)["f1_strict"]}
+            if book:
+                zh_all, en_all, k = [], [], 0
+                names = sorted(os.listdir(mac / "gold"))
+                while len(zh_all) < 10_000:       # written at run time into the temporary folder only
+                    for n in names:
+                        zh = (mac / "zh" / n).read_text(encoding="utf-8").rstrip("\n").split("\n")
+                        en = (mac / "en" / n).read_text(encoding="utf-8").rstrip("\n").split("\n")
+                        zh_all += [x + (f"（{k}）" if k else "") for x in zh]
+                        en_all += [x + (f" ({k})" if k else "") for x in en]
+                    k += 1
+                (tmp / "book_zh.txt").write_text("\n".join(zh_all) + "\n", encoding="utf-8")
+                (tmp / "book_en.txt").write_text("\n".join(en_all) + "\n", encoding="utf-8")
+                for mode in ("length", "best"):
+                    r = _measured(duiqi + ["align", str(tmp / "book_zh.txt"), str(tmp / "book_en.txt"), "--presegmented",
+                                           "-o", str(tmp / "book.beads"), "--mode", mode, "-q"], env, cache)
+                    out[f"book {mode}"] = {**r, "sentences": len(zh_all) + len(en_all)}
+    return out
+
+
+def print_cli(r: dict) -> None:
+    print("\n## the command line (fresh processes; wall time, peak memory of the largest process; "
+          "ratio to length mode in the same run)")
+    for key in ("startup", "batch jobs 1", "batch jobs 2", "book"):
+        mode_key = (lambda m: f"{key} {m}") if key in ("startup", "book") else \
+            (lambda m: f"batch {m} jobs {key[-1]}")
+        best, base = r.get(mode_key("best")), r.get(mode_key("length"))
+        if not best:
+            continue
+        ratio = f" (x{best['seconds'] / base['seconds']:.1f} length mode's {base['seconds']:.2f} s)" if base else ""
+        extra = f", strict F1 {best['f1_strict']:.3f}" if "f1_strict" in best else ""
+        extra += f", {best['sentences']} sentences" if "sentences" in best else ""
+        print(f"{key}: {best['seconds']:.2f} s{ratio}, peak {best['peak_mb']:.0f} MB{extra}")
+        if key == "startup":
+            print(f"   phases (median run): {best['phases']}")
+
+
 def reliability(conf) -> str:
     bins = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 1.01)]
     lines = ["  confidence   beads  correct  mean conf"]
@@ -214,6 +313,7 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--modes", default="length,fast,best")
     ap.add_argument("--no-book", action="store_true")
+    ap.add_argument("--no-cli", action="store_true", help="skip the command-line runs (start-up, batch, book)")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     shared = Path(args.shared)
@@ -270,6 +370,8 @@ def main(argv=None) -> int:
         if "confidence" in r and mode != "length":
             print("reliability of confidence on MAC-dev:")
             print(reliability(r["confidence"]))
+    if not args.no_cli:
+        print_cli(cli_runs(shared, not args.no_book))
     return 0
 
 
