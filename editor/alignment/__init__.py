@@ -87,7 +87,7 @@ def preload(mode: str = "best") -> list[str]:
     from editor.alignment.engine import resources
 
     res = resources(use_embeddings=(mode == "best"))
-    res.lexicon.load()
+    res.lexicon.warm_up()
     if res.encoder is not None:
         res.encoder.load()
     return list(res.notes)

@@ -346,9 +346,9 @@ class _Model:
             pieces = set(new.values())
         pieces -= self._prepared
         found = self._vocab.cover(sorted(pieces), self._tok._max_len) if pieces else {}
-        values = self._prefix_values
+        values = self._prefix_values[np.fromiter(found.values(), dtype=np.int64, count=len(found))].tolist()
         with self._lock:
-            self._tok._prefixes.update({k: int(values[i]) for k, i in found.items()})
+            self._tok._prefixes.update(zip(found, values))
             if len(self._prepared) > 200_000:
                 self._prepared.clear()
                 self._normalized.clear()

