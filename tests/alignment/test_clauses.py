@@ -67,6 +67,9 @@ def test_without_embeddings_the_dictionary_translations_of_the_clauses_decide():
             return tuple(SimpleNamespace(word=c, translations=frozenset([words[c]])) for c in clauses(text)
                          if c in words)
 
+        def zh_tokens_many(self, texts):
+            return [self.zh_tokens(t) for t in texts]
+
     hashed = _HashedClauses(FakeLexicon())
     en = hashed.head(*hashed.pooled(["下着大雨，", "路很泥泞。", "马累了，", "他们到了客栈。"]))
     sides = SimpleNamespace(src=[ZH[0] + ZH[1], ZH[2] + ZH[3]], ez=None, lexicon=FakeLexicon(),
