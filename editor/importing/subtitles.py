@@ -25,7 +25,7 @@ def srt_records(text: str, path: Path) -> list[Paragraph]:
     """
     import srt
 
-    from editor.importing.same_line import script_of
+    from editor.importing.same_line import same_line_pair, script_of
 
     try:
         cues = list(srt.parse(text, ignore_errors=False))
@@ -36,7 +36,10 @@ def srt_records(text: str, path: Path) -> list[Paragraph]:
                                        "00:00:01,000 --> 00:00:02,000 timings)", line) from None
     out: list[Paragraph] = []
     for cue in cues:
-        lines = [ln.strip() for ln in _MARKUP.sub("", cue.content).splitlines() if ln.strip()]
+        lines = []
+        for line in (ln.strip() for ln in _MARKUP.sub("", cue.content).splitlines()):
+            pair = same_line_pair(line) if line else None
+            lines.extend(pair if pair else [line] if line else [])     # 你好 Hello on one line of a cue
         if not lines:
             continue
         time = (cue.start.total_seconds(), cue.end.total_seconds())

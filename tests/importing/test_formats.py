@@ -195,3 +195,12 @@ def test_a_file_read_for_the_preview_is_not_parsed_again_on_import_unless_it_cha
     shutil.copy(DATA / "report-en.pdf", path)
     os.utime(path, ns=(1, 1))                 # a changed file, whatever its clock says
     assert load_document_cached(path).paragraphs[0] == "Chapter One: Annual Report"
+
+
+def test_a_bilingual_cue_on_one_line_is_split_into_its_chinese_and_english(tmp_path):
+    path = tmp_path / "inline.srt"
+    path.write_text("1\n00:00:01,000 --> 00:00:02,000\n你今天去图书馆了吗？Did you go to the library today?\n\n"
+                    "2\n00:00:03,000 --> 00:00:04,000\n去了。Yes, I did.\n", encoding="utf-8")
+    doc, pairs = aligned(path)
+    assert pairs == [("你今天去图书馆了吗？", "Did you go to the library today?"), ("去了。", "Yes, I did.")]
+    assert doc.meta.layout == "subtitle cues (2)"
