@@ -10,6 +10,7 @@ counterpart).
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ class Reason(enum.Enum):
 _MARK_REASON = {Mark.GARBLED: Reason.GARBLED, Mark.LEFTOVER: Reason.LEFTOVER, Mark.EMPTY: Reason.EMPTY}
 
 
+@functools.lru_cache(maxsize=1 << 16)     # the status bar counts every link after each edit
 def text_length(text: str) -> int:
     """Characters that carry text (letters, digits, CJK), the measure of the length ratio."""
     return sum(1 for c in text if unicodedata.category(c)[0] in "LN")

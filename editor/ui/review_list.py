@@ -192,9 +192,16 @@ class ReviewList(QDockWidget):
         self._timer.timeout.connect(self._on_timer_timeout)
 
     def schedule_refresh(self, doc: AlignmentDocument, policy: ReviewPolicy, typical_ratio: float | None) -> None:
-        """Refresh once the event loop is idle (several edits in a row cost one refresh)."""
+        """Refresh once the event loop is idle (several edits in a row cost one refresh); while the dock is
+        hidden, when it is shown again."""
         self._pending = (doc, policy, typical_ratio)
-        self._timer.start()
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._pending is not None:
+            self._timer.start()
 
     def refresh(self, doc: AlignmentDocument, policy: ReviewPolicy, typical_ratio: float | None) -> None:
         """List the doubtful links now."""
