@@ -20,9 +20,6 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from editor.errors import EditorError, InputFileError
 
-#: An automatic link below this confidence counts as doubtful in the summary (the editor draws it amber and
-#: dashed: `editor.ui.link_style.LOW_CONFIDENCE`).
-DOUBTFUL_BELOW = 0.5
 DEFAULT_FORMAT = "tmx"
 #: how long to try reaching a Dask scheduler before saying it cannot be reached
 DASK_CONNECT_TIMEOUT = "20s"
@@ -193,6 +190,7 @@ def run_job(job: BatchJob, settings: BatchSettings, write: bool = True) -> JobRe
     try:
         import io
 
+        from editor.bitext.review import ReviewPolicy, review_counts
         from editor.exporting import ExportOptions, exporter_for
         from editor.workflow import ImportOptions, align_document, import_document
 
@@ -210,9 +208,10 @@ def run_job(job: BatchJob, settings: BatchSettings, write: bool = True) -> JobRe
             write_output(output, payload)
         else:
             result.payload = payload
+        counts = review_counts(doc, ReviewPolicy.for_document(doc))   # doubtful as the editor's review says
         result.sentences = len(doc.src) + len(doc.tgt)
-        result.links = sum(1 for b in doc.beads if b.src and b.tgt)
-        result.doubtful = sum(1 for b in doc.beads if is_doubtful(b))
+        result.links = counts.links
+        result.doubtful = counts.doubtful
         result.warnings = list(report.warnings)
     except EditorError as exc:
         result.ok, result.error = False, str(exc)
@@ -225,11 +224,6 @@ def run_job(job: BatchJob, settings: BatchSettings, write: bool = True) -> JobRe
         result.error = f"internal error {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=6)}"
     result.seconds = time.perf_counter() - started
     return result
-
-
-def is_doubtful(bead) -> bool:
-    """An automatic link (both sides) that the engine is unsure of."""
-    return bool(bead.src and bead.tgt) and not bead.is_fixed and bead.confidence < DOUBTFUL_BELOW
 
 
 def write_output(path: Path | str, payload: bytes) -> None:

@@ -221,3 +221,19 @@ def test_a_local_batch_never_imports_dask(tmp_path):
             "print(status, any(m == 'dask' or m.startswith(('dask.', 'distributed')) for m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ))
     assert proc.stdout.split() == ["0", "False"], proc.stderr
+
+
+def test_the_summary_counts_links_and_doubtful_links_as_the_editor_review_does(tmp_path, capsys):
+    from editor.bitext.project import load_project
+    from editor.bitext.review import ReviewPolicy, review_counts
+
+    jobs = _pairs(tmp_path / "in")
+    out = tmp_path / "out"
+    assert main(["batch", str(jobs), "-o", str(out), "--format", "duiqi", "--mode", "fast", "--jobs", "1"]) == 0
+    links = doubtful = 0
+    for project in out.glob("*.duiqi"):
+        doc = load_project(project)
+        counts = review_counts(doc, ReviewPolicy.for_document(doc))
+        links, doubtful = links + counts.links, doubtful + counts.doubtful
+    assert links > 0
+    assert f"{links} links, {doubtful} doubtful links" in capsys.readouterr().err
