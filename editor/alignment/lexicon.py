@@ -270,7 +270,7 @@ class Lexicon:
 LEXICON_CACHE_TAG = "cedict-stems-v2"
 #: above this many characters of new text, jieba's and the encoder's vocabularies are loaded whole (a tenth of a
 #: second) instead of looked up text by text
-WHOLE_TABLE_CHARS = 20_000
+WHOLE_TABLE_CHARS = 3_000
 #: Chinese texts whose tokens are kept (then the cache starts again)
 _TOKEN_CACHE_SIZE = 50_000
 
