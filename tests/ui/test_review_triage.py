@@ -174,3 +174,10 @@ def test_the_strip_names_why_a_link_is_doubtful(qtbot, triage_window):
     assert "garbled" in win.strip.label.text()
     win.view.select_bead(6)
     assert f"0.94 below {DEFAULT_THRESHOLD:.2f}" in win.strip.label.text()
+
+
+def test_the_review_model_passes_the_qt_model_tester(qtbot, qtmodeltester, triage_window):
+    win = triage_window
+    win.review_list_action.trigger()
+    qtbot.waitUntil(lambda: win.review_list.model.rowCount() == len(DOUBTFUL))
+    qtmodeltester.check(win.review_list.model)
