@@ -47,15 +47,10 @@ W_ENDMARK = 0.02
 #: weight dictionary matches by inverse document frequency (rare words are better evidence)
 USE_IDF = True
 
-# Measured on MAC-dev and kept off (no gain): the weakest member sentence of an n-m bead (embedding /
-# dictionary coverage), the cosine of translation-stem vectors (costly), a cost per bead, coverage scaled by
-# the length factor, and embedding the joined text of runs instead of summing per-sentence token features.
-W_MEMBER_EMB = 0.0
-W_MEMBER_LEX = 0.0
-W_LEXCOS = 0.0
-BEAD_COST = 0.0
-COV_TIMES_LF = False
-EXACT_RUNS = False
+# Measured on MAC-dev and dropped (no gain; see docs/alignment-accuracy.md): the weakest member sentence of
+# an n-m bead (embedding / dictionary coverage) in the score, the cosine of translation-stem vectors, a cost
+# per bead, coverage scaled by the length factor, embedding the joined text of runs instead of summing
+# per-sentence token features, and the evidence terms scaled by the bead's size.
 
 #: hand weights without embeddings (superseded by LINEAR_LEX below, kept as the perceptron's starting point)
 W_LEXICAL_ALONE = 1.0
@@ -94,7 +89,6 @@ class PairBand:
     width: int
     zh_matched: np.ndarray     # (n, width) zh token weight of sentence i matched by en sentence j
     en_matched: np.ndarray     # (n, width) en token weight of sentence j matched by zh sentence i
-    dot: np.ndarray | None = None   # (n, width) dot product of the sentences' translation-stem vectors
 
 
 class Sides:
@@ -154,13 +148,6 @@ class Sides:
             es, ec = encoder.pooled(self.tgt, should_stop)
             self.ez = encoder.run_embeddings(zs, zc, max_run)
             self.ee = encoder.run_embeddings(es, ec, max_run)
-            if EXACT_RUNS:
-                for runs, texts, sep in ((self.ez, self.src, ""), (self.ee, self.tgt, " ")):
-                    for k in range(2, MAX_RUN + 1):
-                        joined = [sep.join(texts[i:i + k]) for i in range(len(texts) - k + 1)]
-                        if joined:
-                            s_, c_ = encoder.pooled(joined)
-                            runs[k - 1] = encoder.head(s_, c_)
         t2 = time.perf_counter()
         if timings is not None:
             timings["lexical"] = timings.get("lexical", 0.0) + t1 - t0
@@ -201,9 +188,6 @@ class Sides:
         width = int((phi - plo).max()) if n else 1
         zm = np.zeros((n, width))
         em = np.zeros((n, width))
-        dot = np.zeros((n, width)) if W_LEXCOS else None
-        if self.lexicon is not None and W_LEXCOS:
-            zvec, evec = self._stem_vectors()
         if self.lexicon is not None:
             en_sets = [frozenset(t) for t in self.en_tok]
             for i in range(n):
@@ -218,42 +202,7 @@ class Sides:
                         continue
                     zm[i, j - plo[i]] = sum(w for t, w in zip(toks, zw) if not t.translations.isdisjoint(common))
                     em[i, j - plo[i]] = sum(w for t, w in zip(self.en_tok[j], self.en_w[j]) if t in common)
-                    if dot is not None:
-                        zv, ev = zvec[i], evec[j]
-                        dot[i, j - plo[i]] = sum(zv[t] * ev[t] for t in common)
-        return PairBand(plo, width, zm, em, dot)
-
-    def _stem_vectors(self):
-        """Sparse stem vectors (IDF-weighted; a Chinese word spreads its weight over its translations),
-        and the dot products of each sentence with its next neighbours on the same side (for run norms)."""
-        if getattr(self, "_sv", None) is None:
-            zvec = []
-            for toks, ws in zip(self.zh_tok, self.zh_w):
-                v: dict[str, float] = {}
-                for t, w in zip(toks, ws):
-                    share = w / math.sqrt(len(t.translations))
-                    for st in t.translations:
-                        v[st] = v.get(st, 0.0) + share
-                zvec.append(v)
-            evec = []
-            for toks, ws in zip(self.en_tok, self.en_w):
-                v = {}
-                for t, w in zip(toks, ws):
-                    v[t] = v.get(t, 0.0) + w
-                evec.append(v)
-
-            def near(vecs):
-                out = np.zeros((MAX_RUN, len(vecs)))
-                for d in range(MAX_RUN):
-                    for p in range(len(vecs) - d):
-                        a, b = vecs[p], vecs[p + d]
-                        if len(b) < len(a):
-                            a, b = b, a
-                        out[d, p] = sum(x * b[k] for k, x in a.items() if k in b)
-                return out
-            self._sv = (zvec, evec)
-            self._near = (near(zvec), near(evec))
-        return self._sv
+        return PairBand(plo, width, zm, em)
 
     def margins(self, pb: PairBand) -> tuple[np.ndarray, np.ndarray]:
         """Mean similarity of each sentence with the other side's sentences near it (the similarity floor)."""
@@ -400,22 +349,6 @@ def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int,
         feats["coverage"] = np.where(total > 0, (zh_m + en_m) / np.maximum(total, 1e-9), 0.0)
         feats["zfrac_min"] = zfrac_min
         feats["efrac_min"] = efrac_min
-        if pb.dot is not None:
-            num = np.zeros(j.shape)
-            for di in range(a):
-                for dj in range(b):
-                    num += _gather_pair(pb.dot, pb, i0 + di, j0 + dj)
-            zn, en_ = sides._near
-            def run_norm2(near, start, k, size):
-                tot = np.zeros(start.shape)
-                for d in range(k):
-                    for p in range(k - d):
-                        idx = np.clip(start + p, 0, max(size - 1, 0))
-                        tot += near[d][idx] * (1.0 if d == 0 else 2.0)
-                return tot
-            nz2 = run_norm2(zn, i0c, a, n)
-            ne2 = run_norm2(en_, j0c, b, m)
-            feats["lexcos"] = num / np.sqrt(np.maximum(nz2 * ne2, 1e-9))
     return TermArrays(valid, feats)
 
 
@@ -426,7 +359,7 @@ def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndar
         linear = LINEAR_EMB if with_embeddings else LINEAR_LEX
         if linear is not None:
             return np.where(terms.valid, linear["bias"][(a, b)], NEG)
-        s = np.full(terms.valid.shape, SKIP_SCORE + prior - BEAD_COST)
+        s = np.full(terms.valid.shape, SKIP_SCORE + prior)
         return np.where(terms.valid, s, NEG)
     f = terms.feats
     if not f:
@@ -439,18 +372,10 @@ def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndar
         return np.where(terms.valid, s, NEG)
     if with_embeddings:
         cm = f["cos"] - MARGIN_WEIGHT * f["margin"]
-        s = cm * f["len_factor"] + W_LENGTH * f["length"] + prior + W_PUNCT * f["punct"] - BEAD_COST \
+        s = cm * f["len_factor"] + W_LENGTH * f["length"] + prior + W_PUNCT * f["punct"] \
             + W_QUOTE * f["quote"] + W_QOPEN * f["qopen"] + W_ENDMARK * f["endmark"]
-        if a > 1 or b > 1:
-            # the weakest member sentence, against the bead as a whole: a sentence that does not belong
-            weakest = np.minimum(f["zmin"] if a > 1 else cm, f["emin"] if b > 1 else cm)
-            s = s + W_MEMBER_EMB * (weakest - cm)
         if "coverage" in f:
-            s = s + W_LEXICAL * f["coverage"] * (f["len_factor"] if COV_TIMES_LF else 1.0)
-            if "lexcos" in f:
-                s = s + W_LEXCOS * f["lexcos"]
-            if a > 1 or b > 1:
-                s = s + W_MEMBER_LEX * (np.minimum(f["zfrac_min"], f["efrac_min"]) - 1.0)
+            s = s + W_LEXICAL * f["coverage"]
     else:
         s = W_LEXICAL_ALONE * f.get("coverage", 0.0) * f["len_factor"] + W_LENGTH_ALONE * f["length"] + prior
     return np.where(terms.valid, s, NEG)
@@ -480,8 +405,7 @@ def hand_linear(with_embeddings: bool) -> dict:
     bias[(1, 0)] += SKIP_SCORE
     bias[(0, 1)] += SKIP_SCORE
     if with_embeddings:
-        w = {"cm_lf": 1.0, "length": W_LENGTH, "weakest": W_MEMBER_EMB, "coverage": W_LEXICAL,
-             "covmin": W_MEMBER_LEX}
+        w = {"cm_lf": 1.0, "length": W_LENGTH, "coverage": W_LEXICAL}
     else:
         w = {"cov_lf": W_LEXICAL_ALONE, "length": W_LENGTH_ALONE}
     return {"w": w, "bias": bias}

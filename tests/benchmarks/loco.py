@@ -1,0 +1,149 @@
+"""Leave-one-chapter-out (LOCO) fitting and ablation of the alignment constants on MAC-dev.
+
+usage:
+  python tests/benchmarks/loco.py [--shared PATH]              # LOCO fit of every fitted constant, per chapter
+  python tests/benchmarks/loco.py --ablate                     # each constant: fitted alone (LOCO) vs removed
+
+A constant is fitted on five chapters (a grid; several constants by coordinate ascent from the shipped
+values) and tested on the sixth; the pooled strict F1 of the six held-out chapters is the expected accuracy
+on unseen text. `--ablate` gives each constant's LOCO contribution: F1 with it fitted alone on the five
+chapters minus F1 with it removed (its neutral value); under 0.003 it is noise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+sys.path.insert(0, str(HERE.parent))
+
+from bench_align import _counts  # noqa: E402
+from macdev import MacDev, default_shared  # noqa: E402
+
+#: the fitted constants: grid of values, and the neutral value that removes the term (None: cannot be removed)
+GRIDS: dict[str, tuple[list, object]] = {
+    "W_LEXICAL": ([0.2, 0.3, 0.4, 0.5, 0.6], 0.0),
+    "W_LENGTH": ([0.0, 0.005, 0.01, 0.02, 0.04], 0.0),
+    "W_PRIOR": ([0.0, 0.01, 0.02, 0.03, 0.05], 0.0),
+    "SKIP_SCORE": ([-0.4, -0.3, -0.2, -0.1, 0.0], None),
+    "LENGTH_VARIANCE": ([10.0, 20.0, 30.0, 50.0, 80.0], None),
+    "MARGIN_WEIGHT": ([0.8, 1.0, 1.2, 1.4], 1.0),
+    "W_PUNCT": ([0.0, 0.01, 0.02, 0.04], 0.0),
+    "W_QUOTE": ([0.0, 0.05, 0.1, 0.15, 0.2, 0.3], 0.0),
+    "W_QOPEN": ([0.0, 0.04, 0.08, 0.12], 0.0),
+    "W_ENDMARK": ([0.0, 0.01, 0.02, 0.04], 0.0),
+    "USE_IDF": ([False, True], False),
+    "CLAUSE_MOVE_MARGIN": ([None, 0.02, 0.04, 0.06, 0.08, 0.1, 0.14], None),
+    "SCORE_WEIGHT": ([0.0, 0.2, 0.4, 0.6], 0.0),
+}
+
+
+class Counts:
+    """Per-chapter strict counts of a configuration (memoised), so F1 over any set of chapters is a sum."""
+
+    def __init__(self, md: MacDev) -> None:
+        self.md = md
+        self.memo: dict = {}
+
+    def __call__(self, params: dict) -> list[tuple[list[int], list[int]]]:
+        key = repr(sorted(params.items()))
+        if key not in self.memo:
+            out = []
+            for ch, test in zip(self.md.chapters, self.md.run(params)):
+                nodel = lambda al: [(x, y) for x, y in al if x and y]  # noqa: E731
+                out.append((_counts(ch.gold, test), _counts(nodel(test), nodel(ch.gold))))
+            self.memo[key] = out
+        return self.memo[key]
+
+
+def f1(counts, idx) -> float:
+    p = [sum(counts[k][0][q] for k in idx) for q in range(4)]
+    r = [sum(counts[k][1][q] for k in idx) for q in range(4)]
+    ps = p[0] / max(p[0] + p[1], 1)
+    rs = r[0] / max(r[0] + r[1], 1)
+    return 2 * ps * rs / (ps + rs) if ps + rs else 0.0
+
+
+def coordinate_ascent(cnt: Counts, base: dict, names, train, rounds: int = 4) -> dict:
+    """Maximise F1 on the `train` chapters over the grids of `names` from `base`: one constant at a time,
+    to a neighbouring grid value (a constant fitted alone tries its whole grid), until nothing improves."""
+    cur = dict(base)
+    best = f1(cnt(cur), train)
+    for _ in range(rounds):
+        moved = False
+        for name in names:
+            grid = GRIDS[name][0]
+            if len(names) > 1 and cur[name] in grid:
+                k = grid.index(cur[name])
+                grid = grid[max(k - 1, 0):k + 2]
+            for v in grid:
+                trial = dict(cur, **{name: v})
+                s = f1(cnt(trial), train)
+                if s > best + 1e-9:
+                    best, cur, moved = s, trial, True
+        if not moved:
+            break
+    return cur
+
+
+def type_prior(chapters) -> dict:
+    """Bead-type frequencies in the gold of `chapters` (add-one smoothed over the modelled types)."""
+    from editor.alignment import scoring
+
+    c = Counter((len(s), len(t)) for ch in chapters for s, t in ch.gold)
+    total = sum(c[t] for t in scoring.BEAD_TYPES) + len(scoring.BEAD_TYPES)
+    return {t: round((c[t] + 1) / total, 4) for t in scoring.BEAD_TYPES}
+
+
+def loco(cnt: Counts, base: dict, names, priors: bool = False) -> tuple[float, list[float], list[dict]]:
+    """Fit `names` on five chapters, test on the sixth, for each chapter: pooled F1, per-chapter F1, fits.
+    With `priors`, TYPE_PRIOR is also estimated from the five chapters' gold."""
+    n = len(cnt.md.chapters)
+    held, per, fits = [], [], []
+    for k in range(n):
+        train = [q for q in range(n) if q != k]
+        start = dict(base, TYPE_PRIOR=type_prior([cnt.md.chapters[q] for q in train])) if priors else base
+        p = coordinate_ascent(cnt, start, names, train) if names else dict(start)
+        c = cnt(p)[k]
+        held.append(c)
+        per.append(f1([c], [0]))
+        fits.append({name: p[name] for name in names})
+    return f1(held, range(n)), per, fits
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(default_shared()))
+    ap.add_argument("--ablate", action="store_true")
+    ap.add_argument("--names", help="comma-separated constants to fit (default: all of GRIDS)")
+    args = ap.parse_args(argv)
+    md = MacDev(Path(args.shared))
+    cnt = Counts(md)
+    names = args.names.split(",") if args.names else list(GRIDS)
+    from macdev import MODULES
+    base = {name: getattr(next(m for m in MODULES if hasattr(m, name)), name) for name in GRIDS}
+    all6 = range(len(md.chapters))
+    print(f"shipped constants: full strict F1 {f1(cnt(base), all6):.4f}, per chapter "
+          f"{[round(f1([c], [0]), 3) for c in cnt(base)]}")
+    if args.ablate:
+        print(f"{'constant':20s} {'shipped':>8s} {'LOCO fit':>8s} {'removed':>8s} {'contrib':>8s}  fits")
+        for name in names:
+            neutral = GRIDS[name][1]
+            fit_f1, _, fits = loco(cnt, base, [name])
+            rem = f1(cnt(dict(base, **{name: neutral})), all6) if neutral is not None or name == "CLAUSE_MOVE_MARGIN" \
+                else float("nan")
+            print(f"{name:20s} {str(base[name]):>8s} {fit_f1:8.4f} {rem:8.4f} {fit_f1 - rem:8.4f}  "
+                  f"{[f[name] for f in fits]}", flush=True)
+        return 0
+    pooled, per, fits = loco(cnt, base, names)
+    print(f"LOCO strict F1 {pooled:.4f} per chapter {[round(x, 3) for x in per]}")
+    for k, fit in enumerate(fits):
+        print(f"  fold {md.chapters[k].name}: {fit}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
