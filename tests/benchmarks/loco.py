@@ -98,7 +98,8 @@ def type_prior(chapters) -> dict:
     return {t: round((c[t] + 1) / total, 4) for t in scoring.BEAD_TYPES}
 
 
-def loco(cnt: Counts, base: dict, names, priors: bool = False) -> tuple[float, list[float], list[dict]]:
+def loco(cnt: Counts, base: dict, names, priors: bool = False,
+         rounds: int = 4) -> tuple[float, list[float], list[dict]]:
     """Fit `names` on five chapters, test on the sixth, for each chapter: pooled F1, per-chapter F1, fits.
     With `priors`, TYPE_PRIOR is also estimated from the five chapters' gold."""
     n = len(cnt.md.chapters)
@@ -106,7 +107,7 @@ def loco(cnt: Counts, base: dict, names, priors: bool = False) -> tuple[float, l
     for k in range(n):
         train = [q for q in range(n) if q != k]
         start = dict(base, TYPE_PRIOR=type_prior([cnt.md.chapters[q] for q in train])) if priors else base
-        p = coordinate_ascent(cnt, start, names, train) if names else dict(start)
+        p = coordinate_ascent(cnt, start, names, train, rounds) if names else dict(start)
         c = cnt(p)[k]
         held.append(c)
         per.append(f1([c], [0]))
