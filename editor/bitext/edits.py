@@ -6,6 +6,7 @@ and the same edits serve the CLI, the tests and the Qt undo commands.
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from editor.bitext.document import (
@@ -263,3 +264,76 @@ def _bead(doc: AlignmentDocument, index: int) -> Bead:
     if not 0 <= index < len(doc.beads):
         raise InvalidEditError(f"no bead {index}")
     return doc.beads[index]
+
+
+def split_into_one_to_one(doc: AlignmentDocument, bead_index: int) -> Change:
+    """Split an n-m link into 1-1 links, pairing its sentences in order; the leftovers become 1-0/0-1 beads."""
+    bead = _bead(doc, bead_index)
+    if len(bead.src) <= 1 and len(bead.tgt) <= 1:
+        raise InvalidEditError("the link already pairs single sentences")
+    pairs = min(len(bead.src), len(bead.tgt))
+    new = [Bead((bead.src[i],), (bead.tgt[i],), 1.0, BeadStatus.EDITED) for i in range(pairs)]
+    new += [Bead((i,), (), 1.0, BeadStatus.EDITED) for i in bead.src[pairs:]]
+    new += [Bead((), (j,), 1.0, BeadStatus.EDITED) for j in bead.tgt[pairs:]]
+    return Change("Split link into 1:1", beads=_bead_splice(doc, bead_index, bead_index, new))
+
+
+def merge_with_previous(doc: AlignmentDocument, bead_index: int) -> Change:
+    """Join a bead with the bead before it into one link made by hand."""
+    if not 0 < bead_index < len(doc.beads):
+        raise InvalidEditError("the first link has no previous link to merge with")
+    change = merge_beads(doc, bead_index - 1, bead_index)
+    return Change("Merge with previous link", beads=change.beads)
+
+
+def compile_pattern(find: str, *, regex: bool = False, case_sensitive: bool = False) -> "re.Pattern[str]":
+    """Return the search pattern for find & replace; raises InvalidEditError for an empty or invalid pattern."""
+    if not find:
+        raise InvalidEditError("nothing to find")
+    flags = 0 if case_sensitive else re.IGNORECASE
+    try:
+        return re.compile(find if regex else re.escape(find), flags)
+    except re.error as exc:
+        raise InvalidEditError(f"invalid regular expression: {exc}") from None
+
+
+def replace_text(doc: AlignmentDocument, side: Side, find: str, replacement: str, *, regex: bool = False,
+                 case_sensitive: bool = False, positions: Sequence[int] | None = None) -> Change:
+    """Replace every match of `find` in one side's segments (or only at `positions`) as one change.
+
+    With `regex`, `find` is a Python regular expression and `replacement` may use \\1 or \\g<name>.
+    The beads of changed segments count as edited by hand. Raises InvalidEditError when nothing matches,
+    the pattern is invalid, or a replacement would leave a segment empty.
+    """
+    pattern = compile_pattern(find, regex=regex, case_sensitive=case_sensitive)
+    segs = doc.segments(side)
+    where = range(len(segs)) if positions is None else sorted(set(positions))
+    changed: dict[int, Segment] = {}
+    for pos in where:
+        seg = segs[pos]
+        try:
+            text = pattern.sub(replacement if regex else replacement.replace("\\", "\\\\"), seg.text)
+        except (re.error, IndexError) as exc:
+            raise InvalidEditError(f"invalid replacement: {exc}") from None
+        if text != seg.text:
+            if not text.strip():
+                raise InvalidEditError(f"the replacement would empty sentence {pos + 1}")
+            changed[pos] = Segment(seg.id, text, seg.paragraph)
+    if not changed:
+        raise InvalidEditError("no match")
+    first, last = min(changed), max(changed)
+    seg_splice = Splice(first, tuple(segs[first:last + 1]),
+                        tuple(changed.get(p, segs[p]) for p in range(first, last + 1)))
+    touched = {doc.bead_index_of(segs[p].id) for p in changed}
+    k0, k1 = min(touched), max(touched)
+    old_beads = doc.beads[k0:k1 + 1]
+    new_beads = tuple(Bead(b.src, b.tgt, b.confidence, BeadStatus.EDITED) if k0 + n in touched else b
+                      for n, b in enumerate(old_beads))
+    return _side_change("Replace", side, seg_splice, Splice(k0, tuple(old_beads), new_beads))
+
+
+def count_matches(doc: AlignmentDocument, side: Side, find: str, *, regex: bool = False,
+                  case_sensitive: bool = False) -> int:
+    """Return how many matches of `find` one side's segments hold (raises InvalidEditError for a bad pattern)."""
+    pattern = compile_pattern(find, regex=regex, case_sensitive=case_sensitive)
+    return sum(len(pattern.findall(s.text)) for s in doc.segments(side))

@@ -96,6 +96,11 @@ class AlignmentView(QWidget):
         self._heights: dict[Side, dict[tuple[str, bool], float]] = {Side.SRC: {}, Side.TGT: {}}
         self._measured_width: dict[Side, float] = {Side.SRC: -1.0, Side.TGT: -1.0}
         self._selection: dict[Side, list[int] | None] = {Side.SRC: None, Side.TGT: None}
+        # True where the user extended the selection on purpose (Shift): only such a range is dragged or
+        # dropped on whole; a range selected by selecting a link is not.
+        self._extended: dict[Side, bool] = {Side.SRC: False, Side.TGT: False}
+        self.compact = False
+        self.hovered_bead: int | None = None
         self.focus_side = Side.SRC
         self._matches: dict[Side, set[int]] = {Side.SRC: set(), Side.TGT: set()}
         self._offsets = {Side.SRC: 0.0, Side.TGT: 0.0}
@@ -110,9 +115,10 @@ class AlignmentView(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.legend = Legend(self)
         self.legend.set_threshold(self.review.threshold)
-        self.drag = LinkDrag(self)
-        for pane in self.panes.values():
-            self.drag.watch(pane)
+        self.drag = LinkDrag(self, self.panes, self)
+        self.drag.link_requested.connect(self.request_link)
+        self.drag.edit_requested.connect(self._on_drag_edit_requested)
+        self.drag.updated.connect(self._repaint)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(0)
@@ -190,6 +196,16 @@ class AlignmentView(QWidget):
             return range(0)
         a, b = sorted(sel)
         return range(a, b + 1)
+
+    def range_selected(self, side: Side) -> bool:
+        """True when the user selected several sentences on this side on purpose (Shift+click or Shift+arrows)."""
+        return self._extended[side] and len(self.selected_positions(side)) > 1
+
+    def drop_target(self, side: Side) -> range:
+        return self.drag.target_positions(side)
+
+    def drag_line(self, canvas) -> tuple:
+        return self.drag.canvas_line(canvas)
 
     def cursor_position(self, side: Side) -> int | None:
         sel = self._selection[side]
@@ -415,6 +431,8 @@ class AlignmentView(QWidget):
     def _on_document_changed(self, change) -> None:
         if change.touches_segments:
             self._update_review_ratio()
+        for side in Side:
+            self._extended[side] = False       # a range picked before the edit must not catch the next drop
         if self.filter_active():
             self._compute_visible()
         self._clamp_selection()
@@ -459,16 +477,20 @@ class AlignmentView(QWidget):
         else:
             self._repaint()
 
-    def select_segment(self, side: Side, pos: int, extend: bool = False) -> None:
+    def select_segment(self, side: Side, pos: int, extend: bool = False, scroll: bool = True) -> None:
+        """Select a segment (extend: from the selection's anchor to it); scroll=False for mouse presses."""
         sel = self._selection[side]
         if extend and sel is not None:
             self._selection[side] = [sel[0], pos]
+            self._extended[side] = True
         else:
             self._selection[side] = [pos, pos]
+            self._extended[side] = False
         self.focus_side = side
         # The other side keeps its own selection (so "select here, select there, link" works); the
         # current bead's tint shows the counterpart.
-        self.ensure_segment_visible(side, pos)
+        if scroll:
+            self.ensure_segment_visible(side, pos)
         self._repaint()
         self.selection_changed.emit()
 
@@ -478,6 +500,7 @@ class AlignmentView(QWidget):
             return
         bead = self.doc.beads[k]
         for side in Side:
+            self._extended[side] = False
             ids = bead.ids(side)
             if ids:
                 a = self.doc.locate(ids[0])[1]
@@ -547,8 +570,8 @@ class AlignmentView(QWidget):
 
     # -- the drag, editing, finding -------------------------------------------------------------
 
-    def drag_updated(self) -> None:
-        self._repaint()
+    def _on_drag_edit_requested(self, side: Side, pos: int, x: float, y: float) -> None:
+        self.edit_segment(side, pos, click_x=x, click_y=y)
 
     def request_link(self, src_positions: range, tgt_positions: range) -> None:
         src = tuple(self.doc.src[p].id for p in src_positions)

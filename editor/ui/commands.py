@@ -25,6 +25,9 @@ _TEXTS = {
     "Delete sentence": QCoreApplication.translate("Edit", "Delete sentence"),
     "Align": QCoreApplication.translate("Edit", "Align automatically"),
     "Re-align the rest": QCoreApplication.translate("Edit", "Re-align the rest"),
+    "Split link into 1:1": QCoreApplication.translate("Edit", "Split link into 1:1"),
+    "Merge with previous link": QCoreApplication.translate("Edit", "Merge with previous link"),
+    "Replace": QCoreApplication.translate("Edit", "Replace"),
 }
 
 #: Descriptions whose undo text is another source string (so the translation is looked up under that one).

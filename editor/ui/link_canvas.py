@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
 from editor.ui.link_style import PEN_STYLES, LinkState
-
-if TYPE_CHECKING:
-    from editor.ui.alignment_view import AlignmentView
+from editor.ui.view_host import ViewHost
 
 INSET = 2.0
 
@@ -19,7 +15,7 @@ INSET = 2.0
 class LinkCanvas(QWidget):
     """Draws links between the left and the right pane; reads everything from the view, changes nothing."""
 
-    def __init__(self, view: "AlignmentView") -> None:
+    def __init__(self, view: ViewHost) -> None:
         super().__init__(view)
         self._view = view
         self.setFixedWidth(72)
@@ -88,10 +84,7 @@ class LinkCanvas(QWidget):
         self._paint_drag(painter)
 
     def _paint_drag(self, painter: QPainter) -> None:
-        drag = self._view.drag
-        if not drag.active:
-            return
-        start, end = drag.canvas_line(self)
+        start, end = self._view.drag_line(self)
         if start is None:
             return
         pen = QPen(QColor("#7b1fa2"), 2.0, Qt.PenStyle.SolidLine)

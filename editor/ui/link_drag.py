@@ -2,37 +2,49 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.bitext.document import Side
+from editor.ui.view_host import ViewHost
 
-if TYPE_CHECKING:
-    from editor.ui.alignment_view import AlignmentView
+#: Within this many pixels of a pane's top or bottom edge (or beyond it) a drag scrolls the panes.
+AUTOSCROLL_EDGE = 32
+#: Autoscroll tick (ms) and the fastest step per tick (pixels), reached at the edge and beyond.
+AUTOSCROLL_INTERVAL = 30
+AUTOSCROLL_MAX_STEP = 40.0
 
 
 class LinkDrag(QObject):
-    """Watches both panes' mouse events.
+    """Watches both panes' mouse events and turns a drag into `link_requested(src positions, tgt positions)`.
 
-    A press selects; moving past the drag distance starts a link drag from the pressed segment (or the
-    selected range it lies in); the segment (or selected range) under the cursor in the other pane is the
-    drop target and is highlighted; releasing there asks the view to link, releasing anywhere else cancels.
+    A press selects the segment under the pointer without scrolling (a range the user selected on that
+    side stays selected, so the drag carries it). Moving past the drag distance starts a link drag from
+    the pressed segment, or from the selected range it lies in. The drop target is the segment under the
+    pointer in the other pane; only a range the user selected there on purpose (Shift) is taken whole. It
+    is highlighted while hovered. Near the panes' top or bottom edge the panes scroll. Releasing over a
+    target links; releasing anywhere else cancels.
     """
 
-    def __init__(self, view: "AlignmentView") -> None:
-        super().__init__(view)
-        self._view = view
+    link_requested = Signal(object, object)          # src positions (range), tgt positions (range)
+    edit_requested = Signal(object, int, float, float)   # side, position, click x, click y
+    updated = Signal()                               # the drag line or the drop target moved
+
+    def __init__(self, host: ViewHost, panes: dict[Side, QWidget], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._host = host
+        self._panes = panes
         self.active = False
         self._press: tuple[Side, int, QPoint] | None = None
         self.source: tuple[Side, range] | None = None
         self.target: tuple[Side, range] | None = None
         self._cursor_global: QPoint | None = None
-
-    def watch(self, pane: QWidget) -> None:
-        pane.installEventFilter(self)
+        self._autoscroll = QTimer(self)
+        self._autoscroll.setInterval(AUTOSCROLL_INTERVAL)
+        self._autoscroll.timeout.connect(self._on_autoscroll_timeout)
+        for pane in panes.values():
+            pane.installEventFilter(self)
 
     # -- what the panes and the canvas ask ----------------------------------------------------
 
@@ -46,12 +58,15 @@ class LinkDrag(QObject):
         if not self.active or self.source is None or self._cursor_global is None:
             return None, None
         side, positions = self.source
-        pane = self._view.panes[side]
+        pane = self._panes[side]
         first, last = pane.segment_rect(positions[0]), pane.segment_rect(positions[-1])
-        edge_x = pane.width() if side is self._view.left_side else 0
+        edge_x = pane.width() if side is self._host.left_side else 0
         start = canvas.mapFromGlobal(pane.mapToGlobal(QPoint(int(edge_x), int((first.top() + last.bottom()) / 2))))
         end = canvas.mapFromGlobal(self._cursor_global)
         return QPointF(start), QPointF(end)
+
+    def autoscrolling(self) -> bool:
+        return self._autoscroll.isActive()
 
     # -- events -------------------------------------------------------------------------------
 
@@ -68,7 +83,7 @@ class LinkDrag(QObject):
         return False
 
     def _pane_under(self, global_pos: QPoint) -> tuple[Side, int | None] | None:
-        for side, pane in self._view.panes.items():
+        for side, pane in self._panes.items():
             local = pane.mapFromGlobal(global_pos)
             if pane.rect().contains(local):
                 return side, pane.position_at(local.y())
@@ -83,9 +98,11 @@ class LinkDrag(QObject):
         if pos is None:
             return True
         extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        selected = self._view.selected_positions(side)
-        if extend or pos not in selected or len(selected) <= 1:
-            self._view.select_segment(side, pos, extend=extend)
+        host = self._host
+        keep_range = not extend and host.range_selected(side) and pos in host.selected_positions(side)
+        if not keep_range:
+            # No scrolling on press: the sentence under the pointer must stay under it for the drag.
+            host.select_segment(side, pos, extend=extend, scroll=False)
         self._press = (side, pos, event.globalPosition().toPoint())
         return True
 
@@ -97,44 +114,93 @@ class LinkDrag(QObject):
         if not self.active:
             if (gpos - origin).manhattanLength() < QApplication.startDragDistance():
                 return True
-            selected = self._view.selected_positions(side)
-            self.source = (side, selected if pos in selected else range(pos, pos + 1))
+            host = self._host
+            selected = host.selected_positions(side)
+            carried = host.range_selected(side) and pos in selected
+            self.source = (side, selected if carried else range(pos, pos + 1))
             self.active = True
         self._cursor_global = gpos
-        under = self._pane_under(gpos)
-        self.target = None
-        if under is not None and under[0] is not side and under[1] is not None:
-            other, tpos = under
-            selected = self._view.selected_positions(other)
-            # Dropping on a selected range links with the whole range (n-m), else with one segment.
-            self.target = (other, selected if tpos in selected and len(selected) > 1 else range(tpos, tpos + 1))
-        self._view.drag_updated()
+        self._update_target()
+        self._update_autoscroll()
+        self.updated.emit()
         return True
+
+    def _update_target(self) -> None:
+        self.target = None
+        if self.source is None or self._cursor_global is None:
+            return
+        under = self._pane_under(self._cursor_global)
+        if under is not None and under[0] is not self.source[0] and under[1] is not None:
+            other, tpos = under
+            selected = self._host.selected_positions(other)
+            # A range the user selected on purpose is linked whole (n-m); anything else, one segment.
+            whole = self._host.range_selected(other) and tpos in selected
+            self.target = (other, selected if whole else range(tpos, tpos + 1))
+
+    def _edge_step(self) -> float:
+        """Return how far to scroll per tick for the pointer's place (negative: up; 0: not near an edge)."""
+        if self._cursor_global is None:
+            return 0.0
+        pane = self._panes[Side.SRC]
+        top = pane.mapToGlobal(QPoint(0, 0)).y()
+        bottom = top + pane.height()
+        y = self._cursor_global.y()
+        if y < top + AUTOSCROLL_EDGE:
+            depth = min(1.0, (top + AUTOSCROLL_EDGE - y) / AUTOSCROLL_EDGE)
+            return -max(2.0, AUTOSCROLL_MAX_STEP * depth)
+        if y > bottom - AUTOSCROLL_EDGE:
+            depth = min(1.0, (y - bottom + AUTOSCROLL_EDGE) / AUTOSCROLL_EDGE)
+            return max(2.0, AUTOSCROLL_MAX_STEP * depth)
+        return 0.0
+
+    def _update_autoscroll(self) -> None:
+        if self.active and self._edge_step() != 0.0:
+            if not self._autoscroll.isActive():
+                self._autoscroll.start()
+        else:
+            self._autoscroll.stop()
+
+    def _on_autoscroll_timeout(self) -> None:
+        if not self.active:
+            self._autoscroll.stop()
+            return
+        step = self._edge_step()
+        if step == 0.0:
+            self._autoscroll.stop()
+            return
+        bar = self._host.scrollbar
+        bar.setValue(int(bar.value() + step))
+        self._update_target()
+        self.updated.emit()
 
     def _on_release(self, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
             return False
+        if self.active:
+            self._cursor_global = event.globalPosition().toPoint()
+            self._update_target()
         was_active, source, target = self.active, self.source, self.target
         press_side, press_pos, _ = self._press
         self.cancel()
         if was_active and source is not None and target is not None:
             ranges = {source[0]: source[1], target[0]: target[1]}
-            self._view.request_link(ranges[Side.SRC], ranges[Side.TGT])
+            self.link_requested.emit(ranges[Side.SRC], ranges[Side.TGT])
         elif not was_active and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self._view.select_segment(press_side, press_pos, extend=False)
+            self._host.select_segment(press_side, press_pos, extend=False, scroll=False)
         return True
 
     def _on_double_click(self, pane, event: QMouseEvent) -> bool:
         pos = pane.position_at(event.position().y())
         if pos is None:
             return False
-        self._view.select_segment(pane.side, pos, extend=False)
-        self._view.edit_segment(pane.side, pos, click_x=event.position().x(), click_y=event.position().y())
+        self._host.select_segment(pane.side, pos, extend=False, scroll=False)
+        self.edit_requested.emit(pane.side, pos, event.position().x(), event.position().y())
         return True
 
     def cancel(self) -> None:
         """Forget the drag (Escape, or a release that was not over the other pane)."""
         was_active = self.active
         self.active, self._press, self.source, self.target, self._cursor_global = False, None, None, None, None
+        self._autoscroll.stop()
         if was_active:
-            self._view.drag_updated()
+            self.updated.emit()

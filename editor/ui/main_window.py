@@ -21,6 +21,7 @@ from editor.errors import AlignmentCancelled, EditorError, InvalidEditError, Uns
 from editor.ui.alignment_view import AlignmentView, BeadFilter
 from editor.ui.actions import WindowActions, scope_to
 from editor.ui.commands import ApplyChange, build_compound
+from editor.ui.edit_controller import EditController
 from editor.ui.explanation_strip import ExplanationStrip
 from editor.ui.find_bar import FindBar
 from editor.ui.qt_document import QtDocument
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.view, 1)
         column.addWidget(self.strip)
         self.setCentralWidget(central)
+        self.edit_controller = EditController(self.view, self.push_change, lambda: self._alignment is not None, self)
 
         self._build_undo_dock()
         self._build_review_dock()
@@ -85,9 +87,11 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         scope_to(act.pane_scoped(), self.view.panes.values())
+        edit = self.edit_controller
         self.view.context_actions = [act.confirm_next, act.confirm_above, None, act.link, act.unlink, act.merge_beads,
-                                     act.boundary_up, act.boundary_down, None, act.edit_text, act.split,
-                                     act.merge_segments, act.insert, act.delete]
+                                     edit.merge_previous, edit.split_link, act.boundary_up, act.boundary_down, None,
+                                     act.edit_text, act.split, act.merge_segments, act.insert, act.delete, None,
+                                     edit.replace]
         self.setAcceptDrops(True)
         self._apply_settings()
         self.resize(1200, 760)
@@ -139,9 +143,10 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([act.edit_text, act.split, act.merge_segments, act.insert, act.delete])
         edit_menu.addSeparator()
-        edit_menu.addActions([act.find, act.find_next, act.find_previous])
+        edit_menu.addActions([act.find, act.find_next, act.find_previous, self.edit_controller.replace])
         align_menu = bar.addMenu(self.tr("&Align"))
-        align_menu.addActions([act.link, act.unlink, act.merge_beads, act.boundary_up, act.boundary_down])
+        align_menu.addActions([act.link, act.unlink, act.merge_beads, self.edit_controller.merge_previous,
+                               self.edit_controller.split_link, act.boundary_up, act.boundary_down])
         align_menu.addSeparator()
         align_menu.addActions([act.confirm_next, act.confirm_above])
         align_menu.addSeparator()
@@ -412,6 +417,7 @@ class MainWindow(QMainWindow):
         act.cancel_alignment.setEnabled(busy)
         for a in (act.find, act.find_next, act.find_previous):
             a.setEnabled(has_text)
+        self.edit_controller.update_actions()
 
     # -- pushing edits --------------------------------------------------------------------------
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
@@ -11,9 +9,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 from editor.bitext.document import Segment, Side
 from editor.ui.bead_layout import GAP_HEIGHT
 from editor.ui.link_style import COLOURS, LinkState
-
-if TYPE_CHECKING:
-    from editor.ui.alignment_view import AlignmentView
+from editor.ui.view_host import ViewHost
 
 MARGIN = 6.0        # left and right of the text
 VPAD = 5.0          # above and below each segment's text
@@ -82,7 +78,7 @@ class InlineEditor(QPlainTextEdit):
 class SentencePane(QWidget):
     """Paints the visible segments of one side from the view's layout; one widget for all segments."""
 
-    def __init__(self, view: "AlignmentView", side: Side) -> None:
+    def __init__(self, view: ViewHost, side: Side) -> None:
         super().__init__(view)
         self._view = view
         self.side = side
@@ -215,7 +211,7 @@ class SentencePane(QWidget):
         selected = view.selected_positions(self.side)
         current = view.current_bead_range()
         matches = view.find_matches(self.side)
-        drop = view.drag.target_positions(self.side)
+        drop = view.drop_target(self.side)
         focused = view.focus_side is self.side
         links_left = self._faces_links_on_left()
         mark_x = 0.0 if links_left else self.width() - MARK_WIDTH

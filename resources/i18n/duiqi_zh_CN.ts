@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
@@ -52,7 +52,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/alignment_view.py" line="+147"/>
+        <location filename="../../editor/ui/alignment_view.py" line="+153"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>这一侧没有句子。</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+151"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
@@ -163,6 +163,64 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>Re-align the rest</source>
         <translation>重新对齐其余部分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split link into 1:1</source>
+        <translation>拆分为 1:1 链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge with previous link</source>
+        <translation>与上一个链接合并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+</context>
+<context>
+    <name>EditController</name>
+    <message>
+        <location filename="../../editor/ui/edit_controller.py" line="+27"/>
+        <source>Split Link into &amp;1:1 Links</source>
+        <translation>拆分为 1:1 链接(&amp;1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pair the selected link's sentences in order; leftovers stay unlinked</source>
+        <translation>按顺序两两配对所选链接中的句子；多出的句子不链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge with &amp;Previous Link</source>
+        <translation>与上一个链接合并(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join the selected link with the link before it</source>
+        <translation>把所选链接与它前面的链接合并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find and &amp;Replace…</source>
+        <translation>查找和替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace text in the Chinese or the English sentences (regex optional)</source>
+        <translation>在中文或英文句子中替换文字（可用正则表达式）</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Chinese sentences</source>
+        <translation>中文句子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English sentences</source>
+        <translation>英文句子</translation>
     </message>
 </context>
 <context>
@@ -994,7 +1052,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/alignment_view.py" line="-230"/>
+        <location filename="../../editor/ui/alignment_view.py" line="-246"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
         <extracomment>Below this many segments a resize re-measures at once; above, when the resize settles.</extracomment>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
@@ -1008,7 +1066,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="+102"/>
+        <location filename="../../editor/ui/main_window.py" line="+106"/>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>
@@ -1058,7 +1116,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1164,7 +1222,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <location line="+10"/>
         <source>That edit does not apply here: %1</source>
         <translation>此处无法进行该编辑：%1</translation>
@@ -1445,6 +1503,56 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>ReplaceDialog</name>
+    <message>
+        <location filename="../../editor/ui/replace_dialog.py" line="+26"/>
+        <source>Find and Replace</source>
+        <translation>查找和替换</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Regular expression (\1 in the replacement is the first group)</source>
+        <translation>正则表达式（替换文字中的 \1 表示第一个分组）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace with:</source>
+        <translation>替换为：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace &amp;All</source>
+        <translation>全部替换(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Not a valid regular expression: %1</source>
+        <translation>不是有效的正则表达式：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 处匹配</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
         <location filename="../../editor/ui/explanation_strip.py" line="-37"/>
@@ -1539,7 +1647,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/sentence_pane.py" line="+279"/>
+        <location filename="../../editor/ui/sentence_pane.py" line="+275"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>

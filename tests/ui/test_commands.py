@@ -20,6 +20,10 @@ EDITS = {
     "merge sentences": lambda d: edits.merge_segments(d, d.src[3].id),
     "insert": lambda d: edits.insert_segment(d, Side.SRC, 5, "新句子。"),
     "delete": lambda d: edits.delete_segment(d, d.tgt[4].id),
+    "split link into 1:1": lambda d: edits.split_into_one_to_one(
+        d, next(k for k, b in enumerate(d.beads) if max(b.kind) > 1)),
+    "merge with previous": lambda d: edits.merge_with_previous(d, 5),
+    "replace": lambda d: edits.replace_text(d, Side.TGT, r"(\w+)ing\b", r"\1ed", regex=True),
 }
 
 

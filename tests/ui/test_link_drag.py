@@ -98,3 +98,102 @@ def test_files_dropped_on_the_window_are_opened(qtbot, window, sample_doc, tmp_p
     assert window.project_path == path
     assert window.document.snapshot() == load_project(path).snapshot()
     assert not window.is_modified()
+
+
+def _make_two_to_two(window):
+    """Link Chinese 0-1 with English 0-1 as one bead and select it, as after splitting a sentence."""
+    doc = window.document
+    window.push_change(lambda d: __import__("editor.bitext.edits", fromlist=["link"]).link(
+        d, (d.src[0].id, d.src[1].id), (d.tgt[0].id, d.tgt[1].id)))
+    window.view.select_bead(doc.bead_index_of(doc.src[0].id))
+    assert list(window.view.selected_positions(Side.SRC)) == [0, 1]
+    assert list(window.view.selected_positions(Side.TGT)) == [0, 1]
+
+
+def test_a_drop_links_the_sentence_under_the_pointer_not_the_selected_link(qtbot, window):
+    doc = window.document
+    view = window.view
+    _make_two_to_two(window)
+    end = _drag(qtbot, view.panes[Side.SRC], 1, view.panes[Side.TGT], 1)
+    assert list(view.drag.target_positions(Side.TGT)) == [1]       # only the hovered sentence is highlighted
+    qtbot.mouseRelease(view.panes[Side.TGT], Qt.MouseButton.LeftButton, pos=end)
+    dropped = doc.beads[doc.bead_index_of(doc.src[1].id)]
+    assert dropped.src == (doc.src[1].id,) and dropped.tgt == (doc.tgt[1].id,)
+    rest = doc.beads[doc.bead_index_of(doc.src[0].id)]
+    assert rest.src == (doc.src[0].id,) and rest.tgt == (doc.tgt[0].id,)    # Chinese 1 keeps its link
+    doc.check()
+
+
+def test_after_unlink_the_old_selection_does_not_catch_the_drop(qtbot, window):
+    doc = window.document
+    view = window.view
+    _make_two_to_two(window)
+    window.actions_.unlink.trigger()
+    end = _drag(qtbot, view.panes[Side.SRC], 0, view.panes[Side.TGT], 1)
+    assert list(view.drag.target_positions(Side.TGT)) == [1]
+    qtbot.mouseRelease(view.panes[Side.TGT], Qt.MouseButton.LeftButton, pos=end)
+    bead = doc.beads[doc.bead_index_of(doc.src[0].id)]
+    assert bead.src == (doc.src[0].id,) and bead.tgt == (doc.tgt[1].id,)
+
+
+def _half_visible_at_bottom(pane):
+    """Return the position of the sentence cut by the pane's bottom edge."""
+    pos = pane.position_at(pane.height() - 2)
+    assert pos is not None and pane.segment_rect(pos).bottom() > pane.height()
+    return pos
+
+
+def test_pressing_a_half_visible_sentence_does_not_scroll_and_drags_that_sentence(qtbot, window):
+    doc = window.document
+    view = window.view
+    src_pane, tgt_pane = view.panes[Side.SRC], view.panes[Side.TGT]
+    before = view.scrollbar.value()
+    pos = _half_visible_at_bottom(src_pane)
+    press = QPoint(src_pane.width() // 2, src_pane.height() - 4)
+    qtbot.mousePress(src_pane, Qt.MouseButton.LeftButton, pos=press)
+    assert view.scrollbar.value() == before
+    assert view.cursor_position(Side.SRC) == pos
+    target = tgt_pane.position_at(tgt_pane.height() // 2)
+    end = _centre(tgt_pane, target)
+    qtbot.mouseMove(src_pane, press + QPoint(12, -3))
+    qtbot.mouseMove(tgt_pane, end)
+    qtbot.mouseRelease(tgt_pane, Qt.MouseButton.LeftButton, pos=end)
+    bead = doc.beads[doc.bead_index_of(doc.src[pos].id)]
+    assert bead.src == (doc.src[pos].id,) and bead.tgt == (doc.tgt[target].id,)
+
+
+def test_dragging_near_the_bottom_edge_scrolls_and_drops_on_the_sentence_then_under_the_pointer(qtbot, window):
+    doc = window.document
+    view = window.view
+    src_pane, tgt_pane = view.panes[Side.SRC], view.panes[Side.TGT]
+    assert view.scrollbar.maximum() > 200
+    start = _centre(src_pane, 0)
+    qtbot.mousePress(src_pane, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(src_pane, start + QPoint(12, 3))
+    qtbot.mouseMove(tgt_pane, QPoint(tgt_pane.width() // 2, tgt_pane.height() - 6))
+    assert view.drag.autoscrolling()
+    qtbot.waitUntil(lambda: view.scrollbar.value() > 150, timeout=10000)
+    middle = QPoint(tgt_pane.width() // 2, tgt_pane.height() // 2)
+    qtbot.mouseMove(tgt_pane, middle)
+    assert not view.drag.autoscrolling()
+    target = tgt_pane.position_at(middle.y())
+    assert list(view.drag.target_positions(Side.TGT)) == [target]
+    qtbot.mouseRelease(tgt_pane, Qt.MouseButton.LeftButton, pos=middle)
+    bead = doc.beads[doc.bead_index_of(doc.src[0].id)]
+    assert bead.src == (doc.src[0].id,) and bead.tgt == (doc.tgt[target].id,)
+    assert target > 3
+    doc.check()
+
+
+def test_dragging_near_the_top_edge_scrolls_up(qtbot, window):
+    view = window.view
+    src_pane, tgt_pane = view.panes[Side.SRC], view.panes[Side.TGT]
+    view.scrollbar.setValue(view.scrollbar.maximum())
+    top = view.scrollbar.value()
+    start = QPoint(src_pane.width() // 2, src_pane.height() // 2)
+    qtbot.mousePress(src_pane, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(src_pane, start + QPoint(12, 3))
+    qtbot.mouseMove(tgt_pane, QPoint(tgt_pane.width() // 2, 3))
+    qtbot.waitUntil(lambda: view.scrollbar.value() < top - 100, timeout=10000)
+    qtbot.mouseRelease(tgt_pane, Qt.MouseButton.LeftButton, pos=QPoint(tgt_pane.width() // 2, 3))
+    assert not view.drag.active and not view.drag.autoscrolling()

@@ -1,0 +1,95 @@
+"""Find and Replace (Ctrl+H): one side's sentences, plain text or a regular expression, replaced in one undoable step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from editor.bitext import edits
+from editor.bitext.document import AlignmentDocument, Side
+from editor.errors import InvalidEditError
+
+
+class ReplaceDialog(QDialog):
+    """Asks what to replace on which side; emits `replace_requested(side, find, replacement, regex, case)`.
+
+    It counts the matches as you type and says when the pattern is not a valid regular expression,
+    so "Replace All" is only enabled when something will change.
+    """
+
+    replace_requested = Signal(object, str, str, bool, bool)
+
+    def __init__(self, doc_getter, side_names: dict[Side, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Find and Replace"))
+        self._doc_getter = doc_getter
+        self.find_field = QLineEdit(self)
+        self.replace_field = QLineEdit(self)
+        self.side_box = QComboBox(self)
+        for side in Side:
+            self.side_box.addItem(side_names[side], side)
+        self.regex_box = QCheckBox(self.tr("Regular expression (\\1 in the replacement is the first group)"), self)
+        self.case_box = QCheckBox(self.tr("Match case"), self)
+        self.result = QLabel(self)
+        self.result.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Find:"), self.find_field)
+        form.addRow(self.tr("Replace with:"), self.replace_field)
+        form.addRow(self.tr("In:"), self.side_box)
+        form.addRow("", self.regex_box)
+        form.addRow("", self.case_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.replace_button = QPushButton(self.tr("Replace &All"), self)
+        self.replace_button.setAutoDefault(False)
+        buttons.addButton(self.replace_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.replace_button.clicked.connect(self._on_replace_clicked)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(self.result)
+        column.addWidget(buttons)
+        for field in (self.find_field, self.replace_field):
+            field.textChanged.connect(self.refresh)
+        # Enter in a field counts, it does not replace: replacing is a deliberate click (or Alt+A).
+        self.find_field.returnPressed.connect(self.refresh)
+        self.side_box.currentIndexChanged.connect(self.refresh)
+        self.regex_box.toggled.connect(self.refresh)
+        self.case_box.toggled.connect(self.refresh)
+        self.refresh()
+
+    def set_side(self, side: Side) -> None:
+        self.side_box.setCurrentIndex(self.side_box.findData(side))
+
+    def side(self) -> Side:
+        return self.side_box.currentData()
+
+    def refresh(self) -> None:
+        """Count the matches on the chosen side and enable Replace All when there are some."""
+        doc: AlignmentDocument = self._doc_getter()
+        text = self.find_field.text()
+        count = 0
+        if not text:
+            self.result.setText("")
+        else:
+            try:
+                count = edits.count_matches(doc, self.side(), text, regex=self.regex_box.isChecked(),
+                                            case_sensitive=self.case_box.isChecked())
+            except InvalidEditError as exc:
+                self.result.setText(self.tr("Not a valid regular expression: %1").replace(
+                    "%1", str(exc).split(": ", 1)[-1]))
+            else:
+                self.result.setText(self.tr("%n match(es)", "", count))
+        self.replace_button.setEnabled(count > 0)
+
+    def _on_replace_clicked(self) -> None:
+        self.replace_requested.emit(self.side(), self.find_field.text(), self.replace_field.text(),
+                                    self.regex_box.isChecked(), self.case_box.isChecked())
+        self.refresh()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()       # no default button: Enter must not close or replace
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,144 @@
+"""Split an n-m link into 1-1 links, merge with the previous link, and Find and Replace: by key, menu and context menu."""
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication
+
+from editor.bitext import edits
+from editor.bitext.document import BeadStatus, Side
+
+
+def _link(window, src, tgt):
+    doc = window.document
+    window.push_change(lambda d: edits.link(d, tuple(d.src[p].id for p in src), tuple(d.tgt[p].id for p in tgt)))
+    k = doc.bead_index_of(doc.src[src[0]].id)
+    window.view.select_bead(k)
+    return k
+
+
+def _context_menu_action(qtbot, pane, pos, text):
+    """Right-click a sentence and trigger the context-menu entry whose text (without &) is `text`."""
+    chosen = []
+
+    def show(menu, _global_pos):
+        for action in menu.actions():
+            if action.text().replace("&", "") == text:
+                chosen.append(action)
+
+    pane.show_menu = show
+    point = pane.segment_rect(pos).center().toPoint()
+    QApplication.sendEvent(pane, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, pane.mapToGlobal(point)))
+    assert chosen, f"no context-menu entry {text!r}"
+    assert chosen[0].isEnabled()
+    chosen[0].trigger()
+
+
+def test_ctrl_shift_l_splits_an_n_to_m_link_into_one_to_one_links_and_leftovers(qtbot, window):
+    doc = window.document
+    k = _link(window, [2, 3], [2, 3, 4])
+    before = doc.snapshot()
+    pane = window.view.panes[Side.SRC]
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    ids = lambda side, ps: tuple(doc.segments(side)[p].id for p in ps)  # noqa: E731
+    assert [(b.src, b.tgt) for b in doc.beads[k:k + 3]] == [
+        (ids(Side.SRC, [2]), ids(Side.TGT, [2])), (ids(Side.SRC, [3]), ids(Side.TGT, [3])), ((), ids(Side.TGT, [4]))]
+    assert all(b.status is BeadStatus.EDITED for b in doc.beads[k:k + 3])
+    doc.check()
+    after = doc.snapshot()
+    window.undo_stack.undo()
+    assert doc.snapshot() == before
+    window.undo_stack.redo()
+    assert doc.snapshot() == after
+
+
+def test_split_link_is_in_the_align_menu_and_the_context_menu(qtbot, window):
+    doc = window.document
+    align_menu = window.menus[2]
+    assert window.edit_controller.split_link in align_menu.actions()
+    _link(window, [5], [5, 6])
+    _context_menu_action(qtbot, window.view.panes[Side.TGT], 6, "Split Link into 1:1 Links")
+    k = doc.bead_index_of(doc.src[5].id)
+    assert doc.beads[k].kind == (1, 1) and doc.beads[k + 1].kind == (0, 1)
+
+
+def test_split_link_is_disabled_on_a_one_to_one_link(qtbot, window):
+    window.view.select_bead(0)
+    assert window.document.beads[0].kind == (1, 1)
+    assert not window.edit_controller.split_link.isEnabled()
+
+
+def test_ctrl_shift_m_merges_the_selected_link_with_the_previous_one_and_undoes(qtbot, window):
+    doc = window.document
+    window.view.select_bead(3)
+    before = doc.snapshot()
+    upper, lower = doc.beads[2], doc.beads[3]
+    pane = window.view.panes[Side.SRC]
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert doc.beads[2].src == upper.src + lower.src and doc.beads[2].tgt == upper.tgt + lower.tgt
+    assert len(doc.beads) == len(before[2]) - 1
+    assert window.view.current_bead() == 2
+    window.undo_stack.undo()
+    assert doc.snapshot() == before
+
+
+def test_merge_with_previous_from_the_context_menu(qtbot, window):
+    doc = window.document
+    n = len(doc.beads)
+    _context_menu_action(qtbot, window.view.panes[Side.SRC], 4, "Merge with Previous Link")
+    assert len(doc.beads) == n - 1
+    assert doc.src[3].id in doc.beads[doc.bead_index_of(doc.src[4].id)].src
+
+
+def test_merge_with_previous_is_disabled_on_the_first_link(qtbot, window):
+    window.view.select_bead(0)
+    assert not window.edit_controller.merge_previous.isEnabled()
+
+
+def test_find_and_replace_with_a_regex_replaces_on_one_side_in_one_undo_step(qtbot, window):
+    doc = window.document
+    before = doc.snapshot()
+    english = [s.text for s in doc.tgt]
+    window.view.panes[Side.TGT].setFocus()
+    qtbot.keyClick(window.view.panes[Side.TGT], Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.edit_controller.replace_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.side() is Side.TGT
+    qtbot.keyClicks(dialog.find_field, r"\bthe (\w+)")
+    qtbot.keyClicks(dialog.replace_field, r"THE \1")
+    assert not dialog.replace_button.isEnabled()             # a literal "\bthe (\w+)" is nowhere
+    qtbot.mouseClick(dialog.regex_box, Qt.MouseButton.LeftButton, pos=QPoint(5, dialog.regex_box.height() // 2))
+    assert dialog.regex_box.isChecked() and dialog.replace_button.isEnabled()
+    qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+    import re
+    expected = [re.sub(r"\bthe (\w+)", r"THE \1", t, flags=re.IGNORECASE) for t in english]
+    assert [s.text for s in doc.tgt] == expected and expected != english
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert doc.snapshot() == before
+
+
+def test_find_and_replace_reports_an_invalid_regex_and_replaces_nothing(qtbot, window):
+    window.edit_controller.replace.trigger()
+    dialog = window.edit_controller.replace_dialog
+    qtbot.waitUntil(dialog.find_field.hasFocus, timeout=5000)
+    dialog.regex_box.setChecked(True)
+    qtbot.keyClicks(dialog.find_field, "(unclosed")
+    assert "regular expression" in dialog.result.text()
+    assert not dialog.replace_button.isEnabled()
+    qtbot.keyClick(dialog.find_field, Qt.Key.Key_Return)
+    assert window.undo_stack.count() == 0 and dialog.isVisible(), window.undo_stack.text(0)
+
+
+def test_find_and_replace_plain_text_on_the_chinese_side(qtbot, window):
+    doc = window.document
+    window.edit_controller.replace.trigger()
+    dialog = window.edit_controller.replace_dialog
+    dialog.set_side(Side.SRC)
+    word = doc.src[0].text[:2]
+    dialog.find_field.setText(word)           # QTest types ASCII only
+    dialog.replace_field.setText("【替换】")
+    dialog.replace_button.click()
+    assert doc.src[0].text.startswith("【替换】")
+    assert all(word not in s.text for s in doc.src)
+    assert doc.beads[doc.bead_index_of(doc.src[0].id)].status is BeadStatus.EDITED
