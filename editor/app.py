@@ -11,11 +11,6 @@ from typing import Sequence
 
 log = logging.getLogger(__name__)
 
-#: Fonts that render Chinese well, best first per platform; the first one installed wins.
-CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei UI", "Microsoft YaHei",
-             "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Sans CJK TC", "PingFang TC",
-             "Microsoft JhengHei", "SimSun", "Droid Sans Fallback")
-
 
 def _install_translators(app, ui_language: str | None) -> list:
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -36,21 +31,38 @@ def _install_translators(app, ui_language: str | None) -> list:
 
 def choose_cjk_font(size: float | None = None):
     """Return the application font with a CJK-capable family first (falls back to the default font)."""
-    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
+    from editor.ui.fonts import find_han_font, find_latin_font
+
     font = QFont(QApplication.font())
-    families = set(QFontDatabase.families())
-    chosen = next((f for f in CJK_FONTS if f in families), None)
-    if chosen is None:
-        # Any family claiming Simplified Chinese support will do.
-        chosen = next(iter(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)), None)
+    chosen = find_han_font()
     if chosen is not None:
-        # Latin text keeps the UI family; Chinese falls back to the CJK family, in that order.
-        font.setFamilies([QApplication.font().family(), chosen])
+        # Latin text takes a Latin font (a CJK font's quotes and dashes are full width); Chinese falls back
+        # to the CJK family, in that order. The panes order their own (editor.ui.fonts.pane_font).
+        font.setFamilies([find_latin_font() or QApplication.font().family(), chosen])
     if size:
         font.setPointSizeF(size)
     return font
+
+
+def warn_if_no_han_font(window) -> bool:
+    """Tell the user (once, at start-up) when no font has Chinese characters; True when warned."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.ui.fonts import missing_han_font_message
+
+    message = missing_han_font_message()
+    if message is None:
+        return False
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("App", "No Chinese font"), message,
+                      QMessageBox.StandardButton.Ok, window)
+    box.setModal(False)
+    box.show()
+    window.font_warning = box
+    return True
 
 
 def _install_excepthook() -> None:
@@ -88,22 +100,27 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def sample_document():
-    """Return the bundled mixed sample, imported and aligned."""
+def sample_document(aligned: bool = True):
+    """Return the bundled mixed sample, imported (and aligned, unless `aligned` is False)."""
     from editor.resources import sample_path
     from editor.workflow import align_document, import_document
 
     doc = import_document([sample_path()])
-    doc.apply(align_document(doc))
+    if aligned:
+        doc.apply(align_document(doc))
     return doc
 
 
 def open_arguments(window, args: Sequence[str]) -> None:
-    """Act on the command line: --sample, a project or alignment file, or one or two texts."""
+    """Act on the command line: --sample, a project or alignment file, or one or two texts.
+
+    Texts (the sample too) show at once and align in the background: the links appear when they arrive.
+    """
     if not args:
         return
     if args[0] == "--sample":
-        window.set_document(sample_document(), None)
+        window.set_document(sample_document(aligned=False), None)
+        window.start_alignment(keep_fixed=False)
         return
     window.open_paths([Path(a) for a in args[:2]], ask=False)
 
@@ -161,19 +178,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     from editor.ui.main_window import MainWindow
 
     window = MainWindow(settings=settings)
-    if args[:1] == ["--sample"]:
-        # Align before showing: the first alignment loads the dictionary (seconds), and a shown but
-        # frozen window is worse than a window that appears a little later, ready.
-        window.set_document(sample_document(), None)
-        args = []
-        window.show()
-    else:
-        window.show()
-        if not args:
-            _offer_recovery(window)
-        else:
-            open_arguments(window, args)
+    window.show()
+    from PySide6.QtCore import QTimer
+
     from editor.ui.workers import warm_up_aligner
 
-    warm_up_aligner()       # loads the dictionary and model in the aligner process while the user looks around
+    QTimer.singleShot(0, lambda: warn_if_no_han_font(window))
+    if args:
+        # After the first paint: the window is there at once, then the texts, then the links as they arrive.
+        QTimer.singleShot(0, lambda: open_arguments(window, args))
+    else:
+        QTimer.singleShot(0, lambda: _offer_recovery(window))
+        warm_up_aligner()   # loads the dictionary and model in the aligner process while the user looks around
     return app.exec()

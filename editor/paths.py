@@ -48,3 +48,13 @@ def cache_dir() -> Path:
 def log_dir() -> Path:
     """Return (creating it) the folder of crash logs."""
     return _dir("log")
+
+
+def documents_dir() -> Path:
+    """Return the user's Documents folder (where save and export dialogs start), or home if there is none.
+
+    Not created: under the test override it is `DUIQI_HOME/documents` when that exists, else home.
+    """
+    override = os.environ.get(HOME_OVERRIDE_ENV)
+    path = Path(override) / "documents" if override else Path(platformdirs.user_documents_dir())
+    return path if path.is_dir() else Path.home()

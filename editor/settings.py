@@ -33,6 +33,8 @@ class Settings:
     row_mode: bool = False
     window_geometry: str | None = None        # QMainWindow.saveGeometry() as base64 text
     review_threshold: float = DEFAULT_THRESHOLD   # automatic links below this confidence are doubtful
+    last_folder: str = ""                     # where the last file was opened, saved or exported
+    compact_mode: bool = False                # the compact grid: one numbered row per link, no curves
 
 
 def settings_path() -> Path:

@@ -6,7 +6,8 @@ cannot avoid. The process stays up between jobs, so the engine loads its data on
 
 Messages to the process: ("preload", mode), ("align", job, document, mode, keep_fixed), ("cancel", job),
 None (quit).
-Messages back: ("progress", job, fraction), ("ok", job, change), ("cancelled", job), ("error", job, text).
+Messages back: ("phase", job, name) with name in PHASES, ("progress", job, fraction) within the phase,
+("ok", job, change), ("cancelled", job), ("error", job, text).
 """
 
 from __future__ import annotations
@@ -16,6 +17,31 @@ import traceback
 
 #: At most this often a progress message (seconds).
 PROGRESS_INTERVAL = 0.1
+#: What the aligner does, in order (the window names each phase; progress restarts at 0 in each).
+PHASES = ("loading", "embedding", "aligning")
+#: Sentences embedded per step of the embedding phase (one progress message and one cancel check each).
+EMBED_BATCH = 64
+
+
+def embed_sentences(doc, progress, should_stop) -> bool:
+    """Embed the document's sentences into the encoder's cache, so aligning finds them ready; False if cancelled.
+
+    The engine embeds the same (cleaned) texts when it aligns; doing it first lets the window show the
+    embedding phase with its own progress instead of a bar stuck at one place.
+    """
+    from editor.alignment.engine import resources
+    from editor.alignment.lexicon import clean_chinese
+
+    encoder = resources(use_embeddings=True).encoder
+    if encoder is None:
+        return True
+    texts = [clean_chinese(s.text) for s in doc.src] + [t.text for t in doc.tgt]
+    for start in range(0, len(texts), EMBED_BATCH):
+        if should_stop():
+            return False
+        encoder.pooled(texts[start:start + EMBED_BATCH])
+        progress(min(1.0, (start + EMBED_BATCH) / max(1, len(texts))))
+    return True
 
 
 def serve(conn) -> None:
@@ -63,6 +89,16 @@ def serve(conn) -> None:
                 conn.send(("progress", job, float(fraction)))
 
         try:
+            conn.send(("phase", job, "loading"))
+            if mode != "length":
+                from editor.alignment import preload
+                preload(mode)              # at once when the warm-up already loaded everything
+            if mode == "best":
+                conn.send(("phase", job, "embedding"))
+                if not embed_sentences(doc, progress, should_stop):
+                    raise AlignmentCancelled()
+            conn.send(("phase", job, "aligning"))
+            last[0] = 0.0
             change = align_document(doc, mode=mode, keep_fixed=keep_fixed, progress=progress,
                                     should_stop=should_stop)
         except AlignmentCancelled:

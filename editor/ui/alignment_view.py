@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollBar, QSiz
 from editor.bitext.document import AlignmentDocument, Bead, Side, is_chinese_lang
 from editor.bitext.review import DEFAULT_THRESHOLD, ReviewPolicy
 from editor.ui.bead_layout import BeadLayout
+from editor.ui.fonts import pane_font
 from editor.ui.link_canvas import LinkCanvas
 from editor.ui.link_drag import LinkDrag
 from editor.ui.link_style import COLOURS, SHADES, LinkState, link_colour, link_state, state_label
@@ -246,8 +247,10 @@ class AlignmentView(QWidget):
     # -- configuration --------------------------------------------------------------------------
 
     def set_text_font(self, font: QFont) -> None:
-        for pane in self.panes.values():
-            pane.set_text_font(font)
+        """Use `font`'s size for both panes, each with the families its language needs (editor.ui.fonts)."""
+        self._base_font = QFont(font)
+        for side, pane in self.panes.items():
+            pane.set_text_font(pane_font(font, is_chinese_lang(self._lang(side))))
         for side in Side:
             self._heights[side].clear()
             self._measured_width[side] = -1.0
@@ -298,6 +301,9 @@ class AlignmentView(QWidget):
         self.setTabOrder(self.panes[left], self.panes[right])
         self._update_headers()
 
+    def _lang(self, side: Side) -> str:
+        return self.doc.meta.src_lang if side is Side.SRC else self.doc.meta.tgt_lang
+
     def _update_headers(self) -> None:
         doc = self.doc
         for side in Side:
@@ -332,7 +338,10 @@ class AlignmentView(QWidget):
                 self._measured_width[side] = width
         if self._visible is not None and len(self._visible) != len(self.doc.beads):
             self._compute_visible()
-        self.layout_model = BeadLayout(self.doc, self._measure, row_mode=self.row_mode, visible=self._visible)
+        # An unaligned document (links still coming) has only 1-0 beads then 0-1 beads: in rows the English
+        # would start below all the Chinese. Until something is linked, each side stacks on its own.
+        rows = self.row_mode and any(b.src and b.tgt for b in self.doc.beads)
+        self.layout_model = BeadLayout(self.doc, self._measure, row_mode=rows, visible=self._visible)
         self._update_scrollbar()
         self._update_offsets()
         self._repaint()
@@ -447,6 +456,9 @@ class AlignmentView(QWidget):
         self.selection_changed.emit()
 
     def _on_document_reset(self) -> None:
+        if getattr(self, "_base_font", None) is not None:
+            for side, pane in self.panes.items():      # the languages may differ from the last document's
+                pane.set_text_font(pane_font(self._base_font, is_chinese_lang(self._lang(side))))
         for side in Side:
             self._heights[side].clear()
             self._selection[side] = None

@@ -8,8 +8,8 @@ from functools import partial
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QRadioButton, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
@@ -21,6 +21,7 @@ from editor.errors import (EditorError, EmptyFileError, EncryptedFileError, Inpu
 from editor.importing import RawDocument, is_chinese_paragraph, load_document_cached
 from editor.importing.bilingual import BilingualText, Layout, pair_files, split_mixed
 from editor.segmentation import split_sentences
+from editor.ui.file_dialogs import choose_text_file, start_folder
 from editor.ui.settings_dialog import LANGUAGE_TAG, SOURCE_LANGUAGES, TARGET_LANGUAGES, language_combo
 
 log = logging.getLogger(__name__)
@@ -324,6 +325,8 @@ class ImportDialog(QDialog):
         for row in self.rows:
             row.browse_button.clicked.connect(partial(self._on_browse_clicked, row))
             row.path_edit.editingFinished.connect(self._on_path_edited)
+            # Enter in a path field reads the file; it must not start the import as well.
+            row.path_edit.installEventFilter(self)
             row.encoding.currentIndexChanged.connect(self._reload)
         self.presegmented.toggled.connect(self._reload)
         self.cleanup_list.itemChanged.connect(self._on_cleanup_item_changed)
@@ -339,6 +342,13 @@ class ImportDialog(QDialog):
             self.set_paths(paths)
         else:
             self._on_mode_toggled()
+
+    def eventFilter(self, obj, event) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and any(obj is row.path_edit for row in self.rows)):
+            self._on_path_edited()
+            return True
+        return super().eventFilter(obj, event)
 
     # -- drag and drop --------------------------------------------------------------------------
 
@@ -515,9 +525,12 @@ class ImportDialog(QDialog):
                            self.en_paragraphs_heading, self.layout_summary):
                 widget.clear()
             return
-        if len(preview.files) == 1:
+        if self.mixed_file.isChecked():
             text = self.tr("The mixed file was split by language into %1 Chinese and %2 English paragraphs.")
             self.split_summary.setText(text.replace("%1", str(len(preview.zh))).replace("%2", str(len(preview.en))))
+        elif len(preview.files) == 1:
+            self.split_summary.setText(self.tr("The Chinese file has %1. Now choose the English file.").replace(
+                "%1", self._paragraph_count(len(preview.zh))))
         else:
             self.split_summary.setText(self.tr("The Chinese file has %1, the English file %2.").replace(
                 "%1", self._paragraph_count(len(preview.zh))).replace("%2", self._paragraph_count(len(preview.en))))
@@ -698,10 +711,8 @@ class ImportDialog(QDialog):
         self._reload()
 
     def _on_browse_clicked(self, row: FileRow) -> None:
-        start = str(row.path().parent) if row.path() is not None else ""
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a Text"), start,
-            self.tr("Texts (%1);;All files (*)").replace("%1", TEXT_FILE_FILTER))
+        start = str(row.path().parent) if row.path() is not None else start_folder()
+        chosen = choose_text_file(self, self.tr("Choose a Text"), start)
         if chosen:
             row.path_edit.setText(chosen)
             self._filling = True

@@ -20,6 +20,7 @@ from editor.bitext.review import review_counts
 from editor.errors import AlignmentCancelled, EditorError, InvalidEditError, UnsupportedFormatError
 from editor.ui.alignment_view import AlignmentView, BeadFilter
 from editor.ui.actions import WindowActions, scope_to
+from editor.ui import file_dialogs
 from editor.ui.commands import ApplyChange, build_compound
 from editor.ui.edit_controller import EditController
 from editor.ui.explanation_strip import ExplanationStrip
@@ -42,12 +43,6 @@ def _load_settings():
     return load_settings()
 
 
-def _inside_package(path: Path) -> bool:
-    import editor
-
-    return Path(editor.__file__).resolve().parent in path.resolve().parents
-
-
 class MainWindow(QMainWindow):
     """One open alignment. Edits go through the undo stack; files through open_paths()/save()."""
 
@@ -63,6 +58,8 @@ class MainWindow(QMainWindow):
         self._typical_ratio: float | None = None
         self._alignment: tuple[AlignmentJob, int] | None = None
         self.last_import_notes: list[str] = []     # what opening another tool's file left out or changed
+        self._opened_clean = True
+        self._phase_format = ""
 
         self.actions_ = WindowActions(self)
         self.view = AlignmentView(self.qdoc, self)
@@ -95,6 +92,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._apply_settings()
         self.resize(1200, 760)
+        if self.settings is not None and self.settings.last_folder and not file_dialogs.last_folder():
+            file_dialogs.set_last_folder(self.settings.last_folder)
         if self.settings is not None and self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
         self._autosaver = self._make_autosaver() if autosave else None
@@ -208,7 +207,8 @@ class MainWindow(QMainWindow):
         self.file_label = QLabel(self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1000)
-        self.progress.setMaximumWidth(220)
+        self.progress.setMinimumWidth(240)
+        self.progress.setMaximumWidth(320)
         self.progress.setFormat(self.tr("Aligning… %p%"))
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(self._on_cancel_alignment_triggered)
@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
     def set_document(self, doc: AlignmentDocument, path: Path | None, modified: bool = False) -> None:
         """Show another document (the undo history starts afresh)."""
         self.cancel_alignment()
+        self._opened_clean = not modified
         self.undo_stack.clear()
         self.project_path = path
         self.qdoc.set_document(doc)
@@ -308,7 +309,9 @@ class MainWindow(QMainWindow):
         self._on_clean_changed(self.undo_stack.isClean())
 
     def _update_title(self) -> None:
-        name = self.project_path.name if self.project_path else self.tr("Untitled")
+        source = self.document.meta.src_file
+        # An unsaved import (the sample too) is named after its source text, not "Untitled".
+        name = self.project_path.name if self.project_path else Path(source).name if source else self.tr("Untitled")
         self.setWindowTitle(f"{name}[*] — Duiqi")
         self.setWindowModified(self.is_modified())
 
@@ -654,6 +657,9 @@ class MainWindow(QMainWindow):
                               connect=(self._on_alignment_succeeded, self._on_alignment_failed,
                                        self._on_alignment_progressed))
         self._alignment = (job, self.qdoc.revision)
+        job.signals.phase_changed.connect(self._on_alignment_phase_changed)
+        self._phase_format = self.tr("Aligning… %p%")
+        self.progress.setFormat(self._phase_format)
         self.progress.setRange(0, 0)        # busy until the engine reports a fraction (it loads its data first)
         self.progress.show()
         self.cancel_button.show()
@@ -676,9 +682,24 @@ class MainWindow(QMainWindow):
             self.cancel_alignment()
             self.statusBar().showMessage(self.tr("Alignment cancelled; nothing was changed."), 5000)
 
+    def _on_alignment_phase_changed(self, phase: str) -> None:
+        """Name what the aligner does now (loading models, embedding, aligning); progress restarts per phase."""
+        texts = {"loading": self.tr("Loading models…"), "embedding": self.tr("Embedding sentences… %p%"),
+                 "aligning": self.tr("Aligning… %p%")}
+        self._phase_format = texts.get(phase, self.tr("Aligning… %p%"))
+        self.progress.setFormat(self._phase_format)
+        self.progress.setRange(0, 0)                  # busy until the phase reports a fraction
+        self.statusBar().showMessage(self._phase_format.replace(" %p%", ""))
+
     def _on_alignment_progressed(self, fraction: float) -> None:
+        if fraction >= 1.0:
+            # The engine still scores and checks the result after its last step: say so, do not sit at 100 %.
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(self.tr("Finishing…"))
+            return
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 1000)
+            self.progress.setFormat(self._phase_format)
         self.progress.setValue(int(fraction * 1000))
 
     def _on_alignment_succeeded(self, change: Change) -> None:
@@ -690,7 +711,10 @@ class MainWindow(QMainWindow):
         if revision != self.qdoc.revision:
             self.statusBar().showMessage(self.tr("The text changed while aligning; run the alignment again."), 8000)
             return
+        was_pristine = self.undo_stack.count() == 0 and self.undo_stack.isClean()
         self.undo_stack.push(ApplyChange(self.qdoc, change))
+        if was_pristine and self._opened_clean:
+            self.undo_stack.setClean()       # a file opened for reading (the sample) is not "changed" by its alignment
         self.statusBar().showMessage(self.tr("Aligned: %n link(s).", "", len(self.document.beads)), 5000)
         if self.document.beads:
             self.view.select_bead(0 if self.view.current_bead() is None else self.view.current_bead())
@@ -827,10 +851,11 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open"), str(self.project_path.parent) if self.project_path else "",
+            self, self.tr("Open"), str(file_dialogs.start_folder()),
             self.tr("Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.tsv);;"
                     "Texts (*.txt *.docx *.html *.htm);;All files (*)"))
         if name:
+            file_dialogs.remember(name)
             self.open_paths([name], ask=False)
 
     def _on_recent_file_chosen(self, name: str) -> None:
@@ -844,10 +869,9 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         source = Path(self.document.meta.src_file) if self.document.meta.src_file else None
-        if source is not None and _inside_package(source):
-            source = Path.home() / source.name      # the bundled sample: do not suggest the install folder
-        suggested = self.project_path or (source.with_suffix(PROJECT_SUFFIX) if source else
-                                          Path.home() / "alignment.duiqi")
+        # The last-used folder, then Documents: the source's folder is often read-only (or the install folder).
+        suggested = self.project_path or file_dialogs.start_folder() / (
+            source.with_suffix(PROJECT_SUFFIX).name if source else "alignment.duiqi")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save Project"), str(suggested),
                                               self.tr("Duiqi projects (*.duiqi)"))
         if not name:
@@ -865,6 +889,7 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Could not save"), exc, path)
             return False
         self.project_path = path
+        file_dialogs.remember(path)
         self.undo_stack.setClean()
         if self._autosaver is not None:
             self._autosaver.clear()
@@ -878,7 +903,8 @@ class MainWindow(QMainWindow):
     def _on_export_triggered(self) -> None:
         self.view.finish_editing()
         from editor.exporting import ExportOptions, export_document, export_suffixes
-        suggested = (self.project_path or Path(self.document.meta.src_file or "alignment")).with_suffix(".tmx")
+        stem = (self.project_path or Path(self.document.meta.src_file or "alignment")).with_suffix(".tmx").name
+        suggested = (self.project_path.parent if self.project_path else file_dialogs.start_folder()) / stem
         try:
             from editor.ui.export_dialog import ExportDialog
         except ImportError:
@@ -898,6 +924,7 @@ class MainWindow(QMainWindow):
         except (EditorError, OSError) as exc:
             self.show_error(self.tr("Could not export"), exc, path)
             return
+        file_dialogs.remember(path)
         lines = [self.tr("%n pair(s) written to %1.", "", report.written).replace("%1", str(path))]
         if report.skipped_unlinked:
             lines.append(self.tr("%n unlinked sentence(s) left out.", "", report.skipped_unlinked))
@@ -933,6 +960,7 @@ class MainWindow(QMainWindow):
         except ImportError:
             return
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
+        self.settings.last_folder = file_dialogs.last_folder()
         if self.recent_menu is not None and hasattr(self.recent_menu, "paths"):
             self.settings.recent_files = list(self.recent_menu.paths())
         try:

@@ -20,7 +20,8 @@ PROGRESS_INTERVAL = 0.1
 class TaskSignals(QObject):
     succeeded = Signal(object)
     failed = Signal(object)              # the exception
-    progressed = Signal(float)           # fraction done, 0.0 .. 1.0
+    progressed = Signal(float)           # fraction done, 0.0 .. 1.0 (of the current phase)
+    phase_changed = Signal(str)          # "loading", "embedding", "aligning" (alignment_process.PHASES)
 
 
 class Task(QRunnable):
@@ -152,12 +153,14 @@ class AlignmentService(QObject):
             while self._conn is not None and self._conn.poll():
                 kind, job, *rest = self._conn.recv()
                 signals = self._jobs.get(job)
-                if kind != "progress":
+                if kind not in ("progress", "phase"):
                     self._jobs.pop(job, None)
                 if signals is None:
                     continue            # cancelled meanwhile
                 if kind == "progress":
                     signals.progressed.emit(rest[0])
+                elif kind == "phase":
+                    signals.phase_changed.emit(rest[0])
                 elif kind == "ok":
                     signals.succeeded.emit(rest[0])
                 elif kind == "cancelled":

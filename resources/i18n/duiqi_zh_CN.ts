@@ -52,7 +52,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/alignment_view.py" line="+153"/>
+        <location filename="../../editor/ui/alignment_view.py" line="+154"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>这一侧没有句子。</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+156"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
@@ -82,9 +82,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../editor/app.py" line="+81"/>
+        <location filename="../../editor/app.py" line="+60"/>
+        <source>No Chinese font</source>
+        <translation>没有中文字体</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Duiqi ran into a bug</source>
-        <extracomment>Fonts that render Chinese well, best first per platform; the first one installed wins.</extracomment>
         <translation>Duiqi 遇到了程序错误</translation>
     </message>
     <message>
@@ -529,6 +533,20 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../editor/ui/file_dialogs.py" line="+76"/>
+        <source>Texts, also without an extension (*)</source>
+        <extracomment>Suffixes of texts the importer reads; files without any suffix are shown with them (plain texts often have none).</extracomment>
+        <translation>文本（包括没有扩展名的文件）(*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../editor/ui/find_bar.py" line="+19"/>
@@ -562,9 +580,33 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>Fonts</name>
+    <message>
+        <location filename="../../editor/ui/fonts.py" line="+80"/>
+        <source>Install a Chinese font, for example: sudo apt install fonts-noto-cjk (Debian, Ubuntu), sudo dnf install google-noto-sans-cjk-fonts (Fedora), sudo pacman -S noto-fonts-cjk (Arch), then start Duiqi again.</source>
+        <extracomment>Fonts that render Chinese well, best first per platform; the first one installed wins. Latin UI fonts, best first. A CJK font's curly quotes and dashes are full width ("city’ s", "—" like 一), so English text must not take them from the CJK font. Common Han characters (and Chinese punctuation) a usable Chinese font must have. English punctuation a Latin font must have, so that none of it falls back to a CJK font.</extracomment>
+        <translation>请安装中文字体，例如：sudo apt install fonts-noto-cjk（Debian、Ubuntu）、sudo dnf install google-noto-sans-cjk-fonts（Fedora）、sudo pacman -S noto-fonts-cjk（Arch），然后重新启动 Duiqi。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enable a Chinese font (PingFang SC) in Font Book, then start Duiqi again.</source>
+        <translation>请在“字体册”中启用中文字体（苹方-简），然后重新启动 Duiqi。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the Chinese supplemental fonts (Settings → Apps → Optional features), then start Duiqi again.</source>
+        <translation>请添加中文补充字体（设置 → 应用 → 可选功能），然后重新启动 Duiqi。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No installed font has Chinese characters, so Chinese text will show as empty boxes.</source>
+        <translation>系统中没有包含汉字的字体，中文会显示为空白方框。</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="+195"/>
+        <location filename="../../editor/ui/import_dialog.py" line="+196"/>
         <source>New Alignment</source>
         <translation>新建对齐</translation>
     </message>
@@ -635,12 +677,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+299"/>
+        <location line="+311"/>
         <source>&amp;Clean-up</source>
         <translation>清理(&amp;C)</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-303"/>
         <source>S&amp;entences</source>
         <translation>句子(&amp;E)</translation>
     </message>
@@ -670,7 +712,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+155"/>
         <source>Choose the Chinese and the English file.</source>
         <translation>请选择中文文件和英文文件。</translation>
     </message>
@@ -720,13 +762,13 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>自动检测（%1）</translation>
     </message>
     <message>
-        <location line="-347"/>
-        <location line="+350"/>
+        <location line="-356"/>
+        <location line="+359"/>
         <source>Detect encoding</source>
         <translation>自动检测编码</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-364"/>
         <source>Choose a text, Word, HTML, OpenDocument, EPUB, PDF, subtitle (.srt) or table (.xlsx, .csv) file</source>
         <extracomment>Encodings offered when the detected one is wrong (the usual ones for Chinese and English texts).</extracomment>
         <translation>请选择文本、Word、HTML、OpenDocument、EPUB、PDF、字幕（.srt）或表格（.xlsx、.csv）文件</translation>
@@ -767,7 +809,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>“%1”：%2</translation>
     </message>
     <message>
-        <location line="+320"/>
+        <location line="+329"/>
         <source>1 paragraph</source>
         <translation>1 个段落</translation>
     </message>
@@ -798,14 +840,19 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+117"/>
+        <location line="+120"/>
         <source>No text read yet.</source>
         <translation>尚未读取任何文本。</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-114"/>
         <source>The mixed file was split by language into %1 Chinese and %2 English paragraphs.</source>
         <translation>混排文件已按语言拆分为 %1 个中文段落和 %2 个英文段落。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The Chinese file has %1. Now choose the English file.</source>
+        <translation>中文文件有 %1。现在请选择英文文件。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -905,14 +952,9 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>英文文件(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Choose a Text</source>
         <translation>选择文本</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Texts (%1);;All files (*)</source>
-        <translation>文本 (%1);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+47"/>
@@ -935,7 +977,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>多余的空格</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-314"/>
         <source>OpenDocument text</source>
         <translation>OpenDocument 文本</translation>
     </message>
@@ -965,7 +1007,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>two files</source>
         <translation>两个文件</translation>
     </message>
@@ -1052,7 +1094,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/alignment_view.py" line="-246"/>
+        <location filename="../../editor/ui/alignment_view.py" line="-251"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
         <extracomment>Below this many segments a resize re-measures at once; above, when the resize settles.</extracomment>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
@@ -1066,7 +1108,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="+106"/>
+        <location filename="../../editor/ui/main_window.py" line="+105"/>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>
@@ -1171,17 +1213,20 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>非 1:1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
+        <location line="+449"/>
+        <location line="+27"/>
+        <location line="+1"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-476"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1243,9 +1288,24 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>没有更多此类链接了。</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+113"/>
         <source>Alignment cancelled; nothing was changed.</source>
         <translation>已取消对齐，未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading models…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Embedding sentences… %p%</source>
+        <translation>正在计算句向量… %p%</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Finishing…</source>
+        <translation>即将完成…</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1253,7 +1313,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>对齐过程中文本发生了变化，请重新运行对齐。</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Aligned: %n link(s).</source>
         <translation>
             <numerusform>对齐完成：%n 个链接。</numerusform>
@@ -1340,12 +1400,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1355,7 +1415,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>无法导出</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%n pair(s) written to %1.</source>
         <translation>
             <numerusform>已将 %n 个句对写入 %1。</numerusform>

@@ -22,7 +22,8 @@ def _window(qtbot):
 
 def test_sample_argument_opens_the_bundled_sample_already_aligned(qtbot):
     win = _window(qtbot)
-    open_arguments(win, ["--sample"])
+    with qtbot.waitSignal(win.qdoc.changed, timeout=EVENT_TIMEOUT_MS):     # the texts show first, the links follow
+        open_arguments(win, ["--sample"])
     doc = win.document
     gold = sample_gold()
     assert document_sentences(doc, "zh") == gold.sentences("zh")
