@@ -64,6 +64,9 @@ class WindowActions(QObject):
         # View
         self.row_mode = a(self.tr("&Row Mode"), "Ctrl+Shift+R", self.tr("Show each link as one aligned row"))
         self.row_mode.setCheckable(True)
+        self.compact = a(self.tr("&Compact Grid"), "Ctrl+Shift+G",
+                         self.tr("One numbered row per link, a column per language, no curves"))
+        self.compact.setCheckable(True)
         self.swap_panes = a(self.tr("S&wap Panes"), "Ctrl+Shift+X", self.tr("Put the other language on the left"))
         self.problems_only = a(self.tr("Show Only &Problems"), "Ctrl+Shift+P",
                                self.tr("Show only doubtful and unlinked links, with their neighbours"))
@@ -73,7 +76,7 @@ class WindowActions(QObject):
         # Shorter words on the toolbar than in the menus.
         for action, short in ((self.previous_doubtful, self.tr("◀ Doubtful")), (self.next_doubtful, self.tr("Doubtful ▶")),
                               (self.realign, self.tr("Re-align Rest")), (self.new, self.tr("New…")),
-                              (self.row_mode, self.tr("Rows"))):
+                              (self.row_mode, self.tr("Rows")), (self.compact, self.tr("Grid"))):
             action.setIconText(short)
         # Help
         self.shortcuts = a(self.tr("&Keyboard Shortcuts"), QKeySequence.StandardKey.HelpContents,

@@ -19,6 +19,8 @@ from editor.ui.qt_document import QtDocument
 from editor.ui.sentence_pane import SentencePane
 
 PAGE_SEGMENTS = 10
+#: The compact grid's text is this many points smaller than the panes' (an overview, like InterText's).
+COMPACT_SIZE_STEP = 2.0
 #: Below this many segments a resize re-measures at once; above, when the resize settles.
 SYNC_RELAYOUT_LIMIT = 3000
 
@@ -249,8 +251,7 @@ class AlignmentView(QWidget):
     def set_text_font(self, font: QFont) -> None:
         """Use `font`'s size for both panes, each with the families its language needs (editor.ui.fonts)."""
         self._base_font = QFont(font)
-        for side, pane in self.panes.items():
-            pane.set_text_font(pane_font(font, is_chinese_lang(self._lang(side))))
+        self._apply_fonts()
         for side in Side:
             self._heights[side].clear()
             self._measured_width[side] = -1.0
@@ -273,6 +274,26 @@ class AlignmentView(QWidget):
             self._relayout()
             if bead is not None:
                 self.ensure_bead_visible(bead, force=True)
+
+    def set_compact(self, on: bool) -> None:
+        """The compact grid (like InterText's): one numbered row per link, a column per language, no curves."""
+        if on == self.compact:
+            return
+        bead = self.current_bead()
+        self.compact = on
+        self.canvas.setVisible(not on)
+        self.legend.setVisible(not on)
+        self._grid.setColumnMinimumWidth(1, 0 if on else 64)
+        for pane in self.panes.values():
+            pane.set_compact(on)
+        if getattr(self, "_base_font", None) is not None:
+            self._apply_fonts()
+        for side in Side:
+            self._heights[side].clear()
+            self._measured_width[side] = -1.0
+        self._relayout()
+        if bead is not None:
+            self.ensure_bead_visible(bead, force=True)
 
     def set_filter(self, mode: BeadFilter) -> None:
         self.bead_filter = mode
@@ -300,6 +321,14 @@ class AlignmentView(QWidget):
         self._grid.setRowStretch(1, 1)
         self.setTabOrder(self.panes[left], self.panes[right])
         self._update_headers()
+
+    def _apply_fonts(self) -> None:
+        font = QFont(self._base_font)
+        if self.compact:
+            # The grid is for overview: its text is a little smaller (zooming changes both sizes).
+            font.setPointSizeF(max(7.0, font.pointSizeF() - COMPACT_SIZE_STEP))
+        for side, pane in self.panes.items():
+            pane.set_text_font(pane_font(font, is_chinese_lang(self._lang(side))))
 
     def _lang(self, side: Side) -> str:
         return self.doc.meta.src_lang if side is Side.SRC else self.doc.meta.tgt_lang
@@ -340,7 +369,7 @@ class AlignmentView(QWidget):
             self._compute_visible()
         # An unaligned document (links still coming) has only 1-0 beads then 0-1 beads: in rows the English
         # would start below all the Chinese. Until something is linked, each side stacks on its own.
-        rows = self.row_mode and any(b.src and b.tgt for b in self.doc.beads)
+        rows = (self.row_mode or self.compact) and any(b.src and b.tgt for b in self.doc.beads)
         self.layout_model = BeadLayout(self.doc, self._measure, row_mode=rows, visible=self._visible)
         self._update_scrollbar()
         self._update_offsets()
@@ -457,8 +486,7 @@ class AlignmentView(QWidget):
 
     def _on_document_reset(self) -> None:
         if getattr(self, "_base_font", None) is not None:
-            for side, pane in self.panes.items():      # the languages may differ from the last document's
-                pane.set_text_font(pane_font(self._base_font, is_chinese_lang(self._lang(side))))
+            self._apply_fonts()                         # the languages may differ from the last document's
         for side in Side:
             self._heights[side].clear()
             self._selection[side] = None

@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         align_menu.addSeparator()
         align_menu.addActions([act.realign, act.align, act.cancel_alignment])
         view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions([act.row_mode, act.problems_only, act.swap_panes])
+        view_menu.addActions([act.row_mode, act.compact, act.problems_only, act.swap_panes])
         view_menu.addSeparator()
         view_menu.addActions([act.zoom_in, act.zoom_out])
         view_menu.addSeparator()
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         self.filter_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)   # Tab and start-up focus stay in the panes
         bar.addWidget(self.filter_box)
         bar.addSeparator()
-        bar.addActions([act.row_mode, act.find])
+        bar.addActions([act.row_mode, act.compact, act.find])
         self.addToolBar(bar)
         self.toolbar = bar
 
@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         for action, slot in slots.items():
             action.triggered.connect(slot)
         act.row_mode.toggled.connect(self._on_row_mode_toggled)
+        act.compact.toggled.connect(self._on_compact_toggled)
         act.problems_only.toggled.connect(self._on_problems_only_toggled)
         self.view.link_requested.connect(self._on_link_requested)
         self.view.text_committed.connect(self._on_text_committed)
@@ -283,6 +284,7 @@ class MainWindow(QMainWindow):
             self.view.set_left_side(Side.SRC if self.settings.pane_order == "zh-en" else Side.TGT)
             self.actions_.row_mode.setChecked(self.settings.row_mode)
             self.set_review_threshold(self.settings.review_threshold)
+            self.actions_.compact.setChecked(self.settings.compact_mode)
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -588,6 +590,11 @@ class MainWindow(QMainWindow):
         self.view.set_row_mode(on)
         if self.settings is not None:
             self.settings.row_mode = on
+
+    def _on_compact_toggled(self, on: bool) -> None:
+        self.view.set_compact(on)
+        if self.settings is not None:
+            self.settings.compact_mode = on
 
     def _on_problems_only_toggled(self, on: bool) -> None:
         index = self.filter_box.findData(BeadFilter.PROBLEMS if on else BeadFilter.ALL)

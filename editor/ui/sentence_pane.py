@@ -13,6 +13,7 @@ from editor.ui.view_host import ViewHost
 
 MARGIN = 6.0        # left and right of the text
 VPAD = 5.0          # above and below each segment's text
+COMPACT_VPAD = 1.5  # the same in the compact grid
 MARK_WIDTH = 4.0    # the state bar on the edge facing the links
 TEXT_FLAGS = int(Qt.TextFlag.TextWordWrap)
 
@@ -22,10 +23,16 @@ FIND_MATCH = QColor("#fff2a8")
 DROP_TARGET = QColor("#ead7f5")
 UNLINKED_BACK = QColor("#fdeeee")
 RULE = QColor("#e3e5e8")
+PARAGRAPH_RULE = QColor("#9aa1ab")
+ODD_ROW = QColor("#f6f7f9")
 
 
 class InlineEditor(QPlainTextEdit):
-    """Edits one segment's text in place: Enter keeps, Escape cancels, leaving the field keeps."""
+    """Edits one segment's text in place: Enter keeps, Escape cancels, leaving the field keeps.
+
+    The pane makes it as tall as the text (it grows as you type), so the whole sentence is in view;
+    a segment is one line, so Shift+Enter adds no line break.
+    """
 
     committed = Signal(int, str)     # segment id, text
     cancelled = Signal()
@@ -41,9 +48,11 @@ class InlineEditor(QPlainTextEdit):
         self.setStyleSheet("QPlainTextEdit { border: 2px solid #1e6fd9; background: #ffffff; }")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.commit()
-            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.commit()
+            return                  # Shift+Enter: sentences hold no line breaks
+
         if event.key() == Qt.Key.Key_Escape:
             self.cancel()
             return
@@ -53,6 +62,15 @@ class InlineEditor(QPlainTextEdit):
         super().focusOutEvent(event)
         if event.reason() not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason):
             self.commit()
+
+    def content_height(self) -> float:
+        """Return the height (pixels) the editor needs to show all its text at its current width."""
+        total = 0.0
+        block = self.document().firstBlock()
+        while block.isValid():
+            total += self.blockBoundingRect(block).height()
+            block = block.next()
+        return total + 2 * self.document().documentMargin() + 2 * self.frameWidth() + 2
 
     def text(self) -> str:
         # Segments are single lines: typed line breaks become spaces.
@@ -89,6 +107,11 @@ class SentencePane(QWidget):
         self._metrics_font: QFont | None = None
         self._fm = QFontMetricsF(self.font())
         self._small_fm = QFontMetricsF(self.font())
+        self.vpad = VPAD
+
+    def set_compact(self, on: bool) -> None:
+        """Tighter rows for the compact grid (the view re-measures)."""
+        self.vpad = COMPACT_VPAD if on else VPAD
 
     def sizeHint(self) -> QSize:
         return QSize(420, 400)
@@ -104,6 +127,8 @@ class SentencePane(QWidget):
         self._small_fm = QFontMetricsF(small)
 
     def number_width(self) -> float:
+        if self._view.compact and self._faces_links_on_left():
+            return self._small_fm.horizontalAdvance("¶") + 4     # the grid numbers its rows in the left column only
         return self._small_fm.horizontalAdvance("00000") + 6
 
     def text_left(self) -> float:
@@ -112,9 +137,6 @@ class SentencePane(QWidget):
 
     def text_width(self) -> float:
         return max(60.0, self.width() - self.number_width() - 2 * MARGIN - MARK_WIDTH)
-
-    def header_height(self) -> float:
-        return self._small_fm.height() + 4
 
     def measure(self, segment: Segment, para_start: bool, width: float) -> float:
         """Return the height of a segment block at a text width (the view caches it)."""
@@ -125,7 +147,8 @@ class SentencePane(QWidget):
             text_h = line          # fits on one line: skip the costly wrapped measurement
         else:
             text_h = fm.boundingRect(QRectF(0, 0, width, 1e9), TEXT_FLAGS, text).height()
-        return (self.header_height() if para_start else 0.0) + max(text_h, line) + 2 * VPAD
+        # A paragraph start is a darker rule and a ¶ in the margin, not a line of its own.
+        return max(text_h, line) + 2 * self.vpad
 
     def _faces_links_on_left(self) -> bool:
         return self._view.left_side is not self.side
@@ -137,8 +160,8 @@ class SentencePane(QWidget):
 
     def text_rect(self, pos: int) -> QRectF:
         rect = self.segment_rect(pos)
-        top = rect.top() + VPAD + (self.header_height() if self._view.paragraph_start(self.side, pos) else 0)
-        return QRectF(self.text_left(), top, self.text_width(), rect.bottom() - VPAD - top)
+        top = rect.top() + self.vpad
+        return QRectF(self.text_left(), top, self.text_width(), rect.bottom() - self.vpad - top)
 
     def position_at(self, y: float) -> int | None:
         layout = self._view.layout_model
@@ -220,6 +243,10 @@ class SentencePane(QWidget):
         grey = QColor("#8a9099")
         pos = geo.first_at(offset)
         bead_of = view.doc.bead_index_of
+        compact = view.compact
+        numbered = not compact or not links_left          # the grid numbers its rows once, in the left column
+        if compact and view.layout_model.row_mode:
+            self._paint_rows(painter, offset, base)
         while pos < len(segments):
             top = geo.tops[pos] - offset
             if top > height:
@@ -233,6 +260,7 @@ class SentencePane(QWidget):
             bead = view.doc.beads[k]
             state = view.bead_state(bead)
             rect = QRectF(0, top, self.width(), h)
+            first_of_bead = view.doc.beads[k].ids(self.side)[0] == seg.id
             if pos in drop:
                 back = DROP_TARGET
             elif pos in matches:
@@ -244,27 +272,30 @@ class SentencePane(QWidget):
             elif state is LinkState.UNLINKED:
                 back = UNLINKED_BACK
             else:
-                back = base
-            painter.fillRect(rect, back)
+                back = None if compact else base       # the grid's row stripes show through
+            if back is not None:
+                painter.fillRect(rect, back)
             painter.fillRect(QRectF(mark_x, top, MARK_WIDTH, h), view.bead_colour(bead))
-            y = top + VPAD
-            if view.paragraph_start(self.side, pos):
-                painter.setPen(QPen(QColor("#b7bcc4"), 1))
+            y = top + self.vpad
+            para = view.paragraph_start(self.side, pos)
+            if para:
+                # A paragraph starts: a darker rule across and a ¶ in the margin (no line of its own).
+                painter.setPen(QPen(PARAGRAPH_RULE, 1.5))
                 painter.drawLine(int(num_left), int(top), int(num_left + self.width() - MARK_WIDTH), int(top))
-                painter.setFont(self._small_font)
-                painter.setPen(grey)
-                painter.drawText(QRectF(num_left + 2, y - 2, self.width(), self.header_height()),
-                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                                 f"¶ {seg.paragraph + 1}")
-                y += self.header_height()
-            else:
+            elif not compact or first_of_bead:
                 painter.setPen(QPen(RULE, 1))
                 painter.drawLine(int(num_left + 4), int(top), int(num_left + self.width() - MARK_WIDTH - 4), int(top))
             painter.setFont(self._small_font)
+            number_top = y + (self._fm.ascent() - self._small_fm.ascent())
+            if para:
+                painter.setPen(PARAGRAPH_RULE)
+                painter.drawText(QRectF(num_left + 2, number_top, self.number_width(), self._small_fm.height()),
+                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), "¶")
             painter.setPen(grey if state is not LinkState.UNLINKED else COLOURS[LinkState.UNLINKED])
-            painter.drawText(QRectF(num_left, y + (self._fm.ascent() - self._small_fm.ascent()),
-                                    self.number_width(), self._small_fm.height()),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), str(pos + 1))
+            if numbered and (not compact or first_of_bead):
+                painter.drawText(QRectF(num_left, number_top, self.number_width(), self._small_fm.height()),
+                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                                 str(k + 1 if compact else pos + 1))
             painter.setFont(self.font())
             text_rect = QRectF(num_left + self.number_width() + MARGIN, y, self.text_width(), h)
             if seg.text:
@@ -279,6 +310,15 @@ class SentencePane(QWidget):
                 painter.drawRect(rect.adjusted(num_left + 0.5, 0.5, -MARK_WIDTH - 0.5 if not links_left else -0.5, -0.5))
             pos += 1
         self._paint_gaps(painter, offset)
+
+    def _paint_rows(self, painter: QPainter, offset: float, base: QColor) -> None:
+        """The compact grid: every other link's row striped, across both columns, so rows read as rows."""
+        view = self._view
+        layout = view.layout_model
+        first, last = view.visible_bead_range()
+        for k in range(first, last + 1):
+            if k % 2:
+                painter.fillRect(QRectF(0, layout.row_tops[k] - offset, self.width(), layout.row_heights[k]), ODD_ROW)
 
     def _paint_gaps(self, painter: QPainter, offset: float) -> None:
         view = self._view
@@ -308,11 +348,14 @@ class SentencePane(QWidget):
         self.place_editor()
         editor.committed.connect(self._view.on_inline_committed)
         editor.cancelled.connect(self._view.on_inline_cancelled)
+        editor.textChanged.connect(self.place_editor)      # grows (and shrinks) with the text
         editor.show()
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         cursor = editor.textCursor()
         cursor.setPosition(len(seg.text) if cursor_offset is None else max(0, min(cursor_offset, len(seg.text))))
         editor.setTextCursor(cursor)
+        self.place_editor()          # now laid out at its width: as tall as the whole text
+        editor.verticalScrollBar().setValue(0)
         return editor
 
     def place_editor(self) -> None:
@@ -323,8 +366,16 @@ class SentencePane(QWidget):
         except Exception:
             return
         rect = self.text_rect(pos).adjusted(-4, -4, 4, 4)
-        rect.setHeight(max(rect.height(), self._fm.height() * 2.5))
-        self.editor.setGeometry(rect.toAlignedRect())
+        editor = self.editor
+        if editor.width() != int(rect.width()):
+            editor.setGeometry(rect.toAlignedRect())     # lay the text out at the final width first
+        # As tall as the text needs (never less than the sentence's block), up to the pane's height;
+        # kept inside the pane, so its first line is never hidden above or below.
+        height = min(max(rect.height(), editor.content_height()), self.height() - 2.0)
+        top = min(rect.top(), self.height() - height - 1.0)
+        rect.setTop(max(1.0, top))
+        rect.setHeight(height)
+        editor.setGeometry(rect.toAlignedRect())
 
     def finish_editing(self, commit: bool = True) -> None:
         editor = self.editor

@@ -52,7 +52,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/alignment_view.py" line="+154"/>
+        <location filename="../../editor/ui/alignment_view.py" line="+156"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>这一侧没有句子。</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+183"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
@@ -1094,9 +1094,9 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/alignment_view.py" line="-251"/>
+        <location filename="../../editor/ui/alignment_view.py" line="-278"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
-        <extracomment>Below this many segments a resize re-measures at once; above, when the resize settles.</extracomment>
+        <extracomment>The compact grid's text is this many points smaller than the panes' (an overview, like InterText's). Below this many segments a resize re-measures at once; above, when the resize settles.</extracomment>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>
     <message>
@@ -1214,19 +1214,19 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+449"/>
+        <location line="+456"/>
         <location line="+27"/>
         <location line="+1"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location line="-476"/>
+        <location line="-483"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+103"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1288,7 +1288,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>没有更多此类链接了。</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+118"/>
         <source>Alignment cancelled; nothing was changed.</source>
         <translation>已取消对齐，未作任何更改。</translation>
     </message>
@@ -1707,7 +1707,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/sentence_pane.py" line="+275"/>
+        <location filename="../../editor/ui/sentence_pane.py" line="+306"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>
@@ -2193,6 +2193,16 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Compact Grid</source>
+        <translation>紧凑网格(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One numbered row per link, a column per language, no curves</source>
+        <translation>每个链接一行并编号，每种语言一列，不画连线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>S&amp;wap Panes</source>
         <translation>交换窗格(&amp;W)</translation>
     </message>
@@ -2255,6 +2265,11 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>Rows</source>
         <translation>行模式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grid</source>
+        <translation>网格</translation>
     </message>
     <message>
         <location line="+3"/>
