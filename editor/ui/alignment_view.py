@@ -96,7 +96,9 @@ class AlignmentView(QWidget):
         self._layout_dirty = True
         self.context_actions: list = []           # the panes' right-click menu (None: a separator)
         self._visible: list[bool] | None = None
-        self._heights: dict[Side, dict[tuple[str, bool], float]] = {Side.SRC: {}, Side.TGT: {}}
+        self._heights: dict[Side, dict[str, float]] = {Side.SRC: {}, Side.TGT: {}}     # by text
+        # Per position, kept across edits (an edit re-measures only the segments it touched).
+        self._seg_heights: dict[Side, list[float] | None] = {Side.SRC: None, Side.TGT: None}
         self._measured_width: dict[Side, float] = {Side.SRC: -1.0, Side.TGT: -1.0}
         self._selection: dict[Side, list[int] | None] = {Side.SRC: None, Side.TGT: None}
         # True where the user extended the selection on purpose (Shift): only such a range is dragged or
@@ -122,6 +124,8 @@ class AlignmentView(QWidget):
         self.drag.link_requested.connect(self.request_link)
         self.drag.edit_requested.connect(self._on_drag_edit_requested)
         self.drag.updated.connect(self._repaint)
+        self.drag.hovered.connect(self.set_hovered_bead)
+        self.canvas.hovered.connect(self.set_hovered_bead)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(0)
@@ -200,6 +204,13 @@ class AlignmentView(QWidget):
         a, b = sorted(sel)
         return range(a, b + 1)
 
+    def set_hovered_bead(self, k: int | None) -> None:
+        """Mark the link under the pointer (-1 or None: none): the canvas draws it strongest, the panes tint its ends."""
+        k = None if k is None or k < 0 else k
+        if k != self.hovered_bead:
+            self.hovered_bead = k
+            self._repaint()
+
     def range_selected(self, side: Side) -> bool:
         """True when the user selected several sentences on this side on purpose (Shift+click or Shift+arrows)."""
         return self._extended[side] and len(self.selected_positions(side)) > 1
@@ -253,7 +264,7 @@ class AlignmentView(QWidget):
         self._base_font = QFont(font)
         self._apply_fonts()
         for side in Side:
-            self._heights[side].clear()
+            self._forget_heights(side)
             self._measured_width[side] = -1.0
         self._relayout()
 
@@ -263,7 +274,7 @@ class AlignmentView(QWidget):
             self.left_side = side
             self._place_panes()
             for s in Side:
-                self._heights[s].clear()
+                self._forget_heights(s)
                 self._measured_width[s] = -1.0
             self._relayout()
 
@@ -289,7 +300,7 @@ class AlignmentView(QWidget):
         if getattr(self, "_base_font", None) is not None:
             self._apply_fonts()
         for side in Side:
-            self._heights[side].clear()
+            self._forget_heights(side)
             self._measured_width[side] = -1.0
         self._relayout()
         if bead is not None:
@@ -345,13 +356,26 @@ class AlignmentView(QWidget):
 
     # -- layout and scrolling -------------------------------------------------------------------
 
-    def _measure(self, side: Side, seg, para_start: bool) -> float:
+    def _measure(self, side: Side, seg) -> float:
+        """Return a segment's block height at the measured width (cached by text)."""
         cache = self._heights[side]
-        key = (seg.text, para_start)
-        h = cache.get(key)
+        h = cache.get(seg.text)
         if h is None:
-            h = cache[key] = self.panes[side].measure(seg, para_start, self._measured_width[side])
+            h = cache[seg.text] = self.panes[side].measure(seg, self._measured_width[side])
         return h
+
+    def _segment_heights(self, side: Side) -> list[float]:
+        """Return every segment's height on one side, measuring only what is not known yet."""
+        heights = self._seg_heights[side]
+        segs = self.doc.segments(side)
+        if heights is None or len(heights) != len(segs):
+            measure = self._measure
+            heights = self._seg_heights[side] = [measure(side, seg) for seg in segs]
+        return heights
+
+    def _forget_heights(self, side: Side) -> None:
+        self._heights[side].clear()
+        self._seg_heights[side] = None
 
     def _relayout(self) -> None:
         if not self.isVisible():
@@ -363,14 +387,15 @@ class AlignmentView(QWidget):
         for side in Side:
             width = self.panes[side].text_width()
             if width != self._measured_width[side]:
-                self._heights[side].clear()
+                self._forget_heights(side)
                 self._measured_width[side] = width
         if self._visible is not None and len(self._visible) != len(self.doc.beads):
             self._compute_visible()
         # An unaligned document (links still coming) has only 1-0 beads then 0-1 beads: in rows the English
         # would start below all the Chinese. Until something is linked, each side stacks on its own.
         rows = (self.row_mode or self.compact) and any(b.src and b.tgt for b in self.doc.beads)
-        self.layout_model = BeadLayout(self.doc, self._measure, row_mode=rows, visible=self._visible)
+        heights = {side: self._segment_heights(side) for side in Side}
+        self.layout_model = BeadLayout(self.doc, heights, row_mode=rows, visible=self._visible)
         self._update_scrollbar()
         self._update_offsets()
         self._repaint()
@@ -469,13 +494,20 @@ class AlignmentView(QWidget):
     def _on_document_changed(self, change) -> None:
         if change.touches_segments:
             self._update_review_ratio()
+        for side, splice in ((Side.SRC, change.src), (Side.TGT, change.tgt)):
+            heights = self._seg_heights[side]
+            if splice is not None and heights is not None:
+                heights[splice.first:splice.first + len(splice.old)] = [self._measure(side, seg) for seg in splice.new]
         for side in Side:
             self._extended[side] = False       # a range picked before the edit must not catch the next drop
         if self.filter_active():
             self._compute_visible()
         self._clamp_selection()
         self._update_headers()
-        self._relayout()
+        if self._same_layout(change) and self.layout_model is not None:
+            self._repaint()            # a status change (confirm): same sentences, same rows
+        else:
+            self._relayout()
         if change.beads is not None and self.doc.beads:
             # Keep the edited place in view and selected (undo and redo land where the edit was).
             k = min(change.beads.first, len(self.doc.beads) - 1)
@@ -484,11 +516,18 @@ class AlignmentView(QWidget):
             self.ensure_bead_visible(k)
         self.selection_changed.emit()
 
+    def _same_layout(self, change) -> bool:
+        """True when a change leaves every row where it was: no sentence touched, the same links (only statuses)."""
+        if change.src is not None or change.tgt is not None or change.beads is None or self.filter_active():
+            return False
+        old, new = change.beads.old, change.beads.new
+        return len(old) == len(new) and all(a.src == b.src and a.tgt == b.tgt for a, b in zip(old, new))
+
     def _on_document_reset(self) -> None:
         if getattr(self, "_base_font", None) is not None:
             self._apply_fonts()                         # the languages may differ from the last document's
         for side in Side:
-            self._heights[side].clear()
+            self._forget_heights(side)
             self._selection[side] = None
             self._matches[side].clear()
         self._update_review_ratio()

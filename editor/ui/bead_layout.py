@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from itertools import accumulate
+from typing import Sequence
 
-from editor.bitext.document import AlignmentDocument, Segment, Side
+from editor.bitext.document import AlignmentDocument, Side
 
 #: Height of the "⋯" marker standing for a run of beads hidden by the problem filter.
 GAP_HEIGHT = 16.0
@@ -52,34 +53,73 @@ class BeadLayout:
     space; each run of them leaves a small gap marker.
     """
 
-    def __init__(self, doc: AlignmentDocument, measure: Callable[[Side, Segment, bool], float], *,
+    def __init__(self, doc: AlignmentDocument, heights: dict[Side, Sequence[float]], *,
                  row_mode: bool = False, visible: Sequence[bool] | None = None) -> None:
+        """Lay out `doc` from each side's segment heights (per position, measured by the view and kept
+        across edits, so a layout never measures text)."""
         self.row_mode = row_mode
         self.sides = {Side.SRC: SideGeometry(), Side.TGT: SideGeometry()}
         self.row_tops: list[float] = []
         self.row_heights: list[float] = []
         self.gap_before: list[bool] = []          # per bead: a hidden run starts here (marker drawn above it)
         self.gaps: list[float] = []               # per bead: height of that marker (0 for most beads)
+        if visible is None:
+            self._lay_out_all(doc, heights)
+        else:
+            self._lay_out_filtered(doc, heights, visible)
+
+    def _lay_out_all(self, doc: AlignmentDocument, heights: dict[Side, Sequence[float]]) -> None:
+        """Every bead shown: prefix sums (itertools.accumulate) instead of a Python loop per segment."""
+        beads = doc.beads
+        n = len(beads)
+        cums, starts = {}, {}
+        for side in Side:
+            counts = [len(b.src) for b in beads] if side is Side.SRC else [len(b.tgt) for b in beads]
+            starts[side] = list(accumulate(counts, initial=0))           # first segment of each bead
+            cums[side] = list(accumulate(heights[side], initial=0.0))    # top of each segment, stacked
+        bead_h = {side: [cums[side][b] - cums[side][a] for a, b in zip(starts[side], starts[side][1:])]
+                  for side in Side}
+        row_heights = [a if a > b else b for a, b in zip(bead_h[Side.SRC], bead_h[Side.TGT])]
+        row_tops = list(accumulate(row_heights, initial=0.0))
+        self.total_rows = row_tops.pop()
+        self.row_tops, self.row_heights = row_tops, row_heights
+        self.gap_before = [False] * n
+        self.gaps = [0.0] * n
+        for side in Side:
+            geo = self.sides[side]
+            cum, start = cums[side], starts[side]
+            geo.heights = list(heights[side])
+            geo.bead_heights = bead_h[side]
+            if self.row_mode:
+                geo.bead_tops = list(row_tops)
+                # A segment sits at its bead's row top plus the heights before it within the bead.
+                shift = [row_tops[k] - cum[start[k]] for k in range(n) for _ in range(start[k + 1] - start[k])]
+                geo.tops = [c + d for c, d in zip(cum, shift)]
+                geo.total = self.total_rows
+            else:
+                geo.bead_tops = [cum[a] for a in start[:-1]]
+                geo.tops = cum[:-1]
+                geo.total = cum[-1]
+
+    def _lay_out_filtered(self, doc: AlignmentDocument, heights: dict[Side, Sequence[float]],
+                          visible: Sequence[bool]) -> None:
+        """Some beads hidden (the problem filter): they take no space, and each hidden run leaves a gap."""
         for side in Side:
             n = len(doc.segments(side))
             self.sides[side].tops = [0.0] * n
             self.sides[side].heights = [0.0] * n
         src_geo, tgt_geo = self.sides[Side.SRC], self.sides[Side.TGT]
-        # Plain locals instead of dicts keyed by Side: this loop runs once per bead on every edit.
         src_tops, src_heights, tgt_tops, tgt_heights = src_geo.tops, src_geo.heights, tgt_geo.tops, tgt_geo.heights
         src_btops, src_bheights, tgt_btops, tgt_bheights = (src_geo.bead_tops, src_geo.bead_heights,
                                                             tgt_geo.bead_tops, tgt_geo.bead_heights)
-        src_segs, tgt_segs = doc.src, doc.tgt
+        src_measured, tgt_measured = heights[Side.SRC], heights[Side.TGT]
         row_tops, row_heights, gap_before = self.row_tops, self.row_heights, self.gap_before
-        measure_src = lambda seg, para: measure(Side.SRC, seg, para)  # noqa: E731
-        measure_tgt = lambda seg, para: measure(Side.TGT, seg, para)  # noqa: E731
         ys = yt = row = 0.0
         ps = pt = 0
-        last_src_para = last_tgt_para = None
         hidden_run = False
         row_mode = self.row_mode
         for k, bead in enumerate(doc.beads):
-            shown = visible is None or visible[k]
+            shown = visible[k]
             gap = 0.0
             if not shown:
                 if not hidden_run:
@@ -96,19 +136,13 @@ class BeadLayout:
             start_s, start_t = ys, yt
             # Beads cover each side's segments once and in order, so positions simply advance.
             for _ in bead.src:
-                seg = src_segs[ps]
-                para_start = seg.paragraph != last_src_para
-                last_src_para = seg.paragraph
-                h = measure_src(seg, para_start) if shown else 0.0
+                h = src_measured[ps] if shown else 0.0
                 src_tops[ps] = ys
                 src_heights[ps] = h
                 ys += h
                 ps += 1
             for _ in bead.tgt:
-                seg = tgt_segs[pt]
-                para_start = seg.paragraph != last_tgt_para
-                last_tgt_para = seg.paragraph
-                h = measure_tgt(seg, para_start) if shown else 0.0
+                h = tgt_measured[pt] if shown else 0.0
                 tgt_tops[pt] = yt
                 tgt_heights[pt] = h
                 yt += h

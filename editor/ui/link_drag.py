@@ -30,6 +30,7 @@ class LinkDrag(QObject):
     link_requested = Signal(object, object)          # src positions (range), tgt positions (range)
     edit_requested = Signal(object, int, float, float)   # side, position, click x, click y
     updated = Signal()                               # the drag line or the drop target moved
+    hovered = Signal(int)                            # the bead of the sentence under the pointer, -1 for none
 
     def __init__(self, host: ViewHost, panes: dict[Side, QWidget], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +46,7 @@ class LinkDrag(QObject):
         self._autoscroll.timeout.connect(self._on_autoscroll_timeout)
         for pane in panes.values():
             pane.installEventFilter(self)
+            pane.setMouseTracking(True)          # hovering a sentence highlights its link
 
     # -- what the panes and the canvas ask ----------------------------------------------------
 
@@ -80,6 +82,8 @@ class LinkDrag(QObject):
             return self._on_release(event)
         if kind == QEvent.Type.MouseButtonDblClick:
             return self._on_double_click(obj, event)
+        if kind == QEvent.Type.Leave:
+            self.hovered.emit(-1)
         return False
 
     def _pane_under(self, global_pos: QPoint) -> tuple[Side, int | None] | None:
@@ -108,6 +112,7 @@ class LinkDrag(QObject):
 
     def _on_move(self, event: QMouseEvent) -> bool:
         if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            self._hover(event.globalPosition().toPoint())
             return False
         side, pos, origin = self._press
         gpos = event.globalPosition().toPoint()
@@ -124,6 +129,15 @@ class LinkDrag(QObject):
         self._update_autoscroll()
         self.updated.emit()
         return True
+
+    def _hover(self, global_pos: QPoint) -> None:
+        under = self._pane_under(global_pos)
+        if under is None or under[1] is None:
+            self.hovered.emit(-1)
+            return
+        side, pos = under
+        doc = self._host.doc
+        self.hovered.emit(doc.bead_index_of(doc.segments(side)[pos].id))
 
     def _update_target(self) -> None:
         self.target = None

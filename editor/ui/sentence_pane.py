@@ -22,6 +22,7 @@ SELECTED = QColor("#c9ddfb")
 FIND_MATCH = QColor("#fff2a8")
 DROP_TARGET = QColor("#ead7f5")
 UNLINKED_BACK = QColor("#fdeeee")
+HOVERED = QColor("#f0f5fc")
 RULE = QColor("#e3e5e8")
 PARAGRAPH_RULE = QColor("#9aa1ab")
 ODD_ROW = QColor("#f6f7f9")
@@ -108,6 +109,7 @@ class SentencePane(QWidget):
         self._fm = QFontMetricsF(self.font())
         self._small_fm = QFontMetricsF(self.font())
         self.vpad = VPAD
+        self._advances: dict[str, float] = {}     # text -> one-line width in the current font
 
     def set_compact(self, on: bool) -> None:
         """Tighter rows for the compact grid (the view re-measures)."""
@@ -121,6 +123,7 @@ class SentencePane(QWidget):
     def set_text_font(self, font: QFont) -> None:
         self.setFont(font)
         self._fm = QFontMetricsF(font)
+        self._advances = {}
         small = QFont(font)
         small.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
         self._small_font = small
@@ -138,12 +141,16 @@ class SentencePane(QWidget):
     def text_width(self) -> float:
         return max(60.0, self.width() - self.number_width() - 2 * MARGIN - MARK_WIDTH)
 
-    def measure(self, segment: Segment, para_start: bool, width: float) -> float:
+    def measure(self, segment: Segment, width: float) -> float:
         """Return the height of a segment block at a text width (the view caches it)."""
         text = segment.text or " "
         fm = self._fm
         line = fm.height()
-        if fm.horizontalAdvance(text) < width - 2:
+        advance = self._advances.get(text)
+        if advance is None:
+            # The one-line width does not depend on the pane's width: a resize re-uses it.
+            advance = self._advances[text] = fm.horizontalAdvance(text)
+        if advance < width - 2:
             text_h = line          # fits on one line: skip the costly wrapped measurement
         else:
             text_h = fm.boundingRect(QRectF(0, 0, width, 1e9), TEXT_FLAGS, text).height()
@@ -269,6 +276,8 @@ class SentencePane(QWidget):
                 back = SELECTED if focused else CURRENT_BEAD.darker(104)
             elif current[0] <= k <= current[-1]:
                 back = CURRENT_BEAD
+            elif k == view.hovered_bead:
+                back = HOVERED
             elif state is LinkState.UNLINKED:
                 back = UNLINKED_BACK
             else:

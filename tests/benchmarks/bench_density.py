@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Default settings, and none of the user's changed (the window saves the modes it ends in).
+os.environ.setdefault("DUIQI_HOME", __import__("tempfile").mkdtemp(prefix="duiqi-density-"))
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 

@@ -7,15 +7,14 @@ from editor.bitext.document import Segment, Side
 
 def test_a_paragraph_start_takes_no_extra_height(qtbot, window):
     pane = window.view.panes[Side.SRC]
-    seg = Segment(999, "图书馆每天上午开门。", 3)
-    width = pane.text_width()
-    assert pane.measure(seg, True, width) == pane.measure(seg, False, width)
     doc = window.document
     starts = [p for p in range(1, len(doc.src)) if window.view.paragraph_start(Side.SRC, p)]
     assert starts                                              # the sample has several paragraphs
     geo = window.view.layout_model.sides[Side.SRC]
     p = starts[0]
-    assert geo.heights[p] == window.view._measure(Side.SRC, doc.src[p], False)
+    assert geo.heights[p] == pane.measure(doc.src[p], pane.text_width())            # no header line on top
+    same_text = Segment(999, doc.src[p].text, doc.src[p - 1].paragraph)              # the same, mid-paragraph
+    assert pane.measure(same_text, pane.text_width()) == geo.heights[p]
 
 
 def test_ctrl_shift_g_switches_to_the_compact_grid_with_more_links_in_view_and_back(qtbot, window):

@@ -147,9 +147,11 @@ def test_pressing_a_half_visible_sentence_does_not_scroll_and_drags_that_sentenc
     doc = window.document
     view = window.view
     src_pane, tgt_pane = view.panes[Side.SRC], view.panes[Side.TGT]
+    window.resize(1000, 420)                              # shorter than the sample: a sentence is cut at the bottom
+    qtbot.waitUntil(lambda: src_pane.height() < 300, timeout=5000)
     before = view.scrollbar.value()
     pos = _half_visible_at_bottom(src_pane)
-    press = QPoint(src_pane.width() // 2, src_pane.height() - 4)
+    press = QPoint(src_pane.width() // 2, int((src_pane.segment_rect(pos).top() + src_pane.height()) / 2))
     qtbot.mousePress(src_pane, Qt.MouseButton.LeftButton, pos=press)
     assert view.scrollbar.value() == before
     assert view.cursor_position(Side.SRC) == pos
@@ -166,7 +168,8 @@ def test_dragging_near_the_bottom_edge_scrolls_and_drops_on_the_sentence_then_un
     doc = window.document
     view = window.view
     src_pane, tgt_pane = view.panes[Side.SRC], view.panes[Side.TGT]
-    assert view.scrollbar.maximum() > 200
+    window.resize(1000, 420)                              # much shorter than the sample: room to scroll
+    qtbot.waitUntil(lambda: view.scrollbar.maximum() > 200, timeout=5000)
     start = _centre(src_pane, 0)
     qtbot.mousePress(src_pane, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(src_pane, start + QPoint(12, 3))
@@ -188,6 +191,8 @@ def test_dragging_near_the_bottom_edge_scrolls_and_drops_on_the_sentence_then_un
 def test_dragging_near_the_top_edge_scrolls_up(qtbot, window):
     view = window.view
     src_pane, tgt_pane = view.panes[Side.SRC], view.panes[Side.TGT]
+    window.resize(1000, 420)
+    qtbot.waitUntil(lambda: view.scrollbar.maximum() > 200, timeout=5000)
     view.scrollbar.setValue(view.scrollbar.maximum())
     top = view.scrollbar.value()
     start = QPoint(src_pane.width() // 2, src_pane.height() // 2)
