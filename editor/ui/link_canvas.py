@@ -11,9 +11,9 @@ from editor.ui.view_host import ViewHost
 
 INSET = 2.0
 #: Links this many beads or fewer from the selection are drawn in full; farther ones fade, down to FADE_FLOOR.
-FADE_NEAR = 2
-FADE_STEP = 0.15
-FADE_FLOOR = 0.3
+FADE_NEAR = 3
+FADE_STEP = 0.12
+FADE_FLOOR = 0.4
 
 
 class LinkCanvas(QWidget):

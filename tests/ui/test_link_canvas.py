@@ -38,9 +38,9 @@ def test_links_far_from_the_selection_fade_and_near_ones_do_not(qtbot, window):
     view = window.view
     view.select_bead(0)
     canvas = view.canvas
-    assert canvas.opacity(0) == 1.0 and canvas.opacity(2) == 1.0
-    assert canvas.opacity(6) < canvas.opacity(4) < 1.0
-    assert canvas.opacity(40) >= 0.3
+    assert canvas.opacity(0) == 1.0 and canvas.opacity(3) == 1.0
+    assert canvas.opacity(7) < canvas.opacity(5) < 1.0
+    assert canvas.opacity(40) >= 0.4
     image_near = canvas.grab().toImage()
     view.select_bead(len(window.document.beads) - 1)     # now the top links are far away
     view.scrollbar.setValue(0)
