@@ -24,7 +24,7 @@ class EditController(QObject):
                  busy: Callable[[], bool], parent: QObject) -> None:
         super().__init__(parent)
         self._view, self._push, self._busy = view, push, busy
-        self.split_link = self._action(self.tr("Split Link into &1:1 Links"), "Ctrl+Shift+L",
+        self.split_link = self._action(self.tr("Split Link into &1:1 Links"), "Ctrl+Shift+U",
                                        self.tr("Pair the selected link's sentences in order; leftovers stay unlinked"))
         self.merge_previous = self._action(self.tr("Merge with &Previous Link"), "Ctrl+Shift+M",
                                            self.tr("Join the selected link with the link before it"))

@@ -33,13 +33,13 @@ def _context_menu_action(qtbot, pane, pos, text):
     chosen[0].trigger()
 
 
-def test_ctrl_shift_l_splits_an_n_to_m_link_into_one_to_one_links_and_leftovers(qtbot, window):
+def test_ctrl_shift_u_splits_an_n_to_m_link_into_one_to_one_links_and_leftovers(qtbot, window):
     doc = window.document
     k = _link(window, [2, 3], [2, 3, 4])
     before = doc.snapshot()
     pane = window.view.panes[Side.SRC]
     pane.setFocus()
-    qtbot.keyClick(pane, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(pane, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     ids = lambda side, ps: tuple(doc.segments(side)[p].id for p in ps)  # noqa: E731
     assert [(b.src, b.tgt) for b in doc.beads[k:k + 3]] == [
         (ids(Side.SRC, [2]), ids(Side.TGT, [2])), (ids(Side.SRC, [3]), ids(Side.TGT, [3])), ((), ids(Side.TGT, [4]))]
@@ -142,3 +142,14 @@ def test_find_and_replace_plain_text_on_the_chinese_side(qtbot, window):
     assert doc.src[0].text.startswith("【替换】")
     assert all(word not in s.text for s in doc.src)
     assert doc.beads[doc.bead_index_of(doc.src[0].id)].status is BeadStatus.EDITED
+
+
+def test_no_two_actions_share_a_shortcut(qtbot, window):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    seen = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            name = key.toString(QKeySequence.SequenceFormat.PortableText)
+            if name and seen.setdefault(name, action) is not action:
+                assert seen[name].text() == action.text(), f"{name}: {seen[name].text()!r} and {action.text()!r}"

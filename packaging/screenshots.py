@@ -1,0 +1,66 @@
+"""Refresh the README's editor screenshots from the bundled sample, offscreen (needs a CJK font: fonts-noto-cjk).
+
+    .venv/bin/python packaging/screenshots.py [OUT_DIR]     default: docs/screenshots
+
+Writes editor-review.png (1280×800, the default view with a link selected), editor-compact.png (1280×720,
+the compact grid) and editor-zh_CN.png (1280×800, the Chinese interface). The sample is aligned before the
+window is shot, so the pictures show the links (the editor itself shows the texts first and aligns after).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["DUIQI_HOME"] = tempfile.mkdtemp(prefix="duiqi-shots-")      # default settings, nothing of the user's
+
+
+def shoot(out: Path, *, size: tuple[int, int], compact: bool = False, locale: str | None = None) -> None:
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from editor.app import _install_translators, choose_cjk_font, sample_document
+    from editor.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    translators = _install_translators(app, locale) if locale else []
+    app.setFont(choose_cjk_font())
+    window = MainWindow(sample_document(), autosave=False)
+    window.resize(*size)
+    window.show()
+    window.actions_.compact.setChecked(compact)
+    view = window.view
+    view.select_bead(4 if not compact else 6)
+    view.scrollbar.setValue(0)
+    loop = QEventLoop()
+    QTimer.singleShot(300, loop.quit)          # let layouts and paints settle
+    loop.exec()
+    window.grab().save(str(out))
+    print(f"wrote {out} ({size[0]}x{size[1]}{', compact grid' if compact else ''}{', ' + locale if locale else ''})")
+    window.undo_stack.setClean()
+    window.close()
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+
+
+def main(argv: list[str]) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    out_dir = Path(argv[0]) if argv else REPO / "docs" / "screenshots"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["duiqi"])
+    if "Fusion" in __import__("PySide6.QtWidgets", fromlist=["QStyleFactory"]).QStyleFactory.keys():
+        app.setStyle("Fusion")
+    shoot(out_dir / "editor-review.png", size=(1280, 800))
+    shoot(out_dir / "editor-compact.png", size=(1280, 720), compact=True)
+    shoot(out_dir / "editor-zh_CN.png", size=(1280, 800), locale="zh_CN")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
