@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from bisect import bisect_right
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -23,6 +24,11 @@ PAGE_SEGMENTS = 10
 COMPACT_SIZE_STEP = 2.0
 #: Below this many segments a resize re-measures at once; above, when the resize settles.
 SYNC_RELAYOUT_LIMIT = 3000
+#: Above this many segments, a fresh layout (opening, a resize, a new font) estimates the heights of the
+#: sentences out of view and measures them exactly in the background, MEASURE_CHUNK per turn of the event
+#: loop; the sentences in view are always measured before they are painted.
+LAZY_MEASURE_LIMIT = 2000
+MEASURE_CHUNK = 300
 
 
 class BeadFilter(enum.Enum):
@@ -99,6 +105,7 @@ class AlignmentView(QWidget):
         self._heights: dict[Side, dict[str, float]] = {Side.SRC: {}, Side.TGT: {}}     # by text
         # Per position, kept across edits (an edit re-measures only the segments it touched).
         self._seg_heights: dict[Side, list[float] | None] = {Side.SRC: None, Side.TGT: None}
+        self._estimated: dict[Side, set[int]] = {Side.SRC: set(), Side.TGT: set()}   # positions not measured yet
         self._measured_width: dict[Side, float] = {Side.SRC: -1.0, Side.TGT: -1.0}
         self._selection: dict[Side, list[int] | None] = {Side.SRC: None, Side.TGT: None}
         # True where the user extended the selection on purpose (Shift): only such a range is dragged or
@@ -136,6 +143,9 @@ class AlignmentView(QWidget):
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(60)
         self._relayout_timer.timeout.connect(self._on_relayout_timer_timeout)
+        self._refine_timer = QTimer(self)
+        self._refine_timer.setInterval(0)
+        self._refine_timer.timeout.connect(self._on_refine_timer_timeout)
         qdoc.changed.connect(self._on_document_changed)
         qdoc.reset.connect(self._on_document_reset)
         self.set_text_font(self.font())
@@ -365,17 +375,107 @@ class AlignmentView(QWidget):
         return h
 
     def _segment_heights(self, side: Side) -> list[float]:
-        """Return every segment's height on one side, measuring only what is not known yet."""
+        """Return every segment's height on one side, measuring only what is not known yet.
+
+        A big document gets estimates for what is not cached (see LAZY_MEASURE_LIMIT); `_measure_in_view`
+        and the refine timer replace them with measured heights.
+        """
         heights = self._seg_heights[side]
         segs = self.doc.segments(side)
         if heights is None or len(heights) != len(segs):
-            measure = self._measure
-            heights = self._seg_heights[side] = [measure(side, seg) for seg in segs]
+            cache, measure = self._heights[side], self._measure
+            if len(self.doc.src) + len(self.doc.tgt) <= LAZY_MEASURE_LIMIT:
+                heights = [measure(side, seg) for seg in segs]
+                self._estimated[side] = set()
+            else:
+                estimate = self.panes[side].estimate
+                width = self._measured_width[side]
+                heights = [cache.get(seg.text) or estimate(seg, width) for seg in segs]
+                self._estimated[side] = {p for p, seg in enumerate(segs) if seg.text not in cache}
+                if self._estimated[side]:
+                    self._refine_timer.start()
+            self._seg_heights[side] = heights
         return heights
 
     def _forget_heights(self, side: Side) -> None:
         self._heights[side].clear()
         self._seg_heights[side] = None
+        self._estimated[side] = set()
+
+    def _measure_positions(self, side: Side, positions) -> bool:
+        """Measure estimated segments at `positions` exactly; True if any height changed."""
+        heights, estimated = self._seg_heights[side], self._estimated[side]
+        if heights is None:
+            return False
+        segs = self.doc.segments(side)
+        changed = False
+        for pos in positions:
+            if pos in estimated:
+                estimated.discard(pos)
+                h = self._measure(side, segs[pos])
+                if h != heights[pos]:
+                    heights[pos] = h
+                    changed = True
+        return changed
+
+    def _measure_in_view(self) -> None:
+        """Replace estimates by measured heights for everything in view (and a margin), keeping the view still."""
+        for _ in range(4):          # measuring can shift what is in view; a few rounds settle it
+            layout = self.layout_model
+            if layout is None or not (self._estimated[Side.SRC] or self._estimated[Side.TGT]):
+                return
+            changed = False
+            vh = self.viewport_height()
+            for side in Side:
+                if not self._estimated[side]:
+                    continue
+                geo = layout.sides[side]
+                first = max(0, geo.first_at(self._offsets[side] - vh) - 5)
+                last = min(len(geo.tops), geo.first_at(self._offsets[side] + 2 * vh) + 5)
+                changed |= self._measure_positions(side, range(first, last))
+            if not changed:
+                return
+            self._rebuild_keeping_view()
+
+    def _rebuild_keeping_view(self) -> None:
+        """Lay out again from the current heights, keeping the link at the top of the view where it is."""
+        layout = self.layout_model
+        value = float(self.scrollbar.value())
+        anchor = min(max(0, bisect_right(layout.row_tops, value) - 1), len(layout.row_tops) - 1) \
+            if layout.row_tops else -1
+        shift = value - layout.row_tops[anchor] if anchor >= 0 else 0.0
+        rows = layout.row_mode
+        heights = {side: self._seg_heights[side] for side in Side}
+        self.layout_model = BeadLayout(self.doc, heights, row_mode=rows, visible=self._visible)
+        self._update_scrollbar()
+        if anchor >= 0:
+            self.scrollbar.blockSignals(True)
+            self.scrollbar.setValue(int(round(self.layout_model.row_tops[anchor] + shift)))
+            self.scrollbar.blockSignals(False)
+        self._update_offsets()
+
+    def _on_refine_timer_timeout(self) -> None:
+        """Measure the next chunk of estimated heights (the window stays responsive in between)."""
+        if self.layout_model is None or not self.isVisible():
+            self._refine_timer.stop()
+            return
+        budget = MEASURE_CHUNK
+        changed = False
+        for side in Side:
+            estimated = self._estimated[side]
+            if estimated and budget > 0:
+                chunk = sorted(estimated)[:budget]
+                budget -= len(chunk)
+                changed |= self._measure_positions(side, chunk)
+        if changed:
+            self._rebuild_keeping_view()
+            self._repaint()
+        if not (self._estimated[Side.SRC] or self._estimated[Side.TGT]):
+            self._refine_timer.stop()
+
+    def all_measured(self) -> bool:
+        """True when every height is measured (no estimate left)."""
+        return not (self._estimated[Side.SRC] or self._estimated[Side.TGT])
 
     def _relayout(self) -> None:
         if not self.isVisible():
@@ -398,6 +498,7 @@ class AlignmentView(QWidget):
         self.layout_model = BeadLayout(self.doc, heights, row_mode=rows, visible=self._visible)
         self._update_scrollbar()
         self._update_offsets()
+        self._measure_in_view()
         self._repaint()
 
     def showEvent(self, event) -> None:
@@ -435,6 +536,7 @@ class AlignmentView(QWidget):
 
     def _on_scroll_value_changed(self, _value: int) -> None:
         self._update_offsets()
+        self._measure_in_view()
         for pane in self.panes.values():
             pane.place_editor()
         self._repaint()
@@ -498,6 +600,10 @@ class AlignmentView(QWidget):
             heights = self._seg_heights[side]
             if splice is not None and heights is not None:
                 heights[splice.first:splice.first + len(splice.old)] = [self._measure(side, seg) for seg in splice.new]
+                if self._estimated[side]:
+                    end, delta = splice.first + len(splice.old), len(splice.new) - len(splice.old)
+                    self._estimated[side] = {p if p < splice.first else p + delta
+                                             for p in self._estimated[side] if not splice.first <= p < end}
         for side in Side:
             self._extended[side] = False       # a range picked before the edit must not catch the next drop
         if self.filter_active():

@@ -44,6 +44,12 @@ class SideGeometry:
         return None
 
 
+def _differences(cum: list[float], starts: list[int]) -> list[float]:
+    """Return cum[starts[k + 1]] - cum[starts[k]] for each k (plain locals: this runs per bead on every edit)."""
+    ends = [cum[i] for i in starts]
+    return [b - a for a, b in zip(ends, ends[1:])]
+
+
 class BeadLayout:
     """Lay out both sides of a document.
 
@@ -77,8 +83,7 @@ class BeadLayout:
             counts = [len(b.src) for b in beads] if side is Side.SRC else [len(b.tgt) for b in beads]
             starts[side] = list(accumulate(counts, initial=0))           # first segment of each bead
             cums[side] = list(accumulate(heights[side], initial=0.0))    # top of each segment, stacked
-        bead_h = {side: [cums[side][b] - cums[side][a] for a, b in zip(starts[side], starts[side][1:])]
-                  for side in Side}
+        bead_h = {side: _differences(cums[side], starts[side]) for side in Side}
         row_heights = [a if a > b else b for a, b in zip(bead_h[Side.SRC], bead_h[Side.TGT])]
         row_tops = list(accumulate(row_heights, initial=0.0))
         self.total_rows = row_tops.pop()
@@ -93,7 +98,8 @@ class BeadLayout:
             if self.row_mode:
                 geo.bead_tops = list(row_tops)
                 # A segment sits at its bead's row top plus the heights before it within the bead.
-                shift = [row_tops[k] - cum[start[k]] for k in range(n) for _ in range(start[k + 1] - start[k])]
+                firsts = [cum[i] for i in start]
+                shift = [top - first for top, first, a, b in zip(row_tops, firsts, start, start[1:]) for _ in range(b - a)]
                 geo.tops = [c + d for c, d in zip(cum, shift)]
                 geo.total = self.total_rows
             else:

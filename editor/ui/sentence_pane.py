@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
@@ -10,6 +12,8 @@ from editor.bitext.document import Segment, Side
 from editor.ui.bead_layout import GAP_HEIGHT
 from editor.ui.link_style import COLOURS, LinkState
 from editor.ui.view_host import ViewHost
+
+_WIDE = re.compile("[\u2e80-\U0010ffff]")    # CJK and beyond: about an em wide
 
 MARGIN = 6.0        # left and right of the text
 VPAD = 5.0          # above and below each segment's text
@@ -110,6 +114,7 @@ class SentencePane(QWidget):
         self._small_fm = QFontMetricsF(self.font())
         self.vpad = VPAD
         self._advances: dict[str, float] = {}     # text -> one-line width in the current font
+        self._em = self._average = self._fm.averageCharWidth()
 
     def set_compact(self, on: bool) -> None:
         """Tighter rows for the compact grid (the view re-measures)."""
@@ -124,6 +129,8 @@ class SentencePane(QWidget):
         self.setFont(font)
         self._fm = QFontMetricsF(font)
         self._advances = {}
+        self._em = self._fm.horizontalAdvance("中")
+        self._average = self._fm.averageCharWidth()
         small = QFont(font)
         small.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
         self._small_font = small
@@ -156,6 +163,18 @@ class SentencePane(QWidget):
             text_h = fm.boundingRect(QRectF(0, 0, width, 1e9), TEXT_FLAGS, text).height()
         # A paragraph start is a darker rule and a ¶ in the margin, not a line of its own.
         return max(text_h, line) + 2 * self.vpad
+
+    def estimate(self, segment: Segment, width: float) -> float:
+        """Return a quick guess of a segment's height (no text layout): exact for a known one-liner."""
+        text = segment.text or " "
+        line = self._fm.height()
+        advance = self._advances.get(text)
+        if advance is None:
+            # Han characters are about an em wide, the rest about the average character width.
+            wide = len(_WIDE.findall(text))
+            advance = wide * self._em + (len(text) - wide) * self._average
+        lines = max(1, int(advance / max(1.0, width - 2)) + (1 if advance % max(1.0, width - 2) else 0))
+        return lines * line + 2 * self.vpad
 
     def _faces_links_on_left(self) -> bool:
         return self._view.left_side is not self.side

@@ -1,0 +1,57 @@
+"""A big document opens with the sentences in view measured at once and the rest measured in the background."""
+
+from PySide6.QtCore import Qt
+
+from editor.bitext.document import Side
+from editor.ui.alignment_view import LAZY_MEASURE_LIMIT
+from editor.ui.main_window import MainWindow
+from tests.benchmarks.bench_editor import make_document
+from tests.ui.editor_fixtures import mark_clean
+
+
+def _in_view(view, side):
+    geo = view.layout_model.sides[side]
+    pane = view.panes[side]
+    first = geo.first_at(view.offset(side))
+    last = geo.first_at(view.offset(side) + pane.height())
+    return range(first, min(last + 1, len(geo.tops)))
+
+
+def _exact(view, side, positions):
+    pane = view.panes[side]
+    segs = view.doc.segments(side)
+    geo = view.layout_model.sides[side]
+    return all(geo.heights[p] == pane.measure(segs[p], pane.text_width()) for p in positions)
+
+
+def test_a_big_document_measures_what_is_in_view_first_and_the_rest_in_the_background(qtbot):
+    doc = make_document(LAZY_MEASURE_LIMIT)            # 2 x the limit in sentences
+    win = MainWindow(doc, autosave=False)
+    qtbot.addWidget(win, before_close_func=mark_clean)
+    win.resize(1100, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    view = win.view
+    for side in Side:
+        assert _exact(view, side, _in_view(view, side))
+    qtbot.waitUntil(view.all_measured, timeout=120000)
+    for side in Side:
+        assert _exact(view, side, range(0, len(doc.segments(side)), 37))
+    # Scrolling far, the new view is measured before it is painted; narrower panes re-measure lazily too.
+    win.resize(800, 700)
+    qtbot.waitUntil(lambda: not view._relayout_timer.isActive(), timeout=10000)
+    qtbot.waitUntil(lambda: all(_exact(view, s, _in_view(view, s)) for s in Side), timeout=10000)
+    view.scrollbar.setValue(view.scrollbar.maximum() // 2)
+    for side in Side:
+        assert _exact(view, side, _in_view(view, side))
+    # An edit while estimates remain keeps every measured height in place.
+    view.select_bead(len(doc.beads) // 2)
+    win.actions_.merge_beads.trigger()
+    qtbot.waitUntil(view.all_measured, timeout=120000)
+    for side in Side:
+        assert _exact(view, side, range(0, len(doc.segments(side)), 41))
+    pane = view.panes[Side.SRC]
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.cursor_position(Side.SRC) == len(doc.src) - 1
+    assert _exact(view, Side.SRC, _in_view(view, Side.SRC))
