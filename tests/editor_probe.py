@@ -1,8 +1,9 @@
 """Run the editor as `duiqi-gui ARGS` does (editor.app.main) in a child process, offscreen, and report its state.
 
-A hook replaces QApplication.exec: once the event loop starts (main() has shown the window, with --sample
-already aligned), it prints what the window holds as one JSON line and leaves the loop with exit(0) (not
-quit(), which would ask the window to close).
+A hook replaces QApplication.exec: once the event loop runs (main() has shown the window) and the files
+asked for are open and aligned (the window shows the texts first and aligns in the background), it prints
+what the window holds as one JSON line and leaves the loop with exit(0) (not quit(), which would ask the
+window to close).
 """
 
 from __future__ import annotations
@@ -39,8 +40,16 @@ def report():
 
 original_exec = QApplication.exec
 
+def report_when_ready():
+    # The window shows at once; the texts follow and the links arrive from the background: report then.
+    window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()), None)
+    if window is None or (sys.argv[1:] and not window.document.beads) or window._alignment is not None:
+        QTimer.singleShot(50, report_when_ready)
+        return
+    report()
+
 def exec_then_report(*args):
-    QTimer.singleShot(0, report)
+    QTimer.singleShot(0, report_when_ready)
     return original_exec()
 
 QApplication.exec = exec_then_report

@@ -263,8 +263,18 @@ def _start_alignment_thread(doc: AlignmentDocument, *, mode: str, keep_fixed: bo
     cancel = threading.Event()
     task = Task(lambda: None)
     progress = ThrottledProgress(task.signals.progressed)
-    task.func = partial(align_document, copy, mode=mode, keep_fixed=keep_fixed,
-                        progress=progress, should_stop=cancel.is_set)
+    signals_ = task.signals
+
+    def align_in_phases():
+        # The same phases the aligner process reports (no separate embedding step here).
+        signals_.phase_changed.emit("loading")
+        if mode != "length":
+            from editor.alignment import preload
+            preload(mode)
+        signals_.phase_changed.emit("aligning")
+        return align_document(copy, mode=mode, keep_fixed=keep_fixed, progress=progress, should_stop=cancel.is_set)
+
+    task.func = align_in_phases
     signals = task.signals
     # Started on the next turn of the event loop, so the caller connects first and misses nothing.
     QTimer.singleShot(0, partial(task.start, pool))
