@@ -430,8 +430,13 @@ class AlignmentView(QWidget):
                 if not self._estimated[side]:
                     continue
                 geo = layout.sides[side]
-                first = max(0, geo.first_at(self._offsets[side] - vh) - 5)
-                last = min(len(geo.tops), geo.first_at(self._offsets[side] + 2 * vh) + 5)
+                top = self._offsets[side]
+                in_view = range(geo.first_at(top), min(len(geo.tops), geo.first_at(top + vh) + 1))
+                if not any(p in self._estimated[side] for p in in_view):
+                    continue
+                # Measure ahead (five screens), so scrolling on needs no new layout for a while.
+                first = max(0, geo.first_at(top - vh) - 5)
+                last = min(len(geo.tops), geo.first_at(top + 4 * vh) + 5)
                 changed |= self._measure_positions(side, range(first, last))
             if not changed:
                 return
