@@ -134,7 +134,11 @@ def _offer_recovery(window) -> bool:
     if restored is None:
         return False
     doc, path = restored
-    window.set_document(doc, path, modified=True)
+    history = getattr(restored, "history", None)
+    if history is not None:
+        window.restore_history(history, path)       # the undo history comes back too
+    else:
+        window.set_document(doc, path, modified=True)
     return True
 
 

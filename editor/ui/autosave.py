@@ -6,6 +6,11 @@ and `<session>.lock`, which the session keeps locked with an operating-system fi
 The operating system drops that lock when the process dies, however it dies, so "the lock can be taken"
 means "the session crashed": that is how two running editors keep their hands off each other's autosaves,
 and why a reused pid cannot hide a crash.
+
+Beside the periodic snapshot, every edit goes to `<session>.journal` (editor.bitext.journal) the moment
+it is made, so a crash loses nothing that was on screen; `EditRecorder` feeds the undo stack to it,
+fsyncs it within a second, and compacts it at the autosave interval. Recovery replays the journal
+(the undo history comes back with it) and falls back to the snapshot when there is no readable journal.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 
 from editor import paths
 from editor.bitext.document import AlignmentDocument
+from editor.bitext.journal import JOURNAL_SUFFIX, History, Journal, Replay, Step, read_journal
 from editor.bitext.project import PROJECT_SUFFIX, atomic_write_bytes, load_project, save_project
 from editor.errors import EditorError
 
@@ -39,6 +45,9 @@ SIDECAR_SUFFIX = ".json"
 LOCK_SUFFIX = ".lock"
 #: After a failed autosave, try again this soon (seconds) instead of waiting a whole interval.
 RETRY_SECONDS = 10
+#: fsync the edit journal this long after a write (milliseconds): a kill loses nothing written, and a
+#: power cut nothing older than this.
+JOURNAL_SYNC_MS = 500
 
 
 def autosave_dir() -> Path:
@@ -124,13 +133,38 @@ class Recovery:
     def lock_path(self) -> Path:
         return self.autosave_path.with_suffix(LOCK_SUFFIX)
 
+    @property
+    def journal_path(self) -> Path:
+        return self.autosave_path.with_suffix(JOURNAL_SUFFIX)
+
+    def replay(self) -> Replay | None:
+        """Return the replayed edit journal, or None when there is none or it cannot be read at all."""
+        if not self.journal_path.exists():
+            return None
+        try:
+            return read_journal(self.journal_path)
+        except EditorError as exc:
+            log.warning("cannot replay %s: %s", self.journal_path, exc)
+            return None
+
+    def load_history(self) -> History | None:
+        """Return the undo history the journal holds (None without a readable journal)."""
+        replay = self.replay()
+        return replay.history if replay is not None else None
+
     def load(self) -> AlignmentDocument:
-        """Return the autosaved document; raises MalformedFileError if the autosave is damaged."""
+        """Return the unsaved document: the journal replayed, else the last snapshot.
+
+        Raises MalformedFileError if neither can be read.
+        """
+        history = self.load_history()
+        if history is not None:
+            return history.document()
         return load_project(self.autosave_path)
 
     def discard(self) -> None:
         """Delete the autosave and its side files."""
-        for path in (self.autosave_path, self.sidecar_path, self.lock_path):
+        for path in (self.autosave_path, self.sidecar_path, self.journal_path, self.lock_path):
             path.unlink(missing_ok=True)
 
 
@@ -143,26 +177,44 @@ def _read_sidecar(path: Path) -> dict:
 
 
 def find_recoveries() -> list[Recovery]:
-    """Return the autosaves of sessions that are no longer running (they crashed), newest first."""
+    """Return the autosaves of sessions that are no longer running (they crashed), newest first.
+
+    A crashed session whose journal ends where its project file was saved lost nothing: its files are
+    removed instead of being offered.
+    """
     folder = autosave_dir()
     found: list[Recovery] = []
-    for autosave in folder.glob(f"*{PROJECT_SUFFIX}"):
-        session = autosave.stem
-        if autosave.name.startswith(".") or _session_is_running(autosave.with_suffix(LOCK_SUFFIX)):
+    sessions = {p.stem for p in (*folder.glob(f"*{PROJECT_SUFFIX}"), *folder.glob(f"*{JOURNAL_SUFFIX}"))
+                if not p.name.startswith(".")}
+    for session in sessions:
+        autosave = folder / f"{session}{PROJECT_SUFFIX}"
+        if _session_is_running(autosave.with_suffix(LOCK_SUFFIX)):
             continue
         meta = _read_sidecar(autosave.with_suffix(SIDECAR_SUFFIX))
-        original = meta.get("original_path")
+        journal = autosave.with_suffix(JOURNAL_SUFFIX)
+        replay = None
+        if journal.exists():
+            recovery = Recovery(session, autosave, None, 0.0, None, "")
+            replay = recovery.replay()
+            if replay is not None and not replay.history.modified:
+                recovery.discard()          # the project file holds all of it
+                continue
+        info = replay.history.info if replay is not None else {}
+        original = info.get("original_path", meta.get("original_path"))
         original_path = Path(original) if isinstance(original, str) and original else None
-        saved_at = meta.get("saved_at")
+        saved_at = meta.get("saved_at") if replay is None else None
         if not isinstance(saved_at, (int, float)):
             try:
-                saved_at = autosave.stat().st_mtime
+                saved_at = (journal if replay is not None else autosave).stat().st_mtime
             except OSError:
                 continue
-        pid = meta.get("pid") if isinstance(meta.get("pid"), int) else None
-        title = meta.get("title") if isinstance(meta.get("title"), str) else ""
+        pid = info.get("pid", meta.get("pid"))
+        pid = pid if isinstance(pid, int) else None
+        title = info.get("title", meta.get("title"))
+        title = title if isinstance(title, str) else ""
         title = title or (original_path.name if original_path else autosave.name)
-        counts = meta.get("counts") if isinstance(meta.get("counts"), dict) else None
+        counts = replay.history.document().counts() if replay is not None else meta.get("counts")
+        counts = counts if isinstance(counts, dict) else None
         found.append(Recovery(session, autosave, original_path, float(saved_at), pid, title, counts))
     _remove_orphan_locks(folder)
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
@@ -171,7 +223,8 @@ def find_recoveries() -> list[Recovery]:
 def _remove_orphan_locks(folder: Path) -> None:
     """Delete lock files of finished sessions that left no autosave (they exited cleanly or saved)."""
     for lock in folder.glob(f"*{LOCK_SUFFIX}"):
-        if not lock.with_suffix(PROJECT_SUFFIX).exists() and not _session_is_running(lock):
+        if not lock.with_suffix(PROJECT_SUFFIX).exists() and not lock.with_suffix(JOURNAL_SUFFIX).exists() \
+                and not _session_is_running(lock):
             lock.unlink(missing_ok=True)
             lock.with_suffix(SIDECAR_SUFFIX).unlink(missing_ok=True)
 
@@ -225,6 +278,11 @@ class Autosaver(QObject):
         return self._folder / f"{self.session}{PROJECT_SUFFIX}"
 
     @property
+    def journal_path(self) -> Path:
+        """The edit journal of this session (written by an EditRecorder)."""
+        return self.autosave_path.with_suffix(JOURNAL_SUFFIX)
+
+    @property
     def _sidecar_path(self) -> Path:
         return self.autosave_path.with_suffix(SIDECAR_SUFFIX)
 
@@ -254,7 +312,7 @@ class Autosaver(QObject):
         """Stop the timer; the lock is released too unless an autosave is waiting to be recovered."""
         self._timer.stop()
         self.wait_for_background_save()
-        if not self.autosave_path.exists():
+        if not self.autosave_path.exists() and not self.journal_path.exists():
             self._release_lock()
 
     def save_now(self) -> Path | None:
@@ -297,7 +355,7 @@ class Autosaver(QObject):
         with self._write_lock:
             self._generation += 1        # a background write that has not started yet is dropped
             self._remove_files()
-        if not self._timer.isActive():
+        if not self._timer.isActive() and not self.journal_path.exists():
             self._release_lock()
 
     # -- internals -----------------------------------------------------------------------------
@@ -380,6 +438,10 @@ class Autosaver(QObject):
             except OSError as exc:
                 log.warning("cannot remove the autosave %s: %s", path, exc)
 
+    def acquire_lock(self) -> None:
+        """Take the session's lock (the edit journal's recorder does, before it writes)."""
+        self._acquire_lock()
+
     def _acquire_lock(self) -> None:
         if self._lock_handle is not None:
             return
@@ -405,9 +467,159 @@ class Autosaver(QObject):
             pass
 
 
+class EditRecorder(QObject):
+    """Write every move of an undo stack (push, undo, redo, save) to the session's edit journal at once.
+
+    The record is written with one write() before control returns to the event loop, so killing the
+    process loses nothing that reached the screen; an fsync follows within JOURNAL_SYNC_MS on a worker
+    thread (past a power cut too), and the journal is compacted at the autosave interval when it has
+    grown. It shares the autosaver's session name and lock, so recovery finds both files together.
+    A failed write is logged and reported through `failed`; the journal is then rewritten whole at the
+    next edit, so a torn record never hides the edits after it.
+    """
+
+    recorded = Signal(int)        # the undo index now on disk (page cache)
+    failed = Signal(str)
+    #: Compact at the interval only when this many records were appended since the last compaction
+    #: (rewriting the whole history serialises the document: a hitch for a big one).
+    COMPACT_AFTER_RECORDS = 50
+
+    def __init__(self, autosaver: Autosaver, qdoc, undo_stack, project_path_provider: Callable[[], Path | None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._autosaver, self._qdoc, self._stack = autosaver, qdoc, undo_stack
+        self._project_path_provider = project_path_provider
+        self._journal: Journal | None = None
+        self._needs_rewrite = False
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setSingleShot(True)
+        self._sync_timer.setInterval(JOURNAL_SYNC_MS)
+        self._sync_timer.timeout.connect(self._on_sync_timer_timeout)
+        self._compact_timer = QTimer(self)
+        self._compact_timer.setInterval(autosaver.interval_seconds() * 1000)
+        self._compact_timer.timeout.connect(self._on_compact_timer_timeout)
+        self._compact_timer.start()
+        undo_stack.indexChanged.connect(self._on_stack_changed)
+        undo_stack.cleanChanged.connect(self._on_stack_changed)
+        qdoc.reset.connect(self._on_document_reset)
+        self._on_document_reset()
+
+    @property
+    def journal(self) -> Journal | None:
+        return self._journal
+
+    def set_interval(self, seconds: int) -> None:
+        """Follow the autosave interval (compaction happens at that pace)."""
+        self._compact_timer.setInterval(max(1, int(seconds)) * 1000)
+
+    def close(self, *, remove: bool = True) -> None:
+        """Stop recording; with `remove` (a clean exit) the journal is deleted."""
+        self._sync_timer.stop()
+        self._compact_timer.stop()
+        if self._journal is not None:
+            self._journal.close(remove=remove)
+            self._journal = None
+
+    # -- slots -------------------------------------------------------------------------------------
+
+    def _on_document_reset(self) -> None:
+        if self._journal is not None:
+            self._journal.close(remove=True)
+            self._journal = None
+        doc = self._qdoc.doc
+        if not (doc.src or doc.tgt):
+            return
+        try:
+            self._autosaver.acquire_lock()
+            history = History(doc, self._steps(), self._stack.index(), self._stack.cleanIndex(), self._info())
+            if history.index:
+                from editor.bitext.journal import history_from_steps
+                history = history_from_steps(doc, history.steps, history.index, history.clean, history.info)
+            self._journal = Journal(self._autosaver.journal_path, history)
+        except (OSError, EditorError) as exc:
+            self._report(exc)
+            return
+        self.recorded.emit(self._stack.index())
+
+    def _on_stack_changed(self, *_args) -> None:
+        journal = self._journal
+        if journal is None:
+            return
+        try:
+            if self._needs_rewrite:
+                journal.compact()
+                self._needs_rewrite = False
+            written = journal.record_history(self._steps(), self._stack.index(), self._stack.cleanIndex())
+            info = self._info()
+            journal.record_info(**info)
+        except (OSError, EditorError) as exc:
+            self._needs_rewrite = True
+            self._report(exc)
+            return
+        if written:
+            self.recorded.emit(self._stack.index())
+        if not self._sync_timer.isActive():
+            self._sync_timer.start()
+
+    def _on_sync_timer_timeout(self) -> None:
+        journal = self._journal
+        if journal is not None and journal.dirty:
+            threading.Thread(target=_sync_quietly, args=(journal,), name="duiqi-journal-sync", daemon=True).start()
+
+    def _on_compact_timer_timeout(self) -> None:
+        journal = self._journal
+        if journal is None or not (self._needs_rewrite or journal.records_since_compaction >= self.COMPACT_AFTER_RECORDS):
+            return
+        try:
+            journal.compact()
+            self._needs_rewrite = False
+        except OSError as exc:
+            self._report(exc)
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _steps(self) -> list[Step]:
+        steps = []
+        for i in range(self._stack.count()):
+            step = getattr(self._stack.command(i), "journal_step", None)
+            if step is None:
+                raise EditorError("an undo step cannot be written to the edit journal")
+            steps.append(step)
+        return steps
+
+    def _info(self) -> dict:
+        original = self._project_path_provider()
+        return {"original_path": str(Path(original).absolute()) if original else None,
+                "title": Path(original).name if original else _document_title(self._qdoc.doc),
+                "pid": os.getpid()}
+
+    def _report(self, exc: BaseException) -> None:
+        log.warning("edit journal %s: %s", self._autosaver.journal_path, exc)
+        self.failed.emit(str(exc))
+
+
+def _sync_quietly(journal: Journal) -> None:
+    try:
+        journal.sync()
+    except OSError as exc:           # a closed or replaced file: the next sync covers it
+        log.debug("journal sync: %s", exc)
+
+
 def _document_title(document: AlignmentDocument) -> str:
     names = [Path(p).name for p in (document.meta.src_file, document.meta.tgt_file) if p]
     return " + ".join(dict.fromkeys(names))
+
+
+class Restored(tuple):
+    """What the user restored: unpacks as (document, original project path or None); `history` is the
+    undo history replayed from the edit journal (None when only a snapshot was left)."""
+
+    history: History | None
+
+    def __new__(cls, document: AlignmentDocument, path: Path | None, history: History | None = None) -> "Restored":
+        self = super().__new__(cls, (document, path))
+        self.history = history
+        return self
 
 
 # -- the recovery dialog --------------------------------------------------------------------------
@@ -419,7 +631,7 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Recover Unsaved Work"))
         self._recoveries = list(recoveries)
-        self._result: tuple[AlignmentDocument, Path | None] | None = None
+        self._result: Restored | None = None
 
         intro = QLabel(self.tr("Duiqi did not close properly last time. "
                                "The following work was saved automatically but not in a project file. "
@@ -497,8 +709,9 @@ class RecoveryDialog(QDialog):
     def select(self, recovery: Recovery) -> None:
         self.list.setCurrentItem(self.list.topLevelItem(self._recoveries.index(recovery)))
 
-    def restored(self) -> tuple[AlignmentDocument, Path | None] | None:
-        """After Restore: the document and the project file it belongs to (None if never saved)."""
+    def restored(self) -> Restored | None:
+        """After Restore: (document, the project file it belongs to or None if never saved); `.history` is
+        the undo history when the journal held it."""
         return self._result
 
     def _on_list_item_double_clicked(self) -> None:
@@ -509,11 +722,12 @@ class RecoveryDialog(QDialog):
         if recovery is None:
             return
         try:
-            document = recovery.load()
+            history = recovery.load_history()
+            document = history.document() if history is not None else recovery.load()
         except EditorError as exc:
             self._show_error(self.tr("This autosave cannot be read: %1").replace("%1", exc.message))
             return
-        self._result = (document, recovery.original_path)
+        self._result = Restored(document, recovery.original_path, history)
         _set_aside(recovery)
         self.accept()
 
@@ -557,22 +771,33 @@ def _set_aside(recovery: Recovery) -> None:
     folder = autosave_dir() / RESTORED_FOLDER
     try:
         folder.mkdir(exist_ok=True)
-        os.replace(recovery.autosave_path, folder / recovery.autosave_path.name)
-        if recovery.sidecar_path.exists():
-            os.replace(recovery.sidecar_path, folder / recovery.sidecar_path.name)
+        if recovery.autosave_path.exists():
+            os.replace(recovery.autosave_path, folder / recovery.autosave_path.name)
+        for side_file in (recovery.sidecar_path, recovery.journal_path):
+            if side_file.exists():
+                os.replace(side_file, folder / side_file.name)
         recovery.lock_path.unlink(missing_ok=True)
-        kept = sorted(folder.glob(f"*{PROJECT_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+        kept = sorted({p.with_suffix("") for p in (*folder.glob(f"*{PROJECT_SUFFIX}"),
+                                                   *folder.glob(f"*{JOURNAL_SUFFIX}"))},
+                      key=_newest_mtime, reverse=True)
         for old in kept[KEEP_RESTORED:]:
-            old.unlink(missing_ok=True)
-            old.with_suffix(SIDECAR_SUFFIX).unlink(missing_ok=True)
+            for suffix in (PROJECT_SUFFIX, SIDECAR_SUFFIX, JOURNAL_SUFFIX):
+                old.with_suffix(suffix).unlink(missing_ok=True)
     except OSError as exc:
         log.warning("cannot set the restored autosave %s aside: %s", recovery.autosave_path, exc)
 
 
-def offer_recovery(parent: QWidget | None = None) -> tuple[AlignmentDocument, Path | None] | None:
+def _newest_mtime(stem: Path) -> float:
+    times = [p.stat().st_mtime for p in (stem.with_suffix(PROJECT_SUFFIX), stem.with_suffix(JOURNAL_SUFFIX))
+             if p.exists()]
+    return max(times, default=0.0)
+
+
+def offer_recovery(parent: QWidget | None = None) -> Restored | None:
     """If crashed sessions left unsaved work, ask the user what to do with it.
 
-    Returns (document, original project path or None) when the user restores one, else None
+    Returns (document, original project path or None) when the user restores one, with its undo history
+    as `.history`, else None
     (no recoveries, Discard, or Later: "Later" keeps them for the next start).
     """
     recoveries = find_recoveries()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from editor.bitext.document import AlignmentDocument, Change
+from editor.bitext.journal import Step
 from editor.ui.qt_document import QtDocument
 
 # Undo texts shown in the Edit menu and the history panel, keyed by Change.description.
@@ -55,6 +56,7 @@ class ApplyChange(QUndoCommand):
         super().__init__(text if text is not None else undo_text(changes[-1]))
         self._qdoc, self._changes = qdoc, changes
         self._inverses: list[Change] = []
+        self._step: Step | None = None
 
     @property
     def change(self) -> Change:
@@ -63,6 +65,13 @@ class ApplyChange(QUndoCommand):
     @property
     def changes(self) -> tuple[Change, ...]:
         return self._changes
+
+    @property
+    def journal_step(self) -> Step:
+        """This undo step as the edit journal writes it (the same object every time, so it is written once)."""
+        if self._step is None:
+            self._step = Step(self.text(), self._changes)
+        return self._step
 
     def redo(self) -> None:
         self._inverses = [self._qdoc.apply(change) for change in self._changes]

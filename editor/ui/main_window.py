@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         if self.settings is not None and self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
         self._autosaver = self._make_autosaver() if autosave else None
+        self._recorder = self._make_recorder() if self._autosaver is not None else None
         self._on_document_reset()
 
     # -- construction ---------------------------------------------------------------------------
@@ -275,6 +276,11 @@ class MainWindow(QMainWindow):
         saver.start()
         return saver
 
+    def _make_recorder(self):
+        from editor.ui.autosave import EditRecorder
+
+        return EditRecorder(self._autosaver, self.qdoc, self.undo_stack, lambda: self.project_path, self)
+
     def _apply_settings(self) -> None:
         font = QFont(QApplication.font())
         size = self.settings.font_size if self.settings is not None else 12
@@ -308,6 +314,17 @@ class MainWindow(QMainWindow):
         if modified:
             # A restored or imported document is unsaved work until saved.
             self.undo_stack.resetClean()
+        self._on_clean_changed(self.undo_stack.isClean())
+
+    def restore_history(self, history, path: Path | None) -> None:
+        """Show a recovered document with its undo history (editor.bitext.journal.History); it is unsaved work."""
+        from editor.bitext.journal import copy_document
+
+        self.set_document(copy_document(history.base), path)
+        for step in history.steps:
+            self.undo_stack.push(ApplyChange(self.qdoc, step.changes, step.text))
+        self.undo_stack.setIndex(history.index)
+        self.undo_stack.resetClean()
         self._on_clean_changed(self.undo_stack.isClean())
 
     def _update_title(self) -> None:
@@ -957,6 +974,8 @@ class MainWindow(QMainWindow):
             self._apply_settings()
             if self._autosaver is not None and hasattr(self._autosaver, "set_interval"):
                 self._autosaver.set_interval(self.settings.autosave_seconds)
+            if self._recorder is not None:
+                self._recorder.set_interval(self.settings.autosave_seconds)
             self._save_settings()
 
     def _save_settings(self) -> None:
@@ -1019,6 +1038,8 @@ class MainWindow(QMainWindow):
         self.cancel_alignment()
         # Let a cancelled alignment notice (it checks should_stop often) before the window goes away.
         QThreadPool.globalInstance().waitForDone(3000)
+        if self._recorder is not None:
+            self._recorder.close(remove=True)
         if self._autosaver is not None:
             self._autosaver.stop()
             self._autosaver.clear()

@@ -1,0 +1,91 @@
+"""A real editor process for the kill test (tests/ui/test_journal_kill.py): restores what a killed editor
+left, reports it, then edits on and on until it is killed itself.
+
+Usage: python -m tests.ui.journal_child SEED. It prints, flushed, one line per event:
+  RESTORED <digest> <count> <index> <digest after undoing everything> | STARTED <digest>
+  NEXT <n> <digest>    the document the n-th move will produce (printed before the move)
+  DONE <n> <digest> <count> <index>   the n-th move is applied, on screen and in the journal
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from editor.bitext.document import AlignmentDocument  # noqa: E402
+from editor.settings import Settings  # noqa: E402
+from editor.ui import autosave  # noqa: E402
+from editor.ui.commands import ApplyChange  # noqa: E402
+from editor.ui.main_window import MainWindow  # noqa: E402
+from tests.bitext.edit_script import random_change, start_document  # noqa: E402
+
+
+def digest(doc: AlignmentDocument) -> str:
+    return hashlib.sha1(repr(doc.snapshot()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def say(*words: object) -> None:
+    sys.stdout.write(" ".join(map(str, words)) + "\n")
+    sys.stdout.flush()
+
+
+def main() -> None:
+    rng = random.Random(int(sys.argv[1]))
+    app = QApplication([])
+    # Compact and snapshot every second, so kills land during those too.
+    autosave.EditRecorder.COMPACT_AFTER_RECORDS = 5
+    window = MainWindow(settings=Settings(autosave_seconds=1))
+    window.show()
+    recoveries = autosave.find_recoveries()
+    if recoveries:
+        dialog = autosave.RecoveryDialog(recoveries, window)
+        dialog.restore_button.click()            # what the user does in the recovery dialog
+        restored = dialog.restored()
+        window.restore_history(restored.history, restored[1])
+        stack = window.undo_stack
+        count, index, current = stack.count(), stack.index(), digest(window.document)
+        stack.setIndex(0)
+        bottom = digest(window.document)
+        stack.setIndex(index)
+        assert digest(window.document) == current
+        say("RESTORED", current, count, index, bottom)
+    else:
+        window.set_document(start_document(), None, modified=True)
+        say("STARTED", digest(window.document))
+    moves = [0]
+
+    def move() -> None:
+        stack, doc = window.undo_stack, window.document
+        n = moves[0] + 1
+        roll = rng.random()
+        if roll < 0.15 and stack.canUndo():
+            act, preview = stack.undo, [c.inverted() for c in reversed(stack.command(stack.index() - 1).changes)]
+        elif roll < 0.25 and stack.canRedo():
+            act, preview = stack.redo, list(stack.command(stack.index()).changes)
+        else:
+            change = random_change(doc, rng)
+            act, preview = (lambda: stack.push(ApplyChange(window.qdoc, change))), [change]
+        undo = [doc.apply(c) for c in preview]
+        say("NEXT", n, digest(doc))
+        for c in reversed(undo):
+            doc.apply(c)
+        act()
+        moves[0] = n
+        say("DONE", n, digest(doc), stack.count(), stack.index())
+
+    timer = QTimer(window)
+    timer.setInterval(int(sys.argv[2]) if len(sys.argv) > 2 else 15)
+    timer.timeout.connect(move)
+    timer.start()
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""The editor writes each edit to its journal at once, and a crashed session comes back with its undo history."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from editor.bitext import edits
+from editor.bitext.journal import read_journal
+from editor.settings import Settings
+from editor.ui import autosave
+from editor.ui.main_window import MainWindow
+from tests.bitext.edit_script import random_change, start_document
+from tests.ui.editor_fixtures import mark_clean
+
+
+@pytest.fixture
+def editor(qtbot):
+    window = MainWindow(start_document(), settings=Settings(autosave_seconds=60))
+    qtbot.addWidget(window, before_close_func=mark_clean)
+    return window
+
+
+def _crash(window: MainWindow) -> None:
+    """Leave the files as a killed process would: the OS drops the session's lock, nothing else runs."""
+    saver = window._autosaver
+    saver._timer.stop()
+    window._recorder._sync_timer.stop()
+    window._recorder._compact_timer.stop()
+    saver._lock_handle.close()
+    saver._lock_handle = None
+
+
+def test_each_edit_is_in_the_journal_before_the_event_loop_runs_again(editor):
+    journal = editor._recorder.journal
+    for n in range(1, 4):
+        editor.push_change(lambda doc: random_change(doc, random.Random(n)))
+        replay = read_journal(journal.path)            # no event processed in between
+        assert replay.history.document().snapshot() == editor.document.snapshot()
+        assert replay.history.index == n
+
+
+def test_undo_redo_and_save_are_journalled(editor, tmp_path):
+    journal = editor._recorder.journal
+    editor.push_change(lambda doc: edits.confirm(doc, 0))
+    editor.push_change(lambda doc: edits.unlink(doc, 1))
+    editor.undo_stack.undo()
+    assert read_journal(journal.path).history.index == 1
+    editor.undo_stack.redo()
+    assert read_journal(journal.path).history.index == 2
+    editor._save_to(tmp_path / "book.duiqi")
+    history = read_journal(journal.path).history
+    assert history.clean == 2 and not history.modified
+    assert history.info["original_path"] == str((tmp_path / "book.duiqi").absolute())
+
+
+def test_a_crashed_session_comes_back_with_its_undo_history(qtbot, editor):
+    rng = random.Random(4)
+    for _ in range(6):
+        editor.push_change(lambda doc: random_change(doc, rng))
+    editor.undo_stack.undo()
+    expected, original = editor.document.snapshot(), start_document().snapshot()
+    texts = [editor.undo_stack.text(i) for i in range(editor.undo_stack.count())]
+    _crash(editor)
+    [recovery] = autosave.find_recoveries()
+    assert recovery.counts == editor.document.counts()
+    dialog = autosave.RecoveryDialog([recovery])
+    qtbot.addWidget(dialog)
+    dialog.restore_button.click()
+    restored = dialog.restored()
+    assert restored[0].snapshot() == expected
+    other = MainWindow(settings=Settings(autosave_seconds=60), autosave=False)
+    qtbot.addWidget(other, before_close_func=mark_clean)
+    other.restore_history(restored.history, restored[1])
+    assert other.document.snapshot() == expected and other.isWindowModified()
+    assert [other.undo_stack.text(i) for i in range(other.undo_stack.count())] == texts
+    other.undo_stack.redo()
+    other.undo_stack.setIndex(0)
+    assert other.document.snapshot() == original
+    other.undo_stack.setClean()
+
+
+def test_a_crashed_session_that_had_saved_everything_is_not_offered(editor, tmp_path):
+    editor.push_change(lambda doc: edits.confirm(doc, 0))
+    editor._save_to(tmp_path / "book.duiqi")
+    journal = editor._recorder.journal.path
+    _crash(editor)
+    assert autosave.find_recoveries() == []
+    assert not journal.exists()
+
+
+def test_a_clean_exit_leaves_no_journal(qtbot):
+    window = MainWindow(start_document(), settings=Settings(autosave_seconds=60))
+    qtbot.addWidget(window, before_close_func=mark_clean)
+    window.push_change(lambda doc: edits.confirm(doc, 0))
+    journal = window._recorder.journal.path
+    assert journal.exists()
+    window.undo_stack.setClean()
+    window.close()
+    assert not journal.exists()
+
+
+def test_a_failed_journal_write_is_reported_and_the_journal_is_rewritten_whole(editor, monkeypatch):
+    recorder = editor._recorder
+    failures = []
+    recorder.failed.connect(failures.append)
+    real_write = autosave.Journal._append
+
+    def full_disk(self, record):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(autosave.Journal, "_append", full_disk)
+    editor.push_change(lambda doc: edits.confirm(doc, 0))
+    assert failures and "No space" in failures[0]
+    monkeypatch.setattr(autosave.Journal, "_append", real_write)
+    editor.push_change(lambda doc: edits.confirm(doc, 1))
+    replay = read_journal(recorder.journal.path)
+    assert replay.stopped is None and replay.history.index == 2
+    assert replay.history.document().snapshot() == editor.document.snapshot()
