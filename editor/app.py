@@ -125,6 +125,17 @@ def open_arguments(window, args: Sequence[str]) -> None:
     window.open_paths([Path(a) for a in args[:2]], ask=False)
 
 
+def _sweep_stale_temp_files(settings) -> None:
+    """Remove what killed saves of the recent projects left beside them (`.NAME.*.tmp`, older than a day)."""
+    from editor.file_checks import sweep_stale_temp_files
+
+    for name in (settings.recent_files if settings is not None else []):
+        try:
+            sweep_stale_temp_files(Path(name))
+        except (OSError, ValueError):
+            continue
+
+
 def _offer_recovery(window) -> bool:
     try:
         from editor.ui.autosave import offer_recovery
@@ -175,6 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         pass
     _install_excepthook()
+    _sweep_stale_temp_files(settings)
     from editor.ui.main_thread_gc import MainThreadGarbageCollector
 
     app.garbage_collector = MainThreadGarbageCollector(app)     # lives as long as the application

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 import threading
 import time
@@ -120,7 +121,11 @@ def _add_export_options(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 1 failure, 2 bad input or usage)."""
+    """Run the command line; return the exit status (0 ok, 1 failure, 2 bad input or usage).
+
+    Input and output problems are one line on stderr naming the file, with status 2; a bug is a short
+    message with the path of a crash log, with status 1. Never a traceback.
+    """
     global _MAIN_STARTED
     _MAIN_STARTED = time.perf_counter()
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -136,12 +141,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "batch":
             return _run_batch(args)
     except EditorError as exc:
-        print(f"duiqi: error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return report_error(exc)
     except KeyboardInterrupt:
-        print("duiqi: interrupted", file=sys.stderr)
+        _say("duiqi: interrupted")
         return EXIT_ERROR
+    except MemoryError:
+        _say("duiqi: error: out of memory; align a smaller part of the text")
+        return EXIT_ERROR
+    except Exception as exc:       # noqa: BLE001 - a bug: a short message and a crash log, not a traceback
+        return report_bug(exc)
     return EXIT_OK
+
+
+def _say(line: str) -> None:
+    """Print one line on stderr, even when stderr is closed or broken (then nothing is printed)."""
+    try:
+        if sys.stderr is not None:
+            print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def report_error(exc: EditorError) -> int:
+    """Print an input/output problem as one line; return EXIT_BAD_INPUT."""
+    _say(f"duiqi: error: {' '.join(str(exc).split())}")
+    return EXIT_BAD_INPUT
+
+
+def report_bug(exc: BaseException) -> int:
+    """Write the traceback of a bug to a crash log, print a short message naming it; return EXIT_ERROR."""
+    import traceback
+
+    from editor import paths
+
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    where = "(no crash log could be written)"
+    try:
+        log = paths.log_dir() / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+        log.write_text(f"duiqi {__version__}\n{' '.join(sys.argv)}\n\n{text}", encoding="utf-8",
+                       errors="backslashreplace")
+        where = f"details in {log}"
+    except OSError:
+        pass
+    message = ' '.join(str(exc).split())[:200]
+    _say(f"duiqi: internal error ({type(exc).__name__}: {message}); this is a bug, please report it with "
+         f"the crash log: {where}")
+    return EXIT_ERROR
 
 
 def _export_options(args: argparse.Namespace, presegmented: bool = False):
@@ -164,11 +209,12 @@ def _print_preset_notes(args: argparse.Namespace, output: str, fmt: str | None) 
 
 
 def _run_align(args: argparse.Namespace) -> int:
-    from editor.workflow import ImportOptions, align_document, import_document
+    from editor.workflow import ImportOptions, align_document, check_align_paths, import_document
 
     if len(args.inputs) > 2:
         print("duiqi: error: give one mixed file or a Chinese file and an English file", file=sys.stderr)
         return EXIT_BAD_INPUT
+    check_align_paths(args.inputs, args.output, args.format)         # before any work: the output must be writable
     from editor import timings
 
     options = ImportOptions(presegmented=args.presegmented,
@@ -182,6 +228,9 @@ def _run_align(args: argparse.Namespace) -> int:
         timings.add("imports and arguments", started - _MAIN_STARTED)
     with timings.phase("read and segment"):
         doc = import_document(args.inputs, options)
+    if len(args.inputs) == 2 and doc.meta.src_file == str(Path(args.inputs[1])) and not args.quiet:
+        print(f"duiqi: note: {args.inputs[0]} looks like the English text and {args.inputs[1]} like the "
+              f"Chinese one; aligned them the other way round", file=sys.stderr)
     progress = _ProgressPrinter(enabled=not args.quiet and sys.stderr.isatty())
     with timings.phase("align (all)"):
         doc.apply(align_document(doc, mode=args.mode, progress=progress))
@@ -208,6 +257,9 @@ def _run_align(args: argparse.Namespace) -> int:
 
 def _run_convert(args: argparse.Namespace) -> int:
     from editor.importing.alignment_files import ImportNotes, load_alignment
+    from editor.workflow import check_output
+
+    check_output(args.output, [args.input])
 
     notes = ImportNotes()
     doc = load_alignment(Path(args.input), src_lang=args.src_lang, tgt_lang=args.tgt_lang, notes=notes)
@@ -229,15 +281,34 @@ def _run_convert(args: argparse.Namespace) -> int:
 
 def _write_output(doc, output: str, fmt: str | None, options):
     from editor.exporting import export_document, exporter_for
+    from editor.file_checks import write_error
 
     if output != "-":
-        return export_document(doc, output, options, fmt=fmt)
+        try:
+            return export_document(doc, output, options, fmt=fmt)
+        except OSError as exc:
+            raise write_error(exc, output) from None
     exporter = exporter_for(f"out.{fmt.lstrip('.')}" if fmt else "out.json")
     buffer = io.BytesIO()
     report = exporter(doc, buffer, options)
-    sys.stdout.buffer.write(buffer.getvalue())
-    sys.stdout.flush()
+    try:
+        sys.stdout.buffer.write(buffer.getvalue())
+        sys.stdout.flush()
+    except (OSError, ValueError, AttributeError) as exc:
+        _silence_stdout()
+        reason = exc if isinstance(exc, OSError) else OSError(0, "standard output is closed")
+        raise write_error(reason, "<standard output>") from None
     return report
+
+
+def _silence_stdout() -> None:
+    """After a failed write to stdout, point it at devnull so Python's exit-time flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
 
 
 def _run_batch(args: argparse.Namespace) -> int:

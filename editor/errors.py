@@ -65,6 +65,10 @@ class ProjectVersionError(InputFileError):
     """A project file written by a newer Duiqi."""
 
 
+class OutputFileError(EditorError):
+    """An output file cannot be written: a missing or read-only folder, a folder, an input, a full disk."""
+
+
 class InvalidEditError(EditorError):
     """An edit that would break the alignment's invariants (a bug in the caller)."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
@@ -9,7 +10,8 @@ from typing import Sequence
 from editor import alignment
 from editor.alignment import FixedSpan, ProgressCallback, StopCallback
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, DocumentMeta, Splice
-from editor.errors import InputFileError
+from editor.errors import InputFileError, OutputFileError, UnsupportedFormatError
+from editor.file_checks import MAX_TEXT_INPUT_BYTES, check_input_file, check_output_path
 from editor.importing import RawDocument, load_document_cached
 from editor.importing.bilingual import BilingualText, pair_files, split_mixed
 from editor.importing.records import Paragraph
@@ -133,7 +135,8 @@ def read_bilingual(paths: Sequence[Path | str], options: ImportOptions | None = 
             raise InputFileError(f"no {missing} paragraphs found; give the {missing} text as a second file",
                                  path=paths[0])
         return raws[0], raws[0], text
-    return raws[0], raws[1], pair_files(raws[0].records, raws[1].records)
+    src_raw, tgt_raw = _check_languages(raws[0], raws[1])
+    return src_raw, tgt_raw, pair_files(src_raw.records, tgt_raw.records)
 
 
 def read_paragraphs(paths: Sequence[Path | str], options: ImportOptions | None = None
@@ -141,6 +144,72 @@ def read_paragraphs(paths: Sequence[Path | str], options: ImportOptions | None =
     """Like read_bilingual(), with the Chinese and English paragraphs as plain texts."""
     src_raw, tgt_raw, text = read_bilingual(paths, options)
     return src_raw, tgt_raw, [p.text for p in text.zh], [p.text for p in text.en]
+
+
+#: A "Chinese" text with fewer Han characters than this share of its letters is not Chinese, and an
+#: "English" one with more is not English.
+MIN_CHINESE_HAN_SHARE = 0.1
+MAX_ENGLISH_HAN_SHARE = 0.5
+
+
+def han_share(paragraphs: Sequence[str], sample: int = 200_000) -> float:
+    """Return Han characters / (Han characters + Latin letters) in the first `sample` characters (0 if none)."""
+    from editor.importing import _HAN, _LATIN
+
+    text = "".join(paragraphs)[:sample]
+    han, latin = len(_HAN.findall(text)), len(_LATIN.findall(text))
+    return han / (han + latin) if han + latin else 0.0
+
+
+def _check_languages(src: RawDocument, tgt: RawDocument) -> tuple[RawDocument, RawDocument]:
+    """Return (Chinese, English): swapped when the files were given the other way round.
+
+    Raises InputFileError naming the file when the Chinese one has (almost) no Han characters or the
+    English one is mostly Han, and swapping them would not help.
+    """
+    zh_share, en_share = han_share(src.paragraphs), han_share(tgt.paragraphs)
+    if zh_share < MIN_CHINESE_HAN_SHARE and en_share > MAX_ENGLISH_HAN_SHARE:
+        return tgt, src
+    if zh_share < MIN_CHINESE_HAN_SHARE:
+        raise InputFileError("this should be the Chinese text, but it has almost no Chinese characters "
+                             f"({zh_share:.0%} of its letters); give the Chinese file first, then the English one",
+                             path=src.path)
+    if en_share > MAX_ENGLISH_HAN_SHARE:
+        raise InputFileError("this should be the English text, but it is mostly Chinese characters "
+                             f"({en_share:.0%} of its letters); give the Chinese file first, then the English one",
+                             path=tgt.path)
+    return src, tgt
+
+
+def check_output(output: Path | str, inputs: Sequence[Path | str], fmt: str | None = None) -> None:
+    """Check where a result goes before the work starts ('-' is standard output, which must be open).
+
+    Raises OutputFileError naming the file: a missing or read-only folder, a folder, an existing
+    non-regular file, or one of `inputs`; UnsupportedFormatError for an output format Duiqi cannot write.
+    """
+    from editor.exporting import exporter_for
+
+    if str(output) == "-":
+        if sys.stdout is None or sys.stdout.closed:
+            raise OutputFileError("standard output is closed; give an output file with -o", path="<standard output>")
+    else:
+        check_output_path(output, inputs)
+    exporter_for(f"out.{fmt.lstrip('.')}" if fmt else ("out.json" if str(output) == "-" else output))
+
+
+def check_align_paths(inputs: Sequence[Path | str], output: Path | str, fmt: str | None = None) -> None:
+    """Check the inputs (regular files, not too large, not alignment files) and the output of an
+    alignment before it starts; raises InputFileError or OutputFileError naming the file."""
+    from editor.file_checks import MAX_ALIGNMENT_INPUT_BYTES
+    from editor.importing import (ALIGNMENT_FILE_ADVICE, ALIGNMENT_FILE_SUFFIXES, BINARY_READERS, DOCX_SUFFIXES,
+                                  is_duiqi_table)
+
+    for path in map(Path, inputs):
+        if path.suffix.lower() in ALIGNMENT_FILE_SUFFIXES or is_duiqi_table(path):
+            raise UnsupportedFormatError(ALIGNMENT_FILE_ADVICE.replace("FILE", path.name), path=path)
+        binary = path.suffix.lower() in DOCX_SUFFIXES or path.suffix.lower() in BINARY_READERS
+        check_input_file(path, MAX_TEXT_INPUT_BYTES if not binary else MAX_ALIGNMENT_INPUT_BYTES)
+    check_output(output, inputs, fmt)
 
 
 def _suggest(zh: Sequence[str], en: Sequence[str], script: str) -> dict[tuple[str, int], list[Fix]]:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, DocumentMeta, Segment, Splice
+from editor.bitext.review import mark_values, marks_from_values
 from editor.errors import EditorError, InvalidEditError, MalformedFileError
 
 JOURNAL_SUFFIX = ".journal"
@@ -82,7 +83,7 @@ def copy_document(doc: AlignmentDocument) -> AlignmentDocument:
 # -- serialising changes --------------------------------------------------------------------------
 
 def _segment_out(s: Segment) -> list:
-    return [s.id, s.text, s.paragraph]
+    return [s.id, s.text, s.paragraph, mark_values(s.marks)] if s.marks else [s.id, s.text, s.paragraph]
 
 
 def _bead_out(b: Bead) -> list:
@@ -108,10 +109,13 @@ def _int(value: object) -> int:
 
 
 def _segment_in(data: object) -> Segment:
-    identifier, text, paragraph = data
+    if not isinstance(data, list) or len(data) not in (3, 4):
+        raise ValueError("not a segment")
+    identifier, text, paragraph = data[:3]
     if not isinstance(text, str):
         raise ValueError("segment text is not a string")
-    return Segment(_int(identifier), text, _int(paragraph))
+    marks = marks_from_values(data[3]) if len(data) == 4 else ()
+    return Segment(_int(identifier), text, _int(paragraph), marks)
 
 
 def _bead_in(data: object) -> Bead:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, DocumentMeta, Segment
 from editor.bitext.review import mark_values, marks_from_values
 from editor.errors import InvalidEditError, MalformedFileError, ProjectVersionError
+from editor.file_checks import MAX_ALIGNMENT_INPUT_BYTES, TEMP_MARKER, check_input_file, sweep_stale_temp_files
+from editor.text_safety import first_lone_surrogate, utf8
 
 FORMAT_NAME = "duiqi-project"
 #: 2 added "marks" (import warnings by segment id); version 1 files still open, as files without marks.
@@ -32,46 +34,185 @@ def document_to_dict(doc: AlignmentDocument) -> dict:
     }
 
 
+#: Segment ids and paragraph numbers above this are not Duiqi's (JSON readers lose integers past 2**53).
+MAX_ID = 2 ** 53
+
+
+def _fail(path: Path | None, problem: str) -> MalformedFileError:
+    return MalformedFileError(path, f"the project file is damaged: {problem}")
+
+
+def _check_int(value: object, what: str, path: Path | None, low: int = 0, high: int = MAX_ID) -> int:
+    if type(value) is not int or not low <= value <= high:
+        raise _fail(path, f"{what} is {_show(value)}, not a whole number from {low} to {high}")
+    return value
+
+
+def _check_text(value: object, what: str, path: Path | None) -> str:
+    if not isinstance(value, str):
+        raise _fail(path, f"{what} is {_show(value)}, not text")
+    bad = first_lone_surrogate(value)
+    if bad is not None:
+        raise _fail(path, f"{what} holds an invalid character (a lone UTF-16 surrogate U+{ord(bad):04X})")
+    return value
+
+
+def _show(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=True) if not isinstance(value, (dict, list)) else type(value).__name__
+    return text if len(text) <= 30 else text[:27] + "..."
+
+
+def _check_meta(data: object, path: Path | None) -> DocumentMeta:
+    if data is None:
+        return DocumentMeta()
+    if not isinstance(data, dict):
+        raise _fail(path, f'"meta" is {_show(data)}, not an object')
+    meta = DocumentMeta()
+    for f in fields(DocumentMeta):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        default = getattr(meta, f.name)
+        if f.name in ("src_lang", "tgt_lang"):
+            ok = isinstance(value, str) and 0 < len(value) <= 35 and first_lone_surrogate(value) is None
+        elif f.name == "presegmented":
+            ok = isinstance(value, bool)
+        elif f.name == "cleanup_applied":
+            ok = isinstance(value, list) and all(isinstance(v, dict) for v in value)
+        elif f.name == "anchors":
+            ok = isinstance(value, list) and all(
+                isinstance(v, list) and all(type(i) is int and 0 <= i <= MAX_ID for i in v) for v in value)
+        elif isinstance(default, list):
+            ok = isinstance(value, list) and all(type(i) is int and 0 <= i <= MAX_ID for i in value)
+        else:
+            ok = value is None or (isinstance(value, str) and first_lone_surrogate(value) is None)
+        if not ok:
+            raise _fail(path, f'"meta" field "{f.name}" is {_show(value)}; expected '
+                              f'{type(default).__name__ if default is not None else "text or null"}')
+        setattr(meta, f.name, value)
+    return meta
+
+
+def _check_segments(data: object, side: str, path: Path | None) -> list[Segment]:
+    if not isinstance(data, list):
+        raise _fail(path, f'"{side}" is {_show(data)}, not a list of sentences')
+    out = []
+    for n, item in enumerate(data):
+        if not isinstance(item, list) or len(item) != 3:
+            raise _fail(path, f'{side} sentence {n + 1} is {_show(item)}, not [id, text, paragraph]')
+        out.append(Segment(_check_int(item[0], f"the id of {side} sentence {n + 1}", path),
+                           _check_text(item[1], f"the text of {side} sentence {n + 1}", path),
+                           _check_int(item[2], f"the paragraph of {side} sentence {n + 1}", path)))
+    return out
+
+
+def _check_marks(data: object, path: Path | None) -> dict:
+    if not isinstance(data, dict):
+        raise _fail(path, f'"marks" is {_show(data)}, not an object')
+    out = {}
+    for key, values in data.items():
+        if not key.isdigit() or len(key) > 16:
+            raise _fail(path, f'"marks" has the key {_show(key)}, not a sentence id')
+        try:
+            out[int(key)] = marks_from_values(values)
+        except ValueError as exc:
+            raise _fail(path, f'the marks of sentence {key}: {exc}') from None
+    return out
+
+
+def _check_beads(data: object, path: Path | None) -> list[Bead]:
+    if not isinstance(data, list):
+        raise _fail(path, f'"beads" is {_show(data)}, not a list of links')
+    statuses = {s.value: s for s in BeadStatus}
+    out = []
+    for n, item in enumerate(data):
+        what = f"link {n + 1}"
+        if not isinstance(item, dict):
+            raise _fail(path, f"{what} is {_show(item)}, not an object")
+        sides = []
+        for key in ("src", "tgt"):
+            ids = item.get(key)
+            if not isinstance(ids, list):
+                raise _fail(path, f'"{key}" of {what} is {_show(ids)}, not a list of sentence ids')
+            sides.append(tuple(_check_int(i, f"a sentence id of {what}", path) for i in ids))
+        confidence = item.get("confidence", 1.0)
+        if type(confidence) not in (int, float) or not 0.0 <= confidence <= 1.0:
+            raise _fail(path, f"the confidence of {what} is {_show(confidence)}, not a number from 0 to 1")
+        status = item.get("status", "auto")
+        if not isinstance(status, str) or status not in statuses:
+            raise _fail(path, f"the status of {what} is {_show(status)}; expected one of {', '.join(statuses)}")
+        if not (sides[0] or sides[1]):
+            raise _fail(path, f"{what} links no sentence")
+        out.append(Bead(sides[0], sides[1], float(confidence), statuses[status]))
+    return out
+
+
 def document_from_dict(data: object, path: Path | None = None) -> AlignmentDocument:
-    """Rebuild a document; raises MalformedFileError or ProjectVersionError with the file named."""
+    """Rebuild a document, checking every field; raises MalformedFileError (naming the file and what is
+    wrong) or ProjectVersionError."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise MalformedFileError(path, "not a Duiqi project file")
     version = data.get("version")
-    if not isinstance(version, int):
+    if type(version) is not int:
         raise MalformedFileError(path, "the project file has no version")
     if version > FORMAT_VERSION:
         raise ProjectVersionError(
             f"the project was saved by a newer Duiqi (format {version}; this one reads up to {FORMAT_VERSION})",
             path=path)
+    meta = _check_meta(data.get("meta"), path)
+    src = _check_segments(data.get("src"), "src", path)
+    tgt = _check_segments(data.get("tgt"), "tgt", path)
+    beads = _check_beads(data.get("beads"), path)
+    marks = _check_marks(data.get("marks", {}), path)
+    if marks:
+        src = [replace(seg, marks=marks[seg.id]) if seg.id in marks else seg for seg in src]
+        tgt = [replace(seg, marks=marks[seg.id]) if seg.id in marks else seg for seg in tgt]
+    doc = AlignmentDocument(src, tgt, beads, meta)
     try:
-        known = {f.name for f in fields(DocumentMeta)}
-        meta = DocumentMeta(**{k: v for k, v in data.get("meta", {}).items() if k in known})
-        marks = data.get("marks", {})
-        if not isinstance(marks, dict):
-            raise ValueError("marks must map segment ids to lists")
-        marks = {int(k): marks_from_values(v) for k, v in marks.items()}
-        src = [Segment(int(i), str(t), int(p), marks.get(int(i), ())) for i, t, p in data["src"]]
-        tgt = [Segment(int(i), str(t), int(p), marks.get(int(i), ())) for i, t, p in data["tgt"]]
-        beads = [Bead(tuple(int(i) for i in b["src"]), tuple(int(j) for j in b["tgt"]),
-                      float(b.get("confidence", 1.0)), BeadStatus(b.get("status", "auto")))
-                 for b in data["beads"]]
-        doc = AlignmentDocument(src, tgt, beads, meta)
         doc.check()
-    except (KeyError, TypeError, ValueError, InvalidEditError) as exc:
-        raise MalformedFileError(path, f"the project file is damaged ({exc})") from exc
+    except InvalidEditError as exc:
+        raise _fail(path, str(exc)) from exc
     return doc
+
+
+def parse_json(raw: bytes, path: Path, what: str = "the project file") -> object:
+    """Parse JSON bytes; raises MalformedFileError naming the file for text that is not JSON, numbers too
+    long to read and nesting too deep to follow."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise MalformedFileError(path, f"{what} is not UTF-8 text") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MalformedFileError(path, f"{what} is damaged: {exc.msg}", line=exc.lineno) from exc
+    except RecursionError as exc:
+        raise MalformedFileError(path, f"{what} is damaged: nested too deeply") from exc
+    except ValueError as exc:          # an integer of more than 4300 digits
+        raise MalformedFileError(path, f"{what} is damaged: a number is too long ({exc})") from exc
 
 
 def save_project(doc: AlignmentDocument, path: Path | str) -> None:
     """Write the project atomically: a temporary file in the same folder, flushed, then renamed over `path`."""
     path = Path(path)
-    payload = json.dumps(document_to_dict(doc), ensure_ascii=False, indent=1).encode("utf-8")
+    payload = utf8(json.dumps(document_to_dict(doc), ensure_ascii=False, indent=1))
     atomic_write_bytes(path, payload)
 
 
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` so that a crash leaves either the old or the new file, never half of one."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Replace `path` with `payload` so that a crash leaves either the old or the new file, never half of one.
+
+    The temporary file is removed on every error; ones that killed processes left beside `path` more
+    than a day ago are swept away first.
+    """
+    sweep_stale_temp_files(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{TEMP_MARKER}", suffix=".tmp", dir=path.parent)
+    try:
+        out = os.fdopen(fd, "wb")
+    except BaseException:
+        os.close(fd)
+        Path(tmp).unlink(missing_ok=True)
+        raise
     try:
         # mkstemp makes the file private (0600); give it the mode a plain open() would (or the old file's),
         # so a CAT tool running under another account can still read an export.
@@ -82,12 +223,13 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
             os.umask(umask)
             mode = 0o666 & ~umask
         os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as out:
+        with out:
             out.write(payload)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
     except BaseException:
+        out.close()
         Path(tmp).unlink(missing_ok=True)
         raise
 
@@ -95,14 +237,9 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
 def load_project(path: Path | str) -> AlignmentDocument:
     """Read a .duiqi file; raises MalformedFileError (damaged) or ProjectVersionError (newer format)."""
     path = Path(path)
+    check_input_file(path, MAX_ALIGNMENT_INPUT_BYTES)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise MalformedFileError(path, f"cannot read the file ({exc.strerror})") from exc
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise MalformedFileError(path, "not a Duiqi project file (not UTF-8 text)") from exc
-    except json.JSONDecodeError as exc:
-        raise MalformedFileError(path, f"the project file is damaged: {exc.msg}", line=exc.lineno) from exc
-    return document_from_dict(data, path)
+    return document_from_dict(parse_json(raw, path), path)

@@ -21,6 +21,7 @@ from typing import BinaryIO
 
 from editor.bitext.document import AlignmentDocument
 from editor.exporting import ExportOptions, ExportReport, register
+from editor.text_safety import utf8
 from editor.exporting.entries import collect_entries
 
 COLUMNS = ("zh", "en", "confidence", "status", "zh_layout", "en_layout")
@@ -75,5 +76,5 @@ def write_tsv(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> 
                          src_layout, tgt_layout])
     if options.excel_bom:
         out.write(codecs.BOM_UTF8)
-    out.write(text.getvalue().encode("utf-8", errors="surrogatepass"))
+    out.write(utf8(text.getvalue()))      # never invalid UTF-8, even with a lone surrogate
     return report

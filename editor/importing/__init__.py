@@ -36,6 +36,57 @@ UNSUPPORTED_SUFFIXES = {
 }
 
 
+# Finished alignments: `align` reads texts, so these get pointed to `convert` or to opening them (a .tsv,
+# .csv or .xlsx table is a text to align unless Duiqi wrote it: see is_duiqi_table).
+ALIGNMENT_FILE_SUFFIXES = frozenset({".tmx", ".xlf", ".xliff", ".json", ".duiqi", ".sdlxliff"})
+ALIGNMENT_FILE_ADVICE = ("this is an alignment file, not a text to align: open it in the editor (duiqi FILE) "
+                         "or convert it (duiqi convert FILE OUT)")
+
+
+#: The header row of Duiqi's table exports.
+_DUIQI_TABLE_HEADER = ["zh", "en", "confidence", "status"]
+
+
+def is_duiqi_table(path: Path) -> bool:
+    """True for a .tsv/.csv/.xlsx alignment that Duiqi exported (its header row starts zh, en, confidence, status)."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".tsv", ".csv") and path.is_file():
+            with path.open("rb") as f:
+                head = f.readline(4096).decode("utf-8-sig", "replace")
+            cells = [c.strip().strip('"').lower() for c in re.split(r"[\t,]", head)]
+            return cells[:4] == _DUIQI_TABLE_HEADER
+        if suffix == ".xlsx" and path.is_file():
+            from openpyxl import load_workbook
+
+            book = load_workbook(path, read_only=True, data_only=True)
+            try:
+                row = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
+            finally:
+                book.close()
+            return [str(c).strip().lower() for c in row[:4]] == _DUIQI_TABLE_HEADER
+    except Exception:          # noqa: BLE001 - not readable as a table: the reader will say why
+        return False
+    return False
+
+
+def _within_limit(document: "RawDocument") -> "RawDocument":
+    """Refuse a compressed document holding more text than can be aligned (the file size does not say)."""
+    from editor.file_checks import MAX_TEXT_INPUT_BYTES, megabytes
+
+    size = sum(len(p.encode("utf-8", "surrogatepass")) for p in document.paragraphs)
+    if size > MAX_TEXT_INPUT_BYTES:
+        raise InputFileError(f"the document holds too much text to align ({megabytes(size)}; the limit is "
+                             f"{megabytes(MAX_TEXT_INPUT_BYTES)}); split it into parts", path=document.path)
+    return document
+
+
+def _looks_like_alignment_markup(raw: bytes) -> bool:
+    """True for a TMX or XLIFF file under another extension (its root element is near the start)."""
+    head = raw[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith(b"<") and (b"<tmx" in head or b"<xliff" in head)
+
+
 @dataclass
 class RawDocument:
     """A file's text as paragraphs, with how it was read.
@@ -74,10 +125,17 @@ def load_document(path: Path | str, encoding: str | None = None, *, layout: str 
     Raises InputFileError subclasses naming the file: UndecodableFileError (binary or undecodable),
     EmptyFileError, MarkupOnlyFileError, EncryptedFileError, MalformedFileError, UnsupportedFormatError.
     """
+    from editor.file_checks import MAX_ALIGNMENT_INPUT_BYTES, MAX_TEXT_INPUT_BYTES, check_input_file
+
     path = Path(path)
     if path.suffix.lower() in UNSUPPORTED_SUFFIXES:
         raise UnsupportedFormatError(UNSUPPORTED_SUFFIXES[path.suffix.lower()], path=path)
+    if path.suffix.lower() in ALIGNMENT_FILE_SUFFIXES or is_duiqi_table(path):
+        raise UnsupportedFormatError(ALIGNMENT_FILE_ADVICE.replace("FILE", path.name), path=path)
     binary = path.suffix.lower() in DOCX_SUFFIXES or path.suffix.lower() in BINARY_READERS
+    # Only regular files, and none larger than the machine can align (a symlink to /dev/zero never ends);
+    # compressed formats are checked by what they inflate to.
+    check_input_file(path, MAX_TEXT_INPUT_BYTES if not binary else MAX_ALIGNMENT_INPUT_BYTES)
     try:
         raw = path.read_bytes() if not binary else b""
     except FileNotFoundError:
@@ -95,11 +153,12 @@ def load_document(path: Path | str, encoding: str | None = None, *, layout: str 
         if suffix in DOCX_SUFFIXES:
             from editor.importing.docx import docx_records
 
-            return RawDocument.of(path, docx_records(path), None, "docx")
+            return _within_limit(RawDocument.of(path, docx_records(path), None, "docx"))
         import importlib
 
         module, function, fmt = BINARY_READERS[suffix]
-        return RawDocument.of(path, getattr(importlib.import_module(module), function)(path), None, fmt)
+        return _within_limit(RawDocument.of(path, getattr(importlib.import_module(module), function)(path), None,
+                                            fmt))
     from editor.importing.decoding import decode_text
 
     if not raw.strip():
@@ -109,6 +168,8 @@ def load_document(path: Path | str, encoding: str | None = None, *, layout: str 
 
         text, used = decode_html(raw, path, encoding)
         return RawDocument.of(path, html_records(text, path), used, "html")
+    if _looks_like_alignment_markup(raw):
+        raise UnsupportedFormatError(ALIGNMENT_FILE_ADVICE.replace("FILE", path.name), path=path)
     text, used = decode_text(raw, path, encoding)
     if suffix in SUBTITLE_SUFFIXES:
         from editor.importing.subtitles import srt_records

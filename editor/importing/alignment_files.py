@@ -34,7 +34,9 @@ from typing import Callable, Iterable
 from lxml import etree
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, DocumentMeta, Segment
-from editor.bitext.project import PROJECT_SUFFIX, document_from_dict, load_project
+from editor.bitext.project import PROJECT_SUFFIX, document_from_dict, load_project, parse_json
+from editor.file_checks import MAX_ALIGNMENT_INPUT_BYTES, check_input_file
+from editor.text_safety import first_lone_surrogate
 from editor.errors import EmptyFileError, InputFileError, InvalidEditError, MalformedFileError, UnsupportedFormatError
 from editor.exporting.entries import split_by_layout
 from editor.exporting.xml_text import XML_LANG, canonical_lang, is_chinese_code, is_english_code, primary_subtag
@@ -678,6 +680,7 @@ def _read_tsv(path: Path) -> _Parsed:
 def _read_xlsx(path: Path) -> _Parsed:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
+    check_input_file(path, MAX_ALIGNMENT_INPUT_BYTES)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
@@ -697,31 +700,63 @@ def _read_xlsx(path: Path) -> _Parsed:
 
 
 def _read_json(path: Path) -> AlignmentDocument:
-    raw = _read_bytes(path)
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise MalformedFileError(path, "not UTF-8 JSON") from None
-    except json.JSONDecodeError as exc:
-        raise MalformedFileError(path, f"not valid JSON: {exc.msg}", line=exc.lineno) from None
+    data = parse_json(_read_bytes(path), path, "the JSON file")
     if isinstance(data, dict) and data.get("format") is not None:
         return document_from_dict(data, path)
+
+    def damaged(problem: str) -> MalformedFileError:
+        return MalformedFileError(path, f"not a Duiqi alignment JSON file: {problem}")
+
+    if not isinstance(data, dict):
+        raise damaged("expected an object with \"zh\", \"en\" and \"beads\"")
+    texts = {}
+    for key in ("zh", "en"):
+        values = data.get(key)
+        if not isinstance(values, list):
+            raise damaged(f'"{key}" is missing or not a list of sentences')
+        for n, value in enumerate(values):
+            if not isinstance(value, str):
+                raise damaged(f'{key} sentence {n + 1} is not text')
+            if first_lone_surrogate(value) is not None:
+                raise damaged(f"{key} sentence {n + 1} holds an invalid character (a lone UTF-16 surrogate)")
+        texts[key] = values
+    zh, en = texts["zh"], texts["en"]
+    if not isinstance(data.get("beads"), list):
+        raise damaged('"beads" is missing or not a list of links')
+    src = [Segment(i, t) for i, t in enumerate(zh)]
+    tgt = [Segment(len(zh) + j, t) for j, t in enumerate(en)]
+    beads = []
+    for n, item in enumerate(data["beads"]):
+        if not isinstance(item, dict):
+            raise damaged(f"link {n + 1} is not an object")
+        sides = []
+        for key, segments in (("zh", src), ("en", tgt)):
+            positions = item.get(key)
+            if not isinstance(positions, list) or not all(type(p) is int and 0 <= p < len(segments)
+                                                          for p in positions):
+                raise damaged(f'"{key}" of link {n + 1} is not a list of sentence positions '
+                              f"(0 to {len(segments) - 1})")
+            sides.append(tuple(segments[p].id for p in positions))
+        confidence = item.get("confidence", 1.0)
+        if type(confidence) not in (int, float) or confidence != confidence:
+            raise damaged(f"the confidence of link {n + 1} is not a number")
+        status = item.get("status")
+        if status is not None and not isinstance(status, str):
+            raise damaged(f"the status of link {n + 1} is not text")
+        if not (sides[0] or sides[1]):
+            raise damaged(f"link {n + 1} links no sentence")
+        beads.append(Bead(sides[0], sides[1], min(1.0, max(0.0, float(confidence))),
+                          _status(status, BeadStatus.AUTO)))
+    doc = AlignmentDocument(src, tgt, beads, DocumentMeta(chinese_script=_detect_script("".join(zh))))
     try:
-        zh, en = [str(t) for t in data["zh"]], [str(t) for t in data["en"]]
-        src = [Segment(i, t) for i, t in enumerate(zh)]
-        tgt = [Segment(len(zh) + j, t) for j, t in enumerate(en)]
-        beads = [Bead(tuple(src[int(i)].id for i in b["zh"]), tuple(tgt[int(j)].id for j in b["en"]),
-                      min(1.0, max(0.0, float(b.get("confidence", 1.0)))),
-                      _status(b.get("status"), BeadStatus.AUTO))
-                 for b in data["beads"]]
-        doc = AlignmentDocument(src, tgt, beads, DocumentMeta(chinese_script=_detect_script("".join(zh))))
         doc.check()
-    except (KeyError, TypeError, ValueError, IndexError, InvalidEditError) as exc:
-        raise MalformedFileError(path, f"not a Duiqi alignment JSON file ({exc})") from None
+    except InvalidEditError as exc:
+        raise damaged(str(exc)) from None
     return doc
 
 
 def _read_bytes(path: Path) -> bytes:
+    check_input_file(path, MAX_ALIGNMENT_INPUT_BYTES)
     try:
         return path.read_bytes()
     except OSError as exc:

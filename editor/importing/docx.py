@@ -15,7 +15,12 @@ from editor.importing.txt import join_wrapped
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"     # compound file: encrypted OOXML or a Word 97-2003 .doc
-MAX_DOCUMENT_XML_BYTES = 256 * 1024 * 1024    # far beyond any real document: a zip bomb
+#: word/document.xml larger than this is refused: lxml needs about ten times its size, and a document
+#: that large holds more text than can be aligned (editor.file_checks.MAX_TEXT_INPUT_BYTES) anyway.
+MAX_DOCUMENT_XML_BYTES = 48 * 1000 * 1000
+#: Real documents compress 5-20 times; far more than this is a zip bomb (checked above MIN_RATIO_CHECK_BYTES).
+MAX_COMPRESSION_RATIO = 100
+MIN_RATIO_CHECK_BYTES = 1000 * 1000
 
 
 def _reject_non_zip(path: Path, head: bytes) -> None:
@@ -52,6 +57,29 @@ def _paragraph_text(p: etree._Element) -> str:
     return join_wrapped(lines)
 
 
+def _too_big(path: Path, what: str) -> MalformedFileError:
+    return MalformedFileError(path, f"word/document.xml {what}; the limit is {MAX_DOCUMENT_XML_BYTES // 1000000} MB "
+                                    "of text markup (is it a zip bomb? otherwise split the document)")
+
+
+def _read_document_xml(archive: zipfile.ZipFile, path: Path) -> bytes:
+    """Read word/document.xml, refusing absurd sizes and compression ratios without inflating them
+    (the sizes in the zip directory can lie, so the reading stops at the limit too)."""
+    info = archive.getinfo("word/document.xml")
+    if info.file_size > MAX_DOCUMENT_XML_BYTES:
+        raise _too_big(path, f"inflates to {info.file_size // 1000000} MB")
+    if info.file_size > MIN_RATIO_CHECK_BYTES and info.file_size > MAX_COMPRESSION_RATIO * max(1, info.compress_size):
+        raise _too_big(path, f"is compressed {info.file_size // max(1, info.compress_size)} times")
+    chunks, total = [], 0
+    with archive.open(info) as stream:
+        while chunk := stream.read(1 << 20):
+            total += len(chunk)
+            if total > MAX_DOCUMENT_XML_BYTES:
+                raise _too_big(path, f"inflates to more than {MAX_DOCUMENT_XML_BYTES // 1000000} MB")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def docx_paragraphs(path: Path) -> list[str]:
     """Return the non-empty paragraphs of a .docx body (stripped), table cells included, in order."""
     return [r.text for r in docx_records(path)]
@@ -66,9 +94,7 @@ def _read_xml(path: Path) -> tuple[etree._Element, etree._Element | None]:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
     try:
         with zipfile.ZipFile(path) as archive:
-            if archive.getinfo("word/document.xml").file_size > MAX_DOCUMENT_XML_BYTES:
-                raise MalformedFileError(path, "word/document.xml is implausibly large; is the file damaged?")
-            xml = archive.read("word/document.xml")
+            xml = _read_document_xml(archive, path)
             styles = None
             if "word/styles.xml" in archive.namelist() and \
                     archive.getinfo("word/styles.xml").file_size <= MAX_DOCUMENT_XML_BYTES:

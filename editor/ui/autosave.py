@@ -37,6 +37,8 @@ from editor.bitext.document import AlignmentDocument
 from editor.bitext.journal import JOURNAL_SUFFIX, History, Journal, Replay, Step, read_journal
 from editor.bitext.project import PROJECT_SUFFIX, atomic_write_bytes, load_project, save_project
 from editor.errors import EditorError
+from editor.file_checks import sweep_folder
+from editor.text_safety import utf8
 
 log = logging.getLogger(__name__)
 
@@ -183,6 +185,7 @@ def find_recoveries() -> list[Recovery]:
     removed instead of being offered.
     """
     folder = autosave_dir()
+    sweep_folder(folder)            # temporary files of snapshots that a kill interrupted
     found: list[Recovery] = []
     sessions = {p.stem for p in (*folder.glob(f"*{PROJECT_SUFFIX}"), *folder.glob(f"*{JOURNAL_SUFFIX}"))
                 if not p.name.startswith(".")}
@@ -398,7 +401,7 @@ class Autosaver(QObject):
             try:
                 save_project(document, self.autosave_path)
                 atomic_write_bytes(self._sidecar_path,
-                                   json.dumps(sidecar, ensure_ascii=False, indent=1).encode("utf-8"))
+                                   utf8(json.dumps(sidecar, ensure_ascii=False, indent=1)))
             except Exception as exc:       # noqa: BLE001
                 return None, exc
             return self.autosave_path, None

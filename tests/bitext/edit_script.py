@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from editor.bitext import edits
+from editor.bitext.review import Mark
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, Side
 from editor.errors import InvalidEditError
 
@@ -16,6 +18,7 @@ def start_document(n: int = 12) -> AlignmentDocument:
                                         for i in range(n)])
     doc.beads = [Bead((doc.src[i].id,), (doc.tgt[i].id,), round(0.3 + 0.05 * i, 3), BeadStatus.AUTO)
                  for i in range(n)]
+    doc.src[2] = replace(doc.src[2], marks=(Mark.GARBLED,))      # an import warning travels in the journal too
     doc.meta.src_file = "/texts/天气.txt"
     doc.check()
     return doc

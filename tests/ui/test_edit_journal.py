@@ -118,3 +118,57 @@ def test_a_failed_journal_write_is_reported_and_the_journal_is_rewritten_whole(e
     replay = read_journal(recorder.journal.path)
     assert replay.stopped is None and replay.history.index == 2
     assert replay.history.document().snapshot() == editor.document.snapshot()
+
+
+def test_issue_10_repro_the_two_links_confirmed_after_the_autosave_survive_a_kill(qtbot, tmp_path):
+    """Make an edit and wait for an autosave, confirm two more links, kill -9 the editor, restart, Restore."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+
+    from tests.conftest import REPO
+
+    script = textwrap.dedent("""
+        import sys
+        from PySide6.QtWidgets import QApplication
+        from editor.bitext import edits
+        from editor.settings import Settings
+        from editor.ui.main_window import MainWindow
+        from tests.bitext.edit_script import start_document
+        app = QApplication([])
+        window = MainWindow(start_document(), settings=Settings(autosave_seconds=1))
+        window.show()
+
+        def autosaved(path):
+            window._autosaver.saved.disconnect(autosaved)
+            window.push_change(lambda doc: edits.confirm(doc, 1))      # two more links confirmed
+            window.push_change(lambda doc: edits.confirm(doc, 2))
+            print("CONFIRMED", flush=True)
+
+        window._autosaver.saved.connect(autosaved)
+        window.push_change(lambda doc: edits.unlink(doc, 0))           # an edit, then wait for the autosave
+        app.exec()
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    child = subprocess.Popen([sys.executable, "-c", script], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    line = child.stdout.readline()
+    assert line.strip() == "CONFIRMED", child.stderr.read() if not line else line
+    os.kill(child.pid, signal.SIGKILL)
+    child.communicate()
+    [recovery] = autosave.find_recoveries()
+    dialog = autosave.RecoveryDialog([recovery])
+    qtbot.addWidget(dialog)
+    dialog.restore_button.click()
+    restored = dialog.restored()
+    expected = start_document()
+    for change in (edits.unlink(expected, 0),):
+        expected.apply(change)
+    expected.apply(edits.confirm(expected, 1))
+    expected.apply(edits.confirm(expected, 2))
+    assert restored[0].snapshot() == expected.snapshot()          # both later edits are back
+    assert [s.text for s in restored.history.steps] == ["Unlink", "Confirm", "Confirm"]
+    assert restored.history.index == 3                             # and so is the undo history

@@ -1,0 +1,168 @@
+"""Checks on the files Duiqi reads and writes, made before the work starts: inputs, outputs, stale temp files.
+
+The CLI (and `duiqi batch`) call these before aligning, so a bad path fails in a second with a sentence
+naming the file instead of a traceback after the whole alignment has run.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+import tempfile
+import time
+from pathlib import Path
+from typing import Sequence
+
+from editor.errors import InputFileError, OutputFileError
+
+#: The largest text input (bytes) aligned at all. Measured peak memory of `duiqi align --mode fast` grows
+#: about 90-100 MB per MB of input pair above a ~270 MB base, so a 12 MB pair stays under 1.5 GB
+#: (tests/benchmarks/bench_memory.py re-measures it). Above this the CLI and the editor refuse, saying so.
+MAX_TEXT_INPUT_BYTES = 6 * 1000 * 1000
+#: The largest alignment or project file opened (they hold both texts plus markup or JSON).
+MAX_ALIGNMENT_INPUT_BYTES = 60 * 1000 * 1000
+#: Temporary files of an interrupted atomic save older than this are removed (seconds).
+STALE_TEMP_SECONDS = 24 * 3600
+#: What atomic_write_bytes names its temporary file: `.NAME.duiqi-XXXXXXXX.tmp` (tempfile's 8 characters);
+#: older versions wrote `.NAME.XXXXXXXX.tmp`, which the sweep also recognises.
+TEMP_MARKER = "duiqi-"
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1e6:.0f} MB" if size >= 10e6 else f"{size / 1e6:.1f} MB"
+
+
+def check_input_file(path: Path | str, limit: int | None = MAX_TEXT_INPUT_BYTES) -> os.stat_result:
+    """Make sure `path` is a regular file (after symlinks) no larger than `limit`; return its stat.
+
+    Refuses folders, devices (a symlink to /dev/zero), FIFOs and sockets, which would be read without
+    end or block. Raises InputFileError naming the file.
+    """
+    path = Path(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputFileError("no such file", path=path) from None
+    except OSError as exc:
+        raise InputFileError(f"cannot read the file ({exc.strerror})", path=path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputFileError("this is a folder, not a file", path=path)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputFileError("not a regular file (a device, pipe or socket); give a text file", path=path)
+    if limit is not None and info.st_size > limit:
+        raise InputFileError(f"the file is too large to align ({megabytes(info.st_size)}; the limit is "
+                             f"{megabytes(limit)}); split it into parts", path=path)
+    return info
+
+
+def check_output_path(output: Path | str, inputs: Sequence[Path | str] = ()) -> Path:
+    """Make sure an output file can be written before any work is done; return it as an absolute path.
+
+    Refuses a missing or unwritable folder, a folder as the output, an existing file that is not a
+    regular file (/dev/null would be replaced), and one of the inputs. Writes and removes a probe file,
+    so a read-only mount or a permission problem shows up now. Raises OutputFileError naming the file.
+    """
+    path = Path(output).absolute()
+    folder = path.parent
+    if not folder.exists():
+        raise OutputFileError("the folder does not exist", path=path)
+    if not folder.is_dir():
+        raise OutputFileError(f"{folder} is not a folder", path=path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputFileError(f"cannot write the file ({exc.strerror})", path=path) from None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise OutputFileError("this is a folder; give a file name", path=path)
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputFileError("not a regular file; write to a file (or '-' for standard output)", path=path)
+        for source in inputs:
+            try:
+                same = os.path.samefile(source, path)
+            except OSError:
+                same = False
+            if same:
+                raise OutputFileError("this is one of the input files; choose another output name", path=path)
+    try:
+        fd, probe = tempfile.mkstemp(prefix=f".{path.name}.{TEMP_MARKER}", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputFileError(f"cannot write in {folder} ({describe_os_error(exc)})", path=path) from None
+    os.close(fd)
+    Path(probe).unlink(missing_ok=True)
+    return path
+
+
+def describe_os_error(exc: OSError) -> str:
+    """Return why an OSError happened in a few words ("No space left on device")."""
+    if exc.strerror:
+        return exc.strerror
+    if exc.errno is not None:
+        return os.strerror(exc.errno)
+    return str(exc) or type(exc).__name__
+
+
+def write_error(exc: OSError, path: Path | str | None) -> OutputFileError:
+    """Return the OutputFileError telling which file could not be written and why."""
+    where = path if path is not None else exc.filename
+    reason = describe_os_error(exc)
+    if exc.errno == errno.ENOSPC:
+        reason += "; free some space and run it again"
+    return OutputFileError(f"cannot write the file ({reason})", path=where)
+
+
+def _temp_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"^\.{re.escape(name)}\.(?:{TEMP_MARKER})?[a-z0-9_]{{8}}\.tmp$")
+
+
+def sweep_stale_temp_files(path: Path | str, max_age: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Remove the temporary files that interrupted atomic saves of `path` left beside it, if older than
+    `max_age` seconds (a younger one may belong to a save in progress); return what was removed."""
+    path = Path(path)
+    pattern = _temp_pattern(path.name)
+    removed = []
+    now = time.time()
+    try:
+        candidates = list(path.parent.glob(f".{glob_escape(path.name)}.*.tmp"))
+    except OSError:
+        return removed
+    for candidate in candidates:
+        if not pattern.match(candidate.name):
+            continue
+        try:
+            info = candidate.lstat()
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > max_age:
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
+            continue
+    return removed
+
+
+def sweep_folder(folder: Path | str, max_age: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Remove every stale Duiqi temporary file in a folder (the autosave folder at start-up)."""
+    folder = Path(folder)
+    removed = []
+    pattern = re.compile(rf"^\..+\.(?:{TEMP_MARKER})?[a-z0-9_]{{8}}\.tmp$")
+    now = time.time()
+    try:
+        candidates = list(folder.glob(".*.tmp"))
+    except OSError:
+        return removed
+    for candidate in candidates:
+        try:
+            info = candidate.lstat()
+            if pattern.match(candidate.name) and stat.S_ISREG(info.st_mode) and now - info.st_mtime > max_age:
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
+            continue
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([\[\]*?])", r"[\1]", name)
