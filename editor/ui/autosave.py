@@ -529,7 +529,10 @@ class EditRecorder(QObject):
         if self._journal is not None:
             self._journal.close(remove=True)
             self._journal = None
-        doc = self._qdoc.doc
+        try:
+            doc = self._qdoc.doc
+        except RuntimeError:           # the window is being destroyed
+            return
         if not (doc.src or doc.tgt):
             return
         try:
@@ -549,10 +552,17 @@ class EditRecorder(QObject):
         if journal is None:
             return
         try:
+            steps, index, clean = self._steps(), self._stack.index(), self._stack.cleanIndex()
+        except RuntimeError:
+            # The window is being destroyed without closing (QApplication.exit): its undo stack goes first
+            # and says so. Stop recording; the journal stays, as after a crash, and is offered only if unsaved.
+            self.close(remove=False)
+            return
+        try:
             if self._needs_rewrite:
                 journal.compact()
                 self._needs_rewrite = False
-            written = journal.record_history(self._steps(), self._stack.index(), self._stack.cleanIndex())
+            written = journal.record_history(steps, index, clean)
             info = self._info()
             journal.record_info(**info)
         except (OSError, EditorError) as exc:
