@@ -876,8 +876,8 @@ class MainWindow(QMainWindow):
             return
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open"), str(file_dialogs.start_folder()),
-            self.tr("Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.tsv);;"
-                    "Texts (*.txt *.docx *.html *.htm);;All files (*)"))
+            self.tr("Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.tsv *.xlsx);;"
+                    "Texts (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;All files (*)"))
         if name:
             file_dialogs.remember(name)
             self.open_paths([name], ask=False)

@@ -1381,8 +1381,8 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.tsv);;Texts (*.txt *.docx *.html *.htm);;All files (*)</source>
-        <translation>Duiqi 项目 (*.duiqi);;对齐文件 (*.tmx *.xlf *.xliff *.tsv);;文本 (*.txt *.docx *.html *.htm);;所有文件 (*)</translation>
+        <source>Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.tsv *.xlsx);;Texts (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;All files (*)</source>
+        <translation>Duiqi 项目 (*.duiqi);;对齐文件 (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.tsv *.xlsx);;文本 (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+20"/>
