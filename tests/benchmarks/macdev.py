@@ -23,7 +23,8 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE.parent))
 
-from bench_align import read_beads, score  # noqa: E402
+from bench_align import score  # noqa: E402
+from fit_weights import load_macdev as load_chapters  # noqa: E402  (name, zh, en, gold) per chapter
 from editor.alignment import clauses, engine, scoring  # noqa: E402
 from editor.alignment.search import (NEG, all_posteriors, band_from_anchors, banded_dp, best_chain,  # noqa: E402
                                      diagonal_band, top_k_candidates)
@@ -34,16 +35,6 @@ MODULES = (scoring, clauses, engine)
 
 def default_shared() -> Path:
     return Path(os.environ.get("DUIQI_SHARED", ROOT.parent / "shared"))
-
-
-def load_chapters(shared: Path):
-    d = shared / "bench" / "mac-dev"
-    out = []
-    for name in sorted(os.listdir(d / "gold")):
-        zh = (d / "zh" / name).read_text(encoding="utf-8").rstrip("\n").split("\n")
-        en = (d / "en" / name).read_text(encoding="utf-8").rstrip("\n").split("\n")
-        out.append((name, zh, en, read_beads(d / "gold" / name)))
-    return out
 
 
 @contextlib.contextmanager

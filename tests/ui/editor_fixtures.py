@@ -21,16 +21,21 @@ def sample_doc() -> AlignmentDocument:
     return copy_document(_ALIGNED_SAMPLE[0])
 
 
-@pytest.fixture
-def window(qtbot, sample_doc):
+def show_window(qtbot, doc: AlignmentDocument | None = None):
+    """A MainWindow on `doc` (None: the empty window), without autosave, shown at 1100×700 and exposed."""
     from editor.ui.main_window import MainWindow
 
-    win = MainWindow(sample_doc, autosave=False)
+    win = MainWindow(doc, autosave=False)
     qtbot.addWidget(win, before_close_func=mark_clean)
     win.resize(1100, 700)
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def window(qtbot, sample_doc):
+    return show_window(qtbot, sample_doc)
 
 
 def mark_clean(win) -> None:

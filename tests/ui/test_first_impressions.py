@@ -12,23 +12,13 @@ from editor.app import open_arguments, warn_if_no_han_font
 from editor.bitext.document import AlignmentDocument, Side
 from editor.ui import file_dialogs, fonts
 from editor.ui.import_dialog import ImportDialog
-from editor.ui.main_window import MainWindow
-from tests.ui.editor_fixtures import mark_clean
+from tests.ui.editor_fixtures import show_window
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-def _window(qtbot, doc=None):
-    win = MainWindow(doc, autosave=False)
-    qtbot.addWidget(win, before_close_func=mark_clean)
-    win.resize(1100, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def test_the_sample_shows_its_texts_at_once_with_phases_and_the_links_arrive_later(qtbot):
-    win = _window(qtbot)
+    win = show_window(qtbot)
     phases = []
     open_arguments(win, ["--sample"])
     doc = win.document
@@ -46,7 +36,7 @@ def test_the_sample_shows_its_texts_at_once_with_phases_and_the_links_arrive_lat
 
 
 def test_a_phase_names_itself_on_the_progress_bar_and_100_percent_says_finishing(qtbot, sample_doc):
-    win = _window(qtbot, sample_doc)
+    win = show_window(qtbot, sample_doc)
     win.progress.show()
     win._on_alignment_phase_changed("embedding")
     win._on_alignment_progressed(0.4)
@@ -61,14 +51,14 @@ def test_a_phase_names_itself_on_the_progress_bar_and_100_percent_says_finishing
 
 
 def test_the_sample_is_titled_with_its_name_not_untitled(qtbot, sample_doc):
-    win = _window(qtbot)
+    win = show_window(qtbot)
     win.set_document(sample_doc, None)
     assert win.windowTitle().startswith("sample-mixed.txt")
     assert "Untitled" not in win.windowTitle()
 
 
 def test_in_row_mode_an_unaligned_document_shows_both_texts_from_the_top(qtbot, sample_doc):
-    win = _window(qtbot)
+    win = show_window(qtbot)
     win.actions_.row_mode.setChecked(True)
     unaligned = AlignmentDocument(sample_doc.src, sample_doc.tgt, None, sample_doc.meta)
     win.set_document(unaligned, None)
@@ -109,7 +99,7 @@ def test_save_starts_in_the_last_used_folder_then_in_documents_never_the_sources
     monkeypatch.setenv("DUIQI_HOME", str(tmp_path / "home"))
     (tmp_path / "home" / "documents").mkdir(parents=True)
     file_dialogs.set_last_folder("")
-    win = _window(qtbot, sample_doc)
+    win = show_window(qtbot, sample_doc)
     win.save_as()
     assert Path(asked[-1]).parent == tmp_path / "home" / "documents"
     assert Path(asked[-1]).name == "sample-mixed.duiqi"
@@ -155,7 +145,7 @@ def test_a_han_font_is_found_and_covers_common_characters_or_the_user_is_told_wh
 def test_without_a_han_font_start_up_warns_and_names_the_package(qtbot, monkeypatch):
     assert fonts.find_han_font(["DejaVu Sans"]) is None              # a Latin-only family has no Han glyphs
     monkeypatch.setattr(fonts, "find_han_font", lambda candidates=None: None)
-    win = _window(qtbot)
+    win = show_window(qtbot)
     assert warn_if_no_han_font(win)
     assert win.font_warning.isVisible()
     text = win.font_warning.text()
@@ -166,7 +156,7 @@ def test_without_a_han_font_start_up_warns_and_names_the_package(qtbot, monkeypa
 
 
 def test_the_english_pane_uses_a_latin_font_and_the_chinese_pane_a_cjk_font(qtbot, sample_doc):
-    win = _window(qtbot, sample_doc)
+    win = show_window(qtbot, sample_doc)
     english, chinese = win.view.panes[Side.TGT].font(), win.view.panes[Side.SRC].font()
     han = fonts.find_han_font()
     latin = fonts.find_latin_font()
