@@ -81,11 +81,14 @@ def test_killing_the_editor_at_random_moments_loses_no_edit(tmp_path):
             assert head[0] == "RESTORED", head
             digest, count, index, bottom = head[1], int(head[2]), int(head[3]), head[4]
             last = max(done)
-            if digest == done[last][0]:
-                assert (count, index) == done[last][1:], "the undo history did not come back whole"
+            if digest == done[last][0] and (count, index) == done[last][1:]:
+                pass
             elif upcoming.get(last + 1) == digest:
+                # (A move that changes nothing, such as confirming a confirmed link, leaves the digest as it
+                # was: only the history position tells it was written.)
                 in_flight_kept += 1            # killed after writing the move, before saying it was done
             else:
+                assert digest != done[last][0], "the undo history did not come back whole"
                 earlier = [n for n, (d, _, _) in done.items() if d == digest]
                 assert earlier, f"trial {trial}: the restored document was never on screen"
                 lost += last - max(earlier)
