@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
 from editor import alignment
 from editor.alignment import FixedSpan, ProgressCallback, StopCallback
-from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, DocumentMeta, Splice
+from editor.bitext import document as bitext_document
+from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, DocumentMeta, Splice, link_time
 from editor.errors import InputFileError, OutputFileError, UnsupportedFormatError
 from editor.file_checks import MAX_TEXT_INPUT_BYTES, check_input_file, check_output_path
 from editor.importing import RawDocument, load_document_cached
@@ -241,14 +243,25 @@ def fixed_spans(doc: AlignmentDocument) -> list[FixedSpan]:
 
 
 def alignment_change(doc: AlignmentDocument, aligned: Sequence[alignment.AlignedBead],
-                     description: str = "Align") -> Change:
-    """Turn engine beads (positions) into a Change replacing every bead; fixed beads stay as they were."""
+                     description: str = "Align", *, now: datetime | None = None) -> Change:
+    """Turn engine beads (positions) into a Change replacing every bead; fixed beads stay as they were.
+
+    Dates: a bead the engine makes is created and changed `now` (default: the document clock), the time
+    of the alignment; fixed beads, and automatic ones the engine gives again exactly as they were (same
+    sentences, confidence and status), keep their dates.
+    """
+    moment = link_time(now if now is not None else bitext_document.clock())
     kept = {(tuple(b.src), tuple(b.tgt)): b for b in doc.beads if b.is_fixed}
+    same = {b: b for b in doc.beads if not b.is_fixed}        # == ignores dates: finds the old bead
     new: list[Bead] = []
     for ab in aligned:
         src = tuple(doc.src[i].id for i in ab.src)
         tgt = tuple(doc.tgt[j].id for j in ab.tgt)
-        new.append(kept.get((src, tgt)) or Bead(src, tgt, min(1.0, max(0.0, ab.confidence)), BeadStatus.AUTO))
+        bead = kept.get((src, tgt))
+        if bead is None:
+            bead = Bead(src, tgt, min(1.0, max(0.0, ab.confidence)), BeadStatus.AUTO, moment, moment)
+            bead = same.get(bead, bead)
+        new.append(bead)
     return Change(description, beads=Splice(0, tuple(doc.beads), tuple(new)))
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Sequence
+from datetime import datetime, timezone
+from typing import Callable, Iterable, Sequence
 
 from editor.errors import InvalidEditError
 
@@ -38,20 +39,63 @@ class Segment:
     marks: tuple = ()        # import warnings (editor.bitext.review.Mark) the user has not dealt with yet
 
 
+def utc_now() -> datetime:
+    """Return the current time in UTC, in whole seconds (the precision of TMX dates, so every file keeps it)."""
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+#: The clock that dates links: beads made without times and edits made without `now=` read it. Tests
+#: replace it (monkeypatch `editor.bitext.document.clock`) instead of sleeping.
+clock: Callable[[], datetime] = utc_now
+
+
+def link_time(moment: datetime) -> datetime:
+    """Return a time as links keep it: UTC, whole seconds (a naive time counts as UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    elif moment.utcoffset():
+        moment = moment.astimezone(timezone.utc)
+    return moment.replace(microsecond=0) if moment.microsecond else moment
+
+
 @dataclass(frozen=True, slots=True)
 class Bead:
-    """Source segments `src` translate target segments `tgt` (segment ids). Frozen: undo keeps it, tests compare with ==."""
+    """Source segments `src` translate target segments `tgt` (segment ids). Frozen: undo keeps it, tests compare with ==.
+
+    `created` is when the link came into being and `changed` when it was last edited (UTC, whole seconds;
+    TMX writes them as each tu's creationdate and changedate). They do not take part in == or hash: two
+    beads linking the same segments the same way are the same link, whenever they were made. A bead made
+    without times gets `clock()` for both (`changed` alone given: `created` is the same time).
+    """
 
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     confidence: float = 1.0
     status: BeadStatus = BeadStatus.AUTO
+    created: datetime | None = field(default=None, compare=False)
+    changed: datetime | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not (self.src or self.tgt):
             raise ValueError("a bead needs at least one segment")
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence {self.confidence} outside [0, 1]")
+        changed, created = self.changed, self.created
+        if changed is None:
+            changed = created if created is not None else clock()
+        if created is None:
+            created = changed
+        object.__setattr__(self, "changed", link_time(changed))
+        object.__setattr__(self, "created", link_time(created))
+
+    @property
+    def is_link(self) -> bool:
+        """True when the bead has segments on both sides (a 1-0 or 0-1 bead is not a link)."""
+        return bool(self.src) and bool(self.tgt)
+
+    def dated(self, created: datetime, changed: datetime) -> "Bead":
+        """Return the same bead with other times."""
+        return Bead(self.src, self.tgt, self.confidence, self.status, created, changed)
 
     def ids(self, side: Side) -> tuple[int, ...]:
         return self.src if side is Side.SRC else self.tgt
@@ -242,13 +286,31 @@ def unaligned_beads(src: Sequence[Segment], tgt: Sequence[Segment]) -> list[Bead
     return ([Bead((s.id,), (), 0.0) for s in src] + [Bead((), (t.id,), 0.0) for t in tgt])
 
 
+# Primary language subtags (and the ISO 639-2/3 codes other tools write) of Chinese: not `ja`, which is
+# Japanese. Cantonese, Classical Chinese and Wu count, as their texts are written in Chinese characters.
+_CHINESE = {"zh", "zho", "chi", "cmn", "yue", "lzh", "wuu"}
+# Languages written without spaces between sentences: Chinese, and Japanese too.
+_UNSPACED = _CHINESE | {"ja", "jpn"}
+
+
+def _primary(lang: str) -> str:
+    return (lang or "").strip().replace("_", "-").split("-")[0].lower()
+
+
 def is_chinese_lang(lang: str) -> bool:
-    return lang.lower().split("-")[0] in {"zh", "ja", "yue", "lzh", "wuu"}
+    """True for a Chinese language code: zh, zh-Hans, ZH-CN, zho, chi, cmn, yue (`ja` and `jpn` are not)."""
+    return _primary(lang) in _CHINESE
+
+
+def writes_without_spaces(lang: str) -> bool:
+    """True for a language whose sentences follow each other without a space (Chinese, Japanese)."""
+    return _primary(lang) in _UNSPACED
 
 
 def join_segments(texts: Sequence[str], lang: str) -> str:
-    """Join sentences of one language: nothing between Chinese sentences, one space between English ones."""
-    if is_chinese_lang(lang):
+    """Join sentences of one language: nothing between Chinese (or Japanese) sentences, one space between
+    English ones."""
+    if writes_without_spaces(lang):
         return "".join(t.strip() for t in texts)
     return " ".join(t.strip() for t in texts if t.strip())
 

@@ -2,20 +2,73 @@
 
 The functions never mutate the document, so the GUI can check an edit before it is pushed,
 and the same edits serve the CLI, the tests and the Qt undo commands.
+
+Dates: every edit takes a keyword `now=` (default: `document.clock()`, read once per edit) and dates the
+beads it makes or changes with it (`date_change`): `changed` is `now`; `created` is kept from the link the
+bead was already part of, so a link that gains or loses sentences, is confirmed or has its text edited
+keeps its creation date. A bead made from several old beads (merging links, re-linking sentences of
+several links) keeps the earliest creation date among the *links* it takes sentences from; a link made
+only of unlinked sentences is new and was created `now`; splitting a link gives each part the creation
+date of the link split. Beads an edit leaves as they were keep both dates. The time is fixed when the
+edit is built, so it is stored in the Change: undo puts back the old beads with their old dates, and redo
+(and the crash journal's replay) put back the edit's beads with the time of the edit, not the time of
+the redo; the link was last edited when the translator edited it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Sequence
+from datetime import datetime
+from typing import Callable, Sequence, TypeVar
 
+from editor.bitext import document
 from editor.bitext.document import (
-    AlignmentDocument, Bead, BeadStatus, Change, Segment, Side, Splice, is_chinese_lang, join_segments,
+    AlignmentDocument, Bead, BeadStatus, Change, Segment, Side, Splice, join_segments, writes_without_spaces,
 )
 from editor.errors import InvalidEditError
 
 #: Confidence given to neighbouring beads an edit cut into: low, so the editor sends the user there.
 REFLOWED_CONFIDENCE = 0.0
+
+
+def date_beads(old: Sequence[Bead], new: Sequence[Bead], now: datetime) -> tuple[Bead, ...]:
+    """Return `new` with the beads an edit made dated `now` (see the module docstring); beads that are
+    (the very objects) in `old` are unchanged and keep their dates."""
+    kept = {id(b) for b in old}
+    owner = {i: b for b in old for i in (*b.src, *b.tgt)}      # segment ids are unique across both sides
+    out = []
+    for bead in new:
+        if id(bead) in kept:
+            out.append(bead)
+            continue
+        parents = {id(o): o for i in (*bead.src, *bead.tgt) if (o := owner.get(i)) is not None}.values()
+        if bead.is_link:
+            parents = [o for o in parents if o.is_link]
+        created = min((o.created for o in parents), default=now)
+        out.append(bead.dated(min(created, now), now))
+    return tuple(out)
+
+
+def date_change(change: Change, now: datetime | None = None) -> Change:
+    """Return the change with the beads it makes dated `now` (default: the document clock)."""
+    if change.beads is None:
+        return change
+    now = document.link_time(now if now is not None else document.clock())
+    beads = change.beads
+    return Change(change.description, change.src, change.tgt,
+                  Splice(beads.first, beads.old, date_beads(beads.old, beads.new, now)))
+
+
+_Edit = TypeVar("_Edit", bound=Callable[..., Change])
+
+
+def _dated(func: _Edit) -> _Edit:
+    """Decorator: give an edit the keyword `now=` and date the beads its Change makes (date_change)."""
+    @functools.wraps(func)
+    def edit(*args, now: datetime | None = None, **kwargs) -> Change:
+        return date_change(func(*args, **kwargs), now)
+    return edit          # type: ignore[return-value]
 
 
 def _bead_splice(doc: AlignmentDocument, first: int, last: int, new: Sequence[Bead]) -> Splice:
@@ -46,6 +99,7 @@ def _contiguous_positions(doc: AlignmentDocument, ids: Sequence[int], side: Side
     return positions[0], positions[-1]
 
 
+@_dated
 def link(doc: AlignmentDocument, src_ids: Sequence[int], tgt_ids: Sequence[int],
          status: BeadStatus = BeadStatus.EDITED) -> Change:
     """Link a run of source segments with a run of target segments as one bead.
@@ -82,6 +136,7 @@ def link(doc: AlignmentDocument, src_ids: Sequence[int], tgt_ids: Sequence[int],
     return Change("Link", beads=_bead_splice(doc, first, last, new))
 
 
+@_dated
 def unlink(doc: AlignmentDocument, bead_index: int) -> Change:
     """Dissolve a bead: each of its segments becomes unlinked (source ones first)."""
     bead = _bead(doc, bead_index)
@@ -92,6 +147,7 @@ def unlink(doc: AlignmentDocument, bead_index: int) -> Change:
     return Change("Unlink", beads=_bead_splice(doc, bead_index, bead_index, new))
 
 
+@_dated
 def merge_beads(doc: AlignmentDocument, first: int, last: int) -> Change:
     """Join beads first..last into one bead (an n-m link) made by hand."""
     if not 0 <= first < last < len(doc.beads):
@@ -102,6 +158,7 @@ def merge_beads(doc: AlignmentDocument, first: int, last: int) -> Change:
     return Change("Merge links", beads=_bead_splice(doc, first, last, [merged]))
 
 
+@_dated
 def shift_boundary(doc: AlignmentDocument, bead_index: int, side: Side, delta: int) -> Change:
     """Move the boundary between bead `bead_index` and the next on one side.
 
@@ -129,27 +186,29 @@ def shift_boundary(doc: AlignmentDocument, bead_index: int, side: Side, delta: i
     return Change("Move boundary", beads=_bead_splice(doc, bead_index, bead_index + 1, new))
 
 
+@_dated
 def set_status(doc: AlignmentDocument, first: int, last: int, status: BeadStatus,
                description: str = "Confirm") -> Change:
     """Give beads first..last a status (confirming keeps their confidence)."""
     if not 0 <= first <= last < len(doc.beads):
         raise InvalidEditError(f"no beads {first}..{last}")
     old = doc.beads[first:last + 1]
-    new = [Bead(b.src, b.tgt, b.confidence, status) if b.status is not BeadStatus.EDITED or
-           status is BeadStatus.AUTO else b for b in old]
+    new = [Bead(b.src, b.tgt, b.confidence, status) if b.status is not status and (
+           b.status is not BeadStatus.EDITED or status is BeadStatus.AUTO) else b for b in old]
     return Change(description, beads=Splice(first, tuple(old), tuple(new)))
 
 
-def confirm(doc: AlignmentDocument, bead_index: int) -> Change:
+def confirm(doc: AlignmentDocument, bead_index: int, *, now: datetime | None = None) -> Change:
     """Mark one bead as checked by a person."""
-    return set_status(doc, bead_index, bead_index, BeadStatus.CONFIRMED)
+    return set_status(doc, bead_index, bead_index, BeadStatus.CONFIRMED, now=now)
 
 
-def confirm_through(doc: AlignmentDocument, bead_index: int) -> Change:
+def confirm_through(doc: AlignmentDocument, bead_index: int, *, now: datetime | None = None) -> Change:
     """Confirm every bead from the first one to `bead_index`."""
-    return set_status(doc, 0, bead_index, BeadStatus.CONFIRMED, "Confirm all above")
+    return set_status(doc, 0, bead_index, BeadStatus.CONFIRMED, "Confirm all above", now=now)
 
 
+@_dated
 def edit_text(doc: AlignmentDocument, segment_id: int, text: str) -> Change:
     """Replace a segment's text; its bead counts as edited by hand."""
     side, pos = doc.locate(segment_id)
@@ -169,6 +228,7 @@ def _side_change(description: str, side: Side, seg_splice: Splice, beads: Splice
     return Change(description, tgt=seg_splice, beads=beads)
 
 
+@_dated
 def split_segment(doc: AlignmentDocument, segment_id: int, offset: int) -> Change:
     """Split a segment at a character offset into two segments of the same bead (whitespace at the cut is dropped)."""
     side, pos = doc.locate(segment_id)
@@ -186,6 +246,7 @@ def split_segment(doc: AlignmentDocument, segment_id: int, offset: int) -> Chang
     return _side_change("Split sentence", side, Splice(pos, (old,), (first, second)), beads)
 
 
+@_dated
 def merge_segments(doc: AlignmentDocument, segment_id: int) -> Change:
     """Merge a segment with the next one on its side; their beads (and any between) become one bead."""
     side, pos = doc.locate(segment_id)
@@ -194,7 +255,7 @@ def merge_segments(doc: AlignmentDocument, segment_id: int) -> Change:
         raise InvalidEditError("the last segment has no next segment to merge with")
     a, b = segs[pos], segs[pos + 1]
     lang = doc.meta.src_lang if side is Side.SRC else doc.meta.tgt_lang
-    merged = Segment(a.id, join_segments([a.text, b.text], lang) if not is_chinese_lang(lang)
+    merged = Segment(a.id, join_segments([a.text, b.text], lang) if not writes_without_spaces(lang)
                      else a.text.rstrip() + b.text.lstrip(), a.paragraph)
     ka, kb = doc.bead_index_of(a.id), doc.bead_index_of(b.id)
     old = doc.beads[ka:kb + 1]
@@ -206,6 +267,7 @@ def merge_segments(doc: AlignmentDocument, segment_id: int) -> Change:
                         Splice(ka, tuple(old), (new_bead,)))
 
 
+@_dated
 def insert_segment(doc: AlignmentDocument, side: Side, position: int, text: str = "",
                    paragraph: int | None = None) -> Change:
     """Insert a new segment before `position` on one side (position == len appends), unlinked unless it
@@ -237,6 +299,7 @@ def insert_segment(doc: AlignmentDocument, side: Side, position: int, text: str 
     return _side_change("Insert sentence", side, seg_splice, beads)
 
 
+@_dated
 def delete_segment(doc: AlignmentDocument, segment_id: int) -> Change:
     """Delete a segment; a bead left empty disappears."""
     side, pos = doc.locate(segment_id)
@@ -249,6 +312,7 @@ def delete_segment(doc: AlignmentDocument, segment_id: int) -> Change:
     return _side_change("Delete sentence", side, Splice(pos, (old,), ()), Splice(k, (bead,), new))
 
 
+@_dated
 def replace_beads(doc: AlignmentDocument, first: int, last: int, new: Sequence[Bead],
                   description: str = "Align") -> Change:
     """Swap beads first..last (inclusive; last = first - 1 inserts) for `new`, which must cover the same segments."""
@@ -266,6 +330,7 @@ def _bead(doc: AlignmentDocument, index: int) -> Bead:
     return doc.beads[index]
 
 
+@_dated
 def split_into_one_to_one(doc: AlignmentDocument, bead_index: int) -> Change:
     """Split an n-m link into 1-1 links, pairing its sentences in order; the leftovers become 1-0/0-1 beads."""
     bead = _bead(doc, bead_index)
@@ -278,11 +343,12 @@ def split_into_one_to_one(doc: AlignmentDocument, bead_index: int) -> Change:
     return Change("Split link into 1:1", beads=_bead_splice(doc, bead_index, bead_index, new))
 
 
+@_dated
 def merge_with_previous(doc: AlignmentDocument, bead_index: int) -> Change:
     """Join a bead with the bead before it into one link made by hand."""
     if not 0 < bead_index < len(doc.beads):
         raise InvalidEditError("the first link has no previous link to merge with")
-    change = merge_beads(doc, bead_index - 1, bead_index)
+    change = merge_beads.__wrapped__(doc, bead_index - 1, bead_index)
     return Change("Merge with previous link", beads=change.beads)
 
 
@@ -297,6 +363,7 @@ def compile_pattern(find: str, *, regex: bool = False, case_sensitive: bool = Fa
         raise InvalidEditError(f"invalid regular expression: {exc}") from None
 
 
+@_dated
 def replace_text(doc: AlignmentDocument, side: Side, find: str, replacement: str, *, regex: bool = False,
                  case_sensitive: bool = False, positions: Sequence[int] | None = None) -> Change:
     """Replace every match of `find` in one side's segments (or only at `positions`) as one change.

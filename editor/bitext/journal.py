@@ -13,6 +13,11 @@ A record is written with one `write()` as soon as the edit is made, so it surviv
 killed at once; `sync()` (called about once a second) also gets it past a power cut. A record cut short by
 a kill, or damaged, ends the replay: everything before it comes back. `compact()` rewrites the file as
 one `base` record (done at the autosave interval), dropping discarded branches.
+
+Every bead is written with its times (`changed`, and `created` when it differs, as whole seconds since
+1970 UTC), in the base document and in the changes alike, so a replay rebuilds the links with the dates
+they had: the time of each edit, never the time of the replay. A version-1 journal (from before links had
+dates) still replays; its beads get the journal file's modification time.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ import threading
 import zlib
 from copy import deepcopy
 from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -31,7 +38,9 @@ from editor.bitext.review import mark_values, marks_from_values
 from editor.errors import EditorError, InvalidEditError, MalformedFileError
 
 JOURNAL_SUFFIX = ".journal"
-JOURNAL_VERSION = 1
+#: 2 added the beads' times; version 1 journals still replay.
+JOURNAL_VERSION = 2
+_READABLE_VERSIONS = (1, 2)
 
 
 @dataclass(frozen=True)
@@ -86,14 +95,26 @@ def _segment_out(s: Segment) -> list:
     return [s.id, s.text, s.paragraph, mark_values(s.marks)] if s.marks else [s.id, s.text, s.paragraph]
 
 
+def _seconds(moment: datetime) -> int:
+    return int(moment.timestamp())
+
+
 def _bead_out(b: Bead) -> list:
-    return [list(b.src), list(b.tgt), b.confidence, b.status.value]
+    changed = _seconds(b.changed)
+    out = [list(b.src), list(b.tgt), b.confidence, b.status.value, changed]
+    if b.created != b.changed:
+        out.append(_seconds(b.created))
+    return out
 
 
 def _splice_out(splice: Splice | None, item) -> list | None:
     if splice is None:
         return None
     return [splice.first, [item(x) for x in splice.old], [item(x) for x in splice.new]]
+
+
+def _time_in(value: object) -> datetime:
+    return datetime.fromtimestamp(_int(value), timezone.utc)
 
 
 def change_to_json(change: Change) -> dict:
@@ -118,11 +139,22 @@ def _segment_in(data: object) -> Segment:
     return Segment(_int(identifier), text, _int(paragraph), marks)
 
 
-def _bead_in(data: object) -> Bead:
-    src, tgt, confidence, status = data
+def _bead_in(data: object, fallback: datetime | None = None) -> Bead:
+    """Rebuild a bead; `fallback` is the time of a bead written without one (a version-1 journal)."""
+    if not isinstance(data, list) or len(data) not in (4, 5, 6):
+        raise ValueError("not a link")
+    src, tgt, confidence, status = data[:4]
     if type(confidence) not in (int, float):
         raise ValueError("confidence is not a number")
-    return Bead(tuple(_int(i) for i in src), tuple(_int(j) for j in tgt), float(confidence), BeadStatus(status))
+    if len(data) == 4:
+        if fallback is None:
+            raise ValueError("a link without its time")
+        changed = created = fallback
+    else:
+        changed = _time_in(data[4])
+        created = _time_in(data[5]) if len(data) == 6 else changed
+    return Bead(tuple(_int(i) for i in src), tuple(_int(j) for j in tgt), float(confidence), BeadStatus(status),
+                created, changed)
 
 
 def _splice_in(data: object, item) -> Splice | None:
@@ -132,12 +164,13 @@ def _splice_in(data: object, item) -> Splice | None:
     return Splice(_int(first), tuple(item(x) for x in old), tuple(item(x) for x in new))
 
 
-def change_from_json(data: object) -> Change:
-    """Rebuild a Change; raises ValueError/TypeError/KeyError for data that is not one."""
+def change_from_json(data: object, fallback: datetime | None = None) -> Change:
+    """Rebuild a Change; raises ValueError/TypeError/KeyError/OverflowError/OSError for data that is not one.
+    `fallback`: the time of beads written without one (version-1 journals)."""
     if not isinstance(data, dict) or not isinstance(data.get("d"), str):
         raise ValueError("not a change")
     return Change(data["d"], _splice_in(data.get("s"), _segment_in), _splice_in(data.get("t"), _segment_in),
-                  _splice_in(data.get("b"), _bead_in))
+                  _splice_in(data.get("b"), partial(_bead_in, fallback=fallback)))
 
 
 def _document_out(doc: AlignmentDocument) -> dict:
@@ -146,7 +179,7 @@ def _document_out(doc: AlignmentDocument) -> dict:
             "tgt": [_segment_out(s) for s in doc.tgt], "beads": [_bead_out(b) for b in doc.beads]}
 
 
-def _document_in(data: object) -> AlignmentDocument:
+def _document_in(data: object, fallback: datetime | None = None) -> AlignmentDocument:
     if not isinstance(data, dict) or not isinstance(data.get("meta"), dict):
         raise ValueError("not a document")
     known = {f.name for f in fields(DocumentMeta)}
@@ -155,7 +188,7 @@ def _document_in(data: object) -> AlignmentDocument:
         if not isinstance(getattr(meta, name), str):
             raise ValueError(f"{name} is not a language code")
     doc = AlignmentDocument([_segment_in(s) for s in data["src"]], [_segment_in(s) for s in data["tgt"]],
-                            [_bead_in(b) for b in data["beads"]], meta)
+                            [_bead_in(b, fallback) for b in data["beads"]], meta)
     doc.check()
     return doc
 
@@ -164,10 +197,10 @@ def _step_out(step: Step) -> dict:
     return {"text": step.text, "changes": [change_to_json(c) for c in step.changes]}
 
 
-def _step_in(data: object) -> Step:
+def _step_in(data: object, fallback: datetime | None = None) -> Step:
     if not isinstance(data, dict) or not isinstance(data.get("text"), str) or not isinstance(data.get("changes"), list):
         raise ValueError("not an undo step")
-    return Step(data["text"], tuple(change_from_json(c) for c in data["changes"]))
+    return Step(data["text"], tuple(change_from_json(c, fallback) for c in data["changes"]))
 
 
 # -- records ----------------------------------------------------------------------------------------
@@ -228,16 +261,20 @@ def read_journal(path: Path | str) -> Replay:
         raise MalformedFileError(path, "the edit journal is empty")
     try:
         base = _decode(lines[0])
-        if base.get("t") != "base" or base.get("v") != JOURNAL_VERSION:
+        if base.get("t") != "base" or base.get("v") not in _READABLE_VERSIONS:
             raise ValueError("the journal does not start with a base record")
-        steps = [_step_in(s) for s in base["steps"]]
+        fallback = None
+        if base["v"] == 1:         # written before links had dates: they were last changed by the last record
+            from editor.bitext.project import file_time
+            fallback = file_time(path)
+        steps = [_step_in(s, fallback) for s in base["steps"]]
         index, clean = _int(base["index"]), _int(base["clean"])
         if not 0 <= index <= len(steps) or not -1 <= clean <= len(steps):
             raise ValueError("the history position is out of range")
         info = base.get("info") if isinstance(base.get("info"), dict) else {}
-        history = History(_document_in(base["doc"]), steps, index, clean, dict(info))
+        history = History(_document_in(base["doc"], fallback), steps, index, clean, dict(info))
         current = history.document()
-    except (EditorError, ValueError, TypeError, KeyError, RecursionError) as exc:
+    except (EditorError, ValueError, TypeError, KeyError, RecursionError, OverflowError, OSError) as exc:
         raise MalformedFileError(path, f"the edit journal is damaged ({exc})") from exc
     used = 1
     stopped = None
@@ -247,7 +284,7 @@ def read_journal(path: Path | str) -> Replay:
             kind = record["t"]
             if kind == "step":
                 keep = _int(record["keep"])
-                pushed = [_step_in(s) for s in record["push"]]
+                pushed = [_step_in(s, fallback) for s in record["push"]]
                 new_steps = history.steps[:keep] + pushed
                 new_index, new_clean = _int(record["index"]), _int(record["clean"])
                 if not 0 <= keep <= len(history.steps) or not 0 <= new_index <= len(new_steps) \
@@ -263,7 +300,7 @@ def read_journal(path: Path | str) -> Replay:
                 history.info.update(record["info"])
             else:
                 raise ValueError(f"unknown record {kind!r}")
-        except (EditorError, ValueError, TypeError, KeyError, RecursionError) as exc:
+        except (EditorError, ValueError, TypeError, KeyError, RecursionError, OverflowError, OSError) as exc:
             stopped = f"record {used + 1}: {exc}"
             break
         used += 1

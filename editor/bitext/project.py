@@ -6,17 +6,21 @@ import json
 import os
 import tempfile
 from dataclasses import asdict, fields, replace
+from datetime import datetime, timezone
 from pathlib import Path
 
-from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, DocumentMeta, Segment
+from editor.bitext import document as bitext_document
+from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, DocumentMeta, Segment, link_time
 from editor.bitext.review import mark_values, marks_from_values
 from editor.errors import InvalidEditError, MalformedFileError, ProjectVersionError
 from editor.file_checks import MAX_ALIGNMENT_INPUT_BYTES, TEMP_MARKER, check_input_file, sweep_stale_temp_files
 from editor.text_safety import first_lone_surrogate, utf8
 
 FORMAT_NAME = "duiqi-project"
-#: 2 added "marks" (import warnings by segment id); version 1 files still open, as files without marks.
-FORMAT_VERSION = 2
+#: 2 added "marks" (import warnings by segment id); 3 added each link's "changed" and "created" times
+#: (ISO 8601 UTC, "created" left out when it equals "changed"). Versions 1 and 2 still open: their links
+#: get the file's modification time (when it was last saved), or the time of opening for data without a file.
+FORMAT_VERSION = 3
 PROJECT_SUFFIX = ".duiqi"
 
 
@@ -28,10 +32,22 @@ def document_to_dict(doc: AlignmentDocument) -> dict:
         "meta": asdict(doc.meta),
         "src": [[s.id, s.text, s.paragraph] for s in doc.src],
         "tgt": [[s.id, s.text, s.paragraph] for s in doc.tgt],
-        "beads": [{"src": list(b.src), "tgt": list(b.tgt), "confidence": round(b.confidence, 6),
-                   "status": b.status.value} for b in doc.beads],
+        "beads": [_bead_out(b) for b in doc.beads],
         "marks": {str(s.id): mark_values(s.marks) for s in (*doc.src, *doc.tgt) if s.marks},
     }
+
+
+def iso_time(moment: datetime) -> str:
+    """Return a link time as the project file writes it: `2026-01-02T03:04:05Z`."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _bead_out(bead: Bead) -> dict:
+    out = {"src": list(bead.src), "tgt": list(bead.tgt), "confidence": round(bead.confidence, 6),
+           "status": bead.status.value, "changed": iso_time(bead.changed)}
+    if bead.created != bead.changed:
+        out["created"] = iso_time(bead.created)
+    return out
 
 
 #: Segment ids and paragraph numbers above this are not Duiqi's (JSON readers lose integers past 2**53).
@@ -120,10 +136,36 @@ def _check_marks(data: object, path: Path | None) -> dict:
     return out
 
 
+def _check_time(value: object, what: str, path: Path | None, parsed: dict[str, datetime]) -> datetime:
+    if isinstance(value, str):
+        if value in parsed:
+            return parsed[value]
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+        if moment is not None and moment.tzinfo is not None:
+            parsed[value] = link_time(moment)
+            return parsed[value]
+    raise _fail(path, f"{what} is {_show(value)}, not a time such as \"2026-01-02T03:04:05Z\"")
+
+
+def file_time(path: Path | None) -> datetime:
+    """Return when a file was last saved (its modification time), or now when there is no file to ask."""
+    if path is not None:
+        try:
+            return link_time(datetime.fromtimestamp(path.stat().st_mtime, timezone.utc))
+        except (OSError, ValueError, OverflowError):
+            pass
+    return bitext_document.clock()
+
+
 def _check_beads(data: object, path: Path | None) -> list[Bead]:
     if not isinstance(data, list):
         raise _fail(path, f'"beads" is {_show(data)}, not a list of links')
     statuses = {s.value: s for s in BeadStatus}
+    parsed: dict[str, datetime] = {}
+    fallback: datetime | None = None
     out = []
     for n, item in enumerate(data):
         what = f"link {n + 1}"
@@ -143,7 +185,15 @@ def _check_beads(data: object, path: Path | None) -> list[Bead]:
             raise _fail(path, f"the status of {what} is {_show(status)}; expected one of {', '.join(statuses)}")
         if not (sides[0] or sides[1]):
             raise _fail(path, f"{what} links no sentence")
-        out.append(Bead(sides[0], sides[1], float(confidence), statuses[status]))
+        if "changed" in item:
+            changed = _check_time(item["changed"], f"the change time of {what}", path, parsed)
+        else:             # a file from before format 3: the links were last changed when it was saved
+            if fallback is None:
+                fallback = file_time(path)
+            changed = fallback
+        created = _check_time(item["created"], f"the creation time of {what}", path, parsed) \
+            if "created" in item else changed
+        out.append(Bead(sides[0], sides[1], float(confidence), statuses[status], min(created, changed), changed))
     return out
 
 

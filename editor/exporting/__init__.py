@@ -29,7 +29,7 @@ class ExportOptions:
     keep_unlinked: bool = True           # XLIFF/TSV/XLSX: 1-0 and 0-1 links (TMX never has them)
     keep_doubtful: bool = True           # links that need review (entries.needs_review)
     creation_id: str = "Duiqi"           # TMX creationid/changeid of every tu
-    timestamp: datetime | None = None    # TMX dates; None: the time of the export
+    timestamp: datetime | None = None    # TMX header dates; None: the time of the export (tus: their link's)
     review_threshold: float | None = None   # doubtful below this confidence; None: review.DEFAULT_THRESHOLD
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import PurePath
 from typing import Callable
 
-from editor.bitext.document import AlignmentDocument, BeadStatus, Segment, is_chinese_lang, join_segments
+from editor.bitext.document import AlignmentDocument, BeadStatus, Segment, join_segments, writes_without_spaces
 from editor.bitext.review import DEFAULT_THRESHOLD, ReviewPolicy
 from editor.errors import InputFileError
 from editor.exporting import ExportOptions, ExportReport
@@ -25,6 +26,8 @@ class Entry:
     src_layout: str              # "paragraph:length" per segment, e.g. "0:7 0:9" (see layout_text)
     tgt_layout: str
     doubtful: bool = False       # what editor.bitext.review says: XLIFF "needs review", TMX x-duiqi-doubtful
+    created: datetime | None = None   # when the link was made and last edited (Bead.created / Bead.changed)
+    changed: datetime | None = None
 
     @property
     def linked(self) -> bool:
@@ -109,7 +112,7 @@ def split_by_layout(text: str, layout: str, lang: str) -> list[tuple[int, str]] 
         cells = [(int(p), int(n)) for p, n in (item.split(":") for item in layout.split())]
     except ValueError:
         return None
-    gap = 0 if is_chinese_lang(lang) else 1
+    gap = 0 if writes_without_spaces(lang) else 1
     out, pos = [], 0
     for k, (paragraph, length) in enumerate(cells):
         if length < 1 or paragraph < 0:
@@ -166,7 +169,7 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
         if options.reverse:
             src, tgt, src_layout, tgt_layout = tgt, src, tgt_layout, src_layout
         entries.append(Entry(number, src, tgt, bead.confidence, bead.status, src_layout, tgt_layout,
-                             policy.is_doubtful(doc, bead)))
+                             policy.is_doubtful(doc, bead), bead.created, bead.changed))
     if too_long:
         shown = ", ".join(map(str, too_long[:10])) + (" …" if len(too_long) > 10 else "")
         report.warnings.append(f"left out {len(too_long)} link(s) longer than {options.max_segment_length} "

@@ -18,9 +18,11 @@ sentences and links exactly. The props are left out by presets for tools that re
 translation memory holds pairs only, and counted in `ExportReport.skipped_unlinked`; re-importing the
 TMX therefore gives a document without those sentences (keep the .duiqi project or an XLIFF for them).
 
-Dates: Duiqi does not record when each link was last edited, so every tu's creationdate and changedate
-are the time of the export (options.timestamp); a later export of a reviewed alignment is therefore the
-"most recent" one for Trados's "keep most recent". The header's segtype is always "sentence" (OmegaT
+Dates: each tu's creationdate is when its link was made (by the aligner, by hand, or as the file it was
+opened from said) and its changedate when the link was last edited (linked, merged, split, confirmed,
+its text changed; see editor.bitext.edits), in UTC; so Trados's "keep most recent" prefers the links a
+translator reviewed last. creationid and changeid are options.creation_id. The header's creationdate is
+the time of the export (options.timestamp). The header's segtype is always "sentence" (OmegaT
 re-segments "paragraph" TMX); a presegmented document says so in the header prop x-duiqi-presegmented.
 
 Tabs and line breaks inside a segment are written as spaces (the TMX 1.4 DTD has no xml:space, and CAT
@@ -35,6 +37,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from editor import __version__
+from editor.bitext import document as bitext_document
 from editor.bitext.document import AlignmentDocument
 from editor.exporting import ExportOptions, ExportReport, register
 from editor.exporting.entries import collect_entries, export_files, export_languages
@@ -62,7 +65,7 @@ def write_tmx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> 
     report = ExportReport()
     langs = export_languages(doc, options)
     entries = collect_entries(doc, options, report, keep_unlinked=False)
-    now = tmx_date(options.timestamp)
+    now = tmx_date(options.timestamp or bitext_document.clock())
     root = etree.Element("tmx", version="1.4")
     header = etree.SubElement(root, "header", {
         "creationtool": CREATION_TOOL, "creationtoolversion": __version__, "segtype": "sentence",
@@ -73,8 +76,9 @@ def write_tmx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> 
     body = etree.SubElement(root, "body")
     src_file, tgt_file = export_files(doc, options)
     for number, entry in enumerate(entries, start=1):
-        tu = etree.SubElement(body, "tu", {"tuid": str(number), "creationdate": now,
-                                           "creationid": options.creation_id, "changedate": now,
+        tu = etree.SubElement(body, "tu", {"tuid": str(number), "creationdate": tmx_date(entry.created),
+                                           "creationid": options.creation_id,
+                                           "changedate": tmx_date(entry.changed),
                                            "changeid": options.creation_id})
         if options.duiqi_props:
             _prop(tu, PROP_CONFIDENCE, entry.confidence_text)

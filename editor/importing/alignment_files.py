@@ -4,7 +4,9 @@ Files written by Duiqi come back exactly (sentences, links, statuses, confidence
 the `x-duiqi` layout data the exporters store (TSV/XLSX: the zh_layout/en_layout columns). Other tools'
 files open with one sentence per side and unit (SDLXLIFF and XLIFF 2 segments each their own), statuses
 taken from their review states (XLIFF state, memoQ mq:status, SDL conf). Chinese always becomes the
-source side.
+source side. A TMX tu's creationdate and changedate (whichever tool wrote them) become its link's
+creation and change times, so exporting again writes the same dates; links of files without dates
+(XLIFF has no standard per-unit date, tables none) are dated when the file is opened.
 
 What other tools' files need and get:
 - language codes: zh, zh-Hans, zh-Hant, ZH-CN, zho, chi and cmn are Chinese (ja is not); en, en-GB and
@@ -27,6 +29,7 @@ import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
@@ -156,6 +159,8 @@ class _Row:
     tgt: list[tuple[int | None, str]]
     confidence: float = 1.0
     status: BeadStatus = BeadStatus.AUTO
+    created: datetime | None = None     # TMX creationdate/changedate; None: the time of opening the file
+    changed: datetime | None = None
 
 
 @dataclass
@@ -261,7 +266,8 @@ def _build(parsed: _Parsed, path: Path) -> AlignmentDocument:
                 segment = Segment(base + len(out), text, paragraph[name])
                 out.append(segment)
                 ids[name].append(segment.id)
-        beads.append(Bead(tuple(ids["src"]), tuple(ids["tgt"]), row.confidence, row.status))
+        beads.append(Bead(tuple(ids["src"]), tuple(ids["tgt"]), row.confidence, row.status,
+                          row.created, row.changed))
     meta = DocumentMeta(src_lang=parsed.src_lang, tgt_lang=parsed.tgt_lang, src_file=parsed.src_file,
                         tgt_file=parsed.tgt_file, chinese_script=_script(parsed.src_lang),
                         presegmented=parsed.presegmented)
@@ -282,6 +288,21 @@ def _tmx_lang(tuv: etree._Element) -> str:
 
 def _props(element: etree._Element) -> dict[str, str]:
     return {p.get("type", ""): (p.text or "") for p in element if _local(p.tag) == "prop"}
+
+
+_TMX_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z")
+
+
+@lru_cache(maxsize=1024)
+def tmx_time(value: str | None) -> datetime | None:
+    """Return a TMX date (`20260102T030405Z`, UTC) as a time; None for a missing or malformed one."""
+    match = _TMX_DATE.fullmatch((value or "").strip())
+    if match is None:
+        return None
+    try:
+        return datetime(*map(int, match.groups()), tzinfo=timezone.utc)
+    except ValueError:          # month 13, second 61 …
+        return None
 
 
 def _same_lang(a: str, b: str) -> bool:
@@ -366,7 +387,8 @@ def _read_tmx(root: etree._Element, path: Path, src_wanted: str | None, tgt_want
         parsed.src_file = parsed.src_file or props.get(PROP_SOURCE_FILE)
         parsed.tgt_file = parsed.tgt_file or props.get(PROP_TARGET_FILE)
         row = _Row([], [], _confidence(props.get(PROP_CONFIDENCE), path, 1.0),
-                   _status(props.get(PROP_STATUS), BeadStatus.AUTO))
+                   _status(props.get(PROP_STATUS), BeadStatus.AUTO),
+                   tmx_time(tu.get("creationdate")), tmx_time(tu.get("changedate")))
         inline = _Inline(notes)
         for tuv, lang, attr in ((src_tuv, src_lang, "src"), (tgt_tuv, tgt_lang, "tgt")):
             if tuv is not None:

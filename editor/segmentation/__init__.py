@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from editor.bitext.document import is_chinese_lang
+from editor.bitext.document import writes_without_spaces
 from editor.segmentation.chinese import split_chinese
 from editor.segmentation.english import split_english
 
 
 def split_sentences(text: str, lang: str) -> list[str]:
-    """Return the sentences of one paragraph, stripped, none empty (Chinese rules for zh*, else English)."""
-    return split_chinese(text) if is_chinese_lang(lang) else split_english(text)
+    """Return the sentences of one paragraph, stripped, none empty (Chinese rules for Chinese, and for
+    Japanese, which ends sentences with the same full-width marks; else English rules)."""
+    return split_chinese(text) if writes_without_spaces(lang) else split_english(text)

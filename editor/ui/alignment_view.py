@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollBar, QSizePolicy, QWidget
 
-from editor.bitext.document import AlignmentDocument, Bead, Side, is_chinese_lang
+from editor.bitext.document import AlignmentDocument, Bead, Side, is_chinese_lang, writes_without_spaces
 from editor.bitext.review import DEFAULT_THRESHOLD, ReviewPolicy
 from editor.ui.bead_layout import BeadLayout
 from editor.ui.fonts import pane_font
@@ -349,7 +349,7 @@ class AlignmentView(QWidget):
             # The grid is for overview: its text is a little smaller (zooming changes both sizes).
             font.setPointSizeF(max(7.0, font.pointSizeF() - COMPACT_SIZE_STEP))
         for side, pane in self.panes.items():
-            pane.set_text_font(pane_font(font, is_chinese_lang(self._lang(side))))
+            pane.set_text_font(pane_font(font, writes_without_spaces(self._lang(side))))
 
     def _lang(self, side: Side) -> str:
         return self.doc.meta.src_lang if side is Side.SRC else self.doc.meta.tgt_lang

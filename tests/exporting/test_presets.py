@@ -20,11 +20,17 @@ def preset_options(name: str, **extra) -> dict:
     return {key: getattr(options, key) for key in vars(options)}
 
 
-def test_every_tu_has_creation_and_change_dates_and_ids():
+def test_every_tu_has_its_links_creation_and_change_dates_and_ids_and_the_header_the_export_time():
+    doc = rich_document()
+    made, edited = datetime(2025, 12, 31, 23, 59, 59, tzinfo=timezone.utc), datetime(2026, 1, 1, 8, 0, 0,
+                                                                                      tzinfo=timezone.utc)
+    doc.beads = [b.dated(made, edited if b.status is BeadStatus.EDITED else made) for b in doc.beads]
     moment = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
-    root = etree.fromstring(export_bytes(rich_document(), ".tmx", timestamp=moment, creation_id="ann")[0])
+    root = etree.fromstring(export_bytes(doc, ".tmx", timestamp=moment, creation_id="ann")[0])
     tus = root.findall("body/tu")
-    assert tus and all(tu.get("creationdate") == tu.get("changedate") == "20260102T030405Z" for tu in tus)
+    assert [(tu.get("creationdate"), tu.get("changedate")) for tu in tus] == \
+        [("20251231T235959Z", "20251231T235959Z")] * 3 + [("20251231T235959Z", "20260101T080000Z")]
+    assert root.find("header").get("creationdate") == "20260102T030405Z"
     assert {tu.get("creationid") for tu in tus} == {tu.get("changeid") for tu in tus} == {"ann"}
 
 

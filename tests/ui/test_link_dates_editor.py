@@ -1,0 +1,50 @@
+"""In the editor, confirming a link dates it with the time of the confirmation; Undo puts its old dates back and
+Redo the confirmation's time (not the time of the redo); Save and the TMX export carry the dates."""
+
+from datetime import datetime, timedelta
+
+from lxml import etree
+
+from editor.bitext import document
+from editor.bitext.project import load_project
+from editor.exporting import export_document
+from editor.exporting.xml_text import tmx_date
+
+# Later than the sample's alignment (a link's change never comes before its creation), set by hand.
+CONFIRMED = document.utc_now() + timedelta(days=1, seconds=7)
+UNDONE = CONFIRMED + timedelta(days=1)
+REDONE = CONFIRMED + timedelta(days=2)
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_confirm_undo_redo_save_and_export_keep_the_time_of_the_confirmation(qtbot, window, tmp_path, monkeypatch):
+    clock = Clock(CONFIRMED)
+    monkeypatch.setattr(document, "clock", clock)
+    doc = window.document
+    k = next(n for n, b in enumerate(doc.beads) if b.is_link and not b.is_fixed)
+    before = [(b.created, b.changed) for b in doc.beads]
+    assert CONFIRMED not in {t for pair in before for t in pair}
+    window.view.select_bead(k)
+    window.actions_.confirm_next.trigger()
+    assert doc.beads[k].is_fixed and (doc.beads[k].created, doc.beads[k].changed) == (before[k][0], CONFIRMED)
+    assert [(b.created, b.changed) for n, b in enumerate(doc.beads) if n != k] == before[:k] + before[k + 1:]
+    clock.now = UNDONE
+    window.undo_stack.undo()
+    assert [(b.created, b.changed) for b in doc.beads] == before
+    clock.now = REDONE
+    window.undo_stack.redo()
+    assert doc.beads[k].changed == CONFIRMED
+    window.project_path = tmp_path / "p.duiqi"
+    assert window.save()
+    assert load_project(tmp_path / "p.duiqi").beads[k].changed == CONFIRMED
+    export_document(doc, tmp_path / "p.tmx")
+    tus = etree.parse(str(tmp_path / "p.tmx")).getroot().iter("tu")
+    linked_before_k = sum(b.is_link for b in doc.beads[:k])
+    assert [tu.get("changedate") for tu in tus][linked_before_k] == tmx_date(CONFIRMED)
