@@ -146,8 +146,9 @@ class Sides:
         if encoder is not None:
             zs, zc = encoder.pooled(self.src, should_stop)
             es, ec = encoder.pooled(self.tgt, should_stop)
-            self.ez = encoder.run_embeddings(zs, zc, max_run)
-            self.ee = encoder.run_embeddings(es, ec, max_run)
+            # runs as long as a bead type has on that side (4 source, 5 target sentences)
+            self.ez = encoder.run_embeddings(zs, zc, min(max_run, max(a for a, _ in BEAD_TYPES)))
+            self.ee = encoder.run_embeddings(es, ec, min(max_run, max(b for _, b in BEAD_TYPES)))
         t2 = time.perf_counter()
         if timings is not None:
             timings["lexical"] = timings.get("lexical", 0.0) + t1 - t0
