@@ -71,41 +71,49 @@ def test_killing_the_editor_at_random_moments_loses_no_edit(tmp_path):
     first_digest = None
     done: dict[int, tuple[str, int, int]] = {}
     upcoming: dict[int, str] = {}
-    for trial in range(TRIALS + 1):
-        child = Child(rng.randrange(1 << 30), env, tmp_path / f"child-{trial}.log")
-        head = child.next_line()
-        if trial == 0:
-            assert head[0] == "STARTED", head
-            first_digest = head[1]
-        else:
-            assert head[0] == "RESTORED", head
-            digest, count, index, bottom = head[1], int(head[2]), int(head[3]), head[4]
-            last = max(done)
-            if digest == done[last][0] and (count, index) == done[last][1:]:
-                pass
-            elif upcoming.get(last + 1) == digest:
-                # (A move that changes nothing, such as confirming a confirmed link, leaves the digest as it
-                # was: only the history position tells it was written.)
-                in_flight_kept += 1            # killed after writing the move, before saying it was done
+    children: list[Child] = []
+    try:
+        for trial in range(TRIALS + 1):
+            child = Child(rng.randrange(1 << 30), env, tmp_path / f"child-{trial}.log")
+            children.append(child)
+            head = child.next_line()
+            if trial == 0:
+                assert head[0] == "STARTED", head
+                first_digest = head[1]
             else:
-                assert digest != done[last][0], "the undo history did not come back whole"
-                earlier = [n for n, (d, _, _) in done.items() if d == digest]
-                assert earlier, f"trial {trial}: the restored document was never on screen"
-                lost += last - max(earlier)
-            assert bottom == first_digest, "undoing the restored history does not lead back to the start"
-            made += last
-        if trial == TRIALS:
-            child.kill()
-            break
-        target = rng.randint(1, 60)
-        while True:
-            words = child.next_line()
-            if words[0] == "DONE" and int(words[1]) >= target:
+                assert head[0] == "RESTORED", head
+                digest, count, index, bottom = head[1], int(head[2]), int(head[3]), head[4]
+                last = max(done)
+                if digest == done[last][0] and (count, index) == done[last][1:]:
+                    pass
+                elif upcoming.get(last + 1) == digest:
+                    # (A move that changes nothing, such as confirming a confirmed link, leaves the digest as it
+                    # was: only the history position tells it was written.)
+                    in_flight_kept += 1            # killed after writing the move, before saying it was done
+                else:
+                    assert digest != done[last][0], "the undo history did not come back whole"
+                    earlier = [n for n, (d, _, _) in done.items() if d == digest]
+                    assert earlier, f"trial {trial}: the restored document was never on screen"
+                    lost += last - max(earlier)
+                assert bottom == first_digest, "undoing the restored history does not lead back to the start"
+                made += last
+            if trial == TRIALS:
+                child.kill()
                 break
-        time.sleep(rng.uniform(0, 0.05))     # lands the kill anywhere in the next few moves
-        child.kill()
-        done = {int(w[1]): (w[2], int(w[3]), int(w[4])) for w in child.lines if w[0] == "DONE"}
-        upcoming = {int(w[1]): w[2] for w in child.lines if w[0] == "NEXT"}
+            target = rng.randint(1, 60)
+            while True:
+                words = child.next_line()
+                if words[0] == "DONE" and int(words[1]) >= target:
+                    break
+            time.sleep(rng.uniform(0, 0.05))     # lands the kill anywhere in the next few moves
+            child.kill()
+            done = {int(w[1]): (w[2], int(w[3]), int(w[4])) for w in child.lines if w[0] == "DONE"}
+            upcoming = {int(w[1]): w[2] for w in child.lines if w[0] == "NEXT"}
+    finally:        # a failed trial must not leave an editor editing on in the background
+        for child in children:
+            if child.proc.poll() is None:
+                child.proc.kill()
+                child.proc.wait()
     print(f"\njournal kill test: {TRIALS} trials, {made} moves (edits, undos, redos) made, {lost} lost; "
           f"{in_flight_kept} kills fell between a move's journal write and its report")
     assert lost == 0
