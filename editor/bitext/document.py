@@ -51,6 +51,8 @@ clock: Callable[[], datetime] = utc_now
 
 def link_time(moment: datetime) -> datetime:
     """Return a time as links keep it: UTC, whole seconds (a naive time counts as UTC)."""
+    if moment.tzinfo is timezone.utc and not moment.microsecond:
+        return moment
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     elif moment.utcoffset():
@@ -83,10 +85,9 @@ class Bead:
         changed, created = self.changed, self.created
         if changed is None:
             changed = created if created is not None else clock()
-        if created is None:
-            created = changed
-        object.__setattr__(self, "changed", link_time(changed))
-        object.__setattr__(self, "created", link_time(created))
+        changed = link_time(changed)
+        object.__setattr__(self, "changed", changed)
+        object.__setattr__(self, "created", changed if created is None or created is changed else link_time(created))
 
     @property
     def is_link(self) -> bool:
@@ -282,8 +283,10 @@ class AlignmentDocument:
 
 
 def unaligned_beads(src: Sequence[Segment], tgt: Sequence[Segment]) -> list[Bead]:
-    """Return beads that leave every segment unlinked (all 1-0, then all 0-1)."""
-    return ([Bead((s.id,), (), 0.0) for s in src] + [Bead((), (t.id,), 0.0) for t in tgt])
+    """Return beads that leave every segment unlinked (all 1-0, then all 0-1), dated now."""
+    now = clock()
+    return ([Bead((s.id,), (), 0.0, BeadStatus.AUTO, now, now) for s in src]
+            + [Bead((), (t.id,), 0.0, BeadStatus.AUTO, now, now) for t in tgt])
 
 
 # Primary language subtags (and the ISO 639-2/3 codes other tools write) of Chinese: not `ja`, which is

@@ -26,13 +26,14 @@ PROJECT_SUFFIX = ".duiqi"
 
 def document_to_dict(doc: AlignmentDocument) -> dict:
     """Return the project as plain JSON-ready data."""
+    times: dict[datetime, str] = {}
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "meta": asdict(doc.meta),
         "src": [[s.id, s.text, s.paragraph] for s in doc.src],
         "tgt": [[s.id, s.text, s.paragraph] for s in doc.tgt],
-        "beads": [_bead_out(b) for b in doc.beads],
+        "beads": [_bead_out(b, times) for b in doc.beads],
         "marks": {str(s.id): mark_values(s.marks) for s in (*doc.src, *doc.tgt) if s.marks},
     }
 
@@ -42,11 +43,13 @@ def iso_time(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _bead_out(bead: Bead) -> dict:
+def _bead_out(bead: Bead, written: dict[datetime, str]) -> dict:
+    """Return a bead as the project file holds it; `written` caches the time strings (links share times)."""
+    changed = written.get(bead.changed) or written.setdefault(bead.changed, iso_time(bead.changed))
     out = {"src": list(bead.src), "tgt": list(bead.tgt), "confidence": round(bead.confidence, 6),
-           "status": bead.status.value, "changed": iso_time(bead.changed)}
+           "status": bead.status.value, "changed": changed}
     if bead.created != bead.changed:
-        out["created"] = iso_time(bead.created)
+        out["created"] = written.get(bead.created) or written.setdefault(bead.created, iso_time(bead.created))
     return out
 
 

@@ -75,10 +75,15 @@ def write_tmx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> 
         _prop(header, PROP_PRESEGMENTED, "yes")
     body = etree.SubElement(root, "body")
     src_file, tgt_file = export_files(doc, options)
+    dates: dict = {}                       # links share times: format each once
+
+    def date(moment) -> str:
+        return dates.get(moment) or dates.setdefault(moment, tmx_date(moment))
+
     for number, entry in enumerate(entries, start=1):
-        tu = etree.SubElement(body, "tu", {"tuid": str(number), "creationdate": tmx_date(entry.created),
+        tu = etree.SubElement(body, "tu", {"tuid": str(number), "creationdate": date(entry.created),
                                            "creationid": options.creation_id,
-                                           "changedate": tmx_date(entry.changed),
+                                           "changedate": date(entry.changed),
                                            "changeid": options.creation_id})
         if options.duiqi_props:
             _prop(tu, PROP_CONFIDENCE, entry.confidence_text)

@@ -36,6 +36,7 @@ from typing import Callable, Iterable
 
 from lxml import etree
 
+from editor.bitext import document as bitext_document
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, DocumentMeta, Segment
 from editor.bitext.project import PROJECT_SUFFIX, document_from_dict, load_project, parse_json
 from editor.file_checks import MAX_ALIGNMENT_INPUT_BYTES, check_input_file
@@ -257,6 +258,7 @@ def _build(parsed: _Parsed, path: Path) -> AlignmentDocument:
     tgt: list[Segment] = []
     beads: list[Bead] = []
     paragraph = {"src": 0, "tgt": 0}
+    opened = bitext_document.clock()          # the date of links the file gives none
     for row in rows:
         ids: dict[str, list[int]] = {"src": [], "tgt": []}
         for name, parts, out, base in (("src", row.src, src, 0), ("tgt", row.tgt, tgt, n_src)):
@@ -266,8 +268,10 @@ def _build(parsed: _Parsed, path: Path) -> AlignmentDocument:
                 segment = Segment(base + len(out), text, paragraph[name])
                 out.append(segment)
                 ids[name].append(segment.id)
-        beads.append(Bead(tuple(ids["src"]), tuple(ids["tgt"]), row.confidence, row.status,
-                          row.created, row.changed))
+        created, changed = row.created, row.changed
+        if created is None and changed is None:
+            created = changed = opened
+        beads.append(Bead(tuple(ids["src"]), tuple(ids["tgt"]), row.confidence, row.status, created, changed))
     meta = DocumentMeta(src_lang=parsed.src_lang, tgt_lang=parsed.tgt_lang, src_file=parsed.src_file,
                         tgt_file=parsed.tgt_file, chinese_script=_script(parsed.src_lang),
                         presegmented=parsed.presegmented)
