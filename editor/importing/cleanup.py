@@ -71,6 +71,9 @@ def _has_tone_mark(syllable: str) -> bool:
 
 @cache
 def _readings() -> dict[int, frozenset[str]]:
+    from editor.alignment.lexicon import import_pypinyin
+
+    import_pypinyin()
     from pypinyin.pinyin_dict import pinyin_dict   # loaded on first use: a large table
 
     return {code: frozenset(_plain_syllable(r) for r in value.split(",")) for code, value in pinyin_dict.items()}
