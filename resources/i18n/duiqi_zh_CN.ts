@@ -20,8 +20,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>CC-CEDICT Chinese–English dictionary, © MDBG, licensed under &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; (&lt;a href='https://cc-cedict.org/'&gt;cc-cedict.org&lt;/a&gt;); Duiqi uses a derived word list under the same licence.</source>
-        <translation>CC-CEDICT 汉英词典，© MDBG，依据 &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; 许可发布（&lt;a href='https://cc-cedict.org/'&gt;cc-cedict.org&lt;/a&gt;）；Duiqi 使用由其派生的词表，并以相同许可发布。</translation>
+        <source>CC-CEDICT Chinese–English dictionary, © MDBG, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/4.0/&apos;&gt;CC BY-SA 4.0&lt;/a&gt; (&lt;a href=&apos;https://cc-cedict.org/&apos;&gt;cc-cedict.org&lt;/a&gt;); Duiqi uses a derived word list under the same licence.</source>
+        <translation>CC-CEDICT 汉英词典，© MDBG，依据 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/4.0/&apos;&gt;CC BY-SA 4.0&lt;/a&gt; 许可发布（&lt;a href=&apos;https://cc-cedict.org/&apos;&gt;cc-cedict.org&lt;/a&gt;）；Duiqi 使用由其派生的词表，并以相同许可发布。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -30,6 +30,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>SentencePiece tokenizer, © Google, Apache License 2.0.</source>
+        <translation>SentencePiece 分词器，© Google，Apache 许可证 2.0。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>jieba word segmentation (MIT licence).</source>
         <translation>jieba 中文分词（MIT 许可证）。</translation>
     </message>
@@ -52,7 +57,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/alignment_view.py" line="+156"/>
+        <location filename="../../editor/ui/alignment_view.py" line="+170"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
@@ -62,7 +67,7 @@
         <translation>这一侧没有句子。</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location line="+190"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
@@ -104,7 +109,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Edit</name>
     <message>
-        <location filename="../../editor/ui/commands.py" line="+15"/>
+        <location filename="../../editor/ui/commands.py" line="+16"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -193,7 +198,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Pair the selected link's sentences in order; leftovers stay unlinked</source>
+        <source>Pair the selected link&apos;s sentences in order; leftovers stay unlinked</source>
         <translation>按顺序两两配对所选链接中的句子；多出的句子不链接</translation>
     </message>
     <message>
@@ -386,7 +391,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Duiqi's own data (confidence, status, file names, sentence layout): the file will not reopen with the same sentences and statuses.</source>
+        <source>Duiqi&apos;s own data (confidence, status, file names, sentence layout): the file will not reopen with the same sentences and statuses.</source>
         <translation>Duiqi 自己的数据（置信度、状态、文件名、句子划分）：重新打开该文件时，句子和状态将无法完全还原。</translation>
     </message>
     <message>
@@ -584,7 +589,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/fonts.py" line="+80"/>
         <source>Install a Chinese font, for example: sudo apt install fonts-noto-cjk (Debian, Ubuntu), sudo dnf install google-noto-sans-cjk-fonts (Fedora), sudo pacman -S noto-fonts-cjk (Arch), then start Duiqi again.</source>
-        <extracomment>Fonts that render Chinese well, best first per platform; the first one installed wins. Latin UI fonts, best first. A CJK font's curly quotes and dashes are full width ("city’ s", "—" like 一), so English text must not take them from the CJK font. Common Han characters (and Chinese punctuation) a usable Chinese font must have. English punctuation a Latin font must have, so that none of it falls back to a CJK font.</extracomment>
+        <extracomment>Fonts that render Chinese well, best first per platform; the first one installed wins. Latin UI fonts, best first. A CJK font&apos;s curly quotes and dashes are full width (&quot;city’ s&quot;, &quot;—&quot; like 一), so English text must not take them from the CJK font. Common Han characters (and Chinese punctuation) a usable Chinese font must have. English punctuation a Latin font must have, so that none of it falls back to a CJK font.</extracomment>
         <translation>请安装中文字体，例如：sudo apt install fonts-noto-cjk（Debian、Ubuntu）、sudo dnf install google-noto-sans-cjk-fonts（Fedora）、sudo pacman -S noto-fonts-cjk（Arch），然后重新启动 Duiqi。</translation>
     </message>
     <message>
@@ -1094,9 +1099,9 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/alignment_view.py" line="-278"/>
+        <location filename="../../editor/ui/alignment_view.py" line="-293"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
-        <extracomment>The compact grid's text is this many points smaller than the panes' (an overview, like InterText's). Below this many segments a resize re-measures at once; above, when the resize settles.</extracomment>
+        <extracomment>The compact grid&apos;s text is this many points smaller than the panes&apos; (an overview, like InterText&apos;s). Below this many segments a resize re-measures at once; above, when the resize settles. Above this many segments, a fresh layout (opening, a resize, a new font) estimates the heights of the sentences out of view and measures them exactly in the background, MEASURE_CHUNK per turn of the event loop; the sentences in view are always measured before they are painted.</extracomment>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>
     <message>
@@ -1108,7 +1113,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="+105"/>
+        <location filename="../../editor/ui/main_window.py" line="+106"/>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>
@@ -1214,19 +1219,19 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+456"/>
+        <location line="+472"/>
         <location line="+27"/>
         <location line="+1"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location line="-483"/>
+        <location line="-499"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+119"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1481,9 +1486,9 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../editor/ui/autosave.py" line="+420"/>
+        <location filename="../../editor/ui/autosave.py" line="+645"/>
         <source>Recover Unsaved Work</source>
-        <extracomment>After a failed autosave, try again this soon (seconds) instead of waiting a whole interval.</extracomment>
+        <extracomment>After a failed autosave, try again this soon (seconds) instead of waiting a whole interval. fsync the edit journal this long after a write (milliseconds): a kill loses nothing written, and a power cut nothing older than this. Compact at the interval only when this many records were appended since the last compaction (rewriting the whole history serialises the document: a hitch for a big one).</extracomment>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
@@ -1542,7 +1547,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>%1 个链接，%2 个已确认</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>This autosave cannot be read: %1</source>
         <translation>无法读取此自动保存文件：%1</translation>
     </message>
@@ -1626,7 +1631,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>leftover "?!" from a damaged import</source>
+        <source>leftover &quot;?!&quot; from a damaged import</source>
         <translation>导入损坏留下的“?!”</translation>
     </message>
     <message>
@@ -1668,7 +1673,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>按位置</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+48"/>
         <source>%n doubtful link(s) left</source>
         <translation>
             <numerusform>还剩 %n 个存疑链接</numerusform>
@@ -1678,7 +1683,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-110"/>
+        <location line="-117"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -1707,7 +1712,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/sentence_pane.py" line="+306"/>
+        <location filename="../../editor/ui/sentence_pane.py" line="+334"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>
@@ -1717,7 +1722,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/settings_dialog.py" line="+39"/>
         <source>Preferences</source>
-        <extracomment>A language tag as TMX and XLIFF want it: "zh-CN", "en", "zh-Hant-TW".</extracomment>
+        <extracomment>A language tag as TMX and XLIFF want it: &quot;zh-CN&quot;, &quot;en&quot;, &quot;zh-Hant-TW&quot;.</extracomment>
         <translation>首选项</translation>
     </message>
     <message>
@@ -1794,7 +1799,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../editor/ui/help_dialogs.py" line="-83"/>
+        <location filename="../../editor/ui/help_dialogs.py" line="-85"/>
         <source>Up / Down</source>
         <translation>↑ / ↓</translation>
     </message>
@@ -2078,7 +2083,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Give this link's last sentence (on the focused side) to the next link</source>
+        <source>Give this link&apos;s last sentence (on the focused side) to the next link</source>
         <translation>将此链接（当前焦点一侧）的最后一个句子移交给下一个链接</translation>
     </message>
     <message>
@@ -2088,7 +2093,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Take the next link's first sentence (on the focused side) into this link</source>
+        <source>Take the next link&apos;s first sentence (on the focused side) into this link</source>
         <translation>将下一个链接（当前焦点一侧）的第一个句子并入此链接</translation>
     </message>
     <message>
