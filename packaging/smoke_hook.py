@@ -56,12 +56,18 @@ def _install() -> None:
                 print(f"duiqi smoke: alignment {outcome} after {time.perf_counter() - began:.2f} s", flush=True)
                 QTimer.singleShot(int(delay), lambda: finish(ready))
 
-            signals = start_alignment(keep_fixed=False)
-            if signals is None:
-                done("did not start")
-            else:
-                signals.succeeded.connect(lambda _change: done("succeeded"))
-                signals.failed.connect(lambda exc: done(f"failed: {exc!r}"))
+            def align() -> None:     # once the event loop has opened the command line's files
+                signals = start_alignment(keep_fixed=False)
+                running = getattr(window, "_alignment", None)
+                if signals is None and running is not None:
+                    signals = running[0].signals     # `--sample` aligns at launch: follow that alignment
+                if signals is None:
+                    done("did not start")
+                else:
+                    signals.succeeded.connect(lambda _change: done("succeeded"))
+                    signals.failed.connect(lambda exc: done(f"failed: {exc!r}"))
+
+            QTimer.singleShot(0, align)
         else:
             QTimer.singleShot(int(delay), lambda: finish(ready))
         return original_exec()   # a static method: app.exec() passes no arguments on
