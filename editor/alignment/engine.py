@@ -14,7 +14,7 @@ import numpy as np
 from editor.alignment import scoring
 from editor.alignment.clauses import refine_boundaries
 from editor.alignment.confidence import path_posteriors
-from editor.alignment.search import (NEG, all_posteriors, band_from_anchors, banded_dp, best_chain, diagonal_band,
+from editor.alignment.search import (NEG, band_from_anchors, banded_dp, best_chain, diagonal_band,
                                      top_k_candidates)
 from editor.errors import AlignmentCancelled
 
@@ -30,9 +30,6 @@ CHUNK_MAX = 3000
 CHUNK = 2000
 #: scale of the scores in the bead posteriors (P(path) ∝ exp(score / T)), an input of the confidence
 POSTERIOR_TEMPERATURE = 0.1
-#: minimum-Bayes-risk decoding (None: plain best path)
-MBR_COST: float | None = None
-MBR_TEMPERATURE = 0.05
 #: DP rows scored at once (bounds the memory of the score terms on long texts)
 ROW_BLOCK = 1024
 
@@ -137,17 +134,7 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
             del tm      # the terms of every row at once would take gigabytes on a long book
         scores.append(arr)
     t2 = time.perf_counter()
-    if MBR_COST is not None:
-        # minimum-Bayes-risk decoding: the path with the most expected right beads, each bead costing MBR_COST
-        post = all_posteriors(band, scoring.BEAD_TYPES, scores, MBR_TEMPERATURE)
-        mbr = [np.where(s > NEG / 2, p - MBR_COST, NEG) for p, s in zip(post, scores)]
-        ins = scoring.BEAD_TYPES.index((0, 1))
-        mbr[ins] = np.where(scores[ins] > NEG / 2, -MBR_COST, NEG)   # the DP needs a constant 0-1 score
-        del post
-        path = banded_dp(band, scoring.BEAD_TYPES, mbr, should_stop, progress)
-        del mbr
-    else:
-        path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress)
+    path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress)
     path = refine_boundaries(path, sides, lambda s0, s1, g0, g1: _bead_score(band, scores, s0, s1, g0, g1))
     posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, scores, path, POSTERIOR_TEMPERATURE)
     del scores

@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE.parent))
 from bench_align import score  # noqa: E402
 from fit_weights import load_macdev as load_chapters  # noqa: E402  (name, zh, en, gold) per chapter
 from editor.alignment import clauses, engine, scoring  # noqa: E402
-from editor.alignment.search import (NEG, all_posteriors, band_from_anchors, banded_dp, best_chain,  # noqa: E402
+from editor.alignment.search import (band_from_anchors, banded_dp, best_chain,  # noqa: E402
                                      diagonal_band, top_k_candidates)
 
 #: module constants an experiment may set, with the module that holds them
@@ -116,14 +116,7 @@ class MacDev:
             clauses._edge_embeddings = edges
             scores = [scoring.combine(ch.terms[t], *t, self.with_emb).astype(np.float32)
                       for t in scoring.BEAD_TYPES]
-            if engine.MBR_COST is not None:        # as engine.align_region does
-                post = all_posteriors(ch.band, scoring.BEAD_TYPES, scores, engine.MBR_TEMPERATURE)
-                mbr = [np.where(s > NEG / 2, p - engine.MBR_COST, NEG) for p, s in zip(post, scores)]
-                ins = scoring.BEAD_TYPES.index((0, 1))
-                mbr[ins] = np.where(scores[ins] > NEG / 2, -engine.MBR_COST, NEG)
-                path = banded_dp(ch.band, scoring.BEAD_TYPES, mbr)
-            else:
-                path = banded_dp(ch.band, scoring.BEAD_TYPES, scores)
+            path = banded_dp(ch.band, scoring.BEAD_TYPES, scores)
             try:
                 path = clauses.refine_boundaries(
                     path, ch.sides, lambda s0, s1, g0, g1: engine._bead_score(ch.band, scores, s0, s1, g0, g1))
