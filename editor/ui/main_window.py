@@ -855,17 +855,8 @@ class MainWindow(QMainWindow):
         """Ask for texts in the import dialog (prefilled with `paths`), then align them in the background."""
         if not self.maybe_save():
             return
-        try:
-            from editor.ui.import_dialog import ImportDialog
-        except ImportError:
-            names = [str(p) for p in paths or ()]
-            if not names:
-                names, _ = QFileDialog.getOpenFileNames(
-                    self, self.tr("Choose one mixed file, or the Chinese and the English file"), "",
-                    self.tr("Texts (*.txt *.docx *.html *.htm);;All files (*)"))
-            if names:
-                self.open_paths(names[:2], ask=False)
-            return
+        from editor.ui.import_dialog import ImportDialog
+
         dialog = ImportDialog(self, list(paths) if paths else None)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.document() is not None:
             self.set_document(dialog.document(), None, modified=True)

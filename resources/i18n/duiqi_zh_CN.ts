@@ -1370,17 +1370,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Choose one mixed file, or the Chinese and the English file</source>
-        <translation>请选择一个混排文件，或者中文文件和英文文件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Texts (*.txt *.docx *.html *.htm);;All files (*)</source>
-        <translation>文本 (*.txt *.docx *.html *.htm);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
