@@ -247,8 +247,9 @@ def alignment_change(doc: AlignmentDocument, aligned: Sequence[alignment.Aligned
     """Turn engine beads (positions) into a Change replacing every bead; fixed beads stay as they were.
 
     Dates: a bead the engine makes is created and changed `now` (default: the document clock), the time
-    of the alignment; fixed beads, and automatic ones the engine gives again exactly as they were (same
-    sentences, confidence and status), keep their dates.
+    of the alignment, by whoever exports (created_by/changed_by None); fixed beads, and automatic ones the
+    engine gives again exactly as they were (same sentences, confidence and status), keep their dates and
+    the people who created and changed them.
     """
     moment = link_time(now if now is not None else bitext_document.clock())
     kept = {(tuple(b.src), tuple(b.tgt)): b for b in doc.beads if b.is_fixed}

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
 from editor.errors import InvalidEditError
@@ -60,6 +62,37 @@ def link_time(moment: datetime) -> datetime:
     return moment.replace(microsecond=0) if moment.microsecond else moment
 
 
+#: The longest creator/changer id a link keeps (a TMX creationid/changeid: a user name, an e-mail address).
+MAX_PERSON_LENGTH = 256
+# Control characters (C0, DEL, C1), line and paragraph separators and lone surrogates: never part of an id.
+_NOT_IN_PERSON = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+@lru_cache(maxsize=256)
+def _person(value: str) -> str | None:
+    value = value.strip()
+    if len(value) > MAX_PERSON_LENGTH:
+        raise ValueError(f"is {len(value)} characters long (at most {MAX_PERSON_LENGTH})")
+    bad = _NOT_IN_PERSON.search(value)
+    if bad is not None:
+        code = ord(bad.group())
+        what = "a lone UTF-16 surrogate" if 0xD800 <= code <= 0xDFFF else "a control character"
+        raise ValueError(f"holds {what} (U+{code:04X})")
+    return value or None
+
+
+def person_id(value: object) -> str | None:
+    """Return who created or changed a link as links keep it: the text stripped, None for None or empty
+    text (None: whoever exports, the export's creation_id). Raises ValueError saying what is wrong (the
+    caller names the file) for a value that is not text, is longer than MAX_PERSON_LENGTH or holds a
+    control character."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"is {type(value).__name__}, not text")
+    return _person(value)
+
+
 @dataclass(frozen=True, slots=True)
 class Bead:
     """Source segments `src` translate target segments `tgt` (segment ids). Frozen: undo keeps it, tests compare with ==.
@@ -68,6 +101,13 @@ class Bead:
     TMX writes them as each tu's creationdate and changedate). They do not take part in == or hash: two
     beads linking the same segments the same way are the same link, whenever they were made. A bead made
     without times gets `clock()` for both (`changed` alone given: `created` is the same time).
+
+    `created_by` and `changed_by` are who created the link and who last changed it (TMX creationid and
+    changeid, kept from the file the link was opened from); None, the default, stands for whoever
+    exports: the TMX gets the export's id (ExportOptions.creation_id). An edit sets `changed_by` to None
+    (the person editing is the one exporting) and keeps `created_by` as it keeps `created`. They do not
+    take part in == or hash either, and are checked with `person_id` (stripped; ValueError for text no
+    id holds).
     """
 
     src: tuple[int, ...]
@@ -76,6 +116,8 @@ class Bead:
     status: BeadStatus = BeadStatus.AUTO
     created: datetime | None = field(default=None, compare=False)
     changed: datetime | None = field(default=None, compare=False)
+    created_by: str | None = field(default=None, compare=False)
+    changed_by: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not (self.src or self.tgt):
@@ -88,6 +130,9 @@ class Bead:
         changed = link_time(changed)
         object.__setattr__(self, "changed", changed)
         object.__setattr__(self, "created", changed if created is None or created is changed else link_time(created))
+        if self.created_by is not None or self.changed_by is not None:
+            object.__setattr__(self, "created_by", person_id(self.created_by))
+            object.__setattr__(self, "changed_by", person_id(self.changed_by))
 
     @property
     def is_link(self) -> bool:
@@ -95,8 +140,14 @@ class Bead:
         return bool(self.src) and bool(self.tgt)
 
     def dated(self, created: datetime, changed: datetime) -> "Bead":
-        """Return the same bead with other times."""
-        return Bead(self.src, self.tgt, self.confidence, self.status, created, changed)
+        """Return the same bead with other times (and the same people)."""
+        return Bead(self.src, self.tgt, self.confidence, self.status, created, changed,
+                    self.created_by, self.changed_by)
+
+    def with_history(self, created: datetime, changed: datetime, created_by: str | None,
+                     changed_by: str | None) -> "Bead":
+        """Return the same bead with other times and people (None: whoever exports)."""
+        return Bead(self.src, self.tgt, self.confidence, self.status, created, changed, created_by, changed_by)
 
     def ids(self, side: Side) -> tuple[int, ...]:
         return self.src if side is Side.SRC else self.tgt

@@ -13,6 +13,12 @@ date of the link split. Beads an edit leaves as they were keep both dates. The t
 edit is built, so it is stored in the Change: undo puts back the old beads with their old dates, and redo
 (and the crash journal's replay) put back the edit's beads with the time of the edit, not the time of
 the redo; the link was last edited when the translator edited it.
+
+People go with the dates: a bead an edit makes or changes was last changed by the person editing, so
+its `changed_by` is None (whoever exports: the TMX export's creation_id), and its `created_by` is that
+of the link whose creation date it keeps (merge: the link created first, the first of those created in
+the same second; split: the link split); a link made only of unlinked sentences has None for both.
+Beads an edit leaves alone keep both, and undo, redo and replay restore them with the beads.
 """
 
 from __future__ import annotations
@@ -33,8 +39,9 @@ REFLOWED_CONFIDENCE = 0.0
 
 
 def date_beads(old: Sequence[Bead], new: Sequence[Bead], now: datetime) -> tuple[Bead, ...]:
-    """Return `new` with the beads an edit made dated `now` (see the module docstring); beads that are
-    (the very objects) in `old` are unchanged and keep their dates."""
+    """Return `new` with the beads an edit made dated `now` and credited to the person editing (see the
+    module docstring); beads that are (the very objects) in `old` are unchanged and keep their dates and
+    people."""
     kept = {id(b) for b in old}
     owner = {i: b for b in old for i in (*b.src, *b.tgt)}      # segment ids are unique across both sides
     out = []
@@ -45,9 +52,16 @@ def date_beads(old: Sequence[Bead], new: Sequence[Bead], now: datetime) -> tuple
         parents = {id(o): o for i in (*bead.src, *bead.tgt) if (o := owner.get(i)) is not None}.values()
         if bead.is_link:
             parents = [o for o in parents if o.is_link]
-        created = min((o.created for o in parents), default=now)
-        out.append(bead.dated(min(created, now), now))
+        origin = min(parents, key=_creation, default=None)       # the first of the earliest
+        if origin is None:
+            out.append(bead.with_history(now, now, None, None))
+        else:
+            out.append(bead.with_history(min(origin.created, now), now, origin.created_by, None))
     return tuple(out)
+
+
+def _creation(bead: Bead) -> datetime:
+    return bead.created
 
 
 def date_change(change: Change, now: datetime | None = None) -> Change:

@@ -16,8 +16,11 @@ one `base` record (done at the autosave interval), dropping discarded branches.
 
 Every bead is written with its times (`changed`, and `created` when it differs, as whole seconds since
 1970 UTC), in the base document and in the changes alike, so a replay rebuilds the links with the dates
-they had: the time of each edit, never the time of the replay. A version-1 journal (from before links had
-dates) still replays; its beads get the journal file's modification time.
+they had: the time of each edit, never the time of the replay. A bead that knows who created or changed
+it (`created_by`/`changed_by`, kept from a TMX) is written with `created` and then both people (null:
+whoever exports), so the replay gives them back too. A version-1 journal (from before links had dates)
+still replays; its beads get the journal file's modification time; version 2 (before people) replays
+as it was written.
 """
 
 from __future__ import annotations
@@ -33,14 +36,16 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, DocumentMeta, Segment, Splice
+from editor.bitext.document import (
+    AlignmentDocument, Bead, BeadStatus, Change, DocumentMeta, Segment, Splice, person_id,
+)
 from editor.bitext.review import mark_values, marks_from_values
 from editor.errors import EditorError, InvalidEditError, MalformedFileError
 
 JOURNAL_SUFFIX = ".journal"
-#: 2 added the beads' times; version 1 journals still replay.
-JOURNAL_VERSION = 2
-_READABLE_VERSIONS = (1, 2)
+#: 2 added the beads' times; 3 the people who created and changed them. Versions 1 and 2 still replay.
+JOURNAL_VERSION = 3
+_READABLE_VERSIONS = (1, 2, 3)
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,9 @@ def _seconds(moment: datetime) -> int:
 def _bead_out(b: Bead) -> list:
     changed = _seconds(b.changed)
     out = [list(b.src), list(b.tgt), b.confidence, b.status.value, changed]
-    if b.created != b.changed:
+    if b.created_by is not None or b.changed_by is not None:
+        out += [_seconds(b.created), b.created_by, b.changed_by]
+    elif b.created != b.changed:
         out.append(_seconds(b.created))
     return out
 
@@ -141,7 +148,7 @@ def _segment_in(data: object) -> Segment:
 
 def _bead_in(data: object, fallback: datetime | None = None) -> Bead:
     """Rebuild a bead; `fallback` is the time of a bead written without one (a version-1 journal)."""
-    if not isinstance(data, list) or len(data) not in (4, 5, 6):
+    if not isinstance(data, list) or len(data) not in (4, 5, 6, 8):
         raise ValueError("not a link")
     src, tgt, confidence, status = data[:4]
     if type(confidence) not in (int, float):
@@ -152,9 +159,18 @@ def _bead_in(data: object, fallback: datetime | None = None) -> Bead:
         changed = created = fallback
     else:
         changed = _time_in(data[4])
-        created = _time_in(data[5]) if len(data) == 6 else changed
+        created = _time_in(data[5]) if len(data) >= 6 else changed
+    created_by, changed_by = (_person_in(data[6], "creator"), _person_in(data[7], "changer")) \
+        if len(data) == 8 else (None, None)
     return Bead(tuple(_int(i) for i in src), tuple(_int(j) for j in tgt), float(confidence), BeadStatus(status),
-                created, changed)
+                created, changed, created_by, changed_by)
+
+
+def _person_in(value: object, what: str) -> str | None:
+    try:
+        return person_id(value)
+    except ValueError as exc:
+        raise ValueError(f"a link's {what} {exc}") from None
 
 
 def _splice_in(data: object, item) -> Splice | None:

@@ -10,7 +10,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from editor.bitext import document as bitext_document
-from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, DocumentMeta, Segment, link_time
+from editor.bitext.document import (
+    AlignmentDocument, Bead, BeadStatus, DocumentMeta, Segment, link_time, person_id,
+)
 from editor.bitext.review import mark_values, marks_from_values
 from editor.errors import InvalidEditError, MalformedFileError, ProjectVersionError
 from editor.file_checks import MAX_ALIGNMENT_INPUT_BYTES, TEMP_MARKER, check_input_file, sweep_stale_temp_files
@@ -20,6 +22,10 @@ FORMAT_NAME = "duiqi-project"
 #: 2 added "marks" (import warnings by segment id); 3 added each link's "changed" and "created" times
 #: (ISO 8601 UTC, "created" left out when it equals "changed"). Versions 1 and 2 still open: their links
 #: get the file's modification time (when it was last saved), or the time of opening for data without a file.
+#: Format 3 links may also hold "created_by" and "changed_by" (who created and last changed the link, as
+#: a TMX it was opened from said), written only when known: a link without them was created or changed
+#: by whoever exports. Optional keys, so no new version: files without them (all older ones) open as
+#: before, and a Duiqi from before them opens the newer files, leaving the people out.
 FORMAT_VERSION = 3
 PROJECT_SUFFIX = ".duiqi"
 
@@ -50,6 +56,10 @@ def _bead_out(bead: Bead, written: dict[datetime, str]) -> dict:
            "status": bead.status.value, "changed": changed}
     if bead.created != bead.changed:
         out["created"] = written.get(bead.created) or written.setdefault(bead.created, iso_time(bead.created))
+    if bead.created_by is not None:
+        out["created_by"] = bead.created_by
+    if bead.changed_by is not None:
+        out["changed_by"] = bead.changed_by
     return out
 
 
@@ -153,6 +163,27 @@ def _check_time(value: object, what: str, path: Path | None, parsed: dict[str, d
     raise _fail(path, f"{what} is {_show(value)}, not a time such as \"2026-01-02T03:04:05Z\"")
 
 
+def _check_person(value: object, what: str, path: Path | None) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise _fail(path, f"{what} is {_show(value)}, not text (a name such as \"ANN\")")
+    try:
+        return person_id(value)
+    except ValueError as exc:
+        raise _fail(path, f"{what}, {_show(value)}, {exc}") from None
+
+
+def _person_of(item: dict, key: str, what: str, path: Path | None, checked: dict[str, str | None]) -> str | None:
+    """Return item[key] checked as a person (None when missing); `checked` caches them (links share people)."""
+    value = item.get(key)
+    if value is None:
+        return None
+    if type(value) is str and value in checked:
+        return checked[value]
+    person = _check_person(value, what, path)
+    checked[value] = person          # only text gets here: anything else raised
+    return person
+
+
 def file_time(path: Path | None) -> datetime:
     """Return when a file was last saved (its modification time), or now when there is no file to ask."""
     if path is not None:
@@ -168,6 +199,7 @@ def _check_beads(data: object, path: Path | None) -> list[Bead]:
         raise _fail(path, f'"beads" is {_show(data)}, not a list of links')
     statuses = {s.value: s for s in BeadStatus}
     parsed: dict[str, datetime] = {}
+    people: dict[str, str | None] = {}
     fallback: datetime | None = None
     out = []
     for n, item in enumerate(data):
@@ -196,7 +228,10 @@ def _check_beads(data: object, path: Path | None) -> list[Bead]:
             changed = fallback
         created = _check_time(item["created"], f"the creation time of {what}", path, parsed) \
             if "created" in item else changed
-        out.append(Bead(sides[0], sides[1], float(confidence), statuses[status], min(created, changed), changed))
+        created_by = _person_of(item, "created_by", f"the creator of {what}", path, people)
+        changed_by = _person_of(item, "changed_by", f"the last changer of {what}", path, people)
+        out.append(Bead(sides[0], sides[1], float(confidence), statuses[status], min(created, changed), changed,
+                        created_by, changed_by))
     return out
 
 

@@ -28,7 +28,8 @@ class ExportOptions:
     duiqi_props: bool = True             # TMX/XLIFF: Duiqi's own x- props (confidence, status, files, layout)
     keep_unlinked: bool = True           # XLIFF/TSV/XLSX: 1-0 and 0-1 links (TMX never has them)
     keep_doubtful: bool = True           # links that need review (entries.needs_review)
-    creation_id: str = "Duiqi"           # TMX creationid/changeid of every tu
+    creation_id: str = "Duiqi"           # TMX creationid/changeid of tus whose link names none (the person
+                                         # exporting: links Duiqi made or that were edited since opening)
     timestamp: datetime | None = None    # TMX header dates; None: the time of the export (tus: their link's)
     review_threshold: float | None = None   # doubtful below this confidence; None: review.DEFAULT_THRESHOLD
 

@@ -28,6 +28,8 @@ class Entry:
     doubtful: bool = False       # what editor.bitext.review says: XLIFF "needs review", TMX x-duiqi-doubtful
     created: datetime | None = None   # when the link was made and last edited (Bead.created / Bead.changed)
     changed: datetime | None = None
+    created_by: str | None = None     # who made and last changed it (Bead.created_by / changed_by; None: the
+    changed_by: str | None = None     # person exporting, ExportOptions.creation_id)
 
     @property
     def linked(self) -> bool:
@@ -169,7 +171,8 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
         if options.reverse:
             src, tgt, src_layout, tgt_layout = tgt, src, tgt_layout, src_layout
         entries.append(Entry(number, src, tgt, bead.confidence, bead.status, src_layout, tgt_layout,
-                             policy.is_doubtful(doc, bead), bead.created, bead.changed))
+                             policy.is_doubtful(doc, bead), bead.created, bead.changed,
+                             bead.created_by, bead.changed_by))
     if too_long:
         shown = ", ".join(map(str, too_long[:10])) + (" …" if len(too_long) > 10 else "")
         report.warnings.append(f"left out {len(too_long)} link(s) longer than {options.max_segment_length} "

@@ -21,9 +21,12 @@ TMX therefore gives a document without those sentences (keep the .duiqi project 
 Dates: each tu's creationdate is when its link was made (by the aligner, by hand, or as the file it was
 opened from said) and its changedate when the link was last edited (linked, merged, split, confirmed,
 its text changed; see editor.bitext.edits), in UTC; so Trados's "keep most recent" prefers the links a
-translator reviewed last. creationid and changeid are options.creation_id. The header's creationdate is
-the time of the export (options.timestamp). The header's segtype is always "sentence" (OmegaT
-re-segments "paragraph" TMX); a presegmented document says so in the header prop x-duiqi-presegmented.
+translator reviewed last. creationid and changeid say who created the link and who changed it last,
+as the TMX it was opened from said (Bead.created_by / changed_by); a link Duiqi made, or one edited
+since it was opened, has options.creation_id for the person exporting (so an edited link keeps its
+creationid and gets options.creation_id as its changeid). The header's creationdate is the time of the
+export (options.timestamp). The header's segtype is always "sentence" (OmegaT re-segments "paragraph"
+TMX); a presegmented document says so in the header prop x-duiqi-presegmented.
 
 Tabs and line breaks inside a segment are written as spaces (the TMX 1.4 DTD has no xml:space, and CAT
 tools compare segments with whitespace normalised); how many is counted in the report.
@@ -82,9 +85,9 @@ def write_tmx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> 
 
     for number, entry in enumerate(entries, start=1):
         tu = etree.SubElement(body, "tu", {"tuid": str(number), "creationdate": date(entry.created),
-                                           "creationid": options.creation_id,
+                                           "creationid": entry.created_by or options.creation_id,
                                            "changedate": date(entry.changed),
-                                           "changeid": options.creation_id})
+                                           "changeid": entry.changed_by or options.creation_id})
         if options.duiqi_props:
             _prop(tu, PROP_CONFIDENCE, entry.confidence_text)
             _prop(tu, PROP_STATUS, entry.status.value)

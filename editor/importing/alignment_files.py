@@ -6,7 +6,9 @@ files open with one sentence per side and unit (SDLXLIFF and XLIFF 2 segments ea
 taken from their review states (XLIFF state, memoQ mq:status, SDL conf). Chinese always becomes the
 source side. A TMX tu's creationdate and changedate (whichever tool wrote them) become its link's
 creation and change times, so exporting again writes the same dates; links of files without dates
-(XLIFF has no standard per-unit date, tables none) are dated when the file is opened.
+(XLIFF has no standard per-unit date, tables none) are dated when the file is opened. Its creationid and
+changeid likewise become who created and last changed the link (one of them alone stands for both, as
+one date alone does); exporting again writes them back for the links not edited since.
 
 What other tools' files need and get:
 - language codes: zh, zh-Hans, zh-Hant, ZH-CN, zho, chi and cmn are Chinese (ja is not); en, en-GB and
@@ -37,7 +39,9 @@ from typing import Callable, Iterable
 from lxml import etree
 
 from editor.bitext import document as bitext_document
-from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, DocumentMeta, Segment
+from editor.bitext.document import (
+    MAX_PERSON_LENGTH, AlignmentDocument, Bead, BeadStatus, DocumentMeta, Segment, person_id,
+)
 from editor.bitext.project import PROJECT_SUFFIX, document_from_dict, load_project, parse_json
 from editor.file_checks import MAX_ALIGNMENT_INPUT_BYTES, check_input_file
 from editor.text_safety import first_lone_surrogate
@@ -70,6 +74,7 @@ class ImportNotes:
     markers: int = 0                 # inline codes shown as {1}, {/1}
     line_breaks: int = 0             # inline codes read as a line break
     skipped: dict[str, int] = field(default_factory=dict)    # reason -> units skipped
+    ids_not_kept: int = 0            # TMX creationid/changeid values no link can hold (see tmx_person)
 
     def messages(self) -> list[str]:
         """Return one English sentence per thing to tell the user."""
@@ -84,6 +89,10 @@ class ImportNotes:
             out.append(f"{self.line_breaks} line-break code(s) became line breaks")
         for reason, count in self.skipped.items():
             out.append(f"skipped {count} unit(s): {reason}")
+        if self.ids_not_kept:
+            out.append(f"{self.ids_not_kept} creationid/changeid value(s) were not kept (longer than "
+                       f"{MAX_PERSON_LENGTH} characters or holding control characters); those units will "
+                       f"carry the exporter's id")
         return out
 
 
@@ -162,6 +171,8 @@ class _Row:
     status: BeadStatus = BeadStatus.AUTO
     created: datetime | None = None     # TMX creationdate/changedate; None: the time of opening the file
     changed: datetime | None = None
+    created_by: str | None = None       # TMX creationid/changeid; None: whoever exports
+    changed_by: str | None = None
 
 
 @dataclass
@@ -271,7 +282,8 @@ def _build(parsed: _Parsed, path: Path) -> AlignmentDocument:
         created, changed = row.created, row.changed
         if created is None and changed is None:
             created = changed = opened
-        beads.append(Bead(tuple(ids["src"]), tuple(ids["tgt"]), row.confidence, row.status, created, changed))
+        beads.append(Bead(tuple(ids["src"]), tuple(ids["tgt"]), row.confidence, row.status, created, changed,
+                          row.created_by, row.changed_by))
     meta = DocumentMeta(src_lang=parsed.src_lang, tgt_lang=parsed.tgt_lang, src_file=parsed.src_file,
                         tgt_file=parsed.tgt_file, chinese_script=_script(parsed.src_lang),
                         presegmented=parsed.presegmented)
@@ -306,6 +318,20 @@ def tmx_time(value: str | None) -> datetime | None:
     try:
         return datetime(*map(int, match.groups()), tzinfo=timezone.utc)
     except ValueError:          # month 13, second 61 …
+        return None
+
+
+def tmx_person(value: str | None, notes: ImportNotes | None = None) -> str | None:
+    """Return a TMX creationid/changeid as a link keeps it: whitespace stripped (and runs of it inside made
+    one space), None for a missing or empty one. One no link can hold (longer than MAX_PERSON_LENGTH,
+    or with control characters) is not kept either, and counted in `notes.ids_not_kept`."""
+    if value is None:
+        return None
+    try:
+        return person_id(" ".join(value.split()))
+    except ValueError:
+        if notes is not None:
+            notes.ids_not_kept += 1
         return None
 
 
@@ -390,9 +416,11 @@ def _read_tmx(root: etree._Element, path: Path, src_wanted: str | None, tgt_want
         props = _props(tu)
         parsed.src_file = parsed.src_file or props.get(PROP_SOURCE_FILE)
         parsed.tgt_file = parsed.tgt_file or props.get(PROP_TARGET_FILE)
+        created_by, changed_by = tmx_person(tu.get("creationid"), notes), tmx_person(tu.get("changeid"), notes)
         row = _Row([], [], _confidence(props.get(PROP_CONFIDENCE), path, 1.0),
                    _status(props.get(PROP_STATUS), BeadStatus.AUTO),
-                   tmx_time(tu.get("creationdate")), tmx_time(tu.get("changedate")))
+                   tmx_time(tu.get("creationdate")), tmx_time(tu.get("changedate")),
+                   created_by or changed_by, changed_by or created_by)
         inline = _Inline(notes)
         for tuv, lang, attr in ((src_tuv, src_lang, "src"), (tgt_tuv, tgt_lang, "tgt")):
             if tuv is not None:

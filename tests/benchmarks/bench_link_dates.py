@@ -10,6 +10,11 @@ beads" makes them without times, so each reads the clock: the worst case; the al
 the project reader pass one time to all their beads instead). Prints
 the best time of each step per checkout and the ratio this/baseline. Absolute times depend on the
 machine's load; compare the ratios.
+
+`--people` gives every link a creator and a changer (as a client's TMX would: ANN and BOB) in a
+checkout whose beads keep them (Bead.created_by); a baseline from before that has none, so the ratios
+are the whole cost of keeping who created and changed each link (e.g. against the commit before
+`created_by` was added). "open .tmx" reads the creationid/changeid the export wrote in either case.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 STEPS = ("build beads", "save .duiqi", "open .duiqi", "export .tmx", "open .tmx", "edit")
 
 
-def child(beads: int) -> dict[str, float]:
+def child(beads: int, people: bool = False) -> dict[str, float]:
     from editor.bitext import edits
     from editor.bitext.document import AlignmentDocument, Bead, BeadStatus
     from editor.bitext.project import load_project, save_project
@@ -41,6 +46,8 @@ def child(beads: int) -> dict[str, float]:
     doc.beads = [Bead((k,), (beads + k,), 0.9, BeadStatus.CONFIRMED if k % 5 == 0 else BeadStatus.AUTO)
                  for k in range(beads)]
     out["build beads"] = time.perf_counter() - t
+    if people and hasattr(Bead, "created_by"):
+        doc.beads = [b.with_history(b.created, b.changed, "ANN", "BOB") for b in doc.beads]
     with tempfile.TemporaryDirectory() as tmp:
         for name, step in (("save .duiqi", lambda: save_project(doc, Path(tmp) / "a.duiqi")),
                            ("open .duiqi", lambda: load_project(Path(tmp) / "a.duiqi")),
@@ -58,10 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=Path, help="another checkout to compare with")
     parser.add_argument("--beads", type=int, default=20000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--people", action="store_true", help="every link names its creator and changer")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(child(args.beads)))
+        print(json.dumps(child(args.beads, args.people)))
         return 0
     if args.baseline is None:
         parser.error("--baseline DIR is required")
@@ -70,12 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.rounds):
         for name, tree in trees.items():
             env = dict(os.environ, PYTHONPATH=str(tree))
-            result = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child",
-                                     "--beads", str(args.beads)], cwd=tree, env=env, check=True,
-                                    capture_output=True, text=True)
+            command = [sys.executable, str(Path(__file__).resolve()), "--child", "--beads", str(args.beads)]
+            result = subprocess.run(command + (["--people"] if args.people else []), cwd=tree, env=env,
+                                    check=True, capture_output=True, text=True)
             for step, seconds in json.loads(result.stdout.strip().splitlines()[-1]).items():
                 best[name][step] = min(seconds, best[name].get(step, float("inf")))
-    print(f"{args.beads} links, best of {args.rounds} alternating rounds; ratio = this / baseline")
+    print(f"{args.beads} links{' naming their creator and changer' if args.people else ''}, best of "
+          f"{args.rounds} alternating rounds; ratio = this / baseline")
     print(f"{'step':<14}{'this s':>9}{'base s':>9}{'ratio':>7}")
     for step in STEPS:
         this, base = best["this"][step], best["baseline"][step]

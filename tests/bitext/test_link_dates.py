@@ -1,5 +1,6 @@
-"""Every link knows when it was created and last changed: the aligner, edits, undo/redo, the project file
-and the crash journal all keep those times (TMX export writes them: tests/exporting/test_tmx_dates.py)."""
+"""Every link knows when it was created and last changed, and by whom (None: whoever exports): the aligner,
+edits, undo/redo, the project file and the crash journal all keep those times and people (TMX export
+writes them: tests/exporting/test_tmx_dates.py)."""
 
 from __future__ import annotations
 
@@ -265,3 +266,194 @@ def test_a_version_1_journal_replays_with_its_links_dated_when_the_file_was_writ
     replay = read_journal(path)
     assert replay.stopped is None and replay.history.document().snapshot() == doc.snapshot()
     assert set(times(replay.history.document())) == {(LATER, LATER)}
+
+
+# -- who created and changed each link ---------------------------------------------------------------
+
+
+def people(doc: AlignmentDocument) -> list[tuple[str | None, str | None]]:
+    return [(b.created_by, b.changed_by) for b in doc.beads]
+
+
+def foreign_document() -> AlignmentDocument:
+    """Four 1-1 links as a client's TM gave them: created by ANN, DAN, ANN, CAT and changed by BOB, BOB,
+    ANN, CAT, at ALIGNED except the second (created at EDITED)."""
+    doc = aligned_document()
+    who = [("ANN", "BOB"), ("DAN", "BOB"), ("ANN", "ANN"), ("CAT", "CAT")]
+    doc.beads = [b.with_history(EDITED if k == 1 else ALIGNED, EDITED if k == 1 else ALIGNED, *who[k])
+                 for k, b in enumerate(doc.beads)]
+    return doc
+
+
+def test_people_do_not_take_part_in_bead_equality_and_are_kept_stripped():
+    a = Bead((0,), (1,), 0.5, BeadStatus.AUTO, ALIGNED, ALIGNED)
+    b = Bead((0,), (1,), 0.5, BeadStatus.AUTO, ALIGNED, ALIGNED, " ANN ", "")
+    assert a == b and hash(a) == hash(b)
+    assert (a.created_by, a.changed_by) == (None, None) and (b.created_by, b.changed_by) == ("ANN", None)
+    assert b.dated(EDITED, LATER).created_by == "ANN"                 # other times, the same people
+
+
+@pytest.mark.parametrize("value, problem", [
+    (42, "not text"), ("A\tB", "control character"), ("A\x85B", "control character"), ("x" * 300, "300 characters"),
+    ("\ud800", "surrogate"),
+])
+def test_a_bead_refuses_a_person_no_id_can_be(value, problem):
+    with pytest.raises(ValueError, match=problem):
+        Bead((0,), (1,), 0.5, BeadStatus.AUTO, ALIGNED, ALIGNED, value, None)
+
+
+def test_re_alignment_keeps_the_people_of_links_it_gives_again_and_new_links_have_none():
+    doc = foreign_document()
+    doc.apply(edits.confirm(doc, 3, now=EDITED))                      # fixed: CAT created it, the user confirmed
+    again = [alignment.AlignedBead((0,), (0,), 0.9), alignment.AlignedBead((1, 2), (1, 2), 0.7),
+             alignment.AlignedBead((3,), (3,), 0.9)]
+    doc.apply(alignment_change(doc, again, now=LATER))
+    assert people(doc) == [("ANN", "BOB"), (None, None), ("CAT", None)]
+    assert times(doc) == [(ALIGNED, ALIGNED), (LATER, LATER), (ALIGNED, EDITED)]
+
+
+def test_an_edit_credits_the_link_it_changes_to_whoever_exports_and_keeps_its_creator(clock):
+    doc = foreign_document()
+    clock.now = LATER
+    doc.apply(edits.edit_text(doc, doc.tgt[0].id, "Sentence zero, edited."))
+    doc.apply(edits.confirm(doc, 2))
+    assert people(doc) == [("ANN", None), ("DAN", "BOB"), ("ANN", None), ("CAT", "CAT")]
+
+
+def test_a_merge_keeps_the_creator_of_the_link_created_first():
+    doc = foreign_document()                     # link 1 (DAN) was created after links 0 (ANN) and 2 (ANN)
+    doc.apply(edits.merge_beads(doc, 1, 2, now=LATER))
+    assert people(doc) == [("ANN", "BOB"), ("ANN", None), ("CAT", "CAT")] and times(doc)[1] == (ALIGNED, LATER)
+    doc = foreign_document()
+    doc.beads[1] = doc.beads[1].dated(ALIGNED, ALIGNED)      # created in the same second: the first one's creator
+    doc.apply(edits.merge_beads(doc, 0, 1, now=LATER))
+    assert people(doc)[0] == ("ANN", None)
+    doc = foreign_document()
+    doc.beads[0] = doc.beads[0].dated(LATER, LATER)          # now DAN's link is the older one
+    doc.apply(edits.merge_beads(doc, 0, 1, now=LATER))
+    assert people(doc)[0] == ("DAN", None) and times(doc)[0] == (EDITED, LATER)
+
+
+def test_splitting_a_link_gives_each_part_the_creator_of_the_link_split():
+    doc = foreign_document()
+    doc.apply(edits.merge_beads(doc, 0, 1, now=EDITED))
+    doc.beads[0] = doc.beads[0].with_history(ALIGNED, EDITED, "ANN", "EVE")
+    doc.apply(edits.split_into_one_to_one(doc, 0, now=LATER))
+    assert people(doc)[:2] == [("ANN", None), ("ANN", None)]
+
+
+def test_a_link_made_of_unlinked_sentences_has_no_creator_and_one_taken_from_a_link_keeps_it():
+    doc = foreign_document()
+    doc.apply(edits.unlink(doc, 3, now=EDITED))
+    assert people(doc)[3:] == [("CAT", None), ("CAT", None)]           # the sentences were part of CAT's link
+    doc.apply(edits.link(doc, [doc.src[3].id], [doc.tgt[3].id], now=LATER))
+    assert people(doc)[3] == (None, None)
+    doc.apply(edits.link(doc, [doc.src[1].id], [doc.tgt[1].id], now=LATER))          # re-linked, same sentences
+    assert people(doc)[1] == ("DAN", None)
+    doc.apply(edits.link(doc, [doc.src[1].id], [doc.tgt[1].id, doc.tgt[2].id], now=LATER))
+    assert doc.beads[1].kind == (1, 2) and people(doc)[1] == ("ANN", None)   # ANN's link 2 is older than DAN's
+
+
+def test_undo_restores_the_people_exactly_and_redo_puts_back_the_edits():
+    doc = foreign_document()
+    before = people(doc)
+    change = edits.merge_beads(doc, 0, 1, now=LATER)
+    undo = doc.apply(change)
+    after = people(doc)
+    assert after[0] == ("ANN", None)
+    doc.apply(undo)
+    assert people(doc) == before
+    doc.apply(change)
+    assert people(doc) == after
+
+
+def test_save_and_open_keep_every_links_people_and_write_them_only_when_known(tmp_path, clock):
+    doc = foreign_document()
+    doc.apply(edits.confirm(doc, 0, now=LATER))
+    doc.apply(edits.link(doc, [doc.src[3].id], [doc.tgt[3].id], now=LATER, status=BeadStatus.EDITED))
+    doc.beads[3] = doc.beads[3].with_history(LATER, LATER, None, None)
+    save_project(doc, tmp_path / "a.duiqi")
+    data = json.loads((tmp_path / "a.duiqi").read_text(encoding="utf-8"))
+    assert data["version"] == 3
+    assert [(b.get("created_by"), b.get("changed_by")) for b in data["beads"]] == people(doc) == [
+        ("ANN", None), ("DAN", "BOB"), ("ANN", "ANN"), (None, None)]
+    assert "changed_by" not in data["beads"][0] and not {"created_by", "changed_by"} & set(data["beads"][3])
+    clock.now = REPLAYED
+    again = load_project(tmp_path / "a.duiqi")
+    assert again.snapshot() == doc.snapshot() and people(again) == people(doc) and times(again) == times(doc)
+
+
+@pytest.mark.parametrize("version", [1, 2, 3])
+def test_a_project_from_before_people_opens_with_links_by_whoever_exports(tmp_path, version):
+    data = document_to_dict(aligned_document())
+    data["version"] = version
+    assert not any({"created_by", "changed_by"} & set(b) for b in data["beads"])
+    if version < 3:
+        for bead in data["beads"]:
+            del bead["changed"]
+    path = tmp_path / "old.duiqi"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    doc = load_project(path)
+    assert [b.kind for b in doc.beads] == [(1, 1)] * 4 and people(doc) == [(None, None)] * 4
+
+
+@pytest.mark.parametrize("key, value, problem", [
+    ("created_by", 42, r"creator of link 3 is 42, not text"),
+    ("changed_by", ["BOB"], r"last changer of link 3 is list, not text"),
+    ("created_by", "A\tB", r"creator of link 3.*control character \(U\+0009\)"),
+    ("changed_by", "B" * 1000, r"last changer of link 3.*1000 characters long"),
+    ("created_by", "\ud800", r"creator of link 3.*surrogate"),
+])
+def test_a_project_with_a_person_that_is_not_one_names_the_file_and_the_link(tmp_path, key, value, problem):
+    path = tmp_path / "bad.duiqi"
+    save_project(foreign_document(), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["beads"][2][key] = value
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(MalformedFileError, match=r"bad\.duiqi.*" + problem):
+        load_project(path)
+
+
+def test_journal_replay_gives_back_the_people_of_every_link(tmp_path, clock):
+    doc = foreign_document()
+    journal = Journal(tmp_path / "p.journal", History(copy_document(doc), [], 0, -1))
+    steps: list[Step] = []
+    for build in (lambda d: edits.confirm(d, 0, now=EDITED), lambda d: edits.merge_beads(d, 1, 2, now=LATER)):
+        change = build(doc)
+        doc.apply(change)
+        steps.append(Step(change.description, (change,)))
+        journal.record_history(steps, len(steps), -1)
+    journal.close()
+    expected = [("ANN", None), ("ANN", None), ("CAT", "CAT")]
+    assert people(doc) == expected
+    clock.now = REPLAYED
+    history = read_journal(tmp_path / "p.journal").history
+    assert people(history.document()) == expected and times(history.document()) == times(doc)
+    history.index = 1                                       # undo the merge from the replayed history
+    assert people(history.document()) == [("ANN", None), ("DAN", "BOB"), ("ANN", "ANN"), ("CAT", "CAT")]
+    journal = Journal(tmp_path / "p.journal", history)      # compaction writes the base with its people
+    journal.close()
+    assert people(read_journal(tmp_path / "p.journal").history.base) == people(foreign_document())
+
+
+def test_a_version_2_journal_from_before_people_still_replays(tmp_path, clock):
+    journal, doc, _ = edited_session(tmp_path)               # links without people: written as version 2 did
+    journal.close()
+    path = tmp_path / "s.journal"
+    records = [_decode(line) for line in path.read_bytes().splitlines(keepends=True)]
+    records[0]["v"] = 2
+    path.write_bytes(b"".join(_encode(r) for r in records))
+    replay = read_journal(path)
+    assert replay.stopped is None and replay.history.document().snapshot() == doc.snapshot()
+    assert times(replay.history.document()) == times(doc) and set(people(replay.history.document())) == {(None, None)}
+
+
+def test_a_journal_with_a_person_that_is_not_one_is_damaged(tmp_path):
+    journal = Journal(tmp_path / "p.journal", History(foreign_document(), [], 0, -1))
+    journal.close()
+    path = tmp_path / "p.journal"
+    record = _decode(path.read_bytes())
+    record["doc"]["beads"][1][6] = "A\x00B"
+    path.write_bytes(_encode(record))
+    with pytest.raises(MalformedFileError, match=r"p\.journal.*creator.*control character"):
+        read_journal(path)

@@ -1,5 +1,6 @@
 """Each TMX tu carries its own link's creationdate and changedate (Trados's "keep most recent" compares them),
-and opening a TMX keeps the dates it has, so open → export gives the same dates (Duiqi's files and others')."""
+and opening a TMX keeps the dates it has, so open → export gives the same dates (Duiqi's files and others').
+Its creationid/changeid likewise: untouched units keep them, edited ones get the exporter's changeid."""
 
 from __future__ import annotations
 
@@ -141,3 +142,101 @@ def test_a_link_edited_after_opening_a_foreign_tmx_gets_the_edit_time_and_the_ot
 ])
 def test_tmx_dates_are_read_in_the_tmx_form_only(text, expected):
     assert tmx_time(text) == expected
+
+
+# -- who created and changed each unit (creationid / changeid) ---------------------------------------
+
+
+def tu_people(data: bytes) -> list[tuple[str, str]]:
+    return [(tu.get("creationid"), tu.get("changeid")) for tu in etree.fromstring(data).iter("tu")]
+
+
+TRADOS_PEOPLE = [
+    ("ANN", "BOB"),        # both ids kept
+    ("ANN", "ANN"),
+    ("ANN", "ANN"),        # a creationid only: its creator changed it last (as a creationdate alone is both dates)
+    ("me", "me"),          # no ids: the person exporting
+    ("me", "me"),
+]
+
+
+def test_convert_keeps_the_creationid_and_changeid_of_another_tools_tmx(tmp_path, clock):
+    from editor.cli import main
+
+    assert main(["convert", str(EXCHANGE / "trados-dated.tmx"), str(tmp_path / "out.tmx")]) == 0
+    data = (tmp_path / "out.tmx").read_bytes()
+    valid_tmx(data)
+    assert tu_people(data) == [(c.replace("me", "Duiqi"), h.replace("me", "Duiqi")) for c, h in TRADOS_PEOPLE]
+
+
+def test_untouched_units_of_a_foreign_tmx_keep_their_people_and_the_export_id_fills_only_the_gaps(tmp_path, clock):
+    doc = load_alignment(EXCHANGE / "trados-dated.tmx")
+    assert [(b.created_by, b.changed_by) for b in doc.beads] == [
+        ("ANN", "BOB"), ("ANN", "ANN"), ("ANN", "ANN"), (None, None), (None, None)]
+    export_document(doc, tmp_path / "out.tmx", ExportOptions(creation_id="me"))
+    data = (tmp_path / "out.tmx").read_bytes()
+    valid_tmx(data)
+    assert tu_people(data) == TRADOS_PEOPLE
+
+
+def test_a_unit_edited_after_opening_keeps_its_creationid_and_gets_the_exporters_changeid(clock):
+    doc = load_alignment(EXCHANGE / "trados-dated.tmx")
+    undo = doc.apply(edits.edit_text(doc, doc.tgt[0].id, "Save the file now.", now=EDITED))
+    data, _ = export_bytes(doc, ".tmx", creation_id="me")
+    valid_tmx(data)
+    assert tu_people(data)[:2] == [("ANN", "me"), ("ANN", "ANN")]
+    assert tu_dates(data)[0] == ("20240105T081500Z", "20260302T143005Z")
+    doc.apply(undo)                                           # undo gives BOB his change back
+    assert tu_people(export_bytes(doc, ".tmx", creation_id="me")[0]) == TRADOS_PEOPLE
+
+
+def test_merging_foreign_units_keeps_the_creator_of_the_unit_created_first(clock):
+    doc = load_alignment(EXCHANGE / "trados-dated.tmx")
+    doc.apply(edits.merge_beads(doc, 2, 3, now=EDITED))      # ANN's 2022 unit + one without ids (dated: opened)
+    doc.apply(edits.merge_beads(doc, 0, 1, now=EDITED))      # ANN 2024 (changed by BOB) + ANN 2023
+    data, _ = export_bytes(doc, ".tmx", creation_id="me")
+    valid_tmx(data)
+    assert tu_people(data) == [("ANN", "me"), ("ANN", "me"), ("me", "me")]
+    assert [d[0] for d in tu_dates(data)] == ["20230220T120000Z", "20220707T070707Z", "20240105T081500Z"]
+
+
+def test_a_foreign_tmx_saved_as_a_project_and_opened_again_exports_the_same_people(tmp_path, clock):
+    from editor.bitext.project import load_project, save_project
+
+    doc = load_alignment(EXCHANGE / "trados-dated.tmx")
+    doc.apply(edits.confirm(doc, 1, now=EDITED))
+    save_project(doc, tmp_path / "tm.duiqi")
+    again = load_project(tmp_path / "tm.duiqi")
+    first, _ = export_bytes(doc, ".tmx", creation_id="me")
+    second, _ = export_bytes(again, ".tmx", creation_id="me")
+    assert tu_people(second) == tu_people(first) == [("ANN", "BOB"), ("ANN", "me"), *TRADOS_PEOPLE[2:]]
+
+
+TU_WITH_IDS = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" o-tmf="t" datatype="plaintext"
+ segtype="sentence" adminlang="en-US" srclang="en-US"/><body>
+<tu {attrs}><tuv xml:lang="en-US"><seg>Save.</seg></tuv><tuv xml:lang="zh-CN"><seg>保存。</seg></tuv></tu>
+</body></tmx>"""
+
+
+@pytest.mark.parametrize("attrs, people, not_kept", [
+    ('creationid="  ANN " changeid="BOB&#9;"', ("ANN", "BOB"), 0),            # whitespace stripped
+    ('creationid="Ann  Lee" changeid="Bob&#10;Smith"', ("Ann Lee", "Bob Smith"), 0),  # runs of it made one space
+    ('creationid="" changeid="  "', (None, None), 0),                          # empty: none given
+    ('changeid="BOB"', ("BOB", "BOB"), 0),                                     # one alone stands for both
+    ('creationid="A\x7fB" changeid="BOB"', ("BOB", "BOB"), 1),                 # a control character: not kept
+    (f'creationid="{"A" * 300}" changeid="{"B" * 300}"', (None, None), 2),    # far too long for a name
+])
+def test_a_tmx_creationid_and_changeid_are_kept_cleaned_or_left_out_and_counted(tmp_path, attrs, people, not_kept):
+    from editor.importing.alignment_files import ImportNotes
+
+    path = tmp_path / "ids.tmx"
+    path.write_text(TU_WITH_IDS.format(attrs=attrs), encoding="utf-8")
+    notes = ImportNotes()
+    doc = load_alignment(path, notes=notes)
+    assert (doc.beads[0].created_by, doc.beads[0].changed_by) == people
+    assert notes.ids_not_kept == not_kept
+    assert any("creationid/changeid" in m for m in notes.messages()) == bool(not_kept)
+    data, _ = export_bytes(doc, ".tmx", creation_id="me")
+    valid_tmx(data)
+    assert tu_people(data) == [tuple(p or "me" for p in people)]
