@@ -1,5 +1,6 @@
 """In the editor, confirming a link dates it with the time of the confirmation; Undo puts its old dates back and
-Redo the confirmation's time (not the time of the redo); Save and the TMX export carry the dates."""
+Redo the confirmation's time (not the time of the redo); Save and the TMX export carry the dates. A client's
+TMX keeps its units' creationid/changeid the same way, and an edited unit's change is the exporter's."""
 
 from datetime import datetime, timedelta
 
@@ -48,3 +49,27 @@ def test_confirm_undo_redo_save_and_export_keep_the_time_of_the_confirmation(qtb
     tus = etree.parse(str(tmp_path / "p.tmx")).getroot().iter("tu")
     linked_before_k = sum(b.is_link for b in doc.beads[:k])
     assert [tu.get("changedate") for tu in tus][linked_before_k] == tmx_date(CONFIRMED)
+
+
+def test_a_client_tmx_edited_in_the_editor_keeps_who_made_each_unit_and_credits_the_edit_to_the_exporter(
+        qtbot, window, tmp_path):
+    from pathlib import Path
+
+    assert window.open_paths([Path(__file__).resolve().parents[1] / "data" / "exchange" / "trados-dated.tmx"],
+                             ask=False)
+    doc = window.document
+    people = [(b.created_by, b.changed_by) for b in doc.beads]
+    assert people[:3] == [("ANN", "BOB"), ("ANN", "ANN"), ("ANN", "ANN")]
+    window.view.select_bead(0)
+    window.actions_.confirm_next.trigger()
+    assert doc.beads[0].is_fixed and (doc.beads[0].created_by, doc.beads[0].changed_by) == ("ANN", None)
+    window.undo_stack.undo()
+    assert [(b.created_by, b.changed_by) for b in doc.beads] == people
+    window.undo_stack.redo()
+    window.project_path = tmp_path / "tm.duiqi"
+    assert window.save()
+    again = load_project(tmp_path / "tm.duiqi")
+    export_document(again, tmp_path / "tm.tmx")
+    tus = list(etree.parse(str(tmp_path / "tm.tmx")).getroot().iter("tu"))
+    assert [(tu.get("creationid"), tu.get("changeid")) for tu in tus][:3] == [
+        ("ANN", "Duiqi"), ("ANN", "ANN"), ("ANN", "ANN")]
