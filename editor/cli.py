@@ -117,6 +117,9 @@ def _add_export_options(parser: argparse.ArgumentParser) -> None:
                         help="TMX/XLIFF: write English as the source language (for English-to-Chinese work)")
     parser.add_argument("--excel-bom", action="store_true",
                         help="TSV: start with a UTF-8 byte order mark so that Excel reads the Chinese correctly")
+    parser.add_argument("--creation-id", metavar="NAME", type=_person_arg,
+                        help="TMX: who made the links (creationid/changeid of links Duiqi made or you changed; "
+                             "links from another tool's TMX keep their own; default Duiqi)")
     parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
 
 
@@ -190,12 +193,22 @@ def report_bug(exc: BaseException) -> int:
 
 
 def _export_options(args: argparse.Namespace, presegmented: bool = False):
-    from editor.exporting import ExportOptions
+    from editor.exporting import DEFAULT_CREATION_ID, ExportOptions
     from editor.exporting.presets import apply_preset
     options = ExportOptions(only_confirmed=args.only_confirmed, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
                             xliff_version=args.xliff_version, max_segment_length=args.max_length,
-                            presegmented_ids=presegmented, reverse=args.reverse, excel_bom=args.excel_bom)
+                            presegmented_ids=presegmented, reverse=args.reverse, excel_bom=args.excel_bom,
+                            creation_id=args.creation_id or DEFAULT_CREATION_ID)
     return apply_preset(options, args.preset)
+
+
+def _person_arg(value: str) -> str:
+    """argparse type of --creation-id: the name checked as links keep names (a usage error says what is wrong)."""
+    from editor.bitext.document import person_id
+    try:
+        return person_id(value) or ""
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _print_preset_notes(args: argparse.Namespace, output: str, fmt: str | None) -> None:

@@ -35,6 +35,9 @@ class Settings:
     review_threshold: float = DEFAULT_THRESHOLD   # automatic links below this confidence are doubtful
     last_folder: str = ""                     # where the last file was opened, saved or exported
     compact_mode: bool = False                # the compact grid: one numbered row per link, no curves
+    #: who you are in exported TMX files: the creationid/changeid of the links you make or change (CAT tools
+    #: show it as "created by" / "modified by"); empty: "Duiqi"
+    translator_id: str = ""
 
 
 def settings_path() -> Path:
@@ -56,6 +59,12 @@ def _valid(name: str, value: object, default: object) -> bool:
         return value in PANE_ORDERS
     if name in ("ui_language", "window_geometry"):
         return value is None or isinstance(value, str)
+    if name == "translator_id":
+        from editor.bitext.document import person_id
+        try:
+            return isinstance(value, str) and (person_id(value) or "") == value
+        except ValueError:
+            return False
     return type(value) is type(default)
 
 

@@ -96,3 +96,25 @@ def test_convert_reads_back_what_align_wrote(tmp_path, suffix):
         expected = _linked_only(expected)       # a TMX holds the linked beads only (README, "Command line")
     # every sentence, link, status and confidence comes back
     assert json.loads(second.read_text(encoding="utf-8")) == expected
+
+
+def test_creation_id_names_the_links_duiqi_made_and_foreign_units_keep_their_own(tmp_path, capsys):
+    from lxml import etree
+
+    from tests.conftest import REPO
+
+    made = tmp_path / "made.tmx"
+    assert main(["align", str(sample_path()), "-o", str(made), "--mode", "fast", "-q",
+                 "--creation-id", "  Li Na "]) == 0
+    tus = etree.parse(str(made)).findall(".//tu")
+    assert tus and {(tu.get("creationid"), tu.get("changeid")) for tu in tus} == {("Li Na", "Li Na")}
+    kept = tmp_path / "kept.tmx"
+    assert main(["convert", str(REPO / "tests" / "data" / "exchange" / "trados-dated.tmx"), str(kept), "-q",
+                 "--creation-id", "Li Na"]) == 0
+    first = etree.parse(str(kept)).find(".//tu")
+    assert (first.get("creationid"), first.get("changeid")) == ("ANN", "BOB")   # another tool's people stay
+    with pytest.raises(SystemExit) as stop:
+        main(["align", str(sample_path()), "-o", str(tmp_path / "x.tmx"), "--creation-id", "Li\tNa"])
+    assert stop.value.code == 2
+    assert "--creation-id: holds a control character" in capsys.readouterr().err
+    assert not (tmp_path / "x.tmx").exists()

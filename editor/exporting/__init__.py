@@ -11,6 +11,11 @@ from editor.bitext.document import AlignmentDocument
 from editor.errors import UnsupportedFormatError
 
 
+#: the TMX creationid/changeid of links made or changed in Duiqi when the translator has not given a name
+#: (Settings.translator_id, `--creation-id`)
+DEFAULT_CREATION_ID = "Duiqi"
+
+
 @dataclass
 class ExportOptions:
     """Choices shared by every exporter."""
@@ -28,7 +33,7 @@ class ExportOptions:
     duiqi_props: bool = True             # TMX/XLIFF: Duiqi's own x- props (confidence, status, files, layout)
     keep_unlinked: bool = True           # XLIFF/TSV/XLSX: 1-0 and 0-1 links (TMX never has them)
     keep_doubtful: bool = True           # links that need review (entries.needs_review)
-    creation_id: str = "Duiqi"           # TMX creationid/changeid of tus whose link names none (the person
+    creation_id: str = DEFAULT_CREATION_ID  # TMX creationid/changeid of tus whose link names none (the person
                                          # exporting: links Duiqi made or that were edited since opening)
     timestamp: datetime | None = None    # TMX header dates; None: the time of the export (tus: their link's)
     review_threshold: float | None = None   # doubtful below this confidence; None: review.DEFAULT_THRESHOLD

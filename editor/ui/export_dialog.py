@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QWidget)
 
 from editor.bitext.document import AlignmentDocument
-from editor.exporting import ExportOptions, export_suffixes
+from editor.exporting import DEFAULT_CREATION_ID, ExportOptions, export_suffixes
 from editor.exporting.presets import (Omission, apply_preset, get_preset, preset_languages, preset_names,
                                       preset_omissions)
 from editor.exporting.xml_text import canonical_lang
@@ -107,10 +107,11 @@ class ExportDialog(QDialog):
     """Ask how to export `document`; after Accepted, `path()` and `options()` say what to write."""
 
     def __init__(self, parent: QWidget | None, document: AlignmentDocument,
-                 suggested_path: Path | None = None) -> None:
+                 suggested_path: Path | None = None, creation_id: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export Alignment"))
         self._document = document
+        self._creation_id = creation_id or DEFAULT_CREATION_ID   # Settings.translator_id
         self.formats = available_formats(self)
 
         self.format_combo = QComboBox()
@@ -236,6 +237,7 @@ class ExportDialog(QDialog):
             max_segment_length=self.max_length.value() if self.limit_length.isChecked() else None,
             excel_bom=fmt.suffix == ".tsv" and self.excel_bom.isChecked(),
             presegmented_ids=self._document.meta.presegmented,
+            creation_id=self._creation_id,
         ), self.preset())
 
     # -- behaviour -----------------------------------------------------------------------------

@@ -929,7 +929,8 @@ class MainWindow(QMainWindow):
                 return
             path, options = Path(name), ExportOptions()
         else:
-            dialog = ExportDialog(self, self.document, suggested)
+            dialog = ExportDialog(self, self.document, suggested,
+                                  creation_id=self.settings.translator_id if self.settings is not None else "")
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             path, options = dialog.path(), dialog.options()

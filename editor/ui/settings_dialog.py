@@ -1,5 +1,5 @@
 """The Preferences dialog: font size, pane order, default language codes, autosave interval, interface language,
-review threshold."""
+review threshold, the translator's name in TMX files."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import re
 
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtCore import QRegularExpression
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
+                               QSpinBox, QVBoxLayout, QWidget)
 
+from editor.bitext.document import MAX_PERSON_LENGTH, person_id
 from editor.bitext.review import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD
+from editor.exporting import DEFAULT_CREATION_ID
 
 from editor.settings import (MAX_AUTOSAVE_SECONDS, MAX_FONT_SIZE, MIN_AUTOSAVE_SECONDS, MIN_FONT_SIZE, Settings)
 
@@ -73,6 +75,14 @@ class SettingsDialog(QDialog):
                                                  "amber, listed for review, found by F8 (default %1)")
                                          .replace("%1", f"{DEFAULT_THRESHOLD:.2f}"))
 
+        self.translator_id = QLineEdit(settings.translator_id)
+        self.translator_id.setMaxLength(MAX_PERSON_LENGTH)
+        self.translator_id.setPlaceholderText(DEFAULT_CREATION_ID)
+        self.translator_id.setToolTip(self.tr("Written in exported TMX files as the creator (creationid) and last "
+                                              "editor (changeid) of the links you make or change; CAT tools show "
+                                              "it as \u201ccreated by\u201d and \u201cmodified by\u201d. Links "
+                                              "opened from another tool's TMX keep their own."))
+
         restart_note = QLabel(self.tr("A new interface language is used from the next start."))
         restart_note.setWordWrap(True)
         restart_note.setEnabled(False)        # greyed: a hint, not a field
@@ -84,6 +94,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default &English language code:"), self.tgt_lang)
         form.addRow(self.tr("&Autosave every:"), self.autosave)
         form.addRow(self.tr("&Review links below confidence:"), self.review_threshold)
+        form.addRow(self.tr("Your &name in TMX files:"), self.translator_id)
         form.addRow(self.tr("&Interface language:"), self.ui_language)
         form.addRow("", restart_note)
 
@@ -103,6 +114,12 @@ class SettingsDialog(QDialog):
         ok = all(LANGUAGE_TAG.match(c.currentText().strip()) for c in (self.src_lang, self.tgt_lang))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
+    def _translator_id(self) -> str:
+        try:
+            return person_id(self.translator_id.text()) or ""
+        except ValueError:              # a control character pasted in: keep what was there
+            return self._original.translator_id
+
     def settings(self) -> Settings:
         """Return the settings as edited (fields the dialog does not show are kept as they were)."""
         return dataclasses.replace(
@@ -114,5 +131,6 @@ class SettingsDialog(QDialog):
             autosave_seconds=self.autosave.value(),
             ui_language=self.ui_language.currentData(),
             review_threshold=round(self.review_threshold.value(), 2),
+            translator_id=self._translator_id(),
             recent_files=list(self._original.recent_files),
         )

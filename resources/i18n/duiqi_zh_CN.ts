@@ -412,22 +412,22 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+172"/>
+        <location line="+174"/>
         <source>Export Alignment</source>
         <translation>导出对齐结果</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-76"/>
         <source>Link list (benchmark format)</source>
         <translation>链接列表（评测格式）</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>Only &amp;confirmed links (%1 of %2 links)</source>
         <translation>仅导出已确认的链接(&amp;C)（%2 个链接中的 %1 个）</translation>
     </message>
@@ -482,7 +482,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>No export formats are available.</source>
         <translation>没有可用的导出格式。</translation>
     </message>
@@ -1405,7 +1405,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
@@ -1710,7 +1710,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../editor/ui/settings_dialog.py" line="+39"/>
+        <location filename="../../editor/ui/settings_dialog.py" line="+41"/>
         <source>Preferences</source>
         <extracomment>A language tag as TMX and XLIFF want it: &quot;zh-CN&quot;, &quot;en&quot;, &quot;zh-Hant-TW&quot;.</extracomment>
         <translation>首选项</translation>
@@ -1746,7 +1746,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>置信度低于此值的自动链接视为存疑：以琥珀色显示，列入复核列表，可用 F8 查找（默认 %1）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Written in exported TMX files as the creator (creationid) and last editor (changeid) of the links you make or change; CAT tools show it as “created by” and “modified by”. Links opened from another tool&apos;s TMX keep their own.</source>
+        <translation>写入导出的 TMX 文件，作为您新建或修改的链接的创建者（creationid）和最后编辑者（changeid）；CAT 工具将其显示为“创建者”和“修改者”。从其他工具的 TMX 打开的链接保留各自原有的名字。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>A new interface language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -1779,6 +1784,11 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>&amp;Review links below confidence:</source>
         <translation>复核置信度低于此值的链接(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your &amp;name in TMX files:</source>
+        <translation>TMX 文件中的您的名字(&amp;N)：</translation>
     </message>
     <message>
         <location line="+1"/>

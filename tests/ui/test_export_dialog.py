@@ -169,3 +169,19 @@ def test_tables_name_no_language_codes(qtbot, document, tmp_path):
     qtbot.addWidget(dialog)
     _choose(dialog, "TSV")
     assert dialog.codes_label.isHidden() and dialog.pair_warning.isHidden()
+
+
+def test_links_made_in_duiqi_are_exported_under_the_translators_name(qtbot, document, tmp_path):
+    from lxml import etree
+
+    dialog = ExportDialog(None, document, tmp_path / "book.tmx", creation_id="Li Na")
+    qtbot.addWidget(dialog)
+    _choose(dialog, "TMX")
+    _ok(dialog).click()
+    assert dialog.options().creation_id == "Li Na"
+    export_document(document, dialog.path(), dialog.options())
+    tus = etree.parse(str(dialog.path())).findall(".//tu")
+    assert tus and all(tu.get("creationid") == tu.get("changeid") == "Li Na" for tu in tus)
+    unnamed = ExportDialog(None, document, tmp_path / "book.tmx")     # no name in the settings: "Duiqi"
+    qtbot.addWidget(unnamed)
+    assert unnamed.options().creation_id == "Duiqi"

@@ -122,3 +122,21 @@ def test_values_out_of_range_are_clamped_into_the_spin_boxes(qtbot):
     dialog = SettingsDialog(None, Settings(font_size=300, autosave_seconds=1))
     qtbot.addWidget(dialog)
     assert dialog.settings().font_size == 48 and dialog.settings().autosave_seconds == 5
+
+
+def test_the_translators_name_is_edited_stripped_kept_and_refused_when_it_cannot_be_an_id(qtbot, tmp_path,
+                                                                                          monkeypatch):
+    from editor import settings as settings_module
+
+    dialog = SettingsDialog(None, Settings(translator_id="Ann"))
+    qtbot.addWidget(dialog)
+    assert dialog.translator_id.text() == "Ann"
+    assert dialog.translator_id.placeholderText() == "Duiqi"      # what an empty name writes
+    dialog.translator_id.setText("  Li Na  ")
+    assert dialog.settings().translator_id == "Li Na"
+    dialog.translator_id.setText("Li\u0007Na")                    # a control character pasted in
+    assert dialog.settings().translator_id == "Ann"
+    # a settings file with a name no TMX id can be falls back to none (the default, "Duiqi" in files)
+    for bad in ("a\tb", 42, "x" * 300):
+        assert settings_module.settings_from_dict({"translator_id": bad}).translator_id == ""
+    assert settings_module.settings_from_dict({"translator_id": "王明"}).translator_id == "王明"
