@@ -7,6 +7,7 @@ skips them without ../shared and fails them under CI=true.
 """
 
 import os
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,28 @@ def _shared_cache(tmp_path_factory):
 def _private_home(tmp_path_factory, monkeypatch, _shared_cache):
     monkeypatch.setenv("DUIQI_HOME", str(tmp_path_factory.mktemp("duiqi-home")))
     monkeypatch.setenv("DUIQI_CACHE_DIR", str(_shared_cache))
+
+
+#: Where the `clock` fixture starts.
+CLOCK_START = datetime(2026, 3, 1, 9, 0, 0, tzinfo=timezone.utc)
+
+
+class Clock:
+    """A clock the test sets by hand (`now`): it replaces editor.bitext.document.clock, which dates links, so a
+    test of dates never sleeps."""
+
+    def __init__(self, now) -> None:
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch) -> Clock:
+    """document.clock replaced by a Clock at CLOCK_START; set `clock.now` to move time on."""
+    from editor.bitext import document
+
+    fake = Clock(CLOCK_START)
+    monkeypatch.setattr(document, "clock", fake)
+    return fake

@@ -11,35 +11,19 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from editor import alignment
-from editor.bitext import document, edits
+from editor.bitext import edits
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Side
 from editor.bitext.journal import History, Journal, Step, _decode, _encode, copy_document, read_journal
 from editor.bitext.project import document_to_dict, load_project, save_project
 from editor.errors import MalformedFileError
 from editor.workflow import align_document, alignment_change
+from tests.conftest import CLOCK_START
 
 UTC = timezone.utc
-ALIGNED = datetime(2026, 3, 1, 9, 0, 0, tzinfo=UTC)
+ALIGNED = CLOCK_START        # where the `clock` fixture (tests/conftest.py) starts
 EDITED = datetime(2026, 3, 2, 14, 30, 5, tzinfo=UTC)
 LATER = datetime(2026, 3, 3, 8, 15, 0, tzinfo=UTC)
 REPLAYED = datetime(2026, 3, 9, 23, 0, 0, tzinfo=UTC)
-
-
-class Clock:
-    """A clock the test sets by hand (document.clock is replaced by it: no sleeping)."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock(monkeypatch) -> Clock:
-    fake = Clock(ALIGNED)
-    monkeypatch.setattr(document, "clock", fake)
-    return fake
 
 
 def times(doc: AlignmentDocument) -> list[tuple[datetime, datetime]]:

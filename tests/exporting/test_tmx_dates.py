@@ -12,36 +12,21 @@ import pytest
 from lxml import etree
 
 from editor import alignment
-from editor.bitext import document, edits
+from editor.bitext import edits
 from editor.bitext.document import AlignmentDocument, BeadStatus
 from editor.exporting import ExportOptions, export_document
 from editor.exporting.presets import apply_preset
 from editor.importing.alignment_files import load_alignment, tmx_time
 from editor.workflow import alignment_change
-from tests.conftest import schema_path
+from tests.conftest import CLOCK_START, schema_path
 from tests.exporting.documents import export_bytes
 
 UTC = timezone.utc
-ALIGNED = datetime(2026, 3, 1, 9, 0, 0, tzinfo=UTC)
+ALIGNED = CLOCK_START        # where the `clock` fixture (tests/conftest.py) starts
 EDITED = datetime(2026, 3, 2, 14, 30, 5, tzinfo=UTC)
 LATER = datetime(2026, 3, 3, 8, 15, 0, tzinfo=UTC)
 OPENED = datetime(2026, 3, 9, 23, 0, 0, tzinfo=UTC)
 EXCHANGE = Path(__file__).resolve().parents[1] / "data" / "exchange"
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock(monkeypatch) -> Clock:
-    fake = Clock(ALIGNED)
-    monkeypatch.setattr(document, "clock", fake)
-    return fake
 
 
 def tu_dates(data: bytes) -> list[tuple[str, str]]:

@@ -2,7 +2,7 @@
 Redo the confirmation's time (not the time of the redo); Save and the TMX export carry the dates. A client's
 TMX keeps its units' creationid/changeid the same way, and an edited unit's change is the exporter's."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from lxml import etree
 
@@ -10,19 +10,12 @@ from editor.bitext import document
 from editor.bitext.project import load_project
 from editor.exporting import export_document
 from editor.exporting.xml_text import tmx_date
+from tests.conftest import Clock
 
 # Later than the sample's alignment (a link's change never comes before its creation), set by hand.
 CONFIRMED = document.utc_now() + timedelta(days=1, seconds=7)
 UNDONE = CONFIRMED + timedelta(days=1)
 REDONE = CONFIRMED + timedelta(days=2)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def test_confirm_undo_redo_save_and_export_keep_the_time_of_the_confirmation(qtbot, window, tmp_path, monkeypatch):
