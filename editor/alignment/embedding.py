@@ -29,7 +29,7 @@ _TOKEN_BUDGET = 384
 #: computed once (`Encoder._token_tables`; a run of 8,192 tokens of prose has about 1,500 distinct ones, 23 MB of
 #: tables, 125 MB at most)
 _TABLE_TOKENS = 8192
-#: texts encoded between two looks at the cancel flag (about a third of a second; each chunk is one disk write)
+#: texts tokenised at once (their encoding looks at the cancel flag every _TABLE_TOKENS tokens)
 _CHUNK_TEXTS = 512
 #: A longer sentence is encoded in windows of this many tokens (each with the few tokens of context on either
 #: side that the model's n-gram layers see) and the windows' token features are summed: the same pooled
@@ -135,11 +135,8 @@ class Encoder:
                 self.load()
             new_rows = []
             for k0 in range(0, len(todo), _CHUNK_TEXTS):
-                if should_stop is not None and should_stop():
-                    from editor.errors import AlignmentCancelled
-                    raise AlignmentCancelled()
                 chunk = todo[k0:k0 + _CHUNK_TEXTS]
-                s, c = self._encode(chunk)
+                s, c = self._encode(chunk, should_stop)
                 for t, v, cnt in zip(chunk, s, c):
                     self._memory[t] = (v, int(cnt))
                     for i in missing[t]:
@@ -156,7 +153,9 @@ class Encoder:
                             pass
         return sums, counts
 
-    def _encode(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    def _encode(self, texts: Sequence[str], should_stop=None) -> tuple[np.ndarray, np.ndarray]:
+        """(token-feature sums, token counts) of the texts; `should_stop` is asked before each run of tokens
+        (a long sentence, or up to _TABLE_TOKENS tokens: about a quarter of a second) and cancels."""
         be = self._backend
         n = len(texts)
         out = np.empty((n, DIM), dtype=np.float32)
@@ -164,6 +163,9 @@ class Encoder:
         ids = be.token_ids_many(texts)
         i = 0
         while i < n:
+            if should_stop is not None and should_stop():
+                from editor.errors import AlignmentCancelled
+                raise AlignmentCancelled()
             if len(ids[i]) > MAX_WINDOW_TOKENS:
                 self._pool_long(ids[i], out[i], lens_out[i:i + 1])
                 i += 1

@@ -65,3 +65,25 @@ def test_embeddings_equal_the_packages_own_encoder_on_a_mixed_batch():
     ours = encoder.head(*encoder._encode(texts))     # _encode: no per-text cache, every repeat encoded again
     cos = np.einsum("ij,ij->i", ours, expected)
     assert cos.min() > 0.99999, (cos.argmin(), cos.min())
+
+
+def test_encoding_looks_at_the_cancel_flag_within_a_chunk_of_texts():
+    """Cancel is asked every run of about _TABLE_TOKENS tokens, not only between chunks of _CHUNK_TEXTS texts,
+    so a Cancel during the embedding of a book answers within a fraction of a second."""
+    from editor.errors import AlignmentCancelled
+
+    texts = [f"第{i}句：他说明天还要去北京开会，天气很好，我们一起去公园散步吧，" * 2 for i in range(400)]
+    encoder = embedding.Encoder(disk_cache=False)
+    encoder.load()
+    assert len(texts) < embedding._CHUNK_TEXTS
+    assert sum(map(len, encoder._backend.token_ids_many(texts))) > 2 * embedding._TABLE_TOKENS
+    asked = []
+
+    def should_stop():
+        asked.append(True)
+        return len(asked) > 1          # go on with the first run of tokens, then stop
+
+    with pytest.raises(AlignmentCancelled):
+        encoder.pooled(texts, should_stop)
+    assert len(asked) == 2
+    assert not encoder._memory         # nothing of a cancelled chunk is remembered
