@@ -13,7 +13,7 @@ timed first) and no sentence embedding cached: times include loading and are col
 Then the command line as a user runs it (skip with --no-cli), each command a fresh process whose wall time and
 peak memory (the largest process: the command or one of its workers) are measured from outside: start-up
 (`duiqi align` of a one-sentence pair, the engine's arrays built but the sentences new), `duiqi batch` of
-MAC-dev's six chapters cold (no sentence cached) with --jobs 1 and --jobs 2, and `duiqi align` of the
+MAC-dev's six chapters cold (no sentence cached) with --jobs 1 and --jobs 2 (median of 3 runs), and `duiqi align` of the
 10,000-sentence book, each in best mode and in length mode, the baseline its ratio is taken against.
 """
 
@@ -223,6 +223,10 @@ def _measured(cmd: list[str], env: dict, cache: Path) -> dict:
     return result
 
 
+#: cold runs of each `duiqi batch` command (the median is quoted: one run on a 2-core machine is noisy)
+BATCH_RUNS = 3
+
+
 def cli_runs(shared: Path, book: bool) -> dict:
     """Start-up, MAC-dev through `duiqi batch` with 1 and 2 workers, and the book, in best and length mode."""
     duiqi = [sys.executable, "-m", "editor.cli"]
@@ -252,12 +256,18 @@ def cli_runs(shared: Path, book: bool) -> dict:
                                     for n in sorted(os.listdir(mac / "gold"))), encoding="utf-8")
             for mode in ("length", "best"):
                 for workers in (1, 2):
-                    target = tmp / f"batch-{mode}-{workers}"
-                    r = _measured(duiqi + ["batch", str(jobs), "-o", str(target), "--format", "beads", "--presegmented",
-                                           "--mode", mode, "--jobs", str(workers), "-q"], env, cache)
+                    runs = []
+                    for attempt in range(BATCH_RUNS):       # each cold, into a fresh folder; the median is quoted
+                        target = tmp / f"batch-{mode}-{workers}-{attempt}"
+                        runs.append(_measured(duiqi + ["batch", str(jobs), "-o", str(target), "--format", "beads",
+                                                       "--presegmented", "--mode", mode, "--jobs", str(workers),
+                                                       "-q"], env, cache))
                     pairs = [(read_beads(mac / "gold" / n), read_beads(target / f"{n}.beads"))
                              for n in sorted(os.listdir(mac / "gold"))]
-                    out[f"batch {mode} jobs {workers}"] = {**r, "f1_strict": score(pairs)["f1_strict"]}
+                    runs.sort(key=lambda x: x["seconds"])
+                    out[f"batch {mode} jobs {workers}"] = {
+                        **runs[len(runs) // 2], "f1_strict": score(pairs)["f1_strict"],
+                        "range": (runs[0]["seconds"], runs[-1]["seconds"])}
             if book:
                 zh_all, en_all, k = [], [], 0
                 names = sorted(os.listdir(mac / "gold"))
@@ -288,6 +298,8 @@ def print_cli(r: dict) -> None:
             continue
         ratio = f" (x{best['seconds'] / base['seconds']:.1f} length mode's {base['seconds']:.2f} s)" if base else ""
         extra = f", strict F1 {best['f1_strict']:.3f}" if "f1_strict" in best else ""
+        if "range" in best:
+            extra += f", median of {BATCH_RUNS} runs ({best['range'][0]:.2f}-{best['range'][1]:.2f} s)"
         extra += f", {best['sentences']} sentences" if "sentences" in best else ""
         print(f"{key}: {best['seconds']:.2f} s{ratio}, peak {best['peak_mb']:.0f} MB{extra}")
         if key == "startup":
