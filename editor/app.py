@@ -34,13 +34,13 @@ def choose_cjk_font(size: float | None = None):
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from editor.ui.fonts import find_han_font, find_latin_font
+    from editor.ui.view.fonts import find_han_font, find_latin_font
 
     font = QFont(QApplication.font())
     chosen = find_han_font()
     if chosen is not None:
         # Latin text takes a Latin font (a CJK font's quotes and dashes are full width); Chinese falls back
-        # to the CJK family, in that order. The panes order their own (editor.ui.fonts.pane_font).
+        # to the CJK family, in that order. The panes order their own (editor.ui.view.fonts.pane_font).
         font.setFamilies([find_latin_font() or QApplication.font().family(), chosen])
     if size:
         font.setPointSizeF(size)
@@ -52,7 +52,7 @@ def warn_if_no_han_font(window) -> bool:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from editor.ui.fonts import missing_han_font_message
+    from editor.ui.view.fonts import missing_han_font_message
 
     message = missing_han_font_message()
     if message is None:
@@ -138,7 +138,7 @@ def _sweep_stale_temp_files(settings) -> None:
 
 def _offer_recovery(window) -> bool:
     try:
-        from editor.ui.autosave import offer_recovery
+        from editor.ui.safety.recovery import offer_recovery
     except ImportError:
         return False
     restored = offer_recovery(window)
@@ -187,17 +187,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         pass
     _install_excepthook()
     _sweep_stale_temp_files(settings)
-    from editor.ui.main_thread_gc import MainThreadGarbageCollector
+    from editor.ui.jobs.main_thread_gc import MainThreadGarbageCollector
 
     app.garbage_collector = MainThreadGarbageCollector(app)     # lives as long as the application
 
-    from editor.ui.main_window import MainWindow
+    from editor.ui.window.main_window import MainWindow
 
     window = MainWindow(settings=settings)
     window.show()
     from PySide6.QtCore import QTimer
 
-    from editor.ui.workers import warm_up_aligner
+    from editor.ui.jobs.workers import warm_up_aligner
 
     QTimer.singleShot(0, lambda: warn_if_no_han_font(window))
     if args:

@@ -19,7 +19,7 @@ mapfile -t TS < <(ls resources/i18n/duiqi_*.ts)
 case "${1:-}" in
   update)
     # Python sources that may hold tr()/translate() strings: the GUI, plus the shared error messages.
-    mapfile -t SOURCES < <(ls editor/app.py editor/ui/*.py 2>/dev/null; grep -l -E "QT_TRANSLATE_NOOP|translate\(" editor/*.py 2>/dev/null | grep -v -e editor/app.py || true)
+    mapfile -t SOURCES < <(ls editor/app.py editor/ui/*.py editor/ui/*/*.py 2>/dev/null; grep -l -E "QT_TRANSLATE_NOOP|translate\(" editor/*.py 2>/dev/null | grep -v -e editor/app.py || true)
     "$(tool lupdate)" -locations relative -no-obsolete "${SOURCES[@]}" -ts "${TS[@]}"
     ;;
   compile)

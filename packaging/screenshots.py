@@ -25,7 +25,7 @@ def shoot(out: Path, *, size: tuple[int, int], compact: bool = False, locale: st
     from PySide6.QtWidgets import QApplication
 
     from editor.app import _install_translators, choose_cjk_font, sample_document
-    from editor.ui.main_window import MainWindow
+    from editor.ui.window.main_window import MainWindow
 
     app = QApplication.instance()
     translators = _install_translators(app, locale) if locale else []

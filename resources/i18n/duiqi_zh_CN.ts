@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../editor/ui/help_dialogs.py" line="+85"/>
+        <location filename="../../editor/ui/dialogs/help_dialogs.py" line="+85"/>
         <source>Side-by-side Chinese–English sentence alignment for translators.</source>
         <translation>面向译者的中英文双栏逐句对齐工具。</translation>
     </message>
@@ -57,7 +57,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/alignment_view.py" line="+170"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="+170"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
@@ -109,7 +109,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Edit</name>
     <message>
-        <location filename="../../editor/ui/commands.py" line="+16"/>
+        <location filename="../../editor/ui/model/commands.py" line="+16"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -192,7 +192,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>EditController</name>
     <message>
-        <location filename="../../editor/ui/edit_controller.py" line="+27"/>
+        <location filename="../../editor/ui/window/edit_controller.py" line="+27"/>
         <source>Split Link into &amp;1:1 Links</source>
         <translation>拆分为 1:1 链接(&amp;1)</translation>
     </message>
@@ -235,7 +235,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExplanationStrip</name>
     <message>
-        <location filename="../../editor/ui/explanation_strip.py" line="+87"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="+87"/>
         <source>No link selected. Click a sentence, or drag one onto the other side to link.</source>
         <translation>未选择链接。单击一个句子，或将句子拖到另一侧以建立链接。</translation>
     </message>
@@ -315,7 +315,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../editor/ui/export_dialog.py" line="+40"/>
+        <location filename="../../editor/ui/dialogs/export_dialog.py" line="+40"/>
         <source>TMX 1.4 translation memory</source>
         <translation>TMX 1.4 翻译记忆库</translation>
     </message>
@@ -540,7 +540,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>FileDialogs</name>
     <message>
-        <location filename="../../editor/ui/file_dialogs.py" line="+76"/>
+        <location filename="../../editor/ui/dialogs/file_dialogs.py" line="+76"/>
         <source>Texts, also without an extension (*)</source>
         <extracomment>Suffixes of texts the importer reads; files without any suffix are shown with them (plain texts often have none).</extracomment>
         <translation>文本（包括没有扩展名的文件）(*)</translation>
@@ -554,7 +554,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../editor/ui/find_bar.py" line="+19"/>
+        <location filename="../../editor/ui/view/find_bar.py" line="+19"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
@@ -587,7 +587,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Fonts</name>
     <message>
-        <location filename="../../editor/ui/fonts.py" line="+80"/>
+        <location filename="../../editor/ui/view/fonts.py" line="+80"/>
         <source>Install a Chinese font, for example: sudo apt install fonts-noto-cjk (Debian, Ubuntu), sudo dnf install google-noto-sans-cjk-fonts (Fedora), sudo pacman -S noto-fonts-cjk (Arch), then start Duiqi again.</source>
         <extracomment>Fonts that render Chinese well, best first per platform; the first one installed wins. Latin UI fonts, best first. A CJK font&apos;s curly quotes and dashes are full width (&quot;city’ s&quot;, &quot;—&quot; like 一), so English text must not take them from the CJK font. Common Han characters (and Chinese punctuation) a usable Chinese font must have. English punctuation a Latin font must have, so that none of it falls back to a CJK font.</extracomment>
         <translation>请安装中文字体，例如：sudo apt install fonts-noto-cjk（Debian、Ubuntu）、sudo dnf install google-noto-sans-cjk-fonts（Fedora）、sudo pacman -S noto-fonts-cjk（Arch），然后重新启动 Duiqi。</translation>
@@ -611,7 +611,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="+196"/>
+        <location filename="../../editor/ui/dialogs/import_dialog.py" line="+196"/>
         <source>New Alignment</source>
         <translation>新建对齐</translation>
     </message>
@@ -1055,7 +1055,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>LanguagePairDialog</name>
     <message>
-        <location filename="../../editor/ui/language_pair_dialog.py" line="+16"/>
+        <location filename="../../editor/ui/dialogs/language_pair_dialog.py" line="+16"/>
         <source>Choose Two Languages</source>
         <translation>选择两种语言</translation>
     </message>
@@ -1078,7 +1078,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../editor/ui/link_style.py" line="+75"/>
+        <location filename="../../editor/ui/view/link_style.py" line="+75"/>
         <source>confirmed</source>
         <extracomment>The ends of the confidence shading: a sure automatic link is deep blue, one just above the threshold pale blue; a doubtful link just below the threshold is light amber, one near 0 deep orange.</extracomment>
         <translation>已确认</translation>
@@ -1099,7 +1099,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/alignment_view.py" line="-293"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="-293"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
         <extracomment>The compact grid&apos;s text is this many points smaller than the panes&apos; (an overview, like InterText&apos;s). Below this many segments a resize re-measures at once; above, when the resize settles. Above this many segments, a fresh layout (opening, a resize, a new font) estimates the heights of the sentences out of view and measures them exactly in the background, MEASURE_CHUNK per turn of the event loop; the sentences in view are always measured before they are painted.</extracomment>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
@@ -1113,7 +1113,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="+106"/>
+        <location filename="../../editor/ui/window/main_window.py" line="+106"/>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>
@@ -1453,7 +1453,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>RecentFilesMenu</name>
     <message>
-        <location filename="../../editor/ui/recent_files.py" line="+32"/>
+        <location filename="../../editor/ui/window/recent_files.py" line="+32"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -1476,7 +1476,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../editor/ui/autosave.py" line="+645"/>
+        <location filename="../../editor/ui/safety/recovery.py" line="+645"/>
         <source>Recover Unsaved Work</source>
         <extracomment>After a failed autosave, try again this soon (seconds) instead of waiting a whole interval. fsync the edit journal this long after a write (milliseconds): a kill loses nothing written, and a power cut nothing older than this. Compact at the interval only when this many records were appended since the last compaction (rewriting the whole history serialises the document: a hitch for a big one).</extracomment>
         <translation>恢复未保存的工作</translation>
@@ -1560,7 +1560,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReplaceDialog</name>
     <message>
-        <location filename="../../editor/ui/replace_dialog.py" line="+26"/>
+        <location filename="../../editor/ui/dialogs/replace_dialog.py" line="+26"/>
         <source>Find and Replace</source>
         <translation>查找和替换</translation>
     </message>
@@ -1610,7 +1610,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../editor/ui/explanation_strip.py" line="-37"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="-37"/>
         <source>no counterpart</source>
         <translation>没有对应句</translation>
     </message>
@@ -1643,7 +1643,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review_list.py" line="+152"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+152"/>
         <source>Review List</source>
         <translation>复核列表</translation>
     </message>
@@ -1702,7 +1702,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/sentence_pane.py" line="+334"/>
+        <location filename="../../editor/ui/view/sentence_pane.py" line="+334"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>
@@ -1710,7 +1710,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../editor/ui/settings_dialog.py" line="+41"/>
+        <location filename="../../editor/ui/dialogs/settings_dialog.py" line="+41"/>
         <source>Preferences</source>
         <extracomment>A language tag as TMX and XLIFF want it: &quot;zh-CN&quot;, &quot;en&quot;, &quot;zh-Hant-TW&quot;.</extracomment>
         <translation>首选项</translation>
@@ -1799,7 +1799,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../editor/ui/help_dialogs.py" line="-85"/>
+        <location filename="../../editor/ui/dialogs/help_dialogs.py" line="-85"/>
         <source>Up / Down</source>
         <translation>↑ / ↓</translation>
     </message>
@@ -1897,7 +1897,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../editor/ui/actions.py" line="+16"/>
+        <location filename="../../editor/ui/window/actions.py" line="+16"/>
         <source>&amp;New Alignment…</source>
         <translation>新建对齐(&amp;N)…</translation>
     </message>

@@ -76,7 +76,7 @@ def main(argv=None) -> int:
     app = QApplication.instance() or QApplication([])
     from editor.app import choose_cjk_font
     app.setFont(choose_cjk_font())
-    from editor.ui.main_window import MainWindow
+    from editor.ui.window.main_window import MainWindow
 
     doc = chapter_document(args.chapter)
     if doc is None:

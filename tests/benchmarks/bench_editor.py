@@ -50,7 +50,7 @@ def main(argv=None) -> int:
     app = QApplication.instance() or QApplication([])
     from editor.app import choose_cjk_font
     app.setFont(choose_cjk_font())
-    from editor.ui.main_window import MainWindow
+    from editor.ui.window.main_window import MainWindow
 
     base = rss_mb()
     doc = make_document(args.beads)

@@ -409,7 +409,7 @@ def test_stale_temporary_files_of_killed_saves_are_swept_on_the_next_save(tmp_pa
 
 
 def test_stale_temporary_files_in_the_autosave_folder_are_swept_at_start(tmp_path):
-    from editor.ui.autosave import autosave_dir, find_recoveries
+    from editor.ui.safety.sessions import autosave_dir, find_recoveries
 
     stale = autosave_dir() / ".session-x.duiqi.ab12cd34.tmp"
     stale.write_bytes(b"x")

@@ -18,7 +18,8 @@ def _quick_aligner(request, monkeypatch):
     if request.node.get_closest_marker("slow") is not None:
         yield
         return
-    from editor.ui import main_window, workers
+    from editor.ui.jobs import workers
+    from editor.ui.window import main_window
 
     def quick_start_alignment(doc, *, mode, keep_fixed, pool=None, connect=None):
         return workers.start_alignment(doc, mode=QUICK_MODE, keep_fixed=keep_fixed, pool=pool, connect=connect)

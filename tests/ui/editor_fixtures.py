@@ -14,7 +14,7 @@ _ALIGNED_SAMPLE: list[AlignmentDocument] = []
 def sample_doc() -> AlignmentDocument:
     """A fresh copy of the aligned bundled sample (aligned once per test session)."""
     from editor.app import sample_document
-    from editor.ui.qt_document import copy_document
+    from editor.ui.model.qt_document import copy_document
 
     if not _ALIGNED_SAMPLE:
         _ALIGNED_SAMPLE.append(sample_document())
@@ -23,7 +23,7 @@ def sample_doc() -> AlignmentDocument:
 
 def show_window(qtbot, doc: AlignmentDocument | None = None):
     """A MainWindow on `doc` (None: the empty window), without autosave, shown at 1100×700 and exposed."""
-    from editor.ui.main_window import MainWindow
+    from editor.ui.window.main_window import MainWindow
 
     win = MainWindow(doc, autosave=False)
     qtbot.addWidget(win, before_close_func=mark_clean)

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from editor.bitext.document import AlignmentDocument  # noqa: E402
 from editor.settings import Settings  # noqa: E402
-from editor.ui import autosave  # noqa: E402
-from editor.ui.commands import ApplyChange  # noqa: E402
-from editor.ui.main_window import MainWindow  # noqa: E402
+from editor.ui.safety import edit_recorder, recovery, sessions  # noqa: E402
+from editor.ui.model.commands import ApplyChange  # noqa: E402
+from editor.ui.window.main_window import MainWindow  # noqa: E402
 from tests.bitext.edit_script import random_change, start_document  # noqa: E402
 
 
@@ -43,12 +43,12 @@ def main() -> None:
     rng = random.Random(int(sys.argv[1]))
     app = QApplication([])
     # Compact and snapshot every second, so kills land during those too.
-    autosave.EditRecorder.COMPACT_AFTER_RECORDS = 5
+    edit_recorder.EditRecorder.COMPACT_AFTER_RECORDS = 5
     window = MainWindow(settings=Settings(autosave_seconds=1))
     window.show()
-    recoveries = autosave.find_recoveries()
+    recoveries = sessions.find_recoveries()
     if recoveries:
-        dialog = autosave.RecoveryDialog(recoveries, window)
+        dialog = recovery.RecoveryDialog(recoveries, window)
         dialog.restore_button.click()            # what the user does in the recovery dialog
         restored = dialog.restored()
         window.restore_history(restored.history, restored[1])

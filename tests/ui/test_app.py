@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from editor.app import _install_excepthook, choose_cjk_font, open_arguments
 from editor.bitext.project import save_project
-from editor.ui.main_window import MainWindow
+from editor.ui.window.main_window import MainWindow
 from tests.conftest import EVENT_TIMEOUT_MS
 from tests.editor_probe import run_editor
 from tests.sample_gold import document_links, document_sentences, sample_gold, strict_scores
@@ -101,7 +101,7 @@ def test_a_restored_crash_recovery_opens_as_unsaved_work_with_its_project_path(q
     from editor.app import _offer_recovery
 
     project = tmp_path / "book.duiqi"
-    monkeypatch.setattr("editor.ui.autosave.offer_recovery", lambda parent: (sample_doc, project))
+    monkeypatch.setattr("editor.ui.safety.recovery.offer_recovery", lambda parent: (sample_doc, project))
     win = _window(qtbot)
     assert _offer_recovery(win)
     assert win.document is sample_doc and win.project_path == project

@@ -12,8 +12,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, Splice
-from editor.ui import autosave as autosave_module
-from editor.ui.autosave import Autosaver, RecoveryDialog, autosave_dir, find_recoveries, offer_recovery
+from editor.bitext.project import load_project
+from editor.ui.safety import autosaver as autosave_module
+from editor.ui.safety import sessions
+from editor.ui.safety.autosaver import Autosaver
+from editor.ui.safety.recovery import RecoveryDialog, offer_recovery
+from editor.ui.safety.sessions import autosave_dir, find_recoveries
 from tests.conftest import ENGINE_TIMEOUT_MS, EVENT_TIMEOUT_MS
 
 
@@ -77,7 +81,7 @@ def test_a_modified_document_is_autosaved_after_the_interval(qtbot):
         pass
     assert saver.autosave_path.exists()
     assert saver.autosave_path.parent == autosave_dir()
-    assert AlignmentDocument.snapshot(autosave_module.load_project(saver.autosave_path)) == session.doc.snapshot()
+    assert AlignmentDocument.snapshot(load_project(saver.autosave_path)) == session.doc.snapshot()
     sidecar = json.loads(saver.autosave_path.with_suffix(".json").read_text("utf-8"))
     assert sidecar["pid"] == os.getpid() and sidecar["original_path"] is None
     saver.stop()
@@ -122,7 +126,7 @@ def test_a_really_killed_process_leaves_a_recoverable_autosave(tmp_path):
         import os, sys
         from PySide6.QtCore import QCoreApplication
         from editor.bitext.document import AlignmentDocument
-        from editor.ui.autosave import Autosaver
+        from editor.ui.safety.autosaver import Autosaver
         app = QCoreApplication([])
         doc = AlignmentDocument.from_texts([("你好。", 0)], [("Hello.", 0)])
         saver = Autosaver(lambda: doc, lambda: True, lambda: None, 60)
@@ -179,7 +183,7 @@ def test_a_failed_autosave_is_reported_and_retried_without_raising(qtbot, monkey
     saver.saved.connect(lambda *args: saved.append(args))
     assert saver.save_now() is None
     assert len(failed) == 1 and "No space left" in failed[0] and saved == []
-    assert saver._timer.interval() == autosave_module.RETRY_SECONDS * 1000   # retries soon
+    assert saver._timer.interval() == sessions.RETRY_SECONDS * 1000   # retries soon
     monkeypatch.undo()
     assert saver.save_now() == saver.autosave_path
     assert len(saved) == 1 and len(failed) == 1
@@ -208,7 +212,7 @@ def test_the_interval_can_be_changed_while_running(qtbot):
     saver.stop()
 
 
-def _crashed(doc=None, project=None) -> autosave_module.Recovery:
+def _crashed(doc=None, project=None) -> sessions.Recovery:
     saver = Session(doc or _document(), project=project).autosaver()
     saver.start()
     saver.save_now()
@@ -302,7 +306,7 @@ def test_the_timer_writes_on_a_worker_thread_a_copy_taken_when_it_fired(qtbot, m
                                                     (session.doc.src[0].__class__(0, "改了。", 0),))))
         edited.set()
     assert threads == ["duiqi-autosave"]
-    assert autosave_module.load_project(saver.autosave_path).snapshot() == expected
+    assert load_project(saver.autosave_path).snapshot() == expected
     saver.stop()
     saver.clear()
 
@@ -365,7 +369,7 @@ def test_a_failed_background_autosave_is_reported_and_retried(qtbot, monkeypatch
     with qtbot.waitSignal(saver.failed, timeout=EVENT_TIMEOUT_MS) as blocker:
         saver.save_in_background()
     assert "Permission denied" in blocker.args[0]
-    assert saver._timer.interval() == autosave_module.RETRY_SECONDS * 1000
+    assert saver._timer.interval() == sessions.RETRY_SECONDS * 1000
     saver.stop()
     saver.clear()
 

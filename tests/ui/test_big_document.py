@@ -3,8 +3,8 @@
 from PySide6.QtCore import Qt
 
 from editor.bitext.document import Side
-from editor.ui.alignment_view import LAZY_MEASURE_LIMIT
-from editor.ui.main_window import MainWindow
+from editor.ui.view.alignment_view import LAZY_MEASURE_LIMIT
+from editor.ui.window.main_window import MainWindow
 from tests.benchmarks.bench_editor import make_document
 from tests.ui.editor_fixtures import mark_clean
 

@@ -5,8 +5,8 @@ from PySide6.QtGui import QUndoStack
 
 from editor.bitext import edits
 from editor.bitext.document import Side
-from editor.ui.commands import ApplyChange, build_compound
-from editor.ui.qt_document import QtDocument
+from editor.ui.model.commands import ApplyChange, build_compound
+from editor.ui.model.qt_document import QtDocument
 
 EDITS = {
     "link": lambda d: edits.link(d, [d.src[0].id], [d.tgt[1].id]),

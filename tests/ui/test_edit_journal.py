@@ -7,10 +7,11 @@ import random
 import pytest
 
 from editor.bitext import edits
-from editor.bitext.journal import read_journal
+from editor.bitext.journal import Journal, read_journal
 from editor.settings import Settings
-from editor.ui import autosave
-from editor.ui.main_window import MainWindow
+from editor.ui.safety.recovery import RecoveryDialog
+from editor.ui.safety.sessions import find_recoveries
+from editor.ui.window.main_window import MainWindow
 from tests.bitext.edit_script import random_change, start_document
 from tests.ui.editor_fixtures import mark_clean
 
@@ -63,9 +64,9 @@ def test_a_crashed_session_comes_back_with_its_undo_history(qtbot, editor):
     expected, original = editor.document.snapshot(), start_document().snapshot()
     texts = [editor.undo_stack.text(i) for i in range(editor.undo_stack.count())]
     _crash(editor)
-    [recovery] = autosave.find_recoveries()
+    [recovery] = find_recoveries()
     assert recovery.counts == editor.document.counts()
-    dialog = autosave.RecoveryDialog([recovery])
+    dialog = RecoveryDialog([recovery])
     qtbot.addWidget(dialog)
     dialog.restore_button.click()
     restored = dialog.restored()
@@ -86,7 +87,7 @@ def test_a_crashed_session_that_had_saved_everything_is_not_offered(editor, tmp_
     editor._save_to(tmp_path / "book.duiqi")
     journal = editor._recorder.journal.path
     _crash(editor)
-    assert autosave.find_recoveries() == []
+    assert find_recoveries() == []
     assert not journal.exists()
 
 
@@ -105,15 +106,15 @@ def test_a_failed_journal_write_is_reported_and_the_journal_is_rewritten_whole(e
     recorder = editor._recorder
     failures = []
     recorder.failed.connect(failures.append)
-    real_write = autosave.Journal._append
+    real_write = Journal._append
 
     def full_disk(self, record):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(autosave.Journal, "_append", full_disk)
+    monkeypatch.setattr(Journal, "_append", full_disk)
     editor.push_change(lambda doc: edits.confirm(doc, 0))
     assert failures and "No space" in failures[0]
-    monkeypatch.setattr(autosave.Journal, "_append", real_write)
+    monkeypatch.setattr(Journal, "_append", real_write)
     editor.push_change(lambda doc: edits.confirm(doc, 1))
     replay = read_journal(recorder.journal.path)
     assert replay.stopped is None and replay.history.index == 2
@@ -135,7 +136,7 @@ def test_issue_10_repro_the_two_links_confirmed_after_the_autosave_survive_a_kil
         from PySide6.QtWidgets import QApplication
         from editor.bitext import edits
         from editor.settings import Settings
-        from editor.ui.main_window import MainWindow
+        from editor.ui.window.main_window import MainWindow
         from tests.bitext.edit_script import start_document
         app = QApplication([])
         window = MainWindow(start_document(), settings=Settings(autosave_seconds=1))
@@ -159,8 +160,8 @@ def test_issue_10_repro_the_two_links_confirmed_after_the_autosave_survive_a_kil
     assert line.strip() == "CONFIRMED", child.stderr.read() if not line else line
     os.kill(child.pid, signal.SIGKILL)
     child.communicate()
-    [recovery] = autosave.find_recoveries()
-    dialog = autosave.RecoveryDialog([recovery])
+    [recovery] = find_recoveries()
+    dialog = RecoveryDialog([recovery])
     qtbot.addWidget(dialog)
     dialog.restore_button.click()
     restored = dialog.restored()

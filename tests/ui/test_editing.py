@@ -135,7 +135,7 @@ def test_moving_the_boundary_with_alt_arrows_in_a_pane(qtbot, window):
 def test_right_click_selects_the_sentence_and_offers_the_edits(qtbot, window, monkeypatch):
     from PySide6.QtGui import QContextMenuEvent
 
-    from editor.ui.sentence_pane import SentencePane
+    from editor.ui.view.sentence_pane import SentencePane
 
     shown = []
     monkeypatch.setattr(SentencePane, "show_menu", lambda pane, menu, pos: shown.append([x.text() for x in menu.actions()]))

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from editor.bitext.document import Side
 from editor.bitext.project import load_project
 from editor.resources import sample_path
-from editor.ui.main_window import MainWindow
+from editor.ui.window.main_window import MainWindow
 from tests.conftest import EVENT_TIMEOUT_MS
 from tests.sample_gold import assert_is_the_gold
 from tests.ui.editor_fixtures import mark_clean
@@ -74,7 +74,7 @@ def test_import_review_fix_save_reopen_and_export_with_the_keyboard(qtbot, tmp_p
     # Export (Ctrl+E) through the export dialog, accepted as it comes except for the file name.
     from PySide6.QtWidgets import QDialog, QMessageBox
 
-    from editor.ui.export_dialog import ExportDialog
+    from editor.ui.dialogs.export_dialog import ExportDialog
 
     tmx = tmp_path / "sample.tmx"
     monkeypatch.setattr(ExportDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, DocumentMeta, Splice
 from editor.exporting import export_document
-from editor.ui.export_dialog import ExportDialog
+from editor.ui.dialogs.export_dialog import ExportDialog
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.bitext.document import AlignmentDocument
-from editor.ui.main_window import MainWindow
+from editor.ui.window.main_window import MainWindow
 from tests.conftest import ENGINE_TIMEOUT_MS, EVENT_TIMEOUT_MS
 from tests.sample_gold import assert_is_the_gold
 from tests.ui.editor_fixtures import mark_clean
@@ -123,7 +123,7 @@ def test_the_window_autosaves_unsaved_work_that_loads_back_the_same(qtbot, sampl
 def test_the_cycle_collector_runs_on_the_gui_thread_only(qtbot):
     import gc
 
-    from editor.ui.main_thread_gc import MainThreadGarbageCollector
+    from editor.ui.jobs.main_thread_gc import MainThreadGarbageCollector
 
     collector = MainThreadGarbageCollector()
     try:
@@ -161,7 +161,7 @@ def test_cancelling_a_running_alignment_changes_nothing(qtbot):
 @pytest.mark.slow
 def test_alignment_runs_in_the_aligner_process_which_restarts_after_dying(qtbot, monkeypatch):
     from editor.resources import sample_path
-    from editor.ui.workers import alignment_service
+    from editor.ui.jobs.workers import alignment_service
     from editor.workflow import import_document
 
     alignment_service().shutdown()      # a fresh process: it is still starting when it is killed below
@@ -187,7 +187,7 @@ def test_alignment_runs_in_the_aligner_process_which_restarts_after_dying(qtbot,
 @pytest.mark.slow
 def test_a_warmed_up_aligner_process_preloads_then_aligns(qtbot):
     from editor.resources import sample_path
-    from editor.ui.workers import alignment_service, warm_up_aligner
+    from editor.ui.jobs.workers import alignment_service, warm_up_aligner
     from editor.workflow import import_document
 
     warm_up_aligner()                       # what app.main() does once the window is up

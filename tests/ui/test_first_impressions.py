@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from editor.app import open_arguments, warn_if_no_han_font
 from editor.bitext.document import AlignmentDocument, Side
-from editor.ui import file_dialogs, fonts
-from editor.ui.import_dialog import ImportDialog
+from editor.ui.dialogs import file_dialogs
+from editor.ui.view import fonts
+from editor.ui.dialogs.import_dialog import ImportDialog
 from tests.ui.editor_fixtures import show_window
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog
 
-from editor.ui import import_dialog as import_dialog_module
-from editor.ui.import_dialog import ImportDialog
+from editor.ui.dialogs import import_dialog as import_dialog_module
+from editor.ui.dialogs.import_dialog import ImportDialog
 from tests.conftest import EVENT_TIMEOUT_MS
 
 DATA = Path(__file__).resolve().parents[1] / "data"

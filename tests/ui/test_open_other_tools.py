@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog
 
-from editor.ui.language_pair_dialog import LanguagePairDialog
+from editor.ui.dialogs.language_pair_dialog import LanguagePairDialog
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "exchange"
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from editor.settings import MAX_RECENT_FILES, Settings, load_settings
-from editor.ui.recent_files import RecentFilesMenu
+from editor.ui.window.recent_files import RecentFilesMenu
 from tests.conftest import EVENT_TIMEOUT_MS
 
 

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 
 from editor.bitext.document import BeadStatus, Side
-from editor.ui.alignment_view import BeadFilter
+from editor.ui.view.alignment_view import BeadFilter
 
 
 def test_enter_in_a_pane_confirms_the_link_and_selects_the_next_unconfirmed_one(qtbot, window):
@@ -82,7 +82,7 @@ def test_row_mode_gives_both_sides_the_same_rows(qtbot, window):
 def test_every_menu_action_with_a_shortcut_is_listed_in_help(qtbot, window):
     from PySide6.QtGui import QKeySequence
 
-    from editor.ui.help_dialogs import ShortcutsDialog, _plain
+    from editor.ui.dialogs.help_dialogs import ShortcutsDialog, _plain
 
     dialog = ShortcutsDialog(window.menus, window)
     qtbot.addWidget(dialog)
@@ -111,7 +111,7 @@ def test_enter_on_a_hand_made_link_moves_on_without_an_empty_undo_step(qtbot, wi
 
 def test_font_size_pane_order_and_row_mode_come_from_the_settings_and_are_saved_on_close(qtbot, sample_doc):
     from editor.settings import Settings, load_settings
-    from editor.ui.main_window import MainWindow
+    from editor.ui.window.main_window import MainWindow
 
     settings = Settings(font_size=15, pane_order="en-zh", row_mode=True)
     win = MainWindow(sample_doc, settings=settings, autosave=False)

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment
 from editor.bitext.review import DEFAULT_THRESHOLD, Mark
 from editor.exporting.xliff import XLIFF12_NS
-from editor.ui.alignment_view import BeadFilter
-from editor.ui.link_style import PEN_STYLES, LinkState
-from editor.ui.review_list import ReviewOrder
+from editor.ui.view.alignment_view import BeadFilter
+from editor.ui.view.link_style import PEN_STYLES, LinkState
+from editor.ui.review.review_list import ReviewOrder
 
 ZH = ["第一句话讲的是天气。", "第二句话讲的是工作。", "座談?!霸谛鹿诜窝滓咔槿虮┌l(fā)的情況下。", "第四句话讲的是朋友。",
       "第五句话没有译文。", "第六句话讲的是城市。", "第七句话讲的是河流。", "第八句话讲的是山。"]
@@ -47,7 +47,7 @@ def triage_document() -> AlignmentDocument:
 @pytest.fixture
 def triage_window(qtbot):
     from editor.settings import Settings
-    from editor.ui.main_window import MainWindow
+    from editor.ui.window.main_window import MainWindow
 
     win = MainWindow(triage_document(), settings=Settings(), autosave=False)
     qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())

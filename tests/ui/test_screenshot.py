@@ -2,7 +2,7 @@
 
 from PySide6.QtGui import QColor
 
-from editor.ui.link_style import COLOURS, LinkState
+from editor.ui.view.link_style import COLOURS, LinkState
 
 
 def _near(a: QColor, b: QColor, tolerance: int = 40) -> bool:

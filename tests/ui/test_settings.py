@@ -68,7 +68,7 @@ def test_a_value_of_the_wrong_type_or_range_keeps_its_default_only(caplog):
 
 from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
 
-from editor.ui.settings_dialog import SettingsDialog  # noqa: E402
+from editor.ui.dialogs.settings_dialog import SettingsDialog  # noqa: E402
 
 
 def test_the_dialog_shows_the_current_settings_and_returns_them_unchanged(qtbot):

@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from editor.bitext import edits
 from editor.bitext.document import AlignmentDocument, Change, Side, is_chinese_lang
-from editor.ui.alignment_view import AlignmentView
-from editor.ui.replace_dialog import ReplaceDialog
+from editor.ui.view.alignment_view import AlignmentView
+from editor.ui.dialogs.replace_dialog import ReplaceDialog
 
 
 class EditController(QObject):

@@ -11,7 +11,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from editor.bitext.document import AlignmentDocument
-from editor.ui.qt_document import copy_document
+from editor.ui.model.qt_document import copy_document
 
 #: Progress signals are throttled to about ten a second (STYLE §5).
 PROGRESS_INTERVAL = 0.1
@@ -91,7 +91,7 @@ class AlignmentJob:
 
 
 class AlignmentService(QObject):
-    """The application's aligner process (editor.ui.alignment_process), started on first use and kept warm.
+    """The application's aligner process (editor.ui.jobs.alignment_process), started on first use and kept warm.
 
     Replies are read on the GUI thread from a timer, so signals are emitted from the GUI thread.
     If the process dies, its jobs fail and the next job starts a new one.
@@ -114,7 +114,7 @@ class AlignmentService(QObject):
             return
         import multiprocessing
 
-        from editor.ui.alignment_process import serve
+        from editor.ui.jobs.alignment_process import serve
 
         context = multiprocessing.get_context("spawn")   # no fork: the parent has Qt threads
         parent_end, child_end = context.Pipe(duplex=True)

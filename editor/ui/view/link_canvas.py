@@ -6,8 +6,8 @@ from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
-from editor.ui.link_style import PEN_STYLES, LinkState
-from editor.ui.view_host import ViewHost
+from editor.ui.view.link_style import PEN_STYLES, LinkState
+from editor.ui.view.view_host import ViewHost
 
 INSET = 2.0
 #: Links this many beads or fewer from the selection are drawn in full; farther ones fade, down to FADE_FLOOR.

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWi
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus
 from editor.bitext.review import Reason, ReviewPolicy
-from editor.ui.link_style import LinkState, link_colour, link_state
+from editor.ui.view.link_style import LinkState, link_colour, link_state
 
 
 def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead) -> str:

@@ -21,8 +21,8 @@ from editor.errors import (EditorError, EmptyFileError, EncryptedFileError, Inpu
 from editor.importing import RawDocument, is_chinese_paragraph, load_document_cached
 from editor.importing.bilingual import BilingualText, Layout, pair_files, split_mixed
 from editor.segmentation import split_sentences
-from editor.ui.file_dialogs import choose_text_file, start_folder
-from editor.ui.settings_dialog import LANGUAGE_TAG, SOURCE_LANGUAGES, TARGET_LANGUAGES, language_combo
+from editor.ui.dialogs.file_dialogs import choose_text_file, start_folder
+from editor.ui.dialogs.settings_dialog import LANGUAGE_TAG, SOURCE_LANGUAGES, TARGET_LANGUAGES, language_combo
 
 log = logging.getLogger(__name__)
 

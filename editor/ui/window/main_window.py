@@ -18,16 +18,16 @@ from editor.bitext.document import AlignmentDocument, Change, Side
 from editor.bitext.project import PROJECT_SUFFIX, load_project, save_project
 from editor.bitext.review import review_counts
 from editor.errors import AlignmentCancelled, EditorError, InvalidEditError, UnsupportedFormatError
-from editor.ui.alignment_view import AlignmentView, BeadFilter
-from editor.ui.actions import WindowActions, scope_to
-from editor.ui import file_dialogs
-from editor.ui.commands import ApplyChange, build_compound
-from editor.ui.edit_controller import EditController
-from editor.ui.explanation_strip import ExplanationStrip
-from editor.ui.find_bar import FindBar
-from editor.ui.qt_document import QtDocument
-from editor.ui.review_list import ReviewList
-from editor.ui.workers import AlignmentJob, TaskSignals, start_alignment
+from editor.ui.view.alignment_view import AlignmentView, BeadFilter
+from editor.ui.window.actions import WindowActions, scope_to
+from editor.ui.dialogs import file_dialogs
+from editor.ui.model.commands import ApplyChange, build_compound
+from editor.ui.window.edit_controller import EditController
+from editor.ui.view.explanation_strip import ExplanationStrip
+from editor.ui.view.find_bar import FindBar
+from editor.ui.model.qt_document import QtDocument
+from editor.ui.review.review_list import ReviewList
+from editor.ui.jobs.workers import AlignmentJob, TaskSignals, start_alignment
 
 log = logging.getLogger(__name__)
 
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
         if self.settings is None:
             return None
         try:
-            from editor.ui.recent_files import RecentFilesMenu
+            from editor.ui.window.recent_files import RecentFilesMenu
         except ImportError:
             return None
         menu = RecentFilesMenu(self.settings, self)
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
 
     def _make_autosaver(self):
         try:
-            from editor.ui.autosave import Autosaver
+            from editor.ui.safety.autosaver import Autosaver
         except ImportError:
             return None
         seconds = self.settings.autosave_seconds if self.settings is not None else 60
@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         return saver
 
     def _make_recorder(self):
-        from editor.ui.autosave import EditRecorder
+        from editor.ui.safety.edit_recorder import EditRecorder
 
         return EditRecorder(self._autosaver, self.qdoc, self.undo_stack, lambda: self.project_path, self)
 
@@ -824,7 +824,7 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() == ".tmx":
             languages = tmx_languages(path)
             if len(languages) > 2:
-                from editor.ui.language_pair_dialog import LanguagePairDialog
+                from editor.ui.dialogs.language_pair_dialog import LanguagePairDialog
                 dialog = LanguagePairDialog(self, path.name, languages)
                 if dialog.exec() != QDialog.DialogCode.Accepted:
                     return None
@@ -855,7 +855,7 @@ class MainWindow(QMainWindow):
         """Ask for texts in the import dialog (prefilled with `paths`), then align them in the background."""
         if not self.maybe_save():
             return
-        from editor.ui.import_dialog import ImportDialog
+        from editor.ui.dialogs.import_dialog import ImportDialog
 
         dialog = ImportDialog(self, list(paths) if paths else None)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.document() is not None:
@@ -921,7 +921,7 @@ class MainWindow(QMainWindow):
         stem = (self.project_path or Path(self.document.meta.src_file or "alignment")).with_suffix(".tmx").name
         suggested = (self.project_path.parent if self.project_path else file_dialogs.start_folder()) / stem
         try:
-            from editor.ui.export_dialog import ExportDialog
+            from editor.ui.dialogs.export_dialog import ExportDialog
         except ImportError:
             filters = ";;".join(f"*{s}" for s in export_suffixes())
             name, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(suggested), filters)
@@ -957,7 +957,7 @@ class MainWindow(QMainWindow):
         if self.settings is None:
             return
         try:
-            from editor.ui.settings_dialog import SettingsDialog
+            from editor.ui.dialogs.settings_dialog import SettingsDialog
         except ImportError:
             return
         dialog = SettingsDialog(self, self.settings)
@@ -989,11 +989,11 @@ class MainWindow(QMainWindow):
     # -- help -----------------------------------------------------------------------------------
 
     def _on_shortcuts_triggered(self) -> None:
-        from editor.ui.help_dialogs import ShortcutsDialog
+        from editor.ui.dialogs.help_dialogs import ShortcutsDialog
         ShortcutsDialog(self.menus, self).exec()
 
     def _on_about_triggered(self) -> None:
-        from editor.ui.help_dialogs import show_about
+        from editor.ui.dialogs.help_dialogs import show_about
         show_about(self)
 
     # -- window events --------------------------------------------------------------------------

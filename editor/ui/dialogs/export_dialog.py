@@ -15,7 +15,7 @@ from editor.exporting import DEFAULT_CREATION_ID, ExportOptions, export_suffixes
 from editor.exporting.presets import (Omission, apply_preset, get_preset, preset_languages, preset_names,
                                       preset_omissions)
 from editor.exporting.xml_text import canonical_lang
-from editor.ui.settings_dialog import LANGUAGE_TAG, TARGET_LANGUAGES, language_combo
+from editor.ui.dialogs.settings_dialog import LANGUAGE_TAG, TARGET_LANGUAGES, language_combo
 
 # The Chinese codes offered; Traditional Chinese has three that CAT tools keep apart.
 EXPORT_SOURCE_LANGUAGES = ("zh-CN", "zh-TW", "zh-HK", "zh-Hant", "zh-Hans", "zh-SG", "zh")

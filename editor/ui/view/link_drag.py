@@ -7,7 +7,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.bitext.document import Side
-from editor.ui.view_host import ViewHost
+from editor.ui.view.view_host import ViewHost
 
 #: Within this many pixels of a pane's top or bottom edge (or beyond it) a drag scrolls the panes.
 AUTOSCROLL_EDGE = 32

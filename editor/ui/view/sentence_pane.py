@@ -9,9 +9,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPe
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor.bitext.document import Segment, Side
-from editor.ui.bead_layout import GAP_HEIGHT
-from editor.ui.link_style import COLOURS, LinkState
-from editor.ui.view_host import ViewHost
+from editor.ui.view.bead_layout import GAP_HEIGHT
+from editor.ui.view.link_style import COLOURS, LinkState
+from editor.ui.view.view_host import ViewHost
 
 _WIDE = re.compile("[\u2e80-\U0010ffff]")    # CJK and beyond: about an em wide
 

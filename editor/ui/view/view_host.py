@@ -7,7 +7,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QScrollBar
 
 from editor.bitext.document import AlignmentDocument, Side
-from editor.ui.bead_layout import BeadLayout
+from editor.ui.view.bead_layout import BeadLayout
 
 
 class ViewHost(Protocol):

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxL
 
 from editor.bitext.document import AlignmentDocument, Bead
 from editor.bitext.review import ReviewPolicy, review_priority
-from editor.ui.explanation_strip import evidence_reasons, reason_text
-from editor.ui.link_style import link_colour, link_state
+from editor.ui.view.explanation_strip import evidence_reasons, reason_text
+from editor.ui.view.link_style import link_colour, link_state
 
 PREVIEW_CHARS = 40
 

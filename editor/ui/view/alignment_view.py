@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollBar, QSiz
 
 from editor.bitext.document import AlignmentDocument, Bead, Side, is_chinese_lang, writes_without_spaces
 from editor.bitext.review import DEFAULT_THRESHOLD, ReviewPolicy
-from editor.ui.bead_layout import BeadLayout
-from editor.ui.fonts import pane_font
-from editor.ui.link_canvas import LinkCanvas
-from editor.ui.link_drag import LinkDrag
-from editor.ui.link_style import COLOURS, SHADES, LinkState, link_colour, link_state, state_label
-from editor.ui.qt_document import QtDocument
-from editor.ui.sentence_pane import SentencePane
+from editor.ui.view.bead_layout import BeadLayout
+from editor.ui.view.fonts import pane_font
+from editor.ui.view.link_canvas import LinkCanvas
+from editor.ui.view.link_drag import LinkDrag
+from editor.ui.view.link_style import COLOURS, SHADES, LinkState, link_colour, link_state, state_label
+from editor.ui.model.qt_document import QtDocument
+from editor.ui.view.sentence_pane import SentencePane
 
 PAGE_SEGMENTS = 10
 #: The compact grid's text is this many points smaller than the panes' (an overview, like InterText's).
@@ -270,7 +270,7 @@ class AlignmentView(QWidget):
     # -- configuration --------------------------------------------------------------------------
 
     def set_text_font(self, font: QFont) -> None:
-        """Use `font`'s size for both panes, each with the families its language needs (editor.ui.fonts)."""
+        """Use `font`'s size for both panes, each with the families its language needs (editor.ui.view.fonts)."""
         self._base_font = QFont(font)
         self._apply_fonts()
         for side in Side:

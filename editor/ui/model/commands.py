@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from editor.bitext.document import AlignmentDocument, Change
 from editor.bitext.journal import Step
-from editor.ui.qt_document import QtDocument
+from editor.ui.model.qt_document import QtDocument
 
 # Undo texts shown in the Edit menu and the history panel, keyed by Change.description.
 _TEXTS = {

@@ -1,0 +1,231 @@
+"""Autosave sessions on disk: the folder, the per-session files and locks, and finding what a crashed session left.
+
+Each running editor is a *session* with its own files in `paths.data_dir()/autosave/`:
+`<session>.duiqi` (the document, written atomically), `<session>.json` (where it came from, when, which pid)
+and `<session>.lock`, which the session keeps locked with an operating-system file lock for as long as it runs.
+The operating system drops that lock when the process dies, however it dies, so "the lock can be taken"
+means "the session crashed": that is how two running editors keep their hands off each other's autosaves,
+and why a reused pid cannot hide a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import secrets
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+
+from editor import paths
+from editor.bitext.document import AlignmentDocument
+from editor.bitext.journal import JOURNAL_SUFFIX, History, Replay, read_journal
+from editor.bitext.project import PROJECT_SUFFIX, load_project
+from editor.errors import EditorError
+from editor.file_checks import sweep_folder
+
+log = logging.getLogger(__name__)
+
+
+AUTOSAVE_FOLDER = "autosave"
+SIDECAR_SUFFIX = ".json"
+LOCK_SUFFIX = ".lock"
+#: After a failed autosave, try again this soon (seconds) instead of waiting a whole interval.
+RETRY_SECONDS = 10
+#: fsync the edit journal this long after a write (milliseconds): a kill loses nothing written, and a
+#: power cut nothing older than this.
+JOURNAL_SYNC_MS = 500
+
+
+def autosave_dir() -> Path:
+    """Return (creating it) the folder of autosaves."""
+    folder = paths.data_dir() / AUTOSAVE_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+# -- operating-system file locks ------------------------------------------------------------------
+
+def lock_file(handle: IO[bytes]) -> bool:
+    """Take an exclusive lock on an open file without waiting; return False when another holder has it."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def unlock_file(handle: IO[bytes]) -> None:
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    except OSError:
+        pass
+
+
+def _session_is_running(lock_path: Path) -> bool:
+    """True when some process (this one included) holds the session's lock."""
+    try:
+        handle = open(lock_path, "rb+")
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True          # unreadable: assume its owner is alive rather than steal its work
+    with handle:
+        if lock_file(handle):
+            unlock_file(handle)
+            return False
+        return True
+
+
+# -- finding what crashed sessions left -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Recovery:
+    """An autosave left by a session that is no longer running."""
+
+    session: str
+    autosave_path: Path                 # the .duiqi file holding the unsaved work
+    original_path: Path | None          # the project it was opened from; None for an unsaved new alignment
+    saved_at: float                     # seconds since the epoch
+    pid: int | None
+    title: str                          # a name for the list: the project's or the source text's file name
+    counts: dict | None = None          # AlignmentDocument.counts() when it was autosaved
+
+    def project_is_newer(self) -> bool:
+        """True when the original project file changed after this autosave (it may hold the work already)."""
+        if self.original_path is None:
+            return False
+        try:
+            return self.original_path.stat().st_mtime > self.saved_at
+        except OSError:
+            return False
+
+    @property
+    def sidecar_path(self) -> Path:
+        return self.autosave_path.with_suffix(SIDECAR_SUFFIX)
+
+    @property
+    def lock_path(self) -> Path:
+        return self.autosave_path.with_suffix(LOCK_SUFFIX)
+
+    @property
+    def journal_path(self) -> Path:
+        return self.autosave_path.with_suffix(JOURNAL_SUFFIX)
+
+    def replay(self) -> Replay | None:
+        """Return the replayed edit journal, or None when there is none or it cannot be read at all."""
+        if not self.journal_path.exists():
+            return None
+        try:
+            return read_journal(self.journal_path)
+        except EditorError as exc:
+            log.warning("cannot replay %s: %s", self.journal_path, exc)
+            return None
+
+    def load_history(self) -> History | None:
+        """Return the undo history the journal holds (None without a readable journal)."""
+        replay = self.replay()
+        return replay.history if replay is not None else None
+
+    def load(self) -> AlignmentDocument:
+        """Return the unsaved document: the journal replayed, else the last snapshot.
+
+        Raises MalformedFileError if neither can be read.
+        """
+        history = self.load_history()
+        if history is not None:
+            return history.document()
+        return load_project(self.autosave_path)
+
+    def discard(self) -> None:
+        """Delete the autosave and its side files."""
+        for path in (self.autosave_path, self.sidecar_path, self.journal_path, self.lock_path):
+            path.unlink(missing_ok=True)
+
+
+def _read_sidecar(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def find_recoveries() -> list[Recovery]:
+    """Return the autosaves of sessions that are no longer running (they crashed), newest first.
+
+    A crashed session whose journal ends where its project file was saved lost nothing: its files are
+    removed instead of being offered.
+    """
+    folder = autosave_dir()
+    sweep_folder(folder)            # temporary files of snapshots that a kill interrupted
+    found: list[Recovery] = []
+    sessions = {p.stem for p in (*folder.glob(f"*{PROJECT_SUFFIX}"), *folder.glob(f"*{JOURNAL_SUFFIX}"))
+                if not p.name.startswith(".")}
+    for session in sessions:
+        autosave = folder / f"{session}{PROJECT_SUFFIX}"
+        if _session_is_running(autosave.with_suffix(LOCK_SUFFIX)):
+            continue
+        meta = _read_sidecar(autosave.with_suffix(SIDECAR_SUFFIX))
+        journal = autosave.with_suffix(JOURNAL_SUFFIX)
+        replay = None
+        if journal.exists():
+            recovery = Recovery(session, autosave, None, 0.0, None, "")
+            replay = recovery.replay()
+            if replay is not None and not replay.history.modified:
+                recovery.discard()          # the project file holds all of it
+                continue
+        info = replay.history.info if replay is not None else {}
+        original = info.get("original_path", meta.get("original_path"))
+        original_path = Path(original) if isinstance(original, str) and original else None
+        saved_at = meta.get("saved_at") if replay is None else None
+        if not isinstance(saved_at, (int, float)):
+            try:
+                saved_at = (journal if replay is not None else autosave).stat().st_mtime
+            except OSError:
+                continue
+        pid = info.get("pid", meta.get("pid"))
+        pid = pid if isinstance(pid, int) else None
+        title = info.get("title", meta.get("title"))
+        title = title if isinstance(title, str) else ""
+        title = title or (original_path.name if original_path else autosave.name)
+        counts = replay.history.document().counts() if replay is not None else meta.get("counts")
+        counts = counts if isinstance(counts, dict) else None
+        found.append(Recovery(session, autosave, original_path, float(saved_at), pid, title, counts))
+    _remove_orphan_locks(folder)
+    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+def _remove_orphan_locks(folder: Path) -> None:
+    """Delete lock files of finished sessions that left no autosave (they exited cleanly or saved)."""
+    for lock in folder.glob(f"*{LOCK_SUFFIX}"):
+        if not lock.with_suffix(PROJECT_SUFFIX).exists() and not lock.with_suffix(JOURNAL_SUFFIX).exists() \
+                and not _session_is_running(lock):
+            lock.unlink(missing_ok=True)
+            lock.with_suffix(SIDECAR_SUFFIX).unlink(missing_ok=True)
+
+
+# -- the autosaver --------------------------------------------------------------------------------
+
+def new_session_name() -> str:
+    return f"session-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"
+
+def document_title(document: AlignmentDocument) -> str:
+    names = [Path(p).name for p in (document.meta.src_file, document.meta.tgt_file) if p]
+    return " + ".join(dict.fromkeys(names))

@@ -1,0 +1,1 @@
+"""The alignment view: the two sentence panes, the link gutter, drag to link, bead layout, link style, the explanation strip and the find bar. Children read the view through `view_host.ViewHost` and send requests up as signals."""
