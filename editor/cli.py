@@ -23,13 +23,18 @@ writes a translation memory (TMX), a bilingual XLIFF, a table (TSV/XLSX) or a Du
 
   duiqi                          open the editor
   duiqi FILE...                  open a project, or import texts into the editor
+  duiqi --sample                 open the editor on the bundled sample and align it
   duiqi align ZH [EN] -o OUT     align headless (one file = bilingual: alternating paragraphs,
                                  same-line pairs or a two-column table)
+  duiqi convert IN OUT           convert between project, TMX, XLIFF, table and JSON files
+  duiqi batch JOBS -o DIR        align many pairs (a JOBS file, or --zh-dir A --en-dir B)
+  duiqi help [COMMAND]           this help, or a command's
 
 Inputs: .txt .md .docx .html .odt .epub .pdf (with a text layer) .srt .xlsx .csv/.tsv
-  duiqi convert IN OUT           convert between project, TMX, XLIFF and TSV files
-  duiqi batch JOBS -o DIR        align many pairs (a JOBS file, or --zh-dir A --en-dir B)
 """
+
+SUBCOMMANDS = ("align", "convert", "batch")
+GUI_OPTIONS = ("--sample",)        # what editor.app.open_arguments understands besides paths
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -92,20 +97,34 @@ def _build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--force", action="store_true", help="align again even where the output exists")
     _add_export_options(batch)
 
-    convert = commands.add_parser("convert", help="convert an alignment between file formats",
-                                  description="Convert between .duiqi, .tmx, .xlf/.xliff, .tsv, .xlsx and .json.")
-    convert.add_argument("input", metavar="IN")
-    convert.add_argument("output", metavar="OUT")
-    _add_export_options(convert)
+    convert = commands.add_parser(
+        "convert", help="convert an alignment between file formats",
+        description="Convert an alignment between formats. IN: a Duiqi project (.duiqi), a translation memory "
+                    "(.tmx), a bilingual XLIFF (.xlf/.xliff, Trados .sdlxliff, memoQ .mqxliff), a table "
+                    "(.tsv/.csv/.xlsx, Chinese and English columns) or Duiqi's .json. OUT: .duiqi, .tmx, "
+                    ".xlf/.xliff, .tsv, .xlsx, .json or .beads, by its extension.")
+    convert.add_argument("input", metavar="IN", help="the alignment to read (.duiqi .tmx .xlf .xliff .sdlxliff "
+                                                      ".mqxliff .tsv .csv .xlsx .json)")
+    convert.add_argument("output", metavar="OUT", help="the file to write; its extension picks the format "
+                                                        "(.duiqi .tmx .xlf .xliff .tsv .xlsx .json .beads), "
+                                                        "'-' writes to standard output")
+    _add_export_options(convert, converting=True)
     return parser
 
 
-def _add_export_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--src-lang", metavar="CODE", help="Chinese language code (default: zh-CN or zh-TW "
-                                                          "from the detected script); convert: also which "
-                                                          "language of a multilingual TMX is the source")
-    parser.add_argument("--tgt-lang", metavar="CODE", help="English language code (default: en-US); convert: "
-                                                          "also which language of a multilingual TMX is the target")
+def _add_export_options(parser: argparse.ArgumentParser, converting: bool = False) -> None:
+    if converting:
+        parser.add_argument("--src-lang", metavar="CODE",
+                            help="which language of a multilingual TMX is the source (Chinese) side, and the code "
+                                 "written for it (default: the file's own, else zh-CN or zh-TW by script)")
+        parser.add_argument("--tgt-lang", metavar="CODE",
+                            help="which language of a multilingual TMX is the target (English) side, and the code "
+                                 "written for it (default: the file's own, else en-US)")
+    else:
+        parser.add_argument("--src-lang", metavar="CODE", help="Chinese language code written in the output "
+                                                              "(default: zh-CN or zh-TW from the detected script)")
+        parser.add_argument("--tgt-lang", metavar="CODE", help="English language code written in the output "
+                                                              "(default: en-US)")
     parser.add_argument("--preset", choices=("generic", "trados", "memoq", "phrase", "omegat"), default="generic",
                         help="the choices that suit a CAT tool: props, language codes, which links go in, "
                              "length limit (default generic; the README explains each)")
@@ -132,10 +151,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     global _MAIN_STARTED
     _MAIN_STARTED = time.perf_counter()
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in ("align", "convert", "batch", "-h", "--help", "--version")):
+    if argv and argv[0] == "help":
+        argv = [*argv[1:2], "--help"]
+    if not argv or (argv[0] not in (*SUBCOMMANDS, "-h", "--help", "--version")):
+        problem = gui_arguments_problem(argv)
+        if problem:
+            _say(f"duiqi: {problem}; 'duiqi --help' lists the commands")
+            return EXIT_BAD_INPUT
         from editor.app import main as gui_main   # the GUI is only imported when it is wanted
         return gui_main(argv)
-    args = _build_parser().parse_args(argv)
+    parser = _build_parser()
+    _refuse_unknown_options(parser, argv)
+    args = parser.parse_args(argv)
     try:
         if args.command == "align":
             return _run_align(args)
@@ -154,6 +181,58 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:       # noqa: BLE001 - a bug: a short message and a crash log, not a traceback
         return report_bug(exc)
     return EXIT_OK
+
+
+def gui_arguments_problem(argv: Sequence[str]) -> str | None:
+    """What is wrong with arguments meant for the editor (paths that exist, or --sample), or None.
+
+    A mistyped command must not open the editor (without a display Qt aborts; with one, -o would be ignored).
+    """
+    import difflib
+
+    first = argv[0] if argv else None
+    if first and not first.startswith("-") and not Path(first).exists() \
+            and not any(c in first for c in "./\\") and not Path(first).suffix:
+        close = difflib.get_close_matches(first, [*SUBCOMMANDS, "help"], n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"unknown command '{first}'{hint}"
+    for arg in argv:
+        if arg.startswith("-") and arg not in GUI_OPTIONS:
+            return f"unknown option '{arg}' (the editor takes files to open or --sample; to align headless: " \
+                   f"duiqi align ZH EN -o OUT)"
+    paths = [a for a in argv if a not in GUI_OPTIONS]
+    if len(paths) > 2:
+        return f"the editor opens one project or two texts, not {len(paths)} files (many pairs: duiqi batch)"
+    for arg in paths:
+        if not Path(arg).exists():
+            return f"{arg}: no such file or folder"
+    return None
+
+
+def _refuse_unknown_options(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
+    """Name an unknown option first: argparse would report only the missing arguments of `align --frobnicate`."""
+    command = argv[0] if argv else None
+    subparsers = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    sub = subparsers[0].choices.get(command) if subparsers and command else None
+    if sub is None:
+        return
+    known = [s for action in sub._actions for s in action.option_strings]
+    unknown = []
+    for arg in argv[1:]:
+        if arg == "--":
+            break
+        if not arg.startswith("-") or arg == "-" or arg[1:2].isdigit():
+            continue
+        name = arg.split("=", 1)[0]
+        if name in known:
+            continue
+        if name.startswith("--") and sum(k.startswith(name) for k in known) == 1:
+            continue                      # argparse's unique prefixes (--pres for --presegmented)
+        if not name.startswith("--") and len(name) > 2 and name[:2] in known:
+            continue                      # -ofile, -j2
+        unknown.append(arg)
+    if unknown:
+        sub.error(f"unrecognized arguments: {' '.join(unknown)}")
 
 
 def _say(line: str) -> None:

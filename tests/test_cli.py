@@ -68,8 +68,74 @@ def test_an_unknown_output_format_names_the_choices(tmp_path, capsys):
 
 
 def test_python_dash_m_editor_prints_help_without_qt():
-    result = subprocess.run([sys.executable, "-m", "editor", "align", "--help"], capture_output=True, text=True)
+    code = ("import sys, runpy; sys.argv = ['editor', 'align', '--help']\n"
+            "try:\n    runpy.run_module('editor', run_name='__main__')\nexcept SystemExit as e:\n    code = e.code\n"
+            "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+            "print('QT-MODULES', qt, file=sys.stderr); sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0 and "--presegmented" in result.stdout
+    assert "QT-MODULES []" in result.stderr          # the help came without loading Qt
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["alignn", "x.txt", "-o", "out.tmx"], "unknown command 'alignn' (did you mean 'align'?)"),
+    (["algin"], "unknown command 'algin' (did you mean 'align'?)"),
+    (["frobnicate"], "unknown command 'frobnicate'"),
+    (["--samples"], "unknown option '--samples'"),
+    (["--sample", "-o", "out.tmx"], "unknown option '-o'"),
+    (["missing-file.txt"], "missing-file.txt: no such file or folder"),
+])
+def test_a_mistyped_command_is_a_usage_error_and_never_opens_the_editor(argv, message, capsys, monkeypatch):
+    import editor.app
+
+    def no_gui(argv):
+        raise AssertionError(f"the editor was started for {argv}")
+
+    monkeypatch.setattr(editor.app, "main", no_gui)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_help_is_a_command_too(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["help"])
+    assert exit_.value.code == 0 and "duiqi align ZH [EN] -o OUT" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["help", "convert"])
+    out = capsys.readouterr().out
+    assert ".sdlxliff" in out and ".mqxliff" in out and ".csv" in out
+
+
+def test_the_main_help_lists_the_commands_before_the_inputs(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.index("duiqi batch JOBS") < out.index("Inputs:")
+
+
+def test_an_unknown_option_is_named_before_missing_arguments(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["align", "--frobnicate"])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and "unrecognized arguments: --frobnicate" in err and "required" not in err
+
+
+def test_known_options_and_their_prefixes_still_parse(tmp_path):
+    out = tmp_path / "o.beads"
+    assert main(["align", str(sample_path()), f"-o{out}", "--mode=fast", "--quiet", "--presegm"]) == 0
+    assert out.exists()
+
+
+def test_language_code_help_says_what_each_command_does_with_it(capsys):
+    with pytest.raises(SystemExit):
+        main(["align", "--help"])
+    align_help = " ".join(capsys.readouterr().out.split())
+    with pytest.raises(SystemExit):
+        main(["convert", "--help"])
+    convert_help = " ".join(capsys.readouterr().out.split())
+    assert "multilingual" not in align_help and "Chinese language code written in the output" in align_help
+    assert "which language of a multilingual TMX is the source" in convert_help
 
 
 def _linked_only(data: dict) -> dict:
