@@ -90,6 +90,10 @@ class Autosaver(QObject):
     def is_active(self) -> bool:
         return self._timer.isActive()
 
+    def next_save_in_ms(self) -> int:
+        """Milliseconds until the timer next autosaves (-1 when stopped): the interval, or sooner after a failure."""
+        return self._timer.remainingTime() if self._timer.isActive() else -1
+
     def start(self) -> None:
         """Take this session's lock and start the timer."""
         self._acquire_lock()
@@ -209,7 +213,7 @@ class Autosaver(QObject):
         if error is not None:
             log.warning("autosave to %s failed: %s", self.autosave_path, error, exc_info=error)
             if self._timer.isActive():
-                self._timer.start(min(RETRY_SECONDS, self._interval_seconds) * 1000)
+                self._timer.start(round(min(RETRY_SECONDS, self._interval_seconds) * 1000))
             self.failed.emit(str(error))
             return None
         if self._timer.isActive() and self._timer.interval() != self._interval_seconds * 1000:
