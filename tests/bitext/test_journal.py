@@ -173,11 +173,19 @@ def test_the_history_of_a_current_document_finds_its_base_by_undoing(tmp_path):
     assert history.document().snapshot() == session.doc.snapshot()
 
 
-def test_sync_and_close_remove(tmp_path):
+def test_sync_fsyncs_the_journal_file_and_close_removes_it(tmp_path, monkeypatch):
+    import os
+
+    from editor.bitext import journal as journal_module
+
+    synced = []
+    monkeypatch.setattr(journal_module.os, "fsync", lambda fd: synced.append(os.fstat(fd).st_ino))
     session = Session(tmp_path / "s.journal")
     session.push(random.Random(1))
     assert session.journal.dirty
+    synced.clear()                      # the base record's atomic write fsyncs too
     session.journal.sync()
     assert not session.journal.dirty
+    assert synced == [os.stat(tmp_path / "s.journal").st_ino]      # the journal's own file reached the disk
     session.journal.close(remove=True)
     assert not (tmp_path / "s.journal").exists()
