@@ -72,6 +72,7 @@ class JobResult:
     seconds: float = 0.0
     payload: bytes | None = None    # the exported file, when the caller writes it (a Dask client)
     warnings: list[str] = field(default_factory=list)
+    worker_pid: int = 0             # the process that ran the job
 
 
 @dataclass
@@ -182,7 +183,7 @@ def run_job(job: BatchJob, settings: BatchSettings, write: bool = True) -> JobRe
     With `write` the output file is written here (atomically); otherwise its bytes come back in `payload`
     for the caller to write."""
     output = settings.output_path(job)
-    result = JobResult(job.name, str(output))
+    result = JobResult(job.name, str(output), worker_pid=os.getpid())
     started = time.perf_counter()
     if job.problem:
         result.ok, result.error = False, job.problem
@@ -275,6 +276,10 @@ class ProcessPoolExecutor:
         futures: dict[Future, BatchJob] = {self._pool.submit(run_job, job, settings): job for job in jobs}
         for future in concurrent.futures.as_completed(futures):
             yield _result_of(future, futures[future], settings)
+
+    def worker_pids(self) -> list[int]:
+        """The pool's worker processes (started at the first job)."""
+        return sorted((self._pool._processes or {}).keys())
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

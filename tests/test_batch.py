@@ -16,6 +16,18 @@ from editor.errors import InputFileError
 DATA = Path(__file__).parent / "data"
 
 
+def require_module(name: str) -> None:
+    """Skip without the test extra `name` on a laptop; under CI=true (which installs the extras) fail instead."""
+    from tests.conftest import IN_CI
+
+    try:
+        __import__(name)
+    except ImportError:
+        if IN_CI:
+            pytest.fail(f"{name} is not installed, and CI=true must have it (pip install -e '.[test]')")
+        pytest.skip(f"{name} is not installed (pip install -e '.[test]')")
+
+
 def _pairs(folder: Path) -> Path:
     """Two small chapters (a Chinese file and its English file each) and a mixed file, with a JOBS file."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -145,6 +157,22 @@ def test_two_local_worker_processes_give_the_same_outputs_as_one(tmp_path):
     assert _outputs(one) == _outputs(two) and len(_outputs(one)) == 3
 
 
+def test_jobs_two_asks_for_run_in_two_worker_processes_not_in_this_one(tmp_path):
+    from editor.batch import BatchSettings, ProcessPoolExecutor, run_batch
+
+    (tmp_path / "out").mkdir()
+    executor = ProcessPoolExecutor(2)
+    try:
+        summary = run_batch(read_jobs_file(_pairs(tmp_path / "in")),
+                            BatchSettings(str(tmp_path / "out"), fmt="json", mode="length"), executor)
+        workers = executor.worker_pids()
+    finally:
+        executor.close()
+    ran_in = {result.worker_pid for result in summary.results}
+    assert len(summary.done) == 3 and len(workers) == 2
+    assert ran_in <= set(workers) and os.getpid() not in ran_in
+
+
 def test_the_batch_job_is_plain_data_that_pickles():
     import pickle
 
@@ -155,7 +183,7 @@ def test_the_batch_job_is_plain_data_that_pickles():
 @pytest.fixture
 def dask_cluster(tmp_path):
     """A real scheduler and two workers, each its own process (`dask scheduler`, `dask worker ADDRESS`)."""
-    pytest.importorskip("distributed")
+    require_module("distributed")
     from distributed import Client
 
     scheduler_file = tmp_path / "scheduler.json"
@@ -204,7 +232,7 @@ def _lexicon_loaded() -> bool:
 
 
 def test_an_unreachable_dask_scheduler_is_one_clear_error(tmp_path, capsys, monkeypatch):
-    pytest.importorskip("distributed")
+    require_module("distributed")
     monkeypatch.setattr("editor.batch.DASK_CONNECT_TIMEOUT", "1s")
     jobs = _pairs(tmp_path / "in")
     status = main(["batch", str(jobs), "-o", str(tmp_path / "out"), "--dask", "tcp://127.0.0.1:9",
