@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tests.conftest import ENGINE_TIMEOUT_MS, REPO
+from tests.conftest import ENGINE_TIMEOUT_MS, IN_CI, REPO
 
 TS = REPO / "resources" / "i18n" / "duiqi_zh_CN.ts"
 QM = REPO / "editor" / "assets" / "i18n" / "duiqi_zh_CN.qm"
 BIN = Path(sys.executable).parent
+
 PLACEHOLDER = re.compile(r"%(?:n|L?\d+)|\{[a-z_0-9]*\}")
 ACCELERATOR = re.compile(r"&([^&\s])")
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -28,6 +29,8 @@ def _tool(name: str) -> str:
         return str(path)
     found = shutil.which(f"pyside6-{name}")
     if found is None:
+        if IN_CI:           # PySide6-Essentials ships lupdate and lrelease: CI must have them
+            pytest.fail(f"pyside6-{name} is not installed, and CI=true must have it")
         pytest.skip(f"pyside6-{name} is not installed")
     return found
 
