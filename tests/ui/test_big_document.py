@@ -6,6 +6,7 @@ from editor.bitext.document import Side
 from editor.ui.view.alignment_view import LAZY_MEASURE_LIMIT
 from editor.ui.window.main_window import MainWindow
 from tests.benchmarks.bench_editor import make_document
+from tests.conftest import ENGINE_TIMEOUT_MS, EVENT_TIMEOUT_MS
 from tests.ui.editor_fixtures import mark_clean
 
 
@@ -34,20 +35,20 @@ def test_a_big_document_measures_what_is_in_view_first_and_the_rest_in_the_backg
     view = win.view
     for side in Side:
         assert _exact(view, side, _in_view(view, side))
-    qtbot.waitUntil(view.all_measured, timeout=120000)
+    qtbot.waitUntil(view.all_measured, timeout=ENGINE_TIMEOUT_MS)
     for side in Side:
         assert _exact(view, side, range(0, len(doc.segments(side)), 37))
     # Scrolling far, the new view is measured before it is painted; narrower panes re-measure lazily too.
     win.resize(800, 700)
-    qtbot.waitUntil(lambda: not view._relayout_timer.isActive(), timeout=10000)
-    qtbot.waitUntil(lambda: all(_exact(view, s, _in_view(view, s)) for s in Side), timeout=10000)
+    qtbot.waitUntil(lambda: not view._relayout_timer.isActive(), timeout=EVENT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: all(_exact(view, s, _in_view(view, s)) for s in Side), timeout=EVENT_TIMEOUT_MS)
     view.scrollbar.setValue(view.scrollbar.maximum() // 2)
     for side in Side:
         assert _exact(view, side, _in_view(view, side))
     # An edit while estimates remain keeps every measured height in place.
     view.select_bead(len(doc.beads) // 2)
     win.actions_.merge_beads.trigger()
-    qtbot.waitUntil(view.all_measured, timeout=120000)
+    qtbot.waitUntil(view.all_measured, timeout=ENGINE_TIMEOUT_MS)
     for side in Side:
         assert _exact(view, side, range(0, len(doc.segments(side)), 41))
     pane = view.panes[Side.SRC]

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from editor.app import open_arguments, warn_if_no_han_font
 from editor.bitext.document import AlignmentDocument, Side
 from editor.ui.dialogs import file_dialogs
-from editor.ui.view import fonts
 from editor.ui.dialogs.import_dialog import ImportDialog
+from editor.ui.view import fonts
+from tests.conftest import ENGINE_TIMEOUT_MS, EVENT_TIMEOUT_MS
 from tests.ui.editor_fixtures import show_window
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -28,7 +29,7 @@ def test_the_sample_shows_its_texts_at_once_with_phases_and_the_links_arrive_lat
     assert win.progress.isVisible()
     job = win._alignment[0]
     job.signals.phase_changed.connect(phases.append)
-    with qtbot.waitSignal(win.qdoc.changed, timeout=180000):
+    with qtbot.waitSignal(win.qdoc.changed, timeout=ENGINE_TIMEOUT_MS):
         pass
     assert any(b.src and b.tgt for b in win.document.beads)
     assert not win.progress.isVisible() and not win.is_modified()
@@ -126,11 +127,11 @@ def test_the_text_chooser_shows_files_without_an_extension(qtbot, tmp_path):
         proxy_root = proxy.mapFromSource(root)
         return {proxy.index(r, 0, proxy_root).data() for r in range(proxy.rowCount(proxy_root))}
 
-    qtbot.waitUntil(lambda: "chapter.txt" in shown(), timeout=10000)
+    qtbot.waitUntil(lambda: "chapter.txt" in shown(), timeout=EVENT_TIMEOUT_MS)
     assert shown() == {"notes", "chapter.txt"}
     dialog.selectNameFilter(dialog.nameFilters()[1])
     dialog.filterSelected.emit(dialog.nameFilters()[1])
-    qtbot.waitUntil(lambda: "picture.png" in shown(), timeout=10000)
+    qtbot.waitUntil(lambda: "picture.png" in shown(), timeout=EVENT_TIMEOUT_MS)
 
 
 def test_a_han_font_is_found_and_covers_common_characters_or_the_user_is_told_what_to_install(qtbot):

@@ -4,6 +4,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from editor.bitext import edits
 from editor.bitext.document import Side
+from tests.conftest import EVENT_TIMEOUT_MS
 
 LONG = ("It was the best of times, it was the worst of times, it was the age of wisdom, it was the age of "
         "foolishness, it was the epoch of belief, it was the epoch of incredulity, it was the season of Light, "
@@ -40,7 +41,7 @@ def test_the_editor_grows_as_you_type(qtbot, window):
     before = editor.height()
     qtbot.keyClicks(editor, " And so on, and so forth, for a good many more words than fit on one line of this pane."
                             " And again, and again, until the editor needs more room.")
-    qtbot.waitUntil(lambda: editor.height() > before, timeout=5000)
+    qtbot.waitUntil(lambda: editor.height() > before, timeout=EVENT_TIMEOUT_MS)
     assert editor.verticalScrollBar().maximum() == 0
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
 

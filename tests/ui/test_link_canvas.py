@@ -4,6 +4,7 @@ from PySide6.QtCore import QPoint
 
 from editor.bitext import edits
 from editor.bitext.document import Side
+from tests.conftest import EVENT_TIMEOUT_MS
 
 
 def test_hovering_a_sentence_highlights_its_link_and_both_ends(qtbot, window):
@@ -13,10 +14,10 @@ def test_hovering_a_sentence_highlights_its_link_and_both_ends(qtbot, window):
     pos = 3
     qtbot.mouseMove(tgt, tgt.segment_rect(pos).center().toPoint())
     k = doc.bead_index_of(doc.tgt[pos].id)
-    qtbot.waitUntil(lambda: view.hovered_bead == k, timeout=5000)
+    qtbot.waitUntil(lambda: view.hovered_bead == k, timeout=EVENT_TIMEOUT_MS)
     assert view.canvas.opacity(k) == 1.0
     qtbot.mouseMove(view.canvas, QPoint(view.canvas.width() // 2, 2))   # off the panes: nothing hovered there
-    qtbot.waitUntil(lambda: view.hovered_bead != k, timeout=5000)
+    qtbot.waitUntil(lambda: view.hovered_bead != k, timeout=EVENT_TIMEOUT_MS)
 
 
 def test_hovering_anywhere_on_a_one_to_two_band_picks_that_link(qtbot, window):
@@ -30,7 +31,7 @@ def test_hovering_anywhere_on_a_one_to_two_band_picks_that_link(qtbot, window):
     # Near the right edge, low in the band (beside the second English sentence): still this link.
     point = QPoint(canvas.width() - 3, int(r1 - 4))
     qtbot.mouseMove(canvas, point)
-    qtbot.waitUntil(lambda: view.hovered_bead == k, timeout=5000)
+    qtbot.waitUntil(lambda: view.hovered_bead == k, timeout=EVENT_TIMEOUT_MS)
     assert canvas.bead_at(point.x(), point.y()) == k
 
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QApplication
 
 from editor.bitext import edits
 from editor.bitext.document import BeadStatus, Side
+from tests.conftest import EVENT_TIMEOUT_MS
 
 
 def _link(window, src, tgt):
@@ -121,7 +122,7 @@ def test_find_and_replace_with_a_regex_replaces_on_one_side_in_one_undo_step(qtb
 def test_find_and_replace_reports_an_invalid_regex_and_replaces_nothing(qtbot, window):
     window.edit_controller.replace.trigger()
     dialog = window.edit_controller.replace_dialog
-    qtbot.waitUntil(dialog.find_field.hasFocus, timeout=5000)
+    qtbot.waitUntil(dialog.find_field.hasFocus, timeout=EVENT_TIMEOUT_MS)
     dialog.regex_box.setChecked(True)
     qtbot.keyClicks(dialog.find_field, "(unclosed")
     assert "regular expression" in dialog.result.text()

@@ -3,6 +3,7 @@
 from PySide6.QtCore import QPoint, Qt
 
 from editor.bitext.document import BeadStatus, Side
+from tests.conftest import EVENT_TIMEOUT_MS
 
 
 def _centre(pane, pos: int) -> QPoint:
@@ -148,7 +149,7 @@ def test_pressing_a_half_visible_sentence_does_not_scroll_and_drags_that_sentenc
     view = window.view
     src_pane, tgt_pane = view.panes[Side.SRC], view.panes[Side.TGT]
     window.resize(1000, 420)                              # shorter than the sample: a sentence is cut at the bottom
-    qtbot.waitUntil(lambda: src_pane.height() < 300, timeout=5000)
+    qtbot.waitUntil(lambda: src_pane.height() < 300, timeout=EVENT_TIMEOUT_MS)
     before = view.scrollbar.value()
     pos = _half_visible_at_bottom(src_pane)
     press = QPoint(src_pane.width() // 2, int((src_pane.segment_rect(pos).top() + src_pane.height()) / 2))
@@ -169,13 +170,13 @@ def test_dragging_near_the_bottom_edge_scrolls_and_drops_on_the_sentence_then_un
     view = window.view
     src_pane, tgt_pane = view.panes[Side.SRC], view.panes[Side.TGT]
     window.resize(1000, 420)                              # much shorter than the sample: room to scroll
-    qtbot.waitUntil(lambda: view.scrollbar.maximum() > 200, timeout=5000)
+    qtbot.waitUntil(lambda: view.scrollbar.maximum() > 200, timeout=EVENT_TIMEOUT_MS)
     start = _centre(src_pane, 0)
     qtbot.mousePress(src_pane, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(src_pane, start + QPoint(12, 3))
     qtbot.mouseMove(tgt_pane, QPoint(tgt_pane.width() // 2, tgt_pane.height() - 6))
     assert view.drag.autoscrolling()
-    qtbot.waitUntil(lambda: view.scrollbar.value() > 150, timeout=10000)
+    qtbot.waitUntil(lambda: view.scrollbar.value() > 150, timeout=EVENT_TIMEOUT_MS)
     middle = QPoint(tgt_pane.width() // 2, tgt_pane.height() // 2)
     qtbot.mouseMove(tgt_pane, middle)
     assert not view.drag.autoscrolling()
@@ -192,13 +193,13 @@ def test_dragging_near_the_top_edge_scrolls_up(qtbot, window):
     view = window.view
     src_pane, tgt_pane = view.panes[Side.SRC], view.panes[Side.TGT]
     window.resize(1000, 420)
-    qtbot.waitUntil(lambda: view.scrollbar.maximum() > 200, timeout=5000)
+    qtbot.waitUntil(lambda: view.scrollbar.maximum() > 200, timeout=EVENT_TIMEOUT_MS)
     view.scrollbar.setValue(view.scrollbar.maximum())
     top = view.scrollbar.value()
     start = QPoint(src_pane.width() // 2, src_pane.height() // 2)
     qtbot.mousePress(src_pane, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(src_pane, start + QPoint(12, 3))
     qtbot.mouseMove(tgt_pane, QPoint(tgt_pane.width() // 2, 3))
-    qtbot.waitUntil(lambda: view.scrollbar.value() < top - 100, timeout=10000)
+    qtbot.waitUntil(lambda: view.scrollbar.value() < top - 100, timeout=EVENT_TIMEOUT_MS)
     qtbot.mouseRelease(tgt_pane, Qt.MouseButton.LeftButton, pos=QPoint(tgt_pane.width() // 2, 3))
     assert not view.drag.active and not view.drag.autoscrolling()
