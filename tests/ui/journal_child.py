@@ -1,10 +1,16 @@
 """A real editor process for the kill test (tests/ui/test_journal_kill.py): restores what a killed editor
 left, reports it, then edits on and on until it is killed itself.
 
-Usage: python -m tests.ui.journal_child SEED. It prints, flushed, one line per event:
+Usage: python -m tests.ui.journal_child SEED [KILL_AT PHASE]. It prints, flushed, one line per event:
   RESTORED <digest> <count> <index> <digest after undoing everything> | STARTED <digest>
   NEXT <n> <digest>    the document the n-th move will produce (printed before the move)
+  WRITTEN <n> <digest> <count> <index>   the n-th move is applied and in the journal, not yet reported
   DONE <n> <digest> <count> <index>   the n-th move is applied, on screen and in the journal
+
+With KILL_AT and PHASE the process SIGKILLs itself at a point of move KILL_AT fixed by the seed's replay, so a
+failing trial can be replayed exactly: `next` (before the move is made), `written` (the move is in the journal,
+not yet reported), `done` (after its report), `compact` (while the journal is being compacted after the move:
+the new journal written, not yet renamed over the old one) or `snapshot` (the same, in the autosave snapshot).
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import signal
 import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -39,8 +46,16 @@ def say(*words: object) -> None:
         os._exit(0)
 
 
+PHASES = ("next", "written", "done", "compact", "snapshot")
+
+
+def die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
 def main() -> None:
     rng = random.Random(int(sys.argv[1]))
+    kill_at, phase = (int(sys.argv[2]), sys.argv[3]) if len(sys.argv) > 3 else (None, None)
     app = QApplication([])
     # Compact and snapshot every second, so kills land during those too.
     edit_recorder.EditRecorder.COMPACT_AFTER_RECORDS = 5
@@ -79,12 +94,37 @@ def main() -> None:
         say("NEXT", n, digest(doc))
         for c in reversed(undo):
             doc.apply(c)
+        killing = n == kill_at
+        if killing and phase == "next":
+            die()
         act()
         moves[0] = n
+        if killing and phase == "written":
+            say("WRITTEN", n, digest(doc), stack.count(), stack.index())
+            die()
         say("DONE", n, digest(doc), stack.count(), stack.index())
+        if killing and phase == "done":
+            die()
+        if killing and phase in ("compact", "snapshot"):
+            timer.stop()
+            suffix = ".journal" if phase == "compact" else ".duiqi"
+            real_replace = os.replace
+
+            def replace_then_die(src, dst, *args, **kwargs):
+                if str(dst).endswith(suffix):
+                    die()               # the new file is written beside the old one, not yet renamed over it
+                return real_replace(src, dst, *args, **kwargs)
+
+            os.replace = replace_then_die
+            if phase == "compact":
+                window._recorder.journal.compact()
+            else:
+                window._autosaver.save_now()
+            say("NOWRITE", n, phase)     # nothing to write (no change since the last one): a kill after the move
+            die()
 
     timer = QTimer(window)
-    timer.setInterval(int(sys.argv[2]) if len(sys.argv) > 2 else 15)
+    timer.setInterval(15)
     timer.timeout.connect(move)
     timer.start()
     app.exec()
