@@ -168,9 +168,17 @@ def test_a_zip_bomb_chapter_is_refused_without_inflating_it(tmp_path):
             if item.filename.endswith("ch1.xhtml"):
                 data = data.replace(b"<h1>", b"<p>" + b" " * 50_000_000 + b"</p><h1>")
             out.writestr(item.filename, data)
-    with pytest.raises(MalformedFileError, match="zip bomb") as caught:
-        load_document(bomb)
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(MalformedFileError, match="zip bomb") as caught:
+            load_document(bomb)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
     assert caught.value.path == bomb
+    assert peak < 10_000_000           # the 50 MB chapter was never inflated into memory
 
 
 def test_pdf_running_headers_are_dropped_and_a_paragraph_cut_by_a_page_break_is_joined():
