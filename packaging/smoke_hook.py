@@ -58,9 +58,10 @@ def _install() -> None:
 
             def align() -> None:     # once the event loop has opened the command line's files
                 signals = start_alignment(keep_fixed=False)
-                running = getattr(window, "_alignment", None)
+                jobs = getattr(window, "alignment_jobs", None)
+                running = jobs.job if jobs is not None else None
                 if signals is None and running is not None:
-                    signals = running[0].signals     # `--sample` aligns at launch: follow that alignment
+                    signals = running.signals     # `--sample` aligns at launch: follow that alignment
                 if signals is None:
                     done("did not start")
                 else:

@@ -43,7 +43,7 @@ original_exec = QApplication.exec
 def report_when_ready():
     # The window shows at once; the texts follow and the links arrive from the background: report then.
     window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()), None)
-    if window is None or (sys.argv[1:] and not window.document.beads) or window._alignment is not None:
+    if window is None or (sys.argv[1:] and not window.document.beads) or window.is_aligning():
         QTimer.singleShot(50, report_when_ready)
         return
     report()

@@ -19,11 +19,11 @@ def _quick_aligner(request, monkeypatch):
         yield
         return
     from editor.ui.jobs import workers
-    from editor.ui.window import main_window
+    from editor.ui.window import alignment_jobs
 
     def quick_start_alignment(doc, *, mode, keep_fixed, pool=None, connect=None):
         return workers.start_alignment(doc, mode=QUICK_MODE, keep_fixed=keep_fixed, pool=pool, connect=connect)
 
     monkeypatch.setenv(workers.ALIGN_IN_ENV, "thread")
-    monkeypatch.setattr(main_window, "start_alignment", quick_start_alignment)
+    monkeypatch.setattr(alignment_jobs, "start_alignment", quick_start_alignment)
     yield

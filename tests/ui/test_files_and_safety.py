@@ -149,7 +149,7 @@ def test_cancelling_a_running_alignment_changes_nothing(qtbot):
     signals.succeeded.connect(lambda change: ended.append("succeeded"))
     signals.failed.connect(lambda exc: ended.append("failed"))
     win.actions_.cancel_alignment.trigger()
-    assert win._alignment is None and win.actions_.realign.isEnabled()
+    assert not win.is_aligning() and win.actions_.realign.isEnabled()
     # The worker stops at its next should_stop() check (or finishes); either way nothing may be applied.
     qtbot.waitUntil(lambda: bool(ended) and QThreadPool.globalInstance().activeThreadCount() == 0,
                     timeout=EVENT_TIMEOUT_MS)
@@ -176,7 +176,7 @@ def test_alignment_runs_in_the_aligner_process_which_restarts_after_dying(qtbot,
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()) or 0)
     with qtbot.waitSignal(signals.failed, timeout=ENGINE_TIMEOUT_MS):   # the process dies mid-job: the job fails
         process.kill()
-    assert win.document.snapshot() == unaligned and win._alignment is None
+    assert win.document.snapshot() == unaligned and not win.is_aligning()
     assert shown and "aligner process stopped" in shown[0]
     with qtbot.waitSignal(win.qdoc.changed, timeout=ENGINE_TIMEOUT_MS):  # and the next job starts a new process
         win.start_alignment(keep_fixed=False, mode="fast")

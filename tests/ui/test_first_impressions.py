@@ -27,7 +27,7 @@ def test_the_sample_shows_its_texts_at_once_with_phases_and_the_links_arrive_lat
     assert doc.src and doc.tgt                                   # the texts are there before any link
     assert not any(b.src and b.tgt for b in doc.beads)
     assert win.progress.isVisible()
-    job = win._alignment[0]
+    job = win.alignment_jobs.job
     job.signals.phase_changed.connect(phases.append)
     with qtbot.waitSignal(win.qdoc.changed, timeout=ENGINE_TIMEOUT_MS):
         pass
@@ -40,13 +40,13 @@ def test_the_sample_shows_its_texts_at_once_with_phases_and_the_links_arrive_lat
 def test_a_phase_names_itself_on_the_progress_bar_and_100_percent_says_finishing(qtbot, sample_doc):
     win = show_window(qtbot, sample_doc)
     win.progress.show()
-    win._on_alignment_phase_changed("embedding")
-    win._on_alignment_progressed(0.4)
+    win.alignment_jobs.on_phase_changed("embedding")
+    win.alignment_jobs.on_progressed(0.4)
     assert win.progress.text().startswith("Embedding sentences") and "40" in win.progress.text()
-    win._on_alignment_phase_changed("loading")
+    win.alignment_jobs.on_phase_changed("loading")
     assert win.progress.format() == "Loading models…"
-    win._on_alignment_phase_changed("aligning")
-    win._on_alignment_progressed(1.0)
+    win.alignment_jobs.on_phase_changed("aligning")
+    win.alignment_jobs.on_progressed(1.0)
     assert win.progress.format() == "Finishing…" and win.progress.maximum() == 0
     fm = win.progress.fontMetrics()
     assert win.progress.width() >= fm.horizontalAdvance("Embedding sentences… 100%")    # not clipped

@@ -1,4 +1,7 @@
-"""The editor's main window: menus, toolbar, the alignment view, explanation strip, status bar and file handling."""
+"""The editor's main window: menus, toolbar, the alignment view, the explanation strip and the status bar.
+
+File handling, review navigation and alignment jobs live in controllers of their own (file_controller,
+review_navigator, alignment_jobs); the window builds the widgets, wires the actions to them, and enables them."""
 
 from __future__ import annotations
 
@@ -9,15 +12,14 @@ from typing import Callable, Sequence
 from PySide6.QtCore import QByteArray, Qt, QThreadPool
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDialog, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
-    QPushButton, QToolBar, QUndoView, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QDialog, QDockWidget, QLabel, QMainWindow, QProgressBar, QPushButton, QToolBar,
+    QUndoView, QVBoxLayout, QWidget,
 )
 
 from editor.bitext import edits
 from editor.bitext.document import AlignmentDocument, Change, Side
-from editor.bitext.project import PROJECT_SUFFIX, load_project, save_project
 from editor.bitext.review import review_counts
-from editor.errors import AlignmentCancelled, EditorError, InvalidEditError, UnsupportedFormatError
+from editor.errors import InvalidEditError
 from editor.ui.view.alignment_view import AlignmentView, BeadFilter
 from editor.ui.window.actions import WindowActions, scope_to
 from editor.ui.dialogs import file_dialogs
@@ -27,12 +29,12 @@ from editor.ui.view.explanation_strip import ExplanationStrip
 from editor.ui.view.find_bar import FindBar
 from editor.ui.model.qt_document import QtDocument
 from editor.ui.review.review_list import ReviewList
-from editor.ui.jobs.workers import AlignmentJob, TaskSignals, start_alignment
+from editor.ui.jobs.workers import TaskSignals
+from editor.ui.window.alignment_jobs import AlignmentJobs
+from editor.ui.window.file_controller import FileController
+from editor.ui.window.review_navigator import ReviewNavigator
 
 log = logging.getLogger(__name__)
-
-ALIGNMENT_SUFFIXES = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tsv", ".xlsx")
-TEXT_SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".md", ".odt", ".epub", ".pdf", ".srt", ".csv")
 
 
 def _load_settings():
@@ -56,10 +58,6 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         self._typical_ratio: float | None = None
-        self._alignment: tuple[AlignmentJob, int] | None = None
-        self.last_import_notes: list[str] = []     # what opening another tool's file left out or changed
-        self._opened_clean = True
-        self._phase_format = ""
 
         self.actions_ = WindowActions(self)
         self.view = AlignmentView(self.qdoc, self)
@@ -75,13 +73,17 @@ class MainWindow(QMainWindow):
         column.addWidget(self.view, 1)
         column.addWidget(self.strip)
         self.setCentralWidget(central)
-        self.edit_controller = EditController(self.view, self.push_change, lambda: self._alignment is not None, self)
+        self._build_status_bar()
+        self.files = FileController(self, self)
+        self.alignment_jobs = AlignmentJobs(self.qdoc, self.undo_stack, self.progress, self.cancel_button,
+                                            self.view.finish_editing, self)
+        self.edit_controller = EditController(self.view, self.push_change, self.is_aligning, self)
 
         self._build_undo_dock()
         self._build_review_dock()
         self._build_menus()
         self._build_toolbar()
-        self._build_status_bar()
+        self.navigator = ReviewNavigator(self.view, self.filter_box, act.problems_only, self)
         self._connect()
         scope_to(act.pane_scoped(), self.view.panes.values())
         edit = self.edit_controller
@@ -113,7 +115,6 @@ class MainWindow(QMainWindow):
 
     def _build_review_dock(self) -> None:
         self.review_list = ReviewList(self)
-        self.review_list.bead_chosen.connect(self._on_review_list_bead_chosen)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_list)
         self.review_list.hide()
 
@@ -194,7 +195,6 @@ class MainWindow(QMainWindow):
                             (BeadFilter.UNCONFIRMED, self.tr("Unconfirmed")),
                             (BeadFilter.NOT_ONE_TO_ONE, self.tr("Not 1:1"))):
             self.filter_box.addItem(label, mode)
-        self.filter_box.currentIndexChanged.connect(self._on_filter_box_changed)
         self.filter_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)   # Tab and start-up focus stay in the panes
         bar.addWidget(self.filter_box)
         bar.addSeparator()
@@ -212,7 +212,6 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(320)
         self.progress.setFormat(self.tr("Aligning… %p%"))
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.clicked.connect(self._on_cancel_alignment_triggered)
         self.progress.hide()
         self.cancel_button.hide()
         status.addWidget(self.counts_label, 1)
@@ -223,8 +222,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         act = self.actions_
         slots: dict[QAction, Callable[[], None]] = {
-            act.new: self._on_new_triggered, act.open: self._on_open_triggered, act.save: self.save,
-            act.save_as: self.save_as, act.export: self._on_export_triggered,
+            act.new: self._on_new_triggered, act.open: self.files.choose_and_open, act.save: self.save,
+            act.save_as: self.save_as, act.export: self.files.export,
             act.settings: self._on_settings_triggered, act.quit: self.close,
             act.edit_text: self._on_edit_text_triggered, act.split: self._on_split_triggered,
             act.merge_segments: self._on_merge_segments_triggered, act.insert: self._on_insert_triggered,
@@ -233,11 +232,11 @@ class MainWindow(QMainWindow):
             act.link: self._on_link_triggered, act.unlink: self._on_unlink_triggered,
             act.merge_beads: self._on_merge_beads_triggered, act.boundary_up: self._on_boundary_up_triggered,
             act.boundary_down: self._on_boundary_down_triggered, act.confirm_next: self._on_confirm_next_triggered,
-            act.confirm_above: self._on_confirm_above_triggered, act.next_doubtful: self._on_next_doubtful_triggered,
-            act.previous_doubtful: self._on_previous_doubtful_triggered,
-            act.next_non_one: self._on_next_non_one_triggered, act.next_unconfirmed: self._on_next_unconfirmed_triggered,
+            act.confirm_above: self._on_confirm_above_triggered, act.next_doubtful: self.navigator.next_doubtful,
+            act.previous_doubtful: self.navigator.previous_doubtful,
+            act.next_non_one: self.navigator.next_non_one, act.next_unconfirmed: self.navigator.next_unconfirmed,
             act.align: self._on_align_triggered, act.realign: self._on_realign_triggered,
-            act.cancel_alignment: self._on_cancel_alignment_triggered, act.swap_panes: self._on_swap_panes_triggered,
+            act.cancel_alignment: self.alignment_jobs.cancel_by_user, act.swap_panes: self._on_swap_panes_triggered,
             act.zoom_in: self._on_zoom_in_triggered, act.zoom_out: self._on_zoom_out_triggered,
             act.shortcuts: self._on_shortcuts_triggered, act.about: self._on_about_triggered,
         }
@@ -245,7 +244,6 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
         act.row_mode.toggled.connect(self._on_row_mode_toggled)
         act.compact.toggled.connect(self._on_compact_toggled)
-        act.problems_only.toggled.connect(self._on_problems_only_toggled)
         self.view.link_requested.connect(self._on_link_requested)
         self.view.text_committed.connect(self._on_text_committed)
         self.view.selection_changed.connect(self._on_selection_changed)
@@ -253,6 +251,15 @@ class MainWindow(QMainWindow):
         self.qdoc.reset.connect(self._on_document_reset)
         self.find_bar.searched.connect(self._on_find_searched)
         self.find_bar.closed.connect(self._on_find_closed)
+        self.review_list.bead_chosen.connect(self.navigator.go_to)
+        self.navigator.message.connect(self.show_message)
+        self.navigator.focus_requested.connect(self.focus_panes)
+        self.files.message.connect(self.show_message)
+        self.files.file_used.connect(self._on_file_used)
+        self.alignment_jobs.message.connect(self.show_message)
+        self.alignment_jobs.busy_changed.connect(self._on_alignment_busy_changed)
+        self.alignment_jobs.failed.connect(self._on_alignment_failed)
+        self.alignment_jobs.aligned.connect(self._on_aligned)
 
     def _make_recent_menu(self):
         if self.settings is None:
@@ -303,8 +310,7 @@ class MainWindow(QMainWindow):
 
     def set_document(self, doc: AlignmentDocument, path: Path | None, modified: bool = False) -> None:
         """Show another document (the undo history starts afresh)."""
-        self.cancel_alignment()
-        self._opened_clean = not modified
+        self.alignment_jobs.document_replaced(opened_clean=not modified)
         self.undo_stack.clear()
         self.project_path = path
         self.qdoc.set_document(doc)
@@ -345,13 +351,6 @@ class MainWindow(QMainWindow):
         self.view.set_review_threshold(threshold)
         self._update_status()
         self._on_selection_changed()
-
-    def _on_review_list_bead_chosen(self, k: int) -> None:
-        if 0 <= k < len(self.document.beads):
-            if self.view.bead_hidden(k):
-                self.filter_box.setCurrentIndex(self.filter_box.findData(BeadFilter.ALL))
-            self.view.select_bead(k)
-            self.focus_panes()
 
     def _on_document_reset(self) -> None:
         self._typical_ratio = self._compute_ratio()
@@ -404,7 +403,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         act, view, doc = self.actions_, self.view, self.document
-        busy = self._alignment is not None
+        busy = self.is_aligning()
         has_text = bool(doc.src or doc.tgt)
         current = view.current_segment()
         k = view.current_bead()
@@ -476,7 +475,7 @@ class MainWindow(QMainWindow):
     # -- edit slots -----------------------------------------------------------------------------
 
     def _on_link_requested(self, src_ids: tuple, tgt_ids: tuple) -> None:
-        if self._alignment is not None:
+        if self.is_aligning():
             return
         self.push_change(lambda doc: edits.link(doc, src_ids, tgt_ids))
 
@@ -516,7 +515,7 @@ class MainWindow(QMainWindow):
             return
         if not self.document.beads[k].is_fixed:       # confirmed or hand-made already: just move on
             self.push_change(lambda doc: edits.confirm(doc, k))
-        self._jump(lambda b: not b.is_fixed, start=k, forward=True, quiet=False)
+        self.navigator.next_unconfirmed(start=k)
 
     def _on_confirm_above_triggered(self) -> None:
         k = self.view.current_bead()
@@ -573,34 +572,6 @@ class MainWindow(QMainWindow):
         if current is not None:
             self.push_change(lambda doc: edits.delete_segment(doc, current[2]))
 
-    # -- navigation -----------------------------------------------------------------------------
-
-    def _jump(self, wanted: Callable, start: int | None = None, forward: bool = True, quiet: bool = False) -> bool:
-        beads = self.document.beads
-        if start is None:
-            start = self.view.current_bead()
-            start = -1 if start is None else start
-        order = range(start + 1, len(beads)) if forward else range(start - 1, -1, -1)
-        for k in order:
-            if wanted(beads[k]):
-                self.view.select_bead(k)
-                return True
-        if not quiet:
-            self.statusBar().showMessage(self.tr("No more links of that kind."), 4000)
-        return False
-
-    def _on_next_doubtful_triggered(self) -> None:
-        self._jump(self.view.is_doubtful)
-
-    def _on_previous_doubtful_triggered(self) -> None:
-        self._jump(self.view.is_doubtful, forward=False)
-
-    def _on_next_non_one_triggered(self) -> None:
-        self._jump(lambda b: b.kind != (1, 1))
-
-    def _on_next_unconfirmed_triggered(self) -> None:
-        self._jump(lambda b: not b.is_fixed)
-
     # -- view -----------------------------------------------------------------------------------
 
     def _on_row_mode_toggled(self, on: bool) -> None:
@@ -612,17 +583,6 @@ class MainWindow(QMainWindow):
         self.view.set_compact(on)
         if self.settings is not None:
             self.settings.compact_mode = on
-
-    def _on_problems_only_toggled(self, on: bool) -> None:
-        index = self.filter_box.findData(BeadFilter.PROBLEMS if on else BeadFilter.ALL)
-        self.filter_box.setCurrentIndex(index)
-
-    def _on_filter_box_changed(self, _index: int) -> None:
-        mode = self.filter_box.currentData()
-        self.view.set_filter(mode)
-        self.actions_.problems_only.blockSignals(True)
-        self.actions_.problems_only.setChecked(mode is BeadFilter.PROBLEMS)
-        self.actions_.problems_only.blockSignals(False)
 
     def _on_swap_panes_triggered(self) -> None:
         self.view.set_left_side(self.view.left_side.other)
@@ -670,288 +630,87 @@ class MainWindow(QMainWindow):
         self.start_alignment(keep_fixed=True)
 
     def start_alignment(self, keep_fixed: bool = True, mode: str = "best") -> TaskSignals | None:
-        """Align off the GUI thread (the aligner process); the result arrives as an undoable command.
+        """Align off the GUI thread (see AlignmentJobs.start); None when nothing can be aligned or one runs."""
+        return self.alignment_jobs.start(keep_fixed=keep_fixed, mode=mode)
 
-        Returns the job's signals, or None when nothing can be aligned or an alignment is running.
-        """
-        if self._alignment is not None or not (self.document.src and self.document.tgt):
-            return None
-        self.view.finish_editing()
-        job = start_alignment(self.document, mode=mode, keep_fixed=keep_fixed, pool=QThreadPool.globalInstance(),
-                              connect=(self._on_alignment_succeeded, self._on_alignment_failed,
-                                       self._on_alignment_progressed))
-        self._alignment = (job, self.qdoc.revision)
-        job.signals.phase_changed.connect(self._on_alignment_phase_changed)
-        self._phase_format = self.tr("Aligning… %p%")
-        self.progress.setFormat(self._phase_format)
-        self.progress.setRange(0, 0)        # busy until the engine reports a fraction (it loads its data first)
-        self.progress.show()
-        self.cancel_button.show()
-        self._update_actions()
-        return job.signals
+    def is_aligning(self) -> bool:
+        return self.alignment_jobs.busy
 
     def cancel_alignment(self) -> None:
-        if self._alignment is not None:
-            self._alignment[0].cancel()
-            self._finish_alignment()
+        self.alignment_jobs.cancel()
 
-    def _finish_alignment(self) -> None:
-        self._alignment = None
-        self.progress.hide()
-        self.cancel_button.hide()
+    def _on_alignment_busy_changed(self, _busy: bool) -> None:
         self._update_actions()
 
-    def _on_cancel_alignment_triggered(self) -> None:
-        if self._alignment is not None:
-            self.cancel_alignment()
-            self.statusBar().showMessage(self.tr("Alignment cancelled; nothing was changed."), 5000)
-
-    def _on_alignment_phase_changed(self, phase: str) -> None:
-        """Name what the aligner does now (loading models, embedding, aligning); progress restarts per phase."""
-        texts = {"loading": self.tr("Loading models…"), "embedding": self.tr("Embedding sentences… %p%"),
-                 "aligning": self.tr("Aligning… %p%")}
-        self._phase_format = texts.get(phase, self.tr("Aligning… %p%"))
-        self.progress.setFormat(self._phase_format)
-        self.progress.setRange(0, 0)                  # busy until the phase reports a fraction
-        self.statusBar().showMessage(self._phase_format.replace(" %p%", ""))
-
-    def _on_alignment_progressed(self, fraction: float) -> None:
-        if fraction >= 1.0:
-            # The engine still scores and checks the result after its last step: say so, do not sit at 100 %.
-            self.progress.setRange(0, 0)
-            self.progress.setFormat(self.tr("Finishing…"))
-            return
-        if self.progress.maximum() == 0:
-            self.progress.setRange(0, 1000)
-            self.progress.setFormat(self._phase_format)
-        self.progress.setValue(int(fraction * 1000))
-
-    def _on_alignment_succeeded(self, change: Change) -> None:
-        running = self._alignment
-        if running is None or self.sender() is not running[0].signals:
-            return      # a cancelled run finishing late
-        revision = running[1]
-        self._finish_alignment()
-        if revision != self.qdoc.revision:
-            self.statusBar().showMessage(self.tr("The text changed while aligning; run the alignment again."), 8000)
-            return
-        was_pristine = self.undo_stack.count() == 0 and self.undo_stack.isClean()
-        self.undo_stack.push(ApplyChange(self.qdoc, change))
-        if was_pristine and self._opened_clean:
-            self.undo_stack.setClean()       # a file opened for reading (the sample) is not "changed" by its alignment
-        self.statusBar().showMessage(self.tr("Aligned: %n link(s).", "", len(self.document.beads)), 5000)
-        if self.document.beads:
+    def _on_aligned(self, links: int) -> None:
+        if links:
             self.view.select_bead(0 if self.view.current_bead() is None else self.view.current_bead())
 
     def _on_alignment_failed(self, exc: BaseException) -> None:
-        running = self._alignment
-        if running is None or self.sender() is not running[0].signals:
-            return
-        self._finish_alignment()
-        if isinstance(exc, AlignmentCancelled):
-            return
         self.show_error(self.tr("Alignment failed"), exc)
 
-    # -- files ----------------------------------------------------------------------------------
+    # -- files (FileController) -----------------------------------------------------------------
+
+    def show_message(self, text: str, milliseconds: int = 0) -> None:
+        self.statusBar().showMessage(text, milliseconds)
 
     def show_error(self, title: str, exc: BaseException, path: Path | None = None) -> None:
         """Tell the user what went wrong, naming the file."""
-        where = getattr(exc, "path", None) or path
-        message = getattr(exc, "message", None) or str(exc)
-        text = self.tr("Could not open %1.").replace("%1", Path(where).name) if where else title
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setInformativeText(message + (f"\n\n{where}" if where else ""))
-        box.exec()
+        self.files.show_error(title, exc, path)
 
     def maybe_save(self) -> bool:
         """Ask about unsaved work; True when it is fine to go on (saved or discarded)."""
-        if not self.is_modified():
-            return True
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("The alignment has changes that are not saved. Save them first?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return self.files.maybe_save()
 
     def open_paths(self, paths: Sequence[Path | str], ask: bool = True) -> bool:
         """Open a project or alignment file, or import one or two texts and align them. True on success."""
-        paths = [Path(p) for p in paths]
-        if not paths:
-            return False
-        if ask and not self.maybe_save():
-            return False
-        first = paths[0]
-        suffix = first.suffix.lower()
-        try:
-            if len(paths) == 1 and suffix == PROJECT_SUFFIX:
-                self.set_document(load_project(first), first)
-            elif len(paths) == 1 and suffix in ALIGNMENT_SUFFIXES:
-                doc = self._load_alignment(first)
-                if doc is None:
-                    return False
-                self.set_document(doc, None, modified=True)
-                if self.last_import_notes:
-                    self.statusBar().showMessage(" ".join(self.last_import_notes), 15000)
-            else:
-                from editor.workflow import ImportOptions, import_document
-                options = ImportOptions()
-                if self.settings is not None:
-                    options.tgt_lang = self.settings.tgt_lang
-                doc = import_document(paths, options)
-                self.set_document(doc, None, modified=True)
-                self.start_alignment(keep_fixed=False)
-        except EditorError as exc:
-            self.show_error(self.tr("Could not open the file"), exc, first)
-            return False
-        except OSError as exc:
-            self.show_error(self.tr("Could not open the file"), exc, first)
-            return False
-        if self.recent_menu is not None and len(paths) == 1:
-            self.recent_menu.add(str(first.absolute()))
-        return True
+        return self.files.open_paths(paths, ask=ask)
 
-    def _load_alignment(self, path: Path) -> AlignmentDocument | None:
-        """Read an alignment file (None: the user cancelled the choice of languages); the notes on what
-        was left out or changed go to `last_import_notes`."""
-        try:
-            from editor.importing.alignment_files import ImportNotes, load_alignment, tmx_languages
-        except ImportError:
-            raise UnsupportedFormatError("this Duiqi cannot read alignment files yet", path=path) from None
-        src_lang = tgt_lang = None
-        if path.suffix.lower() == ".tmx":
-            languages = tmx_languages(path)
-            if len(languages) > 2:
-                from editor.ui.dialogs.language_pair_dialog import LanguagePairDialog
-                dialog = LanguagePairDialog(self, path.name, languages)
-                if dialog.exec() != QDialog.DialogCode.Accepted:
-                    return None
-                src_lang, tgt_lang = dialog.pair()
-        notes = ImportNotes()
-        doc = load_alignment(path, src_lang=src_lang, tgt_lang=tgt_lang, notes=notes)
-        self.last_import_notes = self._import_note_lines(notes)
-        return doc
-
-    def _import_note_lines(self, notes) -> list[str]:
-        """Word what opening another tool's file left out or changed (ImportNotes) for the status bar."""
-        lines = []
-        if notes.left_out:
-            left = ", ".join(f"{lang} ({count})" for lang, count in notes.left_out.items())
-            lines.append(self.tr("Opened %1 and %2; left out %3.").replace("%1", notes.src_lang or "")
-                         .replace("%2", notes.tgt_lang or "").replace("%3", left))
-        if notes.markers:
-            lines.append(self.tr("%n inline code(s) shown as markers such as {1}.", "", notes.markers))
-        skipped = sum(notes.skipped.values())
-        if skipped:
-            lines.append(self.tr("%n unit(s) that are not text to align were skipped.", "", skipped))
-        return lines
-
-    def _on_new_triggered(self) -> None:
-        self.new_alignment()
+    @property
+    def last_import_notes(self) -> list[str]:
+        """What opening another tool's file left out or changed."""
+        return self.files.last_import_notes
 
     def new_alignment(self, paths: Sequence[Path] | None = None) -> None:
         """Ask for texts in the import dialog (prefilled with `paths`), then align them in the background."""
-        if not self.maybe_save():
-            return
-        from editor.ui.dialogs.import_dialog import ImportDialog
+        self.files.new_alignment(paths)
 
-        dialog = ImportDialog(self, list(paths) if paths else None)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.document() is not None:
-            self.set_document(dialog.document(), None, modified=True)
-            self.start_alignment(keep_fixed=False)
-
-    def _on_open_triggered(self) -> None:
-        if not self.maybe_save():
-            return
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open"), str(file_dialogs.start_folder()),
-            self.tr("Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.tsv *.xlsx);;"
-                    "Texts (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;All files (*)"))
-        if name:
-            file_dialogs.remember(name)
-            self.open_paths([name], ask=False)
+    def _on_new_triggered(self) -> None:
+        self.files.new_alignment()
 
     def _on_recent_file_chosen(self, name: str) -> None:
-        self.open_paths([name])
+        self.files.open_paths([name])
+
+    def _on_file_used(self, name: str) -> None:
+        if self.recent_menu is not None:
+            self.recent_menu.add(name)
 
     def save(self) -> bool:
         """Save to the project file (asking for a name the first time). True when saved."""
-        if self.project_path is None:
-            return self.save_as()
-        return self._save_to(self.project_path)
+        return self.files.save()
 
     def save_as(self) -> bool:
-        source = Path(self.document.meta.src_file) if self.document.meta.src_file else None
-        # The last-used folder, then Documents: the source's folder is often read-only (or the install folder).
-        suggested = self.project_path or file_dialogs.start_folder() / (
-            source.with_suffix(PROJECT_SUFFIX).name if source else "alignment.duiqi")
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save Project"), str(suggested),
-                                              self.tr("Duiqi projects (*.duiqi)"))
-        if not name:
-            return False
-        path = Path(name)
-        if path.suffix.lower() != PROJECT_SUFFIX:
-            path = path.with_suffix(path.suffix + PROJECT_SUFFIX) if path.suffix else path.with_suffix(PROJECT_SUFFIX)
-        return self._save_to(path)
+        return self.files.save_as()
 
     def _save_to(self, path: Path) -> bool:
+        return self.files.save_to(path)
+
+    # FileHost: what the file controller asks of the window
+
+    def finish_editing(self) -> None:
         self.view.finish_editing()
-        try:
-            save_project(self.document, path)
-        except OSError as exc:
-            self.show_error(self.tr("Could not save"), exc, path)
-            return False
+
+    def review_threshold(self) -> float:
+        return self.view.review.threshold
+
+    def mark_saved(self, path: Path) -> None:
+        """The document was saved to `path`: it is the project file now, and clean."""
         self.project_path = path
-        file_dialogs.remember(path)
         self.undo_stack.setClean()
         if self._autosaver is not None:
             self._autosaver.clear()
-        if self.recent_menu is not None:
-            self.recent_menu.add(str(path.absolute()))
         self._update_title()
         self._update_status()
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 4000)
-        return True
-
-    def _on_export_triggered(self) -> None:
-        self.view.finish_editing()
-        from editor.exporting import ExportOptions, export_document, export_suffixes
-        stem = (self.project_path or Path(self.document.meta.src_file or "alignment")).with_suffix(".tmx").name
-        suggested = (self.project_path.parent if self.project_path else file_dialogs.start_folder()) / stem
-        try:
-            from editor.ui.dialogs.export_dialog import ExportDialog
-        except ImportError:
-            filters = ";;".join(f"*{s}" for s in export_suffixes())
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(suggested), filters)
-            if not name:
-                return
-            path, options = Path(name), ExportOptions()
-        else:
-            dialog = ExportDialog(self, self.document, suggested,
-                                  creation_id=self.settings.translator_id if self.settings is not None else "")
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-            path, options = dialog.path(), dialog.options()
-        options.review_threshold = self.view.review.threshold     # the XLIFF states match the editor's colours
-        try:
-            report = export_document(self.document, path, options)
-        except (EditorError, OSError) as exc:
-            self.show_error(self.tr("Could not export"), exc, path)
-            return
-        file_dialogs.remember(path)
-        lines = [self.tr("%n pair(s) written to %1.", "", report.written).replace("%1", str(path))]
-        if report.skipped_unlinked:
-            lines.append(self.tr("%n unlinked sentence(s) left out.", "", report.skipped_unlinked))
-        if report.skipped_unconfirmed:
-            lines.append(self.tr("%n unconfirmed link(s) left out.", "", report.skipped_unconfirmed))
-        if report.skipped_too_long:
-            lines.append(self.tr("%n too long link(s) left out.", "", report.skipped_too_long))
-        if report.skipped_doubtful:
-            lines.append(self.tr("%n doubtful link(s) left out.", "", report.skipped_doubtful))
-        lines.extend(report.warnings)
-        QMessageBox.information(self, self.tr("Export finished"), "\n".join(lines))
 
     def _on_settings_triggered(self) -> None:
         if self.settings is None:
@@ -1016,11 +775,7 @@ class MainWindow(QMainWindow):
         if not paths:
             return
         event.acceptProposedAction()
-        if all(p.suffix.lower() in TEXT_SUFFIXES for p in paths[:2]):
-            # Dropped texts go through the import dialog, so the user sees encoding, split and cleanup.
-            self.new_alignment(paths[:2])
-        else:
-            self.open_paths(paths[:2])
+        self.files.open_dropped(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.view.finish_editing()

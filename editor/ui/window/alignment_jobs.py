@@ -1,0 +1,141 @@
+"""The window's alignment job: align or re-align the rest off the GUI thread, cancel, and show the progress."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QAbstractButton, QProgressBar
+
+from editor.bitext.document import Change
+from editor.errors import AlignmentCancelled
+from editor.ui.jobs.workers import AlignmentJob, TaskSignals, start_alignment
+from editor.ui.model.commands import ApplyChange
+from editor.ui.model.qt_document import QtDocument
+
+
+class AlignmentJobs(QObject):
+    """Runs at most one alignment of `qdoc` at a time (in the aligner process) and pushes its result on
+    `undo_stack` as one undoable command.
+
+    The window hands in the status bar's progress bar and Cancel button; this controller shows, fills and
+    hides them. `finish_editing()` is called before a job starts (an open sentence editor commits first).
+    Signals go up: `busy_changed` (the window enables its actions), `message` (status bar text and
+    milliseconds), `failed` (an alignment failed other than by Cancel) and `aligned` (the result was applied).
+    """
+
+    busy_changed = Signal(bool)
+    message = Signal(str, int)
+    failed = Signal(object)              # the exception
+    aligned = Signal(int)                # links in the document after the alignment
+
+    def __init__(self, qdoc: QtDocument, undo_stack: QUndoStack, progress: QProgressBar,
+                 cancel_button: QAbstractButton, finish_editing: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._qdoc, self._undo_stack = qdoc, undo_stack
+        self.progress, self.cancel_button = progress, cancel_button
+        self._finish_editing = finish_editing
+        self._running: tuple[AlignmentJob, int] | None = None
+        self._opened_clean = True
+        self._phase_format = ""
+        cancel_button.clicked.connect(self.cancel_by_user)
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None
+
+    @property
+    def job(self) -> AlignmentJob | None:
+        """The running job (None when idle)."""
+        return self._running[0] if self._running is not None else None
+
+    def document_replaced(self, opened_clean: bool) -> None:
+        """Another document is shown: stop aligning the old one. `opened_clean`: the new one has no unsaved
+        work, so its first alignment does not mark it changed (the sample, a project)."""
+        self.cancel()
+        self._opened_clean = opened_clean
+
+    def start(self, keep_fixed: bool = True, mode: str = "best") -> TaskSignals | None:
+        """Align off the GUI thread (the aligner process); the result arrives as an undoable command.
+
+        Returns the job's signals, or None when nothing can be aligned or an alignment is running.
+        """
+        doc = self._qdoc.doc
+        if self._running is not None or not (doc.src and doc.tgt):
+            return None
+        self._finish_editing()
+        job = start_alignment(doc, mode=mode, keep_fixed=keep_fixed, pool=QThreadPool.globalInstance(),
+                              connect=(self._on_succeeded, self._on_failed, self.on_progressed))
+        self._running = (job, self._qdoc.revision)
+        job.signals.phase_changed.connect(self.on_phase_changed)
+        self._phase_format = self.tr("Aligning… %p%")
+        self.progress.setFormat(self._phase_format)
+        self.progress.setRange(0, 0)        # busy until the engine reports a fraction (it loads its data first)
+        self.progress.show()
+        self.cancel_button.show()
+        self.busy_changed.emit(True)
+        return job.signals
+
+    def cancel(self) -> None:
+        if self._running is not None:
+            self._running[0].cancel()
+            self._finish()
+
+    def cancel_by_user(self) -> None:
+        if self._running is not None:
+            self.cancel()
+            self.message.emit(self.tr("Alignment cancelled; nothing was changed."), 5000)
+
+    def _finish(self) -> None:
+        self._running = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.busy_changed.emit(False)
+
+    def on_phase_changed(self, phase: str) -> None:
+        """Name what the aligner does now (loading models, embedding, aligning); progress restarts per phase."""
+        texts = {"loading": self.tr("Loading models…"), "embedding": self.tr("Embedding sentences… %p%"),
+                 "aligning": self.tr("Aligning… %p%")}
+        self._phase_format = texts.get(phase, self.tr("Aligning… %p%"))
+        self.progress.setFormat(self._phase_format)
+        self.progress.setRange(0, 0)                  # busy until the phase reports a fraction
+        self.message.emit(self._phase_format.replace(" %p%", ""), 0)
+
+    def on_progressed(self, fraction: float) -> None:
+        if fraction >= 1.0:
+            # The engine still scores and checks the result after its last step: say so, do not sit at 100 %.
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(self.tr("Finishing…"))
+            return
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 1000)
+            self.progress.setFormat(self._phase_format)
+        self.progress.setValue(int(fraction * 1000))
+
+    def _on_succeeded(self, change: Change) -> None:
+        running = self._running
+        if running is None or self.sender() is not running[0].signals:
+            return      # a cancelled run finishing late
+        revision = running[1]
+        self._finish()
+        if revision != self._qdoc.revision:
+            self.message.emit(self.tr("The text changed while aligning; run the alignment again."), 8000)
+            return
+        stack = self._undo_stack
+        was_pristine = stack.count() == 0 and stack.isClean()
+        stack.push(ApplyChange(self._qdoc, change))
+        if was_pristine and self._opened_clean:
+            stack.setClean()       # a file opened for reading (the sample) is not "changed" by its alignment
+        links = len(self._qdoc.doc.beads)
+        self.message.emit(self.tr("Aligned: %n link(s).", "", links), 5000)
+        self.aligned.emit(links)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        running = self._running
+        if running is None or self.sender() is not running[0].signals:
+            return
+        self._finish()
+        if isinstance(exc, AlignmentCancelled):
+            return
+        self.failed.emit(exc)

@@ -1,0 +1,267 @@
+"""File handling of the window: open (projects, other tools' alignments, texts), save, save as, export, and the
+question about unsaved changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol, Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from editor.bitext.document import AlignmentDocument
+from editor.bitext.project import PROJECT_SUFFIX, load_project, save_project
+from editor.errors import EditorError, UnsupportedFormatError
+from editor.ui.dialogs import file_dialogs
+
+ALIGNMENT_SUFFIXES = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tsv", ".xlsx")
+TEXT_SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".md", ".odt", ".epub", ".pdf", ".srt", ".csv")
+
+
+class FileHost(Protocol):
+    """What the file controller needs of the window (tests pass a small stub)."""
+
+    settings: object
+    project_path: Path | None
+
+    @property
+    def document(self) -> AlignmentDocument: ...
+
+    def set_document(self, doc: AlignmentDocument, path: Path | None, modified: bool = False) -> None: ...
+
+    def start_alignment(self, keep_fixed: bool = True, mode: str = "best") -> object: ...
+
+    def is_modified(self) -> bool: ...
+
+    def finish_editing(self) -> None: ...
+
+    def review_threshold(self) -> float: ...
+
+    def mark_saved(self, path: Path) -> None: ...
+
+
+class FileController(QObject):
+    """Opens, saves and exports the host's document; shows only the dialogs that needs (file choosers, the
+    import, export and language-pair dialogs, message boxes), parented to `dialog_parent`.
+
+    Signals go up: `file_used` (a file was opened or saved: the recent-files menu keeps it), `message`
+    (status bar text and milliseconds).
+    """
+
+    file_used = Signal(str)
+    message = Signal(str, int)
+
+    def __init__(self, host: FileHost, dialog_parent: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent if parent is not None else dialog_parent)
+        self.host, self.dialog_parent = host, dialog_parent
+        self.last_import_notes: list[str] = []     # what opening another tool's file left out or changed
+
+    # -- messages -------------------------------------------------------------------------------
+
+    def show_error(self, title: str, exc: BaseException, path: Path | None = None) -> None:
+        """Tell the user what went wrong, naming the file."""
+        where = getattr(exc, "path", None) or path
+        message = getattr(exc, "message", None) or str(exc)
+        text = self.tr("Could not open %1.").replace("%1", Path(where).name) if where else title
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.dialog_parent)
+        box.setInformativeText(message + (f"\n\n{where}" if where else ""))
+        box.exec()
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved work; True when it is fine to go on (saved or discarded)."""
+        if not self.host.is_modified():
+            return True
+        answer = QMessageBox.question(
+            self.dialog_parent, self.tr("Unsaved changes"),
+            self.tr("The alignment has changes that are not saved. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # -- opening --------------------------------------------------------------------------------
+
+    def open_paths(self, paths: Sequence[Path | str], ask: bool = True) -> bool:
+        """Open a project or alignment file, or import one or two texts and align them. True on success."""
+        paths = [Path(p) for p in paths]
+        if not paths:
+            return False
+        if ask and not self.maybe_save():
+            return False
+        host = self.host
+        first = paths[0]
+        suffix = first.suffix.lower()
+        try:
+            if len(paths) == 1 and suffix == PROJECT_SUFFIX:
+                host.set_document(load_project(first), first)
+            elif len(paths) == 1 and suffix in ALIGNMENT_SUFFIXES:
+                doc = self._load_alignment(first)
+                if doc is None:
+                    return False
+                host.set_document(doc, None, modified=True)
+                if self.last_import_notes:
+                    self.message.emit(" ".join(self.last_import_notes), 15000)
+            else:
+                from editor.workflow import ImportOptions, import_document
+                options = ImportOptions()
+                if host.settings is not None:
+                    options.tgt_lang = host.settings.tgt_lang
+                doc = import_document(paths, options)
+                host.set_document(doc, None, modified=True)
+                host.start_alignment(keep_fixed=False)
+        except (EditorError, OSError) as exc:
+            self.show_error(self.tr("Could not open the file"), exc, first)
+            return False
+        if len(paths) == 1:
+            self.file_used.emit(str(first.absolute()))
+        return True
+
+    def _load_alignment(self, path: Path) -> AlignmentDocument | None:
+        """Read an alignment file (None: the user cancelled the choice of languages); the notes on what
+        was left out or changed go to `last_import_notes`."""
+        try:
+            from editor.importing.alignment_files import ImportNotes, load_alignment, tmx_languages
+        except ImportError:
+            raise UnsupportedFormatError("this Duiqi cannot read alignment files yet", path=path) from None
+        src_lang = tgt_lang = None
+        if path.suffix.lower() == ".tmx":
+            languages = tmx_languages(path)
+            if len(languages) > 2:
+                from editor.ui.dialogs.language_pair_dialog import LanguagePairDialog
+                dialog = LanguagePairDialog(self.dialog_parent, path.name, languages)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return None
+                src_lang, tgt_lang = dialog.pair()
+        notes = ImportNotes()
+        doc = load_alignment(path, src_lang=src_lang, tgt_lang=tgt_lang, notes=notes)
+        self.last_import_notes = self.import_note_lines(notes)
+        return doc
+
+    def import_note_lines(self, notes) -> list[str]:
+        """Word what opening another tool's file left out or changed (ImportNotes) for the status bar."""
+        lines = []
+        if notes.left_out:
+            left = ", ".join(f"{lang} ({count})" for lang, count in notes.left_out.items())
+            lines.append(self.tr("Opened %1 and %2; left out %3.").replace("%1", notes.src_lang or "")
+                         .replace("%2", notes.tgt_lang or "").replace("%3", left))
+        if notes.markers:
+            lines.append(self.tr("%n inline code(s) shown as markers such as {1}.", "", notes.markers))
+        skipped = sum(notes.skipped.values())
+        if skipped:
+            lines.append(self.tr("%n unit(s) that are not text to align were skipped.", "", skipped))
+        return lines
+
+    def new_alignment(self, paths: Sequence[Path] | None = None) -> None:
+        """Ask for texts in the import dialog (prefilled with `paths`), then align them in the background."""
+        if not self.maybe_save():
+            return
+        from editor.ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.dialog_parent, list(paths) if paths else None)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.document() is not None:
+            self.host.set_document(dialog.document(), None, modified=True)
+            self.host.start_alignment(keep_fixed=False)
+
+    def choose_and_open(self) -> None:
+        """File → Open: ask for a file, then open it."""
+        if not self.maybe_save():
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self.dialog_parent, self.tr("Open"), str(file_dialogs.start_folder()),
+            self.tr("Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.tsv *.xlsx);;"
+                    "Texts (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;All files (*)"))
+        if name:
+            file_dialogs.remember(name)
+            self.open_paths([name], ask=False)
+
+    def open_dropped(self, paths: Sequence[Path]) -> None:
+        """Dropped texts go through the import dialog (the user sees encoding, split and cleanup); other files open."""
+        if all(p.suffix.lower() in TEXT_SUFFIXES for p in paths[:2]):
+            self.new_alignment(paths[:2])
+        else:
+            self.open_paths(paths[:2])
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save to the project file (asking for a name the first time). True when saved."""
+        if self.host.project_path is None:
+            return self.save_as()
+        return self.save_to(self.host.project_path)
+
+    def save_as(self) -> bool:
+        doc, project_path = self.host.document, self.host.project_path
+        source = Path(doc.meta.src_file) if doc.meta.src_file else None
+        # The last-used folder, then Documents: the source's folder is often read-only (or the install folder).
+        suggested = project_path or file_dialogs.start_folder() / (
+            source.with_suffix(PROJECT_SUFFIX).name if source else "alignment.duiqi")
+        name, _ = QFileDialog.getSaveFileName(self.dialog_parent, self.tr("Save Project"), str(suggested),
+                                              self.tr("Duiqi projects (*.duiqi)"))
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != PROJECT_SUFFIX:
+            path = path.with_suffix(path.suffix + PROJECT_SUFFIX) if path.suffix else path.with_suffix(PROJECT_SUFFIX)
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        self.host.finish_editing()
+        try:
+            save_project(self.host.document, path)
+        except OSError as exc:
+            self.show_error(self.tr("Could not save"), exc, path)
+            return False
+        file_dialogs.remember(path)
+        self.host.mark_saved(path)
+        self.file_used.emit(str(path.absolute()))
+        self.message.emit(self.tr("Saved %1").replace("%1", str(path)), 4000)
+        return True
+
+    # -- export ---------------------------------------------------------------------------------
+
+    def export(self) -> None:
+        """File → Export: choose format and options in the export dialog, write, and say what was left out."""
+        host = self.host
+        host.finish_editing()
+        from editor.exporting import ExportOptions, export_document, export_suffixes
+        doc, project_path = host.document, host.project_path
+        stem = (project_path or Path(doc.meta.src_file or "alignment")).with_suffix(".tmx").name
+        suggested = (project_path.parent if project_path else file_dialogs.start_folder()) / stem
+        try:
+            from editor.ui.dialogs.export_dialog import ExportDialog
+        except ImportError:
+            filters = ";;".join(f"*{s}" for s in export_suffixes())
+            name, _ = QFileDialog.getSaveFileName(self.dialog_parent, self.tr("Export"), str(suggested), filters)
+            if not name:
+                return
+            path, options = Path(name), ExportOptions()
+        else:
+            dialog = ExportDialog(self.dialog_parent, doc, suggested,
+                                  creation_id=host.settings.translator_id if host.settings is not None else "")
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            path, options = dialog.path(), dialog.options()
+        options.review_threshold = host.review_threshold()     # the XLIFF states match the editor's colours
+        try:
+            report = export_document(doc, path, options)
+        except (EditorError, OSError) as exc:
+            self.show_error(self.tr("Could not export"), exc, path)
+            return
+        file_dialogs.remember(path)
+        QMessageBox.information(self.dialog_parent, self.tr("Export finished"),
+                                "\n".join(self.report_lines(report, path)))
+
+    def report_lines(self, report, path: Path) -> list[str]:
+        """Word an export report: pairs written, and what was left out and why."""
+        lines = [self.tr("%n pair(s) written to %1.", "", report.written).replace("%1", str(path))]
+        if report.skipped_unlinked:
+            lines.append(self.tr("%n unlinked sentence(s) left out.", "", report.skipped_unlinked))
+        if report.skipped_unconfirmed:
+            lines.append(self.tr("%n unconfirmed link(s) left out.", "", report.skipped_unconfirmed))
+        if report.skipped_too_long:
+            lines.append(self.tr("%n too long link(s) left out.", "", report.skipped_too_long))
+        if report.skipped_doubtful:
+            lines.append(self.tr("%n doubtful link(s) left out.", "", report.skipped_doubtful))
+        lines.extend(report.warnings)
+        return lines
