@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
@@ -20,8 +20,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>CC-CEDICT Chinese–English dictionary, © MDBG, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/4.0/&apos;&gt;CC BY-SA 4.0&lt;/a&gt; (&lt;a href=&apos;https://cc-cedict.org/&apos;&gt;cc-cedict.org&lt;/a&gt;); Duiqi uses a derived word list under the same licence.</source>
-        <translation>CC-CEDICT 汉英词典，© MDBG，依据 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/4.0/&apos;&gt;CC BY-SA 4.0&lt;/a&gt; 许可发布（&lt;a href=&apos;https://cc-cedict.org/&apos;&gt;cc-cedict.org&lt;/a&gt;）；Duiqi 使用由其派生的词表，并以相同许可发布。</translation>
+        <source>CC-CEDICT Chinese–English dictionary, © MDBG, licensed under &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; (&lt;a href='https://cc-cedict.org/'&gt;cc-cedict.org&lt;/a&gt;); Duiqi uses a derived word list under the same licence.</source>
+        <translation>CC-CEDICT 汉英词典，© MDBG，依据 &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; 许可发布（&lt;a href='https://cc-cedict.org/'&gt;cc-cedict.org&lt;/a&gt;）；Duiqi 使用由其派生的词表，并以相同许可发布。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -52,6 +52,48 @@
         <location line="+7"/>
         <source>About Duiqi</source>
         <translation>关于 Duiqi</translation>
+    </message>
+</context>
+<context>
+    <name>AlignmentJobs</name>
+    <message>
+        <location filename="../../editor/ui/window/alignment_jobs.py" line="+72"/>
+        <location line="+27"/>
+        <location line="+1"/>
+        <source>Aligning… %p%</source>
+        <translation>正在对齐… %p%</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Alignment cancelled; nothing was changed.</source>
+        <translation>已取消对齐，未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Loading models…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Embedding sentences… %p%</source>
+        <translation>正在计算句向量… %p%</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Finishing…</source>
+        <translation>即将完成…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The text changed while aligning; run the alignment again.</source>
+        <translation>对齐过程中文本发生了变化，请重新运行对齐。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Aligned: %n link(s).</source>
+        <translation>
+            <numerusform>对齐完成：%n 个链接。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -198,7 +240,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Pair the selected link&apos;s sentences in order; leftovers stay unlinked</source>
+        <source>Pair the selected link's sentences in order; leftovers stay unlinked</source>
         <translation>按顺序两两配对所选链接中的句子；多出的句子不链接</translation>
     </message>
     <message>
@@ -391,7 +433,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Duiqi&apos;s own data (confidence, status, file names, sentence layout): the file will not reopen with the same sentences and statuses.</source>
+        <source>Duiqi's own data (confidence, status, file names, sentence layout): the file will not reopen with the same sentences and statuses.</source>
         <translation>Duiqi 自己的数据（置信度、状态、文件名、句子划分）：重新打开该文件时，句子和状态将无法完全还原。</translation>
     </message>
     <message>
@@ -538,6 +580,128 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>FileController</name>
+    <message>
+        <location filename="../../editor/ui/window/file_controller.py" line="+65"/>
+        <source>Could not open %1.</source>
+        <translation>无法打开 %1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The alignment has changes that are not saved. Save them first?</source>
+        <translation>此对齐有尚未保存的更改。要先保存吗？</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Could not open the file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Opened %1 and %2; left out %3.</source>
+        <translation>已打开 %1 和 %2；未读入 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n inline code(s) shown as markers such as {1}.</source>
+        <translation>
+            <numerusform>%n 个内嵌代码显示为 {1} 这样的标记。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n unit(s) that are not text to align were skipped.</source>
+        <translation>
+            <numerusform>跳过了 %n 个不属于待对齐文本的单元。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.tsv *.xlsx);;Texts (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;All files (*)</source>
+        <translation>Duiqi 项目 (*.duiqi);;对齐文件 (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.tsv *.xlsx);;文本 (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Save Project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duiqi projects (*.duiqi)</source>
+        <translation>Duiqi 项目 (*.duiqi)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n pair(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个句对写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n unlinked sentence(s) left out.</source>
+        <translation>
+            <numerusform>略去了 %n 个未链接的句子。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n unconfirmed link(s) left out.</source>
+        <translation>
+            <numerusform>略去了 %n 个未确认的链接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n too long link(s) left out.</source>
+        <translation>
+            <numerusform>略去了 %n 个过长的链接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n doubtful link(s) left out.</source>
+        <translation>
+            <numerusform>未导出 %n 个可疑的链接。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FileDialogs</name>
     <message>
         <location filename="../../editor/ui/dialogs/file_dialogs.py" line="+76"/>
@@ -589,7 +753,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/view/fonts.py" line="+80"/>
         <source>Install a Chinese font, for example: sudo apt install fonts-noto-cjk (Debian, Ubuntu), sudo dnf install google-noto-sans-cjk-fonts (Fedora), sudo pacman -S noto-fonts-cjk (Arch), then start Duiqi again.</source>
-        <extracomment>Fonts that render Chinese well, best first per platform; the first one installed wins. Latin UI fonts, best first. A CJK font&apos;s curly quotes and dashes are full width (&quot;city’ s&quot;, &quot;—&quot; like 一), so English text must not take them from the CJK font. Common Han characters (and Chinese punctuation) a usable Chinese font must have. English punctuation a Latin font must have, so that none of it falls back to a CJK font.</extracomment>
+        <extracomment>Fonts that render Chinese well, best first per platform; the first one installed wins. Latin UI fonts, best first. A CJK font's curly quotes and dashes are full width ("city’ s", "—" like 一), so English text must not take them from the CJK font. Common Han characters (and Chinese punctuation) a usable Chinese font must have. English punctuation a Latin font must have, so that none of it falls back to a CJK font.</extracomment>
         <translation>请安装中文字体，例如：sudo apt install fonts-noto-cjk（Debian、Ubuntu）、sudo dnf install google-noto-sans-cjk-fonts（Fedora）、sudo pacman -S noto-fonts-cjk（Arch），然后重新启动 Duiqi。</translation>
     </message>
     <message>
@@ -1101,7 +1265,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/view/alignment_view.py" line="-293"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
-        <extracomment>The compact grid&apos;s text is this many points smaller than the panes&apos; (an overview, like InterText&apos;s). Below this many segments a resize re-measures at once; above, when the resize settles. Above this many segments, a fresh layout (opening, a resize, a new font) estimates the heights of the sentences out of view and measures them exactly in the background, MEASURE_CHUNK per turn of the event loop; the sentences in view are always measured before they are painted.</extracomment>
+        <extracomment>The compact grid's text is this many points smaller than the panes' (an overview, like InterText's). Below this many segments a resize re-measures at once; above, when the resize settles. Above this many segments, a fresh layout (opening, a resize, a new font) estimates the heights of the sentences out of view and measures them exactly in the background, MEASURE_CHUNK per turn of the event loop; the sentences in view are always measured before they are painted.</extracomment>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>
     <message>
@@ -1113,7 +1277,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/window/main_window.py" line="+106"/>
+        <location filename="../../editor/ui/window/main_window.py" line="+108"/>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>
@@ -1123,7 +1287,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>&lt;打开时&gt;</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -1218,25 +1382,22 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>非 1:1</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+472"/>
-        <location line="+27"/>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location line="-499"/>
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+125"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+41"/>
         <source>zh</source>
         <translation>中文</translation>
     </message>
@@ -1288,166 +1449,9 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>拆分句子</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>No more links of that kind.</source>
-        <translation>没有更多此类链接了。</translation>
-    </message>
-    <message>
-        <location line="+118"/>
-        <source>Alignment cancelled; nothing was changed.</source>
-        <translation>已取消对齐，未作任何更改。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Loading models…</source>
-        <translation>正在加载模型…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Embedding sentences… %p%</source>
-        <translation>正在计算句向量… %p%</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Finishing…</source>
-        <translation>即将完成…</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The text changed while aligning; run the alignment again.</source>
-        <translation>对齐过程中文本发生了变化，请重新运行对齐。</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>Aligned: %n link(s).</source>
-        <translation>
-            <numerusform>对齐完成：%n 个链接。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+97"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Could not open %1.</source>
-        <translation>无法打开 %1。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The alignment has changes that are not saved. Save them first?</source>
-        <translation>此对齐有尚未保存的更改。要先保存吗？</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <location line="+3"/>
-        <source>Could not open the file</source>
-        <translation>无法打开文件</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Opened %1 and %2; left out %3.</source>
-        <translation>已打开 %1 和 %2；未读入 %3。</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n inline code(s) shown as markers such as {1}.</source>
-        <translation>
-            <numerusform>%n 个内嵌代码显示为 {1} 这样的标记。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n unit(s) that are not text to align were skipped.</source>
-        <translation>
-            <numerusform>跳过了 %n 个不属于待对齐文本的单元。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.tsv *.xlsx);;Texts (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;All files (*)</source>
-        <translation>Duiqi 项目 (*.duiqi);;对齐文件 (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.tsv *.xlsx);;文本 (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Save Project</source>
-        <translation>保存项目</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Duiqi projects (*.duiqi)</source>
-        <translation>Duiqi 项目 (*.duiqi)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Could not save</source>
-        <translation>无法保存</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Could not export</source>
-        <translation>无法导出</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n pair(s) written to %1.</source>
-        <translation>
-            <numerusform>已将 %n 个句对写入 %1。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n unlinked sentence(s) left out.</source>
-        <translation>
-            <numerusform>略去了 %n 个未链接的句子。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n unconfirmed link(s) left out.</source>
-        <translation>
-            <numerusform>略去了 %n 个未确认的链接。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n too long link(s) left out.</source>
-        <translation>
-            <numerusform>略去了 %n 个过长的链接。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n doubtful link(s) left out.</source>
-        <translation>
-            <numerusform>未导出 %n 个可疑的链接。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export finished</source>
-        <translation>导出完成</translation>
     </message>
 </context>
 <context>
@@ -1476,9 +1480,8 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../editor/ui/safety/recovery.py" line="+645"/>
+        <location filename="../../editor/ui/safety/recovery.py" line="+42"/>
         <source>Recover Unsaved Work</source>
-        <extracomment>After a failed autosave, try again this soon (seconds) instead of waiting a whole interval. fsync the edit journal this long after a write (milliseconds): a kill loses nothing written, and a power cut nothing older than this. Compact at the interval only when this many records were appended since the last compaction (rewriting the whole history serialises the document: a hitch for a big one).</extracomment>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
@@ -1621,7 +1624,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>leftover &quot;?!&quot; from a damaged import</source>
+        <source>leftover "?!" from a damaged import</source>
         <translation>导入损坏留下的“?!”</translation>
     </message>
     <message>
@@ -1700,6 +1703,15 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>ReviewNavigator</name>
+    <message>
+        <location filename="../../editor/ui/window/review_navigator.py" line="+51"/>
+        <source>No more links of that kind.</source>
+        <extracomment>True while a collection is open: running out of doubtful links is not the end (see `ran_out`).</extracomment>
+        <translation>没有更多此类链接了。</translation>
+    </message>
+</context>
+<context>
     <name>SentencePane</name>
     <message>
         <location filename="../../editor/ui/view/sentence_pane.py" line="+334"/>
@@ -1712,7 +1724,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/dialogs/settings_dialog.py" line="+41"/>
         <source>Preferences</source>
-        <extracomment>A language tag as TMX and XLIFF want it: &quot;zh-CN&quot;, &quot;en&quot;, &quot;zh-Hant-TW&quot;.</extracomment>
+        <extracomment>A language tag as TMX and XLIFF want it: "zh-CN", "en", "zh-Hant-TW".</extracomment>
         <translation>首选项</translation>
     </message>
     <message>
@@ -1747,7 +1759,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+7"/>
-        <source>Written in exported TMX files as the creator (creationid) and last editor (changeid) of the links you make or change; CAT tools show it as “created by” and “modified by”. Links opened from another tool&apos;s TMX keep their own.</source>
+        <source>Written in exported TMX files as the creator (creationid) and last editor (changeid) of the links you make or change; CAT tools show it as “created by” and “modified by”. Links opened from another tool's TMX keep their own.</source>
         <translation>写入导出的 TMX 文件，作为您新建或修改的链接的创建者（creationid）和最后编辑者（changeid）；CAT 工具将其显示为“创建者”和“修改者”。从其他工具的 TMX 打开的链接保留各自原有的名字。</translation>
     </message>
     <message>
@@ -2083,7 +2095,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Give this link&apos;s last sentence (on the focused side) to the next link</source>
+        <source>Give this link's last sentence (on the focused side) to the next link</source>
         <translation>将此链接（当前焦点一侧）的最后一个句子移交给下一个链接</translation>
     </message>
     <message>
@@ -2093,7 +2105,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Take the next link&apos;s first sentence (on the focused side) into this link</source>
+        <source>Take the next link's first sentence (on the focused side) into this link</source>
         <translation>将下一个链接（当前焦点一侧）的第一个句子并入此链接</translation>
     </message>
     <message>
