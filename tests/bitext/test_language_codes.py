@@ -3,8 +3,8 @@
 import pytest
 
 from editor.bitext.document import is_chinese_lang, join_segments, writes_without_spaces
-from editor.exporting.entries import layout_text, split_by_layout
-from editor.exporting.xml_text import is_chinese_code
+from editor.exchange.layout import layout_text, split_by_layout
+from editor.exchange.languages import is_chinese_code
 from editor.segmentation import split_sentences
 
 

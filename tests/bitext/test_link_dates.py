@@ -1,6 +1,6 @@
 """Every link knows when it was created and last changed, and by whom (None: whoever exports): the aligner,
 edits, undo/redo, the project file and the crash journal all keep those times and people (TMX export
-writes them: tests/exporting/test_tmx_dates.py)."""
+writes them: tests/exchange/test_tmx_dates.py)."""
 
 from __future__ import annotations
 

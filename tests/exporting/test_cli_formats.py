@@ -8,7 +8,7 @@ from lxml import etree
 from editor.cli import main
 from editor.importing.alignment_files import load_alignment
 from tests.conftest import schema_path
-from tests.exporting.documents import bead_view
+from tests.exchange.documents import bead_view
 from tests.exporting.omegat_harness import make_project, need_omegat, run_omegat
 
 SAMPLE = Path(__file__).resolve().parents[2] / "editor" / "assets" / "samples" / "sample-mixed.txt"

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from editor.exporting.xliff import XLIFF12_NS
-from tests.exporting.documents import export_bytes, linked_pairs, rich_document
+from editor.exchange.xliff import XLIFF12_NS
+from tests.exchange.documents import export_bytes, linked_pairs, rich_document
 from tests.exporting.omegat_harness import make_project, need_omegat, run_omegat
 
 pytestmark = pytest.mark.omegat
@@ -62,7 +62,7 @@ def test_omegat_reads_the_exported_xliff_1_2_and_extracts_the_targets(tmp_path):
     assert len(read_units(written)) == len(doc.beads)
     # The file OmegaT wrote back still opens as the same alignment (our context groups survive it).
     from editor.importing.alignment_files import load_alignment
-    from tests.exporting.documents import bead_view
+    from tests.exchange.documents import bead_view
     assert bead_view(load_alignment(written)) == bead_view(doc)
 
 

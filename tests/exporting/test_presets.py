@@ -8,8 +8,8 @@ from lxml import etree
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, DocumentMeta, Segment
 from editor.exporting.presets import Omission, apply_preset, omission_text, preset_names, preset_omissions, region_code
 from editor.exporting import ExportOptions
-from editor.exporting.xml_text import XML_LANG
-from tests.exporting.documents import export_bytes, rich_document
+from editor.exchange.xml_text import XML_LANG
+from tests.exchange.documents import export_bytes, rich_document
 
 XLIFF12 = "{urn:oasis:names:tc:xliff:document:1.2}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

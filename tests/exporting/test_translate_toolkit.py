@@ -2,7 +2,7 @@
 
 from translate.storage import tmx, xliff, xliff2   # the test extra installs translate-toolkit
 
-from tests.exporting.documents import all_pairs, export_bytes, linked_pairs, rich_document
+from tests.exchange.documents import all_pairs, export_bytes, linked_pairs, rich_document
 
 
 def tt_pairs(store) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment
 from editor.bitext.review import DEFAULT_THRESHOLD, Mark
-from editor.exporting.xliff import XLIFF12_NS
+from editor.exchange.xliff import XLIFF12_NS
 from editor.ui.view.alignment_view import BeadFilter
 from editor.ui.view.link_style import PEN_STYLES, LinkState
 from editor.ui.review.review_list import ReviewOrder

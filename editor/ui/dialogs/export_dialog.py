@@ -14,7 +14,7 @@ from editor.bitext.document import AlignmentDocument
 from editor.exporting import DEFAULT_CREATION_ID, ExportOptions, export_suffixes
 from editor.exporting.presets import (Omission, apply_preset, get_preset, preset_languages, preset_names,
                                       preset_omissions)
-from editor.exporting.xml_text import canonical_lang
+from editor.exchange.languages import canonical_lang
 from editor.ui.dialogs.settings_dialog import LANGUAGE_TAG, TARGET_LANGUAGES, language_combo
 
 # The Chinese codes offered; Traditional Chinese has three that CAT tools keep apart.
@@ -92,7 +92,7 @@ ALIASES = {".xliff": ".xlf"}
 
 
 def available_formats(dialog: QWidget) -> list[ExportFormat]:
-    """Return the formats registered in editor.exporting, with names, best-known first."""
+    """Return the formats editor.exporting writes, with names, best-known first."""
     registered = set(export_suffixes())
     known = _known_formats(dialog)
     formats = [f for suffix, entries in known.items() if suffix in registered for f in entries]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from editor.exporting.xml_text import is_chinese_code, is_english_code
+from editor.exchange.languages import is_chinese_code, is_english_code
 
 
 class LanguagePairDialog(QDialog):

@@ -1,30 +1,15 @@
-"""Text that XML can carry: dropping characters XML 1.0 forbids, BCP-47 language tags, TMX dates."""
+"""Language codes: other tools' codes (zh_cn, ZH-CN, zho, cmn-Hans, eng-US) as BCP-47 tags, and which are Chinese."""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
-
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-XML_LANG = f"{{{XML_NS}}}lang"
-
-# XML 1.0 §2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
-_FORBIDDEN = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def xml_safe(text: str) -> tuple[str, int]:
-    """Return the text without the characters XML 1.0 forbids (C0 controls, lone surrogates, U+FFFE/FFFF)
-    and how many were removed."""
-    cleaned, removed = _FORBIDDEN.subn("", text)
-    return cleaned, removed
-
-
-def strip_forbidden(text: str) -> str:
-    """Return `text` without the characters XML 1.0 forbids."""
-    return _FORBIDDEN.sub("", text)
-
+from functools import lru_cache
 
 _LANG_PART = re.compile(r"^[A-Za-z0-9]{1,8}$")
+# ISO 639-2/3 codes other tools write (memoQ: `zho`, `eng-US`; older TMs: `chi`; `cmn` is Mandarin).
+_THREE_LETTER = {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}
+_CHINESE_PRIMARY = {"zh", "yue", "lzh", "wuu"}       # not `ja`: Japanese is not Chinese
+_TRADITIONAL_TAGS = ("zh-tw", "zh-hk", "zh-mo", "zh-hant")
 
 
 def bcp47(code: str) -> str:
@@ -46,11 +31,6 @@ def bcp47(code: str) -> str:
     return "-".join(out)
 
 
-# ISO 639-2/3 codes other tools write (memoQ: `zho`, `eng-US`; older TMs: `chi`; `cmn` is Mandarin).
-_THREE_LETTER = {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}
-_CHINESE_PRIMARY = {"zh", "yue", "lzh", "wuu"}       # not `ja`: Japanese is not Chinese
-
-
 def primary_subtag(code: str | None) -> str:
     """Return the language part of a tag, lower case, 3-letter codes folded: `zh-TW` -> `zh`, `zho` -> `zh`."""
     primary = (code or "").strip().replace("_", "-").split("-")[0].lower()
@@ -66,6 +46,23 @@ def canonical_lang(code: str) -> str:
     return f"{primary}-{rest}" if rest else primary
 
 
+@lru_cache(maxsize=256)
+def normalized_lang(code: str | None, default: str) -> str:
+    """Return a file's language code as canonical_lang does; `default` for none (or `*all*`), the code as it
+    is when it is not a language tag."""
+    if not code or code == "*all*":
+        return default
+    try:
+        return canonical_lang(code)
+    except ValueError:
+        return code
+
+
+def same_lang(a: str, b: str) -> bool:
+    """True when two codes name the same language and region (`zh_cn` and `ZH-CN`)."""
+    return normalized_lang(a, "").lower() == normalized_lang(b, "").lower()
+
+
 def is_chinese_code(code: str | None) -> bool:
     """True for a Chinese language code: zh, zh-Hans, zh-Hant, ZH-CN, zho, chi, cmn, yue (not ja)."""
     return primary_subtag(code) in _CHINESE_PRIMARY
@@ -76,7 +73,6 @@ def is_english_code(code: str | None) -> bool:
     return primary_subtag(code) == "en"
 
 
-def tmx_date(moment: datetime | None = None) -> str:
-    """Return a date in the TMX form YYYYMMDDThhmmssZ (UTC)."""
-    moment = moment or datetime.now(timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+def chinese_script(code: str) -> str:
+    """Return "traditional" for zh-TW/zh-HK/zh-MO/zh-Hant codes, else "simplified"."""
+    return "traditional" if code.lower().startswith(_TRADITIONAL_TAGS) else "simplified"

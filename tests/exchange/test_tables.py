@@ -8,8 +8,8 @@ import io
 from openpyxl import load_workbook
 
 from editor.bitext.document import AlignmentDocument, Bead, Segment
-from editor.exporting.tsv import guard_formula, unguard_formula
-from tests.exporting.documents import all_pairs, control_char_document, export_bytes, rich_document
+from editor.exchange.tables import guard_formula, unguard_formula
+from tests.exchange.documents import all_pairs, control_char_document, export_bytes, rich_document
 
 
 def read_tsv(data: bytes) -> list[list[str]]:

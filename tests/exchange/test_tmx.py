@@ -6,9 +6,9 @@ import pytest
 from lxml import etree
 
 from editor.bitext.document import BeadStatus
-from editor.exporting.xml_text import XML_LANG
+from editor.exchange.xml_text import XML_LANG
 from tests.conftest import schema_path
-from tests.exporting.documents import control_char_document, export_bytes, linked_pairs, rich_document
+from tests.exchange.documents import control_char_document, export_bytes, linked_pairs, rich_document
 
 TMX_DATE = re.compile(r"^\d{8}T\d{6}Z$")
 

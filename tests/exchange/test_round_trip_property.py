@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, DocumentMeta, Segment
 from editor.importing.alignment_files import load_alignment
-from tests.exporting.documents import bead_view, export_bytes
+from tests.exchange.documents import bead_view, export_bytes
 
 # Markup, quotes, CJK, an astral character, inner spaces and line breaks; no characters XML forbids.
 ZH = st.text(st.sampled_from(list("汉字的一是<&>\"'。，𠀀 \n\r")), min_size=1, max_size=12)

@@ -4,7 +4,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from editor.exporting.xml_text import bcp47, primary_subtag, tmx_date, xml_safe
+from editor.exchange.dates import tmx_date
+from editor.exchange.languages import bcp47, primary_subtag
+from editor.exchange.xml_text import xml_safe
 
 
 def test_xml_safe_drops_c0_controls_lone_surrogates_and_nonchars_but_keeps_tab_newline_and_astral():
@@ -35,7 +37,7 @@ def test_a_presegmented_document_keeps_segtype_sentence_and_says_so_in_a_header_
     from lxml import etree
 
     from editor.importing.alignment_files import load_alignment
-    from tests.exporting.documents import export_bytes, rich_document
+    from tests.exchange.documents import export_bytes, rich_document
     doc = rich_document()
     doc.meta.presegmented = True
     data = export_bytes(doc, ".tmx")[0]

@@ -1,4 +1,4 @@
-"""Choosing and preparing the beads an exporter writes: filters, joined texts, cleaned characters, layout."""
+"""The links an export writes: chosen by the options, texts joined and cleaned, each with its sentence layout."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ from datetime import datetime
 from pathlib import PurePath
 from typing import Callable
 
-from editor.bitext.document import AlignmentDocument, BeadStatus, Segment, join_segments, writes_without_spaces
+from editor.bitext.document import AlignmentDocument, BeadStatus, Segment, join_segments
 from editor.bitext.review import DEFAULT_THRESHOLD, ReviewPolicy
 from editor.errors import InputFileError
-from editor.exporting import ExportOptions, ExportReport
-from editor.exporting.xml_text import canonical_lang, xml_safe
+from editor.exchange.languages import canonical_lang
+from editor.exchange.layout import layout_text, split_by_layout
+from editor.exchange.options import ExportOptions, ExportReport
+from editor.exchange.presets import preset_languages
+from editor.exchange.xml_text import xml_safe
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,6 @@ def document_languages(doc: AlignmentDocument, options: ExportOptions) -> Export
 
     Raises InputFileError for a code that is not a language tag.
     """
-    from editor.exporting.presets import preset_languages
     try:
         src, tgt = (canonical_lang(options.src_lang or doc.meta.src_lang or "zh-CN"),
                     canonical_lang(options.tgt_lang or doc.meta.tgt_lang or "en-US"))
@@ -84,11 +86,6 @@ def file_name(path: str | None) -> str | None:
     return PurePath(path).name if path else None
 
 
-def layout_text(segments: list[tuple[int, str]]) -> str:
-    """Return "paragraph:length ..." for (paragraph, text) segments, as stored in x-duiqi-*-layout."""
-    return " ".join(f"{p}:{len(t)}" for p, t in segments)
-
-
 def _side(doc: AlignmentDocument, ids: tuple[int, ...], lang: str,
           clean: Callable[[str], tuple[str, int]]) -> tuple[str, str, int]:
     parts: list[tuple[int, str]] = []
@@ -103,31 +100,6 @@ def _side(doc: AlignmentDocument, ids: tuple[int, ...], lang: str,
     if split_by_layout(joined, layout, lang) is None:
         layout = ""                       # e.g. an empty segment: the reader keeps the text as one segment
     return joined, layout, removed
-
-
-def split_by_layout(text: str, layout: str, lang: str) -> list[tuple[int, str]] | None:
-    """Return the (paragraph, text) segments a layout describes, or None when it does not fit the text
-    (someone edited the file): the caller then keeps the text as one segment."""
-    if not layout.strip():
-        return None
-    try:
-        cells = [(int(p), int(n)) for p, n in (item.split(":") for item in layout.split())]
-    except ValueError:
-        return None
-    gap = 0 if writes_without_spaces(lang) else 1
-    out, pos = [], 0
-    for k, (paragraph, length) in enumerate(cells):
-        if length < 1 or paragraph < 0:
-            return None
-        if k and gap:
-            if text[pos:pos + gap] != " ":
-                return None
-            pos += gap
-        out.append((paragraph, text[pos:pos + length]))
-        pos += length
-    if pos != len(text) or any(len(t) != n or t != t.strip() for (_, t), (_, n) in zip(out, cells)):
-        return None
-    return out
 
 
 def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: ExportReport, *,

@@ -3,9 +3,9 @@
 import pytest
 from lxml import etree
 
-from editor.exporting.xliff import MDA_NS, XLIFF12_NS, XLIFF20_NS
+from editor.exchange.xliff import MDA_NS, XLIFF12_NS, XLIFF20_NS
 from tests.conftest import schema_path
-from tests.exporting.documents import all_pairs, control_char_document, export_bytes, rich_document
+from tests.exchange.documents import all_pairs, control_char_document, export_bytes, rich_document
 
 NS12 = {"x": XLIFF12_NS}
 NS20 = {"x": XLIFF20_NS, "mda": MDA_NS}

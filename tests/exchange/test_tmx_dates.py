@@ -16,10 +16,11 @@ from editor.bitext import edits
 from editor.bitext.document import AlignmentDocument, BeadStatus
 from editor.exporting import ExportOptions, export_document
 from editor.exporting.presets import apply_preset
-from editor.importing.alignment_files import load_alignment, tmx_time
+from editor.exchange.dates import tmx_time
+from editor.importing.alignment_files import load_alignment
 from editor.workflow import alignment_change
 from tests.conftest import CLOCK_START, schema_path
-from tests.exporting.documents import export_bytes
+from tests.exchange.documents import export_bytes
 
 UTC = timezone.utc
 ALIGNED = CLOCK_START        # where the `clock` fixture (tests/conftest.py) starts

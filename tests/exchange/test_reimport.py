@@ -12,7 +12,7 @@ from editor.bitext.document import BeadStatus
 from editor.bitext.project import save_project
 from editor.errors import EmptyFileError, MalformedFileError, UnsupportedFormatError
 from editor.importing.alignment_files import load_alignment
-from tests.exporting.documents import bead_view, control_char_document, export_bytes, rich_document
+from tests.exchange.documents import bead_view, control_char_document, export_bytes, rich_document
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "exchange"
 DATES = re.compile(rb'(creation|change)date="[^"]*"')

@@ -1,0 +1,228 @@
+"""TMX 1.4, read and written: one `tu` per linked bead, with provenance and segment layout in `x-` props.
+
+Layout of a `tu` Duiqi writes (and reads back):
+
+    <tu tuid="7" creationdate="20260101T120000Z" creationid="Duiqi"
+        changedate="20260101T120000Z" changeid="Duiqi">
+      <prop type="x-alignment-confidence">0.87</prop>
+      <prop type="x-alignment-status">confirmed</prop>     (auto / confirmed / edited)
+      <prop type="x-source-file">zh.txt</prop>
+      <prop type="x-target-file">en.txt</prop>
+      <tuv xml:lang="zh-CN"><prop type="x-duiqi-layout">0:7 0:9</prop><seg>…</seg></tuv>
+      <tuv xml:lang="en-US"><prop type="x-duiqi-layout">0:26 1:33</prop><seg>…</seg></tuv>
+    </tu>
+
+`x-duiqi-layout` lists each sentence of the side as `paragraph:length`, so a re-import restores the
+sentences and links exactly. The props are left out by presets for tools that reject unknown fields
+(options.duiqi_props). 1-0 and 0-1 beads (a sentence without a counterpart) are left out, as a
+translation memory holds pairs only, and counted in `ExportReport.skipped_unlinked`; re-importing the
+TMX therefore gives a document without those sentences (keep the .duiqi project or an XLIFF for them).
+
+Dates: each tu's creationdate is when its link was made (by the aligner, by hand, or as the file it was
+opened from said) and its changedate when the link was last edited (linked, merged, split, confirmed,
+its text changed; see editor.bitext.edits), in UTC; so Trados's "keep most recent" prefers the links a
+translator reviewed last. creationid and changeid say who created the link and who changed it last,
+as the TMX it was opened from said (Bead.created_by / changed_by); a link Duiqi made, or one edited
+since it was opened, has options.creation_id for the person exporting (so an edited link keeps its
+creationid and gets options.creation_id as its changeid). The header's creationdate is the time of the
+export (options.timestamp). The header's segtype is always "sentence" (OmegaT re-segments "paragraph"
+TMX); a presegmented document says so in the header prop x-duiqi-presegmented.
+
+Tabs and line breaks inside a segment are written as spaces (the TMX 1.4 DTD has no xml:space, and CAT
+tools compare segments with whitespace normalised); how many is counted in the report.
+
+Reading: a tu's creationdate/changedate (whichever tool wrote them) become its link's creation and change
+times, and its creationid/changeid who created and last changed it (one of them alone stands for both);
+exporting again writes them back for the links not edited since. Language codes: zh, zh-Hans, zh-Hant,
+ZH-CN, zho, chi and cmn are Chinese (ja is not); en, en-GB and eng are English. A TMX with more languages
+gives Chinese and English (or the pair asked for), and ImportNotes says what was left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import BinaryIO, Callable
+
+from lxml import etree
+
+from editor import __version__
+from editor.bitext import document as bitext_document
+from editor.bitext.document import AlignmentDocument, BeadStatus
+from editor.errors import EmptyFileError, InputFileError
+from editor.exchange.dates import tmx_date, tmx_person, tmx_time
+from editor.exchange.entries import collect_entries, export_files, export_languages
+from editor.exchange.inline import Inline, inline_text
+from editor.exchange.languages import is_chinese_code, is_english_code, normalized_lang, primary_subtag, same_lang
+from editor.exchange.options import ExportOptions, ExportReport
+from editor.exchange.units import Parsed, Row, parse_confidence, parse_status, read_bytes, side
+from editor.exchange.xml_text import XML_LANG, local_name
+from editor.importing.safe_xml import parse_untrusted_xml
+
+PROP_CONFIDENCE = "x-alignment-confidence"
+PROP_STATUS = "x-alignment-status"
+PROP_SOURCE_FILE = "x-source-file"
+PROP_TARGET_FILE = "x-target-file"
+PROP_LAYOUT = "x-duiqi-layout"
+PROP_PRESEGMENTED = "x-duiqi-presegmented"
+#: "yes" on a link the review policy calls doubtful (editor.bitext.review); absent otherwise
+PROP_DOUBTFUL = "x-duiqi-doubtful"
+CREATION_TOOL = "Duiqi"
+_TABS_AND_BREAKS = re.compile(r"[\t\n\r]")
+
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def _tmx_lang(tuv: etree._Element) -> str:
+    return tuv.get(XML_LANG) or tuv.get("lang") or ""
+
+
+def _props(element: etree._Element) -> dict[str, str]:
+    return {p.get("type", ""): (p.text or "") for p in element if local_name(p.tag) == "prop"}
+
+
+def _pick(tuvs: list[etree._Element], lang: str) -> etree._Element | None:
+    for tuv in tuvs:
+        if same_lang(_tmx_lang(tuv), lang):
+            return tuv
+    for tuv in tuvs:
+        if primary_subtag(_tmx_lang(tuv)) == primary_subtag(lang):
+            return tuv
+    return None
+
+
+def _choose(wanted: str | None, ordered: list[str], fits: Callable[[str], bool], path: Path,
+            side: str, every: list[str]) -> str | None:
+    """Return the file's language that `wanted` names (exactly, else by primary subtag), or else the most
+    used language that `fits`; raises InputFileError when `wanted` is not in the file."""
+    if wanted:
+        for lang in ordered:
+            if same_lang(lang, wanted):
+                return lang
+        for lang in ordered:
+            if primary_subtag(lang) == primary_subtag(wanted):
+                return lang
+        raise InputFileError(f"the file has no {side} language {wanted!r} (it has {', '.join(every)})",
+                             path=path)
+    return next((lang for lang in ordered if fits(lang)), None)
+
+
+def tmx_languages(path: Path | str) -> list[str]:
+    """Return the languages of a TMX file's segments, most used first (to offer a choice when there
+    are more than two). Raises InputFileError subclasses."""
+    path = Path(path)
+    root = parse_untrusted_xml(read_bytes(path), path)
+    return _tmx_language_list(root) if local_name(root.tag) == "tmx" else []
+
+
+def _tmx_language_list(root: etree._Element) -> list[str]:
+    counts = Counter(normalized_lang(_tmx_lang(tuv), "") for tu in root.iter("tu") for tuv in tu.findall("tuv"))
+    counts.pop("", None)
+    return [lang for lang, _ in counts.most_common()]
+
+
+def read_tmx(root: etree._Element, path: Path, src_wanted: str | None, tgt_wanted: str | None) -> Parsed:
+    header = root.find("header")
+    srclang = normalized_lang(header.get("srclang") if header is not None else None, "")
+    tus = list(root.iter("tu"))
+    ordered = _tmx_language_list(root)
+    if not ordered:
+        raise EmptyFileError(path, "the TMX file holds no translation units with a language")
+    # Chinese is the source side and English the target; without one of them, the header's srclang
+    # and then the most used other language stand in.
+    src_lang = _choose(src_wanted, ordered, is_chinese_code, path, "source", ordered)
+    tgt_lang = _choose(tgt_wanted, [lang for lang in ordered if lang != src_lang], is_english_code, path,
+                       "target", ordered)
+    if src_lang is None:
+        src_lang = next((lang for lang in ordered if lang == srclang and lang != tgt_lang),
+                        next((lang for lang in ordered if lang != tgt_lang), ordered[0]))
+    if tgt_lang is None:
+        others = [lang for lang in ordered if primary_subtag(lang) != primary_subtag(src_lang)]
+        tgt_lang = others[0] if others else next((lang for lang in ordered if lang != src_lang), "en-US")
+    props = _props(header) if header is not None else {}
+    parsed = Parsed(src_lang=src_lang, tgt_lang=tgt_lang,
+                     presegmented=props.get(PROP_PRESEGMENTED) == "yes"
+                     or (header is not None and header.get("segtype") == "paragraph"))
+    notes = parsed.notes
+    notes.languages, notes.src_lang, notes.tgt_lang = ordered, src_lang, tgt_lang
+    for tu in tus:
+        tuvs = tu.findall("tuv")
+        src_tuv = _pick(tuvs, src_lang)
+        tgt_tuv = _pick([t for t in tuvs if t is not src_tuv], tgt_lang)
+        for tuv in tuvs:
+            if tuv is not src_tuv and tuv is not tgt_tuv and inline_text(tuv.find("seg")).strip():
+                lang = normalized_lang(_tmx_lang(tuv), "?")
+                notes.left_out[lang] = notes.left_out.get(lang, 0) + 1
+        props = _props(tu)
+        parsed.src_file = parsed.src_file or props.get(PROP_SOURCE_FILE)
+        parsed.tgt_file = parsed.tgt_file or props.get(PROP_TARGET_FILE)
+        created_by, changed_by = tmx_person(tu.get("creationid"), notes), tmx_person(tu.get("changeid"), notes)
+        row = Row([], [], parse_confidence(props.get(PROP_CONFIDENCE), path, 1.0),
+                   parse_status(props.get(PROP_STATUS), BeadStatus.AUTO),
+                   tmx_time(tu.get("creationdate")), tmx_time(tu.get("changedate")),
+                   created_by or changed_by, changed_by or created_by)
+        inline = Inline(notes)
+        for tuv, lang, attr in ((src_tuv, src_lang, "src"), (tgt_tuv, tgt_lang, "tgt")):
+            if tuv is not None:
+                setattr(row, attr, side(inline.text(tuv.find("seg")), _props(tuv).get(PROP_LAYOUT), lang))
+        parsed.rows.append(row)
+    return parsed
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+def _prop(parent: etree._Element, kind: str, value: str) -> None:
+    etree.SubElement(parent, "prop", type=kind).text = value
+
+
+def write_tmx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> ExportReport:
+    """Write the linked beads as UTF-8 TMX 1.4 (valid against the TMX 1.4 DTD); return the report."""
+    report = ExportReport()
+    langs = export_languages(doc, options)
+    entries = collect_entries(doc, options, report, keep_unlinked=False)
+    now = tmx_date(options.timestamp or bitext_document.clock())
+    root = etree.Element("tmx", version="1.4")
+    header = etree.SubElement(root, "header", {
+        "creationtool": CREATION_TOOL, "creationtoolversion": __version__, "segtype": "sentence",
+        "o-tmf": "duiqi", "adminlang": "en-US", "srclang": langs.src, "datatype": "plaintext",
+        "creationdate": now, "changedate": now})
+    if doc.meta.presegmented and options.duiqi_props:
+        _prop(header, PROP_PRESEGMENTED, "yes")
+    body = etree.SubElement(root, "body")
+    src_file, tgt_file = export_files(doc, options)
+    dates: dict = {}                       # links share times: format each once
+
+    def date(moment) -> str:
+        return dates.get(moment) or dates.setdefault(moment, tmx_date(moment))
+
+    for number, entry in enumerate(entries, start=1):
+        tu = etree.SubElement(body, "tu", {"tuid": str(number), "creationdate": date(entry.created),
+                                           "creationid": entry.created_by or options.creation_id,
+                                           "changedate": date(entry.changed),
+                                           "changeid": entry.changed_by or options.creation_id})
+        if options.duiqi_props:
+            _prop(tu, PROP_CONFIDENCE, entry.confidence_text)
+            _prop(tu, PROP_STATUS, entry.status.value)
+            if entry.doubtful:
+                _prop(tu, PROP_DOUBTFUL, "yes")
+            if src_file:
+                _prop(tu, PROP_SOURCE_FILE, src_file)
+            if tgt_file:
+                _prop(tu, PROP_TARGET_FILE, tgt_file)
+        for lang, text, layout in ((langs.src, entry.src, entry.src_layout),
+                                   (langs.tgt, entry.tgt, entry.tgt_layout)):
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+            if layout and options.duiqi_props:
+                _prop(tuv, PROP_LAYOUT, layout)
+            text, changed = _TABS_AND_BREAKS.subn(" ", text)     # same length: the layout still fits
+            report.normalised_whitespace += changed
+            etree.SubElement(tuv, "seg").text = text
+    if report.normalised_whitespace:
+        report.warnings.append(f"wrote {report.normalised_whitespace} tab(s) or line break(s) inside segments "
+                               f"as spaces (TMX has no way to keep them that CAT tools honour)")
+    etree.ElementTree(root).write(out, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    return report

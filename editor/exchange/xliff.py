@@ -1,0 +1,297 @@
+"""XLIFF 1.2 (incl. SDLXLIFF, mqxliff) and 2.0, read and written: one unit per bead, review states mapped.
+
+options.reverse writes English as the source instead (English→Chinese work).
+
+State mapping (both versions also keep Duiqi's own status and confidence for a lossless re-import):
+
+- confirmed / edited: 1.2 `state="final"` + `approved="yes"`; 2.0 `state="final"`
+- auto, confidence >= 0.5: `state="translated"` in both
+- auto, confidence < 0.5: 1.2 `state="needs-review-translation"`;
+  2.0 `state="initial" subState="duiqi:needs-review"` (2.0 has no review state before `reviewed`)
+- 1-0 (no English): 1.2 an empty `<target state="needs-translation"/>`; 2.0 no `<target>`, `state="initial"`
+- 0-1 (no Chinese): an empty `<source/>` and `translate="no"` in both
+
+Tabs and line breaks inside a text are kept: the unit (1.2) or the source/target (2.0) that holds
+one gets `xml:space="preserve"`. Presets for tools that reject unknown data leave the Duiqi data out
+(options.duiqi_props).
+
+XLIFF 1.2 carries the Duiqi data in `<context-group name="x-duiqi-N">` (strict schema allows `x-`
+context types); XLIFF 2.0 in the Metadata module (`mda:metaGroup category="duiqi"`). Every 1.2
+unit has a `<target>`: OmegaT's XLIFF filter extracts nothing from a unit without one.
+
+Reading other tools' files: one sentence per side and unit (SDLXLIFF `mrk` segments each their own),
+statuses taken from their review states (XLIFF state, memoQ mq:status, SDL conf). Units that are not text
+to align are skipped and counted: `translate="no"` (except Duiqi's own 0-1 units) and the PO header of a
+po2xliff file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from lxml import etree
+
+from editor import __version__
+from editor.bitext.document import AlignmentDocument, BeadStatus
+from editor.errors import EmptyFileError, UnsupportedFormatError
+from editor.exchange.entries import Entry, collect_entries, export_files, export_languages, needs_review
+from editor.exchange.inline import Inline
+from editor.exchange.languages import normalized_lang
+from editor.exchange.options import ExportOptions, ExportReport
+from editor.exchange.units import Parsed, Row, parse_confidence, parse_status, side
+from editor.exchange.xml_text import XML_SPACE, child, children, local_name
+
+XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
+XLIFF20_NS = "urn:oasis:names:tc:xliff:document:2.0"
+MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
+DUIQI_GROUP = "x-duiqi"           # 1.2 context-group name prefix (names must be unique in a file)
+DUIQI_CATEGORY = "duiqi"          # 2.0 metaGroup category
+# Keys shared by both versions: 1.2 context-type (with the x- prefix the schema wants), 2.0 meta type.
+KEY_CONFIDENCE = "alignment-confidence"
+KEY_STATUS = "alignment-status"
+KEY_SRC_LAYOUT = "duiqi-src-layout"
+KEY_TGT_LAYOUT = "duiqi-tgt-layout"
+SUBSTATE_NEEDS_REVIEW = "duiqi:needs-review"
+
+
+MQ_NS = "MQXliff"
+SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
+_PO_HEADER = "x-gettext-domain-header"
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def _status_from_state(state: str | None, approved: bool) -> tuple[BeadStatus, float]:
+    state = (state or "").lower()
+    if approved or state in ("final", "signed-off", "reviewed"):
+        return BeadStatus.CONFIRMED, 1.0
+    if state.startswith("needs-review") or state in ("initial", "new", "needs-translation"):
+        return BeadStatus.AUTO, 0.0
+    return BeadStatus.AUTO, 1.0
+
+
+# memoQ's mq:status and SDL's conf: a person confirmed the segment, or it needs a look.
+_MEMOQ_CONFIRMED = {"manuallyconfirmed", "reviewer1confirmed", "reviewer2confirmed", "proofread"}
+_MEMOQ_DOUBTFUL = {"notstarted", "editing", "partiallyedited", "rejected", "machinetranslationsuggested",
+                   "fragmentassembled", "assembledfromfragments"}
+_SDL_CONFIRMED = {"translated", "approvedtranslation", "approvedsignoff"}
+_SDL_DOUBTFUL = {"draft", "rejectedtranslation", "rejectedsignoff", "unspecified"}
+
+
+def _tool_status(value: str | None, confirmed: set[str], doubtful: set[str]) -> tuple[BeadStatus, float] | None:
+    value = (value or "").strip().lower()
+    if value in confirmed:
+        return BeadStatus.CONFIRMED, 1.0
+    if value in doubtful:
+        return BeadStatus.AUTO, 0.0
+    return None
+
+
+def _sdl_confs(unit: etree._Element) -> dict[str, str]:
+    return {seg.get("id", ""): seg.get("conf", "") for seg in unit.iter(f"{{{SDL_NS}}}seg")}
+
+
+def _seg_marks(element: etree._Element | None) -> dict[str, etree._Element]:
+    """Return the `<mrk mtype="seg">` segments of a seg-source/target by mid, in order."""
+    if element is None:
+        return {}
+    return {m.get("mid", ""): m for m in element.iter() if local_name(m.tag) == "mrk" and m.get("mtype") == "seg"}
+
+
+def read_xliff12(root: etree._Element, path: Path) -> Parsed:
+    files = [f for f in root.iter() if local_name(f.tag) == "file"]
+    if not files:
+        raise EmptyFileError(path, "the XLIFF file has no <file> element")
+    parsed = Parsed(src_lang=normalized_lang(files[0].get("source-language"), "zh-CN"),
+                     tgt_lang=normalized_lang(files[0].get("target-language"), "en-US"),
+                     src_file=files[0].get("original"))
+    notes = parsed.notes
+    notes.src_lang, notes.tgt_lang = parsed.src_lang, parsed.tgt_lang
+
+    def skip(reason: str) -> None:
+        notes.skipped[reason] = notes.skipped.get(reason, 0) + 1
+
+    for unit in (u for f in files for u in f.iter() if local_name(u.tag) == "trans-unit"):
+        target = child(unit, "target")
+        values: dict[str, str] = {}
+        for group in children(unit, "context-group"):
+            if (group.get("name") or "").startswith(DUIQI_GROUP):
+                values.update({(c.get("context-type") or "").removeprefix("x-"): c.text or ""
+                               for c in children(group, "context")})
+        if unit.get("restype") == _PO_HEADER:
+            skip("the PO header of a po2xliff file")
+            continue
+        if unit.get("translate") == "no" and not values:      # Duiqi's own 0-1 units say translate="no"
+            skip('translate="no"')
+            continue
+        status, confidence = _status_from_state(target.get("state") if target is not None else None,
+                                                unit.get("approved") == "yes")
+        memoq = _tool_status(unit.get(f"{{{MQ_NS}}}status"), _MEMOQ_CONFIRMED, _MEMOQ_DOUBTFUL)
+        if memoq is not None:
+            status, confidence = memoq
+        inline = Inline(notes)
+        marks = _seg_marks(child(unit, "seg-source"))
+        if marks:                                   # SDLXLIFF/Okapi: each <mrk mtype="seg"> is a segment
+            target_marks = _seg_marks(target)
+            confs = _sdl_confs(unit)
+            for mid, mark in marks.items():
+                seg_status = _tool_status(confs.get(mid), _SDL_CONFIRMED, _SDL_DOUBTFUL) or (status, confidence)
+                parsed.rows.append(Row(side(inline.text(mark), None, parsed.src_lang),
+                                        side(inline.text(target_marks.get(mid)), None, parsed.tgt_lang),
+                                        seg_status[1], seg_status[0]))
+            continue
+        parsed.rows.append(Row(
+            side(inline.text(child(unit, "source")), values.get(KEY_SRC_LAYOUT), parsed.src_lang),
+            side(inline.text(target), values.get(KEY_TGT_LAYOUT), parsed.tgt_lang),
+            parse_confidence(values.get(KEY_CONFIDENCE), path, confidence), parse_status(values.get(KEY_STATUS), status)))
+    return parsed
+
+
+def read_xliff2(root: etree._Element, path: Path) -> Parsed:
+    parsed = Parsed(src_lang=normalized_lang(root.get("srcLang"), "zh-CN"),
+                     tgt_lang=normalized_lang(root.get("trgLang"), "en-US"))
+    notes = parsed.notes
+    notes.src_lang, notes.tgt_lang = parsed.src_lang, parsed.tgt_lang
+    files = children(root, "file")
+    parsed.src_file = files[0].get("original") if files else None
+    for unit in (u for f in files for u in f.iter() if local_name(u.tag) == "unit"):
+        values: dict[str, str] = {}
+        for group in (g for g in unit.iter() if local_name(g.tag) == "metaGroup"):
+            if group.get("category") == DUIQI_CATEGORY:
+                values.update({m.get("type", ""): m.text or "" for m in children(group, "meta")})
+        if unit.get("translate") == "no" and not values:
+            notes.skipped['translate="no"'] = notes.skipped.get('translate="no"', 0) + 1
+            continue
+        segments = children(unit, "segment")      # ignorables hold only the whitespace between them
+        if not segments:
+            continue
+        states = {(s.get("state") or "initial") for s in segments}
+        state = states.pop() if len(states) == 1 else "translated"
+        status, confidence = _status_from_state(state, False)
+        data = {d.get("id", ""): "".join(d.itertext()) for d in unit.iter() if local_name(d.tag) == "data"}
+        inline = Inline(notes, data)
+        sources = [inline.text(child(s, "source")) for s in segments]
+        targets = [inline.text(child(s, "target")) for s in segments]
+        if state == "initial" and any(t.strip() for t in targets) and not any(s.get("subState") for s in segments):
+            confidence = 1.0
+        row = Row([], [], parse_confidence(values.get(KEY_CONFIDENCE), path, confidence),
+                   parse_status(values.get(KEY_STATUS), status))
+        for attr, texts, key, lang in (("src", sources, KEY_SRC_LAYOUT, parsed.src_lang),
+                                       ("tgt", targets, KEY_TGT_LAYOUT, parsed.tgt_lang)):
+            if len(texts) == 1:
+                setattr(row, attr, side(texts[0], values.get(key), lang))
+            else:                                    # another tool's segments become the bead's sentences
+                setattr(row, attr, [part for text in texts for part in side(text, None, lang)])
+        parsed.rows.append(row)
+    return parsed
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+def _duiqi_values(entry: Entry) -> list[tuple[str, str]]:
+    values = [(KEY_CONFIDENCE, entry.confidence_text), (KEY_STATUS, entry.status.value)]
+    if entry.src_layout:
+        values.append((KEY_SRC_LAYOUT, entry.src_layout))
+    if entry.tgt_layout:
+        values.append((KEY_TGT_LAYOUT, entry.tgt_layout))
+    return values
+
+
+def _keeps_space(text: str) -> bool:
+    return any(ch in text for ch in "\t\n\r")
+
+
+def _original(doc: AlignmentDocument, options: ExportOptions) -> str:
+    return export_files(doc, options)[0] or "duiqi-alignment"
+
+
+def write_xliff(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> ExportReport:
+    """Write XLIFF 1.2 or 2.0 (options.xliff_version); return the report."""
+    if options.xliff_version == "1.2":
+        return write_xliff12(doc, out, options)
+    if options.xliff_version in ("2.0", "2"):
+        return write_xliff20(doc, out, options)
+    raise UnsupportedFormatError(f"XLIFF version {options.xliff_version} is not supported (use 1.2 or 2.0)")
+
+
+def write_xliff12(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> ExportReport:
+    """Write XLIFF 1.2 (valid against the OASIS strict and transitional schemas)."""
+    report = ExportReport()
+    langs = export_languages(doc, options)
+    entries = collect_entries(doc, options, report, keep_unlinked=True)
+    q = lambda tag: f"{{{XLIFF12_NS}}}{tag}"  # noqa: E731
+    root = etree.Element(q("xliff"), version="1.2", nsmap={None: XLIFF12_NS})
+    file_el = etree.SubElement(root, q("file"), {
+        "original": _original(doc, options), "source-language": langs.src, "target-language": langs.tgt,
+        "datatype": "plaintext", "tool-id": "duiqi"})
+    header = etree.SubElement(file_el, q("header"))
+    etree.SubElement(header, q("tool"), {"tool-id": "duiqi", "tool-name": "Duiqi", "tool-version": __version__})
+    body = etree.SubElement(file_el, q("body"))
+    for entry in entries:
+        unit = etree.SubElement(body, q("trans-unit"), id=str(entry.number))
+        etree.SubElement(unit, q("source")).text = entry.src
+        target = etree.SubElement(unit, q("target"))
+        if not entry.src:
+            unit.set("translate", "no")
+        if not entry.tgt:
+            target.set("state", "needs-translation")
+        elif entry.status is not BeadStatus.AUTO:
+            unit.set("approved", "yes")
+            target.set("state", "final")
+        else:
+            target.set("state", "needs-review-translation" if needs_review(entry) else "translated")
+        target.text = entry.tgt
+        if _keeps_space(entry.src) or _keeps_space(entry.tgt):
+            unit.set(XML_SPACE, "preserve")
+        if options.duiqi_props:
+            group = etree.SubElement(unit, q("context-group"), name=f"{DUIQI_GROUP}-{entry.number}",
+                                     purpose="information")
+            for key, value in _duiqi_values(entry):
+                etree.SubElement(group, q("context"), {"context-type": f"x-{key}"}).text = value
+    etree.ElementTree(root).write(out, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    return report
+
+
+def write_xliff20(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> ExportReport:
+    """Write XLIFF 2.0 (valid against the 2.0 core schema and the Metadata module)."""
+    report = ExportReport()
+    langs = export_languages(doc, options)
+    entries = collect_entries(doc, options, report, keep_unlinked=True)
+    q = lambda tag: f"{{{XLIFF20_NS}}}{tag}"  # noqa: E731
+    m = lambda tag: f"{{{MDA_NS}}}{tag}"  # noqa: E731
+    root = etree.Element(q("xliff"), {"version": "2.0", "srcLang": langs.src, "trgLang": langs.tgt},
+                         nsmap={None: XLIFF20_NS, "mda": MDA_NS})
+    file_el = etree.SubElement(root, q("file"), id="f1", original=_original(doc, options))
+    for entry in entries:
+        unit = etree.SubElement(file_el, q("unit"), id=f"u{entry.number}")
+        if not entry.src:
+            unit.set("translate", "no")
+        if options.duiqi_props:
+            metadata = etree.SubElement(unit, m("metadata"))
+            group = etree.SubElement(metadata, m("metaGroup"), category=DUIQI_CATEGORY)
+            for key, value in _duiqi_values(entry):
+                etree.SubElement(group, m("meta"), type=key).text = value
+        segment = etree.SubElement(unit, q("segment"))
+        source = etree.SubElement(segment, q("source"))
+        source.text = entry.src
+        if _keeps_space(entry.src):
+            source.set(XML_SPACE, "preserve")
+        if not entry.tgt:
+            segment.set("state", "initial")
+        else:
+            target = etree.SubElement(segment, q("target"))
+            target.text = entry.tgt
+            if _keeps_space(entry.tgt):
+                target.set(XML_SPACE, "preserve")
+            if entry.status is not BeadStatus.AUTO:
+                segment.set("state", "final")
+            elif needs_review(entry):
+                segment.set("state", "initial")
+                segment.set("subState", SUBSTATE_NEEDS_REVIEW)
+            else:
+                segment.set("state", "translated")
+    etree.ElementTree(root).write(out, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    return report
