@@ -125,7 +125,8 @@ def _add_export_options(parser: argparse.ArgumentParser, converting: bool = Fals
                                                               "(default: zh-CN or zh-TW from the detected script)")
         parser.add_argument("--tgt-lang", metavar="CODE", help="English language code written in the output "
                                                               "(default: en-US)")
-    parser.add_argument("--preset", choices=("generic", "trados", "memoq", "phrase", "omegat"), default="generic",
+    parser.add_argument("--preset", choices=("generic", "trados", "memoq", "phrase", "omegat", "lokalize"),
+                        default="generic",
                         help="the choices that suit a CAT tool: props, language codes, which links go in, "
                              "length limit (default generic; the README explains each)")
     parser.add_argument("--only-confirmed", action="store_true", help="export only links a person confirmed")
@@ -365,7 +366,8 @@ def _run_convert(args: argparse.Namespace) -> int:
     report = _write_output(doc, args.output, None, _export_options(args))
     _print_preset_notes(args, args.output, None)
     if not args.quiet:
-        print(f"duiqi: wrote {report.written} entries to {args.output}", file=sys.stderr)
+        from editor.exchange.summary import conversion_summary
+        print(f"duiqi: {conversion_summary(doc, notes, report, args.output)}", file=sys.stderr)
         for warning in report.warnings:
             print(f"duiqi: warning: {warning}", file=sys.stderr)
     return EXIT_OK

@@ -213,6 +213,9 @@ class DocumentMeta:
     anchors: list[list[int]] = field(default_factory=list)
     src_headings: list[int] = field(default_factory=list)     # paragraph numbers of headings, per side
     tgt_headings: list[int] = field(default_factory=list)
+    # Inline codes of sentences opened from another tool's TMX/XLIFF: segment id (as text) -> marker such as
+    # "{1}" or "{/1}" -> [kind ("ph", "start", "end"), native code]; exports write those markers as codes.
+    inline_codes: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 class AlignmentDocument:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
 from typing import Callable
@@ -33,6 +33,9 @@ class Entry:
     changed: datetime | None = None
     created_by: str | None = None     # who made and last changed it (Bead.created_by / changed_by; None: the
     changed_by: str | None = None     # person exporting, ExportOptions.creation_id)
+    # inline-code markers of each side that stand for codes: marker -> [kind, native] (DocumentMeta.inline_codes)
+    src_codes: dict[str, list[str]] = field(default_factory=dict, compare=False)
+    tgt_codes: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
     @property
     def linked(self) -> bool:
@@ -102,6 +105,16 @@ def _side(doc: AlignmentDocument, ids: tuple[int, ...], lang: str,
     return joined, layout, removed
 
 
+def _codes(doc: AlignmentDocument, ids: tuple[int, ...]) -> dict[str, list[str]]:
+    """Return the inline codes recorded for these sentences (marker -> [kind, native])."""
+    if not doc.meta.inline_codes:
+        return {}
+    out: dict[str, list[str]] = {}
+    for i in ids:
+        out.update(doc.meta.inline_codes.get(str(i), {}))
+    return out
+
+
 def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: ExportReport, *,
                     keep_unlinked: bool, clean_xml: bool = True) -> list[Entry]:
     """Return the entries to write, counting in `report` what the options leave out.
@@ -140,11 +153,13 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
             too_long.append(number)
             continue
         report.removed_characters += removed_src + removed_tgt
+        src_codes, tgt_codes = _codes(doc, bead.src), _codes(doc, bead.tgt)
         if options.reverse:
             src, tgt, src_layout, tgt_layout = tgt, src, tgt_layout, src_layout
+            src_codes, tgt_codes = tgt_codes, src_codes
         entries.append(Entry(number, src, tgt, bead.confidence, bead.status, src_layout, tgt_layout,
                              policy.is_doubtful(doc, bead), bead.created, bead.changed,
-                             bead.created_by, bead.changed_by))
+                             bead.created_by, bead.changed_by, src_codes, tgt_codes))
     if too_long:
         shown = ", ".join(map(str, too_long[:10])) + (" …" if len(too_long) > 10 else "")
         report.warnings.append(f"left out {len(too_long)} link(s) longer than {options.max_segment_length} "

@@ -1,4 +1,4 @@
-"""Opening a finished alignment by its extension: .duiqi, TMX, XLIFF 1.2/2.0 (SDLXLIFF, mqxliff), TSV/CSV, XLSX, .json.
+"""Opening a finished alignment by its extension: .duiqi, TMX, XLIFF 1.2/2.0 (SDLXLIFF, mqxliff, mxliff), tables, .json.
 
 Files written by Duiqi come back exactly (sentences, links, statuses, confidences, paragraphs) thanks to
 the `x-duiqi` layout data the writers store (TSV/XLSX: the zh_layout/en_layout columns). What other tools'
@@ -22,8 +22,11 @@ from editor.exchange.xliff import read_xliff12, read_xliff2
 from editor.exchange.xml_text import local_name
 from editor.importing.safe_xml import parse_untrusted_xml
 
-ALIGNMENT_SUFFIXES = (PROJECT_SUFFIX, ".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tsv", ".csv",
+ALIGNMENT_SUFFIXES = (PROJECT_SUFFIX, ".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff", ".tsv", ".csv",
                       ".xlsx", ".json")
+#: what each suffix is, for the message refusing a file Duiqi does not read
+FORMATS_READ = ("a Duiqi project (.duiqi), TMX (.tmx), XLIFF 1.2 or 2.0 (.xlf, .xliff), Trados SDLXLIFF (.sdlxliff), "
+                "memoQ (.mqxliff), Phrase (.mxliff), a table (.tsv, .csv, .xlsx) or Duiqi's .json")
 
 
 def _read_xml(path: Path, src_lang: str | None, tgt_lang: str | None) -> Parsed:
@@ -42,7 +45,7 @@ def _read_xml(path: Path, src_lang: str | None, tgt_lang: str | None) -> Parsed:
 
 def load_alignment(path: Path | str, *, src_lang: str | None = None, tgt_lang: str | None = None,
                    notes: ImportNotes | None = None) -> AlignmentDocument:
-    """Open an alignment file by its extension (.duiqi, .tmx, .xlf/.xliff, .tsv, .xlsx, .json).
+    """Open an alignment file by its extension (ALIGNMENT_SUFFIXES).
 
     src_lang/tgt_lang pick the two languages of a TMX with more (default: Chinese and English).
     `notes`, when given, is filled with what the reading changed or left out (ImportNotes.messages()).
@@ -54,7 +57,7 @@ def load_alignment(path: Path | str, *, src_lang: str | None = None, tgt_lang: s
         return load_project(path)
     if suffix == ".json":
         return read_json(path)
-    if suffix in (".tmx", ".xlf", ".xliff", ".xml", ".sdlxliff", ".mqxliff"):
+    if suffix in (".tmx", ".xlf", ".xliff", ".xml", ".sdlxliff", ".mqxliff", ".mxliff"):
         parsed = _read_xml(path, src_lang, tgt_lang)
     elif suffix in (".tsv", ".tab", ".csv"):
         parsed = read_tsv(path)
@@ -62,8 +65,8 @@ def load_alignment(path: Path | str, *, src_lang: str | None = None, tgt_lang: s
         parsed = read_xlsx(path)
     else:
         raise UnsupportedFormatError(
-            f"cannot open {suffix or 'a file without extension'} as an alignment; "
-            f"use one of {', '.join(ALIGNMENT_SUFFIXES)}", path=path)
+            f"cannot open {suffix or 'a file without extension'} as an alignment; Duiqi reads {FORMATS_READ}",
+            path=path)
     doc = build_document(parsed, path)
     if notes is not None:
         vars(notes).update(vars(parsed.notes))

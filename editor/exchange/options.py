@@ -32,6 +32,7 @@ class ExportOptions:
                                          # exporting: links Duiqi made or that were edited since opening)
     timestamp: datetime | None = None    # TMX header dates; None: the time of the export (tus: their link's)
     review_threshold: float | None = None   # doubtful below this confidence; None: review.DEFAULT_THRESHOLD
+    confirmed_state: str = "final"       # XLIFF 1.2 state of confirmed links ("signed-off" for Lokalize)
 
 
 @dataclass
@@ -45,4 +46,6 @@ class ExportReport:
     skipped_doubtful: int = 0
     normalised_whitespace: int = 0       # TMX: tabs and line breaks written as spaces
     removed_characters: int = 0
+    codes_written: int = 0               # TMX/XLIFF: inline-code markers written back as the format's codes
+    untranslatable: int = 0              # XLIFF: 0-1 links written as translate="no" units with an empty source
     warnings: list[str] = field(default_factory=list)

@@ -10,6 +10,8 @@ Each preset is a documented set of choices (README "Export presets" gives the re
 - memoq: no custom props (memoQ imports TMX props only into custom fields defined in the TM);
   region codes; doubtful and 1-0/0-1 links left out.
 - phrase: no custom props; region codes; doubtful and 1-0/0-1 links left out.
+- lokalize: everything, as generic, but confirmed links get XLIFF 1.2 `state="signed-off"` (Lokalize shows
+  `approved="yes"` with `state="final"` as not ready, and `signed-off` as ready).
 - omegat: Duiqi's props kept (OmegaT ignores props it does not know); codes as chosen (OmegaT compares
   only the primary subtag, zh/en); doubtful and 1-0/0-1 links left out, because OmegaT fills
   translations from tm/auto without asking.
@@ -37,6 +39,7 @@ class ExportPreset:
     keep_doubtful: bool
     keep_unlinked: bool          # XLIFF and tables; a TMX never holds 1-0/0-1 links
     max_segment_length: int | None
+    confirmed_state: str = "final"   # XLIFF 1.2 state of confirmed links (approved="yes" is written too)
 
 
 PRESETS: dict[str, ExportPreset] = {p.name: p for p in (
@@ -46,6 +49,7 @@ PRESETS: dict[str, ExportPreset] = {p.name: p for p in (
     ExportPreset("memoq", "memoQ", False, True, False, False, None),
     ExportPreset("phrase", "Phrase (Memsource)", False, True, False, False, None),
     ExportPreset("omegat", "OmegaT", True, False, False, False, None),
+    ExportPreset("lokalize", "Lokalize (KDE)", True, False, True, True, None, confirmed_state="signed-off"),
 )}
 
 
@@ -85,7 +89,7 @@ def apply_preset(options: ExportOptions, name: str, *, traditional: bool = False
         limit = options.max_segment_length if limit is None else min(limit, options.max_segment_length)
     return replace(options, preset=preset.name, duiqi_props=preset.duiqi_props,
                    keep_doubtful=preset.keep_doubtful, keep_unlinked=preset.keep_unlinked,
-                   max_segment_length=limit)
+                   max_segment_length=limit, confirmed_state=preset.confirmed_state)
 
 
 class Omission(Enum):

@@ -51,9 +51,10 @@ from editor import __version__
 from editor.bitext import document as bitext_document
 from editor.bitext.document import AlignmentDocument, BeadStatus
 from editor.errors import EmptyFileError, InputFileError
+from editor.exchange import statuses
 from editor.exchange.dates import tmx_date, tmx_person, tmx_time
 from editor.exchange.entries import collect_entries, export_files, export_languages
-from editor.exchange.inline import Inline, inline_text
+from editor.exchange.inline import Inline, inline_text, write_inline
 from editor.exchange.languages import is_chinese_code, is_english_code, normalized_lang, primary_subtag, same_lang
 from editor.exchange.options import ExportOptions, ExportReport
 from editor.exchange.units import Parsed, Row, parse_confidence, parse_status, read_bytes, side
@@ -68,6 +69,8 @@ PROP_LAYOUT = "x-duiqi-layout"
 PROP_PRESEGMENTED = "x-duiqi-presegmented"
 #: "yes" on a link the review policy calls doubtful (editor.bitext.review); absent otherwise
 PROP_DOUBTFUL = "x-duiqi-doubtful"
+#: Trados's confirmation level of a unit (Draft, Translated, ApprovedTranslation, ApprovedSignOff, ...)
+PROP_TRADOS_CONFIRMATION = "x-ConfirmationLevel"
 CREATION_TOOL = "Duiqi"
 _TABS_AND_BREAKS = re.compile(r"[\t\n\r]")
 
@@ -78,6 +81,11 @@ _TABS_AND_BREAKS = re.compile(r"[\t\n\r]")
 
 def _tmx_lang(tuv: etree._Element) -> str:
     return tuv.get(XML_LANG) or tuv.get("lang") or ""
+
+
+def _tuv_or_tu(tuv: etree._Element | None, tu: etree._Element, name: str) -> str | None:
+    value = tuv.get(name) if tuv is not None else None
+    return value if value and value.strip() else tu.get(name)
 
 
 def _props(element: etree._Element) -> dict[str, str]:
@@ -159,15 +167,29 @@ def read_tmx(root: etree._Element, path: Path, src_wanted: str | None, tgt_wante
         props = _props(tu)
         parsed.src_file = parsed.src_file or props.get(PROP_SOURCE_FILE)
         parsed.tgt_file = parsed.tgt_file or props.get(PROP_TARGET_FILE)
-        created_by, changed_by = tmx_person(tu.get("creationid"), notes), tmx_person(tu.get("changeid"), notes)
-        row = Row([], [], parse_confidence(props.get(PROP_CONFIDENCE), path, 1.0),
-                   parse_status(props.get(PROP_STATUS), BeadStatus.AUTO),
-                   tmx_time(tu.get("creationdate")), tmx_time(tu.get("changedate")),
-                   created_by or changed_by, changed_by or created_by)
-        inline = Inline(notes)
+        status, confidence = BeadStatus.AUTO, 1.0
+        trados = statuses.from_tool(props.get(PROP_TRADOS_CONFIRMATION), statuses.SDL_CONFIRMED,
+                                    statuses.SDL_DOUBTFUL)
+        if trados is not None:
+            status, confidence = trados
+            notes.statuses_read += 1
+        # OmegaT writes the dates and ids of a translation on the target <tuv>: it wins, then the <tu>.
+        translated = src_tuv if srclang and tgt_tuv is not None and same_lang(_tmx_lang(tgt_tuv), srclang) else tgt_tuv
+        values = {name: _tuv_or_tu(translated, tu, name)
+                  for name in ("creationdate", "changedate", "creationid", "changeid")}
+        created_by, changed_by = tmx_person(values["creationid"], notes), tmx_person(values["changeid"], notes)
+        row = Row([], [], parse_confidence(props.get(PROP_CONFIDENCE), path, confidence),
+                  parse_status(props.get(PROP_STATUS), status),
+                  tmx_time(values["creationdate"]), tmx_time(values["changedate"]),
+                  created_by or changed_by, changed_by or created_by)
+        inline = Inline(notes, unit=tu)
         for tuv, lang, attr in ((src_tuv, src_lang, "src"), (tgt_tuv, tgt_lang, "tgt")):
             if tuv is not None:
                 setattr(row, attr, side(inline.text(tuv.find("seg")), _props(tuv).get(PROP_LAYOUT), lang))
+        row.codes = inline.codes
+        comments = sum(1 for element in tu.iter("note") if (element.text or "").strip())
+        if comments:
+            notes.dropped["comment(s) (TMX <note>)"] = notes.dropped.get("comment(s) (TMX <note>)", 0) + comments
         parsed.rows.append(row)
     return parsed
 
@@ -213,14 +235,14 @@ def write_tmx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> 
                 _prop(tu, PROP_SOURCE_FILE, src_file)
             if tgt_file:
                 _prop(tu, PROP_TARGET_FILE, tgt_file)
-        for lang, text, layout in ((langs.src, entry.src, entry.src_layout),
-                                   (langs.tgt, entry.tgt, entry.tgt_layout)):
+        for lang, text, layout, codes in ((langs.src, entry.src, entry.src_layout, entry.src_codes),
+                                          (langs.tgt, entry.tgt, entry.tgt_layout, entry.tgt_codes)):
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
             if layout and options.duiqi_props:
                 _prop(tuv, PROP_LAYOUT, layout)
             text, changed = _TABS_AND_BREAKS.subn(" ", text)     # same length: the layout still fits
             report.normalised_whitespace += changed
-            etree.SubElement(tuv, "seg").text = text
+            report.codes_written += write_inline(etree.SubElement(tuv, "seg"), text, codes, "tmx")
     if report.normalised_whitespace:
         report.warnings.append(f"wrote {report.normalised_whitespace} tab(s) or line break(s) inside segments "
                                f"as spaces (TMX has no way to keep them that CAT tools honour)")

@@ -6,6 +6,7 @@ date, tables none) are dated when the file is opened. ImportNotes says what the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +21,8 @@ from editor.exchange.languages import chinese_script, is_chinese_code
 from editor.exchange.layout import split_by_layout
 from editor.file_checks import MAX_ALIGNMENT_INPUT_BYTES, check_input_file
 
+_MARKER = re.compile(r"\{/?\d+\}")        # an inline-code marker (editor.exchange.inline)
+
 
 @dataclass
 class ImportNotes:
@@ -30,9 +33,14 @@ class ImportNotes:
     tgt_lang: str | None = None
     left_out: dict[str, int] = field(default_factory=dict)   # language -> segments left out
     markers: int = 0                 # inline codes shown as {1}, {/1}
+    paired: int = 0                  # of which pairs around text (<g>, <hi>, <pc>), counted once a pair
     line_breaks: int = 0             # inline codes read as a line break
     skipped: dict[str, int] = field(default_factory=dict)    # reason -> units skipped
     ids_not_kept: int = 0            # TMX creationid/changeid values no link can hold (see tmx_person)
+    dropped: dict[str, int] = field(default_factory=dict)    # what -> how many were not kept (comments)
+    dated: int = 0                   # links whose dates came from the file (TMX creationdate/changedate)
+    authored: int = 0                # links whose creationid/changeid came from the file
+    statuses_read: int = 0           # units whose status came from a tool's own state (Trados, Phrase, memoQ)
 
     def messages(self) -> list[str]:
         """Return one English sentence per thing to tell the user."""
@@ -41,12 +49,15 @@ class ImportNotes:
             langs = ", ".join(f"{lang} ({n} segment{'s' if n != 1 else ''})" for lang, n in self.left_out.items())
             out.append(f"read {self.src_lang} and {self.tgt_lang}; left out {langs}")
         if self.markers:
-            out.append(f"{self.markers} inline code(s) (tags, placeholders) are shown as markers such as {{1}}; "
-                       f"their formatting is not kept")
+            pairs = f", {self.paired} of them around text (<g>, <hi>, <pc>) as a pair {{1}}…{{/1}}" if self.paired else ""
+            out.append(f"{self.markers} inline code(s) (tags, placeholders) are shown as markers such as {{1}}"
+                       f"{pairs}; TMX and XLIFF exports write them back as codes")
         if self.line_breaks:
             out.append(f"{self.line_breaks} line-break code(s) became line breaks")
         for reason, count in self.skipped.items():
             out.append(f"skipped {count} unit(s): {reason}")
+        for what, count in self.dropped.items():
+            out.append(f"dropped {count} {what}: Duiqi keeps no comments on links")
         if self.ids_not_kept:
             out.append(f"{self.ids_not_kept} creationid/changeid value(s) were not kept (longer than "
                        f"{MAX_PERSON_LENGTH} characters or holding control characters); those units will "
@@ -66,6 +77,7 @@ class Row:
     changed: datetime | None = None
     created_by: str | None = None       # TMX creationid/changeid; None: whoever exports
     changed_by: str | None = None
+    codes: dict[str, tuple[str, str]] = field(default_factory=dict)   # marker -> (kind, native code)
 
 
 @dataclass
@@ -142,6 +154,7 @@ def build_document(parsed: Parsed, path: Path) -> AlignmentDocument:
     beads: list[Bead] = []
     paragraph = {"src": 0, "tgt": 0}
     opened = bitext_document.clock()          # the date of links the file gives none
+    inline_codes: dict[str, dict[str, list[str]]] = {}
     for row in rows:
         ids: dict[str, list[int]] = {"src": [], "tgt": []}
         for name, parts, out, base in (("src", row.src, src, 0), ("tgt", row.tgt, tgt, n_src)):
@@ -150,15 +163,20 @@ def build_document(parsed: Parsed, path: Path) -> AlignmentDocument:
                     paragraph[name] = para
                 segment = Segment(base + len(out), text, paragraph[name])
                 out.append(segment)
+                found = {m: list(row.codes[m]) for m in _MARKER.findall(text) if m in row.codes}
+                if found:
+                    inline_codes[str(segment.id)] = found
                 ids[name].append(segment.id)
         created, changed = row.created, row.changed
+        parsed.notes.dated += created is not None or changed is not None
+        parsed.notes.authored += row.created_by is not None or row.changed_by is not None
         if created is None and changed is None:
             created = changed = opened
         beads.append(Bead(tuple(ids["src"]), tuple(ids["tgt"]), row.confidence, row.status, created, changed,
                           row.created_by, row.changed_by))
     meta = DocumentMeta(src_lang=parsed.src_lang, tgt_lang=parsed.tgt_lang, src_file=parsed.src_file,
                         tgt_file=parsed.tgt_file, chinese_script=chinese_script(parsed.src_lang),
-                        presegmented=parsed.presegmented)
+                        presegmented=parsed.presegmented, inline_codes=inline_codes)
     doc = AlignmentDocument(src, tgt, beads, meta)
     try:
         doc.check()

@@ -9,7 +9,9 @@ State mapping (both versions also keep Duiqi's own status and confidence for a l
 - auto, confidence < 0.5: 1.2 `state="needs-review-translation"`;
   2.0 `state="initial" subState="duiqi:needs-review"` (2.0 has no review state before `reviewed`)
 - 1-0 (no English): 1.2 an empty `<target state="needs-translation"/>`; 2.0 no `<target>`, `state="initial"`
-- 0-1 (no Chinese): an empty `<source/>` and `translate="no"` in both
+- 0-1 (no Chinese): an empty `<source/>` and `translate="no"` in both (kept rather than left out, so the
+  file reopens with every sentence; CAT tools skip such units, and the export report says how many)
+- presets may name another state for confirmed links: lokalize writes 1.2 `state="signed-off"`
 
 Tabs and line breaks inside a text are kept: the unit (1.2) or the source/target (2.0) that holds
 one gets `xml:space="preserve"`. Presets for tools that reject unknown data leave the Duiqi data out
@@ -35,11 +37,12 @@ from lxml import etree
 from editor import __version__
 from editor.bitext.document import AlignmentDocument, BeadStatus
 from editor.errors import EmptyFileError, UnsupportedFormatError
+from editor.exchange import statuses
 from editor.exchange.entries import Entry, collect_entries, export_files, export_languages, needs_review
-from editor.exchange.inline import Inline
+from editor.exchange.inline import Inline, write_inline
 from editor.exchange.languages import normalized_lang
 from editor.exchange.options import ExportOptions, ExportReport
-from editor.exchange.units import Parsed, Row, parse_confidence, parse_status, side
+from editor.exchange.units import ImportNotes, Parsed, Row, parse_confidence, parse_status, side
 from editor.exchange.xml_text import XML_SPACE, child, children, local_name
 
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -56,37 +59,12 @@ SUBSTATE_NEEDS_REVIEW = "duiqi:needs-review"
 
 
 MQ_NS = "MQXliff"
+PHRASE_NS = "http://www.memsource.com/mxlf/2.0"
 SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
 _PO_HEADER = "x-gettext-domain-header"
 
 
 # -- reading ------------------------------------------------------------------------------------
-
-
-def _status_from_state(state: str | None, approved: bool) -> tuple[BeadStatus, float]:
-    state = (state or "").lower()
-    if approved or state in ("final", "signed-off", "reviewed"):
-        return BeadStatus.CONFIRMED, 1.0
-    if state.startswith("needs-review") or state in ("initial", "new", "needs-translation"):
-        return BeadStatus.AUTO, 0.0
-    return BeadStatus.AUTO, 1.0
-
-
-# memoQ's mq:status and SDL's conf: a person confirmed the segment, or it needs a look.
-_MEMOQ_CONFIRMED = {"manuallyconfirmed", "reviewer1confirmed", "reviewer2confirmed", "proofread"}
-_MEMOQ_DOUBTFUL = {"notstarted", "editing", "partiallyedited", "rejected", "machinetranslationsuggested",
-                   "fragmentassembled", "assembledfromfragments"}
-_SDL_CONFIRMED = {"translated", "approvedtranslation", "approvedsignoff"}
-_SDL_DOUBTFUL = {"draft", "rejectedtranslation", "rejectedsignoff", "unspecified"}
-
-
-def _tool_status(value: str | None, confirmed: set[str], doubtful: set[str]) -> tuple[BeadStatus, float] | None:
-    value = (value or "").strip().lower()
-    if value in confirmed:
-        return BeadStatus.CONFIRMED, 1.0
-    if value in doubtful:
-        return BeadStatus.AUTO, 0.0
-    return None
 
 
 def _sdl_confs(unit: etree._Element) -> dict[str, str]:
@@ -100,13 +78,23 @@ def _seg_marks(element: etree._Element | None) -> dict[str, etree._Element]:
     return {m.get("mid", ""): m for m in element.iter() if local_name(m.tag) == "mrk" and m.get("mtype") == "seg"}
 
 
+def _count_comments(unit: etree._Element, notes: ImportNotes) -> None:
+    """Count the unit's comments (XLIFF <note>, memoQ mq:comment) in notes.dropped: a link holds none."""
+    for element in unit.iter():
+        name = local_name(element.tag)
+        if name in ("note", "comment") and "".join(element.itertext()).strip():
+            what = "memoQ comment(s)" if name == "comment" else "XLIFF <note>(s)"
+            notes.dropped[what] = notes.dropped.get(what, 0) + 1
+
+
 def read_xliff12(root: etree._Element, path: Path) -> Parsed:
+    """Read XLIFF 1.2 (Duiqi's own, SDLXLIFF, memoQ mqxliff, Phrase mxliff, Okapi, po2xliff)."""
     files = [f for f in root.iter() if local_name(f.tag) == "file"]
     if not files:
         raise EmptyFileError(path, "the XLIFF file has no <file> element")
     parsed = Parsed(src_lang=normalized_lang(files[0].get("source-language"), "zh-CN"),
-                     tgt_lang=normalized_lang(files[0].get("target-language"), "en-US"),
-                     src_file=files[0].get("original"))
+                    tgt_lang=normalized_lang(files[0].get("target-language"), "en-US"),
+                    src_file=files[0].get("original"))
     notes = parsed.notes
     notes.src_lang, notes.tgt_lang = parsed.src_lang, parsed.tgt_lang
 
@@ -126,32 +114,43 @@ def read_xliff12(root: etree._Element, path: Path) -> Parsed:
         if unit.get("translate") == "no" and not values:      # Duiqi's own 0-1 units say translate="no"
             skip('translate="no"')
             continue
-        status, confidence = _status_from_state(target.get("state") if target is not None else None,
-                                                unit.get("approved") == "yes")
-        memoq = _tool_status(unit.get(f"{{{MQ_NS}}}status"), _MEMOQ_CONFIRMED, _MEMOQ_DOUBTFUL)
-        if memoq is not None:
-            status, confidence = memoq
-        inline = Inline(notes)
+        _count_comments(unit, notes)
+        status, confidence = statuses.from_xliff_state(target.get("state") if target is not None else None,
+                                                       unit.get("approved") == "yes")
+        tool = (statuses.from_tool(unit.get(f"{{{MQ_NS}}}status"), statuses.MEMOQ_CONFIRMED,
+                                   statuses.MEMOQ_DOUBTFUL)
+                or statuses.from_phrase(unit.get(f"{{{PHRASE_NS}}}confirmed"),
+                                        target is not None and bool("".join(target.itertext()).strip())))
+        if tool is not None:
+            status, confidence = tool
+            notes.statuses_read += 1
+        inline = Inline(notes, unit=unit)
         marks = _seg_marks(child(unit, "seg-source"))
         if marks:                                   # SDLXLIFF/Okapi: each <mrk mtype="seg"> is a segment
             target_marks = _seg_marks(target)
             confs = _sdl_confs(unit)
             for mid, mark in marks.items():
-                seg_status = _tool_status(confs.get(mid), _SDL_CONFIRMED, _SDL_DOUBTFUL) or (status, confidence)
+                sdl = statuses.from_tool(confs.get(mid), statuses.SDL_CONFIRMED, statuses.SDL_DOUBTFUL)
+                if sdl is not None:
+                    notes.statuses_read += 1
+                seg_status = sdl or (status, confidence)
                 parsed.rows.append(Row(side(inline.text(mark), None, parsed.src_lang),
-                                        side(inline.text(target_marks.get(mid)), None, parsed.tgt_lang),
-                                        seg_status[1], seg_status[0]))
+                                       side(inline.text(target_marks.get(mid)), None, parsed.tgt_lang),
+                                       seg_status[1], seg_status[0], codes=inline.codes))
             continue
         parsed.rows.append(Row(
             side(inline.text(child(unit, "source")), values.get(KEY_SRC_LAYOUT), parsed.src_lang),
             side(inline.text(target), values.get(KEY_TGT_LAYOUT), parsed.tgt_lang),
-            parse_confidence(values.get(KEY_CONFIDENCE), path, confidence), parse_status(values.get(KEY_STATUS), status)))
+            parse_confidence(values.get(KEY_CONFIDENCE), path, confidence), parse_status(values.get(KEY_STATUS), status),
+            codes=inline.codes))
     return parsed
 
 
 def read_xliff2(root: etree._Element, path: Path) -> Parsed:
+    """Read XLIFF 2.0: a unit Duiqi wrote is one link; another tool's unit gives one link per <segment>
+    (a segment without a translation is a 1-0 link), each with its own state."""
     parsed = Parsed(src_lang=normalized_lang(root.get("srcLang"), "zh-CN"),
-                     tgt_lang=normalized_lang(root.get("trgLang"), "en-US"))
+                    tgt_lang=normalized_lang(root.get("trgLang"), "en-US"))
     notes = parsed.notes
     notes.src_lang, notes.tgt_lang = parsed.src_lang, parsed.tgt_lang
     files = children(root, "file")
@@ -167,24 +166,18 @@ def read_xliff2(root: etree._Element, path: Path) -> Parsed:
         segments = children(unit, "segment")      # ignorables hold only the whitespace between them
         if not segments:
             continue
-        states = {(s.get("state") or "initial") for s in segments}
-        state = states.pop() if len(states) == 1 else "translated"
-        status, confidence = _status_from_state(state, False)
+        _count_comments(unit, notes)
         data = {d.get("id", ""): "".join(d.itertext()) for d in unit.iter() if local_name(d.tag) == "data"}
-        inline = Inline(notes, data)
-        sources = [inline.text(child(s, "source")) for s in segments]
-        targets = [inline.text(child(s, "target")) for s in segments]
-        if state == "initial" and any(t.strip() for t in targets) and not any(s.get("subState") for s in segments):
-            confidence = 1.0
-        row = Row([], [], parse_confidence(values.get(KEY_CONFIDENCE), path, confidence),
-                   parse_status(values.get(KEY_STATUS), status))
-        for attr, texts, key, lang in (("src", sources, KEY_SRC_LAYOUT, parsed.src_lang),
-                                       ("tgt", targets, KEY_TGT_LAYOUT, parsed.tgt_lang)):
-            if len(texts) == 1:
-                setattr(row, attr, side(texts[0], values.get(key), lang))
-            else:                                    # another tool's segments become the bead's sentences
-                setattr(row, attr, [part for text in texts for part in side(text, None, lang)])
-        parsed.rows.append(row)
+        inline = Inline(notes, data, unit=unit)
+        for segment in segments:
+            source, target = inline.text(child(segment, "source")), inline.text(child(segment, "target"))
+            status, confidence = statuses.from_xliff_state(segment.get("state") or "initial", False)
+            if segment.get("state") in (None, "initial") and target.strip() and not segment.get("subState"):
+                confidence = 1.0                     # another tool's translation that no one has looked at
+            parsed.rows.append(Row(side(source, values.get(KEY_SRC_LAYOUT), parsed.src_lang),
+                                   side(target, values.get(KEY_TGT_LAYOUT), parsed.tgt_lang),
+                                   parse_confidence(values.get(KEY_CONFIDENCE), path, confidence),
+                                   parse_status(values.get(KEY_STATUS), status), codes=inline.codes))
     return parsed
 
 
@@ -232,18 +225,20 @@ def write_xliff12(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions)
     body = etree.SubElement(file_el, q("body"))
     for entry in entries:
         unit = etree.SubElement(body, q("trans-unit"), id=str(entry.number))
-        etree.SubElement(unit, q("source")).text = entry.src
+        report.codes_written += write_inline(etree.SubElement(unit, q("source")), entry.src, entry.src_codes,
+                                             "xliff12")
         target = etree.SubElement(unit, q("target"))
         if not entry.src:
             unit.set("translate", "no")
+            report.untranslatable += 1
         if not entry.tgt:
             target.set("state", "needs-translation")
         elif entry.status is not BeadStatus.AUTO:
             unit.set("approved", "yes")
-            target.set("state", "final")
+            target.set("state", options.confirmed_state)
         else:
             target.set("state", "needs-review-translation" if needs_review(entry) else "translated")
-        target.text = entry.tgt
+        report.codes_written += write_inline(target, entry.tgt, entry.tgt_codes, "xliff12")
         if _keeps_space(entry.src) or _keeps_space(entry.tgt):
             unit.set(XML_SPACE, "preserve")
         if options.duiqi_props:
@@ -251,8 +246,16 @@ def write_xliff12(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions)
                                      purpose="information")
             for key, value in _duiqi_values(entry):
                 etree.SubElement(group, q("context"), {"context-type": f"x-{key}"}).text = value
+    _note_untranslatable(report)
     etree.ElementTree(root).write(out, encoding="UTF-8", xml_declaration=True, pretty_print=True)
     return report
+
+
+def _note_untranslatable(report: ExportReport) -> None:
+    if report.untranslatable:
+        report.warnings.append(
+            f"wrote {report.untranslatable} 0-1 link(s) (English without Chinese) as units with an empty source "
+            f'and translate="no": they are not translations, so CAT tools skip them; Duiqi reads them back')
 
 
 def write_xliff20(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> ExportReport:
@@ -269,21 +272,23 @@ def write_xliff20(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions)
         unit = etree.SubElement(file_el, q("unit"), id=f"u{entry.number}")
         if not entry.src:
             unit.set("translate", "no")
+            report.untranslatable += 1
         if options.duiqi_props:
             metadata = etree.SubElement(unit, m("metadata"))
             group = etree.SubElement(metadata, m("metaGroup"), category=DUIQI_CATEGORY)
             for key, value in _duiqi_values(entry):
                 etree.SubElement(group, m("meta"), type=key).text = value
+        original_data: dict[str, str] = {}
         segment = etree.SubElement(unit, q("segment"))
         source = etree.SubElement(segment, q("source"))
-        source.text = entry.src
+        report.codes_written += write_inline(source, entry.src, entry.src_codes, "xliff20", original_data)
         if _keeps_space(entry.src):
             source.set(XML_SPACE, "preserve")
         if not entry.tgt:
             segment.set("state", "initial")
         else:
             target = etree.SubElement(segment, q("target"))
-            target.text = entry.tgt
+            report.codes_written += write_inline(target, entry.tgt, entry.tgt_codes, "xliff20", original_data)
             if _keeps_space(entry.tgt):
                 target.set(XML_SPACE, "preserve")
             if entry.status is not BeadStatus.AUTO:
@@ -293,5 +298,11 @@ def write_xliff20(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions)
                 segment.set("subState", SUBSTATE_NEEDS_REVIEW)
             else:
                 segment.set("state", "translated")
+        if original_data:                    # the native codes, before the segment as the schema wants
+            data_el = etree.Element(q("originalData"))
+            for ref, native in sorted(original_data.items()):
+                etree.SubElement(data_el, q("data"), id=ref).text = native
+            segment.addprevious(data_el)
+    _note_untranslatable(report)
     etree.ElementTree(root).write(out, encoding="UTF-8", xml_declaration=True, pretty_print=True)
     return report

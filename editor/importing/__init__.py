@@ -38,7 +38,7 @@ UNSUPPORTED_SUFFIXES = {
 
 # Finished alignments: `align` reads texts, so these get pointed to `convert` or to opening them (a .tsv,
 # .csv or .xlsx table is a text to align unless Duiqi wrote it: see is_duiqi_table).
-ALIGNMENT_FILE_SUFFIXES = frozenset({".tmx", ".xlf", ".xliff", ".json", ".duiqi", ".sdlxliff"})
+ALIGNMENT_FILE_SUFFIXES = frozenset({".tmx", ".xlf", ".xliff", ".json", ".duiqi", ".sdlxliff", ".mqxliff", ".mxliff"})
 ALIGNMENT_FILE_ADVICE = ("this is an alignment file, not a text to align: open it in the editor (duiqi FILE) "
                          "or convert it (duiqi convert FILE OUT)")
 

@@ -77,7 +77,7 @@ def test_a_line_break_code_is_a_line_break_and_placeholders_keep_a_marker():
     doc = load_alignment(DATA / "inline-codes.tmx", notes=notes)
     assert pairs(doc) == [("第一行\n第二行", "Line one\nline two"),
                           ("共{1}頁", "{1} pages in all"),
-                          ("按{2}儲存{/2}{3}。", "Press {2}Save{/2}{3}.{x1}")]
+                          ("按{2}儲存{/2}{3}。", "Press {2}Save{/2}{3}.{1}")]   # <ut>: the first free number
     assert notes.line_breaks == 2
     assert notes.markers == 2 + 3 + 4
     assert any("9 inline code(s)" in m for m in notes.messages())

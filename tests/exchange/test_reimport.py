@@ -118,24 +118,27 @@ def test_a_utf16_tmx_with_a_bom_and_srclang_all_opens():
 def test_a_tmx_without_srclang_and_english_first_still_puts_chinese_on_the_source_side():
     doc = load_alignment(DATA / "tmx-no-srclang.tmx")
     assert pairs(doc) == [("現在點擊{1}儲存{/1}。", "Click {1}Save{/1} now."),
-                          ("第二行\n詞語。", "Line\n two words.")]      # <ph>&lt;br/&gt;</ph> is a line break
+                          ("第二行\n{1}詞語{/1}。", "Line\n two {1}words{/1}.")]   # <ph>&lt;br/&gt;</ph> is a line break,
+    # and <hi> a paired marker numbered by position (the first number no numeric code of the unit uses)
     assert (doc.meta.src_lang, doc.meta.tgt_lang, doc.meta.chinese_script) == ("zh-TW", "en-GB", "traditional")
 
 
 def test_another_tools_xliff_1_2_opens_with_states_as_statuses():
     doc = load_alignment(DATA / "xliff12-other-tool.xlf")
-    assert pairs(doc) == [("请保存文件。", "Please save the file."), ("图片{2}在这里。", "The picture{2} is here."),
-                          ("尚未翻译。", "")]
+    assert pairs(doc) == [("请{1}保存{/1}文件。", "Please {1}save{/1} the file."),    # <g> is a paired marker
+                          ("图片{2}在这里。", "The picture{2} is here."), ("尚未翻译。", "")]
     assert [b.status for b in doc.beads] == [BeadStatus.CONFIRMED, BeadStatus.AUTO, BeadStatus.AUTO]
     assert doc.beads[1].confidence < 0.5
     assert doc.meta.src_file == "story.html"
 
 
-def test_another_tools_xliff_2_0_segments_become_the_sentences_of_a_bead():
+def test_another_tools_xliff_2_0_segments_become_links_of_their_own():
     doc = load_alignment(DATA / "xliff20-other-tool.xlf")
     assert [s.text for s in doc.src] == ["第一句。", "第二\n句。", "只有原文{2}加粗{/2}。"]   # d1 is <br/>
-    assert pairs(doc) == [("第一句。第二\n句。", "First sentence. Second\n sentence."), ("只有原文{2}加粗{/2}。", "")]
-    assert doc.beads[0].kind == (2, 2) and doc.beads[0].status is BeadStatus.CONFIRMED
+    assert pairs(doc) == [("第一句。", "First sentence."), ("第二\n句。", "Second\n sentence."),
+                          ("只有原文{2}加粗{/2}。", "")]
+    assert [b.kind for b in doc.beads] == [(1, 1), (1, 1), (1, 0)]
+    assert [b.status for b in doc.beads] == [BeadStatus.CONFIRMED, BeadStatus.CONFIRMED, BeadStatus.AUTO]
 
 
 def test_another_tools_tsv_with_crlf_and_a_source_target_header_opens():

@@ -97,3 +97,27 @@ def test_omegat_fills_from_the_tmx_of_a_cat_tool_preset(tmp_path, preset):
     assert report.written == len(kept) == 3
     lines = fill_from_tmx(tmp_path, tmx, [zh for zh, _ in kept])
     assert lines == [en for _, en in kept]
+
+
+def test_duiqi_tmx_through_omegat_keeps_each_links_dates_and_ids(tmp_path):
+    """OmegaT's exported TMX carries the dates and ids on the target <tuv>; reading it back gives each link's own."""
+    from dataclasses import replace
+    from datetime import datetime, timedelta, timezone
+
+    from editor.bitext.document import AlignmentDocument
+    from editor.importing.alignment_files import load_alignment
+    rich = rich_document()
+    start = datetime(2025, 6, 1, 8, 0, 0, tzinfo=timezone.utc)
+    doc = AlignmentDocument(rich.src, rich.tgt, [
+        replace(b, created=start + timedelta(days=n), changed=start + timedelta(days=n, hours=n),
+                created_by=f"maker{n}", changed_by=f"editor{n}") for n, b in enumerate(rich.beads)], rich.meta)
+    project = make_project(tmp_path / "project")
+    (project / "tm" / "auto" / "aligned.tmx").write_bytes(export_bytes(doc, ".tmx")[0])
+    (project / "source" / "text.txt").write_text("\n".join(zh for zh, _ in linked_pairs(doc)) + "\n",
+                                                 encoding="utf-8")
+    run_omegat(project, "console-translate")
+    back = load_alignment(project / "project-omegat.tmx")
+    expected = {doc.bead_texts(b): (b.created, b.changed, b.created_by, b.changed_by)
+                for b in doc.beads if b.src and b.tgt}
+    got = {back.bead_texts(b): (b.created, b.changed, b.created_by, b.changed_by) for b in back.beads}
+    assert got == expected

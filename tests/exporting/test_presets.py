@@ -73,13 +73,14 @@ def test_region_codes_for_trados_memoq_and_phrase():
 
 
 def test_every_preset_says_what_it_leaves_out_of_a_tmx():
-    assert preset_names() == ["generic", "trados", "memoq", "phrase", "omegat"]
+    assert preset_names() == ["generic", "trados", "memoq", "phrase", "omegat", "lokalize"]
     for name in preset_names():
         omissions = preset_omissions(name, ".tmx")
         assert Omission.UNLINKED_TMX in omissions
-        assert (Omission.DOUBTFUL in omissions) == (name != "generic")
+        assert (Omission.DOUBTFUL in omissions) == (name not in ("generic", "lokalize"))
     assert omission_text(Omission.TOO_LONG, "trados") == "links longer than 2000 characters are left out"
     assert preset_omissions("generic", ".xlf") == [] and preset_omissions("trados", ".json") == []
+    assert preset_omissions("lokalize", ".xlf") == []
 
 
 def test_tmx_writes_tabs_and_line_breaks_as_spaces_and_xliff_keeps_them_with_xml_space():

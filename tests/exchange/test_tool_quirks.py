@@ -1,0 +1,274 @@
+"""What other tools write, opened, saved as a project and exported again (issue 25; fixtures in tests/data/exchange/).
+
+Each test opens a hand-made file shaped like the tool's output, saves it as a .duiqi project, reopens that
+and exports it, then checks the exact sentences, markers, statuses and dates, and the codes written back.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from editor.bitext.document import BeadStatus
+from editor.bitext.project import load_project, save_project
+from editor.cli import main
+from editor.errors import UnsupportedFormatError
+from editor.exporting import ExportOptions, export_document
+from editor.exporting.presets import apply_preset
+from editor.exchange.xliff import XLIFF12_NS, XLIFF20_NS
+from editor.importing.alignment_files import ImportNotes, load_alignment
+from tests.conftest import CLOCK_START, schema_path
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "exchange"
+NS12 = {"x": XLIFF12_NS}
+NS20 = {"x": XLIFF20_NS}
+C, A, E = BeadStatus.CONFIRMED, BeadStatus.AUTO, BeadStatus.EDITED
+
+
+def utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=timezone.utc)
+
+
+def open_save_export(name: str, tmp_path: Path, suffix: str, **options):
+    """Open a fixture, save it as a project, reopen that and export it; return (document, notes, report, XML root)."""
+    notes = ImportNotes()
+    opened = load_alignment(DATA / name, notes=notes)
+    save_project(opened, tmp_path / "saved.duiqi")
+    doc = load_project(tmp_path / "saved.duiqi")
+    out = tmp_path / f"out{suffix}"
+    preset = options.pop("preset", None)
+    export_options = ExportOptions(**options)
+    if preset:
+        export_options = apply_preset(export_options, preset)
+    report = export_document(doc, out, export_options)
+    return doc, notes, report, etree.parse(str(out)).getroot()
+
+
+def links(doc) -> list[tuple[str, str, BeadStatus]]:
+    return [(*doc.bead_texts(b), b.status) for b in doc.beads]
+
+
+def inner_xml(element: etree._Element) -> str:
+    """The element's content as written, namespace declarations taken out."""
+    text = etree.tostring(element, encoding="unicode", with_tail=False)
+    text = text[text.index(">") + 1:text.rindex("<")]
+    return text.replace(f' xmlns="{XLIFF12_NS}"', "").replace(f' xmlns="{XLIFF20_NS}"', "")
+
+
+def valid(root: etree._Element, *schema: str) -> None:
+    checker = etree.XMLSchema(etree.parse(str(schema_path(*schema))))
+    assert checker.validate(root), checker.error_log.filter_from_errors()
+
+
+def valid_tmx(root: etree._Element) -> None:
+    dtd = etree.DTD(str(schema_path("tmx", "tmx14.dtd")))
+    assert dtd.validate(root), dtd.error_log.filter_from_errors()
+
+
+# 1. XLIFF 2.0: each <segment> is a link of its own ----------------------------------------------------
+
+
+def test_xliff2_segments_are_links_of_their_own_with_their_own_state(tmp_path, clock):
+    doc, notes, report, root = open_save_export("xliff20-segments.xlf", tmp_path, ".xlf", xliff_version="2.0")
+    assert links(doc) == [("他{5}没有说话。", "He {5}said nothing.", C), ("窗外{/6}下着雨。", "", A),
+                          ("第一句。", "The first sentence.", C), ("第二句。", "The second sentence.", C),
+                          ("第三句。", "The third sentence.", A), ("第四句。", "The fourth sentence.", C)]
+    assert [b.kind for b in doc.beads] == [(1, 1), (1, 0), (1, 1), (1, 1), (1, 1), (1, 1)]
+    assert {b.created for b in doc.beads} == {CLOCK_START}          # XLIFF has no dates: the time of opening
+    units = root.findall(".//x:unit", NS20)
+    assert [u.find("x:segment", NS20).get("state") for u in units] == [
+        "final", "initial", "final", "final", "translated", "final"]
+    assert units[1].find("x:segment/x:target", NS20) is None
+    # the codes go back with their original data
+    assert inner_xml(units[0].find("x:segment/x:source", NS20)) == '他<ph id="5" dataRef="d5"/>没有说话。'
+    assert inner_xml(units[0].find("x:segment/x:target", NS20)) == 'He <ph id="5" dataRef="d5"/>said nothing.'
+    assert inner_xml(units[1].find("x:segment/x:source", NS20)) == \
+        '窗外<ec id="6" isolated="yes" dataRef="d6e"/>下着雨。'
+    assert [(d.get("id"), d.text) for d in units[0].findall("x:originalData/x:data", NS20)] == [
+        ("d5", '<img src="a.png"/>')]
+    assert report.codes_written == 3 and notes.markers == 3
+    valid(root, "xliff20", "all_modules.xsd")
+
+
+# 2. markers numbered per unit by the code's identity, the same on both sides ---------------------------------
+
+
+def test_xliff12_codes_without_numeric_ids_get_the_same_marker_on_both_sides(tmp_path):
+    doc, notes, report, root = open_save_export("xliff12-ids-and-g.xlf", tmp_path, ".xlf")
+    assert links(doc) == [("第一{1}第二。", "First{1}second.", A),
+                          ("请{1}保存{/1}文件。", "Please {1}save{/1} the file.", C),
+                          ("{1}点{7}这里{/1}。", "{1}Click {7}here{/1}.", A)]
+    assert doc.beads[2].confidence == 0.0                                 # needs-review-translation
+    units = root.findall(".//x:trans-unit", NS12)
+    assert inner_xml(units[0].find("x:source", NS12)) == '第一<ph id="1"/>第二。'
+    assert inner_xml(units[0].find("x:target", NS12)) == 'First<ph id="1"/>second.'
+    assert inner_xml(units[2].find("x:target", NS12)) == '<bpt id="1"/>Click <ph id="7"/>here<ept id="1"/>.'
+    valid(root, "xliff12", "xliff-core-1.2-strict.xsd")
+
+
+def test_trados_ut_codes_match_on_both_sides_and_go_back_with_their_rtf(tmp_path):
+    doc, _, report, root = open_save_export("trados-ut.tmx", tmp_path, ".tmx")
+    assert links(doc)[0] == ("{1}警告：{2}请勿关机。", "{1}Warning:{2} do not switch off.", C)
+    segs = [inner_xml(seg) for seg in root.iter("seg")]
+    assert segs[:2] == ['<ph x="1">{\\b </ph>警告：<ph x="2">}</ph>请勿关机。',
+                        '<ph x="1">{\\b </ph>Warning:<ph x="2">}</ph> do not switch off.']
+    assert report.codes_written == 4
+    valid_tmx(root)
+
+
+def test_sdlxliff_codes_with_their_own_ids_match_and_g_pairs_all_survive(tmp_path):
+    doc, notes, report, root = open_save_export("trados-codes.sdlxliff", tmp_path, ".tmx")
+    # pt2, pt3, pt4 take 1, 2, 3 on both sides; every Chinese-side code survives: the placeholder and both <g> pairs
+    assert links(doc) == [("{1}按{2}确定{/2}。", "{1}Press {2}OK{/2}.", C),
+                          ("再按{3}取消{/3}。", "Then press {3}Cancel{/3}.", A)]
+    assert (notes.markers, notes.paired) == (10, 4)
+    assert any("10 inline code(s)" in m and "4 of them around text" in m for m in notes.messages())
+    segs = [inner_xml(seg) for seg in root.iter("seg")]
+    assert segs[0] == '<ph x="1"/>按<bpt i="2" x="2"/>确定<ept i="2"/>。'
+    assert segs[3] == 'Then press <bpt i="3" x="3"/>Cancel<ept i="3"/>.'
+    valid_tmx(root)
+
+
+# 3. XLIFF 1.2 <g> kept as a paired marker and counted ----------------------------------------------------
+
+
+def test_xliff12_g_is_a_paired_marker_counted_in_the_notes(tmp_path):
+    doc, notes, _, root = open_save_export("xliff12-ids-and-g.xlf", tmp_path, ".xlf", xliff_version="2.0")
+    assert doc.bead_texts(doc.beads[1]) == ("请{1}保存{/1}文件。", "Please {1}save{/1} the file.")
+    assert notes.paired == 4 and notes.markers == 12     # 2 placeholders x1, 2 x7; 4 <g> pairs, 8 markers
+    unit = root.findall(".//x:unit", NS20)[1]
+    assert inner_xml(unit.find("x:segment/x:source", NS20)) == '请<sc id="1"/>保存<ec startRef="1"/>文件。'
+    valid(root, "xliff20", "all_modules.xsd")
+
+
+# 4. OmegaT: dates and authors on the target <tuv> ---------------------------------------------------------
+
+
+def test_omegat_dates_and_authors_on_the_target_tuv_win_over_the_tu(tmp_path):
+    doc, notes, _, root = open_save_export("omegat-project-save.tmx", tmp_path, ".tmx")
+    assert links(doc) == [("今天天气很好。", "The weather is nice today.", A),
+                          ("我们明天去北京。", "We are going to Beijing tomorrow.", A)]
+    assert [(b.created, b.changed, b.created_by, b.changed_by) for b in doc.beads] == [
+        (utc(2026, 1, 4, 9, 8, 7), utc(2026, 1, 5, 10, 11, 12), "bo", "ann"),
+        (utc(2024, 1, 1), utc(2026, 1, 6, 12, 13, 14), "old", "ann")]      # tuv first, then the tu
+    assert [(tu.get("creationdate"), tu.get("changedate"), tu.get("creationid"), tu.get("changeid"))
+            for tu in root.iter("tu")] == [("20260104T090807Z", "20260105T101112Z", "bo", "ann"),
+                                           ("20240101T000000Z", "20260106T121314Z", "old", "ann")]
+    assert notes.dated == 2
+
+
+# 5. Trados x-ConfirmationLevel and Phrase m:confirmed -----------------------------------------------------
+
+
+def test_trados_confirmation_levels_become_statuses_and_a_draft_goes_out_doubtful(tmp_path):
+    doc, notes, _, root = open_save_export("trados-ut.tmx", tmp_path, ".tmx")
+    assert [(b.status, b.confidence) for b in doc.beads] == [(C, 1.0), (A, 0.0), (C, 1.0)]
+    assert [b.created for b in doc.beads] == [utc(2025, 3, 1, 10, 15), utc(2025, 3, 3, 12), utc(2025, 3, 4, 13)]
+    assert notes.statuses_read == 3
+    props = [{p.get("type"): p.text for p in tu.findall("prop")} for tu in root.iter("tu")]
+    assert [(p["x-alignment-status"], p.get("x-duiqi-doubtful")) for p in props] == [
+        ("confirmed", None), ("auto", "yes"), ("confirmed", None)]
+    _, _, _, trados = open_save_export("trados-ut.tmx", tmp_path, ".tmx", preset="trados")
+    assert len(list(trados.iter("tu"))) == 2                      # the Draft is left out as doubtful
+
+
+def test_phrase_mxliff_opens_with_locale_codes_and_confirmed_units(tmp_path):
+    doc, notes, _, root = open_save_export("phrase.mxliff", tmp_path, ".xlf")
+    assert (doc.meta.src_lang, doc.meta.tgt_lang) == ("zh-CN", "en-US")
+    assert links(doc) == [("欢迎使用。", "Welcome.", C), ("点击下一步。", "Click Next.", A), ("还没翻译。", "", A)]
+    assert doc.beads[1].confidence == 0.0                          # translated but not confirmed: doubtful
+    units = root.findall(".//x:trans-unit", NS12)
+    assert [(u.get("approved"), u.find("x:target", NS12).get("state")) for u in units] == [
+        ("yes", "final"), (None, "needs-review-translation"), (None, "needs-translation")]
+
+
+# 6. Phrase .mxliff is read; a format not read is refused naming the formats read --------------------------
+
+
+def test_a_wordfast_txml_is_refused_with_the_formats_duiqi_reads(tmp_path, capsys):
+    with pytest.raises(UnsupportedFormatError, match=r"\.txml.*memoQ \(\.mqxliff\), Phrase \(\.mxliff\)"):
+        load_alignment(DATA / "wordfast.txml")
+    assert main(["convert", str(DATA / "wordfast.txml"), str(tmp_path / "out.tmx")]) == 2
+    err = capsys.readouterr().err
+    assert "wordfast.txml" in err and "Trados SDLXLIFF (.sdlxliff)" in err and "Traceback" not in err
+    assert main(["convert", str(DATA / "phrase.mxliff"), str(tmp_path / "out.tmx")]) == 0
+
+
+# 7. layout whitespace between inline elements -------------------------------------------------------------
+
+
+def test_pretty_printed_indentation_between_inline_elements_is_collapsed_outside_preserve(tmp_path):
+    doc, _, _, root = open_save_export("npm-xliff-pretty.xlf", tmp_path, ".xlf")
+    assert links(doc) == [("共{1}页", "{1} pages in all", A), ("两个  空格", "Two  spaces", A)]
+    unit = root.find(".//x:trans-unit", NS12)
+    assert inner_xml(unit.find("x:source", NS12)) == '共<ph id="1"/>页'
+
+
+# 8. Lokalize: state="signed-off" for confirmed units -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("preset", "state"), [("generic", "final"), ("lokalize", "signed-off")])
+def test_the_lokalize_preset_writes_signed_off_for_confirmed_units(tmp_path, preset, state):
+    doc, _, report, root = open_save_export("phrase.mxliff", tmp_path, ".xlf", preset=preset)
+    unit = root.find(".//x:trans-unit", NS12)
+    assert (unit.get("approved"), unit.find("x:target", NS12).get("state")) == ("yes", state)
+    assert report.written == 3                          # lokalize keeps doubtful and untranslated units too
+    valid(root, "xliff12", "xliff-core-1.2-strict.xsd")
+
+
+# 9. 0-1 links in XLIFF: kept with translate="no", said in the export summary -------------------------------
+
+
+def test_a_0_1_link_is_written_with_translate_no_and_the_export_says_so(tmp_path):
+    from tests.exchange.documents import export_bytes, rich_document
+    for version, ns, path in (("1.2", NS12, ".//x:trans-unit"), ("2.0", NS20, ".//x:unit")):
+        data, report = export_bytes(rich_document(), ".xlf", xliff_version=version)
+        units = etree.fromstring(data).findall(path, ns)
+        assert [u.get("translate") for u in units] == [None, None, None, None, "no", None]
+        assert report.untranslatable == 1
+        assert any('1 0-1 link(s)' in w and 'translate="no"' in w for w in report.warnings)
+
+
+# 10. TMX <hi> and comments ----------------------------------------------------------------------------------
+
+
+def test_tmx_hi_is_a_paired_marker_and_comments_are_counted_as_dropped(tmp_path):
+    doc, notes, _, root = open_save_export("tmx-hi-and-notes.tmx", tmp_path, ".tmx")
+    assert links(doc) == [("这是{1}重要{/1}的。", "This is {1}important{/1}.", A)]
+    assert (doc.beads[0].created, doc.beads[0].created_by) == (utc(2025, 5, 5, 5, 5, 5), "ann")
+    assert notes.dropped == {"comment(s) (TMX <note>)": 2}
+    assert "dropped 2 comment(s) (TMX <note>): Duiqi keeps no comments on links" in notes.messages()
+    assert [inner_xml(seg) for seg in root.iter("seg")] == ['这是<bpt i="1" x="1"/>重要<ept i="1"/>的。',
+                                                            'This is <bpt i="1" x="1"/>important<ept i="1"/>.']
+    valid_tmx(root)
+
+
+def test_memoq_comments_are_counted_as_dropped(tmp_path):
+    doc, notes, _, _ = open_save_export("memoq-comments.mqxliff", tmp_path, ".xlf")
+    assert links(doc) == [("备忘录。", "Memo.", C)]
+    assert notes.dropped == {"memoQ comment(s)": 1}
+
+
+# the convert summary -------------------------------------------------------------------------------------------
+
+
+def test_convert_prints_one_summary_of_what_was_kept_became_markers_and_was_dropped(tmp_path, capsys):
+    out = tmp_path / "out.tmx"
+    assert main(["convert", str(DATA / "tmx-hi-and-notes.tmx"), str(out)]) == 0
+    summary = [line for line in capsys.readouterr().err.splitlines() if line.startswith("duiqi: kept:")]
+    assert summary == [f"duiqi: kept: 1 link (0 confirmed, 1 with the file's dates, 1 with its creationid/changeid), "
+                       f"1 written to {out}; became markers: 4 inline codes (2 of them pairs around text), "
+                       f"4 written back as codes; dropped: 2 comment(s) (TMX <note>)"]
+
+
+def test_a_marker_typed_by_hand_stays_text_in_the_export(tmp_path):
+    from editor.bitext.document import AlignmentDocument, Bead, Segment
+    from tests.exchange.documents import export_bytes
+    doc = AlignmentDocument([Segment(0, "用{1}代替。")], [Segment(1, "Use {1} instead.")],
+                            [Bead((0,), (1,), 1.0, C)])
+    data, report = export_bytes(doc, ".tmx")
+    assert [seg.text for seg in etree.fromstring(data).iter("seg")] == ["用{1}代替。", "Use {1} instead."]
+    assert report.codes_written == 0
