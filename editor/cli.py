@@ -100,11 +100,11 @@ def _build_parser() -> argparse.ArgumentParser:
     convert = commands.add_parser(
         "convert", help="convert an alignment between file formats",
         description="Convert an alignment between formats. IN: a Duiqi project (.duiqi), a translation memory "
-                    "(.tmx), a bilingual XLIFF (.xlf/.xliff, Trados .sdlxliff, memoQ .mqxliff), a table "
+                    "(.tmx), a bilingual XLIFF (.xlf/.xliff, Trados .sdlxliff, memoQ .mqxliff, Phrase .mxliff), a table "
                     "(.tsv/.csv/.xlsx, Chinese and English columns) or Duiqi's .json. OUT: .duiqi, .tmx, "
                     ".xlf/.xliff, .tsv, .xlsx, .json or .beads, by its extension.")
     convert.add_argument("input", metavar="IN", help="the alignment to read (.duiqi .tmx .xlf .xliff .sdlxliff "
-                                                      ".mqxliff .tsv .csv .xlsx .json)")
+                                                      ".mqxliff .mxliff .tsv .csv .xlsx .json)")
     convert.add_argument("output", metavar="OUT", help="the file to write; its extension picks the format "
                                                         "(.duiqi .tmx .xlf .xliff .tsv .xlsx .json .beads), "
                                                         "'-' writes to standard output")
