@@ -10,6 +10,8 @@ Shared pieces:
     options.py      ExportOptions and ExportReport: what an export is asked for and what it did
     presets.py      export presets: the choices that suit one CAT tool
     entries.py      the links an export writes, filtered and joined
+    statuses.py     other tools' review states (XLIFF, memoQ, Trados, Phrase) as Duiqi statuses
+    summary.py      the one-line summary of a conversion: kept, became markers, dropped
     units.py        the units a reader found, and how they become a document (ImportNotes says what changed)
     opening.py      load_alignment: opening a file by its extension
     inline.py       inline codes (tags, placeholders) read as markers {1}…{/1} and written back

@@ -193,7 +193,7 @@ def inline_text(element: etree._Element | None) -> str:
 # -- writing ------------------------------------------------------------------------------------
 
 
-def marker_codes(text: str, known: dict[str, list[str]] | dict[str, tuple[str, str]]) -> list[tuple[str, str, str, str]]:
+def marker_codes(text: str, known: dict) -> list[tuple[str, str, str, str]]:
     """Split `text` into (text before, marker, kind, native) pieces for the markers `known` records; the
     last piece has an empty marker. A marker the record does not name stays text."""
     pieces, start = [], 0

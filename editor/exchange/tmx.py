@@ -173,8 +173,10 @@ def read_tmx(root: etree._Element, path: Path, src_wanted: str | None, tgt_wante
         if trados is not None:
             status, confidence = trados
             notes.statuses_read += 1
-        # OmegaT writes the dates and ids of a translation on the target <tuv>: it wins, then the <tu>.
-        translated = src_tuv if srclang and tgt_tuv is not None and same_lang(_tmx_lang(tgt_tuv), srclang) else tgt_tuv
+        # OmegaT writes the dates and ids of a translation on the target <tuv>: it wins, then the <tu>. The
+        # target is the tuv not in the header's srclang (Chinese when the file goes from English).
+        english_source = srclang and tgt_tuv is not None and same_lang(_tmx_lang(tgt_tuv), srclang)
+        translated = src_tuv if english_source else tgt_tuv
         values = {name: _tuv_or_tu(translated, tu, name)
                   for name in ("creationdate", "changedate", "creationid", "changeid")}
         created_by, changed_by = tmx_person(values["creationid"], notes), tmx_person(values["changeid"], notes)

@@ -49,7 +49,8 @@ class ImportNotes:
             langs = ", ".join(f"{lang} ({n} segment{'s' if n != 1 else ''})" for lang, n in self.left_out.items())
             out.append(f"read {self.src_lang} and {self.tgt_lang}; left out {langs}")
         if self.markers:
-            pairs = f", {self.paired} of them around text (<g>, <hi>, <pc>) as a pair {{1}}…{{/1}}" if self.paired else ""
+            pairs = (f", {self.paired} of them around text (<g>, <hi>, <pc>) as a pair {{1}}…{{/1}}"
+                     if self.paired else "")
             out.append(f"{self.markers} inline code(s) (tags, placeholders) are shown as markers such as {{1}}"
                        f"{pairs}; TMX and XLIFF exports write them back as codes")
         if self.line_breaks:

@@ -141,7 +141,8 @@ def read_xliff12(root: etree._Element, path: Path) -> Parsed:
         parsed.rows.append(Row(
             side(inline.text(child(unit, "source")), values.get(KEY_SRC_LAYOUT), parsed.src_lang),
             side(inline.text(target), values.get(KEY_TGT_LAYOUT), parsed.tgt_lang),
-            parse_confidence(values.get(KEY_CONFIDENCE), path, confidence), parse_status(values.get(KEY_STATUS), status),
+            parse_confidence(values.get(KEY_CONFIDENCE), path, confidence),
+            parse_status(values.get(KEY_STATUS), status),
             codes=inline.codes))
     return parsed
 

@@ -160,6 +160,19 @@ def test_omegat_dates_and_authors_on_the_target_tuv_win_over_the_tu(tmp_path):
     assert notes.dated == 2
 
 
+def test_omegat_dates_of_an_english_to_chinese_project_come_from_the_chinese_tuv(tmp_path):
+    path = tmp_path / "en-zh.tmx"
+    path.write_text(
+        '<tmx version="1.1"><header creationtool="OmegaT" srclang="EN-US" segtype="sentence" o-tmf="OmegaT TMX" '
+        'adminlang="EN-US" datatype="plaintext"/><body><tu>'
+        '<tuv lang="EN-US" changedate="20200101T000000Z"><seg>Hello.</seg></tuv>'
+        '<tuv lang="ZH-CN" changeid="ann" changedate="20260105T101112Z"><seg>你好。</seg></tuv>'
+        '</tu></body></tmx>', encoding="utf-8")
+    doc = load_alignment(path)
+    assert links(doc) == [("你好。", "Hello.", A)]
+    assert (doc.beads[0].changed, doc.beads[0].changed_by) == (utc(2026, 1, 5, 10, 11, 12), "ann")
+
+
 # 5. Trados x-ConfirmationLevel and Phrase m:confirmed -----------------------------------------------------
 
 
@@ -178,7 +191,8 @@ def test_trados_confirmation_levels_become_statuses_and_a_draft_goes_out_doubtfu
 def test_phrase_mxliff_opens_with_locale_codes_and_confirmed_units(tmp_path):
     doc, notes, _, root = open_save_export("phrase.mxliff", tmp_path, ".xlf")
     assert (doc.meta.src_lang, doc.meta.tgt_lang) == ("zh-CN", "en-US")
-    assert links(doc) == [("欢迎使用。", "Welcome.", C), ("点击下一步。", "Click Next.", A), ("还没翻译。", "", A)]
+    assert links(doc) == [("欢迎使用。", "Welcome.", C), ("点击下一步。", "Click Next.", A),
+                          ("还没翻译。", "", A)]
     assert doc.beads[1].confidence == 0.0                          # translated but not confirmed: doubtful
     units = root.findall(".//x:trans-unit", NS12)
     assert [(u.get("approved"), u.find("x:target", NS12).get("state")) for u in units] == [
