@@ -91,9 +91,7 @@
     <message numerus="yes">
         <location line="+8"/>
         <source>Aligned: %n link(s).</source>
-        <translation>
-            <numerusform>对齐完成：%n 个链接。</numerusform>
-        </translation>
+        <translation><numerusform>对齐完成：%n 个链接。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -417,7 +415,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>OmegaT 预设</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Sentences without a counterpart (1-0, 0-1): a TMX holds pairs only.</source>
         <translation>没有对应句的句子（1-0、0-1）：TMX 只能存放句对。</translation>
     </message>
@@ -464,12 +462,17 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Link list (benchmark format)</source>
         <translation>链接列表（评测格式）</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+20"/>
+        <source>Lokalize (KDE): confirmed units signed-off</source>
+        <translation>Lokalize（KDE）：已确认单元标为 signed-off</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Only &amp;confirmed links (%1 of %2 links)</source>
         <translation>仅导出已确认的链接(&amp;C)（%2 个链接中的 %1 个）</translation>
     </message>
@@ -609,16 +612,12 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n inline code(s) shown as markers such as {1}.</source>
-        <translation>
-            <numerusform>%n 个内嵌代码显示为 {1} 这样的标记。</numerusform>
-        </translation>
+        <translation><numerusform>%n 个内嵌代码显示为 {1} 这样的标记。</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n unit(s) that are not text to align were skipped.</source>
-        <translation>
-            <numerusform>跳过了 %n 个不属于待对齐文本的单元。</numerusform>
-        </translation>
+        <translation><numerusform>跳过了 %n 个不属于待对齐文本的单元。</numerusform></translation>
     </message>
     <message>
         <location line="+19"/>
@@ -627,8 +626,8 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.tsv *.xlsx);;Texts (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;All files (*)</source>
-        <translation>Duiqi 项目 (*.duiqi);;对齐文件 (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.tsv *.xlsx);;文本 (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;所有文件 (*)</translation>
+        <source>Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.mxliff *.tsv *.xlsx);;Texts (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;All files (*)</source>
+        <translation>Duiqi 项目 (*.duiqi);;对齐文件 (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.mxliff *.tsv *.xlsx);;文本 (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -668,37 +667,27 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n pair(s) written to %1.</source>
-        <translation>
-            <numerusform>已将 %n 个句对写入 %1。</numerusform>
-        </translation>
+        <translation><numerusform>已将 %n 个句对写入 %1。</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n unlinked sentence(s) left out.</source>
-        <translation>
-            <numerusform>略去了 %n 个未链接的句子。</numerusform>
-        </translation>
+        <translation><numerusform>略去了 %n 个未链接的句子。</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n unconfirmed link(s) left out.</source>
-        <translation>
-            <numerusform>略去了 %n 个未确认的链接。</numerusform>
-        </translation>
+        <translation><numerusform>略去了 %n 个未确认的链接。</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n too long link(s) left out.</source>
-        <translation>
-            <numerusform>略去了 %n 个过长的链接。</numerusform>
-        </translation>
+        <translation><numerusform>略去了 %n 个过长的链接。</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n doubtful link(s) left out.</source>
-        <translation>
-            <numerusform>未导出 %n 个可疑的链接。</numerusform>
-        </translation>
+        <translation><numerusform>未导出 %n 个可疑的链接。</numerusform></translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,18 @@ def test_region_codes_for_trados_memoq_and_phrase():
     assert region_code("zh", traditional=True) == "zh-TW"
 
 
+@pytest.mark.parametrize("name", ["trados", "memoq", "phrase"])
+def test_the_memoq_phrase_and_trados_exports_write_region_codes_in_tmx_and_xliff(name):
+    doc = rich_document()
+    doc.meta.src_lang, doc.meta.tgt_lang = "zh-Hans", "en"      # codes without a region, as a plain text import
+    tmx = etree.fromstring(export_bytes(doc, ".tmx", **preset_options(name))[0])
+    assert {tuv.get(XML_LANG) for tuv in tmx.iter("tuv")} == {"zh-CN", "en-US"}
+    assert tmx.find("header").get("srclang") == "zh-CN"
+    xliff = etree.fromstring(export_bytes(doc, ".xlf", **preset_options(name))[0])
+    [file_] = xliff.iter(f"{XLIFF12}file")
+    assert (file_.get("source-language"), file_.get("target-language")) == ("zh-CN", "en-US")
+
+
 def test_every_preset_says_what_it_leaves_out_of_a_tmx():
     assert preset_names() == ["generic", "trados", "memoq", "phrase", "omegat", "lokalize"]
     for name in preset_names():

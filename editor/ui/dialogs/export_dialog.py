@@ -64,6 +64,7 @@ def _preset_titles() -> dict[str, str]:
         "memoq": QCoreApplication.translate("ExportDialog", "memoQ"),
         "phrase": QCoreApplication.translate("ExportDialog", "Phrase (Memsource)"),
         "omegat": QCoreApplication.translate("ExportDialog", "OmegaT"),
+        "lokalize": QCoreApplication.translate("ExportDialog", "Lokalize (KDE): confirmed units signed-off"),
     }
     return {name: titles.get(name, name) for name in preset_names()}
 

@@ -14,7 +14,7 @@ from editor.bitext.project import PROJECT_SUFFIX, load_project, save_project
 from editor.errors import EditorError, UnsupportedFormatError
 from editor.ui.dialogs import file_dialogs
 
-ALIGNMENT_SUFFIXES = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tsv", ".xlsx")
+ALIGNMENT_SUFFIXES = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff", ".tsv", ".xlsx")
 TEXT_SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".md", ".odt", ".epub", ".pdf", ".srt", ".csv")
 
 
@@ -169,7 +169,7 @@ class FileController(QObject):
             return
         name, _ = QFileDialog.getOpenFileName(
             self.dialog_parent, self.tr("Open"), str(file_dialogs.start_folder()),
-            self.tr("Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.tsv *.xlsx);;"
+            self.tr("Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.mxliff *.tsv *.xlsx);;"
                     "Texts (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;All files (*)"))
         if name:
             file_dialogs.remember(name)
