@@ -349,7 +349,8 @@ def _run_align(args: argparse.Namespace) -> int:
 
 
 def _run_convert(args: argparse.Namespace) -> int:
-    from editor.importing.alignment_files import ImportNotes, load_alignment
+    from editor.exchange.opening import load_alignment
+    from editor.exchange.units import ImportNotes
     from editor.workflow import check_output
 
     check_output(args.output, [args.input])

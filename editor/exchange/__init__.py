@@ -20,6 +20,6 @@ Shared pieces:
     layout.py       Duiqi's sentence layout (`paragraph:length …`) of a joined text
     xml_text.py     text XML can carry, and element names without namespaces
 
-editor.exporting (export_document) and editor.importing.alignment_files (load_alignment) are the entry
+editor.exporting (export_document) and editor.exchange.opening (load_alignment) are the entry
 points the rest of the program uses.
 """

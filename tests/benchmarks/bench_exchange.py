@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     from editor.exporting import export_document
-    from editor.importing.alignment_files import load_alignment
+    from editor.exchange.opening import load_alignment
 
     doc = _document(args.beads)
     rows = []

@@ -37,7 +37,7 @@ def child(beads: int, people: bool = False) -> dict[str, float]:
     from editor.bitext.document import AlignmentDocument, Bead, BeadStatus
     from editor.bitext.project import load_project, save_project
     from editor.exporting import export_document
-    from editor.importing.alignment_files import load_alignment
+    from editor.exchange.opening import load_alignment
 
     doc = AlignmentDocument.from_texts([(f"第{k}句，天气很好。", k // 20) for k in range(beads)],
                                        [(f"Sentence {k}, the weather is fine.", k // 20) for k in range(beads)])

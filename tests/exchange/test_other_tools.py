@@ -7,7 +7,9 @@ from openpyxl import load_workbook
 
 from editor.bitext.document import BeadStatus
 from editor.errors import InputFileError
-from editor.importing.alignment_files import ImportNotes, load_alignment, tmx_languages
+from editor.exchange.opening import load_alignment
+from editor.exchange.tmx import tmx_languages
+from editor.exchange.units import ImportNotes
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "exchange"
 

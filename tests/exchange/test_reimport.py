@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from editor.bitext.document import BeadStatus
 from editor.bitext.project import save_project
 from editor.errors import EmptyFileError, MalformedFileError, UnsupportedFormatError
-from editor.importing.alignment_files import load_alignment
+from editor.exchange.opening import load_alignment
 from tests.exchange.documents import bead_view, control_char_document, export_bytes, rich_document
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "exchange"

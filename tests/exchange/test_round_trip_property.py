@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, DocumentMeta, Segment
-from editor.importing.alignment_files import load_alignment
+from editor.exchange.opening import load_alignment
 from tests.exchange.documents import bead_view, export_bytes
 
 # Markup, quotes, CJK, an astral character, inner spaces and line breaks; no characters XML forbids.

@@ -17,7 +17,8 @@ from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Document
 from editor.exchange import tmx
 from editor.exchange.options import ExportOptions
 from editor.exchange.xml_text import XML_LANG
-from editor.importing.alignment_files import ImportNotes, load_alignment
+from editor.exchange.opening import load_alignment
+from editor.exchange.units import ImportNotes
 
 CREATED = datetime(2025, 12, 31, 23, 59, 58, tzinfo=timezone.utc)
 CHANGED = datetime(2026, 2, 28, 8, 30, 0, tzinfo=timezone(timedelta(hours=8)))   # 00:30 UTC

@@ -17,7 +17,7 @@ from editor.bitext.document import AlignmentDocument, BeadStatus
 from editor.exporting import ExportOptions, export_document
 from editor.exporting.presets import apply_preset
 from editor.exchange.dates import tmx_time
-from editor.importing.alignment_files import load_alignment
+from editor.exchange.opening import load_alignment
 from editor.workflow import alignment_change
 from tests.conftest import CLOCK_START, schema_path
 from tests.exchange.documents import export_bytes
@@ -214,7 +214,7 @@ TU_WITH_IDS = """<?xml version="1.0" encoding="UTF-8"?>
     (f'creationid="{"A" * 300}" changeid="{"B" * 300}"', (None, None), 2),    # far too long for a name
 ])
 def test_a_tmx_creationid_and_changeid_are_kept_cleaned_or_left_out_and_counted(tmp_path, attrs, people, not_kept):
-    from editor.importing.alignment_files import ImportNotes
+    from editor.exchange.units import ImportNotes
 
     path = tmp_path / "ids.tmx"
     path.write_text(TU_WITH_IDS.format(attrs=attrs), encoding="utf-8")

@@ -19,7 +19,8 @@ from editor.errors import UnsupportedFormatError
 from editor.exporting import ExportOptions, export_document
 from editor.exporting.presets import apply_preset
 from editor.exchange.xliff import XLIFF12_NS, XLIFF20_NS
-from editor.importing.alignment_files import ImportNotes, load_alignment
+from editor.exchange.opening import load_alignment
+from editor.exchange.units import ImportNotes
 from tests.conftest import CLOCK_START, schema_path
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "exchange"

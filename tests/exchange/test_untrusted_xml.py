@@ -7,7 +7,7 @@ import pytest
 
 from editor.cli import main
 from editor.errors import MalformedFileError
-from editor.importing.alignment_files import load_alignment
+from editor.exchange.opening import load_alignment
 from editor.importing.safe_xml import parse_untrusted_xml
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "exchange"

@@ -36,7 +36,7 @@ def test_a_presegmented_document_keeps_segtype_sentence_and_says_so_in_a_header_
     """segtype="paragraph" makes OmegaT re-segment the TMX; the round-trip information goes in a prop."""
     from lxml import etree
 
-    from editor.importing.alignment_files import load_alignment
+    from editor.exchange.opening import load_alignment
     from tests.exchange.documents import export_bytes, rich_document
     doc = rich_document()
     doc.meta.presegmented = True

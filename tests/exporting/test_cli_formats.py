@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 
 from editor.cli import main
-from editor.importing.alignment_files import load_alignment
+from editor.exchange.opening import load_alignment
 from tests.conftest import schema_path
 from tests.exchange.documents import bead_view
 from tests.exporting.omegat_harness import make_project, need_omegat, run_omegat

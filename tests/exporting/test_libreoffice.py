@@ -14,7 +14,7 @@ import pytest
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment
 from editor.exporting import export_document
-from editor.importing.alignment_files import load_alignment
+from editor.exchange.opening import load_alignment
 from tests.conftest import IN_CI
 
 pytestmark = pytest.mark.libreoffice

@@ -61,7 +61,7 @@ def test_omegat_reads_the_exported_xliff_1_2_and_extracts_the_targets(tmp_path):
     written = project / "target" / "aligned.xlf"
     assert len(read_units(written)) == len(doc.beads)
     # The file OmegaT wrote back still opens as the same alignment (our context groups survive it).
-    from editor.importing.alignment_files import load_alignment
+    from editor.exchange.opening import load_alignment
     from tests.exchange.documents import bead_view
     assert bead_view(load_alignment(written)) == bead_view(doc)
 
@@ -105,7 +105,7 @@ def test_duiqi_tmx_through_omegat_keeps_each_links_dates_and_ids(tmp_path):
     from datetime import datetime, timedelta, timezone
 
     from editor.bitext.document import AlignmentDocument
-    from editor.importing.alignment_files import load_alignment
+    from editor.exchange.opening import load_alignment
     rich = rich_document()
     start = datetime(2025, 6, 1, 8, 0, 0, tzinfo=timezone.utc)
     doc = AlignmentDocument(rich.src, rich.tgt, [

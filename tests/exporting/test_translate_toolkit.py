@@ -41,7 +41,7 @@ def test_translate_toolkit_factory_opens_our_tmx_and_xliff_1_2_files(tmp_path):
 
 
 def test_tmx_and_xliff_files_written_by_translate_toolkit_open_in_duiqi(tmp_path):
-    from editor.importing.alignment_files import load_alignment
+    from editor.exchange.opening import load_alignment
     memory = tmx.tmxfile(sourcelanguage="zh-CN", targetlanguage="en-US")
     memory.addtranslation("你好。", "zh-CN", "Hello.", "en-US")
     memory.addtranslation("价格<100元&含税。", "zh-CN", "Price <100 & tax.", "en-US")
@@ -75,7 +75,8 @@ def test_a_real_po2xliff_file_opens_without_its_po_header(tmp_path):
     """translate-toolkit's own po2xliff writes the PO header as a unit; Duiqi skips it."""
     from translate.convert import po2xliff
 
-    from editor.importing.alignment_files import ImportNotes, load_alignment
+    from editor.exchange.opening import load_alignment
+    from editor.exchange.units import ImportNotes
     po = tmp_path / "messages.po"
     po.write_text('msgid ""\nmsgstr ""\n"Project-Id-Version: demo\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
                   'msgid "Open the file."\nmsgstr "打开文件。"\n\nmsgid "Close it."\nmsgstr "关闭它。"\n',

@@ -121,7 +121,9 @@ class FileController(QObject):
         """Read an alignment file (None: the user cancelled the choice of languages); the notes on what
         was left out or changed go to `last_import_notes`."""
         try:
-            from editor.importing.alignment_files import ImportNotes, load_alignment, tmx_languages
+            from editor.exchange.opening import load_alignment
+            from editor.exchange.tmx import tmx_languages
+            from editor.exchange.units import ImportNotes
         except ImportError:
             raise UnsupportedFormatError("this Duiqi cannot read alignment files yet", path=path) from None
         src_lang = tgt_lang = None
