@@ -64,9 +64,7 @@ def _build_parser() -> argparse.ArgumentParser:
     align.add_argument("--encoding", metavar="NAME", help="read the inputs in this encoding instead of detecting it")
     align.add_argument("--timings", action="store_true",
                        help="print how long each phase took (start-up, loading, aligning) to stderr")
-    align.add_argument("--clean", action="store_true",
-                       help="repair conversion artifacts before aligning: pinyin after characters such as "
-                            "聯(lián), garbled (mojibake) runs that can be repaired exactly, stray spaces")
+    _add_clean_options(align)
     _add_export_options(align)
 
     batch = commands.add_parser(
@@ -85,7 +83,7 @@ def _build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--presegmented", action="store_true",
                        help="the inputs have one sentence per line: do not split them further")
     batch.add_argument("--mode", choices=("length", "fast", "best"), default="best", help="as for align")
-    batch.add_argument("--clean", action="store_true", help="repair conversion artifacts before aligning")
+    _add_clean_options(batch, punctuation=False)
     batch.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                        help="worker processes (default: one per CPU); each loads the dictionary and model once")
     batch.add_argument("--dask", metavar="ADDRESS",
@@ -110,6 +108,31 @@ def _build_parser() -> argparse.ArgumentParser:
                                                         "'-' writes to standard output")
     _add_export_options(convert, converting=True)
     return parser
+
+
+def _add_clean_options(parser: argparse.ArgumentParser, *, punctuation: bool = True) -> None:
+    """--no-clean (and the old --clean, now the default), as the editor's import dialog ticks them."""
+    from editor.workflow import DEFAULT_CLEAN
+
+    parser.add_argument("--no-clean", dest="clean", action="store_false", default=DEFAULT_CLEAN,
+                        help="keep the text exactly as read; by default the safe repairs are made before "
+                             "aligning: pinyin left after characters such as 聯(lián), garbled (mojibake) runs "
+                             "that decode back exactly, stray spaces (never the one after 第一条 or （一）)")
+    parser.add_argument("--clean", dest="clean", action="store_true", help=argparse.SUPPRESS)
+    if punctuation:
+        parser.add_argument("--chinese-punctuation", action="store_true",
+                            help="also make ASCII , : ; ? ! and () around Chinese full-width (，：；？！（）); "
+                                 "numbers such as 1,000, English and URLs are left as they are")
+
+
+def _cleanup_line(applied: list[dict]) -> str:
+    """E.g. "repaired 3 import artefacts (pinyin artifact 2, whitespace 1); --no-clean keeps the text as read"."""
+    kinds: dict[str, int] = {}
+    for entry in applied:
+        kinds[entry["kind"]] = kinds.get(entry["kind"], 0) + 1
+    parts = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+    return (f"repaired {len(applied)} import artefact{'s' if len(applied) != 1 else ''} ({parts}); "
+            "--no-clean keeps the text as read")
 
 
 def _add_export_options(parser: argparse.ArgumentParser, converting: bool = False) -> None:
@@ -312,7 +335,8 @@ def _run_align(args: argparse.Namespace) -> int:
 
     options = ImportOptions(presegmented=args.presegmented,
                             encodings={p: args.encoding for p in args.inputs} if args.encoding else {},
-                            src_lang=args.src_lang, tgt_lang=args.tgt_lang or "en-US", clean=args.clean)
+                            src_lang=args.src_lang, tgt_lang=args.tgt_lang or "en-US", clean=args.clean,
+                            punctuation=args.chinese_punctuation)
     started = time.perf_counter()
     if args.timings or timings.enabled():
         up = timings.since_process_start()
@@ -339,7 +363,7 @@ def _run_align(args: argparse.Namespace) -> int:
     if not args.quiet:
         counts = doc.counts()
         if doc.meta.cleanup_applied:
-            print(f"duiqi: cleaned {len(doc.meta.cleanup_applied)} artifacts", file=sys.stderr)
+            print(f"duiqi: {_cleanup_line(doc.meta.cleanup_applied)}", file=sys.stderr)
         print(f"duiqi: {counts['src']} Chinese and {counts['tgt']} English segments, {counts['beads']} links "
               f"({counts['unlinked']} unlinked) in {time.perf_counter() - started:.1f} s; "
               f"wrote {report.written} to {args.output}", file=sys.stderr)

@@ -18,9 +18,13 @@ from editor.importing import RawDocument, load_document_cached
 from editor.importing.bilingual import BilingualText, pair_files, split_mixed
 from editor.importing.records import Paragraph
 from editor.bitext.review import Mark, has_leftover_marks
-from editor.importing.cleanup import Fix, FixKind, apply_fixes, suggest_cleanup
+from editor.importing.cleanup import Fix, FixKind, apply_fixes, chosen_by_default, suggest_cleanup
 from editor.importing.script import detect_chinese_script
 from editor.segmentation import split_sentences
+
+
+#: Whether import cleans by default: one default shared by `duiqi align`/`batch` and the editor's dialog.
+DEFAULT_CLEAN = True
 
 
 @dataclass
@@ -31,9 +35,12 @@ class ImportOptions:
     encodings: dict[str, str] = field(default_factory=dict)   # path -> forced encoding
     src_lang: str | None = None                                 # None: from the detected script
     tgt_lang: str = "en-US"
-    clean: bool = False                                         # apply clean-up fixes (pinyin, mojibake, spaces)
+    # Apply the clean-up: by default the safe repairs (pinyin, exact mojibake repairs, stray spaces), the
+    # same for the CLI (--no-clean turns it off) and the editor (its clean-up tab ticks the same fixes).
+    clean: bool = DEFAULT_CLEAN
+    punctuation: bool = False                                   # also make , : ; ? ! () around Chinese full-width
     # The fixes the user accepted, by (side "zh"/"en", paragraph index), as suggest_import_cleanup() gave them;
-    # None: every repairable suggestion.  Only used when `clean`.
+    # None: the default ones (Fix.default, plus the punctuation ones with `punctuation`).  Only used when `clean`.
     accepted_fixes: dict[tuple[str, int], list[Fix]] | None = None
 
 
@@ -93,7 +100,7 @@ def import_document(paths: Sequence[Path | str], options: ImportOptions | None =
     if options.clean:
         fixes = options.accepted_fixes
         if fixes is None:
-            fixes = {key: [f for f in found if f.repairable]
+            fixes = {key: [f for f in found if chosen_by_default(f, punctuation=options.punctuation)]
                      for key, found in _suggest(zh, en, script).items()}
         for side, paragraphs in (("zh", zh), ("en", en)):
             for number, paragraph in enumerate(paragraphs):

@@ -1,8 +1,13 @@
-"""Suggested clean-up of imported text (pinyin artifacts, mojibake, whitespace), each fix with its position.
+"""Suggested clean-up of imported text (pinyin artifacts, mojibake, whitespace, Chinese punctuation), each
+fix with its position.
 
 Nothing here changes a text by itself: `suggest_cleanup()` lists fixes, the user accepts some, and
 `apply_fixes()` applies the accepted ones.  A fix whose `replacement` is None is only flagged: it cannot
 be repaired without losing or guessing text.
+
+The CLI and the editor share one default (`Fix.default`): the safe repairs (pinyin leftovers, garbled
+runs that decode back exactly, stray spaces other than the one after an article or clause number) are on;
+"Chinese punctuation" (ASCII , : ; ? ! and () around Chinese made full-width) is offered, off by default.
 """
 
 from __future__ import annotations
@@ -23,6 +28,11 @@ class FixKind(StrEnum):
     PINYIN = "pinyin artifact"
     MOJIBAKE = "mojibake"
     WHITESPACE = "whitespace"
+    PUNCTUATION = "Chinese punctuation"
+
+
+#: The kinds applied when nobody chose: the safe repairs.  PUNCTUATION is offered but off by default.
+DEFAULT_KINDS = frozenset({FixKind.PINYIN, FixKind.MOJIBAKE, FixKind.WHITESPACE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +49,11 @@ class Fix:
     @property
     def repairable(self) -> bool:
         return self.replacement is not None
+
+    @property
+    def default(self) -> bool:
+        """True for a repair applied by default (the CLI without --no-clean, ticked in the editor)."""
+        return self.repairable and self.kind in DEFAULT_KINDS
 
     def to_dict(self) -> dict:
         """Plain data for the project file's `cleanup_applied` list."""
@@ -220,6 +235,19 @@ _MULTI_SPACE = re.compile(r" {2,}")
 _EDGE_SPACE = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
 
 
+_CN_NUMERAL = "一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾0-9０-９"
+#: An article or clause number that starts a paragraph or a sentence: 第一条, 第3款, （一）, (2), 1、 …
+#: The space after it is meaningful (第一条 本合同…), never stray.
+_CLAUSE_NUMBER = re.compile(
+    rf"(?:^|(?<=[。！？；：\n]))\s*(?:第\s?[{_CN_NUMERAL}]+\s?[条條款项項章节節篇部编編]"
+    rf"|[（(][{_CN_NUMERAL}]+[）)]|[{_CN_NUMERAL}]+(?:[.．][{_CN_NUMERAL}]+)*[.．、])$")
+
+
+def after_clause_number(text: str, position: int) -> bool:
+    """True when text[:position] ends with an article or clause number that starts a sentence."""
+    return bool(_CLAUSE_NUMBER.search(text[:position]))
+
+
 def _whitespace_fixes(text: str) -> list[Fix]:
     fixes: list[Fix] = []
     used: list[tuple[int, int]] = []
@@ -234,10 +262,62 @@ def _whitespace_fixes(text: str) -> list[Fix]:
     for m in _INVISIBLE.finditer(text):
         add(m.start(), m.end(), "", "invisible character")
     for m in _CJK_SPACE.finditer(text):
+        if after_clause_number(text, m.start()):     # 第一条 本合同: the space after the number stays
+            if m.group() in (" ", "\u3000"):
+                used.append((m.start(), m.end()))
+            else:
+                add(m.start(), m.end(), " ", "irregular space after an article or clause number")
+            continue
         add(m.start(), m.end(), "", "space between Chinese characters")
     for m in re.finditer(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f]",
                          text):
         add(m.start(), m.end(), " ", "irregular space")
+    return fixes
+
+
+# --- Chinese punctuation (offered, off by default) ----------------------------------------------------------
+
+_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_CJK_CLOSER = "”’）》」』】〕"
+_CJK_OPENER = "“‘（《「『【〔"
+_ASCII_MARK = re.compile(r"[,:;?!] *")
+_PAREN_GROUP = re.compile(r"\(([^()\n]{1,200})\)")
+_URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|\S+@\S+\.\w+", re.IGNORECASE)
+
+
+def _chinese_before(text: str, k: int) -> bool:
+    return k > 0 and (bool(_HAN_CHAR.match(text[k - 1])) or text[k - 1] in _CJK_CLOSER)
+
+
+def _chinese_after(text: str, k: int) -> bool:
+    return k < len(text) and (bool(_HAN_CHAR.match(text[k])) or text[k] in _CJK_OPENER)
+
+
+def _punctuation_fixes(text: str) -> list[Fix]:
+    """ASCII , : ; ? ! between Chinese (a Chinese character or closing mark before, one or an opening mark or
+    the end after) and () around Chinese, made full-width; digits (1,000), Latin runs and URLs are left."""
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+
+    def in_url(k: int) -> bool:
+        return any(a <= k < b for a, b in urls)
+
+    fixes = []
+    for m in _ASCII_MARK.finditer(text):
+        k = m.start()
+        mark = text[k]
+        end_ok = m.end() == len(text) and mark in "?!;:"
+        if in_url(k) or not _chinese_before(text, k) or not (_chinese_after(text, m.end()) or end_ok):
+            continue
+        fixes.append(Fix(FixKind.PUNCTUATION, k, m.end(), m.group(), _FULL_WIDTH[mark],
+                         f"ASCII {mark!r} in Chinese text"))
+    for m in _PAREN_GROUP.finditer(text):
+        inner = m.group(1)
+        outside = _chinese_before(text, m.start()) and (_chinese_after(text, m.end()) or m.end() == len(text)
+                                                         or text[m.end()] in "，。；：！？、")
+        if in_url(m.start()) or not (_HAN_CHAR.search(inner) or outside):
+            continue
+        fixes.append(Fix(FixKind.PUNCTUATION, m.start(), m.start() + 1, "(", "（", "ASCII parenthesis around Chinese"))
+        fixes.append(Fix(FixKind.PUNCTUATION, m.end() - 1, m.end(), ")", "）", "ASCII parenthesis around Chinese"))
     return fixes
 
 
@@ -259,6 +339,8 @@ def suggest_cleanup(text: str, *, script: str | None = None,
         candidates += _pinyin_fixes(text)
     if FixKind.WHITESPACE in kinds:
         candidates += _whitespace_fixes(text)
+    if FixKind.PUNCTUATION in kinds:
+        candidates += _punctuation_fixes(text)
     fixes: list[Fix] = []
     for fix in candidates:                         # earlier kinds win an overlap between repairs
         if fix.repairable and any(f.repairable and fix.start < f.end and f.start < fix.end for f in fixes):
@@ -285,7 +367,14 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> str:
     return "".join(out)
 
 
-def clean_text(text: str, *, script: str | None = None) -> tuple[str, list[Fix]]:
-    """Return `text` with every repairable suggestion applied, and the fixes that were applied."""
-    fixes = [f for f in suggest_cleanup(text, script=script) if f.repairable]
+def clean_text(text: str, *, script: str | None = None, punctuation: bool = False) -> tuple[str, list[Fix]]:
+    """Return `text` with the default repairs applied (and the Chinese punctuation ones when `punctuation`),
+    and the fixes that were applied."""
+    fixes = [f for f in suggest_cleanup(text, script=script) if chosen_by_default(f, punctuation=punctuation)]
     return apply_fixes(text, fixes), fixes
+
+
+def chosen_by_default(fix: Fix, *, punctuation: bool = False) -> bool:
+    """True for a fix applied when the user has not chosen fix by fix: the safe repairs, plus the Chinese
+    punctuation ones when that clean-up is ticked."""
+    return fix.default or (punctuation and fix.repairable and fix.kind is FixKind.PUNCTUATION)

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from editor.importing.cleanup import Fix, FixKind, apply_fixes, clean_text, suggest_cleanup
+from editor.importing.cleanup import DEFAULT_KINDS, Fix, FixKind, apply_fixes, clean_text, suggest_cleanup
 from tests.conftest import need_shared
 
 
@@ -36,7 +36,7 @@ def test_real_parentheses_are_left_alone():
 
 def test_a_syllable_that_is_not_the_characters_reading_is_not_an_artifact():
     # "ma" is a pinyin syllable, but not a reading of 項.
-    assert suggest_cleanup("項(ma)目") == []
+    assert suggest_cleanup("項(ma)目", kinds=DEFAULT_KINDS) == []
 
 
 def test_toneless_and_numbered_pinyin_annotations_are_found_when_they_match_the_character():

@@ -12,7 +12,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "importing"
 
 
 def test_a_mixed_docx_is_split_by_language_and_segmented():
-    doc = import_document([DATA / "table.docx"])
+    doc = import_document([DATA / "table.docx"], ImportOptions(clean=False))
     assert [s.text for s in doc.src] == ["会议将于下周三举行。", "表格第一格。"]
     assert [s.text for s in doc.tgt] == ["The first cell.", "A second paragraph in the cell.",
                                           "The meeting is next Wednesday.", "Tab\tand break."]
@@ -48,11 +48,11 @@ def test_presegmented_input_keeps_one_segment_per_line_even_in_wrapped_blocks(tm
     assert [s.text for s in doc.tgt] == ["Line one. Two.", "Line two"]
 
 
-def test_cleanup_is_applied_only_when_asked_and_recorded_with_positions(tmp_path):
+def test_cleanup_is_applied_by_default_off_with_clean_false_and_recorded_with_positions(tmp_path):
     path = tmp_path / "mixed.txt"
     path.write_text("外事聯(lián)絡組成立。\nThe liaison group was set up.\n", encoding="utf-8")
-    assert [s.text for s in import_document([path]).src] == ["外事聯(lián)絡組成立。"]
-    doc = import_document([path], ImportOptions(clean=True))
+    assert [s.text for s in import_document([path], ImportOptions(clean=False)).src] == ["外事聯(lián)絡組成立。"]
+    doc = import_document([path])
     assert [s.text for s in doc.src] == ["外事聯絡組成立。"]
     assert doc.meta.cleanup_applied == [{"side": "zh", "paragraph": 0, "kind": "pinyin artifact", "start": 3,
                                          "end": 9, "original": "(lián)", "replacement": "",

@@ -581,7 +581,8 @@ class ImportDialog(QDialog):
         elif count:
             self.cleanup_summary.setText(self.tr(
                 "Possible defects from conversion or copying. Accepted fixes are applied on import and "
-                "recorded in the project; uncheck the ones to leave as they are."))
+                "recorded in the project; uncheck the ones to leave as they are. The safe repairs are ticked, "
+                "as duiqi align makes them; Chinese punctuation is offered unticked."))
         else:
             self.cleanup_summary.setText(self.tr("No clean-up needed: no pinyin artifacts, garbled characters "
                                                  "or stray spaces were found."))
@@ -601,8 +602,9 @@ class ImportDialog(QDialog):
         for column in range(5):
             item.setToolTip(column, tip)
         if fix.repairable:
+            # Ticked as the CLI applies them by default: the safe repairs; Chinese punctuation is offered unticked.
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(0, Qt.CheckState.Checked)
+            item.setCheckState(0, Qt.CheckState.Checked if getattr(fix, "default", True) else Qt.CheckState.Unchecked)
         else:
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Unchecked)
@@ -799,5 +801,6 @@ def _fix_context(paragraph: str, fix) -> tuple[str, str]:
 def _fix_kind_name(dialog: QWidget, fix) -> str:
     names = {"PINYIN": QCoreApplication.translate("ImportDialog", "Pinyin left in the text"),
              "MOJIBAKE": QCoreApplication.translate("ImportDialog", "Garbled characters"),
-             "WHITESPACE": QCoreApplication.translate("ImportDialog", "Stray spaces")}
+             "WHITESPACE": QCoreApplication.translate("ImportDialog", "Stray spaces"),
+             "PUNCTUATION": QCoreApplication.translate("ImportDialog", "Chinese punctuation")}
     return names.get(getattr(fix.kind, "name", ""), str(fix.kind))
