@@ -3,12 +3,13 @@ paragraphs with the anchors their layout gives (a table row, a same-line pair, a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Sequence
 
 from editor.importing.records import Paragraph, heading_number
-from editor.importing.same_line import plausible_pair, split_scripts
+from editor.importing.same_line import plausible_pair, script_of, split_scripts
 
 #: two subtitle cues overlapping for at least this share of the shorter one show the same words
 CUE_OVERLAP = 0.5
@@ -80,6 +81,55 @@ class BilingualText:
             self.anchors.append(Anchor(z0, len(self.zh), e0, len(self.en), hard))
 
 
+#: Separators that join a Chinese and an English text in one cell or line: 买卖合同 / Sales Contract,
+#: 甲方｜Party A, 签字⏎Signature.  Tried in this order; the first that cuts the text into a Chinese and an
+#: English part wins.
+_SEPARATORS = (re.compile(r"\s*\n\s*"), re.compile(r"\s+[/|／｜]\s+"), re.compile(r"\s*[／｜]\s*"),
+               re.compile(r"\s*[/|]\s*"))
+_SEPARATOR_EDGES = re.compile(r"^[\s/|／｜]+|[\s/|／｜]+$")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _chinese_side(text: str) -> bool:
+    return bool(_HAN.search(text)) and script_of(text) == "zh"
+
+
+def _english_side(text: str) -> bool:
+    return not _HAN.search(text) and bool(_WORD.search(text))
+
+
+def split_at_separator(text: str) -> tuple[str, str] | None:
+    """Return (Chinese, English) for a text that joins a Chinese and an English part with a separator
+    (/, |, ／, ｜ or a line break), in either order, without the separator; else None."""
+    if "\n" not in text and not any(c in text for c in "/|／｜"):
+        return None
+    for separator in _SEPARATORS:
+        for match in separator.finditer(text):
+            left, right = text[:match.start()].strip(), text[match.end():].strip()
+            if not left or not right:
+                continue
+            if _chinese_side(left) and _english_side(right):
+                return left, right
+            if _english_side(left) and _chinese_side(right):
+                return right, left
+    return None
+
+
+def strip_separators(text: str) -> str:
+    """A part of a same-line pair without the separator left at its edge: "/ Sales Contract" -> "Sales Contract"."""
+    return _SEPARATOR_EDGES.sub("", text) or text
+
+
+def _script_parts(text: str) -> list[tuple[str, str]]:
+    """(lang, text) parts of a line: at a separator when one joins a Chinese and an English part, else at the
+    change of script (same_line.split_scripts), without separators left at the parts' edges."""
+    pair = split_at_separator(text)
+    if pair is not None:
+        return [("zh", pair[0]), ("en", pair[1])]
+    return [(lang, strip_separators(part)) for lang, part in split_scripts(text)]
+
+
 def _has_both_scripts(text: str) -> bool:
     """True when a paragraph has Han characters and Latin letters (only those can be same-line pairs)."""
     from editor.importing import _HAN, _LATIN
@@ -107,7 +157,7 @@ def _row_parts(records: Sequence[Paragraph]) -> tuple[list[Paragraph], list[Para
         elif p.lang == "en":
             en.append(p)
         else:
-            for lang, text in split_scripts(p.text):
+            for lang, text in _script_parts(p.text):
                 (zh if lang == "zh" else en).append(replace(p, text=text, lang=lang))
     return zh, en
 
@@ -136,10 +186,11 @@ def split_mixed(records: Sequence[Paragraph]) -> BilingualText:
             continue
         k += 1
         if p.lang is None and _has_both_scripts(p.text):
-            parts = split_scripts(p.text)
+            parts = _script_parts(p.text)
             zh_text = "".join(t for lang, t in parts if lang == "zh")
             en_text = " ".join(t for lang, t in parts if lang == "en")
-            if zh_text and en_text and plausible_pair(zh_text, en_text):
+            separated = split_at_separator(p.text) is not None      # 买卖合同 / Sales Contract: a pair as it stands
+            if zh_text and en_text and (separated or plausible_pair(zh_text, en_text)):
                 out._add([replace(p, text=zh_text, lang="zh")], [replace(p, text=en_text, lang="en")],
                          hard=p.is_heading)
                 out.count(Layout.SAME_LINE)

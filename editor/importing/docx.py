@@ -8,6 +8,7 @@ from pathlib import Path
 from lxml import etree
 
 from editor.errors import EncryptedFileError, MalformedFileError, UnsupportedFormatError
+from editor.importing.bilingual import split_at_separator
 from editor.importing.records import Paragraph, heading
 from editor.importing.table import table_records
 from editor.importing.txt import join_wrapped
@@ -54,6 +55,8 @@ def _paragraph_text(p: etree._Element) -> str:
             lines.append("".join(current))
             current = []
     lines.append("".join(current))
+    if len(lines) > 1 and split_at_separator("\n".join(ln.strip() for ln in lines if ln.strip())):
+        return "\n".join(ln.strip() for ln in lines if ln.strip())    # 买卖合同⏎Sales Contract: split later
     return join_wrapped(lines)
 
 
@@ -157,6 +160,12 @@ def _style_level(p: etree._Element, levels: dict[str, int]) -> int:
     return 1 if lowered == "title" else 0
 
 
+def _is_header_row(tr: etree._Element) -> bool:
+    """True for a row styled as the table's header (repeated at the top of each page: w:tblHeader)."""
+    mark = tr.find(f"{W}trPr/{W}tblHeader")
+    return mark is not None and (mark.get(W + "val") or "true").lower() not in ("0", "false", "off")
+
+
 def _cell_paragraphs(cell: etree._Element) -> list[str]:
     out = []
     for p in cell.iter(W + "p"):
@@ -192,10 +201,10 @@ def docx_records(path: Path) -> list[Paragraph]:
                     level = _style_level(child, levels)
                     out.append(heading(text, level) if level else Paragraph(text))
             elif child.tag == W + "tbl":
+                trs = [tr for tr in child.iter(W + "tr") if next(tr.iterancestors(W + "tbl")) is child]
                 rows = [[_cell_paragraphs(tc) for tc in tr.iter(W + "tc") if tc.getparent() is tr
-                         or tc.getparent().getparent() is tr]
-                        for tr in child.iter(W + "tr") if next(tr.iterancestors(W + "tbl")) is child]
-                out.extend(table_records(rows))
+                         or tc.getparent().getparent() is tr] for tr in trs]
+                out.extend(table_records(rows, header=bool(trs) and _is_header_row(trs[0])))
             elif isinstance(child.tag, str):
                 walk(child)             # content controls, custom XML, tracked insertions
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import re
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -47,9 +48,48 @@ def bilingual_columns(rows: Sequence[Sequence[Cell]]) -> tuple[int, int] | None:
     return None
 
 
-def table_records(rows: Sequence[Sequence[Cell]]) -> list[Paragraph]:
+#: Words of a cell that only names a language or a side: 中文 | English, Chinese/英文, 原文 | 译文, Source | Target.
+LANGUAGE_WORDS = frozenset({
+    "中文", "汉语", "漢語", "华文", "華文", "英文", "英语", "英語", "原文", "译文", "譯文", "中", "英", "简体", "簡體",
+    "繁体", "繁體", "简体中文", "簡體中文", "繁体中文", "繁體中文", "中文版", "英文版", "中文文本", "英文文本",
+    "chinese", "english", "simplified", "traditional", "mandarin", "source", "target", "text", "version",
+    "translation", "original", "zh", "en", "cn", "us", "gb", "uk", "tw", "hk", "zh-cn", "zh-tw", "zh-hk",
+    "en-us", "en-gb", "hans", "hant", "zh-hans", "zh-hant", "language", "语言", "語言"})
+#: ...of which at least one must name Chinese or English (a row "Source | Target" alone is not enough).
+LANGUAGE_NAMES = frozenset({"中文", "汉语", "漢語", "华文", "華文", "英文", "英语", "英語", "简体中文", "簡體中文",
+                            "繁体中文", "繁體中文", "中文版", "英文版", "chinese", "english", "zh", "en", "zh-cn",
+                            "zh-tw", "en-us", "en-gb", "原文", "译文", "譯文"})
+_NAME_SPLIT = re.compile(r"[\s/|／｜:：,，、()（）\[\]【】]+")
+MAX_LABEL_CHARS = 12      # a header row's other cells (编号, No.) are short labels
+
+
+def is_language_name(text: str) -> bool:
+    """True for a cell that only names languages: "中文", "English", "Chinese/英文", "中文 (Chinese)"."""
+    words = [w for w in _NAME_SPLIT.split(text.strip().lower()) if w]
+    return bool(words) and all(w in LANGUAGE_WORDS for w in words) and any(w in LANGUAGE_NAMES for w in words)
+
+
+def is_header_row(row: Sequence[Cell]) -> bool:
+    """True for a row whose cells name the languages (中文 | English, 编号 | 中文 | English): at least two
+    cells are language names, or one names both (Chinese/英文), and any other cell is a short label."""
+    texts = [" ".join(cell).strip() for cell in row]
+    texts = [t for t in texts if t]
+    names = [t for t in texts if is_language_name(t)]
+    both = any(len([w for w in _NAME_SPLIT.split(t.lower()) if w in LANGUAGE_NAMES]) >= 2 for t in names)
+    if len(names) < 2 and not both:
+        return False
+    return all(t in names or (len(t) <= MAX_LABEL_CHARS and not re.search(r"[。！？.!?]$", t)) for t in texts)
+
+
+def table_records(rows: Sequence[Sequence[Cell]], *, header: bool = False) -> list[Paragraph]:
     """Return a table's paragraphs: with a Chinese and an English column, each row's two cells as a row pair
-    (other columns left out); otherwise every cell's paragraphs in reading order."""
+    (other columns left out); otherwise every cell's paragraphs in reading order.
+
+    The first row is a header, left out, when the file marks it as one (`header`: a Word row repeated at the
+    top of each page) or when its cells name the languages (中文 | English): it is not a translation unit.
+    """
+    if rows and (header or is_header_row(rows[0])):
+        rows = rows[1:]
     columns = bilingual_columns(rows)
     out: list[Paragraph] = []
     if columns is None:
