@@ -38,21 +38,34 @@ def join_lines(lines: list[str]) -> str:
     return join_wrapped(out)
 
 
-def box_paragraphs(lines: list[tuple[str, float, float]]) -> list[list[str]]:
-    """Cut a text box's lines (text, x0, x1) into paragraphs: a new one starts after a short line (the last
-    line of a paragraph; not one ending in a hyphenated word), at an indented line (a first-line indent),
-    and around a heading line, since layout analysis puts paragraphs without spacing between them into
-    one box."""
-    lines = [(t.strip(), x0, x1) for t, x0, x1 in lines if t.strip()]
-    if not lines:
+#: A line that starts a list item: a bullet, (a), 1), 1., 一、, （一）, 第一条.
+_LIST_ITEM = re.compile(r"^(?:[•·●○■□▪–—*-]\s|[（(][0-9A-Za-z一二三四五六七八九十]{1,3}[)）]|\d+(?:\.\d+)*[.)、．]\s"
+                        r"|[一二三四五六七八九十]{1,3}[、．.]|第[一二三四五六七八九十百零〇0-9]+[条條章节節款])")
+#: a font size this much larger or smaller than the line before starts a new paragraph (a heading line)
+SIZE_CHANGE = 0.15
+
+
+def box_paragraphs(lines: list[tuple[str, float, float] | tuple[str, float, float, float]]) -> list[list[str]]:
+    """Cut a text box's lines (text, x0, x1[, height]) into paragraphs, since layout analysis puts paragraphs
+    without spacing between them into one box.
+
+    A new paragraph starts after a short line that ends a sentence (the last line of a paragraph; a short
+    line that does not end one is a sentence wrapped early, continued by the next line of the block), at an
+    indented line (a first-line indent), at a list item, where the font size changes, and around a heading
+    line."""
+    rows = [(t.strip(), ln[1], ln[2], ln[3] if len(ln) > 3 else 0.0) for ln in lines if (t := ln[0]).strip()]
+    if not rows:
         return []
-    left, right = min(x0 for _, x0, _ in lines), max(x1 for _, _, x1 in lines)
-    widths = sorted((x1 - x0) / max(1, len(t)) for t, x0, x1 in lines)
+    left, right = min(r[1] for r in rows), max(r[2] for r in rows)
+    widths = sorted((x1 - x0) / max(1, len(t)) for t, x0, x1, _ in rows)
     char = widths[len(widths) // 2]          # a typical character width (a CJK character is two of a Latin)
-    out: list[list[str]] = [[lines[0][0]]]
-    for (prev, _, prev_x1), (text, x0, _) in zip(lines, lines[1:]):
-        short = prev_x1 < right - 3 * char and not _HYPHENATED.search(prev)
-        if short or x0 > left + 1.5 * char or looks_like_heading(text) or looks_like_heading(prev):
+    out: list[list[str]] = [[rows[0][0]]]
+    for (prev, _, prev_x1, prev_h), (text, x0, _, height) in zip(rows, rows[1:]):
+        short = (prev_x1 < right - 3 * char and not _HYPHENATED.search(prev)
+                 and bool(_ENDS_PARAGRAPH.search(prev)))
+        resized = prev_h > 0 and height > 0 and abs(height - prev_h) > SIZE_CHANGE * max(height, prev_h)
+        if (short or resized or x0 > left + 1.5 * char or _LIST_ITEM.match(text)
+                or looks_like_heading(text) or looks_like_heading(prev)):
             out.append([text])
         else:
             out[-1].append(text)
@@ -124,7 +137,8 @@ def pdf_records(path: Path) -> list[Paragraph]:
             for element in page:
                 if not isinstance(element, LTTextContainer):
                     continue
-                lines = [(line.get_text(), line.x0, line.x1) for line in element if isinstance(line, LTTextLine)]
+                lines = [(line.get_text(), line.x0, line.x1, line.height) for line in element
+                         if isinstance(line, LTTextLine)]
                 for chunk in box_paragraphs(lines) if lines else [element.get_text().splitlines()]:
                     text = join_lines(chunk)
                     if text and not _PAGE_NUMBER.match(text):
@@ -136,7 +150,35 @@ def pdf_records(path: Path) -> list[Paragraph]:
         raise EncryptedFileError(path) from None
     except Exception as exc:        # noqa: BLE001 - pdfminer raises many types on damaged files
         raise MalformedFileError(path, f"the PDF is damaged or not readable ({type(exc).__name__}: {exc})") from None
-    paragraphs = join_pages(drop_running_lines(pages))
+    paragraphs = join_heading_numbers(join_pages(drop_running_lines(pages)))
     if not paragraphs:
         raise EmptyFileError(path, NO_TEXT_LAYER)
-    return [heading(p) if looks_like_heading(p) else Paragraph(p) for p in paragraphs]
+    return [heading(p) if looks_like_heading(p) else heading(p, 2, whole=True) if is_numbered_heading(p)
+            else Paragraph(p) for p in paragraphs]
+
+
+#: A heading number on its own (a numbered list puts it in a box of its own): 1., 1.2, 2.1., 一、, （一）, 第一条.
+_HEADING_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[一二三四五六七八九十]{1,3}[、．.]"
+                             r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十百零〇\d]+[条條章节節款])$")
+_NUMBERED_HEADING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+|(?:[一二三四五六七八九十]{1,3}[、．.]"
+                               r"|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*)\S")
+_SENTENCE_END = re.compile(r"[.!?;:。！？；：…]['\"’”」』）)]*$")
+MAX_NUMBERED_HEADING_CHARS = 80
+
+
+def join_heading_numbers(paragraphs: list[str]) -> list[str]:
+    """Keep a heading number with its heading: "1." followed by "Company Overview" is "1. Company Overview"."""
+    out: list[str] = []
+    for text in paragraphs:
+        if out and _HEADING_NUMBER.match(out[-1]) and not _HEADING_NUMBER.match(text):
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+    return out
+
+
+def is_numbered_heading(text: str) -> bool:
+    """True for a short numbered line that does not end like a sentence: "1. Company Overview", "2.1 范围".
+    It is one segment (the sentence splitter would cut "1." off) and a heading."""
+    return (len(text) <= MAX_NUMBERED_HEADING_CHARS and bool(_NUMBERED_HEADING.match(text))
+            and not _SENTENCE_END.search(text))
