@@ -369,7 +369,22 @@ def _run_align(args: argparse.Namespace) -> int:
               f"wrote {report.written} to {args.output}", file=sys.stderr)
         for warning in report.warnings:
             print(f"duiqi: warning: {warning}", file=sys.stderr)
+        _print_artefacts(doc, _export_options(args, args.presegmented))
     return EXIT_OK
+
+
+def _print_artefacts(doc, options) -> None:
+    """One line when units that look like import artefacts were written, or left out as doubtful links."""
+    from editor.bitext.artefacts import check_document
+
+    report = check_document(doc)
+    if not report.count:
+        return
+    if options.only_confirmed or not options.keep_doubtful:
+        print(f"duiqi: left out {report.summary()}", file=sys.stderr)
+    else:
+        print(f"duiqi: warning: wrote {report.summary()}; check them in the editor's review list",
+              file=sys.stderr)
 
 
 def _run_convert(args: argparse.Namespace) -> int:
@@ -395,6 +410,7 @@ def _run_convert(args: argparse.Namespace) -> int:
         print(f"duiqi: {conversion_summary(doc, notes, report, args.output)}", file=sys.stderr)
         for warning in report.warnings:
             print(f"duiqi: warning: {warning}", file=sys.stderr)
+        _print_artefacts(doc, _export_options(args))
     return EXIT_OK
 
 
