@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
+from editor.bitext.artefacts import check_document
 from editor.bitext.document import AlignmentDocument
 from editor.exporting import DEFAULT_CREATION_ID, ExportOptions, export_suffixes
 from editor.exporting.presets import (Omission, apply_preset, get_preset, preset_languages, preset_names,
@@ -166,6 +167,17 @@ class ExportDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
+        self._artefacts = check_document(document)       # units that look like import artefacts
+        self._review_requested = False
+        self.artefact_label = QLabel()
+        self.artefact_label.setWordWrap(True)
+        self.artefact_label.setStyleSheet("color: #8a5a00;")
+        self.review_artefacts_button = QPushButton(self.tr("Re&view these"))
+        self.review_artefacts_button.setToolTip(self.tr("Close this dialog and list these links in the review list"))
+        self.review_artefacts_button.clicked.connect(self._on_review_artefacts_clicked)
+        artefact_row = QHBoxLayout()
+        artefact_row.addWidget(self.artefact_label, 1)
+        artefact_row.addWidget(self.review_artefacts_button)
 
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format_combo)
@@ -190,6 +202,7 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.preset_notes)
         layout.addWidget(self.summary)
+        layout.addLayout(artefact_row)
         layout.addWidget(self.error_label)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -202,6 +215,7 @@ class ExportDialog(QDialog):
         for signal in (self.src_lang.currentTextChanged, self.tgt_lang.currentTextChanged,
                        self.preset_combo.currentIndexChanged):
             signal.connect(self._validate)
+        self.only_confirmed.toggled.connect(self._update_artefacts)
         self._on_format_changed()
 
     # -- results -------------------------------------------------------------------------------
@@ -345,6 +359,36 @@ class ExportDialog(QDialog):
                            ("%3", counts["unlinked"])):
             text = text.replace(key, str(value))
         self.summary.setText(text)
+        self._update_artefacts()
+
+    def _update_artefacts(self) -> None:
+        """Warn about the units that look like import artefacts: written, or left out with the doubtful links."""
+        count = self._artefacts.count
+        self.artefact_label.setVisible(count > 0)
+        self.review_artefacts_button.setVisible(count > 0)
+        if not count:
+            return
+        options = self.options()
+        if options.only_confirmed or not options.keep_doubtful:
+            text = self.tr("%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled "
+                           "text, the wrong script, an odd length) will be left out with the doubtful links.", "",
+                           count)
+        else:
+            text = self.tr("%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled "
+                           "text, the wrong script, an odd length) would go into the file.", "", count)
+        self.artefact_label.setText(text)
+
+    def artefact_beads(self) -> list[int]:
+        """The links that look like import artefacts (bead indices, in order)."""
+        return list(self._artefacts.beads)
+
+    def review_requested(self) -> bool:
+        """True when the dialog closed because the user chose to review the artefacts first."""
+        return self._review_requested
+
+    def _on_review_artefacts_clicked(self) -> None:
+        self._review_requested = True
+        self.reject()
 
     def accept(self) -> None:
         if self._problem() is not None:

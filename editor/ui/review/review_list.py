@@ -48,6 +48,15 @@ class ReviewModel(QAbstractTableModel):
         self._sort_rows()
         self.endResetModel()
 
+    def show_beads(self, doc: AlignmentDocument, policy: ReviewPolicy, typical_ratio: float | None,
+                   beads: list[int]) -> None:
+        """List only the given links (e.g. the ones the export check found), whether doubtful or not."""
+        self.beginResetModel()
+        self._doc, self._policy, self._ratio = doc, policy, typical_ratio
+        self._rows = [k for k in beads if 0 <= k < len(doc.beads)]
+        self._sort_rows()
+        self.endResetModel()
+
     def set_order(self, order: ReviewOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._order = order
@@ -209,6 +218,15 @@ class ReviewList(QDockWidget):
         self._pending = None
         self.model.refresh(doc, policy, typical_ratio)
         self.count_label.setText(self.tr("%n doubtful link(s) left", "", self.model.rowCount()))
+
+    def show_only(self, doc: AlignmentDocument, policy: ReviewPolicy, typical_ratio: float | None,
+                  beads: list[int], label: str) -> None:
+        """List only the given links under `label` (the export's "Review these"); the next refresh after an
+        edit lists the doubtful links again."""
+        self._timer.stop()
+        self._pending = None
+        self.model.show_beads(doc, policy, typical_ratio, beads)
+        self.count_label.setText(label)
 
     def _on_timer_timeout(self) -> None:
         if self._pending is not None:

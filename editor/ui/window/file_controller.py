@@ -45,11 +45,12 @@ class FileController(QObject):
     import, export and language-pair dialogs, message boxes), parented to `dialog_parent`.
 
     Signals go up: `file_used` (a file was opened or saved: the recent-files menu keeps it), `message`
-    (status bar text and milliseconds).
+    (status bar text and milliseconds), `review_requested` (the links the export dialog asked to review).
     """
 
     file_used = Signal(str)
     message = Signal(str, int)
+    review_requested = Signal(list)      # the export dialog's "Review these": bead indices of import artefacts
 
     def __init__(self, host: FileHost, dialog_parent: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent if parent is not None else dialog_parent)
@@ -242,6 +243,8 @@ class FileController(QObject):
             dialog = ExportDialog(self.dialog_parent, doc, suggested,
                                   creation_id=host.settings.translator_id if host.settings is not None else "")
             if dialog.exec() != QDialog.DialogCode.Accepted:
+                if getattr(dialog, "review_requested", lambda: False)():
+                    self.review_requested.emit(dialog.artefact_beads())
                 return
             path, options = dialog.path(), dialog.options()
         options.review_threshold = host.review_threshold()     # the XLIFF states match the editor's colours

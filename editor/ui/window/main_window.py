@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         self.navigator.focus_requested.connect(self.focus_panes)
         self.files.message.connect(self.show_message)
         self.files.file_used.connect(self._on_file_used)
+        self.files.review_requested.connect(self._on_artefact_review_requested)
         self.alignment_jobs.message.connect(self.show_message)
         self.alignment_jobs.busy_changed.connect(self._on_alignment_busy_changed)
         self.alignment_jobs.failed.connect(self._on_alignment_failed)
@@ -650,6 +651,13 @@ class MainWindow(QMainWindow):
         self.show_error(self.tr("Alignment failed"), exc)
 
     # -- files (FileController) -----------------------------------------------------------------
+
+    def _on_artefact_review_requested(self, beads: list) -> None:
+        """The export dialog's "Review these": list only the links that look like import artefacts."""
+        self.review_list.show_only(self.document, self.view.review, self._typical_ratio, beads,
+                                   self.tr("%n link(s) that look like import artefacts", "", len(beads)))
+        self.review_list.show()
+        self.review_list.raise_()
 
     def show_message(self, text: str, milliseconds: int = 0) -> None:
         self.statusBar().showMessage(text, milliseconds)

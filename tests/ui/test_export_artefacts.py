@@ -1,0 +1,57 @@
+"""The export dialog warns about units that look like import artefacts, and "Review these" lists them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+
+from editor.bitext.artefacts import check_document
+from editor.ui.dialogs import export_dialog as export_dialog_module
+from editor.ui.dialogs.export_dialog import ExportDialog
+from editor.workflow import ImportOptions, align_document, import_document
+from tests.importing.artefact_fixtures import article_texts
+from tests.ui.editor_fixtures import show_window
+
+
+def _doc_with_a_pinyin_leftover(tmp_path):
+    doc = import_document(article_texts(tmp_path), ImportOptions(clean=False))     # 聯(lián) stays
+    doc.apply(align_document(doc, mode="fast"))
+    assert check_document(doc).beads == [1]
+    return doc
+
+
+def test_the_export_dialog_counts_the_artefacts_it_would_write_or_leave_out(qtbot, tmp_path):
+    doc = _doc_with_a_pinyin_leftover(tmp_path)
+    dialog = ExportDialog(None, doc, tmp_path / "contract.tmx")
+    qtbot.addWidget(dialog)
+    assert not dialog.artefact_label.isHidden() and not dialog.review_artefacts_button.isHidden()
+    assert dialog.artefact_label.text().startswith("1 link(s) that look like import artefacts")
+    assert dialog.artefact_label.text().endswith("would go into the file.")
+    dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData("trados"))     # drops doubtful links
+    assert dialog.artefact_label.text().endswith("will be left out with the doubtful links.")
+    assert dialog.artefact_beads() == [1]
+
+
+def test_a_clean_document_shows_no_artefact_warning(qtbot, tmp_path):
+    doc = import_document(article_texts(tmp_path))
+    doc.apply(align_document(doc, mode="fast"))
+    dialog = ExportDialog(None, doc, tmp_path / "contract.tmx")
+    qtbot.addWidget(dialog)
+    assert dialog.artefact_label.isHidden() and dialog.review_artefacts_button.isHidden()
+
+
+def test_review_these_closes_the_dialog_and_lists_only_the_artefacts(qtbot, tmp_path, monkeypatch):
+    doc = _doc_with_a_pinyin_leftover(tmp_path)
+    win = show_window(qtbot, doc)
+    shown = []
+
+    def exec_and_review(dialog):
+        shown.append(dialog)
+        dialog.review_artefacts_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(export_dialog_module.ExportDialog, "exec", exec_and_review)
+    win.files.export()
+    assert shown and shown[0].result() == QDialog.DialogCode.Rejected and shown[0].review_requested()
+    qtbot.waitUntil(lambda: win.review_list.isVisible())
+    assert win.review_list.model.beads() == [1]
+    assert win.review_list.count_label.text() == "1 link(s) that look like import artefacts"
