@@ -286,6 +286,10 @@ _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|\S+@\S+\.\w+", re.IGNORECASE)
 
 
 def _chinese_before(text: str, k: int) -> bool:
+    """A Chinese character or closing mark before position k, or a parenthesis group after one (聯(lián),)."""
+    if k > 0 and text[k - 1] == ")":
+        opening = text.rfind("(", max(0, k - 40), k - 1)
+        return opening > 0 and "\n" not in text[opening:k] and _chinese_before(text, opening)
     return k > 0 and (bool(_HAN_CHAR.match(text[k - 1])) or text[k - 1] in _CJK_CLOSER)
 
 
@@ -306,7 +310,9 @@ def _punctuation_fixes(text: str) -> list[Fix]:
         k = m.start()
         mark = text[k]
         end_ok = m.end() == len(text) and mark in "?!;:"
-        if in_url(k) or not _chinese_before(text, k) or not (_chinese_after(text, m.end()) or end_ok):
+        number_after = m.end() < len(text) and text[m.end()].isdigit() and mark in ",:;"     # 表示,2021年
+        if in_url(k) or not _chinese_before(text, k) or not (_chinese_after(text, m.end()) or end_ok
+                                                                or number_after):
             continue
         fixes.append(Fix(FixKind.PUNCTUATION, k, m.end(), m.group(), _FULL_WIDTH[mark],
                          f"ASCII {mark!r} in Chinese text"))

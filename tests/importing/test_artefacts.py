@@ -143,6 +143,8 @@ def test_chinese_punctuation_is_offered_off_by_default_and_keeps_numbers_latin_a
                                  "第三条 本合同一式两份，每份价值1,000元，详见www.example.com/terms。"]
     assert clean_text("他说:好;真的?是!", punctuation=True)[0] == "他说：好；真的？是！"
     assert clean_text("公司(中国)成立", punctuation=True)[0] == "公司（中国）成立"
+    assert clean_text("他表示,2021年", punctuation=True)[0] == "他表示，2021年"
+    assert clean_text("香港企業(yè),支持", punctuation=True)[0] == "香港企業，支持"     # pinyin removed too
     for text in ("see (note) here, ok", "共1,000元", "http://a.cn/x?y=1,2", "He said: fine."):
         assert clean_text(text, punctuation=True)[0] == text, text
 
