@@ -8,6 +8,7 @@ from pathlib import PurePath
 from typing import Callable
 
 from editor.bitext.document import AlignmentDocument, BeadStatus, Segment, join_segments
+from editor.bitext.artefacts import check_document
 from editor.bitext.review import DEFAULT_THRESHOLD, ReviewPolicy
 from editor.errors import InputFileError
 from editor.exchange.languages import canonical_lang
@@ -129,6 +130,8 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
     clean = xml_safe if clean_xml else (lambda text: (text, 0))
     threshold = options.review_threshold if options.review_threshold is not None else DEFAULT_THRESHOLD
     policy = ReviewPolicy.for_document(doc, threshold)
+    # links that look like import artefacts go where doubtful links go (editor.bitext.artefacts)
+    artefacts = set() if options.keep_doubtful else set(check_document(doc).beads)
     entries: list[Entry] = []
     too_long: list[int] = []
     for number, bead in enumerate(doc.beads, start=1):
@@ -138,7 +141,8 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
         if options.only_confirmed and not bead.is_fixed:
             report.skipped_unconfirmed += 1
             continue
-        if not options.keep_doubtful and bead.src and bead.tgt and policy.is_doubtful(doc, bead):
+        if not options.keep_doubtful and bead.src and bead.tgt and (
+                policy.is_doubtful(doc, bead) or number - 1 in artefacts):
             report.skipped_doubtful += 1
             continue
         src, src_layout, removed_src = _side(doc, bead.src, langs.src, clean)

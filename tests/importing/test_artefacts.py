@@ -210,3 +210,25 @@ def test_the_cli_counts_the_artefacts_it_writes_in_one_line(tmp_path, capsys):
                      "check them in the editor's review list"]
     assert main(["align", *map(str, paths), "-o", str(tmp_path / "b.tmx"), "--mode", "fast"]) == 0
     assert "like an import artefact" not in capsys.readouterr().err
+
+
+def test_an_export_that_leaves_out_doubtful_links_leaves_out_the_artefacts_too(tmp_path):
+    from dataclasses import replace
+
+    from editor.bitext.review import ReviewPolicy
+    from editor.exporting.presets import apply_preset
+
+    doc = aligned(article_texts(tmp_path), ImportOptions(clean=False))          # 聯(lián) stays in link 2
+    k = check_document(doc).beads[0]
+    doc.beads[:] = [replace(b, confidence=1.0) for b in doc.beads]      # not doubtful for the review policy ...
+    assert not ReviewPolicy.for_document(doc).is_doubtful(doc, doc.beads[k])
+    units = tmx_units(doc, tmp_path / "generic.tmx")
+    assert ARTICLE_SENTENCES[0][1] not in [zh for zh, _ in units]
+    assert "第二条 甲方负责对外联(lián)络工作。" in [zh for zh, _ in units]          # ... so a generic export keeps it
+    trados = apply_preset(ExportOptions(), "trados")
+    assert not trados.keep_doubtful
+    report = export_document(doc, tmp_path / "trados.tmx", trados)
+    root = etree.parse(str(tmp_path / "trados.tmx")).getroot()
+    written = ["".join(tu.find("tuv").find("seg").itertext()) for tu in root.iter("tu")]
+    assert "第二条 甲方负责对外联(lián)络工作。" not in written and len(written) == len(units) - 1
+    assert report.skipped_doubtful == 1
