@@ -609,11 +609,13 @@ class AlignmentView(QWidget):
                     end, delta = splice.first + len(splice.old), len(splice.new) - len(splice.old)
                     self._estimated[side] = {p if p < splice.first else p + delta
                                              for p in self._estimated[side] if not splice.first <= p < end}
+        extended = dict(self._extended)
         for side in Side:
             self._extended[side] = False       # a range picked before the edit must not catch the next drop
         if self.filter_active():
             self._compute_visible()
         self._clamp_selection()
+        self._select_whole_link_after(change, extended)
         self._update_headers()
         if self._same_layout(change) and self.layout_model is not None:
             self._repaint()            # a status change (confirm): same sentences, same rows
@@ -626,6 +628,21 @@ class AlignmentView(QWidget):
                 self.select_bead(k)
             self.ensure_bead_visible(k)
         self.selection_changed.emit()
+
+    def _select_whole_link_after(self, change, extended: dict) -> None:
+        """After an edit of the links only (an undo of Merge, say) a selection that was one link may now span
+        several: select the link under the cursor again, so the link shown selected is the one acted on."""
+        current = self.current_segment()
+        if current is None or change.beads is None or extended[current[0]]:
+            return
+        side, pos = current
+        segs = self.doc.segments(side)
+        positions = self.selected_positions(side)
+        if len({self.doc.bead_index_of(segs[p].id) for p in positions}) > 1:
+            focus = self.focus_side
+            self.select_bead(self.doc.bead_index_of(segs[pos].id))
+            if self.doc.beads[self.current_bead() or 0].ids(focus):
+                self.focus_side = focus
 
     def _same_layout(self, change) -> bool:
         """True when a change leaves every row where it was: no sentence touched, the same links (only statuses)."""
@@ -683,6 +700,43 @@ class AlignmentView(QWidget):
             self.ensure_segment_visible(side, pos)
         self._repaint()
         self.selection_changed.emit()
+
+    def clear_selection(self) -> None:
+        """Select nothing (a click on a "⋯" row or below the last sentence)."""
+        if self._selection[Side.SRC] is None and self._selection[Side.TGT] is None:
+            return
+        for side in Side:
+            self._selection[side] = None
+            self._extended[side] = False
+        self._repaint()
+        self.selection_changed.emit()
+
+    def selection_in_view(self) -> bool:
+        """True when the selection a keyboard edit acts on (the focused side's, see current_segment) is on
+        screen: not hidden by the filter, and at least partly inside the panes."""
+        current = self.current_segment()
+        layout = self.layout_model
+        if current is None or layout is None:
+            return False
+        side = current[0]
+        geo = layout.sides[side]
+        vh = self.viewport_height()
+        for pos in self.selected_positions(side):
+            if pos < len(geo.heights) and geo.heights[pos] > 0:
+                top = geo.tops[pos] - self._offsets[side]
+                if top + geo.heights[pos] > 0 and top < vh:
+                    return True
+        return False
+
+    def show_selection(self) -> bool:
+        """Before a keyboard edit: True when the selection is on screen. Otherwise scroll to it (when the
+        filter does not hide it) and return False, so the edit is not made out of sight."""
+        if self.selection_in_view():
+            return True
+        k = self.current_bead()
+        if k is not None and not self.bead_hidden(k):
+            self.ensure_bead_visible(k, force=True)
+        return False
 
     def select_bead(self, k: int) -> None:
         """Select bead k's segments on both sides; focus stays on the current side if the bead has segments there."""

@@ -100,6 +100,9 @@ class LinkDrag(QObject):
         pos = pane.position_at(event.position().y())
         pane.setFocus(Qt.FocusReason.MouseFocusReason)
         if pos is None:
+            # A "⋯" row (links the filter hides) or empty space: nothing under the pointer, so nothing
+            # stays selected (a key pressed next must not edit a link chosen earlier, out of sight).
+            self._host.clear_selection()
             return True
         extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         host = self._host
