@@ -38,6 +38,15 @@ class Settings:
     #: who you are in exported TMX files: the creationid/changeid of the links you make or change (CAT tools
     #: show it as "created by" / "modified by"); empty: "Duiqi"
     translator_id: str = ""
+    # The Export dialog's last choices: preset, language codes, folder, and per project (absolute path)
+    # the direction, "zh-en" or "en-zh" (English as the source).
+    export_preset: str = "generic"
+    export_src_lang: str = ""
+    export_tgt_lang: str = ""
+    export_folder: str = ""
+    export_directions: dict[str, str] = field(default_factory=dict)
+    #: New Alignment: one mixed file (True) or a Chinese and an English file (False)
+    import_one_file: bool = False
 
 
 def settings_path() -> Path:
@@ -55,6 +64,8 @@ def _valid(name: str, value: object, default: object) -> bool:
         return type(value) is int and MIN_AUTOSAVE_SECONDS <= value <= MAX_AUTOSAVE_SECONDS
     if name == "review_threshold":
         return type(value) in (int, float) and MIN_THRESHOLD <= value <= MAX_THRESHOLD
+    if name == "export_directions":
+        return isinstance(value, dict) and all(isinstance(k, str) and v in PANE_ORDERS for k, v in value.items())
     if name == "pane_order":
         return value in PANE_ORDERS
     if name in ("ui_language", "window_geometry"):
@@ -81,7 +92,8 @@ def settings_from_dict(data: object) -> Settings:
         if _valid(f.name, value, getattr(settings, f.name)):
             if f.name == "review_threshold":
                 value = float(value)
-            setattr(settings, f.name, list(value) if isinstance(value, list) else value)
+            setattr(settings, f.name, list(value) if isinstance(value, list) else
+                    dict(value) if isinstance(value, dict) else value)
         else:
             log.warning("ignoring setting %s=%r (invalid value)", f.name, value)
     settings.recent_files = settings.recent_files[:MAX_RECENT_FILES]

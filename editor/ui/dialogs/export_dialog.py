@@ -16,6 +16,7 @@ from editor.exporting import DEFAULT_CREATION_ID, ExportOptions, export_suffixes
 from editor.exporting.presets import (Omission, apply_preset, get_preset, preset_languages, preset_names,
                                       preset_omissions)
 from editor.exchange.languages import canonical_lang
+from editor.settings import Settings
 from editor.ui.dialogs.settings_dialog import LANGUAGE_TAG, TARGET_LANGUAGES, language_combo
 
 # The Chinese codes offered; Traditional Chinese has three that CAT tools keep apart.
@@ -105,14 +106,45 @@ def available_formats(dialog: QWidget) -> list[ExportFormat]:
     return formats
 
 
+def export_finished_text(report, path: Path) -> str:
+    """Return the translated lines saying what an export wrote and left out, each said once."""
+    def tr(text: str, n: int) -> str:
+        return QCoreApplication.translate("ExportDialog", text, "", n)
+
+    lines = [tr("%n pair(s) written to %1.", report.written).replace("%1", str(path))]
+    for count, text in ((report.skipped_unlinked, "%n unlinked sentence(s) left out."),
+                        (report.skipped_unconfirmed, "%n unconfirmed link(s) left out."),
+                        (report.skipped_too_long, "%n too long link(s) left out."),
+                        (report.skipped_doubtful, "%n doubtful link(s) left out."),
+                        (report.removed_characters, "%n control character(s) removed (XML does not allow them)."),
+                        (report.normalised_whitespace,
+                         "%n tab(s) or line break(s) inside sentences written as spaces.")):
+        if count:
+            lines.append(tr(text, count))
+    return "\n".join(lines)
+
+
+def direction_key(project: Path | None) -> str:
+    """Return the key under which a project's export direction is remembered ("" for an unsaved document)."""
+    return str(Path(project).expanduser().absolute()) if project is not None else ""
+
+
 class ExportDialog(QDialog):
-    """Ask how to export `document`; after Accepted, `path()` and `options()` say what to write."""
+    """Ask how to export `document`; after Accepted, `path()` and `options()` say what to write.
+
+    `settings` (when given) supplies the remembered preset, language codes and folder, and the direction
+    remembered for `project`; without a remembered direction it follows the panes (`english_first`: the
+    English pane is on the left). `remember(settings)` stores the choices after an export.
+    """
 
     def __init__(self, parent: QWidget | None, document: AlignmentDocument,
-                 suggested_path: Path | None = None, creation_id: str = "") -> None:
+                 suggested_path: Path | None = None, creation_id: str = "", *,
+                 settings: Settings | None = None, project: Path | None = None,
+                 english_first: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export Alignment"))
         self._document = document
+        self._project = project
         self._creation_id = creation_id or DEFAULT_CREATION_ID   # Settings.translator_id
         self.formats = available_formats(self)
 
@@ -132,8 +164,21 @@ class ExportDialog(QDialog):
         for name, title in _preset_titles().items():
             self.preset_combo.addItem(title, name)
 
-        self.src_lang = language_combo(EXPORT_SOURCE_LANGUAGES, document.meta.src_lang or "zh-CN")
-        self.tgt_lang = language_combo(TARGET_LANGUAGES, document.meta.tgt_lang or "en-US")
+        self.direction_combo = QComboBox()
+        self.direction_combo.addItem(self.tr("Chinese → English (zh→en)"), False)
+        self.direction_combo.addItem(self.tr("English → Chinese (en→zh)"), True)
+        self.direction_combo.setToolTip(self.tr("Which language the file names as the source (TMX srclang, "
+                                                "XLIFF source language)"))
+        remembered = settings.export_directions.get(direction_key(project)) if settings and project else None
+        reverse = remembered == "en-zh" if remembered in ("zh-en", "en-zh") else english_first
+        self.direction_combo.setCurrentIndex(1 if reverse else 0)
+
+        src_code, tgt_code = document.meta.src_lang or "zh-CN", document.meta.tgt_lang or "en-US"
+        if settings is not None:
+            src_code = _remembered_code(settings.export_src_lang, src_code, document)
+            tgt_code = _remembered_code(settings.export_tgt_lang, tgt_code, document)
+        self.src_lang = language_combo(EXPORT_SOURCE_LANGUAGES, src_code)
+        self.tgt_lang = language_combo(TARGET_LANGUAGES, tgt_code)
 
         counts = document.counts()
         links = counts["beads"] - counts["unlinked"]
@@ -185,6 +230,7 @@ class ExportDialog(QDialog):
         file_label.setBuddy(self.path_edit)
         form.addRow(file_label, path_row)
         form.addRow(self.tr("&Preset:"), self.preset_combo)
+        form.addRow(self.tr("&Direction:"), self.direction_combo)
         form.addRow(self.tr("Chinese language &code:"), self.src_lang)
         form.addRow(self.tr("English language c&ode:"), self.tgt_lang)
         form.addRow("", self.codes_label)
@@ -208,12 +254,20 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
 
+        if settings is not None:
+            index = self.preset_combo.findData(settings.export_preset)
+            if index >= 0:
+                self.preset_combo.setCurrentIndex(index)
+            folder = Path(settings.export_folder).expanduser() if settings.export_folder else None
+            if folder is not None and folder.is_dir():
+                name = self._initial_path(suggested_path).name
+                suggested_path = folder / name
         self.path_edit.setText(str(self._initial_path(suggested_path)))
         self._select_format_for(Path(self.path_edit.text()).suffix)
         self.format_combo.currentIndexChanged.connect(self._on_format_changed)
         self.path_edit.textChanged.connect(self._on_path_text_changed)
         for signal in (self.src_lang.currentTextChanged, self.tgt_lang.currentTextChanged,
-                       self.preset_combo.currentIndexChanged):
+                       self.preset_combo.currentIndexChanged, self.direction_combo.currentIndexChanged):
             signal.connect(self._validate)
         self.only_confirmed.toggled.connect(self._update_artefacts)
         self._on_format_changed()
@@ -231,15 +285,30 @@ class ExportDialog(QDialog):
         """Return the chosen preset's name (generic, trados, memoq, phrase, omegat)."""
         return self.preset_combo.currentData() or "generic"
 
+    def reverse(self) -> bool:
+        """True when the file names English as the source (English→Chinese work, the CLI's --reverse)."""
+        return bool(self.direction_combo.currentData())
+
     def written_codes(self) -> tuple[str, str] | None:
-        """Return the language codes the file will hold (after the preset), or None if they are not codes."""
+        """Return the file's source and target codes (after the preset and the direction), or None if they
+        are not codes."""
         src, tgt = self.src_lang.currentText().strip(), self.tgt_lang.currentText().strip()
         try:
             src, tgt = canonical_lang(src), canonical_lang(tgt)
         except ValueError:
             return None
-        return preset_languages(self.preset(), src, tgt,
-                                traditional=self._document.meta.chinese_script == "traditional")
+        codes = preset_languages(self.preset(), src, tgt,
+                                 traditional=self._document.meta.chinese_script == "traditional")
+        return (codes[1], codes[0]) if self.reverse() else codes
+
+    def remember(self, settings: Settings) -> None:
+        """Store the preset, language codes, folder and (for a saved project) direction chosen."""
+        settings.export_preset = self.preset()
+        settings.export_src_lang = self.src_lang.currentText().strip()
+        settings.export_tgt_lang = self.tgt_lang.currentText().strip()
+        settings.export_folder = str(self.path().parent)
+        if self._project is not None:
+            settings.export_directions[direction_key(self._project)] = "en-zh" if self.reverse() else "zh-en"
 
     def options(self) -> ExportOptions:
         """Return the export options as chosen, with the preset's choices applied."""
@@ -253,6 +322,7 @@ class ExportDialog(QDialog):
             excel_bom=fmt.suffix == ".tsv" and self.excel_bom.isChecked(),
             presegmented_ids=self._document.meta.presegmented,
             creation_id=self._creation_id,
+            reverse=self.reverse(),
         ), self.preset())
 
     # -- behaviour -----------------------------------------------------------------------------
@@ -260,11 +330,13 @@ class ExportDialog(QDialog):
     def _initial_path(self, suggested: Path | None) -> Path:
         suffix = self.formats[0].suffix if self.formats else ".tsv"
         if suggested is not None:
-            return Path(suggested).with_suffix(suffix) if Path(suggested).suffix.lower() == ".duiqi" \
-                or not Path(suggested).suffix else Path(suggested)
+            suggested = Path(suggested).expanduser().absolute()
+            return suggested.with_suffix(suffix) if suggested.suffix.lower() == ".duiqi" \
+                or not suggested.suffix else suggested
         source = self._document.meta.src_file
         if source:
-            return Path(source).with_suffix(suffix)
+            # Absolute, also for a project opened by a relative path: the field shows where the file goes.
+            return Path(source).with_suffix(suffix).expanduser().absolute()
         return Path.home() / f"alignment{suffix}"
 
     def _select_format_for(self, suffix: str) -> None:
@@ -403,3 +475,16 @@ class ExportDialog(QDialog):
                 return
         super().accept()
 
+
+def _remembered_code(remembered: str, document_code: str, document: AlignmentDocument) -> str:
+    """Return the code remembered from the last export when it suits this document (same language, and for
+    Chinese the same script), else the document's own."""
+    if not remembered or not LANGUAGE_TAG.match(remembered):
+        return document_code
+    if remembered.split("-")[0].lower() != document_code.split("-")[0].lower():
+        return document_code
+    if remembered.lower().startswith("zh"):
+        traditional = remembered.lower().startswith(TRADITIONAL_CODES)
+        if traditional != (document.meta.chinese_script == "traditional"):
+            return document_code
+    return remembered
