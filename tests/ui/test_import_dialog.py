@@ -304,3 +304,49 @@ def test_subtitle_cues_are_previewed_as_one_segment_each(qtbot, tmp_path):
     assert dialog.zh_sentences_heading.text() == "Chinese: 2 sentences"       # 真好。下个月我也去。 is one cue
     assert dialog.zh_sentences.toPlainText().startswith("1. 真好。下个月我也去。\n2. 再见。")
     assert "subtitles, encoding UTF-8" in dialog.rows[0].info.text()
+
+
+def test_files_typed_the_wrong_way_round_are_swapped_and_labelled_before_import(qtbot):
+    dialog = _dialog(qtbot, None)
+    dialog.rows[0].path_edit.setText(str(EN))          # the English file typed into the Chinese row
+    dialog.rows[0].path_edit.editingFinished.emit()
+    dialog.rows[1].path_edit.setText(str(ZH))
+    dialog.rows[1].path_edit.editingFinished.emit()
+    # Each row holds what its label says, and the dialog says so before Import is pressed.
+    assert dialog.rows[0].path() == ZH and dialog.rows[1].path() == EN
+    assert "swapped" in dialog.note_label.text() and dialog.note_label.isVisibleTo(dialog)
+    assert dialog.zh_paragraphs.toPlainText().count("今天") >= 1
+
+
+def test_the_encoding_box_is_wide_enough_for_the_detected_encoding_in_chinese(qtbot, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+    from tests.ui.test_translation import QM
+
+    translator = QTranslator()
+    assert translator.load(QM.stem, str(QM.parent))
+    QCoreApplication.installTranslator(translator)
+    try:
+        dialog = _dialog(qtbot, None)
+        dialog.show()                                   # shown first, as New Alignment opens it empty
+        QApplication.processEvents()
+        with_bom = tmp_path / "zh_bom.txt"
+        with_bom.write_bytes("今天天气很好。".encode("utf-16"))      # detected as utf-16-le: a long name
+        dialog.set_paths([with_bom, EN])
+        QApplication.processEvents()
+        combo = dialog.rows[0].encoding
+        text = combo.currentText()
+        assert "utf-16" in text.lower() and text.startswith("自动检测")
+        # The text (plus the arrow) fits the box: nothing is clipped.
+        assert QFontMetrics(combo.font()).horizontalAdvance(text) + 20 <= combo.width()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_the_dialog_opens_in_the_mode_chosen_last_time(qtbot):
+    dialog = ImportDialog(None, None, one_file=True)
+    qtbot.addWidget(dialog)
+    assert dialog.mixed_file.isChecked() and dialog.one_file()
+    dialog.two_files.setChecked(True)
+    assert not dialog.one_file()

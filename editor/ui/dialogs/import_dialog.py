@@ -147,6 +147,8 @@ class FileRow:
         self.encoding.addItem(QCoreApplication.translate("ImportDialog", "Detect encoding"), None)
         for name in ENCODINGS:
             self.encoding.addItem(name, name)
+        # As wide as its text: "Detect (utf-8)" (自动检测（utf-8）) is longer than the text it starts with.
+        self.encoding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.encoding.setToolTip(QCoreApplication.translate("ImportDialog", "The text encoding used to read the file; "
                                            "choose another if the text looks garbled"))
         self.info = QLabel()
@@ -191,7 +193,8 @@ class ImportDialog(QDialog):
     """
 
     def __init__(self, parent: QWidget | None = None, paths: list[Path] | None = None, *,
-                 src_lang: str | None = None, tgt_lang: str = "en-US") -> None:
+                 src_lang: str | None = None, tgt_lang: str = "en-US", one_file: bool = False) -> None:
+        """`one_file`: start in the one-mixed-file mode (the mode chosen last time; files given decide)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("New Alignment"))
         self._preview: ImportPreview | None = None
@@ -200,6 +203,7 @@ class ImportDialog(QDialog):
         self._src_lang_chosen = False
         self._filling = False
         self._preview_ok = False
+        self._swapping = False
 
         # -- files ------------------------------------------------------------------------------
         self.two_files = QRadioButton(self.tr("&Two files: a Chinese text and its English translation"))
@@ -208,7 +212,7 @@ class ImportDialog(QDialog):
         mode = QButtonGroup(self)
         mode.addButton(self.two_files)
         mode.addButton(self.mixed_file)
-        self.two_files.setChecked(True)
+        (self.mixed_file if one_file else self.two_files).setChecked(True)
         self.rows = [FileRow(self), FileRow(self)]
         self.swap_button = QPushButton(self.tr("&Swap"))
         self.swap_button.setToolTip(self.tr("Exchange the Chinese and the English file"))
@@ -414,6 +418,10 @@ class ImportDialog(QDialog):
         rows = self.rows[:1] if self.mixed_file.isChecked() else self.rows
         return [p for p in (row.path() for row in rows) if p is not None]
 
+    def one_file(self) -> bool:
+        """True in the one-mixed-file mode (remembered for the next New Alignment)."""
+        return self.mixed_file.isChecked()
+
     def encodings(self) -> dict[str, str]:
         """Return the encodings the user forced, by path."""
         rows = self.rows[:1] if self.mixed_file.isChecked() else self.rows
@@ -471,6 +479,10 @@ class ImportDialog(QDialog):
         self._follow_detected_script()
         self._refresh_sentences()
         self._update_import_button()
+        if not self.mixed_file.isChecked() and not self._swapping:
+            # However the files were chosen (dropped, typed, browsed), each row holds what its label says,
+            # and a swap is shown now, before Import.
+            self._swap_if_reversed()
 
     def _fill_file_info(self) -> None:
         readings = {str(r.path): r for r in (self._preview.files if self._preview else [])}
@@ -710,7 +722,11 @@ class ImportDialog(QDialog):
         first.encoding.setCurrentIndex(encodings[1])
         second.encoding.setCurrentIndex(encodings[0])
         self._filling = False
-        self._reload()
+        self._swapping = True            # a swap the user asked for is not undone by the check in _reload
+        try:
+            self._reload()
+        finally:
+            self._swapping = False
 
     def _on_browse_clicked(self, row: FileRow) -> None:
         start = str(row.path().parent) if row.path() is not None else start_folder()
