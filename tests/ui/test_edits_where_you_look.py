@@ -48,3 +48,54 @@ def test_unlink_is_enabled_whenever_a_link_shows_as_selected_after_an_undo(qtbot
         segs = doc.segments(side)
         assert {doc.bead_index_of(segs[p].id) for p in view.selected_positions(side)} <= {first}
     assert first == last and act.unlink.isEnabled()
+
+
+def test_the_problems_filter_carried_to_a_document_without_problems_shows_all_and_says_so(qtbot, window):
+    from editor.bitext import edits
+    view = window.view
+    window.actions_.problems_only.setChecked(True)
+    assert any(view.bead_hidden(k) for k in range(len(window.document.beads)))
+    doc = window.document
+    clean = doc.__class__.from_texts([("你好。", 0), ("再见。", 0)], [("Hello.", 0), ("Goodbye.", 0)], doc.meta)
+    clean.apply(edits.link(clean, (clean.src[0].id,), (clean.tgt[0].id,)))
+    clean.apply(edits.link(clean, (clean.src[1].id,), (clean.tgt[1].id,)))
+    window.set_document(clean, None)
+    assert window.actions_.problems_only.isChecked()             # the filter carries over
+    assert not any(view.bead_hidden(k) for k in range(len(clean.beads)))
+    assert all(view.layout_model.row_heights[k] > 0 for k in range(len(clean.beads)))
+    assert view.filter_note.isVisibleTo(view) and view.filter_note.text() == "No doubtful links — showing all"
+
+
+def _pilcrow_fits(pane, largest: int) -> bool:
+    """The ¶ (drawn from the margin's left + 2) and the right-aligned number leave a gap of 2 pixels."""
+    fm = pane._small_fm
+    return fm.horizontalAdvance("¶") + fm.horizontalAdvance(str(largest)) + 6 <= pane.number_width()
+
+
+def test_four_digit_sentence_numbers_do_not_run_into_the_paragraph_mark(qtbot):
+    from editor.bitext.document import AlignmentDocument, DocumentMeta
+    from tests.ui.editor_fixtures import show_window
+
+    n = 1200
+    doc = AlignmentDocument.from_texts([(f"第{i}句。", i) for i in range(n)], [(f"Sentence {i}.", i) for i in range(n)],
+                                       DocumentMeta(src_lang="zh-CN", tgt_lang="en-US"))
+    window = show_window(qtbot, doc)
+    for side in Side:
+        assert _pilcrow_fits(window.view.panes[side], n), side
+
+
+def test_the_inline_editor_does_not_cover_the_next_grid_row(qtbot, window):
+    view = window.view
+    window.actions_.compact.setChecked(True)
+    k = 4
+    view.select_bead(k)
+    pane = view.panes[Side.SRC]
+    pane.setFocus()
+    window.actions_.edit_text.trigger()
+    editor = view.editing()
+    assert editor is not None
+    layout = view.layout_model
+    next_row_top = layout.row_tops[k + 1] - view.offset(Side.SRC)
+    assert editor.geometry().bottom() < next_row_top
+    pos = window.document.locate(window.document.beads[k].src[0])[1]
+    assert editor.geometry().top() >= pane.segment_rect(pos).top() - 1       # nor the row above (rounding)

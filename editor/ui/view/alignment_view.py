@@ -127,6 +127,10 @@ class AlignmentView(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.legend = Legend(self)
         self.legend.set_threshold(self.review.threshold)
+        # Said when the filter finds nothing in this document (it shows everything instead of a blank view).
+        self.filter_note = QLabel(self)
+        self.filter_note.setStyleSheet("color: #5f6670; padding: 0 4px;")
+        self.filter_note.hide()
         self.drag = LinkDrag(self, self.panes, self)
         self.drag.link_requested.connect(self.request_link)
         self.drag.edit_requested.connect(self._on_drag_edit_requested)
@@ -175,7 +179,8 @@ class AlignmentView(QWidget):
         return pos == 0 or segs[pos].paragraph != segs[pos - 1].paragraph
 
     def filter_active(self) -> bool:
-        return self.bead_filter is not BeadFilter.ALL
+        """True when the filter hides links (a filter that finds nothing shows them all)."""
+        return self.bead_filter is not BeadFilter.ALL and self._visible is not None
 
     def is_doubtful(self, bead: Bead) -> bool:
         """What the review policy says about a bead of this document."""
@@ -325,12 +330,14 @@ class AlignmentView(QWidget):
             self.ensure_bead_visible(bead, force=True)
 
     def _place_panes(self) -> None:
-        for w in (*self.panes.values(), self.canvas, self.scrollbar, *self.headers.values(), self.legend):
+        for w in (*self.panes.values(), self.canvas, self.scrollbar, *self.headers.values(), self.legend,
+                  self.filter_note):
             self._grid.removeWidget(w)
         left, right = self.left_side, self.left_side.other
         self._grid.addWidget(self.headers[left], 0, 0)
         self._grid.addWidget(self.headers[right], 0, 2, 1, 2)
         self._grid.addWidget(self.legend, 2, 0, 1, 4, alignment=Qt.AlignmentFlag.AlignRight)
+        self._grid.addWidget(self.filter_note, 2, 0, 1, 2, alignment=Qt.AlignmentFlag.AlignLeft)
         self._grid.addWidget(self.panes[left], 1, 0)
         self._grid.addWidget(self.canvas, 1, 1)
         self._grid.addWidget(self.panes[right], 1, 2)
@@ -514,13 +521,26 @@ class AlignmentView(QWidget):
             if bead is not None:
                 self.ensure_bead_visible(bead)
 
+    def filter_empty_text(self) -> str:
+        """What the view says when the filter finds nothing here (and shows every link instead)."""
+        return {BeadFilter.PROBLEMS: self.tr("No doubtful links — showing all"),
+                BeadFilter.UNCONFIRMED: self.tr("No unconfirmed links — showing all"),
+                BeadFilter.NOT_ONE_TO_ONE: self.tr("No links other than 1:1 — showing all")}.get(self.bead_filter, "")
+
     def _compute_visible(self) -> None:
+        self.filter_note.hide()
         if self.bead_filter is BeadFilter.ALL:
             self._visible = None
             return
         beads = self.doc.beads
         hits = [bead_matches(self.doc, b, self.bead_filter, self.review) for b in beads]
         n = len(beads)
+        if beads and not any(hits):
+            # A filter carried over to a document it finds nothing in: show everything, and say why.
+            self._visible = None
+            self.filter_note.setText(self.filter_empty_text())
+            self.filter_note.show()
+            return
         self._visible = [hits[k] or (k > 0 and hits[k - 1]) or (k + 1 < n and hits[k + 1]) for k in range(n)]
 
     def _update_scrollbar(self) -> None:
@@ -612,7 +632,7 @@ class AlignmentView(QWidget):
         extended = dict(self._extended)
         for side in Side:
             self._extended[side] = False       # a range picked before the edit must not catch the next drop
-        if self.filter_active():
+        if self.bead_filter is not BeadFilter.ALL:
             self._compute_visible()
         self._clamp_selection()
         self._select_whole_link_after(change, extended)
@@ -646,7 +666,8 @@ class AlignmentView(QWidget):
 
     def _same_layout(self, change) -> bool:
         """True when a change leaves every row where it was: no sentence touched, the same links (only statuses)."""
-        if change.src is not None or change.tgt is not None or change.beads is None or self.filter_active():
+        if change.src is not None or change.tgt is not None or change.beads is None \
+                or self.bead_filter is not BeadFilter.ALL:
             return False
         old, new = change.beads.old, change.beads.new
         return len(old) == len(new) and all(a.src == b.src and a.tgt == b.tgt for a, b in zip(old, new))
@@ -843,6 +864,34 @@ class AlignmentView(QWidget):
     def finish_editing(self, commit: bool = True) -> None:
         for pane in self.panes.values():
             pane.finish_editing(commit)
+
+    def make_room_for_editor(self, side: Side, pos: int, height: float) -> bool:
+        """Make a sentence's block as tall as its open editor, so the editor covers no other row; True when
+        the layout changed (the panes then place the editor again)."""
+        heights = self._seg_heights[side]
+        if heights is None or self.layout_model is None or not 0 <= pos < len(heights) or heights[pos] >= height:
+            return False
+        heights[pos] = height
+        self._rebuild_keeping_view()
+        for pane in self.panes.values():
+            pane.place_editor()
+        self._repaint()
+        return True
+
+    def editor_closed(self, side: Side, segment_id: int) -> None:
+        """The editor closed: the sentence's block is measured from its text again."""
+        heights = self._seg_heights[side]
+        try:
+            seg_side, pos = self.doc.locate(segment_id)
+        except Exception:
+            return
+        if heights is None or seg_side is not side or not 0 <= pos < len(heights):
+            return
+        measured = self._measure(side, self.doc.segments(side)[pos])
+        if heights[pos] != measured and self.layout_model is not None:
+            heights[pos] = measured
+            self._rebuild_keeping_view()
+            self._repaint()
 
     def on_inline_committed(self, segment_id: int, text: str) -> None:
         side = None

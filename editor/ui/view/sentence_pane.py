@@ -137,9 +137,15 @@ class SentencePane(QWidget):
         self._small_fm = QFontMetricsF(small)
 
     def number_width(self) -> float:
+        """The margin for the ¶ mark and the number, wide enough for the largest number shown (link numbers
+        in the grid, sentence numbers otherwise) with a gap between the two, also for a full-width ¶."""
+        pilcrow = self._small_fm.horizontalAdvance("¶") + 4
         if self._view.compact and self._faces_links_on_left():
-            return self._small_fm.horizontalAdvance("¶") + 4     # the grid numbers its rows in the left column only
-        return self._small_fm.horizontalAdvance("00000") + 6
+            return pilcrow                                     # the grid numbers its rows in the left column only
+        doc = self._view.doc
+        largest = len(doc.beads) if self._view.compact else len(doc.segments(self.side))
+        digits = max(3, len(str(largest)))
+        return 2 + pilcrow + self._small_fm.horizontalAdvance("0" * digits) + 4
 
     def text_left(self) -> float:
         left_edge = MARK_WIDTH if self._faces_links_on_left() else 0.0
@@ -393,13 +399,20 @@ class SentencePane(QWidget):
             side, pos = self._view.doc.locate(self.editor.segment_id)
         except Exception:
             return
-        rect = self.text_rect(pos).adjusted(-4, -4, 4, 4)
+        # Over the sentence's own block (not into the next row): the view makes the block as tall as the
+        # editor needs while it is open.
+        block = self.segment_rect(pos)
+        text = self.text_rect(pos)
+        rect = QRectF(text.left() - 4, block.top(), text.width() + 8, block.height())
         editor = self.editor
         if editor.width() != int(rect.width()):
             editor.setGeometry(rect.toAlignedRect())     # lay the text out at the final width first
+        needed = editor.content_height()
+        if needed > block.height() + 0.5 and self._view.make_room_for_editor(self.side, pos, needed):
+            return                                       # laid out again; the view places the editor anew
         # As tall as the text needs (never less than the sentence's block), up to the pane's height;
         # kept inside the pane, so its first line is never hidden above or below.
-        height = min(max(rect.height(), editor.content_height()), self.height() - 2.0)
+        height = min(max(rect.height(), needed), self.height() - 2.0)
         top = min(rect.top(), self.height() - height - 1.0)
         rect.setTop(max(1.0, top))
         rect.setHeight(height)
@@ -418,6 +431,7 @@ class SentencePane(QWidget):
         """Remove the editor widget (after it committed or cancelled)."""
         if self.editor is not None:
             editor, self.editor = self.editor, None
+            self._view.editor_closed(self.side, editor.segment_id)
             editor._done = True          # no second commit from the focus change that hiding causes
             editor.blockSignals(True)
             editor.hide()
