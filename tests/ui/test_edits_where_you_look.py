@@ -99,3 +99,36 @@ def test_the_inline_editor_does_not_cover_the_next_grid_row(qtbot, window):
     assert editor.geometry().bottom() < next_row_top
     pos = window.document.locate(window.document.beads[k].src[0])[1]
     assert editor.geometry().top() >= pane.segment_rect(pos).top() - 1       # nor the row above (rounding)
+
+
+def _middles(view, k):
+    layout = view.layout_model
+    return {side: layout.sides[side].bead_tops[k] + layout.sides[side].bead_heights[k] / 2 - view.offset(side)
+            for side in Side}
+
+
+def test_in_the_default_view_the_selected_links_ends_are_kept_level_at_1280x720(qtbot, window):
+    from tests.conftest import EVENT_TIMEOUT_MS
+    window.resize(1280, 720)
+    view = window.view
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (1280, 720), timeout=EVENT_TIMEOUT_MS)
+    assert not view.row_mode and not view.compact
+    doc = window.document
+    assert view.layout_model.total_rows > view.viewport_height()      # the sample scrolls at this size
+    for k in range(len(doc.beads)):
+        if not (doc.beads[k].src and doc.beads[k].tgt):
+            continue
+        view.select_bead(k)                                             # as the review list and F8 do
+        middles = _middles(view, k)
+        assert abs(middles[Side.SRC] - middles[Side.TGT]) <= 3, (k, middles)
+        assert all(0 <= m <= view.viewport_height() for m in middles.values())
+    # Moving with the arrow keys keeps the link level too.
+    view.select_bead(0)
+    pane = view.panes[Side.SRC]
+    pane.setFocus()
+    for _ in range(len(doc.src) - 1):
+        qtbot.keyClick(pane, Qt.Key.Key_Down)
+        k = view.current_bead()
+        if doc.beads[k].src and doc.beads[k].tgt:
+            middles = _middles(view, k)
+            assert abs(middles[Side.SRC] - middles[Side.TGT]) <= 3, (k, middles)

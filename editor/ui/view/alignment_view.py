@@ -20,6 +20,8 @@ from editor.ui.model.qt_document import QtDocument
 from editor.ui.view.sentence_pane import SentencePane
 
 PAGE_SEGMENTS = 10
+#: In the default view a selected link whose two ends are further apart on screen than this is levelled.
+LEVEL_TOLERANCE = 3.0
 #: The compact grid's text is this many points smaller than the panes' (an overview, like InterText's).
 COMPACT_SIZE_STEP = 2.0
 #: Below this many segments a resize re-measures at once; above, when the resize settles.
@@ -605,6 +607,12 @@ class AlignmentView(QWidget):
         if layout is None or not 0 <= k < len(layout.row_tops):
             return
         vh = self.viewport_height()
+        if not layout.row_mode and layout.total_rows > vh:
+            # The default view: scroll so the reference line runs through the link's middle, where both
+            # sides show it level (the grid's rows are level by construction).
+            if force or not self._bead_level(k):
+                self.scrollbar.setValue(int(round(layout.value_levelling_bead(k, vh))))
+            return
         if not force:
             inside = True
             for side in Side:
@@ -615,6 +623,18 @@ class AlignmentView(QWidget):
             if inside:
                 return
         self.scrollbar.setValue(int(layout.value_showing_bead(k, vh)))
+
+    def _bead_level(self, k: int) -> bool:
+        """True when bead k's two ends are level on screen (their middles within LEVEL_TOLERANCE pixels) and
+        in view; a bead with no sentences on one side counts as level."""
+        layout = self.layout_model
+        middles = []
+        for side in Side:
+            geo = layout.sides[side]
+            if geo.bead_heights[k] > 0:
+                middles.append(geo.bead_tops[k] + geo.bead_heights[k] / 2 - self._offsets[side])
+        vh = self.viewport_height()
+        return all(0 <= m <= vh for m in middles) and (len(middles) < 2 or abs(middles[0] - middles[1]) <= LEVEL_TOLERANCE)
 
     # -- document signals -----------------------------------------------------------------------
 
@@ -781,6 +801,9 @@ class AlignmentView(QWidget):
     def ensure_segment_visible(self, side: Side, pos: int) -> None:
         layout = self.layout_model
         if layout is None:
+            return
+        if not layout.row_mode:
+            self.ensure_bead_visible(self.doc.bead_index_of(self.doc.segments(side)[pos].id))   # levels it
             return
         geo = layout.sides[side]
         top = geo.tops[pos] - self._offsets[side]

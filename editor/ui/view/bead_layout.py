@@ -200,6 +200,16 @@ class BeadLayout:
             return 0.0
         return max(0.0, min(self.row_tops[bead] - viewport / 3, self.total_rows - viewport))
 
+    def value_levelling_bead(self, bead: int, viewport: float) -> float:
+        """Return the scroll value at which the reference line (see side_offset) runs through the middle of
+        the bead's row: both sides then show the bead's middle at the same height."""
+        if not self.row_tops or self.total_rows <= viewport:
+            return 0.0
+        span = max(1.0, self.total_rows - viewport)
+        u = self.row_tops[bead] + self.row_heights[bead] / 2
+        # value + ref(value) = u, with ref = viewport * value / span
+        return max(0.0, min(span, u / (1.0 + viewport / span)))
+
     def bead_range_at(self, tops: dict[Side, float], viewport: float) -> tuple[int, int]:
         """Return the beads (first, last inclusive) with something visible on either side."""
         n = len(self.row_tops)
