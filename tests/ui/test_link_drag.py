@@ -203,3 +203,29 @@ def test_dragging_near_the_top_edge_scrolls_up(qtbot, window):
     qtbot.waitUntil(lambda: view.scrollbar.value() < top - 100, timeout=EVENT_TIMEOUT_MS)
     qtbot.mouseRelease(tgt_pane, Qt.MouseButton.LeftButton, pos=QPoint(tgt_pane.width() // 2, 3))
     assert not view.drag.active and not view.drag.autoscrolling()
+
+
+def test_dragging_onto_a_linked_sentence_shows_what_it_replaces_and_leaves_unlinked(qtbot, window):
+    doc, view = window.document, window.view
+    k = next(k for k in range(len(doc.beads) - 1)
+             if doc.beads[k].kind == (1, 1) and doc.beads[k + 1].kind == (1, 1))
+    zh = doc.locate(doc.beads[k].src[0])[1]             # zh n, linked with en n
+    en_next = doc.locate(doc.beads[k + 1].tgt[0])[1]     # en n+1, linked with zh n+1
+    en = doc.locate(doc.beads[k].tgt[0])[1]
+    zh_next = doc.locate(doc.beads[k + 1].src[0])[1]
+    src_pane, tgt_pane = view.panes[Side.SRC], view.panes[Side.TGT]
+    end = _drag(qtbot, tgt_pane, en_next, src_pane, zh)
+    assert view.drag.active
+    # While dragging: the links it replaces and the sentences it leaves unlinked are named and marked.
+    note = view.drop_note
+    assert note.isVisible()
+    assert f"zh {zh + 1} ↔ en {en + 1}" in note.text() and f"zh {zh_next + 1} ↔ en {en_next + 1}" in note.text()
+    assert "unlinked" in note.text() and f"en {en + 1}" in note.text().split("\n")[-1]
+    assert view.drop_orphans(Side.TGT) == [en] and view.drop_orphans(Side.SRC) == [zh_next]
+    qtbot.mouseRelease(src_pane, Qt.MouseButton.LeftButton, pos=end)
+    assert not note.isVisible()
+    # The sentence left over is a 0-1 link, and the review list holds it.
+    orphan = doc.bead_index_of(doc.tgt[en].id)
+    assert doc.beads[orphan].kind == (0, 1)
+    window.review_list.refresh(doc, view.review, None)
+    assert orphan in window.review_list.model.beads()

@@ -137,6 +137,13 @@ class AlignmentView(QWidget):
         self.drag.link_requested.connect(self.request_link)
         self.drag.edit_requested.connect(self._on_drag_edit_requested)
         self.drag.updated.connect(self._repaint)
+        self.drag.updated.connect(self._update_drop_note)
+        # While dragging over a linked sentence: what the drop replaces and leaves unlinked.
+        self.drop_note = QLabel(self)
+        self.drop_note.setStyleSheet("background: #fff8e1; color: #5a3d00; border: 1px solid #d9b44a; "
+                                     "border-radius: 3px; padding: 3px 6px;")
+        self.drop_note.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.drop_note.hide()
         self.drag.hovered.connect(self.set_hovered_bead)
         self.canvas.hovered.connect(self.set_hovered_bead)
         self._grid = QGridLayout(self)
@@ -234,6 +241,52 @@ class AlignmentView(QWidget):
 
     def drop_target(self, side: Side) -> range:
         return self.drag.target_positions(side)
+
+    def drop_orphans(self, side: Side) -> list[int]:
+        """The sentences on `side` the drop under the pointer would leave unlinked."""
+        return self.drag.orphan_positions(side)
+
+    def drop_note_text(self) -> str:
+        """Say what the drop under the pointer replaces and leaves unlinked ("" when it only links)."""
+        preview = self.drag.preview
+        if not (self.drag.active and self.drag.target is not None and preview):
+            return ""
+        names = {side: self._short_name(side) for side in Side}
+
+        def span(positions) -> str:
+            if not positions:
+                return "–"
+            a, b = positions[0] + 1, positions[-1] + 1
+            return str(a) if a == b else f"{a}–{b}"
+
+        lines = [self.tr("Replaces link %1 ↔ %2").replace("%1", f"{names[Side.SRC]} {span(src)}")
+                 .replace("%2", f"{names[Side.TGT]} {span(tgt)}") for src, tgt in preview.replaced]
+        orphans = [f"{names[side]} {p + 1}" for side in Side for p in preview.orphans[side]]
+        if orphans:
+            lines.append(self.tr("Leaves %1 unlinked").replace("%1", self.tr(", ", "list separator").join(orphans)))
+        return "\n".join(lines)
+
+    def _short_name(self, side: Side) -> str:
+        lang = self._lang(side)
+        return self.tr("zh") if is_chinese_lang(lang) else self.tr("en") if lang.lower().startswith("en") else lang
+
+    def _update_drop_note(self) -> None:
+        text = self.drop_note_text()
+        if not text:
+            self.drop_note.hide()
+            return
+        self.drop_note.setText(text)
+        self.drop_note.adjustSize()
+        cursor = self.drag.cursor_position()
+        if cursor is not None:
+            local = self.mapFromGlobal(cursor)
+            x = min(max(0, local.x() + 16), max(0, self.width() - self.drop_note.width()))
+            y = local.y() + 18
+            if y + self.drop_note.height() > self.height():
+                y = local.y() - 8 - self.drop_note.height()
+            self.drop_note.move(x, max(0, y))
+        self.drop_note.show()
+        self.drop_note.raise_()
 
     def drag_line(self, canvas) -> tuple:
         return self.drag.canvas_line(canvas)

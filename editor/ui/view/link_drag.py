@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from editor.bitext.document import Side
+from editor.bitext import edits
+from editor.bitext.document import AlignmentDocument, Side
+from editor.errors import InvalidEditError
 from editor.ui.view.view_host import ViewHost
 
 #: Within this many pixels of a pane's top or bottom edge (or beyond it) a drag scrolls the panes.
@@ -14,6 +18,38 @@ AUTOSCROLL_EDGE = 32
 #: Autoscroll tick (ms) and the fastest step per tick (pixels), reached at the edge and beyond.
 AUTOSCROLL_INTERVAL = 30
 AUTOSCROLL_MAX_STEP = 40.0
+
+
+@dataclass
+class DropPreview:
+    """What a drop would do besides making its link: the links it replaces (as (src positions, tgt
+    positions)) and the sentences it leaves unlinked (positions per side)."""
+
+    replaced: list[tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=list)
+    orphans: dict[Side, list[int]] = field(default_factory=lambda: {Side.SRC: [], Side.TGT: []})
+
+    def __bool__(self) -> bool:
+        return bool(self.replaced or self.orphans[Side.SRC] or self.orphans[Side.TGT])
+
+
+def drop_preview(doc: AlignmentDocument, src_positions: range, tgt_positions: range) -> DropPreview:
+    """Work out, without changing `doc`, what linking these sentences replaces and leaves unlinked."""
+    preview = DropPreview()
+    try:
+        change = edits.link(doc, tuple(doc.src[p].id for p in src_positions),
+                            tuple(doc.tgt[p].id for p in tgt_positions))
+    except (InvalidEditError, IndexError):
+        return preview
+    new = set(change.beads.new)
+    for bead in change.beads.old:
+        if bead.src and bead.tgt and not any(b.src == bead.src and b.tgt == bead.tgt for b in new):
+            preview.replaced.append(doc.positions(bead))
+    linked_before = {i for b in change.beads.old if b.src and b.tgt for i in (*b.src, *b.tgt)}
+    for bead in change.beads.new:
+        if not (bead.src and bead.tgt):
+            for side, ids in ((Side.SRC, bead.src), (Side.TGT, bead.tgt)):
+                preview.orphans[side].extend(doc.locate(i)[1] for i in ids if i in linked_before)
+    return preview
 
 
 class LinkDrag(QObject):
@@ -40,6 +76,7 @@ class LinkDrag(QObject):
         self._press: tuple[Side, int, QPoint] | None = None
         self.source: tuple[Side, range] | None = None
         self.target: tuple[Side, range] | None = None
+        self.preview = DropPreview()           # what dropping on the target would replace and leave unlinked
         self._cursor_global: QPoint | None = None
         self._autoscroll = QTimer(self)
         self._autoscroll.setInterval(AUTOSCROLL_INTERVAL)
@@ -66,6 +103,10 @@ class LinkDrag(QObject):
         start = canvas.mapFromGlobal(pane.mapToGlobal(QPoint(int(edge_x), int((first.top() + last.bottom()) / 2))))
         end = canvas.mapFromGlobal(self._cursor_global)
         return QPointF(start), QPointF(end)
+
+    def cursor_position(self) -> QPoint | None:
+        """The pointer's global position during a drag."""
+        return self._cursor_global if self.active else None
 
     def autoscrolling(self) -> bool:
         return self._autoscroll.isActive()
@@ -142,8 +183,23 @@ class LinkDrag(QObject):
         doc = self._host.doc
         self.hovered.emit(doc.bead_index_of(doc.segments(side)[pos].id))
 
+    def orphan_positions(self, side: Side) -> list[int]:
+        """The sentences on `side` that the drop would leave unlinked (while dragging over a target)."""
+        return self.preview.orphans[side] if self.active and self.target is not None else []
+
     def _update_target(self) -> None:
+        old_target = self.target
         self.target = None
+        try:
+            self._find_target()
+        finally:
+            if self.target != old_target:
+                self.preview = DropPreview()
+                if self.target is not None and self.source is not None:
+                    ranges = {self.source[0]: self.source[1], self.target[0]: self.target[1]}
+                    self.preview = drop_preview(self._host.doc, ranges[Side.SRC], ranges[Side.TGT])
+
+    def _find_target(self) -> None:
         if self.source is None or self._cursor_global is None:
             return
         under = self._pane_under(self._cursor_global)
@@ -218,6 +274,7 @@ class LinkDrag(QObject):
         """Forget the drag (Escape, or a release that was not over the other pane)."""
         was_active = self.active
         self.active, self._press, self.source, self.target, self._cursor_global = False, None, None, None, None
+        self.preview = DropPreview()
         self._autoscroll.stop()
         if was_active:
             self.updated.emit()

@@ -25,6 +25,7 @@ CURRENT_BEAD = QColor("#e7f0fd")
 SELECTED = QColor("#c9ddfb")
 FIND_MATCH = QColor("#fff2a8")
 DROP_TARGET = QColor("#ead7f5")
+DROP_ORPHAN = QColor("#f8d3d0")     # a sentence the drop under the pointer would leave unlinked
 UNLINKED_BACK = QColor("#fdeeee")
 HOVERED = QColor("#f0f5fc")
 RULE = QColor("#e3e5e8")
@@ -267,6 +268,7 @@ class SentencePane(QWidget):
         current = view.current_bead_range()
         matches = view.find_matches(self.side)
         drop = view.drop_target(self.side)
+        orphans = view.drop_orphans(self.side)
         focused = view.focus_side is self.side
         links_left = self._faces_links_on_left()
         mark_x = 0.0 if links_left else self.width() - MARK_WIDTH
@@ -295,6 +297,8 @@ class SentencePane(QWidget):
             first_of_bead = view.doc.beads[k].ids(self.side)[0] == seg.id
             if pos in drop:
                 back = DROP_TARGET
+            elif pos in orphans:
+                back = DROP_ORPHAN
             elif pos in matches:
                 back = FIND_MATCH
             elif pos in selected:
@@ -338,6 +342,10 @@ class SentencePane(QWidget):
             else:
                 painter.setPen(grey)
                 painter.drawText(text_rect, TEXT_FLAGS, self.tr("(empty sentence)"))
+            if pos in orphans:
+                painter.setPen(QPen(COLOURS[LinkState.UNLINKED], 1.5, Qt.PenStyle.DashLine))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect.adjusted(num_left + 1, 1, -MARK_WIDTH - 1 if not links_left else -1, -1))
             if pos in selected and focused and pos == view.cursor_position(self.side):
                 painter.setPen(QPen(QColor("#1e6fd9"), 1.2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
