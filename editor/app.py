@@ -26,7 +26,29 @@ def _install_translators(app, ui_language: str | None) -> list:
         if loader(translator):
             app.installTranslator(translator)
             installed.append(translator)
+    if installed:
+        # Installed last, so asked first: key names stay as Qt writes them natively ("Alt+Up", not
+        # "Alt+上方向"), in the menus, tooltips and the shortcut list alike.
+        keys = key_name_translator(app)
+        app.installTranslator(keys)
+        installed.append(keys)
     return installed
+
+
+def key_name_translator(parent=None):
+    """Return a translator that keeps Qt's key names (Alt, Up, Return…) untranslated."""
+    from PySide6.QtCore import QTranslator
+
+    class KeyNameTranslator(QTranslator):
+        """Answers Qt's key names (context QShortcut) untranslated; leaves every other text to the others."""
+
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return source if context == "QShortcut" else None      # None: not found, ask the next one
+
+        def isEmpty(self) -> bool:
+            return False
+
+    return KeyNameTranslator(parent)
 
 
 def choose_cjk_font(size: float | None = None):

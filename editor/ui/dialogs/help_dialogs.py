@@ -19,18 +19,23 @@ def _plain(label: str) -> str:
     return re.sub(r"&(.)", r"\1", re.sub(r"\(&[^&)]\)", "", label))   # "&&" is a literal "&"
 
 
+def native_keys(*keys: str) -> str:
+    """Return key combinations as Qt writes them natively (the menus' way), joined by " / "."""
+    return " / ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+
+
 def _pane_keys() -> list[tuple[str, str]]:
     translate = QCoreApplication.translate   # spelled out per string, so that pyside6-lupdate finds them
     return [
-        (translate("ShortcutsDialog", "Up / Down"),
+        (native_keys("Up", "Down"),
          translate("ShortcutsDialog", "Previous / next sentence in the focused pane")),
-        (translate("ShortcutsDialog", "Shift+Up / Shift+Down"),
+        (native_keys("Shift+Up", "Shift+Down"),
          translate("ShortcutsDialog", "Extend the selection (to link or merge a range)")),
-        (translate("ShortcutsDialog", "Left / Right"),
+        (native_keys("Left", "Right"),
          translate("ShortcutsDialog", "Go to the left / right pane")),
-        (translate("ShortcutsDialog", "Page Up / Page Down"),
+        (native_keys("PgUp", "PgDown"),
          translate("ShortcutsDialog", "Move ten sentences")),
-        (translate("ShortcutsDialog", "Ctrl+Home / Ctrl+End"),
+        (native_keys("Ctrl+Home", "Ctrl+End"),
          translate("ShortcutsDialog", "First / last sentence")),
         (translate("ShortcutsDialog", "Double-click"),
          translate("ShortcutsDialog", "Edit the sentence in place (Enter keeps, Escape cancels)")),
