@@ -85,7 +85,7 @@ class FileController(QObject):
 
     def open_paths(self, paths: Sequence[Path | str], ask: bool = True) -> bool:
         """Open a project or alignment file, or import one or two texts and align them. True on success."""
-        paths = [Path(p) for p in paths]
+        paths = [Path(p).expanduser().absolute() for p in paths]     # a relative path: absolute defaults later
         if not paths:
             return False
         if ask and not self.maybe_save():
@@ -161,8 +161,13 @@ class FileController(QObject):
             return
         from editor.ui.dialogs.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self.dialog_parent, list(paths) if paths else None)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.document() is not None:
+        settings = self.host.settings
+        dialog = ImportDialog(self.dialog_parent, list(paths) if paths else None,
+                              one_file=settings is not None and settings.import_one_file)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if settings is not None and not paths:
+            settings.import_one_file = dialog.one_file()      # the mode chosen, not the one files dropped imply
+        if accepted and dialog.document() is not None:
             self.host.set_document(dialog.document(), None, modified=True)
             self.host.start_alignment(keep_fixed=False)
 
@@ -240,13 +245,18 @@ class FileController(QObject):
                 return
             path, options = Path(name), ExportOptions()
         else:
+            settings = host.settings
             dialog = ExportDialog(self.dialog_parent, doc, suggested,
-                                  creation_id=host.settings.translator_id if host.settings is not None else "")
+                                  creation_id=settings.translator_id if settings is not None else "",
+                                  settings=settings, project=project_path,
+                                  english_first=settings is not None and settings.pane_order == "en-zh")
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 if getattr(dialog, "review_requested", lambda: False)():
                     self.review_requested.emit(dialog.artefact_beads())
                 return
             path, options = dialog.path(), dialog.options()
+            if settings is not None:
+                dialog.remember(settings)
         options.review_threshold = host.review_threshold()     # the XLIFF states match the editor's colours
         try:
             report = export_document(doc, path, options)
@@ -254,19 +264,9 @@ class FileController(QObject):
             self.show_error(self.tr("Could not export"), exc, path)
             return
         file_dialogs.remember(path)
-        QMessageBox.information(self.dialog_parent, self.tr("Export finished"),
-                                "\n".join(self.report_lines(report, path)))
+        from editor.ui.dialogs.export_dialog import export_finished_text
+        self.show_export_finished(export_finished_text(report, path))
 
-    def report_lines(self, report, path: Path) -> list[str]:
-        """Word an export report: pairs written, and what was left out and why."""
-        lines = [self.tr("%n pair(s) written to %1.", "", report.written).replace("%1", str(path))]
-        if report.skipped_unlinked:
-            lines.append(self.tr("%n unlinked sentence(s) left out.", "", report.skipped_unlinked))
-        if report.skipped_unconfirmed:
-            lines.append(self.tr("%n unconfirmed link(s) left out.", "", report.skipped_unconfirmed))
-        if report.skipped_too_long:
-            lines.append(self.tr("%n too long link(s) left out.", "", report.skipped_too_long))
-        if report.skipped_doubtful:
-            lines.append(self.tr("%n doubtful link(s) left out.", "", report.skipped_doubtful))
-        lines.extend(report.warnings)
-        return lines
+    def show_export_finished(self, text: str) -> None:
+        """Say what the export wrote and left out, each once and translated (tests replace this)."""
+        QMessageBox.information(self.dialog_parent, self.tr("Export finished"), text)

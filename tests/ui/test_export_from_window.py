@@ -1,0 +1,80 @@
+"""Export from the window: the dialog gets the pane order, project and remembered choices; the finished message
+says each count once; a project opened by a relative path gets absolute default paths; New Alignment mode."""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog
+
+from editor.bitext.project import save_project
+from editor.ui.dialogs import export_dialog
+from editor.ui.window import file_controller
+
+
+def _accept_with(monkeypatch, seen, preset=None, path=None):
+    def exec_(dialog):
+        seen.append(dialog)
+        if preset:
+            dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData(preset))
+        if path:
+            dialog.path_edit.setText(str(path))
+        return QDialog.DialogCode.Accepted if path else QDialog.DialogCode.Rejected
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", exec_)
+
+
+def test_the_export_finished_message_says_each_count_once(qtbot, window, monkeypatch, tmp_path):
+    seen, shown = [], []
+    _accept_with(monkeypatch, seen, preset="trados", path=tmp_path / "out.tmx")
+    monkeypatch.setattr(file_controller.QMessageBox, "information",
+                        lambda parent, title, text: shown.append((title, text)))
+    window.actions_.export.trigger()
+    assert (tmp_path / "out.tmx").exists() and shown
+    title, text = shown[0]
+    lines = text.split("\n")
+    assert len(lines) == len(set(lines))
+    assert text.count("doubtful") <= 1 and text.count("unlinked") <= 1
+    assert not any(line.startswith(("left out", "removed", "wrote")) for line in lines)   # the CLI's wording
+
+
+def test_export_follows_swapped_panes_and_remembers_the_direction_for_the_project(qtbot, window, monkeypatch,
+                                                                                  tmp_path):
+    project = tmp_path / "book.duiqi"
+    save_project(window.document, project)
+    window.files.open_paths([project], ask=False)
+    window.actions_.swap_panes.trigger()                  # English on the left: English→Chinese work
+    seen = []
+    _accept_with(monkeypatch, seen, path=tmp_path / "book.tmx")
+    monkeypatch.setattr(file_controller.QMessageBox, "information", lambda *a: None)
+    window.actions_.export.trigger()
+    assert seen[0].reverse()
+    assert 'srclang="en' in (tmp_path / "book.tmx").read_text(encoding="utf-8")
+    window.actions_.swap_panes.trigger()                  # back to Chinese on the left
+    window.actions_.export.trigger()
+    assert seen[1].reverse()                              # the project's direction is remembered
+
+
+def test_a_project_opened_by_a_relative_path_gets_absolute_export_paths(qtbot, window, monkeypatch, tmp_path):
+    folder = tmp_path / "work"
+    folder.mkdir()
+    save_project(window.document, folder / "book.duiqi")
+    monkeypatch.chdir(tmp_path)
+    window.files.open_paths([Path("work") / "book.duiqi"], ask=False)
+    seen = []
+    _accept_with(monkeypatch, seen)
+    window.actions_.export.trigger()
+    shown = Path(seen[0].path_edit.text())
+    assert shown.is_absolute() and shown.parent == folder
+
+
+def test_new_alignment_opens_in_the_mode_chosen_last_time(qtbot, window, monkeypatch):
+    from editor.ui.dialogs import import_dialog
+
+    modes = []
+
+    def exec_(dialog):
+        modes.append(dialog.one_file())
+        dialog.mixed_file.setChecked(True)
+        return QDialog.DialogCode.Rejected
+    monkeypatch.setattr(import_dialog.ImportDialog, "exec", exec_)
+    window.actions_.new.trigger()
+    window.actions_.new.trigger()
+    assert modes == [False, True]
