@@ -132,3 +132,99 @@ def test_in_the_default_view_the_selected_links_ends_are_kept_level_at_1280x720(
         if doc.beads[k].src and doc.beads[k].tgt:
             middles = _middles(view, k)
             assert abs(middles[Side.SRC] - middles[Side.TGT]) <= 3, (k, middles)
+
+
+def _long_window(qtbot, n=80):
+    """A window on n 1-1 links: long enough to scroll far."""
+    from editor.bitext.document import AlignmentDocument, Bead, Change, DocumentMeta, Splice
+    from tests.ui.editor_fixtures import show_window
+
+    doc = AlignmentDocument.from_texts([(f"这是第{i}句。", i // 4) for i in range(n)],
+                                       [(f"This is sentence {i}.", i // 4) for i in range(n)],
+                                       DocumentMeta(src_lang="zh-CN", tgt_lang="en-US"))
+    beads = tuple(Bead((doc.src[i].id,), (doc.tgt[i].id,), 0.9) for i in range(n))
+    doc.apply(Change("align", beads=Splice(0, tuple(doc.beads), beads)))
+    return show_window(qtbot, doc)
+
+
+def test_a_key_edits_nothing_out_of_sight_it_scrolls_to_the_selection_instead(qtbot):
+    window = _long_window(qtbot)
+    view, doc = window.view, window.document
+    view.select_bead(5)
+    pane = view.panes[Side.SRC]
+    window.activateWindow()
+    pane.setFocus()
+    qtbot.waitUntil(pane.hasFocus)
+    view.scrollbar.setValue(view.scrollbar.maximum())            # the translator scrolled away
+    assert not view.selection_in_view()
+    before = doc.snapshot()
+    qtbot.keyClick(pane, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)     # Move Boundary Down
+    assert doc.snapshot() == before                                          # nothing changed out of sight
+    assert view.selection_in_view()                                          # the selection is shown instead
+    qtbot.keyClick(pane, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)   # now, in view, the key acts
+    assert doc.snapshot() != before
+    view.scrollbar.setValue(view.scrollbar.maximum())
+    before = doc.snapshot()
+    qtbot.keyClick(pane, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)    # Unlink, out of sight
+    assert doc.snapshot() == before and view.selection_in_view()
+
+
+def test_a_key_does_not_edit_a_link_the_filter_hides(qtbot, window):
+    view, doc = window.view, window.document
+    window.actions_.compact.setChecked(True)
+    view.select_bead(next(k for k in range(len(doc.beads)) if doc.beads[k].kind == (1, 1)))
+    view.set_filter(BeadFilter.PROBLEMS)
+    if not view.bead_hidden(view.current_bead()):
+        view.select_bead(next(k for k in range(len(doc.beads)) if view.bead_hidden(k)))
+    assert view.bead_hidden(view.current_bead())
+    before = doc.snapshot()
+    pane = view.panes[Side.SRC]
+    pane.setFocus()
+    for key, mods in ((Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier), (Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)):
+        qtbot.keyClick(pane, key, mods)
+    assert doc.snapshot() == before
+
+
+def test_ctrl_c_copies_the_selected_link_as_zh_tab_en_or_the_selected_sentences(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+    view, doc = window.view, window.document
+    k = next(k for k in range(len(doc.beads)) if doc.beads[k].kind == (1, 1))
+    view.select_bead(k)
+    pane = view.panes[Side.SRC]
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    bead = doc.beads[k]
+    assert QApplication.clipboard().text() == f"{doc.segment(bead.src[0]).text}\t{doc.segment(bead.tgt[0]).text}"
+    view.select_segment(Side.TGT, 1)
+    view.select_segment(Side.TGT, 2, extend=True)
+    qtbot.keyClick(view.panes[Side.TGT], Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == f"{doc.tgt[1].text}\n{doc.tgt[2].text}"
+    assert any(a is window.actions_.copy for a in view.context_actions)         # and in the context menu
+
+
+def test_insert_then_escape_leaves_no_empty_sentence(qtbot, window):
+    view, doc = window.view, window.document
+    view.select_segment(Side.TGT, 2)
+    pane = view.panes[Side.TGT]
+    pane.setFocus()
+    before = doc.snapshot()
+    qtbot.keyClick(pane, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    editor = view.editing()
+    assert editor is not None and len(doc.tgt) == len(before[1]) + 1
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert view.editing() is None
+    assert doc.snapshot() == before and not any(s.text == "" for s in doc.tgt)
+
+
+def test_the_strip_numbers_links_as_the_view_does(qtbot, window):
+    view, doc = window.view, window.document
+    k = next(k for k in range(3, len(doc.beads)) if doc.beads[k].src and doc.beads[k].tgt
+             and doc.locate(doc.beads[k].tgt[-1])[1] != k)
+    view.select_bead(k)
+    src, tgt = doc.positions(doc.beads[k])
+    first = window.strip.label.text().split(" · ")[0]
+    assert str(tgt[-1] + 1) in first                                     # sentence numbers, as the panes show
+    window.actions_.compact.setChecked(True)
+    first = window.strip.label.text().split(" · ")[0]
+    assert first == f"Link {k + 1}"                                      # the link's number, as the grid shows

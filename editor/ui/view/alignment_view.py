@@ -91,6 +91,7 @@ class AlignmentView(QWidget):
 
     link_requested = Signal(object, object)      # src segment ids, tgt segment ids
     text_committed = Signal(int, str)            # segment id, new text
+    edit_cancelled = Signal(int)                 # segment id: Escape in its in-place editor
     selection_changed = Signal()
 
     def __init__(self, qdoc: QtDocument, parent: QWidget | None = None) -> None:
@@ -323,6 +324,32 @@ class AlignmentView(QWidget):
         positions = self.selected_positions(side)
         segs = self.doc.segments(side)
         return (self.doc.bead_index_of(segs[positions[0]].id), self.doc.bead_index_of(segs[positions[-1]].id))
+
+    def link_selected(self) -> bool:
+        """True when the selection is one whole link on both sides (as selecting a link makes it)."""
+        k = self.current_bead()
+        if k is None:
+            return False
+        bead = self.doc.beads[k]
+        return bool(bead.src and bead.tgt) and all(self.selected_ids(side) == bead.ids(side) for side in Side)
+
+    def copy_text(self) -> str:
+        """The text Copy puts on the clipboard: the selected link as "zh<Tab>en", or else the focused side's
+        selected sentences, one per line."""
+        if self.link_selected():
+            k = self.current_bead()
+            bead = self.doc.beads[k]
+            parts = []
+            for side in (Side.SRC, Side.TGT):
+                joiner = "" if writes_without_spaces(self._lang(side)) else " "
+                parts.append(joiner.join(self.doc.segment(i).text for i in bead.ids(side)))
+            return "\t".join(parts)
+        current = self.current_segment()
+        if current is None:
+            return ""
+        side = current[0]
+        segs = self.doc.segments(side)
+        return "\n".join(segs[p].text for p in self.selected_positions(side))
 
     def find_matches(self, side: Side) -> set[int]:
         return self._matches[side]
@@ -824,8 +851,9 @@ class AlignmentView(QWidget):
 
     def show_selection(self) -> bool:
         """Before a keyboard edit: True when the selection is on screen. Otherwise scroll to it (when the
-        filter does not hide it) and return False, so the edit is not made out of sight."""
-        if self.selection_in_view():
+        filter does not hide it) and return False, so the edit is not made out of sight. A view not on
+        screen (no layout yet) has no sight to keep: True."""
+        if self.layout_model is None or not self.isVisible() or self.selection_in_view():
             return True
         k = self.current_bead()
         if k is not None and not self.bead_hidden(k):
@@ -986,8 +1014,10 @@ class AlignmentView(QWidget):
     def on_inline_cancelled(self) -> None:
         for pane in self.panes.values():
             if pane.editor is not None:
+                segment_id = pane.editor.segment_id
                 pane.drop_editor()
                 pane.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.edit_cancelled.emit(segment_id)
 
     def find(self, text: str, forward: bool = True) -> bool:
         """Highlight segments containing `text` (both sides) and move to the next one; False when none."""

@@ -81,8 +81,11 @@ class ExplanationStrip(QWidget):
         self.setStyleSheet("#explanationStrip { border-top: 1px solid #d5d8dc; }")
 
     def show_bead(self, doc: AlignmentDocument, k: int | None, typical_ratio: float | None,
-                  policy: ReviewPolicy | None = None) -> None:
-        """Describe bead k of doc (None: nothing selected); `policy` says whether it is doubtful and why."""
+                  policy: ReviewPolicy | None = None, *, link_numbers: bool = False) -> None:
+        """Describe bead k of doc (None: nothing selected); `policy` says whether it is doubtful and why.
+
+        `link_numbers`: name the link by its number, as the compact grid numbers its rows; otherwise by
+        its sentence numbers, as the panes do (one numbering at a time, the one on screen)."""
         if k is None or not 0 <= k < len(doc.beads):
             self.label.setText(self.tr("No link selected. Click a sentence, or drag one onto the other side to link."))
             return
@@ -101,7 +104,9 @@ class ExplanationStrip(QWidget):
         status = {BeadStatus.AUTO: self.tr("automatic"), BeadStatus.CONFIRMED: self.tr("confirmed"),
                   BeadStatus.EDITED: self.tr("made by hand")}[bead.status]
         colour = link_colour(bead, state, policy.threshold).name()
-        parts = [self.tr("Link %1 ↔ %2").replace("%1", span(src_pos)).replace("%2", span(tgt_pos)),
+        where = self.tr("Link %1").replace("%1", str(k + 1)) if link_numbers else \
+            self.tr("Link %1 ↔ %2").replace("%1", span(src_pos)).replace("%2", span(tgt_pos))
+        parts = [where,
                  f"<span style='color:{colour}; font-weight:600'>{status}</span>"]
         if state is LinkState.UNLINKED:
             parts.append(self.tr("unlinked: drag the sentence onto its translation, or leave it if it has none"))

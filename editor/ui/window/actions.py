@@ -31,6 +31,8 @@ class WindowActions(QObject):
         self.insert = a(self.tr("&Insert Empty Sentence"), "Ctrl+I",
                         self.tr("Insert an empty sentence after the selected one"))
         self.delete = a(self.tr("&Delete Sentence"), "Ctrl+Del", self.tr("Delete the selected sentence"))
+        self.copy = a(self.tr("&Copy"), QKeySequence.StandardKey.Copy,
+                      self.tr("Copy the selected sentences, or the selected link as Chinese<Tab>English"))
         self.find = a(self.tr("&Find…"), QKeySequence.StandardKey.Find, self.tr("Find text in both languages"))
         self.find_next = a(self.tr("Find &Next"), "F3", self.tr("Go to the next match"))
         self.find_previous = a(self.tr("Find Pre&vious"), "Shift+F3", self.tr("Go to the previous match"))
@@ -94,7 +96,7 @@ class WindowActions(QObject):
 
     def pane_scoped(self) -> list[QAction]:
         """Actions whose keys also mean something in text fields (Enter, Ctrl+Del, Alt+arrows): active in the panes only."""
-        return [self.confirm_next, self.delete, self.boundary_up, self.boundary_down]
+        return [self.confirm_next, self.delete, self.boundary_up, self.boundary_down, self.copy]
 
     def all(self) -> list[QAction]:
         return [v for v in vars(self).values() if isinstance(v, QAction)]

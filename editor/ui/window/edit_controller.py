@@ -63,7 +63,7 @@ class EditController(QObject):
 
     def _on_split_link_triggered(self) -> None:
         k = self._view.current_bead()
-        if k is None:
+        if k is None or not self._view.show_selection():      # out of view: shown, not edited
             return
         self._view.finish_editing()
         if self._push(lambda doc: edits.split_into_one_to_one(doc, k)):
@@ -71,7 +71,7 @@ class EditController(QObject):
 
     def _on_merge_previous_triggered(self) -> None:
         k = self._view.current_bead()
-        if k is None or k == 0:
+        if k is None or k == 0 or not self._view.show_selection():
             return
         self._view.finish_editing()
         if self._push(lambda doc: edits.merge_with_previous(doc, k)):

@@ -89,8 +89,8 @@ class MainWindow(QMainWindow):
         edit = self.edit_controller
         self.view.context_actions = [act.confirm_next, act.confirm_above, None, act.link, act.unlink, act.merge_beads,
                                      edit.merge_previous, edit.split_link, act.boundary_up, act.boundary_down, None,
-                                     act.edit_text, act.split, act.merge_segments, act.insert, act.delete, None,
-                                     edit.replace]
+                                     act.copy, act.edit_text, act.split, act.merge_segments, act.insert,
+                                     act.delete, None, edit.replace]
         self.setAcceptDrops(True)
         self._apply_settings()
         self.resize(1200, 760)
@@ -240,8 +240,13 @@ class MainWindow(QMainWindow):
             act.zoom_in: self._on_zoom_in_triggered, act.zoom_out: self._on_zoom_out_triggered,
             act.shortcuts: self._on_shortcuts_triggered, act.about: self._on_about_triggered,
         }
+        # Edits of the selection act only on a selection in view; otherwise they scroll to it and stop.
+        on_selection = {act.edit_text, act.split, act.merge_segments, act.insert, act.delete, act.link, act.unlink,
+                        act.merge_beads, act.boundary_up, act.boundary_down, act.confirm_next, act.confirm_above}
         for action, slot in slots.items():
-            action.triggered.connect(slot)
+            action.triggered.connect(self._where_seen(slot) if action in on_selection else slot)
+        act.copy.triggered.connect(self._on_copy_triggered)
+        self.view.edit_cancelled.connect(self._on_edit_cancelled)
         act.row_mode.toggled.connect(self._on_row_mode_toggled)
         act.compact.toggled.connect(self._on_compact_toggled)
         self.view.link_requested.connect(self._on_link_requested)
@@ -399,7 +404,8 @@ class MainWindow(QMainWindow):
         self.file_label.setText(" · ".join(where))
 
     def _on_selection_changed(self) -> None:
-        self.strip.show_bead(self.document, self.view.current_bead(), self._typical_ratio, self.view.review)
+        self.strip.show_bead(self.document, self.view.current_bead(), self._typical_ratio, self.view.review,
+                             link_numbers=self.view.compact)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -559,14 +565,41 @@ class MainWindow(QMainWindow):
         if current is not None:
             self.push_change(lambda doc: edits.merge_segments(doc, current[2]))
 
+    def _where_seen(self, slot: Callable[[], None]) -> Callable[[], None]:
+        """Wrap an edit of the selection: it runs only when the selection is on screen (or being edited)."""
+        def guarded() -> None:
+            if self.view.editing() is not None or self.view.show_selection():
+                slot()
+            else:
+                self.statusBar().showMessage(self.tr("The selection was out of view; it is shown now. "
+                                                     "Press the key again to edit it."), 6000)
+        return guarded
+
+    def _on_copy_triggered(self) -> None:
+        text = self.view.copy_text()
+        if text:
+            QApplication.clipboard().setText(text)
+
     def _on_insert_triggered(self) -> None:
         self.view.finish_editing()
         current = self._current()
         side = current[0] if current else self.view.focus_side
         position = current[1] + 1 if current else len(self.document.segments(side))
         if self.push_change(lambda doc: edits.insert_segment(doc, side, position, "")):
+            self._inserted_id = self.document.segments(side)[position].id
             self.view.select_segment(side, position)
             self.view.edit_segment(side, position)
+
+    def _on_edit_cancelled(self, segment_id: int) -> None:
+        """Escape in the editor of a sentence just inserted and still empty: the insert is undone."""
+        inserted, self._inserted_id = getattr(self, "_inserted_id", None), None
+        if segment_id == inserted and self.undo_stack.canUndo():
+            try:
+                empty = self.document.segment(segment_id).text == ""
+            except Exception:
+                return
+            if empty:
+                self.undo_stack.undo()
 
     def _on_delete_triggered(self) -> None:
         current = self._current()
@@ -582,6 +615,7 @@ class MainWindow(QMainWindow):
 
     def _on_compact_toggled(self, on: bool) -> None:
         self.view.set_compact(on)
+        self._on_selection_changed()            # the strip numbers as the view does
         if self.settings is not None:
             self.settings.compact_mode = on
 
