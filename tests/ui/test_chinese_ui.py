@@ -7,11 +7,15 @@ from PySide6.QtGui import QKeySequence
 
 @pytest.fixture
 def chinese(qapp):
-    from editor.app import _install_translators
+    """The Chinese interface as the app sets it up: translators and the CJK application font."""
+    from editor.app import _install_translators, choose_cjk_font
 
     installed = _install_translators(qapp, "zh_CN")
     assert installed
+    font = qapp.font()
+    qapp.setFont(choose_cjk_font())
     yield
+    qapp.setFont(font)
     for translator in installed:
         QCoreApplication.removeTranslator(translator)
 
@@ -36,3 +40,26 @@ def test_shortcuts_show_qts_native_key_names_not_translated_ones(qtbot, chinese)
     keys = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     assert "Alt+Up" in keys and "Alt+Down" in keys and "Up / Down" in keys and "PgUp / PgDown" in keys
     assert not any(ch in "".join(keys) for ch in "上下回车翻页")
+
+
+@pytest.mark.parametrize("preset", ["trados", "memoq", "phrase"])
+def test_the_language_code_note_wraps_and_is_not_clipped_in_chinese(qtbot, chinese, preset, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from editor.app import sample_document
+    from editor.ui.dialogs.export_dialog import ExportDialog
+
+    doc = sample_document()
+    doc.meta.src_lang, doc.meta.chinese_script = "zh-TW", "traditional"
+    dialog = ExportDialog(None, doc, tmp_path / "book.duiqi")
+    qtbot.addWidget(dialog)
+    dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData(preset))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    note = dialog.pair_warning
+    assert note.isVisible() and "zh-HK" in note.text()
+    assert note.height() >= note.heightForWidth(note.width())           # every wrapped line shown whole
+    for other in (dialog.codes_label, dialog.only_confirmed, dialog.preset_notes):
+        assert not note.geometry().intersects(other.geometry()), other    # and nothing drawn over it
+    assert dialog.height() <= 720 and dialog.width() <= 1280           # fits a 1280×720 screen

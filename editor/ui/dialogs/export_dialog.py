@@ -234,7 +234,6 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Chinese language &code:"), self.src_lang)
         form.addRow(self.tr("English language c&ode:"), self.tgt_lang)
         form.addRow("", self.codes_label)
-        form.addRow("", self.pair_warning)
         form.addRow("", self.only_confirmed)
         form.addRow("", length_row)
         form.addRow("", self.excel_bom)
@@ -246,6 +245,9 @@ class ExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        # Outside the form: a form row gives a wrapped label the height of one line, so the note was
+        # squashed into clipped lines; in the column it is as tall as its wrapped text.
+        layout.addWidget(self.pair_warning)
         layout.addWidget(self.preset_notes)
         layout.addWidget(self.summary)
         layout.addLayout(artefact_row)
