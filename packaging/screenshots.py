@@ -3,7 +3,9 @@
     .venv/bin/python packaging/screenshots.py [OUT_DIR]     default: docs/screenshots
 
 Writes editor-review.png (1280×800, the default view with a link selected), editor-compact.png (1280×720,
-the compact grid) and editor-zh_CN.png (1280×800, the Chinese interface). The sample is aligned before the
+the compact grid), editor-zh_CN.png (1280×800, the Chinese interface) and export-trados-zh_CN.png (1280×720,
+the Export dialog with the Trados preset over the Chinese window, for a Traditional Chinese text so its
+language-code note shows). The sample is aligned before the
 window is shot, so the pictures show the links (the editor itself shows the texts first and aligns after).
 """
 
@@ -48,6 +50,48 @@ def shoot(out: Path, *, size: tuple[int, int], compact: bool = False, locale: st
         QCoreApplication.removeTranslator(translator)
 
 
+def shoot_export_dialog(out: Path, *, size: tuple[int, int], preset: str, locale: str | None = None) -> None:
+    """The Export dialog centred over the window, in one picture of the window's size."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    from editor.app import _install_translators, choose_cjk_font, sample_document
+    from editor.ui.dialogs.export_dialog import ExportDialog
+    from editor.ui.window.main_window import MainWindow
+
+    app = QApplication.instance()
+    translators = _install_translators(app, locale) if locale else []
+    app.setFont(choose_cjk_font())
+    doc = sample_document()
+    doc.meta.src_lang, doc.meta.chinese_script = "zh-TW", "traditional"    # the note on Traditional codes shows
+    window = MainWindow(doc, autosave=False)
+    window.resize(*size)
+    window.show()
+    window.view.select_bead(4)
+    folder = Path(os.environ["DUIQI_HOME"]) / "Documents"      # a folder that exists: no "does not exist" line
+    folder.mkdir(exist_ok=True)
+    dialog = ExportDialog(window, doc, folder / "sample.duiqi")
+    dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData(preset))
+    dialog.show()
+    loop = QEventLoop()
+    QTimer.singleShot(300, loop.quit)
+    loop.exec()
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 60))                   # dimmed behind the modal dialog
+    shot = dialog.grab()
+    painter.drawPixmap((picture.width() - shot.width()) // 2, (picture.height() - shot.height()) // 2, shot)
+    painter.end()
+    picture.save(str(out))
+    print(f"wrote {out} ({size[0]}x{size[1]}, Export dialog, {preset}{', ' + locale if locale else ''})")
+    dialog.close()
+    window.undo_stack.setClean()
+    window.close()
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+
+
 def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -59,6 +103,7 @@ def main(argv: list[str]) -> int:
     shoot(out_dir / "editor-review.png", size=(1280, 800))
     shoot(out_dir / "editor-compact.png", size=(1280, 720), compact=True)
     shoot(out_dir / "editor-zh_CN.png", size=(1280, 800), locale="zh_CN")
+    shoot_export_dialog(out_dir / "export-trados-zh_CN.png", size=(1280, 720), preset="trados", locale="zh_CN")
     return 0
 
 
