@@ -228,3 +228,16 @@ def test_the_strip_numbers_links_as_the_view_does(qtbot, window):
     window.actions_.compact.setChecked(True)
     first = window.strip.label.text().split(" · ")[0]
     assert first == f"Link {k + 1}"                                      # the link's number, as the grid shows
+
+
+def test_after_a_click_on_a_hidden_run_row_the_edits_are_off(qtbot, window):
+    view, layout, gaps = _problems_grid(window)
+    k = next(g for g in gaps if g > 0)
+    view.ensure_bead_visible(k, force=True)
+    pane = view.panes[Side.TGT]
+    y = int(layout.sides[Side.TGT].bead_tops[k] - GAP_HEIGHT / 2 - view.offset(Side.TGT))
+    qtbot.mouseClick(pane, Qt.MouseButton.LeftButton, pos=QPoint(pane.width() // 2, y))
+    act = window.actions_
+    assert view.current_bead() is None
+    assert not any(a.isEnabled() for a in (act.boundary_up, act.boundary_down, act.unlink, act.merge_beads,
+                                           act.confirm_next, act.edit_text, act.delete))
