@@ -140,3 +140,16 @@ def test_the_translators_name_is_edited_stripped_kept_and_refused_when_it_cannot
     for bad in ("a\tb", 42, "x" * 300):
         assert settings_module.settings_from_dict({"translator_id": bad}).translator_id == ""
     assert settings_module.settings_from_dict({"translator_id": "王明"}).translator_id == "王明"
+
+
+def test_the_export_dialogs_choices_load_back_and_a_bad_direction_map_falls_back(caplog):
+    from editor.settings import settings_from_dict
+
+    settings = Settings(export_preset="trados", export_src_lang="zh-TW", export_folder="/tmp",
+                        export_directions={"/books/a.duiqi": "en-zh"}, import_one_file=True)
+    save_settings(settings)
+    assert load_settings() == settings
+    with caplog.at_level(logging.WARNING):
+        bad = settings_from_dict({"export_directions": {"/books/a.duiqi": "sideways"}, "export_preset": "trados"})
+    assert bad.export_directions == {} and bad.export_preset == "trados"
+    assert "export_directions" in caplog.text
