@@ -2,9 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name/>
+    <message>
+        <location filename="../../editor/ui/dialogs/export_dialog.py" line="+114"/>
+        <source>%n pair(s) written to %1.</source>
+        <translation>已将 %n 个句对写入 %1。</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
-        <location filename="../../editor/ui/dialogs/help_dialogs.py" line="+85"/>
+        <location filename="../../editor/ui/dialogs/help_dialogs.py" line="+90"/>
         <source>Side-by-side Chinese–English sentence alignment for translators.</source>
         <translation>面向译者的中英文双栏逐句对齐工具。</translation>
     </message>
@@ -97,7 +105,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="+170"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="+184"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
@@ -107,7 +115,33 @@
         <translation>这一侧没有句子。</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+78"/>
+        <source>Replaces link %1 ↔ %2</source>
+        <translation>将替换链接 %1 ↔ %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Leaves %1 unlinked</source>
+        <translation>%1 将变为未链接</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>zh</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>en</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location line="+178"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
@@ -123,11 +157,26 @@
             <numerusform>%1 · %2 · %n 个句子</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+155"/>
+        <source>No doubtful links — showing all</source>
+        <translation>没有存疑链接——显示全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No unconfirmed links — showing all</source>
+        <translation>没有未确认的链接——显示全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No links other than 1:1 — showing all</source>
+        <translation>没有非 1:1 的链接——显示全部</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../editor/app.py" line="+60"/>
+        <location filename="../../editor/app.py" line="+82"/>
         <source>No Chinese font</source>
         <translation>没有中文字体</translation>
     </message>
@@ -275,7 +324,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExplanationStrip</name>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="+87"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="+90"/>
         <source>No link selected. Click a sentence, or drag one onto the other side to link.</source>
         <translation>未选择链接。单击一个句子，或将句子拖到另一侧以建立链接。</translation>
     </message>
@@ -296,11 +345,16 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Link %1</source>
+        <translation>链接 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Link %1 ↔ %2</source>
         <translation>链接 %1 ↔ %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>unlinked: drag the sentence onto its translation, or leave it if it has none</source>
         <translation>未链接：将该句子拖到其译文上；如果没有译文，可保持不变</translation>
     </message>
@@ -327,7 +381,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>，</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-80"/>
         <source>numbers %1 matched, %2 unmatched</source>
         <translation>数字 %1 个匹配，%2 个不匹配</translation>
     </message>
@@ -355,7 +409,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../editor/ui/dialogs/export_dialog.py" line="+40"/>
+        <location filename="../../editor/ui/dialogs/export_dialog.py" line="-72"/>
         <source>TMX 1.4 translation memory</source>
         <translation>TMX 1.4 翻译记忆库</translation>
     </message>
@@ -427,7 +481,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location line="+2"/>
         <source>Doubtful links (automatic links that need review); confirm them to include them.</source>
-        <translation>可疑的链接（需要复查的自动链接）；确认后即可导出。</translation>
+        <translation>存疑链接（需要复核的自动链接）；确认后即可导出。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -451,18 +505,18 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>%1 文件</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+174"/>
+        <location line="+41"/>
+        <location line="+230"/>
         <source>Export Alignment</source>
         <translation>导出对齐结果</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-218"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-108"/>
         <source>Link list (benchmark format)</source>
         <translation>链接列表（评测格式）</translation>
     </message>
@@ -472,7 +526,22 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>Lokalize（KDE）：已确认单元标为 signed-off</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+99"/>
+        <source>Chinese → English (zh→en)</source>
+        <translation>中文 → 英文（zh→en）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English → Chinese (en→zh)</source>
+        <translation>英文 → 中文（en→zh）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which language the file names as the source (TMX srclang, XLIFF source language)</source>
+        <translation>文件把哪种语言标为源语言（TMX 的 srclang、XLIFF 的源语言）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Only &amp;confirmed links (%1 of %2 links)</source>
         <translation>仅导出已确认的链接(&amp;C)（%2 个链接中的 %1 个）</translation>
     </message>
@@ -497,7 +566,17 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>繁体中文有多个语言代码（zh-TW 台湾、zh-HK 香港、zh-Hant 不限地区）。请选择您的翻译记忆库所用的代码：记忆库的语言对必须完全一致，语言对不同的单元会被 Trados 悄悄跳过。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
+        <source>Re&amp;view these</source>
+        <translation>查看这些(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close this dialog and list these links in the review list</source>
+        <translation>关闭此对话框，并在审阅列表中列出这些链接</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
@@ -513,6 +592,11 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Direction:</source>
+        <translation>方向(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Chinese language &amp;code:</source>
         <translation>中文语言代码(&amp;C)：</translation>
     </message>
@@ -522,12 +606,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>英文语言代码(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+145"/>
         <source>No export formats are available.</source>
         <translation>没有可用的导出格式。</translation>
     </message>
@@ -571,8 +655,18 @@ Your work is autosaved. Details were written to %2.</source>
         <source>The alignment has %1 links between Chinese and English (%2 confirmed); %3 sentence groups are unlinked.</source>
         <translation>此对齐共有 %1 个中英文链接（其中 %2 个已确认）；%3 组句子未链接。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length) will be left out with the doubtful links.</source>
+        <translation><numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文字错误或长度异常），将与存疑链接一起略去。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length) would go into the file.</source>
+        <translation><numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文字错误或长度异常），将写入文件。</numerusform></translation>
+    </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
         <source>Replace File</source>
         <translation>替换文件</translation>
     </message>
@@ -585,7 +679,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../editor/ui/window/file_controller.py" line="+65"/>
+        <location filename="../../editor/ui/window/file_controller.py" line="+66"/>
         <source>Could not open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
@@ -605,7 +699,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Opened %1 and %2; left out %3.</source>
         <translation>已打开 %1 和 %2；未读入 %3。</translation>
     </message>
@@ -620,7 +714,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation><numerusform>跳过了 %n 个不属于待对齐文本的单元。</numerusform></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -655,39 +749,14 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n pair(s) written to %1.</source>
-        <translation><numerusform>已将 %n 个句对写入 %1。</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n unlinked sentence(s) left out.</source>
-        <translation><numerusform>略去了 %n 个未链接的句子。</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n unconfirmed link(s) left out.</source>
-        <translation><numerusform>略去了 %n 个未确认的链接。</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n too long link(s) left out.</source>
-        <translation><numerusform>略去了 %n 个过长的链接。</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n doubtful link(s) left out.</source>
-        <translation><numerusform>未导出 %n 个可疑的链接。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -764,12 +833,12 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../editor/ui/dialogs/import_dialog.py" line="+196"/>
+        <location filename="../../editor/ui/dialogs/import_dialog.py" line="+199"/>
         <source>New Alignment</source>
         <translation>新建对齐</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Two files: a Chinese text and its English translation</source>
         <translation>两个文件：中文文本及其英文译文(&amp;T)</translation>
     </message>
@@ -835,12 +904,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+311"/>
+        <location line="+319"/>
         <source>&amp;Clean-up</source>
         <translation>清理(&amp;C)</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-311"/>
         <source>S&amp;entences</source>
         <translation>句子(&amp;E)</translation>
     </message>
@@ -870,7 +939,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+159"/>
         <source>Choose the Chinese and the English file.</source>
         <translation>请选择中文文件和英文文件。</translation>
     </message>
@@ -885,7 +954,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>请修正上方所示文件的问题，或选择其他文件。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Word document</source>
         <translation>Word 文档</translation>
     </message>
@@ -920,13 +989,23 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>自动检测（%1）</translation>
     </message>
     <message>
-        <location line="-356"/>
-        <location line="+359"/>
+        <location line="+80"/>
+        <source>Possible defects from conversion or copying. Accepted fixes are applied on import and recorded in the project; uncheck the ones to leave as they are. The safe repairs are ticked, as duiqi align makes them; Chinese punctuation is offered unticked.</source>
+        <translation>转换或复制可能留下的问题。接受的修复在导入时应用并记入项目；取消勾选的保持原样。安全的修复已勾选（与 duiqi align 的默认一致）；中文标点修复默认不勾选。</translation>
+    </message>
+    <message>
+        <location line="+226"/>
+        <source>Chinese punctuation</source>
+        <translation>中文标点</translation>
+    </message>
+    <message>
+        <location line="-674"/>
+        <location line="+371"/>
         <source>Detect encoding</source>
         <translation>自动检测编码</translation>
     </message>
     <message>
-        <location line="-364"/>
+        <location line="-376"/>
         <source>Choose a text, Word, HTML, OpenDocument, EPUB, PDF, subtitle (.srt) or table (.xlsx, .csv) file</source>
         <extracomment>Encodings offered when the detected one is wrong (the usual ones for Chinese and English texts).</extracomment>
         <translation>请选择文本、Word、HTML、OpenDocument、EPUB、PDF、字幕（.srt）或表格（.xlsx、.csv）文件</translation>
@@ -937,7 +1016,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The text encoding used to read the file; choose another if the text looks garbled</source>
         <translation>读取文件时使用的文本编码；如果文本显示为乱码，请选择其他编码</translation>
     </message>
@@ -967,7 +1046,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>“%1”：%2</translation>
     </message>
     <message>
-        <location line="+329"/>
+        <location line="+339"/>
         <source>1 paragraph</source>
         <translation>1 个段落</translation>
     </message>
@@ -998,12 +1077,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+120"/>
+        <location line="+122"/>
         <source>No text read yet.</source>
         <translation>尚未读取任何文本。</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-116"/>
         <source>The mixed file was split by language into %1 Chinese and %2 English paragraphs.</source>
         <translation>混排文件已按语言拆分为 %1 个中文段落和 %2 个英文段落。</translation>
     </message>
@@ -1019,18 +1098,18 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>English: %1</source>
         <translation>英文：%1</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+121"/>
+        <location line="-122"/>
+        <location line="+123"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 项</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-88"/>
         <source>&amp;Clean-up (%1)</source>
         <translation>清理(&amp;C)（%1）</translation>
     </message>
@@ -1040,12 +1119,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>此版本不提供清理建议。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Possible defects from conversion or copying. Accepted fixes are applied on import and recorded in the project; uncheck the ones to leave as they are.</source>
-        <translation>以下是格式转换或复制时可能产生的缺陷。接受的修正会在导入时应用并记录在项目中；不想修改的请取消勾选。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>No clean-up needed: no pinyin artifacts, garbled characters or stray spaces were found.</source>
         <translation>无需清理：未发现残留拼音、乱码字符或多余空格。</translation>
     </message>
@@ -1075,7 +1149,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>（无法自动修复）</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Every line is one segment (pre-segmented).</source>
         <translation>每行为一个句段（已预先分句）。</translation>
     </message>
@@ -1110,7 +1184,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>英文文件(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Choose a Text</source>
         <translation>选择文本</translation>
     </message>
@@ -1135,7 +1209,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>多余的空格</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-320"/>
         <source>OpenDocument text</source>
         <translation>OpenDocument 文本</translation>
     </message>
@@ -1252,9 +1326,9 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="-293"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="-537"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
-        <extracomment>The compact grid's text is this many points smaller than the panes' (an overview, like InterText's). Below this many segments a resize re-measures at once; above, when the resize settles. Above this many segments, a fresh layout (opening, a resize, a new font) estimates the heights of the sentences out of view and measures them exactly in the background, MEASURE_CHUNK per turn of the event loop; the sentences in view are always measured before they are painted.</extracomment>
+        <extracomment>In the default view a selected link whose two ends are further apart on screen than this is levelled. The compact grid's text is this many points smaller than the panes' (an overview, like InterText's). Below this many segments a resize re-measures at once; above, when the resize settles. Above this many segments, a fresh layout (opening, a resize, a new font) estimates the heights of the sentences out of view and measures them exactly in the background, MEASURE_CHUNK per turn of the event loop; the sentences in view are always measured before they are painted.</extracomment>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>
     <message>
@@ -1381,7 +1455,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+131"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1422,7 +1496,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <location line="+10"/>
         <source>That edit does not apply here: %1</source>
         <translation>此处无法进行该编辑：%1</translation>
@@ -1438,9 +1512,19 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>拆分句子</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+14"/>
+        <source>The selection was out of view; it is shown now. Press the key again to edit it.</source>
+        <translation>所选内容不在视野内，现已显示。再按一次该键即可编辑。</translation>
+    </message>
+    <message>
+        <location line="+111"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n link(s) that look like import artefacts</source>
+        <translation><numerusform>%n 个看似导入残留的链接</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1635,7 +1719,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+152"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+161"/>
         <source>Review List</source>
         <translation>复核列表</translation>
     </message>
@@ -1703,7 +1787,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/view/sentence_pane.py" line="+334"/>
+        <location filename="../../editor/ui/view/sentence_pane.py" line="+344"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>
@@ -1800,52 +1884,27 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../editor/ui/dialogs/help_dialogs.py" line="-85"/>
-        <source>Up / Down</source>
-        <translation>↑ / ↓</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../editor/ui/dialogs/help_dialogs.py" line="-84"/>
         <source>Previous / next sentence in the focused pane</source>
         <translation>当前窗格中的上一句 / 下一句</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Shift+Up / Shift+Down</source>
-        <translation>Shift+↑ / Shift+↓</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Extend the selection (to link or merge a range)</source>
         <translation>扩展选择范围（用于链接或合并一段句子）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Left / Right</source>
-        <translation>← / →</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Go to the left / right pane</source>
         <translation>转到左侧 / 右侧窗格</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Page Up / Page Down</source>
-        <translation>上翻页 / 下翻页</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Move ten sentences</source>
         <translation>移动十个句子</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ctrl+Home / Ctrl+End</source>
-        <translation>Ctrl+Home / Ctrl+End</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>First / last sentence</source>
         <translation>第一句 / 最后一句</translation>
     </message>
@@ -2016,6 +2075,16 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+0"/>
         <source>Delete the selected sentence</source>
         <translation>删除所选句子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected sentences, or the selected link as Chinese&lt;Tab&gt;English</source>
+        <translation>复制所选句子，或以“中文&lt;Tab&gt;英文”复制所选链接</translation>
     </message>
     <message>
         <location line="+1"/>
