@@ -73,6 +73,8 @@ class JobResult:
     payload: bytes | None = None    # the exported file, when the caller writes it (a Dask client)
     warnings: list[str] = field(default_factory=list)
     worker_pid: int = 0             # the process that ran the job
+    src_lang: str | None = None     # the document's languages (the collection index keeps them)
+    tgt_lang: str | None = None
 
 
 @dataclass
@@ -147,32 +149,28 @@ def _check_unique(jobs: Sequence[BatchJob], path: Path | None) -> None:
 
 
 def jobs_from_folders(zh_dir: Path | str, en_dir: Path | str) -> list[BatchJob]:
-    """Pair the files of two folders by file name (the same stem: `ch01.txt` with `ch01.txt` or `ch01.docx`).
-    A file without a partner becomes a failed job saying so. Raises InputFileError when a folder cannot be
-    read or holds two files with one stem."""
-    sides = []
-    for folder in (Path(zh_dir), Path(en_dir)):
-        if not folder.is_dir():
-            raise InputFileError("not a folder", path=folder)
-        files: dict[str, Path] = {}
-        for entry in sorted(folder.iterdir()):
-            if entry.name.startswith(".") or not entry.is_file():
-                continue
-            if entry.stem in files:
-                raise InputFileError(f"two files named {entry.stem!r} ({files[entry.stem].name}, {entry.name}): "
-                                     "cannot tell which one to pair", path=folder)
-            files[entry.stem] = entry
-        sides.append(files)
-    zh_files, en_files = sides
-    jobs = []
-    for stem in sorted(zh_files.keys() | en_files.keys()):
-        zh, en = zh_files.get(stem), en_files.get(stem)
-        if zh is not None and en is not None:
-            jobs.append(BatchJob(stem, str(zh), str(en)))
-        elif zh is not None:
-            jobs.append(BatchJob(stem, str(zh), None, problem=f"no English file named {stem}.* in {en_dir}"))
+    """Pair the files of two folders by name (the same stem, language tags taken off: `ch01.txt` with
+    `ch01.docx`, `report_cn.docx` with `report_en.docx`; editor.collection.pairing). A file without a partner
+    becomes a failed job saying so. Raises InputFileError when a folder cannot be read, holds no file, or
+    holds two files that pair to one name."""
+    from editor.collection.pairing import pair_folders, split_tag
+
+    pairing = pair_folders(zh_dir, en_dir)
+    jobs = [BatchJob(p.name, str(p.zh), str(p.en) if p.en is not None else None) for p in pairing.pairs]
+    zh_folder = Path(zh_dir).absolute()
+    for path in pairing.unpaired:
+        base = split_tag(path)[0]
+        if path.absolute().parent == zh_folder:
+            jobs.append(BatchJob(base, str(path), None, problem=f"no English file named {base}.* in {en_dir}"))
         else:
-            jobs.append(BatchJob(stem, str(en), None, problem=f"no Chinese file named {stem}.* in {zh_dir}"))
+            jobs.append(BatchJob(base, str(path), None, problem=f"no Chinese file named {base}.* in {zh_dir}"))
+    jobs.sort(key=lambda job: job.name)
+    taken: set[str] = set()
+    for k, job in enumerate(jobs):          # an unpaired name may repeat a pair's: outputs need their own
+        if job.name in taken:
+            from editor.collection.pairing import unique_name
+            jobs[k] = replace(job, name=unique_name(job.name, taken))
+        taken.add(jobs[k].name)
     return jobs
 
 
@@ -214,6 +212,7 @@ def run_job(job: BatchJob, settings: BatchSettings, write: bool = True) -> JobRe
         result.links = counts.links
         result.doubtful = counts.doubtful
         result.warnings = list(report.warnings)
+        result.src_lang, result.tgt_lang = doc.meta.src_lang, doc.meta.tgt_lang
     except EditorError as exc:
         result.ok, result.error = False, str(exc)
     except OSError as exc:
@@ -385,3 +384,69 @@ def _job_size(job: BatchJob) -> int:
 
 def total_input_bytes(jobs: Iterable[BatchJob]) -> int:
     return sum(_job_size(j) for j in jobs)
+
+
+# ----- the output folder as a collection -----
+#: batch output formats that open again as documents of a collection (`duiqi DIR`)
+COLLECTION_FORMATS = ("duiqi", "tmx", "xlf", "xliff", "tsv", "xlsx", "json")
+
+
+class BatchCollection:
+    """Keeps DIR/duiqi-collection.json up to date while a batch writes DIR, so the output folder opens as a
+    collection (`duiqi DIR`, `duiqi convert DIR merged.tmx`): one entry per job with its sources, its output
+    and the counts the document list shows; the index is rewritten (atomically) after each job, so a stopped
+    batch leaves an index of what it finished. A resumed batch keeps the entries it finds."""
+
+    def __init__(self, jobs: Sequence[BatchJob], settings: BatchSettings) -> None:
+        from editor.collection.store import Collection, CollectionSettings, is_collection
+
+        folder = Path(settings.out_dir)
+        shared = CollectionSettings(settings.mode, settings.src_lang, settings.tgt_lang, settings.presegmented,
+                                    settings.clean)
+        if is_collection(folder):
+            self.collection = Collection.open(folder)
+            self.collection.settings = shared
+        else:
+            self.collection = Collection(folder, shared)
+        known = {e.name: e for e in self.collection.entries}
+        for job in jobs:
+            entry = known.get(job.name)
+            if entry is None:
+                from editor.collection.store import DocumentEntry
+
+                entry = DocumentEntry(job.name)
+                self.collection.entries.append(entry)
+                known[job.name] = entry
+            entry.zh, entry.en = self._relative(job.zh), self._relative(job.en) if job.en else None
+            entry.error = job.problem
+            output = settings.output_path(job)
+            if output.exists() and not job.problem:
+                entry.file = output.name
+        self.collection.write_index()
+
+    def _relative(self, path: str) -> str:
+        from editor.collection.store import _relative
+
+        return _relative(path, self.collection.folder)
+
+    def __call__(self, result: JobResult) -> None:
+        """Record one finished (or skipped, or failed) job in the index."""
+        from editor.collection.store import DocumentStats, _stamp
+
+        try:
+            entry = self.collection.entry(result.name)
+        except KeyError:
+            return
+        if not result.ok:
+            entry.error = result.error.splitlines()[0] if result.error else "failed"
+        else:
+            entry.error = None
+            entry.file = Path(result.output).name
+            if not result.skipped:
+                stamp = _stamp(Path(result.output))
+                entry.stats = DocumentStats(result.links, result.doubtful, 0, time.strftime(
+                    "%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()), result.src_lang, result.tgt_lang, stamp)
+        try:
+            self.collection.write_index()
+        except EditorError:
+            pass          # the outputs are there; `duiqi DIR` says the index is missing

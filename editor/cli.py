@@ -27,7 +27,8 @@ writes a translation memory (TMX), a bilingual XLIFF, a table (TSV/XLSX) or a Du
   duiqi align ZH [EN] -o OUT     align headless (one file = bilingual: alternating paragraphs,
                                  same-line pairs or a two-column table)
   duiqi convert IN OUT           convert between project, TMX, XLIFF, table and JSON files
-  duiqi batch JOBS -o DIR        align many pairs (a JOBS file, or --zh-dir A --en-dir B)
+  duiqi batch JOBS -o DIR        align many pairs (a JOBS file, or --zh-dir A --en-dir B); DIR opens
+                                 as a collection (duiqi DIR), --merge OUT writes one TMX of them all
   duiqi help [COMMAND]           this help, or a command's
 
 Inputs: .txt .md .docx .html .odt .epub .pdf (with a text layer) .srt .xlsx .csv/.tsv
@@ -93,6 +94,8 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="with --dask: the workers write the outputs into DIR themselves (DIR is a shared "
                             "folder at the same path on every worker); otherwise they send them back")
     batch.add_argument("--force", action="store_true", help="align again even where the output exists")
+    batch.add_argument("--merge", metavar="OUT", help="after the batch, write every document into one .tmx or "
+                                                      ".xlf/.xliff file (each unit names its document)")
     _add_export_options(batch)
 
     convert = commands.add_parser(
@@ -100,9 +103,11 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Convert an alignment between formats. IN: a Duiqi project (.duiqi), a translation memory "
                     "(.tmx), a bilingual XLIFF (.xlf/.xliff, Trados .sdlxliff, memoQ .mqxliff, Phrase .mxliff), a table "
                     "(.tsv/.csv/.xlsx, Chinese and English columns) or Duiqi's .json. OUT: .duiqi, .tmx, "
-                    ".xlf/.xliff, .tsv, .xlsx, .json or .beads, by its extension.")
+                    ".xlf/.xliff, .tsv, .xlsx, .json or .beads, by its extension. IN may also be a collection folder "
+                    "(as `duiqi batch -o DIR` writes it): its documents are merged into one .tmx or .xlf/.xliff.")
     convert.add_argument("input", metavar="IN", help="the alignment to read (.duiqi .tmx .xlf .xliff .sdlxliff "
-                                                      ".mqxliff .mxliff .tsv .csv .xlsx .json)")
+                                                      ".mqxliff .mxliff .tsv .csv .xlsx .json), or a "
+                                                      "collection folder")
     convert.add_argument("output", metavar="OUT", help="the file to write; its extension picks the format "
                                                         "(.duiqi .tmx .xlf .xliff .tsv .xlsx .json .beads), "
                                                         "'-' writes to standard output")
@@ -388,10 +393,13 @@ def _print_artefacts(doc, options) -> None:
 
 
 def _run_convert(args: argparse.Namespace) -> int:
+    from editor.collection.store import is_collection
     from editor.exchange.opening import load_alignment
     from editor.exchange.units import ImportNotes
     from editor.workflow import check_output
 
+    if Path(args.input).is_dir() or is_collection(args.input):
+        return _merge_collection(args, args.input, args.output)
     check_output(args.output, [args.input])
 
     notes = ImportNotes()
@@ -478,10 +486,24 @@ def _run_batch(args: argparse.Namespace) -> int:
     settings = batch.BatchSettings(str(out_dir), fmt=fmt, mode=args.mode, presegmented=args.presegmented,
                                    clean=args.clean, src_lang=args.src_lang, tgt_lang=args.tgt_lang or "en-US",
                                    export=_export_options(args))
+    if args.merge:
+        from editor.collection.merge import merge_suffix
+        merge_suffix(args.merge)                 # an unknown merge format fails now, not after the batch
+        if fmt not in batch.COLLECTION_FORMATS:
+            print(f"duiqi: error: --merge needs outputs Duiqi can read again, not .{fmt}", file=sys.stderr)
+            return EXIT_BAD_INPUT
     progress = _BatchProgress(len(jobs), enabled=not args.quiet and sys.stderr.isatty())
+    # the output folder is a collection (its index is kept as the jobs finish): `duiqi DIR` opens it
+    index = batch.BatchCollection(jobs, settings) if fmt in batch.COLLECTION_FORMATS else None
+
+    def on_result(result) -> None:
+        if index is not None:
+            index(result)
+        progress(result)
+
     executor = batch.make_executor(args.jobs, args.dask, args.dask_shared)
     try:
-        summary = batch.run_batch(jobs, settings, executor, force=args.force, on_result=progress)
+        summary = batch.run_batch(jobs, settings, executor, force=args.force, on_result=on_result)
     finally:
         executor.close()
         progress.done()
@@ -493,7 +515,27 @@ def _run_batch(args: argparse.Namespace) -> int:
               f"{summary.total('doubtful')} doubtful links; {summary.seconds:.1f} s", file=sys.stderr)
     for result in failed:
         print(f"duiqi: failed: {result.name}: {result.error}", file=sys.stderr)
+    if args.merge:
+        _merge_collection(args, str(out_dir), args.merge)
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def _merge_collection(args: argparse.Namespace, folder: str, output: str) -> int:
+    """Write the documents of a collection folder into one TMX or XLIFF file (`convert DIR OUT`, `batch --merge`)."""
+    from editor.collection.merge import export_collection
+    from editor.collection.store import Collection
+
+    collection = Collection.open(folder)
+    collection.refresh_stats()
+    report = export_collection(collection, output, _export_options(args))
+    _print_preset_notes(args, output, None)
+    if not args.quiet:
+        print(f"duiqi: wrote {report.written} units of {report.documents} documents to {output}", file=sys.stderr)
+        for warning in report.warnings:
+            print(f"duiqi: warning: {warning}", file=sys.stderr)
+    for name, why in report.left_out:
+        print(f"duiqi: warning: left out {name}: {why}", file=sys.stderr)
+    return EXIT_OK
 
 
 class _BatchProgress:

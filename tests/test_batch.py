@@ -56,7 +56,8 @@ def test_a_batch_from_a_jobs_file_writes_dir_name_ext_and_a_summary(tmp_path, ca
     jobs = _pairs(tmp_path / "in")
     out = tmp_path / "out"
     assert main(["batch", str(jobs), "-o", str(out), "--format", "json", "--mode", "length", "--jobs", "1"]) == 0
-    assert sorted(p.name for p in out.iterdir()) == ["bilingual.json", "chapter-2.json", "one_zh.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["bilingual.json", "chapter-2.json", "duiqi-collection.json",
+                                                      "one_zh.json"]
     for name in ("bilingual", "chapter-2", "one_zh"):
         data = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
         assert [i for b in data["beads"] for i in b["zh"]] == list(range(len(data["zh"])))
@@ -98,7 +99,7 @@ def test_folders_are_paired_by_file_name_and_a_file_without_partner_fails(tmp_pa
     status = main(["batch", "--zh-dir", str(zh), "--en-dir", str(en), "-o", str(out), "--format", "tsv",
                    "--mode", "length", "--jobs", "1"])
     assert status == 1
-    assert sorted(p.name for p in out.iterdir()) == ["ch01.tsv", "ch02.tsv"]
+    assert sorted(p.name for p in out.iterdir()) == ["ch01.tsv", "ch02.tsv", "duiqi-collection.json"]
     err = capsys.readouterr().err
     assert "2 jobs aligned" in err and "1 failed" in err
     assert "failed: ch03: no English file named ch03" in err
@@ -112,7 +113,7 @@ def test_a_failing_job_does_not_stop_the_batch_and_is_listed_with_its_reason(tmp
     jobs.write_text("broken.txt\tone_en.txt\none_zh.txt\tone_en.txt\nmissing.txt\tone_en.txt\n", encoding="utf-8")
     out = tmp_path / "out"
     assert main(["batch", str(jobs), "-o", str(out), "--format", "json", "--mode", "length", "--jobs", "1"]) == 1
-    assert [p.name for p in out.iterdir()] == ["one_zh.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["duiqi-collection.json", "one_zh.json"]
     err = capsys.readouterr().err
     failures = [line for line in err.splitlines() if line.startswith("duiqi: failed:")]
     assert len(failures) == 2 and "Traceback" not in err
@@ -145,7 +146,8 @@ def test_quiet_prints_nothing_on_success(tmp_path, capsys):
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """The batch's outputs (not the collection index, which records when each was written)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != "duiqi-collection.json"}
 
 
 def test_two_local_worker_processes_give_the_same_outputs_as_one(tmp_path):
