@@ -134,7 +134,7 @@ def sample_document(aligned: bool = True):
 
 
 def open_arguments(window, args: Sequence[str]) -> None:
-    """Act on the command line: --sample, a project or alignment file, or one or two texts.
+    """Act on the command line: --sample, a project or alignment file, a collection folder, or one or two texts.
 
     Texts (the sample too) show at once and align in the background: the links appear when they arrive.
     """

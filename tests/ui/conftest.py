@@ -19,6 +19,7 @@ def _quick_aligner(request, monkeypatch):
         yield
         return
     from editor.ui.jobs import workers
+    from editor.ui.collection import collection_aligner
     from editor.ui.window import alignment_jobs
 
     def quick_start_alignment(doc, *, mode, keep_fixed, pool=None, connect=None):
@@ -26,4 +27,5 @@ def _quick_aligner(request, monkeypatch):
 
     monkeypatch.setenv(workers.ALIGN_IN_ENV, "thread")
     monkeypatch.setattr(alignment_jobs, "start_alignment", quick_start_alignment)
+    monkeypatch.setattr(collection_aligner, "start_alignment", quick_start_alignment)
     yield

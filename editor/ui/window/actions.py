@@ -17,6 +17,13 @@ class WindowActions(QObject):
                      self.tr("Import a Chinese and an English text (or one mixed file) and align them"))
         self.open = a(self.tr("&Open…"), QKeySequence.StandardKey.Open,
                       self.tr("Open a Duiqi project, or a TMX/XLIFF/TSV alignment"))
+        self.new_collection = a(self.tr("New &Collection…"), "Ctrl+Shift+N",
+                                self.tr("Pair a client's files (folders, a JOBS file or bilingual files) and align "
+                                        "them all as one collection"))
+        self.open_collection = a(self.tr("Open Co&llection Folder…"), "Ctrl+Shift+O",
+                                 self.tr("Open a collection folder (also what duiqi batch -o DIR writes)"))
+        self.export_collection = a(self.tr("Export Whole Collec&tion…"), "Ctrl+Shift+E",
+                                   self.tr("Write every document of the collection into one TMX or XLIFF file"))
         self.save = a(self.tr("&Save"), QKeySequence.StandardKey.Save, self.tr("Save the project"))
         self.save_as = a(self.tr("Save &As…"), "Ctrl+Shift+S", self.tr("Save the project under a new name"))
         self.export = a(self.tr("&Export…"), "Ctrl+E", self.tr("Write TMX, XLIFF, TSV or another format"))

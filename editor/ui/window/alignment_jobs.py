@@ -50,6 +50,11 @@ class AlignmentJobs(QObject):
         """The running job (None when idle)."""
         return self._running[0] if self._running is not None else None
 
+    def set_undo_stack(self, stack: QUndoStack) -> None:
+        """Push results on `stack` from now on (a collection's document shown with its own history)."""
+        self.cancel()
+        self._undo_stack = stack
+
     def document_replaced(self, opened_clean: bool) -> None:
         """Another document is shown: stop aligning the old one. `opened_clean`: the new one has no unsaved
         work, so its first alignment does not mark it changed (the sample, a project)."""

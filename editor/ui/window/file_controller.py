@@ -39,6 +39,8 @@ class FileHost(Protocol):
 
     def mark_saved(self, path: Path) -> None: ...
 
+    def open_collection(self, path: Path, ask: bool = True) -> bool: ...
+
 
 class FileController(QObject):
     """Opens, saves and exports the host's document; shows only the dialogs that needs (file choosers, the
@@ -84,10 +86,14 @@ class FileController(QObject):
     # -- opening --------------------------------------------------------------------------------
 
     def open_paths(self, paths: Sequence[Path | str], ask: bool = True) -> bool:
-        """Open a project or alignment file, or import one or two texts and align them. True on success."""
+        """Open a project or alignment file, a collection (its folder or index), or import one or two texts and
+        align them. True on success."""
         paths = [Path(p).expanduser().absolute() for p in paths]     # a relative path: absolute defaults later
         if not paths:
             return False
+        from editor.collection.store import INDEX_NAME
+        if len(paths) == 1 and (paths[0].is_dir() or paths[0].name == INDEX_NAME):
+            return self.host.open_collection(paths[0], ask=ask)
         if ask and not self.maybe_save():
             return False
         host = self.host
@@ -178,7 +184,8 @@ class FileController(QObject):
         name, _ = QFileDialog.getOpenFileName(
             self.dialog_parent, self.tr("Open"), str(file_dialogs.start_folder()),
             self.tr("Duiqi projects (*.duiqi);;Alignments (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.mxliff *.tsv *.xlsx);;"
-                    "Texts (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;All files (*)"))
+                    "Texts (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;All files (*)")
+            + ";;" + self.tr("Collections (%1)").replace("%1", "duiqi-collection.json"))
         if name:
             file_dialogs.remember(name)
             self.open_paths([name], ask=False)

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, Qt, QThreadPool
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDialog, QDockWidget, QLabel, QMainWindow, QProgressBar, QPushButton, QToolBar,
-    QUndoView, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+    QToolBar, QUndoView, QVBoxLayout, QWidget,
 )
 
 from editor.bitext import edits
@@ -37,6 +37,11 @@ from editor.ui.window.review_navigator import ReviewNavigator
 log = logging.getLogger(__name__)
 
 
+def name_is_ready(collection, entry) -> bool:
+    """True when a collection's document can be shown now (aligned, its file there)."""
+    return entry.file is not None and collection.problem(entry) is None
+
+
 def _load_settings():
     try:
         from editor.settings import load_settings
@@ -54,9 +59,14 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else _load_settings()
         self.qdoc = QtDocument(document)
         self.project_path: Path | None = path
-        self.undo_stack = QUndoStack(self)
+        # Undo and redo follow the group's active stack: the window's own, or the shown document's of a collection.
+        self.undo_group = QUndoGroup(self)
+        self._own_stack = self.undo_stack = QUndoStack(self)
+        self.undo_group.addStack(self.undo_stack)
+        self.undo_group.setActiveStack(self.undo_stack)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
+        self.collection = None          # the open collection's CollectionController, if any
         self._typical_ratio: float | None = None
 
         self.actions_ = WindowActions(self)
@@ -100,6 +110,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
         self._autosaver = self._make_autosaver() if autosave else None
         self._recorder = self._make_recorder() if self._autosaver is not None else None
+        self._build_collection_dock()
         self._on_document_reset()
 
     # -- construction ---------------------------------------------------------------------------
@@ -107,7 +118,7 @@ class MainWindow(QMainWindow):
     def _build_undo_dock(self) -> None:
         self.undo_dock = QDockWidget(self.tr("Undo History"), self)
         self.undo_dock.setObjectName("undoHistory")
-        self.undo_view = QUndoView(self.undo_stack, self.undo_dock)
+        self.undo_view = QUndoView(self.undo_group, self.undo_dock)
         self.undo_view.setEmptyLabel(self.tr("<opened>"))
         self.undo_dock.setWidget(self.undo_view)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
@@ -120,21 +131,21 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         act = self.actions_
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.undo_action.setIconText(self.tr("Undo"))       # the toolbar keeps short words; the menu says what
         self.redo_action.setIconText(self.tr("Redo"))
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([act.new, act.open])
+        file_menu.addActions([act.new, act.new_collection, act.open, act.open_collection])
         self.recent_menu = self._make_recent_menu()
         if self.recent_menu is not None:
             self.recent_menu.setTitle(self.tr("Open &Recent"))
             file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addActions([act.save, act.save_as, act.export])
+        file_menu.addActions([act.save, act.save_as, act.export, act.export_collection])
         file_menu.addSeparator()
         file_menu.addAction(act.settings)
         file_menu.addSeparator()
@@ -170,6 +181,7 @@ class MainWindow(QMainWindow):
         review.setStatusTip(self.tr("List the doubtful links, lowest confidence first; click one to go there"))
         view_menu.addAction(review)
         self.review_list_action = review
+        self.view_menu = view_menu
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([act.shortcuts, act.about])
         self.menus = [file_menu, edit_menu, align_menu, view_menu, help_menu]
@@ -223,6 +235,9 @@ class MainWindow(QMainWindow):
         act = self.actions_
         slots: dict[QAction, Callable[[], None]] = {
             act.new: self._on_new_triggered, act.open: self.files.choose_and_open, act.save: self.save,
+            act.new_collection: self._on_new_collection_triggered,
+            act.open_collection: self._on_open_collection_triggered,
+            act.export_collection: self._on_export_collection_triggered,
             act.save_as: self.save_as, act.export: self.files.export,
             act.settings: self._on_settings_triggered, act.quit: self.close,
             act.edit_text: self._on_edit_text_triggered, act.split: self._on_split_triggered,
@@ -257,6 +272,7 @@ class MainWindow(QMainWindow):
         self.find_bar.searched.connect(self._on_find_searched)
         self.find_bar.closed.connect(self._on_find_closed)
         self.review_list.bead_chosen.connect(self.navigator.go_to)
+        self.navigator.ran_out.connect(self._on_doubtful_ran_out)
         self.navigator.message.connect(self.show_message)
         self.navigator.focus_requested.connect(self.focus_panes)
         self.files.message.connect(self.show_message)
@@ -312,10 +328,14 @@ class MainWindow(QMainWindow):
         return self.qdoc.doc
 
     def is_modified(self) -> bool:
+        if self.collection is not None:
+            return self.collection.is_modified()
         return not self.undo_stack.isClean()
 
     def set_document(self, doc: AlignmentDocument, path: Path | None, modified: bool = False) -> None:
-        """Show another document (the undo history starts afresh)."""
+        """Show another document (the undo history starts afresh); an open collection is closed."""
+        if self.collection is not None:
+            self.close_collection(discard=True)
         self.alignment_jobs.document_replaced(opened_clean=not modified)
         self.undo_stack.clear()
         self.project_path = path
@@ -340,6 +360,10 @@ class MainWindow(QMainWindow):
         self._on_clean_changed(self.undo_stack.isClean())
 
     def _update_title(self) -> None:
+        if self.collection is not None:
+            self.setWindowTitle(f"{self._collection_title}[*] — Duiqi")
+            self.setWindowModified(self.is_modified())
+            return
         source = self.document.meta.src_file
         # An unsaved import (the sample too) is named after its source text, not "Untitled".
         name = self.project_path.name if self.project_path else Path(source).name if source else self.tr("Untitled")
@@ -392,7 +416,11 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(" · ".join(parts))
         self.review_list.schedule_refresh(doc, self.view.review, self._typical_ratio)
         where = []
-        if self.project_path is not None:
+        if self.collection is not None and self.collection.shown:
+            opened = self.collection.open_documents.get(self.collection.shown)
+            path = self.collection.collection.path_of(opened.entry) if opened is not None else None
+            where.append(str(path) if path is not None else self.collection.shown)
+        elif self.project_path is not None:
             where.append(str(self.project_path))
         elif doc.meta.src_file:
             where.append(Path(doc.meta.src_file).name + (f" + {Path(doc.meta.tgt_file).name}"
@@ -702,6 +730,8 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """Ask about unsaved work; True when it is fine to go on (saved or discarded)."""
+        if self.collection is not None:
+            return self._maybe_save_collection()
         return self.files.maybe_save()
 
     def open_paths(self, paths: Sequence[Path | str], ask: bool = True) -> bool:
@@ -728,7 +758,10 @@ class MainWindow(QMainWindow):
             self.recent_menu.add(name)
 
     def save(self) -> bool:
-        """Save to the project file (asking for a name the first time). True when saved."""
+        """Save to the project file (asking for a name the first time), or every changed document of an open
+        collection. True when saved."""
+        if self.collection is not None:
+            return self.collection.save_all()
         return self.files.save()
 
     def save_as(self) -> bool:
@@ -787,6 +820,195 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             log.warning("could not save settings: %s", exc)
 
+    # -- collections (editor.ui.collection) -------------------------------------------------------
+
+    def _build_collection_dock(self) -> None:
+        from editor.ui.collection.document_list import DocumentList
+
+        self.document_list = DocumentList(self)
+        self.document_list.document_chosen.connect(self._on_collection_document_chosen)
+        self.document_list.cancel_requested.connect(self._on_collection_cancel_requested)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.document_list)
+        self.document_list.hide()
+        toggle = self.document_list.toggleViewAction()
+        toggle.setText(self.tr("&Document List"))
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.view_menu.addAction(toggle)
+        self.document_list_action = toggle
+        self._collection_title = ""
+
+    def _on_new_collection_triggered(self) -> None:
+        if not self.maybe_save():
+            return
+        from editor.ui.collection.new_collection_dialog import NewCollectionDialog
+
+        dialog = NewCollectionDialog(self, self.settings)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.collection() is not None:
+            self.open_collection(dialog.collection(), ask=False)
+
+    def _on_open_collection_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        if not self.maybe_save():
+            return
+        name = QFileDialog.getExistingDirectory(self, self.tr("Open Collection"), str(file_dialogs.start_folder()))
+        if name:
+            file_dialogs.remember(name)
+            self.open_collection(Path(name), ask=False)
+
+    def open_collection(self, collection, ask: bool = True) -> bool:
+        """Open a collection (a folder, its index file, or a Collection): list its documents, align those not
+        aligned yet in the background, and show the first one that can be reviewed. True on success."""
+        from editor.collection.store import Collection
+        from editor.errors import EditorError
+        from editor.ui.collection.collection_controller import CollectionController
+
+        if ask and not self.maybe_save():
+            return False
+        if not isinstance(collection, Collection):
+            path = Path(collection)
+            try:
+                collection = Collection.open(path)
+                collection.refresh_stats()
+            except EditorError as exc:
+                self.show_error(self.tr("Could not open the collection"), exc, path)
+                return False
+        if self.collection is not None:
+            self.close_collection(discard=True)
+        self.alignment_jobs.cancel()
+        self._pause_single_document_safety()
+        controller = CollectionController(self, collection, self, self)
+        controller.message.connect(self.show_message)
+        controller.error.connect(lambda title, exc: self.show_error(title, exc))
+        controller.modified_changed.connect(self._update_title)
+        controller.document_shown.connect(self.document_list.select)
+        self.collection = controller
+        self.navigator.across_documents = True
+        self._collection_title = controller.name
+        self.document_list.set_model(controller.model)
+        self.document_list.show()
+        self.qdoc.set_document(AlignmentDocument())
+        self._update_title()
+        self._update_actions()
+        self.files.file_used.emit(str(collection.folder.absolute()))
+        left = controller.leftovers()
+        if left:
+            self.show_message(self.tr("%n document(s) have unsaved edits from a session that ended: they come back "
+                                      "when opened.", "", len(left)), 10000)
+        first = next((e.name for e in collection.entries if name_is_ready(collection, e)), None)
+        if controller.align_all():
+            self.document_list.show_progress(0.0)
+            controller.aligner.progressed.connect(self._on_collection_progressed)
+            controller.aligner.finished.connect(lambda _cancelled: self.document_list.show_progress(None))
+        if first is not None:
+            controller.show(first)
+        return True
+
+    def close_collection(self, discard: bool) -> None:
+        """Close the open collection (its documents' unsaved edits are dropped with `discard`, else their journals
+        stay) and go back to a single empty document."""
+        controller = self.collection
+        if controller is None:
+            return
+        self.alignment_jobs.cancel()
+        controller.close(discard=discard)
+        self.collection = None
+        self.navigator.across_documents = False
+        self.document_list.set_model(None)
+        self.document_list.show_progress(None)
+        self.document_list.hide()
+        self._set_undo_stack(self._own_stack)
+        for stack in self.undo_group.stacks():
+            if stack is not self._own_stack:
+                self.undo_group.removeStack(stack)
+        self._own_stack.clear()
+        self.project_path = None
+        self.qdoc.set_document(AlignmentDocument())
+        self._own_stack.setClean()
+        self._resume_single_document_safety()
+        controller.deleteLater()
+        self._update_title()
+
+    def _pause_single_document_safety(self) -> None:
+        """A collection keeps its own journals (one per document, in its folder): the session's autosave and
+        journal of a single document stop meanwhile."""
+        if self._recorder is not None:
+            self._recorder.close(remove=True)
+            self._recorder = None
+        if self._autosaver is not None:
+            self._autosaver.stop()
+            self._autosaver.clear()
+
+    def _resume_single_document_safety(self) -> None:
+        if self._autosaver is not None and not self._autosaver.is_active():
+            self._autosaver.start()
+            self._recorder = self._make_recorder()
+
+    def _set_undo_stack(self, stack: QUndoStack) -> None:
+        """Make `stack` the window's undo history (the shown document's)."""
+        old = self.undo_stack
+        if old is not stack:
+            old.cleanChanged.disconnect(self._on_clean_changed)
+            old.indexChanged.disconnect(self._on_undo_index_changed)
+            if stack not in self.undo_group.stacks():
+                self.undo_group.addStack(stack)
+            stack.cleanChanged.connect(self._on_clean_changed)
+            stack.indexChanged.connect(self._on_undo_index_changed)
+            self.undo_stack = stack
+            self.alignment_jobs.set_undo_stack(stack)
+        self.undo_group.setActiveStack(stack)
+
+    def show_collection_document(self, doc: AlignmentDocument, stack: QUndoStack, title: str) -> None:
+        """Show a document of the open collection with its own undo history (CollectionHost)."""
+        self.alignment_jobs.document_replaced(opened_clean=True)
+        self._set_undo_stack(stack)
+        self.project_path = None
+        self.qdoc.set_document(doc)
+        self._collection_title = title
+        self._update_title()
+        if self.isVisible():
+            self.focus_panes()
+
+    def select_first_doubtful(self) -> bool:
+        return self.navigator.jump(self.view.is_doubtful, start=-1, quiet=True)
+
+    def select_last_doubtful(self) -> bool:
+        return self.navigator.jump(self.view.is_doubtful, start=len(self.document.beads), forward=False, quiet=True)
+
+    def _on_doubtful_ran_out(self, forward: bool) -> None:
+        if self.collection is not None:
+            self.collection.next_document_with_doubtful(forward)
+
+    def _on_collection_document_chosen(self, name: str) -> None:
+        if self.collection is not None and self.collection.show(name):
+            self.focus_panes()
+
+    def _on_collection_cancel_requested(self) -> None:
+        if self.collection is not None:
+            self.collection.aligner.cancel()
+
+    def _on_collection_progressed(self, fraction: float) -> None:
+        if self.collection is not None and self.collection.aligner.running:
+            self.document_list.show_progress(fraction)
+
+    def _on_export_collection_triggered(self) -> None:
+        if self.collection is not None:
+            self.collection.ask_and_export(self.settings)
+
+    def _maybe_save_collection(self) -> bool:
+        names = self.collection.modified_names()
+        if not names:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("%n document(s) of the collection have changes that are not saved (%1). Save them first?", "",
+                    len(names)).replace("%1", ", ".join(names[:5]) + (" …" if len(names) > 5 else "")),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.collection.save_all()
+        return answer == QMessageBox.StandardButton.Discard
+
     # -- help -----------------------------------------------------------------------------------
 
     def _on_shortcuts_triggered(self) -> None:
@@ -824,6 +1046,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        if self.collection is not None:
+            self.close_collection(discard=True)
         self.cancel_alignment()
         # Let a cancelled alignment notice (it checks should_stop often) before the window goes away.
         QThreadPool.globalInstance().waitForDone(3000)

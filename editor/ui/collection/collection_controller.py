@@ -1,0 +1,355 @@
+"""The open collection in the window: which documents are open (each with its own undo history and edit journal),
+which one the panes show, the document list's model, the background alignment, saving, F8 across documents and
+the merged export."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from editor.bitext.document import AlignmentDocument
+from editor.bitext.journal import copy_document
+from editor.bitext.review import ReviewPolicy, review_counts
+from editor.collection.store import Collection, DocumentEntry
+from editor.errors import EditorError
+from editor.ui.collection.collection_aligner import CollectionAligner
+from editor.ui.collection.document_journal import DocumentJournal, journal_path, leftover_history
+from editor.ui.collection.document_list import DocumentListModel
+from editor.ui.model.commands import ApplyChange
+from editor.ui.model.qt_document import QtDocument
+
+log = logging.getLogger(__name__)
+
+
+class CollectionHost(Protocol):
+    """What the controller needs of the window."""
+
+    qdoc: QtDocument
+
+    def show_collection_document(self, doc: AlignmentDocument, stack: QUndoStack, title: str) -> None: ...
+
+    def review_threshold(self) -> float: ...
+
+    def finish_editing(self) -> None: ...
+
+    def select_first_doubtful(self) -> bool: ...
+
+
+@dataclass
+class OpenDocument:
+    """A document loaded in this session: its current state, its undo history and its journal."""
+
+    entry: DocumentEntry
+    doc: AlignmentDocument
+    stack: QUndoStack
+    journal: DocumentJournal
+    counts: tuple[int, int, int] = (0, 0, 0)       # links, doubtful, confirmed
+
+
+class CollectionController(QObject):
+    """Owns the collection while the window shows it. Documents load when first opened and stay open (with
+    their undo history) until the collection closes; only the shown one is in the panes.
+
+    Signals go up: `message` (status bar), `error(title, exc)` (the window shows it naming the file),
+    `document_shown(name)`, `modified_changed()` (for the window's title and Save).
+    """
+
+    message = Signal(str, int)
+    error = Signal(str, object)
+    document_shown = Signal(str)
+    modified_changed = Signal()
+
+    def __init__(self, host: CollectionHost, collection: Collection, dialog_parent: QWidget,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.host, self.collection, self.dialog_parent = host, collection, dialog_parent
+        self.open_documents: dict[str, OpenDocument] = {}
+        self.shown: str | None = None
+        self.model = DocumentListModel(collection, self._live_counts, self)
+        self.aligner = CollectionAligner(collection, self)
+        self.aligner.document_started.connect(lambda name: self.model.set_progress(name, 0.0))
+        self.aligner.document_progressed.connect(self.model.set_progress)
+        self.aligner.document_finished.connect(self._on_document_aligned)
+        self.aligner.document_failed.connect(self._on_document_failed)
+        self.aligner.document_stopped.connect(lambda name: self.model.set_progress(name, None))
+        self.aligner.finished.connect(self._on_alignment_finished)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(150)
+        self._count_timer.timeout.connect(self._recount_shown)
+        host.qdoc.changed.connect(self._on_shown_document_changed)
+
+    @property
+    def name(self) -> str:
+        return self.collection.folder.name
+
+    # -- the list's counts --------------------------------------------------------------------------------
+
+    def _live_counts(self, name: str) -> tuple | None:
+        opened = self.open_documents.get(name)
+        if opened is None:
+            return None
+        return (*opened.counts, not opened.stack.isClean())
+
+    def _count(self, opened: OpenDocument) -> None:
+        counts = review_counts(opened.doc, ReviewPolicy.for_document(opened.doc, self.host.review_threshold()))
+        opened.counts = (counts.links, counts.doubtful, counts.confirmed)
+
+    def _on_shown_document_changed(self, *_args) -> None:
+        if self.shown is not None:
+            self._count_timer.start()
+
+    def _recount_shown(self) -> None:
+        opened = self.open_documents.get(self.shown) if self.shown else None
+        if opened is not None:
+            self._count(opened)
+            self.model.refresh(opened.entry.name)
+
+    def recount_all(self) -> None:
+        """Count the open documents again (the review threshold changed)."""
+        for opened in self.open_documents.values():
+            self._count(opened)
+        self.model.refresh()
+
+    # -- opening documents ---------------------------------------------------------------------------------
+
+    def leftovers(self) -> list[str]:
+        """Documents with unsaved edits a session that ended left in their journals."""
+        return [e.name for e in self.collection.entries
+                if journal_path(self.collection.folder, e.name).is_file()
+                and leftover_history(self.collection.folder, e.name) is not None]
+
+    def show(self, name: str) -> bool:
+        """Show document `name` in the panes (loading it, and replaying what a killed session left, on first
+        opening). False, with the reason said, when it cannot be shown."""
+        try:
+            entry = self.collection.entry(name)
+        except KeyError:
+            return False
+        if name == self.shown:
+            return True
+        if name in self.aligner.waiting():
+            self.message.emit(self.tr("%1 is still aligning; it opens when it is aligned.").replace("%1", name), 5000)
+            return False
+        self.host.finish_editing()
+        opened = self.open_documents.get(name)
+        recovered = None
+        if opened is None:
+            problem = entry.error
+            if problem:
+                self.error.emit(self.tr("Could not open the document"),
+                                EditorError(self.tr("%1 failed: %2").replace("%1", name).replace("%2", problem)))
+                return False
+            try:
+                doc = self.collection.load(entry)
+            except EditorError as exc:
+                self.error.emit(self.tr("Could not open the document"), exc)
+                return False
+            recovered = leftover_history(self.collection.folder, name)
+            stack = QUndoStack(self)
+            journal = DocumentJournal(journal_path(self.collection.folder, name), stack,
+                                      lambda n=name: self.open_documents[n].doc, lambda n=name: self.shown == n, self)
+            journal.failed.connect(lambda why: self.message.emit(
+                self.tr("The edit journal could not be written: %1").replace("%1", why), 8000))
+            opened = OpenDocument(entry, doc, stack, journal)
+            self.open_documents[name] = opened
+            stack.cleanChanged.connect(lambda _clean, n=name: self._on_clean_changed(n))
+            if recovered is not None:
+                opened.doc = copy_document(recovered.base)
+        self.shown = name
+        self.host.show_collection_document(opened.doc, opened.stack, f"{self.name} › {name}")
+        if recovered is not None:
+            for step in recovered.steps:
+                opened.stack.push(ApplyChange(self.host.qdoc, step.changes, step.text))
+            opened.stack.setIndex(recovered.index)
+            opened.stack.resetClean()
+            self.message.emit(self.tr("Recovered %n unsaved edit(s) of %1 from its edit journal.", "",
+                                      recovered.index).replace("%1", name), 10000)
+        self._count(opened)
+        self.model.refresh(name)
+        self.document_shown.emit(name)
+        return True
+
+    def _on_clean_changed(self, name: str) -> None:
+        self.model.refresh(name)
+        self.modified_changed.emit()
+
+    # -- saving and closing ----------------------------------------------------------------------------------
+
+    def is_modified(self) -> bool:
+        return any(not o.stack.isClean() for o in self.open_documents.values())
+
+    def modified_names(self) -> list[str]:
+        return [n for n, o in self.open_documents.items() if not o.stack.isClean()]
+
+    def save_all(self) -> bool:
+        """Save every open document with changes into the collection; True when all were saved."""
+        self.host.finish_editing()
+        ok = True
+        for opened in self.open_documents.values():
+            if opened.stack.isClean():
+                continue
+            try:
+                self.collection.save_document(opened.entry, opened.doc)
+            except (EditorError, OSError) as exc:
+                self.error.emit(self.tr("Could not save"), exc)
+                ok = False
+                continue
+            opened.stack.setClean()
+            opened.journal.close(remove=True)
+            self._count(opened)
+        self.model.refresh()
+        if ok:
+            self.message.emit(self.tr("Saved the collection %1").replace("%1", str(self.collection.folder)), 4000)
+        return ok
+
+    def close(self, *, discard: bool) -> None:
+        """Stop aligning and close every document. With `discard` the unsaved edits are dropped on purpose (their
+        journals go); otherwise the journals stay, to be replayed when the collection opens again."""
+        if self.aligner.running:
+            self.aligner.cancel()
+        for opened in self.open_documents.values():
+            opened.journal.close(remove=discard or opened.stack.isClean())
+            opened.stack.cleanChanged.disconnect()
+        self.open_documents.clear()
+        self.shown = None
+        try:
+            self.host.qdoc.changed.disconnect(self._on_shown_document_changed)
+        except (RuntimeError, TypeError):
+            pass
+
+    # -- alignment -----------------------------------------------------------------------------------------
+
+    def align_all(self) -> int:
+        """Align every document not aligned yet (in the aligner process, one after another)."""
+        count = self.aligner.start()
+        if count:
+            self.model.set_waiting(self.aligner.waiting())
+        return count
+
+    def retry(self, name: str) -> bool:
+        """Align a failed document again from its sources."""
+        entry = self.collection.entry(name)
+        entry.error, entry.file = None, None
+        self.model.refresh(name)
+        started = self.aligner.start([entry])
+        self.model.set_waiting(self.aligner.waiting())
+        return bool(started)
+
+    def _on_document_aligned(self, name: str) -> None:
+        self.model.set_progress(name, None)
+        self.model.refresh(name)
+        if self.shown is None:
+            self.show(name)          # the first aligned document is reviewable while the rest align
+
+    def _on_document_failed(self, name: str, reason: str) -> None:
+        self.model.set_progress(name, None)
+        self.model.refresh(name)
+        self.message.emit(self.tr("%1 failed: %2").replace("%1", name).replace("%2", reason), 10000)
+
+    def _on_alignment_finished(self, cancelled: bool) -> None:
+        self.model.set_waiting([])
+        if cancelled:
+            self.message.emit(self.tr("Alignment of the collection cancelled; the rest stays to align."), 6000)
+        else:
+            failed = sum(1 for e in self.collection.entries if e.error)
+            self.message.emit(self.tr("The collection is aligned.") + (" " + self.tr(
+                "%n document(s) failed.", "", failed) if failed else ""), 8000)
+
+    # -- review across documents ---------------------------------------------------------------------------------
+
+    def _doubtful_left(self, entry: DocumentEntry) -> int:
+        live = self._live_counts(entry.name)
+        if live is not None:
+            return live[1]
+        return entry.stats.doubtful if entry.stats is not None and entry.file and not entry.error else 0
+
+    def next_document_with_doubtful(self, forward: bool = True) -> bool:
+        """F8 past the last doubtful link: show the next document (in the list's order) that has doubtful links,
+        at its first one. False, with a message, when no other document has any."""
+        names = [e.name for e in self.collection.entries]
+        start = names.index(self.shown) if self.shown in names else -1
+        order = names[start + 1:] + names[:max(start, 0)] if forward else \
+            list(reversed(names[:max(start, 0)])) + list(reversed(names[start + 1:]))
+        waiting = set(self.aligner.waiting())
+        for name in order:
+            entry = self.collection.entry(name)
+            if name in waiting or self._doubtful_left(entry) == 0 or self.collection.problem(entry):
+                continue
+            if self.show(name):
+                self.host.select_first_doubtful() if forward else self.host.select_last_doubtful()
+                self.message.emit(self.tr("Next document with doubtful links: %1").replace("%1", name), 4000)
+                return True
+        self.message.emit(self.tr("No more doubtful links in the collection."), 5000)
+        return False
+
+    # -- the merged export ---------------------------------------------------------------------------------------
+
+    def load_for_export(self, entry: DocumentEntry) -> AlignmentDocument:
+        """The document as the editor has it: an open one with its unsaved edits, else from its file."""
+        opened = self.open_documents.get(entry.name)
+        return opened.doc if opened is not None else self.collection.load(entry)
+
+    def export(self, path: Path, options) -> object:
+        """Write every document into one TMX or XLIFF file; returns the MergeReport."""
+        from editor.collection.merge import export_collection
+
+        self.host.finish_editing()
+        return export_collection(self.collection, path, options, load=self.load_for_export)
+
+    def ask_and_export(self, settings=None) -> None:
+        """File → Export Collection: the export dialog (TMX and XLIFF only), then the merged file."""
+        from editor.ui.dialogs.export_dialog import ExportDialog
+
+        sample = next(iter(self.open_documents.values())).doc if self.open_documents else None
+        if sample is None:
+            entry = next((e for e in self.collection.entries if e.file and not self.collection.problem(e)), None)
+            if entry is None:
+                self.message.emit(self.tr("No document of the collection is aligned yet."), 5000)
+                return
+            try:
+                sample = self.collection.load(entry)
+            except EditorError as exc:
+                self.error.emit(self.tr("Could not export"), exc)
+                return
+        suggested = self.collection.folder.parent / f"{self.name}.tmx"
+        dialog = ExportDialog(self.dialog_parent, sample, suggested,
+                              creation_id=getattr(settings, "translator_id", "") or "")
+        dialog.setWindowTitle(self.tr("Export Collection"))
+        _only_merge_formats(dialog)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        path, options = dialog.path(), dialog.options()
+        options.review_threshold = self.host.review_threshold()
+        try:
+            report = self.export(path, options)
+        except (EditorError, OSError) as exc:
+            self.error.emit(self.tr("Could not export"), exc)
+            return
+        lines = [self.tr("%n unit(s) of %1 document(s) written to %2.", "", report.written)
+                 .replace("%1", str(report.documents)).replace("%2", str(path))]
+        for name, why in report.left_out:
+            lines.append(self.tr("Left out %1: %2").replace("%1", name).replace("%2", why))
+        lines.extend(report.warnings)
+        QMessageBox.information(self.dialog_parent, self.tr("Export finished"), "\n".join(lines))
+
+
+def _only_merge_formats(dialog) -> None:
+    """Keep TMX and XLIFF in an ExportDialog's format list (a collection merges into those only)."""
+    from editor.collection.merge import MERGE_SUFFIXES
+
+    keep = [f for f in dialog.formats if f.suffix in MERGE_SUFFIXES]
+    dialog.format_combo.blockSignals(True)
+    dialog.format_combo.clear()
+    dialog.formats = keep
+    for fmt in keep:
+        dialog.format_combo.addItem(f"{fmt.name} ({fmt.suffix})")
+    dialog.format_combo.blockSignals(False)
+    dialog.format_combo.setCurrentIndex(0)
+    dialog._on_format_changed()

@@ -1,0 +1,116 @@
+"""The edit journal of one open document of a collection: every move of its undo stack is written at once to
+`.journals/NAME.journal` in the collection folder, so killing the editor loses nothing in any document; the
+next session replays it when the document is opened again."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from editor.bitext.document import AlignmentDocument
+from editor.bitext.journal import JOURNAL_SUFFIX, History, Journal, Step, history_from_steps, read_journal
+from editor.errors import EditorError
+from editor.ui.safety.sessions import JOURNAL_SYNC_MS
+
+log = logging.getLogger(__name__)
+
+JOURNAL_FOLDER = ".journals"
+
+
+def journal_path(folder: Path, name: str) -> Path:
+    """Where the collection in `folder` keeps the journal of document `name`."""
+    safe = "".join(c if c.isalnum() or c in "-_. ()" else "_" for c in name).strip(". ") or "document"
+    return folder / JOURNAL_FOLDER / f"{safe}{JOURNAL_SUFFIX}"
+
+
+def leftover_history(folder: Path, name: str) -> History | None:
+    """The unsaved history a session that ended without saving left for document `name`, or None."""
+    path = journal_path(folder, name)
+    if not path.is_file():
+        return None
+    try:
+        history = read_journal(path).history
+    except EditorError as exc:
+        log.warning("edit journal %s: %s", path, exc)
+        return None
+    return history if history.modified else None
+
+
+class DocumentJournal(QObject):
+    """Records one document's undo stack in its journal. The journal file is made at the first edit (a document
+    only read writes nothing), holds the history from the document as opened, and is removed when the
+    document is saved or closed. Writes happen before control returns to the event loop; an fsync follows
+    within JOURNAL_SYNC_MS on a worker thread."""
+
+    failed = Signal(str)
+
+    def __init__(self, path: Path, stack: QUndoStack, document: Callable[[], AlignmentDocument],
+                 shown: Callable[[], bool], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path, self._stack, self._document, self._shown = path, stack, document, shown
+        self._journal: Journal | None = None
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setSingleShot(True)
+        self._sync_timer.setInterval(JOURNAL_SYNC_MS)
+        self._sync_timer.timeout.connect(self._on_sync_timer_timeout)
+        stack.indexChanged.connect(self._on_stack_changed)
+        stack.cleanChanged.connect(self._on_stack_changed)
+
+    @property
+    def active(self) -> bool:
+        return self._journal is not None
+
+    def _steps(self) -> list[Step]:
+        steps = []
+        for i in range(self._stack.count()):
+            step = getattr(self._stack.command(i), "journal_step", None)
+            if step is None:
+                raise EditorError("an undo step cannot be written to the edit journal")
+            steps.append(step)
+        return steps
+
+    def _on_stack_changed(self, *_args) -> None:
+        if not self._shown():
+            return              # only the shown document's stack moves; this fires while switching
+        try:
+            steps, index, clean = self._steps(), self._stack.index(), self._stack.cleanIndex()
+            if self._journal is None:
+                if index == clean:
+                    return
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                history = history_from_steps(self._document(), steps, index, clean)
+                self._journal = Journal(self.path, history)
+            else:
+                self._journal.record_history(steps, index, clean)
+        except (OSError, EditorError) as exc:
+            log.warning("edit journal %s: %s", self.path, exc)
+            self.failed.emit(str(exc))
+            return
+        if not self._sync_timer.isActive():
+            self._sync_timer.start()
+
+    def _on_sync_timer_timeout(self) -> None:
+        journal = self._journal
+        if journal is not None and journal.dirty:
+            threading.Thread(target=_sync_quietly, args=(journal,), name="duiqi-journal-sync", daemon=True).start()
+
+    def close(self, *, remove: bool = True) -> None:
+        """Stop recording; with `remove` (saved, or discarded on purpose) the journal file goes too."""
+        self._sync_timer.stop()
+        if self._journal is not None:
+            self._journal.close(remove=remove)
+            self._journal = None
+        elif remove:
+            self.path.unlink(missing_ok=True)
+
+
+def _sync_quietly(journal: Journal) -> None:
+    try:
+        journal.sync()
+    except OSError as exc:
+        log.debug("journal sync: %s", exc)

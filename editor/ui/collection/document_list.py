@@ -1,0 +1,300 @@
+"""The document list of a collection: one row per document (name, links, doubtful left, % confirmed, status,
+last change), sortable, filterable to the documents that need review, with a progress bar for the whole
+collection and one per aligning document. Double-click or Enter opens a document."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QCheckBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+    QPushButton, QStyle, QStyledItemDelegate, QStyleOptionProgressBar, QTableView, QVBoxLayout, QWidget,
+)
+
+from editor.collection.store import FAILED, REVIEWED, TO_ALIGN, TO_REVIEW, Collection, DocumentEntry
+
+ALIGNING = "aligning"
+NAME, LINKS, DOUBTFUL, CONFIRMED, STATUS, CHANGED = range(6)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2       # 0..1 while aligning, else None
+
+
+class DocumentListModel(QAbstractTableModel):
+    """Rows over `collection.entries`. `live(name)` gives (links, doubtful, confirmed, modified) of an open
+    document (its counts change as it is edited), or None to use the index's counts."""
+
+    def __init__(self, collection: Collection, live: Callable[[str], tuple | None], parent=None) -> None:
+        super().__init__(parent)
+        self.collection, self._live = collection, live
+        self._aligning: dict[str, float] = {}
+        self._waiting: set[str] = set()
+
+    # -- what the aligner reports -------------------------------------------------------------------------
+
+    def set_waiting(self, names) -> None:
+        self._waiting = set(names)
+        self.refresh()
+
+    def set_progress(self, name: str, fraction: float | None) -> None:
+        if fraction is None:
+            self._aligning.pop(name, None)
+            self._waiting.discard(name)
+        else:
+            self._aligning[name] = fraction
+        self.refresh(name)
+
+    def status(self, entry: DocumentEntry) -> str:
+        if entry.name in self._aligning or (entry.name in self._waiting and not entry.error):
+            return ALIGNING
+        live = self._live(entry.name)
+        if live is not None and not entry.error:
+            return REVIEWED if live[1] == 0 else TO_REVIEW
+        return entry.status
+
+    def refresh(self, name: str | None = None) -> None:
+        if name is None:
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, CHANGED))
+            return
+        for row, entry in enumerate(self.collection.entries):
+            if entry.name == name:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, CHANGED))
+
+    def reset(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    # -- the model --------------------------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.collection.entries)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Document"), self.tr("Links"), self.tr("Doubtful"), self.tr("Confirmed"),
+                    self.tr("Status"), self.tr("Last change"))[section]
+        return None
+
+    def _counts(self, entry: DocumentEntry) -> tuple[int, int, int, bool] | None:
+        live = self._live(entry.name)
+        if live is not None:
+            return live
+        if entry.stats is None or entry.file is None:
+            return None
+        return entry.stats.links, entry.stats.doubtful, entry.stats.confirmed, False
+
+    def status_text(self, status: str) -> str:
+        return {ALIGNING: self.tr("aligning"), TO_ALIGN: self.tr("to align"), TO_REVIEW: self.tr("to review"),
+                REVIEWED: self.tr("reviewed"), FAILED: self.tr("failed")}.get(status, status)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entry = self.collection.entries[index.row()]
+        column = index.column()
+        counts = self._counts(entry)
+        status = self.status(entry)
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            sorting = role == SORT_ROLE
+            if column == NAME:
+                name = entry.name
+                return name.casefold() if sorting else (f"{name} *" if counts and counts[3] else name)
+            if column in (LINKS, DOUBTFUL, CONFIRMED):
+                if counts is None:
+                    return -1 if sorting else ""
+                links, doubtful, confirmed, _ = counts
+                if column == LINKS:
+                    return links
+                if column == DOUBTFUL:
+                    return doubtful
+                percent = 100.0 * confirmed / links if links else 0.0
+                return percent if sorting else f"{percent:.0f} %"
+            if column == STATUS:
+                if sorting:
+                    return (FAILED, TO_REVIEW, ALIGNING, TO_ALIGN, REVIEWED).index(status)
+                if status == ALIGNING and entry.name in self._aligning:
+                    return f"{self.status_text(status)} {self._aligning[entry.name]:.0%}"
+                return self.status_text(status)
+            if column == CHANGED:
+                changed = entry.stats.changed if entry.stats is not None and entry.file else None
+                if sorting:
+                    return changed or ""
+                return _local_time(changed)
+        if role == PROGRESS_ROLE and column == STATUS:
+            return self._aligning.get(entry.name)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            problem = entry.error or (self.collection.problem(entry) if entry.file else None)
+            if problem:
+                return problem
+            sources = [p for p in (entry.zh, entry.en) if p]
+            return "\n".join(sources) if sources else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (LINKS, DOUBTFUL, CONFIRMED):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return entry.name
+        return None
+
+    def needs_review(self, row: int) -> bool:
+        return self.status(self.collection.entries[row]) in (TO_REVIEW, FAILED)
+
+
+def _local_time(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+class _NeedsReviewFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.only_needing_review = False
+        self.setSortRole(SORT_ROLE)
+
+    def set_only_needing_review(self, on: bool) -> None:
+        self.only_needing_review = on
+        self.refilter()
+
+    def refilter(self) -> None:
+        if hasattr(self, "beginFilterChange"):         # Qt 6.9+
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:
+        return not self.only_needing_review or self.sourceModel().needs_review(row)
+
+
+class _ProgressDelegate(QStyledItemDelegate):
+    """Paints a progress bar in the status cell of a document that is aligning."""
+
+    def paint(self, painter, option, index) -> None:
+        fraction = index.data(PROGRESS_ROLE)
+        if fraction is None:
+            super().paint(painter, option, index)
+            return
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(2, 2, -2, -2)
+        bar.minimum, bar.maximum, bar.progress = 0, 1000, int(fraction * 1000)
+        bar.text = index.data(Qt.ItemDataRole.DisplayRole)
+        bar.textVisible = True
+        bar.state = option.state
+        QApplication.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
+
+
+class _Table(QTableView):
+    activated_row = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class DocumentList(QDockWidget):
+    """The dock: a "needs review" filter, the collection's progress bar and Cancel, and the table.
+    `document_chosen(name)` when a row is double-clicked or Enter is pressed on it."""
+
+    document_chosen = Signal(str)
+    cancel_requested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(self.tr("Documents"), parent)
+        self.setObjectName("documentList")
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(4, 4, 4, 4)
+        top = QHBoxLayout()
+        self.summary = QLabel(body)
+        self.needs_review = QCheckBox(self.tr("Only documents that need review"), body)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.needs_review)
+        column.addLayout(top)
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar(body)
+        self.progress.setRange(0, 1000)
+        self.progress.setFormat(self.tr("Aligning the collection… %p%"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), body)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        column.addLayout(progress_row)
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.table = _Table(body)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(STATUS, _ProgressDelegate(self.table))
+        self.table.doubleClicked.connect(self._on_row_activated)
+        self.table.activated_row.connect(self._on_row_activated)
+        column.addWidget(self.table, 1)
+        self.setWidget(body)
+        self.proxy = _NeedsReviewFilter(self)
+        self.needs_review.toggled.connect(self.proxy.set_only_needing_review)
+        self.model: DocumentListModel | None = None
+
+    def set_model(self, model: DocumentListModel | None) -> None:
+        self.model = model
+        self.proxy.setSourceModel(model)
+        self.table.setModel(self.proxy if model is not None else None)
+        if model is not None:
+            self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)    # the collection's order until asked
+            model.dataChanged.connect(self._update_summary)
+            model.modelReset.connect(self._update_summary)
+        self._update_summary()
+
+    def _update_summary(self, *_args) -> None:
+        model = self.model
+        if model is None:
+            self.summary.clear()
+            return
+        entries = model.collection.entries
+        statuses = [model.status(e) for e in entries]
+        self.summary.setText(self.tr("%n document(s)", "", len(entries)) + " · "
+                             + self.tr("%1 to review, %2 reviewed, %3 failed")
+                             .replace("%1", str(statuses.count(TO_REVIEW)))
+                             .replace("%2", str(statuses.count(REVIEWED)))
+                             .replace("%3", str(statuses.count(FAILED))))
+        self.proxy.refilter()
+
+    def _on_row_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        name = index.data(Qt.ItemDataRole.UserRole)
+        if name:
+            self.document_chosen.emit(name)
+
+    def row_of(self, name: str) -> int:
+        """The row (in the table as sorted and filtered) showing document `name`, or -1."""
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole) == name:
+                return row
+        return -1
+
+    def select(self, name: str) -> None:
+        row = self.row_of(name)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def show_progress(self, fraction: float | None) -> None:
+        """The whole collection's progress (None: nothing aligning)."""
+        running = fraction is not None
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        if running:
+            self.progress.setValue(int(fraction * 1000))

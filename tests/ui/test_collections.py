@@ -1,0 +1,324 @@
+"""A translator's path through a collection, end to end in the window: New Collection (pairing preview, fix, add,
+drop), background alignment of every document (first one reviewable while the rest align, a failing one does
+not stop the others, Cancel), the document list (sort, filter, Enter opens), F8 across documents, undo per
+document, save, reopen, the merged export, a batch output folder opened as a collection, and bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from editor.bitext import edits
+from editor.bitext.document import Side
+from editor.cli import main as cli_main
+from editor.collection import INDEX_NAME, Collection, Pair, pair_folder
+from editor.collection.store import FAILED, TO_ALIGN
+from editor.ui.collection.document_list import DOUBTFUL, NAME, STATUS
+from editor.ui.collection.new_collection_dialog import NewCollectionDialog
+from editor.ui.window.main_window import MainWindow
+from tests.collection.helpers import DATA, make_collection, make_sources
+from tests.conftest import EVENT_TIMEOUT_MS, schema_path
+
+
+def _forget_changes(win: MainWindow) -> None:
+    """Teardown: no question about unsaved changes in any document."""
+    if win.collection is not None:
+        for opened in win.collection.open_documents.values():
+            opened.stack.setClean()
+    win.undo_stack.setClean()
+
+
+def _window(qtbot) -> MainWindow:
+    win = MainWindow(autosave=False)
+    qtbot.addWidget(win, before_close_func=_forget_changes)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _wait_aligned(qtbot, win: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not win.collection.aligner.running, timeout=EVENT_TIMEOUT_MS)
+
+
+def _new_collection(tmp_path: Path) -> Collection:
+    sources = make_sources(tmp_path / "client")
+    pairing = pair_folder(sources)
+    [sample] = [p for p in pairing.unpaired if p.name == "sample.txt"]
+    pairing.add(Pair("sample", sample))
+    return Collection.create(tmp_path / "archive", pairing)
+
+
+def test_new_collection_dialog_previews_the_pairing_and_lets_pairs_be_fixed_added_and_dropped(qtbot, tmp_path):
+    sources = make_sources(tmp_path / "client")
+    (sources / "notes.txt").write_text("笔记。\n\nNotes.\n", encoding="utf-8")
+    dialog = NewCollectionDialog()
+    qtbot.addWidget(dialog)
+    dialog.set_one_folder(sources)
+    names = lambda: [dialog.pairs_table.item(r, 0).text() for r in range(dialog.pairs_table.rowCount())]  # noqa: E731
+    assert names() == ["dialogue", "letter", "memo"]
+    assert sorted(dialog.unpaired_list.item(r).text() for r in range(dialog.unpaired_list.count())) == \
+        ["notes.txt", "sample.txt"]
+    dialog.pair_files([sources / "sample.txt"])                  # a bilingual file: a document of its own
+    assert "sample" in names() and dialog.unpaired_list.count() == 1
+    dialog.drop_pair(names().index("memo"))                       # dropped: its files are listed again
+    assert "memo" not in names() and dialog.unpaired_list.count() == 3
+    dialog.pair_files([sources / "memo.en.txt", sources / "memo.zh.txt"])    # tags put Chinese first
+    memo = next(p for p in dialog.pairing.pairs if p.name == "memo")
+    assert memo.zh.name == "memo.zh.txt" and memo.en.name == "memo.en.txt"
+    dialog.pairs_table.item(names().index("letter"), 0).setText("letter-2024")   # renamed in place
+    assert "letter-2024" in names()
+    dialog.set_destination(tmp_path / "archive")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    collection = dialog.collection()
+    assert sorted(e.name for e in collection.entries) == ["dialogue", "letter-2024", "memo", "sample"]
+    assert (tmp_path / "archive" / INDEX_NAME).is_file()
+    assert [Path(u).name for u in collection.unpaired] == ["notes.txt"]
+
+
+def test_new_collection_dialog_names_bad_input_and_creates_nothing(qtbot, tmp_path):
+    (tmp_path / "zh").mkdir()
+    make_sources(tmp_path / "en")
+    dialog = NewCollectionDialog()
+    qtbot.addWidget(dialog)
+    dialog.set_two_folders(tmp_path / "zh", tmp_path / "en")
+    assert "holds no files" in dialog.error_label.text() and str(tmp_path / "zh") in dialog.error_label.text()
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    sources = tmp_path / "en"
+    dialog.set_mixed_files([sources / "sample.txt"])
+    dialog.pairing.add(Pair("again", sources / "sample.txt"))      # the same file in two pairs
+    dialog.set_destination(tmp_path / "archive")
+    dialog.accept()
+    assert "in two pairs" in dialog.error_label.text() and "sample.txt" in dialog.error_label.text()
+    assert dialog.result() != QDialog.DialogCode.Accepted and not (tmp_path / "archive").exists()
+
+
+def test_the_collection_aligns_in_the_background_and_the_first_document_is_reviewable_at_once(qtbot, tmp_path):
+    collection = _new_collection(tmp_path)
+    shutil.copy(DATA / "dlg_binary.txt", tmp_path / "client" / "broken.txt")
+    collection.add_pair(Pair("broken", tmp_path / "client" / "broken.txt", tmp_path / "client" / "memo.en.txt"))
+    collection.write_index()
+    win = _window(qtbot)
+    seen = []
+
+    def on_first_aligned(name: str) -> None:
+        if not seen:
+            seen.append((name, win.collection.shown, win.collection.aligner.running, len(win.document.beads)))
+
+    win.open_collection(collection.folder)
+    assert win.document_list.isVisible() and win.document_list.progress.isVisible()
+    win.collection.aligner.document_finished.connect(on_first_aligned)
+    statuses = [win.collection.model.index(r, STATUS).data() for r in range(win.collection.model.rowCount())]
+    assert all(s.startswith("aligning") for s in statuses)
+    _wait_aligned(qtbot, win)
+    name, shown, still_running, links = seen[0]
+    assert shown == name and still_running and links > 0          # reviewable while the rest still align
+    entries = {e.name: e for e in win.collection.collection.entries}
+    assert entries["broken"].status == FAILED and "broken.txt" in entries["broken"].error
+    assert all(entries[n].file for n in ("dialogue", "letter", "memo", "sample"))    # the others went on
+    row = next(r for r in range(win.collection.model.rowCount())
+               if win.collection.model.index(r, NAME).data() == "broken")
+    assert "broken.txt" in win.collection.model.index(row, STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    assert not win.document_list.progress.isVisible()
+
+
+def test_cancel_stops_the_collection_and_leaves_the_rest_to_align(qtbot, tmp_path):
+    collection = _new_collection(tmp_path)
+    win = _window(qtbot)
+    win.open_collection(collection.folder)
+    assert win.document_list.cancel_button.isVisible()
+    win.document_list.cancel_button.click()
+    assert not win.collection.aligner.running and not win.document_list.progress.isVisible()
+    entries = win.collection.collection.entries
+    assert not any(e.error for e in entries) and any(e.status == TO_ALIGN for e in entries)
+    assert win.collection.align_all() > 0                          # aligning again picks up the rest
+    _wait_aligned(qtbot, win)
+    assert all(e.file for e in entries)
+
+
+def _aligned_window(qtbot, tmp_path) -> MainWindow:
+    collection = make_collection(tmp_path)
+    win = _window(qtbot)
+    assert win.open_paths([collection.folder], ask=False)         # what `duiqi DIR` does
+    assert not win.collection.aligner.running and win.collection.shown
+    return win
+
+
+def test_the_document_list_sorts_filters_and_opens_a_document_with_enter(qtbot, tmp_path):
+    win = _aligned_window(qtbot, tmp_path)
+    dock = win.document_list
+    table = dock.table
+    table.sortByColumn(DOUBTFUL, Qt.SortOrder.DescendingOrder)
+    assert table.model().index(0, NAME).data() == "sample"         # the only one with doubtful links
+    dock.needs_review.setChecked(True)
+    assert [table.model().index(r, NAME).data() for r in range(table.model().rowCount())] == ["sample"]
+    dock.needs_review.setChecked(False)
+    assert table.model().rowCount() == 4
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(dock.row_of("memo"), NAME))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert win.collection.shown == "memo" and len(win.document.beads) == 2
+    assert "memo" in win.windowTitle()
+
+
+def test_f8_at_the_last_doubtful_link_goes_on_to_the_next_document_with_doubtful_links(qtbot, tmp_path):
+    win = _aligned_window(qtbot, tmp_path)
+    win.collection.show("dialogue")                               # no doubtful link here
+    assert not any(win.view.is_doubtful(b) for b in win.document.beads)
+    win.actions_.next_doubtful.trigger()
+    assert win.collection.shown == "sample"
+    k = win.view.current_bead()
+    assert k is not None and win.view.is_doubtful(win.document.beads[k])
+    win.actions_.next_doubtful.trigger()                          # the last one: no other document has any
+    assert win.collection.shown == "sample"
+    assert "No more doubtful links in the collection" in win.statusBar().currentMessage()
+
+
+def test_undo_is_per_document_and_save_writes_each_changed_document(qtbot, tmp_path):
+    win = _aligned_window(qtbot, tmp_path)
+    controller = win.collection
+    controller.show("letter")
+    letter_before = win.document.snapshot()
+    win.view.select_bead(0)
+    win.actions_.confirm_next.trigger()
+    assert win.document.beads[0].is_fixed and win.is_modified()
+    controller.show("memo")
+    memo_before = win.document.snapshot()
+    win.push_change(lambda doc: edits.unlink(doc, 0))
+    assert "memo *" in [controller.model.index(r, NAME).data() for r in range(controller.model.rowCount())]
+    win.undo_action.trigger()                                     # undoes the memo's edit only
+    assert win.document.snapshot() == memo_before
+    win.redo_action.trigger()
+    controller.show("letter")
+    assert win.undo_stack.count() == 1 and win.undo_action.isEnabled()
+    win.undo_action.trigger()
+    assert win.document.snapshot() == letter_before
+    win.redo_action.trigger()
+    assert win.save()
+    assert not win.is_modified()
+    again = Collection.open(controller.collection.folder)
+    assert again.load(again.entry("letter")).beads[0].is_fixed
+    assert len(again.load(again.entry("memo")).beads) == 3 and again.entry("memo").stats.links == 1
+    assert not list((controller.collection.folder / ".journals").glob("*.journal"))
+
+
+def test_edits_of_a_closed_session_come_back_from_the_journals_of_every_document(qtbot, tmp_path):
+    win = _aligned_window(qtbot, tmp_path)
+    controller = win.collection
+    folder = controller.collection.folder
+    digests = {}
+    for name in ("letter", "memo"):
+        controller.show(name)
+        win.view.select_bead(0)
+        win.actions_.confirm_next.trigger()
+        digests[name] = win.document.snapshot()
+    win.close_collection(discard=False)                          # as a kill leaves it: journals, no save
+    assert sorted(p.stem for p in (folder / ".journals").glob("*.journal")) == ["letter", "memo"]
+    assert win.open_collection(folder, ask=False)
+    assert "unsaved edits" in win.statusBar().currentMessage()
+    for name in ("letter", "memo"):
+        assert win.collection.show(name)
+        assert win.document.snapshot() == digests[name] and win.is_modified()
+        assert win.undo_stack.count() == 1                       # with its undo history
+
+
+def test_the_merged_export_from_the_window_holds_every_document_with_unsaved_edits(qtbot, tmp_path, monkeypatch):
+    from editor.ui.dialogs.export_dialog import ExportDialog
+
+    win = _aligned_window(qtbot, tmp_path)
+    win.collection.show("memo")
+    win.push_change(lambda doc: edits.unlink(doc, 0))            # not saved: exported as the editor has it
+    out = tmp_path / "all.tmx"
+    formats = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda dialog: formats.extend(f.suffix for f in dialog.formats)
+                        or QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(ExportDialog, "path", lambda dialog: out)
+    reports = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: reports.append(a[2]))
+    win.actions_.export_collection.trigger()
+    assert set(formats) <= {".tmx", ".xlf"} and ".tmx" in formats
+    tree = etree.parse(str(out))
+    assert etree.DTD(str(schema_path("tmx", "tmx14.dtd"))).validate(tree)
+    documents = [tu.findtext("prop[@type='x-document']") for tu in tree.findall("body/tu")]
+    assert documents.count("memo") == 1 and {"dialogue", "letter", "sample"} <= set(documents)
+    assert reports and "4 document(s)" in reports[0]
+
+
+def test_a_batch_output_folder_opens_as_a_collection(qtbot, tmp_path):
+    sources = make_sources(tmp_path / "client")
+    jobs = tmp_path / "jobs.tsv"
+    jobs.write_text(f"{sources / 'letter.zh.txt'}\t{sources / 'letter.en.txt'}\n{sources / 'sample.txt'}\t\tsample\n",
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli_main(["batch", str(jobs), "-o", str(out), "--mode", "fast", "-j", "1", "-q"]) == 0
+    win = _window(qtbot)
+    assert win.open_paths([out], ask=False)
+    assert sorted(e.name for e in win.collection.collection.entries) == ["letter.zh", "sample"]
+    assert win.collection.shown and win.document.beads
+    win.view.select_bead(0)
+    win.actions_.confirm_next.trigger()
+    assert win.save()                                             # saved as a project beside the batch's TMX
+    entry = win.collection.collection.entry(win.collection.shown)
+    assert entry.file.endswith(".duiqi") and (out / entry.file).is_file()
+
+
+def test_a_damaged_index_gives_one_message_naming_it(qtbot, tmp_path, monkeypatch):
+    collection = make_collection(tmp_path)
+    index = collection.folder / INDEX_NAME
+    index.write_text(json.dumps({"format": "duiqi-collection", "version": 1, "documents": "x"}), encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.informativeText())) or 0)
+    win = _window(qtbot)
+    assert not win.open_paths([collection.folder], ask=False)
+    assert len(shown) == 1 and INDEX_NAME in shown[0][0] + shown[0][1] and "damaged" in shown[0][1]
+    assert win.collection is None
+
+
+def test_a_moved_document_is_named_when_opened_and_the_others_open(qtbot, tmp_path, monkeypatch):
+    collection = make_collection(tmp_path)
+    (collection.folder / "memo.duiqi").unlink()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()) or 0)
+    win = _window(qtbot)
+    assert win.open_paths([collection.folder], ask=False)
+    assert not win.collection.show("memo")
+    assert len(shown) == 1 and "memo.duiqi" in shown[0]
+    assert win.collection.show("letter") and len(win.document.beads) == 3
+
+
+def test_opening_a_single_file_closes_the_collection(qtbot, tmp_path):
+    win = _aligned_window(qtbot, tmp_path)
+    project = win.collection.collection.folder / "memo.duiqi"
+    copy = tmp_path / "memo-copy.duiqi"
+    shutil.copy(project, copy)
+    assert win.open_paths([copy], ask=False)
+    assert win.collection is None and not win.document_list.isVisible()
+    assert win.undo_stack is win._own_stack and len(win.document.beads) == 2
+    win.view.select_bead(0)
+    win.actions_.confirm_next.trigger()
+    assert win.undo_stack.count() == 1 and win.undo_action.isEnabled()
+
+
+@pytest.mark.parametrize("side", [Side.SRC])
+def test_the_collection_window_is_keyboard_reviewable(qtbot, tmp_path, side):
+    win = _aligned_window(qtbot, tmp_path)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=EVENT_TIMEOUT_MS)
+    win.collection.show("letter")
+    pane = win.view.panes[side]
+    pane.setFocus()
+    win.view.select_bead(0)
+    for _ in range(3):
+        qtbot.keyClick(pane, Qt.Key.Key_Return)                   # Enter: confirm and go on
+    assert all(b.is_fixed for b in win.document.beads)
+    row = win.document_list.row_of("letter")
+    # the list counts the shown document again shortly after its edits
+    qtbot.waitUntil(lambda: win.document_list.proxy.index(row, 3).data() == "100 %", timeout=EVENT_TIMEOUT_MS)
+    assert win.document_list.proxy.index(row, STATUS).data() == "reviewed"
