@@ -50,6 +50,7 @@ class OpenDocument:
     stack: QUndoStack
     journal: DocumentJournal
     counts: tuple[int, int, int] = (0, 0, 0)       # links, doubtful, confirmed
+    on_clean: object = None                          # the slot told when its stack gets clean or not
 
 
 class CollectionController(QObject):
@@ -159,7 +160,8 @@ class CollectionController(QObject):
                 self.tr("The edit journal could not be written: %1").replace("%1", why), 8000))
             opened = OpenDocument(entry, doc, stack, journal)
             self.open_documents[name] = opened
-            stack.cleanChanged.connect(lambda _clean, n=name: self._on_clean_changed(n))
+            opened.on_clean = lambda _clean, n=name: self._on_clean_changed(n)
+            stack.cleanChanged.connect(opened.on_clean)
             if recovered is not None:
                 opened.doc = copy_document(recovered.base)
         self.shown = name
@@ -216,7 +218,7 @@ class CollectionController(QObject):
             self.aligner.cancel()
         for opened in self.open_documents.values():
             opened.journal.close(remove=discard or opened.stack.isClean())
-            opened.stack.cleanChanged.disconnect()
+            opened.stack.cleanChanged.disconnect(opened.on_clean)
         self.open_documents.clear()
         self.shown = None
         try:
