@@ -322,3 +322,19 @@ def test_the_collection_window_is_keyboard_reviewable(qtbot, tmp_path, side):
     # the list counts the shown document again shortly after its edits
     qtbot.waitUntil(lambda: win.document_list.proxy.index(row, 3).data() == "100 %", timeout=EVENT_TIMEOUT_MS)
     assert win.document_list.proxy.index(row, STATUS).data() == "reviewed"
+
+
+def test_opening_a_file_over_a_changed_collection_saves_its_documents_when_asked(qtbot, tmp_path, monkeypatch):
+    win = _aligned_window(qtbot, tmp_path)
+    folder = win.collection.collection.folder
+    assert not win.actions_.save_as.isEnabled()                   # a document's home is the collection
+    win.collection.show("memo")
+    win.view.select_bead(0)
+    win.actions_.confirm_next.trigger()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    copy = tmp_path / "letter-copy.duiqi"
+    shutil.copy(folder / "letter.duiqi", copy)
+    assert win.open_paths([copy])
+    assert win.collection is None and win.actions_.save_as.isEnabled()
+    again = Collection.open(folder)
+    assert again.load(again.entry("memo")).beads[0].is_fixed

@@ -50,6 +50,10 @@ class StubHost:
     def review_threshold(self):
         return 0.5
 
+    def save(self):
+        self.calls.append(("save",))
+        return False
+
     def mark_saved(self, path):
         self.project_path, self.modified = path, False
         self.calls.append(("mark_saved", path))

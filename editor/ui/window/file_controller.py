@@ -39,6 +39,8 @@ class FileHost(Protocol):
 
     def mark_saved(self, path: Path) -> None: ...
 
+    def save(self) -> bool: ...
+
     def open_collection(self, path: Path, ask: bool = True) -> bool: ...
 
 
@@ -80,7 +82,7 @@ class FileController(QObject):
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
+            return self.host.save()         # the window's Save: a collection saves every changed document
         return answer == QMessageBox.StandardButton.Discard
 
     # -- opening --------------------------------------------------------------------------------

@@ -379,6 +379,8 @@ class MainWindow(QMainWindow):
     def set_review_threshold(self, threshold: float) -> None:
         """Use another review threshold everywhere: colours, F8, the problem filter, the list and the counts."""
         self.view.set_review_threshold(threshold)
+        if getattr(self, "collection", None) is not None:
+            self.collection.recount_all()
         self._update_status()
         self._on_selection_changed()
 
@@ -448,7 +450,8 @@ class MainWindow(QMainWindow):
         n_beads = len(doc.beads)
         editable = not busy
         act.save.setEnabled(has_text)
-        act.save_as.setEnabled(has_text)
+        act.save_as.setEnabled(has_text and self.collection is None)    # a collection's documents live in it
+        act.export_collection.setEnabled(self.collection is not None)
         act.export.setEnabled(has_text)
         act.edit_text.setEnabled(editable and seg is not None)
         act.split.setEnabled(editable and seg is not None and len(seg.text.strip()) >= 2)
