@@ -338,3 +338,36 @@ def test_opening_a_file_over_a_changed_collection_saves_its_documents_when_asked
     assert win.collection is None and win.actions_.save_as.isEnabled()
     again = Collection.open(folder)
     assert again.load(again.entry("memo")).beads[0].is_fixed
+
+
+def test_a_jobs_file_and_two_folders_fill_the_preview_too(qtbot, tmp_path):
+    sources = make_sources(tmp_path / "client")
+    jobs = tmp_path / "jobs.tsv"
+    jobs.write_text("client/letter.zh.txt\tclient/letter.en.txt\tletter\nclient/sample.txt\t\tsample\n",
+                    encoding="utf-8")
+    dialog = NewCollectionDialog()
+    qtbot.addWidget(dialog)
+    dialog.set_jobs_file(jobs)
+    assert [(p.name, p.en is None) for p in dialog.pairing.pairs] == [("letter", False), ("sample", True)]
+    assert dialog.pairs_table.item(1, 2).text() == "(the same file: both languages)"
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "en").mkdir()
+    shutil.copy(sources / "memo.zh.txt", tmp_path / "zh" / "memo_cn.txt")
+    shutil.copy(sources / "memo.en.txt", tmp_path / "en" / "memo_en.txt")
+    dialog.set_two_folders(tmp_path / "zh", tmp_path / "en")
+    assert [(p.name, p.zh.name, p.en.name) for p in dialog.pairing.pairs] == [("memo", "memo_cn.txt", "memo_en.txt")]
+    assert dialog.destination.edit.text()                          # a folder beside the sources is suggested
+
+
+def test_re_align_the_rest_works_in_a_document_of_the_collection_with_its_own_undo(qtbot, tmp_path):
+    win = _aligned_window(qtbot, tmp_path)
+    win.collection.show("sample")
+    win.view.select_bead(0)
+    win.actions_.confirm_next.trigger()
+    with qtbot.waitSignal(win.alignment_jobs.aligned, timeout=EVENT_TIMEOUT_MS):
+        win.actions_.realign.trigger()
+    assert win.undo_stack.count() == 2 and win.document.beads[0].is_fixed
+    win.collection.show("memo")
+    assert win.undo_stack.count() == 0 and not win.undo_action.isEnabled()
+    win.collection.show("sample")
+    assert win.undo_stack.count() == 2
