@@ -371,3 +371,14 @@ def test_re_align_the_rest_works_in_a_document_of_the_collection_with_its_own_un
     assert win.undo_stack.count() == 0 and not win.undo_action.isEnabled()
     win.collection.show("sample")
     assert win.undo_stack.count() == 2
+
+
+def test_shift_f8_at_the_first_doubtful_link_goes_back_to_the_previous_document_with_doubtful_links(qtbot, tmp_path):
+    win = _aligned_window(qtbot, tmp_path)
+    win.collection.show("sample")
+    doubtful = [k for k, b in enumerate(win.document.beads) if win.view.is_doubtful(b)]
+    win.view.select_bead(doubtful[0])
+    win.collection.show("memo")
+    win.view.select_bead(0)
+    win.actions_.previous_doubtful.trigger()                      # memo has none: back to sample's last one
+    assert win.collection.shown == "sample" and win.view.current_bead() == doubtful[-1]

@@ -40,6 +40,8 @@ class CollectionHost(Protocol):
 
     def select_first_doubtful(self) -> bool: ...
 
+    def select_last_doubtful(self) -> bool: ...
+
 
 @dataclass
 class OpenDocument:
@@ -285,7 +287,10 @@ class CollectionController(QObject):
             if name in waiting or self._doubtful_left(entry) == 0 or self.collection.problem(entry):
                 continue
             if self.show(name):
-                self.host.select_first_doubtful() if forward else self.host.select_last_doubtful()
+                if forward:
+                    self.host.select_first_doubtful()
+                else:
+                    self.host.select_last_doubtful()
                 self.message.emit(self.tr("Next document with doubtful links: %1").replace("%1", name), 4000)
                 return True
         self.message.emit(self.tr("No more doubtful links in the collection."), 5000)
