@@ -289,7 +289,7 @@ class Collection:
             from editor.bitext.project import load_project
 
             return load_project(path)
-        from editor.importing.alignment_files import load_alignment
+        from editor.exchange.opening import load_alignment
 
         return load_alignment(path)
 
