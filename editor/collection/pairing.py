@@ -225,7 +225,7 @@ def mixed_files(paths: Sequence[Path | str]) -> Pairing:
 
 def pairs_from_jobs(path: Path | str) -> Pairing:
     """The pairs of a JOBS file as `duiqi batch` reads it (ZH<TAB>EN[<TAB>NAME] or MIXED[<TAB><TAB>NAME])."""
-    from editor.batch import read_jobs_file
+    from editor.collection.jobs_file import read_jobs_file
 
     pairing = Pairing()
     for job in read_jobs_file(path):
