@@ -65,7 +65,7 @@
 <context>
     <name>AlignmentJobs</name>
     <message>
-        <location filename="../../editor/ui/window/alignment_jobs.py" line="+72"/>
+        <location filename="../../editor/ui/window/alignment_jobs.py" line="+77"/>
         <location line="+27"/>
         <location line="+1"/>
         <source>Aligning… %p%</source>
@@ -193,6 +193,193 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>Duiqi 内部出错：%1
 
 您的工作已自动保存。详细信息已写入 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionController</name>
+    <message>
+        <location filename="../../editor/ui/collection/collection_controller.py" line="+141"/>
+        <source>%1 is still aligning; it opens when it is aligned.</source>
+        <translation>%1 仍在对齐；对齐完成后即可打开。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+6"/>
+        <source>Could not open the document</source>
+        <translation>无法打开文档</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+108"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>The edit journal could not be written: %1</source>
+        <translation>无法写入编辑日志：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Recovered %n unsaved edit(s) of %1 from its edit journal.</source>
+        <translation><numerusform>已从编辑日志恢复 %1 的 %n 处未保存编辑。</numerusform></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved the collection %1</source>
+        <translation>已保存文集 %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Alignment of the collection cancelled; the rest stays to align.</source>
+        <translation>已取消文集的对齐；其余文档仍待对齐。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The collection is aligned.</source>
+        <translation>文集已对齐。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n document(s) failed.</source>
+        <translation><numerusform>%n 个文档失败。</numerusform></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Next document with doubtful links: %1</source>
+        <translation>下一个含存疑链接的文档：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No more doubtful links in the collection.</source>
+        <translation>整个文集中已没有存疑的链接。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No document of the collection is aligned yet.</source>
+        <translation>文集中还没有已对齐的文档。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+14"/>
+        <source>Could not export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Export Collection</source>
+        <translation>导出文集</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n unit(s) of %1 document(s) written to %2.</source>
+        <translation><numerusform>已将 %1 个文档的 %n 个单元写入 %2。</numerusform></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Left out %1: %2</source>
+        <translation>未导出 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentList</name>
+    <message>
+        <location filename="../../editor/ui/collection/document_list.py" line="+214"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only documents that need review</source>
+        <translation>只显示需要审校的文档</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Aligning the collection… %p%</source>
+        <translation>正在对齐文集… %p%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>%n document(s)</source>
+        <translation><numerusform>%n 个文档</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 to review, %2 reviewed, %3 failed</source>
+        <translation>%1 个待审校，%2 个已审校，%3 个失败</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <location line="-189"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Links</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Doubtful</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>aligning</source>
+        <translation>对齐中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to align</source>
+        <translation>待对齐</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to review</source>
+        <translation>待审校</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reviewed</source>
+        <translation>已审校</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>失败</translation>
     </message>
 </context>
 <context>
@@ -679,7 +866,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../editor/ui/window/file_controller.py" line="+66"/>
+        <location filename="../../editor/ui/window/file_controller.py" line="+70"/>
         <source>Could not open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
@@ -694,7 +881,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>此对齐有尚未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Could not open the file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -724,7 +911,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>Duiqi 项目 (*.duiqi);;对齐文件 (*.tmx *.xlf *.xliff *.sdlxliff *.mqxliff *.mxliff *.tsv *.xlsx);;文本 (*.txt *.text *.md *.docx *.html *.htm *.xhtml *.odt *.epub *.pdf *.srt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+2"/>
+        <source>Collections (%1)</source>
+        <translation>文集 (%1)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Save Project</source>
         <translation>保存项目</translation>
     </message>
@@ -1340,7 +1532,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/window/main_window.py" line="+108"/>
+        <location filename="../../editor/ui/window/main_window.py" line="+119"/>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>
@@ -1410,7 +1602,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>列出存疑的链接，置信度最低的在前；单击即可跳转</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1455,12 +1647,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+143"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>zh</source>
         <translation>中文</translation>
     </message>
@@ -1496,7 +1688,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+73"/>
         <location line="+10"/>
         <source>That edit does not apply here: %1</source>
         <translation>此处无法进行该编辑：%1</translation>
@@ -1525,6 +1717,169 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+7"/>
         <source>%n link(s) that look like import artefacts</source>
         <translation><numerusform>%n 个看似导入残留的链接</numerusform></translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>&amp;Document List</source>
+        <translation>文档列表(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Open Collection</source>
+        <translation>打开文集</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Could not open the collection</source>
+        <translation>无法打开文集</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n document(s) have unsaved edits from a session that ended: they come back when opened.</source>
+        <translation><numerusform>%n 个文档有上次会话结束时未保存的编辑：打开文档时会恢复。</numerusform></translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n document(s) of the collection have changes that are not saved (%1). Save them first?</source>
+        <translation><numerusform>文集中有 %n 个文档的更改尚未保存（%1）。先保存吗？</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>NewCollectionDialog</name>
+    <message>
+        <location filename="../../editor/ui/collection/new_collection_dialog.py" line="+67"/>
+        <source>New Collection</source>
+        <translation>新建文集</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Two folders: Chinese files and English files</source>
+        <translation>两个文件夹：中文文件和英文文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One folder with both languages (names tagged zh/en, 中文/英文…)</source>
+        <translation>一个含两种语言的文件夹（文件名带 zh/en、中文/英文等标记）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A JOBS file (as duiqi batch reads it)</source>
+        <translation>JOBS 文件（与 duiqi batch 的格式相同）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bilingual files (each holds both languages)</source>
+        <translation>双语文件（每个文件包含两种语言）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Chinese folder:</source>
+        <translation>中文文件夹(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;English folder:</source>
+        <translation>英文文件夹(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;JOBS file:</source>
+        <translation>JOBS 文件(&amp;J)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Files:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chinese file</source>
+        <translation>中文文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English file</source>
+        <translation>英文文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Drop Pair</source>
+        <translation>移除文件对(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;wap Languages</source>
+        <translation>交换语言(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Pair Selected Files</source>
+        <translation>配对所选文件(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two files: a Chinese and an English one, in that order. One file: a document holding both languages.</source>
+        <translation>两个文件：依次为中文文件和英文文件。一个文件：包含两种语言的文档。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Create and Align</source>
+        <translation>创建并对齐(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Files from:</source>
+        <translation>文件来源(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pairs (double-click a name to change it):</source>
+        <translation>文件对（双击名称可修改）：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Save the collection in:</source>
+        <translation>文集保存位置(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>(the same file: both languages)</source>
+        <translation>（同一文件：两种语言）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Files without a partner (%1): select two to pair them, or one to add it as a bilingual document.</source>
+        <translation>未配对的文件（%1）：选择两个进行配对，或选择一个作为双语文档加入。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Two documents cannot both be called %1.</source>
+        <translation>两个文档不能同名 %1。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Select two files to pair, or one bilingual file.</source>
+        <translation>请选择两个文件进行配对，或选择一个双语文件。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose the folder to save the collection in.</source>
+        <translation>请选择保存文集的文件夹。</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +2333,36 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>New &amp;Collection…</source>
+        <translation>新建文集(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pair a client's files (folders, a JOBS file or bilingual files) and align them all as one collection</source>
+        <translation>将客户的文件（文件夹、JOBS 文件或双语文件）配对，并作为一个文集全部对齐</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Co&amp;llection Folder…</source>
+        <translation>打开文集文件夹(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a collection folder (also what duiqi batch -o DIR writes)</source>
+        <translation>打开文集文件夹（也可以是 duiqi batch -o DIR 的输出）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Whole Collec&amp;tion…</source>
+        <translation>导出整个文集(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write every document of the collection into one TMX or XLIFF file</source>
+        <translation>将文集中的所有文档写入一个 TMX 或 XLIFF 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -2365,6 +2750,29 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+0"/>
         <source>Version, licences and credits</source>
         <translation>版本、许可证与致谢</translation>
+    </message>
+</context>
+<context>
+    <name>_PathField</name>
+    <message>
+        <location filename="../../editor/ui/collection/new_collection_dialog.py" line="-256"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a JOBS file</source>
+        <translation>选择 JOBS 文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose bilingual files</source>
+        <translation>选择双语文件</translation>
     </message>
 </context>
 </TS>
