@@ -5,7 +5,8 @@
 Writes editor-review.png (1280×800, the default view with a link selected), editor-compact.png (1280×720,
 the compact grid), editor-zh_CN.png (1280×800, the Chinese interface) and export-trados-zh_CN.png (1280×720,
 the Export dialog with the Trados preset over the Chinese window, for a Traditional Chinese text so its
-language-code note shows). The sample is aligned before the
+language-code note shows) and collection.png (1280×720, a small archive as a collection: the Documents dock beside
+the panes, one document still to review). The sample is aligned before the
 window is shot, so the pictures show the links (the editor itself shows the texts first and aligns after).
 """
 
@@ -92,6 +93,64 @@ def shoot_export_dialog(out: Path, *, size: tuple[int, int], preset: str, locale
         QCoreApplication.removeTranslator(translator)
 
 
+#: a client's small archive for the collection picture: (Chinese paragraphs, English paragraphs) per document
+ARCHIVE = {
+    "contract-2019": (["买卖合同", "第一条 本合同由双方签订。", "第二条 货物应于三月交付。", "第三条 付款期限为三十天。"],
+                      ["Sales Contract", "Article 1 This contract is concluded by both parties.",
+                       "Article 2 The goods shall be delivered in March.",
+                       "Article 3 Payment is due within thirty days."]),
+    "letter-0412": (["我们收到了您的来信。", "合同将于下周签署。", "请尽快回复。"],
+                    ["We received your letter.", "The contract will be signed next week.", "Please reply soon."]),
+    "memo-board": (["会议改到星期五。", "请带上报告。"], ["The meeting moved to Friday.", "Please bring the report."]),
+}
+
+
+def shoot_collection(out: Path, *, size: tuple[int, int]) -> None:
+    """A collection of the bundled sample and three short hand-made pairs, all aligned, the sample open."""
+    import shutil
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from editor.app import choose_cjk_font
+    from editor.collection import Collection, CollectionSettings, Pair, pair_folder
+    from editor.resources import sample_path
+    from editor.ui.window.main_window import MainWindow
+    from editor.workflow import ImportOptions, align_document, import_document
+
+    app = QApplication.instance()
+    app.setFont(choose_cjk_font())
+    home = Path(os.environ["DUIQI_HOME"])
+    sources = home / "client"
+    sources.mkdir(parents=True, exist_ok=True)
+    shutil.copy(sample_path(), sources / "library-notice.txt")
+    for name, (zh, en) in ARCHIVE.items():
+        (sources / f"{name}.zh.txt").write_text("\n\n".join(zh) + "\n", encoding="utf-8")
+        (sources / f"{name}.en.txt").write_text("\n\n".join(en) + "\n", encoding="utf-8")
+    pairing = pair_folder(sources)
+    for single in list(pairing.unpaired):
+        pairing.add(Pair(single.stem, single))
+    collection = Collection.create(home / "archive", pairing, CollectionSettings(mode="fast"))
+    for entry in collection.entries:
+        doc = import_document(collection.sources(entry), ImportOptions())
+        doc.apply(align_document(doc, mode="fast"))
+        collection.save_document(entry, doc)
+    window = MainWindow(autosave=False)
+    window.resize(*size)
+    window.show()
+    window.open_collection(home / "archive", ask=False)
+    loop = QEventLoop()
+    QTimer.singleShot(600, loop.quit)          # the list fills and the first document opens
+    loop.exec()
+    window.grab().save(str(out))
+    print(f"wrote {out} ({size[0]}x{size[1]}, a collection of {len(collection.entries)} documents)")
+    if window.collection is not None:
+        for opened in window.collection.open_documents.values():
+            opened.stack.setClean()
+    window.undo_stack.setClean()
+    window.close()
+
+
 def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -104,6 +163,7 @@ def main(argv: list[str]) -> int:
     shoot(out_dir / "editor-compact.png", size=(1280, 720), compact=True)
     shoot(out_dir / "editor-zh_CN.png", size=(1280, 800), locale="zh_CN")
     shoot_export_dialog(out_dir / "export-trados-zh_CN.png", size=(1280, 720), preset="trados", locale="zh_CN")
+    shoot_collection(out_dir / "collection.png", size=(1280, 720))
     return 0
 
 

@@ -36,6 +36,16 @@ FORMAT_NAME = "duiqi-collection"
 FORMAT_VERSION = 1
 
 TO_ALIGN, TO_REVIEW, REVIEWED, FAILED = "to align", "to review", "reviewed", "failed"
+#: nothing doubtful, but nobody has confirmed a link either: the engine's word alone is not a review
+UNCHECKED = "nothing doubtful"
+
+
+def review_status(doubtful: int, confirmed: int) -> str:
+    """A document's review status from its counts: `reviewed` only once a person has confirmed links and no
+    doubtful link is left, so the list never claims a review that did not happen."""
+    if doubtful:
+        return TO_REVIEW
+    return REVIEWED if confirmed else UNCHECKED
 
 
 @dataclass
@@ -83,8 +93,8 @@ class DocumentEntry:
             return FAILED
         if self.file is None:
             return TO_ALIGN
-        if self.stats is not None and self.stats.doubtful == 0:
-            return REVIEWED
+        if self.stats is not None:
+            return review_status(self.stats.doubtful, self.stats.confirmed)
         return TO_REVIEW
 
 

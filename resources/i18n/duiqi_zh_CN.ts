@@ -294,7 +294,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../editor/ui/collection/document_list.py" line="+214"/>
+        <location filename="../../editor/ui/collection/document_list.py" line="+216"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -320,14 +320,14 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 to review, %2 reviewed, %3 failed</source>
-        <translation>%1 个待审校，%2 个已审校，%3 个失败</translation>
+        <source>%1 to review, %2 with nothing doubtful, %3 reviewed, %4 failed</source>
+        <translation>%1 个待审校，%2 个无存疑，%3 个已审校，%4 个失败</translation>
     </message>
 </context>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-189"/>
+        <location line="-190"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -378,6 +378,11 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+0"/>
+        <source>nothing doubtful</source>
+        <translation>无存疑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
@@ -1734,7 +1739,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>无法打开文集</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+26"/>
         <source>%n document(s) have unsaved edits from a session that ended: they come back when opened.</source>
         <translation><numerusform>%n 个文档有上次会话结束时未保存的编辑：打开文档时会恢复。</numerusform></translation>
     </message>

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QPushButton, QStyle, QStyledItemDelegate, QStyleOptionProgressBar, QTableView, QVBoxLayout, QWidget,
 )
 
-from editor.collection.store import FAILED, REVIEWED, TO_ALIGN, TO_REVIEW, Collection, DocumentEntry
+from editor.collection.store import (FAILED, REVIEWED, TO_ALIGN, TO_REVIEW, UNCHECKED, Collection, DocumentEntry,
+                                    review_status)
 
 ALIGNING = "aligning"
 NAME, LINKS, DOUBTFUL, CONFIRMED, STATUS, CHANGED = range(6)
@@ -53,7 +54,7 @@ class DocumentListModel(QAbstractTableModel):
             return ALIGNING
         live = self._live(entry.name)
         if live is not None and not entry.error:
-            return REVIEWED if live[1] == 0 else TO_REVIEW
+            return review_status(live[1], live[2])
         return entry.status
 
     def refresh(self, name: str | None = None) -> None:
@@ -93,7 +94,8 @@ class DocumentListModel(QAbstractTableModel):
 
     def status_text(self, status: str) -> str:
         return {ALIGNING: self.tr("aligning"), TO_ALIGN: self.tr("to align"), TO_REVIEW: self.tr("to review"),
-                REVIEWED: self.tr("reviewed"), FAILED: self.tr("failed")}.get(status, status)
+                REVIEWED: self.tr("reviewed"), UNCHECKED: self.tr("nothing doubtful"),
+                FAILED: self.tr("failed")}.get(status, status)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -119,7 +121,7 @@ class DocumentListModel(QAbstractTableModel):
                 return percent if sorting else f"{percent:.0f} %"
             if column == STATUS:
                 if sorting:
-                    return (FAILED, TO_REVIEW, ALIGNING, TO_ALIGN, REVIEWED).index(status)
+                    return (FAILED, TO_REVIEW, ALIGNING, TO_ALIGN, UNCHECKED, REVIEWED).index(status)
                 if status == ALIGNING and entry.name in self._aligning:
                     return f"{self.status_text(status)} {self._aligning[entry.name]:.0%}"
                 return self.status_text(status)
@@ -268,10 +270,11 @@ class DocumentList(QDockWidget):
         entries = model.collection.entries
         statuses = [model.status(e) for e in entries]
         self.summary.setText(self.tr("%n document(s)", "", len(entries)) + " · "
-                             + self.tr("%1 to review, %2 reviewed, %3 failed")
+                             + self.tr("%1 to review, %2 with nothing doubtful, %3 reviewed, %4 failed")
                              .replace("%1", str(statuses.count(TO_REVIEW)))
-                             .replace("%2", str(statuses.count(REVIEWED)))
-                             .replace("%3", str(statuses.count(FAILED))))
+                             .replace("%2", str(statuses.count(UNCHECKED)))
+                             .replace("%3", str(statuses.count(REVIEWED)))
+                             .replace("%4", str(statuses.count(FAILED))))
         self.proxy.refilter()
 
     def _on_row_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:

@@ -889,7 +889,11 @@ class MainWindow(QMainWindow):
         self.navigator.across_documents = True
         self._collection_title = controller.name
         self.document_list.set_model(controller.model)
-        self.document_list.show()
+        if not self.document_list.isVisible():
+            self.document_list.show()
+            # a third of the window at most: the panes are where the work is (the columns fit in ~420 px)
+            self.resizeDocks([self.document_list], [min(440, max(320, self.width() // 3))],
+                             Qt.Orientation.Horizontal)
         self.qdoc.set_document(AlignmentDocument())
         self._update_title()
         self._update_actions()
