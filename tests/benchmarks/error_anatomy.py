@@ -151,14 +151,15 @@ def main(argv=None) -> int:
     ap.add_argument("--loco", nargs="?", const="CLAUSE_MOVE_MARGIN,SCORE_WEIGHT", default=None,
                     help="fit these constants (comma-separated) leave-one-chapter-out")
     ap.add_argument("--show", type=int, default=0, help="list the first N error regions")
+    ap.add_argument("--sets", default="mac", help="comma-separated: mac, news, pert (see macdev.load_docs)")
     args = ap.parse_args(argv)
-    md = MacDev(Path(args.shared))
+    md = MacDev(Path(args.shared), sets=args.sets)
     if args.loco:
         from loco import GRIDS, Counts, loco
         names = args.loco.split(",")
         base = {n: getattr(next(m for m in MODULES if hasattr(m, n)), n) for n in GRIDS}
         _, _, fits = loco(Counts(md), base, names)
-        tests = [md.run(dict(base, **fit), [k])[0] for k, fit in enumerate(fits)]
+        tests = [md.run(dict(base, **fits[k]), [k])[0] for k in range(len(md.chapters))]
         print(f"leave-one-chapter-out, fitted: {names}")
     else:
         tests = md.run()

@@ -54,6 +54,29 @@ def constants(params: dict | None):
             setattr(mod, k, v)
 
 
+def load_docs(shared: Path, sets: str = "mac", seed: int = 1) -> list[tuple]:
+    """(name, zh, en, gold) of the documents of `sets`, comma-separated: mac (MAC-dev), news (news-dev),
+    pert (MAC-dev perturbed by perturb.py with `seed`); names are prefixed by the set but for mac."""
+    from perturb import load_set, perturbed
+
+    out = []
+    for name in sets.split(","):
+        if name == "mac":
+            out += load_chapters(shared)
+        elif name == "news":
+            out += [(f"news{d[0]}", *d[1:]) for d in load_set(shared / "bench" / "news-dev")]
+        elif name == "pert":
+            out += [(f"pert{d[0]}", *d[1:]) for d in perturbed(load_chapters(shared), seed)]
+        else:
+            raise ValueError(f"unknown set {name!r}: mac, news or pert")
+    return out
+
+
+def group_of(name: str) -> str:
+    """Documents left out together: a MAC-dev chapter with its perturbed copy; each news document alone."""
+    return name[4:] if name.startswith("pert") else name
+
+
 @dataclass
 class Chapter:
     name: str
@@ -71,10 +94,11 @@ class Chapter:
 class MacDev:
     """The six chapters with their cached engine state."""
 
-    def __init__(self, shared: Path | None = None, with_embeddings: bool = True) -> None:
+    def __init__(self, shared: Path | None = None, with_embeddings: bool = True, sets: str = "mac",
+                 seed: int = 1) -> None:
         self.res = engine.resources(use_embeddings=with_embeddings)
         self.with_emb = with_embeddings
-        self.chapters = [Chapter(*c) for c in load_chapters(shared or default_shared())]
+        self.chapters = [Chapter(*c) for c in load_docs(shared or default_shared(), sets, seed)]
         self._edges: dict[str, dict] = {}
 
     def _prepare(self, ch: Chapter) -> None:
@@ -146,8 +170,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(default_shared()))
     ap.add_argument("--check", action="store_true", help="compare with engine.align_region")
+    ap.add_argument("--sets", default="mac", help="comma-separated: mac, news, pert")
     args = ap.parse_args(argv)
-    md = MacDev(Path(args.shared))
+    md = MacDev(Path(args.shared), sets=args.sets)
     tests = md.run()
     per = [round(score([(c.gold, t)])["f1_strict"], 3) for c, t in zip(md.chapters, tests)]
     print(f"strict F1 {score([(c.gold, t) for c, t in zip(md.chapters, tests)])['f1_strict']:.4f} per chapter {per}")
