@@ -134,9 +134,9 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
             del tm      # the terms of every row at once would take gigabytes on a long book
         scores.append(arr)
     t2 = time.perf_counter()
-    path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress)
-    path = refine_boundaries(path, sides, lambda s0, s1, g0, g1: _bead_score(band, scores, s0, s1, g0, g1))
-    posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, scores, path, POSTERIOR_TEMPERATURE)
+    path = decode(band, scores, sides, should_stop, progress)
+    posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, _lattice_scores(scores), path,
+                                          POSTERIOR_TEMPERATURE)
     del scores
     t3 = time.perf_counter()
     timings["anchors+band"] = timings.get("anchors+band", 0.0) + t1 - t0
@@ -162,6 +162,23 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
         if a and b:
             feats.update(terms[(s1, g1)])
         out.append(RawBead(s0, s1, g0, g1, gain, feats))
+    return out
+
+
+def decode(band, scores, sides, should_stop=None, progress=None) -> list[tuple[int, int, int, int, float]]:
+    """The best path through the scored band (skips in runs, scoring.GAP_OPEN once per run), then the
+    clause pass over its boundaries."""
+    path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress, gap_open=scoring.GAP_OPEN)
+    return refine_boundaries(path, sides, lambda s0, s1, g0, g1: _bead_score(band, scores, s0, s1, g0, g1))
+
+
+def _lattice_scores(scores):
+    """The scores the posteriors read: the lattice sums over beads, so each skip carries the gap opening."""
+    if not scoring.GAP_OPEN:
+        return scores
+    out = list(scores)
+    for t in (scoring.BEAD_TYPES.index((1, 0)), scoring.BEAD_TYPES.index((0, 1))):
+        out[t] = np.where(scores[t] > NEG / 2, scores[t] + np.float32(scoring.GAP_OPEN), scores[t])
     return out
 
 

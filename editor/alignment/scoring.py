@@ -34,6 +34,11 @@ W_LEXICAL = 0.4
 W_LENGTH = 0.01
 W_PRIOR = 0.02
 SKIP_SCORE = -0.2
+#: a run of skipped sentences (1-0 beads in a row, or 0-1 beads in a row) scores GAP_OPEN once, then each
+#: skipped sentence its own SKIP_SCORE + prior: an omitted paragraph is one event
+GAP_OPEN = 0.0
+W_SKIP_LENGTH = 0.0
+SKIP_LENGTH_FULL = 60.0
 LENGTH_VARIANCE = 30.0
 MARGIN_WEIGHT = 1.2
 #: question and exclamation marks counted on both sides of the bead
@@ -44,6 +49,9 @@ W_QUOTE = 0.15
 W_QOPEN = 0.08
 #: the bead's last sentences end with different marks (question / exclamation / other)
 W_ENDMARK = 0.02
+#: a headline, dateline or other line without final punctuation joined with other sentences on its side of a
+#: bead (not fitted: no such bead in the gold of MAC-dev or news-dev; larger than any evidence a bead earns)
+W_TITLE = 1.0
 #: weight dictionary matches by inverse document frequency (rare words are better evidence)
 USE_IDF = True
 
@@ -68,6 +76,26 @@ def _final_mark(text: str) -> int:
     if t.endswith(("!", "！")):
         return 2
     return 0
+
+
+_CLOSERS = "'\"’”」』）)]"
+_ENDS_TEXT = ".!?。！？…;；:：,，、"
+_DASHES = "—–-"
+#: a line ending in a dash is a dateline ("Chongqing, 8 Jan (Xinhua) —") when it is this short
+DATELINE_MAX = 40
+
+
+def is_title_like(text: str) -> bool:
+    """A headline, byline, dateline or other one-line paragraph: no sentence-final punctuation or comma
+    before its closing quotes (a short line ending in a bare dash is a dateline; a dash inside quotes is
+    interrupted speech). Translators keep such lines apart from the body text."""
+    t = text.strip()
+    core = t.rstrip(_CLOSERS + " \u3000")
+    if not core or core[-1] in _ENDS_TEXT:
+        return False
+    if core[-1] in _DASHES:
+        return core == t and len(t) <= DATELINE_MAX
+    return True
 
 
 def text_length(text: str) -> int:
@@ -116,6 +144,8 @@ class Sides:
         self.eopen = np.array([len(_EN_OPEN_QUOTE.findall(t)) for t in self.tgt], dtype=np.float64)
         self.zend = np.array([_final_mark(t) for t in self.src], dtype=np.float64)
         self.eend = np.array([_final_mark(t) for t in self.tgt], dtype=np.float64)
+        self.ctz = np.concatenate([[0.0], np.cumsum([is_title_like(t) for t in self.src])])
+        self.cte = np.concatenate([[0.0], np.cumsum([is_title_like(t) for t in self.tgt])])
         self.czo = np.concatenate([[0.0], np.cumsum(self.zopen)])
         self.ceo = np.concatenate([[0.0], np.cumsum(self.eopen)])
         self.czq = np.concatenate([np.zeros((1, 2)), np.cumsum(self.zq, axis=0)])
@@ -286,6 +316,13 @@ def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int,
     valid = (i0 >= 0) & (j0 >= 0) & (j <= m) & (pw >= 0) & (pw < W)
     feats: dict[str, np.ndarray] = {}
     if not (a and b):
+        # the length of the skipped sentence, in Chinese characters (English ones divided by the ratio)
+        if a:
+            feats["skip_len"] = np.broadcast_to(sides.zl[np.clip(r - 1, 0, max(sides.n - 1, 0))], j.shape) \
+                if sides.n else np.zeros(j.shape)
+        else:
+            feats["skip_len"] = sides.el[np.clip(j - 1, 0, max(sides.m - 1, 0))] / sides.ratio \
+                if sides.m else np.zeros(j.shape)
         return TermArrays(valid, feats)
     if a > sides.n or b > sides.m or not valid.any():
         return TermArrays(np.zeros_like(valid), feats)
@@ -306,6 +343,9 @@ def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int,
     end_z = sides.zend[np.clip(rc - 1, 0, max(sides.n - 1, 0))] if sides.n else np.zeros(j.shape)
     end_e = sides.eend[np.clip(jc - 1, 0, max(sides.m - 1, 0))] if sides.m else np.zeros(j.shape)
     feats["endmark"] = -(end_z != end_e).astype(np.float64)
+    # headlines and other one-line paragraphs joined with other sentences on their side
+    feats["title"] = -((sides.ctz[rc] - sides.ctz[i0c]) if a > 1 else 0.0) \
+        - ((sides.cte[jc] - sides.cte[j0c]) if b > 1 else 0.0) + np.zeros(j.shape)
     feats["qopen"] = -np.abs((sides.czo[rc] - sides.czo[i0c]) - (sides.ceo[jc] - sides.ceo[j0c]))
     if sides.ez is not None:
         ez, ee = sides.ez[a - 1], sides.ee[b - 1]
@@ -361,6 +401,8 @@ def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndar
         if linear is not None:
             return np.where(terms.valid, linear["bias"][(a, b)], NEG)
         s = np.full(terms.valid.shape, SKIP_SCORE + prior)
+        if W_SKIP_LENGTH and "skip_len" in terms.feats:
+            s = s + W_SKIP_LENGTH * np.minimum(terms.feats["skip_len"] / SKIP_LENGTH_FULL, 1.0)
         return np.where(terms.valid, s, NEG)
     f = terms.feats
     if not f:
@@ -374,7 +416,7 @@ def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndar
     if with_embeddings:
         cm = f["cos"] - MARGIN_WEIGHT * f["margin"]
         s = cm * f["len_factor"] + W_LENGTH * f["length"] + prior + W_PUNCT * f["punct"] \
-            + W_QUOTE * f["quote"] + W_QOPEN * f["qopen"] + W_ENDMARK * f["endmark"]
+            + W_QUOTE * f["quote"] + W_QOPEN * f["qopen"] + W_ENDMARK * f["endmark"] + W_TITLE * f["title"]
         if "coverage" in f:
             s = s + W_LEXICAL * f["coverage"]
     else:
@@ -385,7 +427,7 @@ def combine(terms: TermArrays, a: int, b: int, with_embeddings: bool) -> np.ndar
 def linear_inputs(f: dict[str, np.ndarray], a: int, b: int, with_embeddings: bool) -> dict[str, np.ndarray]:
     """The inputs of the linear bead score (a weighted sum plus one bias per bead type)."""
     out = {"length": f["length"], "len_factor": f["len_factor"], "punct": f["punct"], "quote": f["quote"],
-           "qopen": f["qopen"], "endmark": f["endmark"]}
+           "qopen": f["qopen"], "endmark": f["endmark"], "title": f["title"]}
     if with_embeddings and "cos" in f:
         cm = f["cos"] - f["margin"]
         out["cm_lf"] = cm * f["len_factor"]
@@ -420,7 +462,7 @@ LEX_QUOTE, LEX_QOPEN, LEX_ENDMARK = 0.15, 0.08, 0.02
 #: 0.949 0.522 0.739 0.895 0.913 0.837 (hand weights: 0.950 0.434 0.698 0.852 0.839 0.766)
 LINEAR_LEX: dict | None = {
     'w': {'cov_lf': 0.9859, 'coverage': -0.0096, 'covmin': 0.0466, 'len_factor': -0.044, 'length': 0.0339,
-          'punct': 0.0644, 'quote': LEX_QUOTE, 'qopen': LEX_QOPEN, 'endmark': LEX_ENDMARK},
+          'punct': 0.0644, 'quote': LEX_QUOTE, 'qopen': LEX_QOPEN, 'endmark': LEX_ENDMARK, 'title': 1.0},
     'bias': {(0, 1): -0.3228, (1, 0): -0.3084, (1, 1): 0.0044, (1, 2): -0.0169, (1, 3): -0.0671, (1, 4): -0.0989,
              (2, 1): -0.0586, (2, 2): -0.0872, (2, 3): -0.1075, (3, 1): -0.0931, (3, 2): -0.1176, (4, 1): -0.1168,
              (1, 5): -0.13}}   # 1-5 added after the fit: extrapolated from 1-3, 1-4

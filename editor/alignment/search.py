@@ -149,21 +149,32 @@ def diagonal_band(n: int, m: int, half_width: int) -> Band:
 
 def banded_dp(band: Band, bead_types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray],
               should_stop: Callable[[], bool] | None = None,
-              progress: Callable[[float], None] | None = None) -> list[tuple[int, int, int, int, float]]:
+              progress: Callable[[float], None] | None = None,
+              gap_open: float = 0.0) -> list[tuple[int, int, int, int, float]]:
     """Maximise the summed bead scores over monotone paths from (0, 0) to (n, m) inside `band`.
 
     scores[t][r, w] is the score of a bead of type bead_types[t] = (a, b) ending at node (r, lo[r] + w)
-    (source r-a..r-1, target j-b..j-1); NEG where not allowed. Types (0, 1) must have constant scores along
-    a row (checked by the caller). Returns beads as (src_start, src_end, tgt_start, tgt_end, gain).
+    (source r-a..r-1, target j-b..j-1); NEG where not allowed. Returns beads as (src_start, src_end,
+    tgt_start, tgt_end, gain).
+
+    Skips are runs (affine gaps): a run of consecutive 1-0 beads (sentences of one source stretch without
+    counterpart), or of consecutive 0-1 beads, scores `gap_open` (<= 0) once plus each skipped sentence's own
+    1-0 / 0-1 score, so an omitted paragraph is one event rather than one penalty per sentence. The gain of
+    the first bead of a run includes `gap_open`.
     """
     n, m, lo, W = band.n, band.m, band.lo, band.width
     lol = lo.tolist()
     D = np.full((n + 1, W), NEG, dtype=np.float64)
-    B = np.full((n + 1, W), -1, dtype=np.int8)
+    B = np.full((n + 1, W), -1, dtype=np.int8)          # the bead type that ends a best path at the node
+    Bb = np.full((n + 1, W), -1, dtype=np.int8)         # the same among paths not ending in a 0-1 run
+    Ist = np.zeros((n + 1, W), dtype=np.int32)          # where the 0-1 run ending at the node starts (column)
+    Eo = np.zeros((n + 1, W), dtype=bool)               # the 1-0 run ending at the node starts there (opens)
+    E = np.full(W, NEG)                                  # best paths ending in a 1-0 bead, current row
     cols = np.arange(W)
     types = list(bead_types)
     ins = types.index((0, 1)) if (0, 1) in types else None
-    others = [t for t in range(len(types)) if t != ins]
+    dele = types.index((1, 0)) if (1, 0) in types else None
+    others = [t for t in range(len(types)) if t not in (ins, dele)]
     for r in range(n + 1):
         if r % 256 == 0:
             if should_stop is not None and should_stop():
@@ -185,29 +196,65 @@ def banded_dp(band: Band, bead_types: Sequence[tuple[int, int]], scores: Sequenc
             better = cand > best
             best = np.where(better, cand, best)
             arg = np.where(better, t, arg)
+        if dele is not None and r > 0:
+            c = lol[r] - lol[r - 1]
+            s = scores[dele][r]
+            opened = _shifted(D[r - 1], c, W, W) + gap_open + s
+            extended = _shifted(E, c, W, W) + s
+            E = np.maximum(opened, extended)
+            Eo[r] = opened >= extended
+            E = np.where(s > NEG / 2, E, NEG)
+            better = E > best
+            best = np.where(better, E, best)
+            arg = np.where(better, dele, arg)
+        Bb[r] = arg
         if ins is not None:
-            s = scores[ins][r]
-            step = float(np.max(s)) if np.any(s > NEG / 2) else NEG
-            if step > NEG / 2:
-                acc = np.maximum.accumulate(best - cols * step) + cols * step
-                from_left = acc > best + 1e-12
-                best = acc
-                arg = np.where(from_left, ins, arg)
+            s = np.where(scores[ins][r] > NEG / 2, scores[ins][r], -1e4)
+            C = np.cumsum(s)                     # C[w] - C[w'] = the 0-1 beads from column w' to w
+            v = best - C
+            acc = np.maximum.accumulate(v)
+            start = np.maximum.accumulate(np.where(v >= acc, cols, 0))
+            run = np.full(W, NEG)
+            run[1:] = acc[:-1] + C[1:] + gap_open
+            ok = scores[ins][r] > NEG / 2
+            from_left = ok & (run > best + 1e-12)
+            best = np.where(from_left, run, best)
+            arg = np.where(from_left, ins, arg)
+            Ist[r, 1:] = start[:-1]
         valid = js <= m
         D[r] = np.where(valid, best, NEG)
         B[r] = np.where(valid, arg, -1)
     # trace back
     out = []
     r, j = n, m
+    state = "D"
     while (r, j) != (0, 0):
         w = j - lo[r]
-        t = int(B[r, w])
+        if state == "E":            # inside a 1-0 run
+            opened = bool(Eo[r, w])
+            out.append((r - 1, r, j, j, float(scores[dele][r, w]) + (gap_open if opened else 0.0)))
+            r -= 1
+            state = "D" if opened else "E"
+            continue
+        t = int(B[r, w]) if state == "D" else int(Bb[r, w])
         if t < 0:
             raise RuntimeError("alignment band is disconnected")
+        if t == ins:
+            w0 = int(Ist[r, w])
+            for k in range(w, w0, -1):
+                out.append((r, r, lo[r] + k - 1, lo[r] + k,
+                            float(scores[ins][r, k]) + (gap_open if k == w0 + 1 else 0.0)))
+            j = lo[r] + w0
+            state = "Db"            # the run starts after a path that does not end in a 0-1 run
+            continue
+        if t == dele:
+            state = "E"
+            continue
         a, b = types[t]
         prev_total = D[r - a, j - b - lo[r - a]]
         out.append((r - a, r, j - b, j, float(D[r, w] - prev_total)))
         r, j = r - a, j - b
+        state = "D"
     out.reverse()
     return out
 
@@ -220,6 +267,15 @@ def _shifted(row: np.ndarray, c: int, width: int, n_cols: int) -> np.ndarray:
     if x1 > x0:
         out[x0:x1] = row[x0 + c:x1 + c]
     return out
+
+
+def _skip_cumsum(row: np.ndarray, temperature: float) -> np.ndarray | None:
+    """Cumulative 0-1 scores along a DP row (divided by the temperature; C[w] - C[w'] is the run of 0-1 beads
+    from column w' to w), or None when the row has no 0-1 bead."""
+    ok = row > NEG / 2
+    if not ok.any():
+        return None
+    return np.cumsum(np.where(ok, row, -1e4) / temperature)
 
 
 def _forward(band: Band, types, scores, temperature: float) -> np.ndarray:
@@ -240,10 +296,9 @@ def _forward(band: Band, types, scores, temperature: float) -> np.ndarray:
             prev = _shifted(F[r - a], lol[r] - b - lol[r - a], W, W)
             acc = np.logaddexp(acc, prev + scores[t][r] / temperature)
         if ins is not None:
-            s = scores[ins][r]
-            step = float(np.max(s)) / temperature if np.any(s > NEG / 2) else NEG
-            if step > NEG / 2:
-                acc = np.logaddexp.accumulate(acc - cols * step) + cols * step
+            C = _skip_cumsum(scores[ins][r], temperature)
+            if C is not None:
+                acc = np.logaddexp.accumulate(acc - C) + C
         F[r] = np.where(js <= band.m, np.maximum(acc, NEG), NEG)
     return F
 
@@ -271,13 +326,9 @@ def _backward(band: Band, types, scores, temperature: float) -> np.ndarray:
             acc = np.logaddexp(acc, nxt)
         if ins is not None:
             # a 0-1 bead from (r, j) to (r, j+1), scored at its end node
-            s = scores[ins][r]
-            step = float(np.max(s)) / temperature if np.any(s > NEG / 2) else NEG
-            if step > NEG / 2:
-                rev = acc[::-1]
-                k = np.arange(W)
-                rev = np.logaddexp.accumulate(rev - k * step) + k * step
-                acc = rev[::-1]
+            C = _skip_cumsum(scores[ins][r], temperature)
+            if C is not None:
+                acc = np.logaddexp.accumulate((acc + C)[::-1])[::-1] - C
         G[r] = np.where(js <= m, np.maximum(acc, NEG), NEG)
     return G
 

@@ -70,3 +70,67 @@ def test_bead_posteriors_are_probabilities_and_near_one_for_a_clear_favourite():
     total = sum(every[t][r, w] for t, (a, b) in enumerate(TYPES) if a
                 for r in range(1, band.n + 1) for w in range(band.width) if r - a == 0)
     assert abs(total - 1.0) < 1e-6
+
+
+def _all_paths(n, m, types):
+    """Every monotone bead sequence from (0, 0) to (n, m) (small sizes only)."""
+    if (n, m) == (0, 0):
+        return [[]]
+    out = []
+    for a, b in types:
+        if a <= n and b <= m:
+            out += [p + [(n - a, n, m - b, m)] for p in _all_paths(n - a, m - b, types)]
+    return out
+
+
+def _path_score(path, band, scores, types, gap_open):
+    total, prev = 0.0, None
+    for s0, s1, t0, t1 in path:
+        ty = (s1 - s0, t1 - t0)
+        total += scores[types.index(ty)][s1, t1 - band.lo[s1]]
+        if ty in ((1, 0), (0, 1)) and ty != prev:
+            total += gap_open              # a run of skips of one kind opens once
+        prev = ty
+    return total
+
+
+def test_banded_dp_with_gap_runs_finds_the_best_path_and_its_gains_add_up():
+    rng = np.random.default_rng(7)
+    types = list(TYPES)
+    for trial in range(30):
+        n, m = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+        band = diagonal_band(n, m, max(n, m))
+        scores = []
+        for a, b in types:
+            s = rng.normal(0.0, 1.0, (n + 1, band.width))
+            for r in range(n + 1):
+                for w in range(band.width):
+                    if r < a or band.lo[r] + w < b or band.lo[r] + w > m:
+                        s[r, w] = NEG
+            scores.append(s)
+        gap_open = float(rng.choice([0.0, -0.5, -2.0]))
+        path = banded_dp(band, types, scores, gap_open=gap_open)
+        got = [(s0, s1, t0, t1) for s0, s1, t0, t1, _ in path]
+        best = max(_path_score(p, band, scores, types, gap_open) for p in _all_paths(n, m, types))
+        assert abs(_path_score(got, band, scores, types, gap_open) - best) < 1e-6
+        assert abs(sum(g for *_, g in path) - best) < 1e-6
+
+
+def test_a_run_of_skips_pays_the_gap_opening_once():
+    band = diagonal_band(4, 1, 4)
+    types = [(0, 1), (1, 0), (1, 1)]
+    scores = [np.full((5, band.width), NEG) for _ in types]
+    for r in range(5):
+        for w in range(band.width):
+            j = band.lo[r] + w
+            if j <= 1:
+                if r >= 1:
+                    scores[1][r, w] = -0.1                          # a 1-0 bead
+                if r >= 1 and j >= 1:
+                    scores[2][r, w] = 1.0 if r == 1 else -5.0    # source 0 matches target 0
+                if j >= 1:
+                    scores[0][r, w] = -0.1
+    path = banded_dp(band, types, scores, gap_open=-1.0)
+    assert [(s0, s1, t0, t1) for s0, s1, t0, t1, _ in path] == [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 1),
+                                                              (3, 4, 1, 1)]
+    assert [round(g, 6) for *_, g in path] == [1.0, -1.1, -0.1, -0.1]

@@ -140,10 +140,8 @@ class MacDev:
             clauses._edge_embeddings = edges
             scores = [scoring.combine(ch.terms[t], *t, self.with_emb).astype(np.float32)
                       for t in scoring.BEAD_TYPES]
-            path = banded_dp(ch.band, scoring.BEAD_TYPES, scores)
             try:
-                path = clauses.refine_boundaries(
-                    path, ch.sides, lambda s0, s1, g0, g1: engine._bead_score(ch.band, scores, s0, s1, g0, g1))
+                path = engine.decode(ch.band, scores, ch.sides)
             finally:
                 clauses._edge_embeddings = real
         return path
