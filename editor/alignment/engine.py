@@ -135,7 +135,7 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
         scores.append(arr)
     t2 = time.perf_counter()
     path = decode(band, scores, sides, should_stop, progress)
-    posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, _lattice_scores(scores), path,
+    posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, _lattice_scores(scores, with_emb), path,
                                           POSTERIOR_TEMPERATURE)
     del scores
     t3 = time.perf_counter()
@@ -168,17 +168,20 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
 def decode(band, scores, sides, should_stop=None, progress=None) -> list[tuple[int, int, int, int, float]]:
     """The best path through the scored band (skips in runs, scoring.GAP_OPEN once per run), then the
     clause pass over its boundaries."""
-    path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress, gap_open=scoring.GAP_OPEN)
+    path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress,
+                     gap_open=scoring.gap_open(sides.ez is not None))
     return refine_boundaries(path, sides, lambda s0, s1, g0, g1: _bead_score(band, scores, s0, s1, g0, g1))
 
 
-def _lattice_scores(scores):
-    """The scores the posteriors read: the lattice sums over beads, so each skip carries the gap opening."""
-    if not scoring.GAP_OPEN:
+def _lattice_scores(scores, with_emb: bool):
+    """The scores the posteriors read: the lattice sums over beads one by one, so each skip carries the gap
+    opening (a run of skips is less likely there than in the search: the posteriors of skips are low)."""
+    g = scoring.gap_open(with_emb)
+    if not g:
         return scores
     out = list(scores)
     for t in (scoring.BEAD_TYPES.index((1, 0)), scoring.BEAD_TYPES.index((0, 1))):
-        out[t] = np.where(scores[t] > NEG / 2, scores[t] + np.float32(scoring.GAP_OPEN), scores[t])
+        out[t] = np.where(scores[t] > NEG / 2, scores[t] + np.float32(g), scores[t])
     return out
 
 

@@ -33,12 +33,22 @@ MAX_RUN = 5
 W_LEXICAL = 0.4
 W_LENGTH = 0.01
 W_PRIOR = 0.02
-SKIP_SCORE = -0.2
+SKIP_SCORE = 0.0
 #: a run of skipped sentences (1-0 beads in a row, or 0-1 beads in a row) scores GAP_OPEN once, then each
 #: skipped sentence its own SKIP_SCORE + prior: an omitted paragraph is one event
-GAP_OPEN = 0.0
-W_SKIP_LENGTH = 0.0
+GAP_OPEN = -0.2
+#: a skipped sentence scores W_SKIP_LENGTH * min(its length / SKIP_LENGTH_FULL Chinese characters, 1) more: the
+#: evidence terms of a bead are ratios (similarity, dictionary coverage), so a long sentence with no
+#: counterpart costs its neighbour's bead little when it rides along in it; this is what it should cost
+W_SKIP_LENGTH = 0.2
 SKIP_LENGTH_FULL = 60.0
+#: without embeddings (mode "fast", the fitted LINEAR_LEX): skips one by one, as fitted
+LEX_GAP_OPEN = 0.0
+
+
+def gap_open(with_embeddings: bool) -> float:
+    """The score of opening a run of skipped sentences (see GAP_OPEN)."""
+    return GAP_OPEN if with_embeddings else LEX_GAP_OPEN
 LENGTH_VARIANCE = 30.0
 MARGIN_WEIGHT = 1.2
 #: question and exclamation marks counted on both sides of the bead
@@ -303,6 +313,13 @@ def _rowdot(A: np.ndarray, ia: np.ndarray, B: np.ndarray, ib: np.ndarray) -> np.
     return out
 
 
+def ratio_at(sides: Sides, rows: np.ndarray):
+    """English characters per Chinese character at DP rows `rows`: the document's ratio, or the local one
+    when `sides.local_ratio` holds one per row."""
+    local = getattr(sides, "local_ratio", None)
+    return sides.ratio if local is None else local[np.clip(rows, 0, len(local) - 1)]
+
+
 def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int,
                rows: tuple[int, int] | None = None) -> TermArrays:
     """Compute the score terms of every (a, b) bead that fits the band, ending in DP rows r0..r1-1
@@ -321,7 +338,7 @@ def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int,
             feats["skip_len"] = np.broadcast_to(sides.zl[np.clip(r - 1, 0, max(sides.n - 1, 0))], j.shape) \
                 if sides.n else np.zeros(j.shape)
         else:
-            feats["skip_len"] = sides.el[np.clip(j - 1, 0, max(sides.m - 1, 0))] / sides.ratio \
+            feats["skip_len"] = sides.el[np.clip(j - 1, 0, max(sides.m - 1, 0))] / ratio_at(sides, r) \
                 if sides.m else np.zeros(j.shape)
         return TermArrays(valid, feats)
     if a > sides.n or b > sides.m or not valid.any():
@@ -330,7 +347,7 @@ def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int,
     rc, jc = np.broadcast_to(r, j.shape), np.clip(j, 0, m)
     lz = sides.czl[rc] - sides.czl[i0c]
     le = sides.cel[jc] - sides.cel[j0c]
-    c = sides.ratio
+    c = ratio_at(sides, rc)
     delta = np.abs(le - c * lz) / np.sqrt(np.maximum(lz, 1.0) * LENGTH_VARIANCE)
     feats["length"] = log_erfc(delta / math.sqrt(2))
     lo_, hi_ = np.minimum(lz, le / c), np.maximum(lz, le / c)

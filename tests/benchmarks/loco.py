@@ -33,7 +33,10 @@ GRIDS: dict[str, tuple[list, object]] = {
     "W_LEXICAL": ([0.2, 0.3, 0.4, 0.5, 0.6], 0.0),
     "W_LENGTH": ([0.0, 0.005, 0.01, 0.02, 0.04], 0.0),
     "W_PRIOR": ([0.0, 0.01, 0.02, 0.03, 0.05], 0.0),
-    "SKIP_SCORE": ([-0.4, -0.3, -0.2, -0.1, 0.0], None),
+    "SKIP_SCORE": ([-0.3, -0.2, -0.1, 0.0, 0.05], None),
+    "GAP_OPEN": ([-0.4, -0.3, -0.2, -0.1, 0.0], 0.0),
+    "W_SKIP_LENGTH": ([0.0, 0.1, 0.15, 0.2, 0.25], 0.0),
+    "W_TITLE": ([0.0, 1.0], 0.0),
     "LENGTH_VARIANCE": ([10.0, 20.0, 30.0, 50.0, 80.0], None),
     "MARGIN_WEIGHT": ([0.8, 1.0, 1.2, 1.4], 1.0),
     "W_PUNCT": ([0.0, 0.01, 0.02, 0.04], 0.0),
@@ -122,7 +125,7 @@ def loco(cnt: Counts, base: dict, names, priors: bool = False,
         p = coordinate_ascent(cnt, start, names, train, rounds) if names else dict(start)
         for k in test:
             held[k] = cnt(p)[k]
-            fits[k] = {name: p[name] for name in names}
+            fits[k] = {name: p[name] for name in names + (["TYPE_PRIOR"] if priors else [])}
     per = [f1([c], [0]) for c in held]
     return f1(held, range(n)), per, fits
 
@@ -134,6 +137,7 @@ def main(argv=None) -> int:
     ap.add_argument("--names", help="comma-separated constants to fit (default: JOINT; with --ablate: GRIDS)")
     ap.add_argument("--drop", default="", help="comma-separated constants to remove before fitting")
     ap.add_argument("--rounds", type=int, default=1, help="coordinate-ascent rounds of the joint fit")
+    ap.add_argument("--no-priors", action="store_true", help="keep the shipped bead-type prior in every fold")
     ap.add_argument("--sets", default="mac", help="comma-separated: mac, news, pert (see macdev.load_docs)")
     args = ap.parse_args(argv)
     md = MacDev(Path(args.shared), sets=args.sets)
@@ -157,11 +161,26 @@ def main(argv=None) -> int:
             print(f"{name:20s} {str(base[name]):>8s} {fit_f1:8.4f} {rem:8.4f} {fit_f1 - rem:8.4f}  "
                   f"{[f[name] for f in fits]}", flush=True)
         return 0
-    pooled, per, fits = loco(cnt, base, names, priors=True, rounds=args.rounds)
-    print(f"LOCO strict F1 {pooled:.4f} per chapter {[round(x, 3) for x in per]}")
+    pooled, per, fits = loco(cnt, base, names, priors=not args.no_priors, rounds=args.rounds)
+    print(f"leave-one-document-out strict F1 {pooled:.4f} per document {[round(x, 3) for x in per]}")
+    held = [md.run(dict(base, **fits[k]), [k])[0] for k in range(len(md.chapters))]
+    print_sets(md, held)
     for k, fit in enumerate(fits):
-        print(f"  fold {md.chapters[k].name}: {fit}")
+        print(f"  fold {md.chapters[k].name}: { {n: v for n, v in fit.items() if n != 'TYPE_PRIOR'} }")
     return 0
+
+
+def print_sets(md: MacDev, tests) -> None:
+    """Strict F1 and 1-0/0-1 precision / recall of `tests` for each set (mac, news, pert) of the documents."""
+    from bench_accuracy import summary
+
+    for prefix, label in (("", "MAC-dev"), ("news", "news-dev"), ("pert", "perturbed MAC-dev")):
+        pairs = [(c.gold, t) for c, t in zip(md.chapters, tests)
+                 if (c.name.startswith(prefix) if prefix else c.name[:1].isdigit())]
+        if pairs:
+            s = summary(pairs)
+            print(f"  {label}: strict F1 {s['f1_strict']:.4f}, 1-0/0-1 P {s['skip_right']}/{s['skip_out']} "
+                  f"R {s['skip_right']}/{s['skip_gold']}")
 
 
 if __name__ == "__main__":
