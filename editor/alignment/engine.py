@@ -24,6 +24,10 @@ ANCHOR_TOP_K = 3
 ANCHOR_HALF_WIDTH_MIN = 250
 ANCHOR_HALF_WIDTH_SHARE = 0.06
 BAND_SLACK = 5
+#: the length ratio of a long region (over 4x this many source sentences: a book, not a chapter) is measured
+#: locally, over this many source sentences either side of each row and the target sentences its anchors put
+#: opposite them (0: one ratio for the whole region)
+LOCAL_RATIO_HALF = 200
 #: longer texts are cut at runs of confident 1-1 anchors into chunks of about CHUNK sentences, aligned one by
 #: one, so memory does not grow with the length of a book
 CHUNK_MAX = 3000
@@ -117,6 +121,8 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
         cands = top_k_candidates(sides.sentence_sims, n, m, half, ANCHOR_TOP_K, should_stop=should_stop)
         anchors = best_chain(cands, m)
         band = band_from_anchors(anchors, n, m, BAND_SLACK)
+        if LOCAL_RATIO_HALF and n > 4 * LOCAL_RATIO_HALF:
+            sides.local_ratio = scoring.local_ratio(sides, anchors, LOCAL_RATIO_HALF)
     pb = sides.pair_band(band)
     margins = sides.margins(pb)
     t1 = time.perf_counter()

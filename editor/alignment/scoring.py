@@ -320,6 +320,22 @@ def ratio_at(sides: Sides, rows: np.ndarray):
     return sides.ratio if local is None else local[np.clip(rows, 0, len(local) - 1)]
 
 
+def local_ratio(sides: Sides, anchors: Sequence[tuple[int, int]], half: int) -> np.ndarray:
+    """English characters per Chinese character around each DP row: over the source sentences within `half`
+    rows and the target sentences the 1-1 anchors put opposite them (a book joins chapters by different
+    translators, and one ratio for all of it misjudges the lengths of every bead)."""
+    n, m = sides.n, sides.m
+    ai = np.array([0] + [i for i, _ in anchors] + [n], dtype=np.float64)
+    aj = np.array([0] + [j for _, j in anchors] + [m], dtype=np.float64)
+    r = np.arange(n + 1)
+    r0, r1 = np.clip(r - half, 0, n), np.clip(r + half, 0, n)
+    j0 = np.clip(np.interp(r0, ai, aj).astype(np.int64), 0, m)
+    j1 = np.clip(np.interp(r1, ai, aj).astype(np.int64), 0, m)
+    zl = sides.czl[r1] - sides.czl[r0]
+    el = sides.cel[j1] - sides.cel[j0]
+    return np.where((zl > 0) & (el > 0), el / np.maximum(zl, 1e-9), sides.ratio)
+
+
 def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int,
                rows: tuple[int, int] | None = None) -> TermArrays:
     """Compute the score terms of every (a, b) bead that fits the band, ending in DP rows r0..r1-1

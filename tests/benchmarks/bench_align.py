@@ -1,12 +1,15 @@
 """Alignment benchmark: accuracy, speed and memory of each mode on the data sets it finds.
 
-usage: python tests/benchmarks/bench_align.py [--shared PATH] [--no-book] [--no-cli] [--modes length,fast,best]
+usage: python tests/benchmarks/bench_align.py [--shared PATH] [--no-book] [--no-cli] [--no-accuracy]
+                                             [--modes length,fast,best]
 
 Prints, in one run: strict/lax P/R/F1 per data set (MAC-dev, scored exactly like ../shared/bench/score.py;
 the mixed-news sample's sentence and paragraph beads from gold.json), time per phase, sentences per second
 and peak memory for each mode, the ratio of each mode's F1 and time to the length-only baseline ("length"),
-the reliability table of the confidence, and a 10,000-sentence book (MAC-dev chapters repeated, each copy
-marked so nothing is served from a cache) for speed and memory with progress and cancellation.
+the reliability table of the confidence, a 10,000-sentence book (MAC-dev chapters repeated, each copy
+marked so nothing is served from a cache) for speed and memory with progress and cancellation, and (best
+mode, bench_accuracy.py) strict/lax F1 and 1-0/0-1 precision/recall on MAC-dev, news-dev, MAC-dev perturbed
+by perturb.py and MAC-dev as one plain-file book.
 Each mode runs in a fresh subprocess with the engine's arrays built (their one-time build at a first start is
 timed first) and no sentence embedding cached: times include loading and are cold.
 
@@ -326,6 +329,8 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--modes", default="length,fast,best")
     ap.add_argument("--no-book", action="store_true")
+    ap.add_argument("--no-accuracy", action="store_true", help="skip bench_accuracy.py (news-dev, perturbed "
+                    "MAC-dev, the plain-file book)")
     ap.add_argument("--no-cli", action="store_true", help="skip the command-line runs (start-up, batch, book)")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -354,6 +359,16 @@ def main(argv=None) -> int:
                     print(proc.stderr, file=sys.stderr)
                     return 1
                 results[mode] = json.loads(proc.stdout.strip().splitlines()[-1])
+        accuracy = None
+        if "best" in args.modes.split(",") and not args.no_accuracy:
+            # omissions, merges, headlines and the plain-file book (not timed: accuracy only)
+            proc = subprocess.run([sys.executable, str(HERE.parent / "bench_accuracy.py"), "--shared", str(shared)]
+                                  + (["--sets", "mac,news,pert"] if args.no_book else []),
+                                  capture_output=True, text=True, env=dict(env, PYTHONPATH=str(ROOT)))
+            if proc.returncode:
+                print(proc.stderr, file=sys.stderr)
+                return 1
+            accuracy = proc.stdout
     base = results.get("length")
     print(f"# Duiqi alignment benchmark ({os.cpu_count()} CPUs); modes: length = length only (baseline), "
           "fast = dictionary + length, no embeddings, best = dictionary + USE embeddings")
@@ -393,6 +408,10 @@ def main(argv=None) -> int:
         if "confidence" in r and mode != "length":
             print("reliability of confidence on MAC-dev:")
             print(reliability(r["confidence"]))
+    if accuracy:
+        print("\n## best mode where documents differ: omissions, merges, headlines, a plain-file book "
+              "(bench_accuracy.py)")
+        print(accuracy.rstrip())
     if not args.no_cli:
         print_cli(cli_runs(shared, not args.no_book))
     return 0

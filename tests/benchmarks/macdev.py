@@ -104,7 +104,8 @@ class MacDev:
     def _prepare(self, ch: Chapter) -> None:
         sides_key = (scoring.USE_IDF, scoring.MAX_RUN)
         key = sides_key + (scoring.LENGTH_VARIANCE, tuple(scoring.BEAD_TYPES), engine.ANCHOR_TOP_K,
-                           engine.ANCHOR_HALF_WIDTH_MIN, engine.ANCHOR_HALF_WIDTH_SHARE, engine.BAND_SLACK)
+                           engine.ANCHOR_HALF_WIDTH_MIN, engine.ANCHOR_HALF_WIDTH_SHARE, engine.BAND_SLACK,
+                           engine.LOCAL_RATIO_HALF)
         if ch.key == key:
             return
         zh, en = ch.zh, ch.en
@@ -118,8 +119,10 @@ class MacDev:
             band = diagonal_band(n, m, max(n, m))
         else:
             half = max(engine.ANCHOR_HALF_WIDTH_MIN, int(engine.ANCHOR_HALF_WIDTH_SHARE * max(n, m)))
-            band = band_from_anchors(best_chain(top_k_candidates(sides.sentence_sims, n, m, half,
-                                                                 engine.ANCHOR_TOP_K), m), n, m, engine.BAND_SLACK)
+            anchors = best_chain(top_k_candidates(sides.sentence_sims, n, m, half, engine.ANCHOR_TOP_K), m)
+            band = band_from_anchors(anchors, n, m, engine.BAND_SLACK)
+            sides.local_ratio = scoring.local_ratio(sides, anchors, engine.LOCAL_RATIO_HALF) \
+                if engine.LOCAL_RATIO_HALF and n > 4 * engine.LOCAL_RATIO_HALF else None
         ch.band, ch.pb = band, sides.pair_band(band)
         ch.margins = sides.margins(ch.pb)
         ch.terms = {t: scoring.bead_terms(sides, band, ch.pb, ch.margins, *t) for t in scoring.BEAD_TYPES}
