@@ -26,8 +26,8 @@ from bench_align import _counts  # noqa: E402
 from macdev import MacDev, default_shared  # noqa: E402
 
 #: fitted together by default (USE_IDF and LENGTH_VARIANCE change the cached terms: fitted alone, --ablate)
-JOINT = ["W_LEXICAL", "W_LENGTH", "W_PRIOR", "SKIP_SCORE", "GAP_OPEN", "W_SKIP_LENGTH", "W_QUOTE", "CLAUSE_MOVE_MARGIN", "SCORE_WEIGHT",
-         "MARGIN_WEIGHT", "W_PUNCT", "W_QOPEN", "W_ENDMARK"]
+JOINT = ["W_LEXICAL", "W_LENGTH", "W_PRIOR", "SKIP_SCORE", "GAP_OPEN", "W_SKIP_LENGTH", "W_QUOTE",
+         "CLAUSE_MOVE_MARGIN", "SCORE_WEIGHT", "MARGIN_WEIGHT", "W_PUNCT", "W_QOPEN", "W_ENDMARK"]
 #: the fitted constants: grid of values, and the neutral value that removes the term (None: cannot be removed)
 GRIDS: dict[str, tuple[list, object]] = {
     "W_LEXICAL": ([0.2, 0.3, 0.4, 0.5, 0.6], 0.0),
