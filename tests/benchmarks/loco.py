@@ -166,7 +166,8 @@ def main(argv=None) -> int:
     held = [md.run(dict(base, **fits[k]), [k])[0] for k in range(len(md.chapters))]
     print_sets(md, held)
     for k, fit in enumerate(fits):
-        print(f"  fold {md.chapters[k].name}: { {n: v for n, v in fit.items() if n != 'TYPE_PRIOR'} }")
+        shown = {n: v for n, v in fit.items() if n != "TYPE_PRIOR"}
+        print(f"  fold {md.chapters[k].name}: {shown}")
     return 0
 
 

@@ -26,8 +26,7 @@ sys.path.insert(0, str(HERE.parent))
 from bench_align import score  # noqa: E402
 from fit_weights import load_macdev as load_chapters  # noqa: E402  (name, zh, en, gold) per chapter
 from editor.alignment import clauses, engine, scoring  # noqa: E402
-from editor.alignment.search import (band_from_anchors, banded_dp, best_chain,  # noqa: E402
-                                     diagonal_band, top_k_candidates)
+from editor.alignment.search import band_from_anchors, best_chain, diagonal_band, top_k_candidates  # noqa: E402
 
 #: module constants an experiment may set, with the module that holds them
 MODULES = (scoring, clauses, engine)
@@ -74,7 +73,7 @@ def load_docs(shared: Path, sets: str = "mac", seed: int = 1) -> list[tuple]:
 
 def group_of(name: str) -> str:
     """Documents left out together: a MAC-dev chapter with its perturbed copy; each news document alone."""
-    return name[4:] if name.startswith("pert") else name
+    return name.removeprefix("pert")
 
 
 @dataclass
