@@ -108,6 +108,15 @@ def is_title_like(text: str) -> bool:
     return True
 
 
+#: a sentence that opens with its dateline: "新华社重庆1月8日电 ..." / "Chongqing, 8 Jan (Xinhua) -- ..."
+_OPENS_WITH_DATELINE = re.compile(r"^(?:\S.{0,30}?日电|(?=[^—–]{0,40}\d).{2,40}?\s[—–-]{1,2}\s)")
+
+
+def opens_with_dateline(text: str) -> bool:
+    """The sentence starts with a dateline run into it (what the other side may have as a line of its own)."""
+    return bool(_OPENS_WITH_DATELINE.match(text.strip()))
+
+
 def text_length(text: str) -> int:
     """Characters without spaces."""
     return sum(1 for ch in text if not ch.isspace())
@@ -154,8 +163,13 @@ class Sides:
         self.eopen = np.array([len(_EN_OPEN_QUOTE.findall(t)) for t in self.tgt], dtype=np.float64)
         self.zend = np.array([_final_mark(t) for t in self.src], dtype=np.float64)
         self.eend = np.array([_final_mark(t) for t in self.tgt], dtype=np.float64)
-        self.ctz = np.concatenate([[0.0], np.cumsum([is_title_like(t) for t in self.src])])
-        self.cte = np.concatenate([[0.0], np.cumsum([is_title_like(t) for t in self.tgt])])
+        self.ztitle = np.array([is_title_like(t) for t in self.src], dtype=np.float64)
+        self.etitle = np.array([is_title_like(t) for t in self.tgt], dtype=np.float64)
+        self.ctz = np.concatenate([[0.0], np.cumsum(self.ztitle)])
+        self.cte = np.concatenate([[0.0], np.cumsum(self.etitle)])
+        # a dateline line on one side may join the lead when the other side runs it into its first sentence
+        self.zdate = np.array([opens_with_dateline(t) for t in self.src], dtype=np.float64)
+        self.edate = np.array([opens_with_dateline(t) for t in self.tgt], dtype=np.float64)
         self.czo = np.concatenate([[0.0], np.cumsum(self.zopen)])
         self.ceo = np.concatenate([[0.0], np.cumsum(self.eopen)])
         self.czq = np.concatenate([np.zeros((1, 2)), np.cumsum(self.zq, axis=0)])
@@ -377,8 +391,15 @@ def bead_terms(sides: Sides, band: Band, pb: PairBand, margins, a: int, b: int,
     end_e = sides.eend[np.clip(jc - 1, 0, max(sides.m - 1, 0))] if sides.m else np.zeros(j.shape)
     feats["endmark"] = -(end_z != end_e).astype(np.float64)
     # headlines and other one-line paragraphs joined with other sentences on their side
-    feats["title"] = -((sides.ctz[rc] - sides.ctz[i0c]) if a > 1 else 0.0) \
-        - ((sides.cte[jc] - sides.cte[j0c]) if b > 1 else 0.0) + np.zeros(j.shape)
+    # (not counted: a first sentence that is a dateline when the other side's first sentence opens with one)
+    title = np.zeros(j.shape)
+    if a > 1:
+        first = sides.ztitle[np.clip(i0c, 0, sides.n - 1)] * sides.edate[np.clip(j0c, 0, max(sides.m - 1, 0))]
+        title -= sides.ctz[rc] - sides.ctz[i0c] - first
+    if b > 1:
+        first = sides.etitle[np.clip(j0c, 0, sides.m - 1)] * sides.zdate[np.clip(i0c, 0, max(sides.n - 1, 0))]
+        title -= sides.cte[jc] - sides.cte[j0c] - first
+    feats["title"] = title
     feats["qopen"] = -np.abs((sides.czo[rc] - sides.czo[i0c]) - (sides.ceo[jc] - sides.ceo[j0c]))
     if sides.ez is not None:
         ez, ee = sides.ez[a - 1], sides.ee[b - 1]

@@ -94,6 +94,11 @@ def test_a_dateline_is_its_own_link_on_both_sides_and_alone_when_untranslated():
     assert alone[:2] == [((), (0,)), ((0,), (1,))]
 
 
+def test_a_dateline_line_joins_the_lead_when_the_other_side_runs_it_into_the_lead():
+    fused = _pairs([ZH_DATE] + ZH, [f"{EN_DATE} {EN[0]}"] + EN[1:])
+    assert fused[:2] == [((0, 1), (0,)), ((2,), (1,))]
+
+
 @pytest.mark.parametrize("text, title", [
     (ZH_HEAD, True), (EN_HEAD, True), (EN_DATE, True), (ZH_DATE, True), (ZH[0], False), (EN[0], False),
     ("'But I—'", False), ("“你为什么——”", False), ("She stopped, then said,", False),
