@@ -108,6 +108,17 @@ def is_title_like(text: str) -> bool:
     return True
 
 
+def _title_flags(texts: Sequence[str]) -> np.ndarray:
+    """1.0 for each title-like sentence, where such lines stand out: on a side where most sentences end with
+    punctuation (not in subtitle cues, verse or lists, where a line without a final mark is ordinary)."""
+    flags = np.array([is_title_like(t) for t in texts], dtype=np.float64)
+    return flags if flags.sum() * TITLE_SHARE_MAX <= len(texts) else np.zeros(len(texts))
+
+
+#: title-like lines count as headlines only on a side where at most 1 / TITLE_SHARE_MAX of the sentences are
+TITLE_SHARE_MAX = 4
+
+
 #: a sentence that opens with its dateline: "新华社重庆1月8日电 ..." / "Chongqing, 8 Jan (Xinhua) -- ..."
 _OPENS_WITH_DATELINE = re.compile(r"^(?:\S.{0,30}?日电|(?=[^—–]{0,40}\d).{2,40}?\s[—–-]{1,2}\s)")
 
@@ -163,8 +174,8 @@ class Sides:
         self.eopen = np.array([len(_EN_OPEN_QUOTE.findall(t)) for t in self.tgt], dtype=np.float64)
         self.zend = np.array([_final_mark(t) for t in self.src], dtype=np.float64)
         self.eend = np.array([_final_mark(t) for t in self.tgt], dtype=np.float64)
-        self.ztitle = np.array([is_title_like(t) for t in self.src], dtype=np.float64)
-        self.etitle = np.array([is_title_like(t) for t in self.tgt], dtype=np.float64)
+        self.ztitle = _title_flags(self.src)
+        self.etitle = _title_flags(self.tgt)
         self.ctz = np.concatenate([[0.0], np.cumsum(self.ztitle)])
         self.cte = np.concatenate([[0.0], np.cumsum(self.etitle)])
         # a dateline line on one side may join the lead when the other side runs it into its first sentence

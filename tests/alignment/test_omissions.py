@@ -106,3 +106,12 @@ def test_a_dateline_line_joins_the_lead_when_the_other_side_runs_it_into_the_lea
 ])
 def test_title_like_lines_are_those_without_final_punctuation(text, title):
     assert is_title_like(text) is title
+
+
+def test_lines_without_final_marks_are_ordinary_where_most_lines_lack_them():
+    from editor.alignment.scoring import _title_flags
+
+    story = [EN_HEAD] + EN
+    assert list(_title_flags(story)) == [1.0] + [0.0] * len(EN)
+    cues = ["Yes, I borrowed three books", "and joined the translation workshop."]   # subtitle cues
+    assert list(_title_flags(cues)) == [0.0, 0.0]
