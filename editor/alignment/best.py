@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from editor.alignment import AlignedBead, FixedSpan, ProgressCallback, StopCallback, regions
-from editor.alignment.engine import Resources, align_region, confidence, one_blas_thread, resources
+from editor.alignment.engine import (RawBead, Resources, align_region, one_blas_thread, path_confidence_inputs,
+                                     path_confidences, resources, score_path)
 from editor.alignment.scoring import text_length
 from editor.alignment.lexicon import clean_chinese
 
@@ -16,15 +17,17 @@ def align_best(src: Sequence[str], tgt: Sequence[str], *,
                progress: ProgressCallback | None = None,
                should_stop: StopCallback | None = None,
                res: Resources | None = None,
-               timings: dict | None = None) -> list[AlignedBead]:
-    """Align with the dictionary, sentence embeddings (when installed) and lengths; see `editor.alignment.align`."""
+               timings: dict | None = None, raw_out: list | None = None) -> list[AlignedBead]:
+    """Align with the dictionary, sentence embeddings (when installed) and lengths; see `editor.alignment.align`.
+    `raw_out` (for measurement and fitting) receives, for each bead, the confidence model's inputs (None for a
+    fixed bead)."""
     from editor import timings as phase_timer
 
     measured: dict = {}
     try:
         with one_blas_thread():
             return _align_best(src, tgt, src_paragraphs, tgt_paragraphs, fixed, progress, should_stop,
-                               res or resources(), measured)
+                               res or resources(), measured, raw_out)
     finally:
         for name, seconds in measured.items():
             phase_timer.add(name, seconds)
@@ -32,14 +35,15 @@ def align_best(src: Sequence[str], tgt: Sequence[str], *,
                 timings[name] = timings.get(name, 0.0) + seconds
 
 
-def _align_best(src, tgt, src_paragraphs, tgt_paragraphs, fixed, progress, should_stop, res, timings):
+def _align_best(src, tgt, src_paragraphs, tgt_paragraphs, fixed, progress, should_stop, res, timings, raw_out=None):
     ratio = (sum(text_length(t) for t in tgt) or 1) / (sum(text_length(clean_chinese(s)) for s in src) or 1)
     total = max(1, len(src) + len(tgt))
-    out: list[AlignedBead] = []
+    found: list[tuple[RawBead, bool]] = []          # (bead in whole-text positions, fixed)
+    one_pass = True                                 # the path is one lattice's over the whole text
     for span, is_fixed in regions(len(src), len(tgt), fixed):
         if is_fixed:
-            out.append(AlignedBead(tuple(range(span.src_start, span.src_end)),
-                                   tuple(range(span.tgt_start, span.tgt_end)), 1.0))
+            found.append((RawBead(span.src_start, span.src_end, span.tgt_start, span.tgt_end, 0.0), True))
+            one_pass = False
             continue
         done0 = (span.src_start + span.tgt_start) / total
         share = (span.src_end - span.src_start + span.tgt_end - span.tgt_start) / total
@@ -57,10 +61,30 @@ def _align_best(src, tgt, src_paragraphs, tgt_paragraphs, fixed, progress, shoul
         if beads is None:
             beads = align_region(sub_src, sub_tgt, ratio, res,
                                  should_stop=should_stop, progress=sub_progress, timings=timings)
+        else:
+            one_pass = False
         for b in beads:
-            out.append(AlignedBead(tuple(range(span.src_start + b.s0, span.src_start + b.s1)),
-                                   tuple(range(span.tgt_start + b.t0, span.tgt_start + b.t1)),
-                                   round(confidence(b, res.encoder is not None), 4), b.gain))
+            b.s0, b.s1, b.t0, b.t1 = b.s0 + span.src_start, b.s1 + span.src_start, \
+                b.t0 + span.tgt_start, b.t1 + span.tgt_start
+            found.append((b, False))
+    if not one_pass and found:
+        # paragraph pairs first, or fixed links: weigh the path in one lattice over the whole text, so no
+        # link is surer because a paragraph pairing or an anchor was taken as certain (engine.score_path)
+        rescored = score_path(src, tgt, ratio, res, [(b.s0, b.s1, b.t0, b.t1) for b, _ in found],
+                              should_stop=should_stop, timings=timings)
+        found = [(r, f) for r, (_, f) in zip(rescored, found)]
+    for b, is_fixed in found:
+        if is_fixed and "posterior" not in b.features:
+            b.features.update({"type": (b.s1 - b.s0, b.t1 - b.t0), "posterior": 1.0, "boundary": 1.0})
+    beads = [b for b, _ in found]
+    confs = path_confidences(beads, res.encoder is not None)
+    inputs = path_confidence_inputs(beads) if raw_out is not None else None
+    out: list[AlignedBead] = []
+    for k, (b, is_fixed) in enumerate(found):
+        conf = 1.0 if is_fixed else round(confs[k], 4)
+        out.append(AlignedBead(tuple(range(b.s0, b.s1)), tuple(range(b.t0, b.t1)), conf, b.gain))
+        if raw_out is not None:
+            raw_out.append(None if is_fixed else inputs[k])
     if progress is not None:
         progress(1.0)
     return out

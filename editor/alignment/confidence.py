@@ -36,3 +36,30 @@ def path_posteriors(band: Band, bead_types: Sequence[tuple[int, int]], scores: S
         beads.append(float(np.exp(min(0.0, lp))))
         bounds.append(min(node(s0, t0), node(s1, t1)))
     return beads, bounds
+
+
+def band_around_path(path: Sequence[tuple[int, int, int, int]], n: int, m: int, slack: int) -> Band:
+    """A band holding every node of `path` (beads as (s0, s1, t0, t1)), `slack` rows and columns around it:
+    the lattice in which an alignment found some other way (paragraph by paragraph, between anchors) is
+    weighed against its neighbours, as a one-pass alignment of the whole region is."""
+    pmin = np.full(n + 1, m, dtype=np.int64)
+    pmax = np.zeros(n + 1, dtype=np.int64)
+    for s0, s1, t0, t1 in path:
+        for r in range(s0, s1 + 1):
+            pmin[r] = min(pmin[r], t0)
+            pmax[r] = max(pmax[r], t1)
+    seen = pmax >= pmin
+    # rows no bead touches (none on a path that covers the region) take their neighbours' columns
+    if not seen.all():
+        idx = np.where(seen)[0]
+        near = idx[np.clip(np.searchsorted(idx, np.arange(n + 1)), 0, len(idx) - 1)]
+        pmin, pmax = pmin[near], pmax[near]
+    lo = np.array([pmin[max(0, r - slack):r + slack + 1].min() for r in range(n + 1)]) - slack
+    hi = np.array([pmax[max(0, r - slack):r + slack + 1].max() for r in range(n + 1)]) + slack
+    lo = np.clip(lo, 0, m).astype(np.int64)
+    hi = np.clip(hi, 0, m).astype(np.int64)
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    hi = np.maximum.accumulate(hi)
+    lo[0], hi[n] = 0, m
+    lo = np.minimum(lo, hi)
+    return Band(lo, int((hi - lo).max()) + 1, n, m)

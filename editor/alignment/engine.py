@@ -143,6 +143,7 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
     path = decode(band, scores, sides, should_stop, progress)
     posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, _lattice_scores(scores, with_emb), path,
                                           POSTERIOR_TEMPERATURE)
+    merge = merge_evidence(band, scores, path)
     del scores
     t3 = time.perf_counter()
     timings["anchors+band"] = timings.get("anchors+band", 0.0) + t1 - t0
@@ -162,9 +163,9 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
             terms[(r, j)] = {k: float(arr[r - r0, w]) for k, arr in tm.feats.items()}
         del tm
     out = []
-    for (s0, s1, g0, g1, gain), post, bound in zip(path, posterior, boundary):
+    for (s0, s1, g0, g1, gain), post, bound, mg in zip(path, posterior, boundary, merge):
         a, b = s1 - s0, g1 - g0
-        feats = {"type": (a, b), "posterior": post, "boundary": bound}
+        feats = {"type": (a, b), "posterior": post, "boundary": bound, "merge": mg}
         if a and b:
             feats.update(terms[(s1, g1)])
         out.append(RawBead(s0, s1, g0, g1, gain, feats))
@@ -245,6 +246,12 @@ CONFIDENCE_EMB = (1.6535, (-0.5979, 0.8432, 0.5821, 0.5175, 0.0997, -0.6922, 1.4
 CONFIDENCE_LEX = (4.9992, (3.2876, 0.0, -3.0122, 0.0352, -0.4824, -1.5895, 0.0, 0.3211, -1.0595, 1.4705, -0.1989))
 #: a skipped sentence (1-0 / 0-1) is rarely right in practice: send the translator to it
 SKIP_CONFIDENCE = 0.2
+#: the path model (engine.path_confidences): CONFIDENCE_INPUTS, then "merge" (merge_evidence), then the
+#: neighbours' "near_posterior_logit", "near_boundary_logit", "near_unlinked"; fitted by
+#: tests/benchmarks/fit_confidence.py on MAC-dev, news-dev and omissions/merges made from MAC-dev's gold.
+#: Until refitted: the bead model with the new inputs at weight 0.
+PATH_CONFIDENCE_EMB = (CONFIDENCE_EMB[0], CONFIDENCE_EMB[1] + (0.0, 0.0, 0.0, 0.0))
+PATH_CONFIDENCE_LEX = (CONFIDENCE_LEX[0], CONFIDENCE_LEX[1] + (0.0, 0.0, 0.0, 0.0))
 
 
 def confidence_inputs(bead: RawBead) -> list[float]:
@@ -257,7 +264,8 @@ def confidence_inputs(bead: RawBead) -> list[float]:
     p = min(max(f.get("posterior", 0.5), 1e-6), 1 - 1e-6)
     q = min(max(f.get("boundary", p), 1e-6), 1 - 1e-6)     # the surer of the bead's two boundaries is not enough
     return [bead.gain, cm, f.get("coverage", 0.0), f.get("length", 0.0), float(a + b), f.get("len_factor", 0.0),
-            weakest, cov_min, float(a == 1 and b == 1), math.log(p / (1 - p)), math.log(q / (1 - q))]
+            weakest, cov_min, float(a == 1 and b == 1), math.log(p / (1 - p)), math.log(q / (1 - q)),
+            f.get("merge", MERGE_NONE)]
 
 
 def confidence(bead: RawBead, with_embeddings: bool = True) -> float:
@@ -268,3 +276,165 @@ def confidence(bead: RawBead, with_embeddings: bool = True) -> float:
     bias, weights = CONFIDENCE_EMB if with_embeddings else CONFIDENCE_LEX
     z = bias + sum(w * x for w, x in zip(weights, confidence_inputs(bead)))
     return float(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+
+
+# -- one confidence for every path ------------------------------------------------------------------------
+
+def score_path(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Resources,
+               path: Sequence[tuple[int, int, int, int]], *, should_stop: Callable[[], bool] | None = None,
+               timings: dict | None = None) -> list[RawBead]:
+    """The beads of an alignment of the whole region found some other way (paragraph pairs first, between
+    anchors, a person's fixed links) with the score terms and lattice posteriors a one-pass alignment of the
+    region would give them, so their confidence carries every decision behind them.
+
+    Aligning paragraph pairs first, or between fixed links, scores each sentence link inside a small lattice in
+    which the paragraph pairing (or the anchors) is taken as certain: every link comes out near 1.00. Here the
+    chosen path is weighed in one lattice over the whole region (the band around the path, or the whole matrix
+    of a small region, as `align_region` uses), so the uncertainty of the paragraph pairing and of the anchors'
+    neighbourhood is part of each link's posterior, and the similarity margins are those of the whole text.
+    Beads of a type the lattice does not model (a person's 3-3 link) cut the region in two."""
+    out: list[RawBead] = []
+    piece: list[tuple[int, int, int, int]] = []
+
+    def flush() -> None:
+        if not piece:
+            return
+        i0, j0, i1, j1 = piece[0][0], piece[0][2], piece[-1][1], piece[-1][3]
+        # long texts in pieces of about CHUNK sentences, cut at a 1-1 bead (memory, as align_region does)
+        cuts = [0]
+        if max(i1 - i0, j1 - j0) > CHUNK_MAX:
+            for k, (s0, s1, t0, t1) in enumerate(piece):
+                if s1 - s0 == 1 and t1 - t0 == 1 and s0 - piece[cuts[-1]][0] >= CHUNK and i1 - s0 >= CHUNK // 4:
+                    cuts.append(k)
+        cuts.append(len(piece))
+        for a, b in zip(cuts, cuts[1:]):
+            part = piece[a:b]
+            p0, q0 = part[0][0], part[0][2]
+            beads = _score_piece(src[p0:part[-1][1]], tgt[q0:part[-1][3]], ratio, res,
+                                 [(s0 - p0, s1 - p0, t0 - q0, t1 - q0) for s0, s1, t0, t1 in part],
+                                 should_stop, timings)
+            for rb in beads:
+                rb.s0, rb.s1, rb.t0, rb.t1 = rb.s0 + p0, rb.s1 + p0, rb.t0 + q0, rb.t1 + q0
+            out.extend(beads)
+        piece.clear()
+
+    for s0, s1, t0, t1 in path:
+        if (s1 - s0, t1 - t0) in scoring.BEAD_TYPES:
+            piece.append((s0, s1, t0, t1))
+        else:
+            flush()
+            out.append(RawBead(s0, s1, t0, t1, 0.0, {"type": (s1 - s0, t1 - t0)}))
+    flush()
+    return out
+
+
+def _score_piece(src, tgt, ratio, res, path, should_stop, timings) -> list[RawBead]:
+    from editor.alignment.confidence import band_around_path
+
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0:
+        return [RawBead(s0, s1, t0, t1, scoring.SKIP_SCORE, {"type": (s1 - s0, t1 - t0)})
+                for s0, s1, t0, t1 in path]
+    timings = timings if timings is not None else {}
+    sides = scoring.Sides(src, tgt, ratio, res.lexicon, res.encoder, should_stop, timings)
+    band = diagonal_band(n, m, max(n, m)) if n * m <= 40_000 else band_around_path(path, n, m, BAND_SLACK)
+    pb = sides.pair_band(band)
+    margins = sides.margins(pb)
+    with_emb = sides.ez is not None
+    scores = []
+    for a, b in scoring.BEAD_TYPES:
+        arr = np.empty((n + 1, band.width), dtype=np.float32)
+        for r0 in range(0, n + 1, ROW_BLOCK):
+            if should_stop is not None and should_stop():
+                raise AlignmentCancelled()
+            r1 = min(n + 1, r0 + ROW_BLOCK)
+            tm = scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1))
+            arr[r0:r1] = scoring.combine(tm, a, b, with_emb)
+            del tm
+        scores.append(arr)
+    gains = [_bead_score(band, scores, s0, s1, t0, t1) for s0, s1, t0, t1 in path]
+    full = [(s0, s1, t0, t1, g if g is not None else NEG) for (s0, s1, t0, t1), g in zip(path, gains)]
+    posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, scores, full, POSTERIOR_TEMPERATURE)
+    merge = merge_evidence(band, scores, full)
+    del scores
+    terms: dict[tuple[int, int], dict] = {}
+    by_block: dict[tuple[tuple[int, int], int], list[tuple[int, int]]] = {}
+    for s0, s1, t0, t1, _ in full:
+        if s1 > s0 and t1 > t0:
+            by_block.setdefault(((s1 - s0, t1 - t0), s1 // ROW_BLOCK), []).append((s1, t1))
+    for ((a, b), blk), ends in by_block.items():
+        r0, r1 = blk * ROW_BLOCK, min(n + 1, (blk + 1) * ROW_BLOCK)
+        tm = scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1))
+        for r, j in ends:
+            terms[(r, j)] = {k: float(arr[r - r0, j - band.lo[r]]) for k, arr in tm.feats.items()}
+        del tm
+    out = []
+    for (s0, s1, t0, t1, g), post, bound, mg in zip(full, posterior, boundary, merge):
+        a, b = s1 - s0, t1 - t0
+        feats = {"type": (a, b), "posterior": post, "boundary": bound, "merge": mg}
+        if a and b:
+            feats.update(terms[(s1, t1)])
+        out.append(RawBead(s0, s1, t0, t1, g if g is not None else scoring.SKIP_SCORE, feats))
+    return out
+
+
+#: the merge evidence of a bead with no neighbour it could merge with (and its floor and ceiling)
+MERGE_NONE = -10.0
+
+
+def merge_evidence(band, scores, path) -> list[float]:
+    """For each bead of `path`, how much better the lattice scores it merged with a neighbour than apart:
+    max over its two neighbours of score(merged bead) - score(bead) - score(neighbour), in [-10, 10].
+
+    Most errors the review list missed were groupings: 1-1 + 1-1 where a 2-2 belongs (the content crosses
+    between the two sentences), and an untranslated sentence glued to its neighbour's link. A merged bead
+    that scores nearly as well as the two apart says the grouping is in doubt."""
+    own = [_bead_score(band, scores, s0, s1, t0, t1) for s0, s1, t0, t1, *_ in path]
+    gain = []
+    for k in range(len(path) - 1):
+        (s0, _, t0, _, *_), (_, s2, _, t2, *_) = path[k], path[k + 1]
+        merged = _bead_score(band, scores, s0, s2, t0, t2)
+        if merged is None or own[k] is None or own[k + 1] is None:
+            gain.append(MERGE_NONE)
+        else:
+            gain.append(max(MERGE_NONE, min(-MERGE_NONE, merged - own[k] - own[k + 1])))
+    return [max(gain[k - 1] if k else MERGE_NONE, gain[k] if k < len(gain) else MERGE_NONE)
+            for k in range(len(path))]
+
+
+def path_confidence_inputs(beads: Sequence[RawBead]) -> list[list[float]]:
+    """The confidence model's inputs for each bead of a path: its own (`confidence_inputs`), then its
+    neighbours': the lower lattice posterior and boundary posterior of the links beside it (as logits), and
+    whether a sentence with no counterpart (1-0 / 0-1) sits beside it."""
+    own = [confidence_inputs(b) if _is_link(b) else None for b in beads]
+    out = []
+    for k, b in enumerate(beads):
+        if own[k] is None:
+            out.append(None)
+            continue
+        near = [own[q] for q in (k - 1, k + 1) if 0 <= q < len(beads) and own[q] is not None]
+        skip = any(0 <= q < len(beads) and not _is_link(beads[q]) for q in (k - 1, k + 1))
+        post = min((x[9] for x in near), default=own[k][9])
+        bound = min((x[10] for x in near), default=own[k][10])
+        out.append(own[k] + [post, bound, float(skip)])
+    return out
+
+
+def _is_link(b: RawBead) -> bool:
+    a, c = b.features.get("type", (b.s1 - b.s0, b.t1 - b.t0))
+    return bool(a and c)
+
+
+def confidence_from_inputs(inputs: Sequence[float], model: tuple) -> float:
+    """The logistic model (bias, weights) at `inputs` (weights beyond the inputs are ignored)."""
+    bias, weights = model
+    z = bias + sum(w * x for w, x in zip(weights, inputs))
+    return float(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+
+
+def path_confidences(beads: Sequence[RawBead], with_embeddings: bool = True) -> list[float]:
+    """Probability that each bead of a path is exactly right (PATH_CONFIDENCE_*: a logistic model over the
+    bead's terms and its neighbours'); a sentence with no counterpart gets SKIP_CONFIDENCE."""
+    model = PATH_CONFIDENCE_EMB if with_embeddings else PATH_CONFIDENCE_LEX
+    return [SKIP_CONFIDENCE if x is None else confidence_from_inputs(x, model)
+            for x in path_confidence_inputs(beads)]

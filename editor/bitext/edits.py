@@ -224,7 +224,8 @@ def confirm_through(doc: AlignmentDocument, bead_index: int, *, now: datetime | 
 
 @_dated
 def edit_text(doc: AlignmentDocument, segment_id: int, text: str) -> Change:
-    """Replace a segment's text; its bead counts as edited by hand."""
+    """Replace a segment's text. The link keeps its review status (a text edit vouches for nobody's
+    alignment; a doubtful link stays doubtful) and is dated as changed by the person editing."""
     side, pos = doc.locate(segment_id)
     old = doc.segments(side)[pos]
     if old.text == text:
@@ -232,7 +233,7 @@ def edit_text(doc: AlignmentDocument, segment_id: int, text: str) -> Change:
     seg_splice = Splice(pos, (old,), (Segment(old.id, text, old.paragraph),))
     k = doc.bead_index_of(segment_id)
     bead = doc.beads[k]
-    beads = Splice(k, (bead,), (Bead(bead.src, bead.tgt, bead.confidence, BeadStatus.EDITED),))
+    beads = Splice(k, (bead,), (Bead(bead.src, bead.tgt, bead.confidence, bead.status),))
     return _side_change("Edit text", side, seg_splice, beads)
 
 
@@ -383,7 +384,8 @@ def replace_text(doc: AlignmentDocument, side: Side, find: str, replacement: str
     """Replace every match of `find` in one side's segments (or only at `positions`) as one change.
 
     With `regex`, `find` is a Python regular expression and `replacement` may use \\1 or \\g<name>.
-    The beads of changed segments count as edited by hand. Raises InvalidEditError when nothing matches,
+    The links of changed segments keep their review status (Replace All on punctuation approves nothing)
+    and are dated as changed by the person editing. Raises InvalidEditError when nothing matches,
     the pattern is invalid, or a replacement would leave a segment empty.
     """
     pattern = compile_pattern(find, regex=regex, case_sensitive=case_sensitive)
@@ -408,7 +410,7 @@ def replace_text(doc: AlignmentDocument, side: Side, find: str, replacement: str
     touched = {doc.bead_index_of(segs[p].id) for p in changed}
     k0, k1 = min(touched), max(touched)
     old_beads = doc.beads[k0:k1 + 1]
-    new_beads = tuple(Bead(b.src, b.tgt, b.confidence, BeadStatus.EDITED) if k0 + n in touched else b
+    new_beads = tuple(Bead(b.src, b.tgt, b.confidence, b.status) if k0 + n in touched else b
                       for n, b in enumerate(old_beads))
     return _side_change("Replace", side, seg_splice, Splice(k0, tuple(old_beads), new_beads))
 

@@ -1,7 +1,8 @@
 """Review policy: whether a link is doubtful, and why. The link painter, F8, the problem filter, the review list,
 the status bar and the exporters all ask this module; none of them holds a threshold of its own.
 
-A link is **doubtful** when no person has vouched for it (status AUTO) and at least one of these holds:
+A link is **doubtful** when no person has vouched for it (status AUTO; for a sentence with no counterpart,
+anything but CONFIRMED: see `vouched`) and at least one of these holds:
 its confidence is below the review threshold; one of its sentences carries an import warning (a `Mark`);
 its length ratio is far from the document's typical ratio; it is a 1-0 or 0-1 link (a sentence with no
 counterpart).
@@ -64,6 +65,17 @@ def typical_ratio(src: Sequence[str], tgt: Sequence[str]) -> float | None:
     return t / s if s and t else None
 
 
+def vouched(bead: "Bead") -> bool:
+    """True when a person vouched for the bead. A link edited or confirmed by hand is vouched for; a sentence
+    left unlinked is vouched for only when a person confirmed it: one left over by an edit (Split into 1:1,
+    Unlink, a link started and cancelled) stays in the review list and on F8's path until confirmed."""
+    from editor.bitext.document import BeadStatus
+
+    if not bead.is_fixed:
+        return False
+    return bool(bead.src and bead.tgt) or bead.status is BeadStatus.CONFIRMED
+
+
 @dataclass(frozen=True)
 class ReviewPolicy:
     """The review threshold and the document's typical length ratio: everything `is_doubtful` needs besides
@@ -78,7 +90,7 @@ class ReviewPolicy:
 
     def reasons(self, doc: "AlignmentDocument", bead: "Bead") -> list[Reason]:
         """Return why the link is doubtful, most important first; [] when it is not (or a person vouched)."""
-        if bead.is_fixed:
+        if vouched(bead):
             return []
         out: list[Reason] = []
         if not (bead.src and bead.tgt):
@@ -93,7 +105,7 @@ class ReviewPolicy:
 
     def is_doubtful(self, doc: "AlignmentDocument", bead: "Bead") -> bool:
         """True when nobody vouched for the link and it needs a look (see the module docstring)."""
-        if bead.is_fixed:
+        if vouched(bead):
             return False
         if not (bead.src and bead.tgt) or bead.confidence < self.threshold:
             return True
@@ -172,9 +184,32 @@ def marks_from_values(values: object) -> tuple[Mark, ...]:
 def review_priority(policy: ReviewPolicy, doc: "AlignmentDocument", bead: "Bead") -> float:
     """The review list's "by confidence" order, lowest first: links doubtful for another reason than their
     confidence (unlinked, import warnings, length ratio) come first, then by confidence; vouched links last."""
-    if bead.is_fixed:
+    if vouched(bead):
         return 2.0
     reasons = policy.reasons(doc, bead)
     if reasons and reasons != [Reason.LOW_CONFIDENCE]:
         return -1.0 + bead.confidence * 1e-3
     return bead.confidence
+
+
+#: the review list's orders: lowest confidence first (links doubtful for another reason than their confidence
+#: before them), or document order
+BY_CONFIDENCE, BY_POSITION = "confidence", "position"
+
+
+def review_order(policy: ReviewPolicy, doc: "AlignmentDocument", order: str = BY_CONFIDENCE, *,
+                 unlisted: bool = False) -> list[int]:
+    """The review list: indices of the doubtful links of `doc`, in the order a reviewer reads them.
+
+    By confidence: `review_priority` (the numeric value, never its rounded text), ties by position. By
+    position: document order. With `unlisted`, the links that are not doubtful follow in the same order (what a
+    lowest-first reading goes on to after the list). The Qt review list, the CLI and the benchmarks all read
+    this order."""
+    flags = policy.doubtful_flags(doc)
+    listed = [k for k, d in enumerate(flags) if d]
+    rest = [k for k, d in enumerate(flags) if not d] if unlisted else []
+    if order == BY_CONFIDENCE:
+        key = lambda k: (review_priority(policy, doc, doc.beads[k]), k)   # noqa: E731
+        listed.sort(key=key)
+        rest.sort(key=key)
+    return listed + rest

@@ -1,27 +1,36 @@
-"""Review-triage benchmark: does the editor's "doubtful" send the translator to the wrong links?
+"""Review-triage benchmark: does the editor's "doubtful" send the translator to the wrong links, on every
+import path?
 
-usage: python tests/benchmarks/bench_review.py [--shared PATH] [--thresholds 0.5,0.9,...]
+usage: python tests/benchmarks/bench_review.py [--shared PATH] [--sets mac-dev,news-dev] [--no-book]
+                                               [--no-loo] [--cache FILE]
 
-On MAC-dev (gold-aligned literary chapters) and on the mixed-news sample it aligns with the default
-("best") mode, asks `editor.bitext.review` which links are doubtful, and prints:
+For MAC-dev and news-dev (../shared/bench) it aligns every document with the default ("best") mode on four
+paths and asks `editor.bitext.review` which links are doubtful:
 
-- the share of links marked doubtful at each threshold (the default one starred);
-- the share of the wrong links among them (recall of errors);
-- the share of links a lowest-first review (the review list sorted by confidence) must read to find
-  80/90/95 % of the wrong links.
+- **pre-segmented chapter**: one document, one sentence a line (no paragraphs);
+- **plain chapter**: the same gold sentences grouped into paragraphs the way a plain file is read (one
+  paragraph a line, the importer's sentences keep their paragraph number): a paragraph break is put between
+  gold beads every 2-6 beads (a seeded draw per document), on both sides at once, so each paragraph of one
+  side has its translation in one paragraph of the other side, omissions included. The engine then takes its
+  paragraph-first path, exactly as for two plain files;
+- **pre-segmented book** / **plain book**: every document of the set joined into one text (MAC-dev: the six
+  chapters, a 12-chapter-style book of ~1,500 sentences a side), with the paragraphs of the plain chapters.
 
-A link is wrong when it is not exactly a gold bead (strict). MAC-dev is reported twice: with the shipped
-confidence weights (fitted on all six chapters, so in-sample) and with weights refitted leave-one-chapter-out
-(fitted on five chapters, scored on the sixth): the honest figure for unseen text. The mixed sample is
-held-out data for both. Accuracy figures do not depend on the machine; the run takes a few minutes.
+For each it prints links, wrong links (not exactly a gold bead, strict), the share marked doubtful, the share
+of the wrong links caught, and the share of links a lowest-first review (`review_order`) must read to find
+80/90/95 % of the wrong links. "shipped" uses the package's confidence model (fitted on these same sets:
+in-sample); "LOO" refits the confidence model leave-one-document-out (fitting script: fit_confidence.py) and
+scores each document (each chapter of the book) with the model that never saw it: the honest figure.
+It also prints how far the confidence of the same link moves between paths (|Δ| ≤ 0.05 share, and the share
+of links with the same doubtful verdict).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
+import random
 import sys
 from pathlib import Path
 
@@ -33,37 +42,96 @@ sys.path.insert(0, str(HERE.parent))
 from bench_align import read_beads  # noqa: E402
 
 DEPTHS = (0.8, 0.9, 0.95)
+PATHS = ("pre-segmented chapter", "plain chapter", "pre-segmented book", "plain book")
 
 
-def _document(zh, en, beads, confidences, zh_par=None, en_par=None, marks=None):
-    """An AlignmentDocument of the texts with the engine's beads (positions) and the given confidences."""
-    from editor.bitext.document import AlignmentDocument, Bead
-    from editor.bitext.document import Segment
+def load_set(shared: Path, name: str):
+    """[(doc name, zh, en, gold)] of one bench set."""
+    d = shared / "bench" / name
+    out = []
+    for doc in sorted(os.listdir(d / "gold")):
+        zh = (d / "zh" / doc).read_text(encoding="utf-8").rstrip("\n").split("\n")
+        en = (d / "en" / doc).read_text(encoding="utf-8").rstrip("\n").split("\n")
+        out.append((doc, zh, en, read_beads(d / "gold" / doc)))
+    return out
 
-    marks = marks or {}
-    src = [Segment(i, t, zh_par[i] if zh_par else 0, marks.get(("zh", i), ())) for i, t in enumerate(zh)]
-    tgt = [Segment(len(zh) + j, t, en_par[j] if en_par else 0, marks.get(("en", j), ())) for j, t in enumerate(en)]
-    doc_beads = [Bead(tuple(s), tuple(len(zh) + j for j in t), c) for (s, t), c in zip(beads, confidences)]
-    return AlignmentDocument(src, tgt, doc_beads)
+
+def plain_paragraphs(gold, seed: str):
+    """Paragraph numbers of each side's sentences: a paragraph break between gold beads every 2-6 beads."""
+    rng = random.Random(seed)
+    zp, ep = {}, {}
+    par, left = 0, rng.randint(2, 6)
+    for s, t in gold:
+        for i in s:
+            zp[i] = par
+        for j in t:
+            ep[j] = par
+        left -= 1
+        if left == 0:
+            par, left = par + 1, rng.randint(2, 6)
+    return [zp[i] for i in range(len(zp))], [ep[j] for j in range(len(ep))]
 
 
-def triage(docs_and_gold, threshold):
-    """Return (links, wrong, marked, wrong among marked, review depth per DEPTHS) over several documents."""
-    from editor.bitext.review import ReviewPolicy, review_priority
+def join(docs, paragraphs):
+    """One book of several documents: texts, gold beads and paragraphs shifted; and where each document starts."""
+    zh, en, gold, zp, ep, starts = [], [], [], [], [], []
+    for (name, z, e, g), (p, q) in zip(docs, paragraphs):
+        i0, j0, p0 = len(zh), len(en), (max(zp + ep) + 1 if zp else 0)
+        starts.append((name, i0, j0))
+        zh += z
+        en += e
+        gold += [(tuple(i + i0 for i in s), tuple(j + j0 for j in t)) for s, t in g]
+        zp += [x + p0 for x in p]
+        ep += [x + p0 for x in q]
+    return zh, en, gold, zp, ep, starts
 
-    rows = []       # (priority, doubtful, wrong)
+
+def align_path(zh, en, zp=None, ep=None):
+    """The engine's links on one path: [(src, tgt, confidence, inputs of the confidence model)]."""
+    from editor.alignment import best, engine
+
+    res = engine.resources(use_embeddings=True)
+    raw: list = []
+    beads = best.align_best(zh, en, src_paragraphs=zp, tgt_paragraphs=ep, res=res, raw_out=raw) \
+        if "raw_out" in best.align_best.__code__.co_varnames else \
+        best.align_best(zh, en, src_paragraphs=zp, tgt_paragraphs=ep, res=res)
+    out = []
+    for k, b in enumerate(beads):
+        inputs = raw[k] if raw else None
+        out.append((list(b.src), list(b.tgt), b.confidence, inputs))
+    return out
+
+
+def _document(zh, en, links, confidences):
+    from editor.bitext.document import AlignmentDocument, Bead, Segment
+
+    src = [Segment(i, t, 0) for i, t in enumerate(zh)]
+    tgt = [Segment(len(zh) + j, t, 0) for j, t in enumerate(en)]
+    beads = [Bead(tuple(s), tuple(len(zh) + j for j in t), c) for (s, t), c in zip(links, confidences)]
+    return AlignmentDocument(src, tgt, beads)
+
+
+def triage(docs_and_gold):
+    """(links, wrong, marked, caught, depth per DEPTHS) over several (document, gold, n_src)."""
+    from editor.bitext.review import ReviewPolicy, review_order
+
+    n = wrong = marked = caught = 0
+    order_rows = []
     for doc, gold, n_src in docs_and_gold:
-        policy = ReviewPolicy.for_document(doc, threshold)
+        policy = ReviewPolicy.for_document(doc)
         gs = set(gold)
-        for bead in doc.beads:
-            pos = (bead.src, tuple(j - n_src for j in bead.tgt))
-            rows.append((review_priority(policy, doc, bead), policy.is_doubtful(doc, bead), pos not in gs))
-    n, wrong = len(rows), sum(w for _, _, w in rows)
-    marked = sum(d for _, d, _ in rows)
-    caught = sum(w for _, d, w in rows if d)
-    depth = {}
-    found = 0
-    for k, (_, _, w) in enumerate(sorted(rows, key=lambda r: r[0]), start=1):
+        bad = {}
+        for k, bead in enumerate(doc.beads):
+            w = (bead.src, tuple(j - n_src for j in bead.tgt)) not in gs
+            d = policy.is_doubtful(doc, bead)
+            bad[k] = w
+            n, wrong, marked, caught = n + 1, wrong + w, marked + d, caught + (w and d)
+        # a lowest-first review reads the review list in its order, then the remaining links
+        listed = review_order(policy, doc, unlisted=True)
+        order_rows += [(r / max(1, len(listed)), bad[k]) for r, k in enumerate(listed)]
+    order_rows.sort(key=lambda r: r[0])      # several documents: read them side by side at the same pace
+    depth, found = {}, 0
+    for k, (_, w) in enumerate(order_rows, start=1):
         found += w
         for q in DEPTHS:
             if q not in depth and wrong and found >= q * wrong:
@@ -71,115 +139,156 @@ def triage(docs_and_gold, threshold):
     return n, wrong, marked, caught, depth
 
 
-def print_table(label, docs_and_gold, thresholds, default):
-    print(f"\n## {label}")
-    print("  threshold   links  wrong   marked doubtful   wrong links caught")
-    for t in thresholds:
-        n, wrong, marked, caught, _ = triage(docs_and_gold, t)
-        star = "*" if t == default else " "
-        print(f"  {t:5.2f}{star}    {n:6d} {wrong:6d}   {marked:5d} = {marked / n:5.1%}     "
-              + (f"{caught:4d} = {caught / wrong:5.1%}" if wrong else "   – (no wrong links)"))
-    n, wrong, _, _, depth = triage(docs_and_gold, default)
-    shown = ", ".join(f"{int(q * 100)} % of the wrong links after {depth[q]:.1%} of the links" for q in DEPTHS
-                      if q in depth)
-    print(f"  lowest-first review (review list by confidence): {shown or 'no wrong links'}")
+def row(label, docs_and_gold):
+    n, wrong, marked, caught, depth = triage(docs_and_gold)
+    d = "  ".join(f"{depth[q]:5.1%}" if q in depth else "   – " for q in DEPTHS)
+    c = f"{caught / wrong:6.1%}" if wrong else "    – "
+    print(f"  {label:34s} {n:6d} {wrong:6d}  {marked / n:6.1%}  {c}   {d}")
+    return {"links": n, "wrong": wrong, "marked": marked / n, "caught": caught / wrong if wrong else None,
+            **{f"depth{int(q * 100)}": depth.get(q) for q in DEPTHS}}
 
 
-def macdev(shared: Path, res):
-    from fit_weights import fit
-    import numpy as np
+def run_set(shared: Path, set_name: str, book: bool, cache: dict):
+    docs = [(f"{set_name}/{name}", zh, en, gold) for name, zh, en, gold in load_set(shared, set_name)]
+    paras = [plain_paragraphs(g, name) for name, _, _, g in docs]
+    runs = {}
+    for (name, zh, en, gold), (zp, ep) in zip(docs, paras):
+        for path, kw in (("pre-segmented chapter", {}), ("plain chapter", dict(zp=zp, ep=ep))):
+            key = f"{name}/{path}"
+            if key not in cache:
+                cache[key] = align_path(zh, en, **kw)
+                print(f"  aligned {key}: {len(cache[key])} links", file=sys.stderr, flush=True)
+            runs.setdefault(path, []).append((name, zh, en, gold, cache[key], 0, 0))
+    if book:
+        zh, en, gold, zp, ep, starts = join(docs, paras)
+        for path, kw in (("pre-segmented book", {}), ("plain book", dict(zp=zp, ep=ep))):
+            key = f"{set_name}/book/{path}"
+            if key not in cache:
+                cache[key] = align_path(zh, en, **kw)
+                print(f"  aligned {key}: {len(cache[key])} links", file=sys.stderr, flush=True)
+            runs[path] = [("book", zh, en, gold, cache[key], starts)]
+    return docs, runs
 
+
+def doc_of(starts, i):
+    name = starts[0][0]
+    for nm, i0, _ in starts:
+        if i >= i0:
+            name = nm
+    return name
+
+
+def evaluate(set_name, runs, models=None):
+    """Print the table of one set; return its figures."""
+    figures = {}
+    for path in PATHS:
+        if path not in runs:
+            continue
+        items = []
+        loo_items = []
+        for name, zh, en, gold, links, *rest in runs[path]:
+            starts = rest[0] if rest and isinstance(rest[0], list) else None
+            pos = [(s, t) for s, t, _, _ in links]
+            items.append((_document(zh, en, pos, [c for _, _, c, _ in links]), gold, len(zh)))
+            if models is not None:
+                conf = _loo(links, models, name, starts)
+                if conf is not None:
+                    loo_items.append((_document(zh, en, pos, conf), gold, len(zh)))
+        figures[f"{path} shipped"] = row(f"{path}, shipped", items)
+        if loo_items:
+            figures[f"{path} LOO"] = row(f"{path}, LOO", loo_items)
+    return figures
+
+
+def _loo(links, models, name, starts):
     from editor.alignment import engine
-    from editor.alignment.best import align_region_beads
 
-    d = shared / "bench" / "mac-dev"
-    chapters = []
-    for name in sorted(os.listdir(d / "gold")):
-        zh = (d / "zh" / name).read_text(encoding="utf-8").rstrip("\n").split("\n")
-        en = (d / "en" / name).read_text(encoding="utf-8").rstrip("\n").split("\n")
-        gold = read_beads(d / "gold" / name)
-        raw = align_region_beads(zh, en, res)
-        chapters.append((name, zh, en, gold, raw))
-        print(f"  aligned chapter {name}: {len(raw)} links", file=sys.stderr, flush=True)
-    with_emb = res.encoder is not None
+    out = []
+    last = name
+    for s, t, c, inputs in links:
+        if inputs is None:
+            return None
+        if starts:
+            if s:
+                last = doc_of(starts, s[0])
+            elif t:
+                last = next((nm for nm, _, j0 in reversed(starts) if t[0] >= j0), starts[0][0])
+        out.append(c if inputs == "fixed" else engine.confidence_from_inputs(inputs, models[last]))
+    return out
 
-    def beads_of(raw):
-        return [(tuple(range(b.s0, b.s1)), tuple(range(b.t0, b.t1))) for b in raw]
 
-    shipped = [(_document(zh, en, beads_of(raw), [round(engine.confidence(b, with_emb), 4) for b in raw]), gold, len(zh))
-               for name, zh, en, gold, raw in chapters]
+def invariance(set_name, runs):
+    """How the same link's confidence and verdict move between paths (global positions in the book)."""
+    from editor.bitext.review import DEFAULT_THRESHOLD
 
-    loco = []
-    for k, (name, zh, en, gold, raw) in enumerate(chapters):
-        X, y = [], []
-        for q, (_, _, _, g, r) in enumerate(chapters):
-            if q == k:
-                continue
-            gs = set(g)
-            for b in r:
-                if b.s1 > b.s0 and b.t1 > b.t0:
-                    X.append(engine.confidence_inputs(b))
-                    y.append(float((tuple(range(b.s0, b.s1)), tuple(range(b.t0, b.t1))) in gs))
-        wx, wt = fit(np.array(X), np.array(y), np.zeros(len(y), dtype=int), 1, l2=1e-2)
-        conf = []
-        for b in raw:
-            if b.s1 > b.s0 and b.t1 > b.t0:
-                z = float(wt[0] + np.dot(wx, engine.confidence_inputs(b)))
-                conf.append(round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 4))
+    by_path = {}
+    for path in PATHS:
+        if path not in runs:
+            continue
+        d = {}
+        for name, zh, en, gold, links, *rest in runs[path]:
+            if rest and isinstance(rest[0], list):
+                for s, t, c, _ in links:
+                    d[(tuple(s), tuple(t))] = c
             else:
-                conf.append(engine.SKIP_CONFIDENCE)
-        loco.append((_document(zh, en, beads_of(raw), conf), gold, len(zh)))
-    return shipped, loco
-
-
-def mixed(shared: Path):
-    from editor.alignment import align
-    from editor.importing.script import detect_chinese_script
-    from editor.workflow import sentence_marks
-
-    g = json.loads((shared / "samples" / "mixed-news" / "gold.json").read_text(encoding="utf-8"))
-    zh = [x["text"] for x in g["zh_sentences"]]
-    en = [x["text"] for x in g["en_sentences"]]
-    zp = [x["para"] for x in g["zh_sentences"]]
-    ep = [x["para"] for x in g["en_sentences"]]
-    gold = [(tuple(a), tuple(b)) for a, b in g["sentence_beads"]]
-    marks = {}
-    for side, texts, paras in (("zh", zh, zp), ("en", en, ep)):
-        paragraphs = [""] * (max(paras) + 1)
-        for t, p in zip(texts, paras):
-            paragraphs[p] += t if side == "zh" else (" " + t if paragraphs[p] else t)
-        for k, m in enumerate(sentence_marks(paragraphs, list(zip(texts, paras)), detect_chinese_script("".join(zh)))):
-            if m:
-                marks[(side, k)] = m
-    beads = align(zh, en, src_paragraphs=zp, tgt_paragraphs=ep, mode="best")
-    doc = _document(zh, en, [(b.src, b.tgt) for b in beads], [b.confidence for b in beads], zp, ep, marks)
-    return [(doc, gold, len(zh))], len(marks)
+                off = runs["_offsets"][name] if "_offsets" in runs else (0, 0)
+                for s, t, c, _ in links:
+                    d[(tuple(i + off[0] for i in s), tuple(j + off[1] for j in t))] = c
+        by_path[path] = d
+    ref = by_path.get("pre-segmented chapter")
+    for path, d in by_path.items():
+        if path == "pre-segmented chapter" or ref is None:
+            continue
+        common = [k for k in d if k in ref and k[0] and k[1]]
+        if not common:
+            continue
+        close = sum(abs(d[k] - ref[k]) <= 0.05 for k in common) / len(common)
+        same = sum((d[k] < DEFAULT_THRESHOLD) == (ref[k] < DEFAULT_THRESHOLD) for k in common) / len(common)
+        print(f"  same link as in the pre-segmented chapter, {path}: {len(common)} links, "
+              f"|Δ confidence| <= 0.05 for {close:.1%}, same doubtful verdict {same:.1%}")
 
 
 def main(argv=None) -> int:
-    from editor.alignment.engine import resources
     from editor.bitext.review import DEFAULT_THRESHOLD
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--thresholds", default="0.5,0.8,0.9,0.93,0.95,0.97,0.98")
+    ap.add_argument("--sets", default="mac-dev,news-dev")
+    ap.add_argument("--no-book", action="store_true")
+    ap.add_argument("--no-loo", action="store_true")
+    ap.add_argument("--cache", default=None, help="JSON file of alignments to reuse between runs")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
-    thresholds = sorted({float(t) for t in args.thresholds.split(",")} | {DEFAULT_THRESHOLD})
-    res = resources(use_embeddings=True)
-    print(f"# Duiqi review-triage benchmark (mode best; default threshold {DEFAULT_THRESHOLD}, starred)")
-    if (shared / "bench" / "mac-dev").is_dir():
-        shipped, loco = macdev(shared, res)
-        print_table("MAC-dev, leave-one-chapter-out (confidence refitted on five chapters, scored on the sixth)",
-                    loco, thresholds, DEFAULT_THRESHOLD)
-        print_table("MAC-dev, shipped confidence weights (fitted on all six chapters: in-sample)",
-                    shipped, thresholds, DEFAULT_THRESHOLD)
-    else:
-        print(f"MAC-dev not found under {shared}")
-    if (shared / "samples" / "mixed-news" / "gold.json").is_file():
-        docs, n_marked = mixed(shared)
-        print_table(f"mixed-news sample (held out; {n_marked} sentence(s) carry import warnings)", docs,
-                    thresholds, DEFAULT_THRESHOLD)
+    cache = {}
+    if args.cache and Path(args.cache).is_file():
+        cache = json.loads(Path(args.cache).read_text())
+    print(f"# Duiqi review-triage benchmark (mode best; review threshold {DEFAULT_THRESHOLD})")
+    models = None
+    all_runs = {}
+    for set_name in args.sets.split(","):
+        if not (shared / "bench" / set_name).is_dir():
+            print(f"{set_name} not found under {shared}")
+            continue
+        docs, runs = run_set(shared, set_name, not args.no_book, cache)
+        offs, i0, j0 = {}, 0, 0
+        for name, zh, en, _ in docs:
+            offs[name] = (i0, j0)
+            i0, j0 = i0 + len(zh), j0 + len(en)
+        runs["_offsets"] = offs
+        all_runs[set_name] = runs
+    if args.cache:
+        Path(args.cache).write_text(json.dumps(cache))
+    if not args.no_loo:
+        from fit_confidence import loo_models
+
+        models = loo_models(shared)
+    figures = {}
+    for set_name, runs in all_runs.items():
+        print(f"\n## {set_name}")
+        print(f"  {'path':34s} {'links':>6s} {'wrong':>6s}  marked  caught   depth to catch 80 / 90 / 95 %")
+        figures[set_name] = evaluate(set_name, runs, models)
+        invariance(set_name, runs)
+    print("\n" + json.dumps(figures))
     return 0
 
 

@@ -42,11 +42,13 @@ def test_an_import_mark_makes_a_confident_link_doubtful():
     assert policy.reasons(doc, doc.beads[2]) == [Reason.EMPTY]
 
 
-def test_one_to_zero_and_zero_to_one_are_doubtful_unless_a_person_made_them():
+def test_one_to_zero_and_zero_to_one_are_doubtful_until_a_person_confirms_them():
     doc = doc_with([((0,), (), 1.0, AUTO), ((), (0,), 1.0, AUTO), ((1,), (1,), 1.0, AUTO), ((2,), (2,), 1.0, AUTO)])
     policy = ReviewPolicy.for_document(doc)
     assert policy.doubtful_flags(doc) == [True, True, False, False]
-    doc.beads[0] = replace(doc.beads[0], status=BeadStatus.EDITED)
+    doc.beads[0] = replace(doc.beads[0], status=BeadStatus.EDITED)      # left unlinked by an edit: still listed
+    assert policy.doubtful_flags(doc) == [True, True, False, False]
+    doc.beads[0] = replace(doc.beads[0], status=BeadStatus.CONFIRMED)   # a person said it has no translation
     assert policy.doubtful_flags(doc) == [False, True, False, False]
 
 

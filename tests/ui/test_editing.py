@@ -51,7 +51,7 @@ def test_typing_in_the_in_place_editor_and_pressing_enter_edits_the_text(qtbot, 
     qtbot.keyClicks(editor, " Really.")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert doc.tgt[0].text.endswith("first day. Really.")
-    assert doc.beads[doc.bead_index_of(doc.tgt[0].id)].status is BeadStatus.EDITED
+    assert doc.beads[doc.bead_index_of(doc.tgt[0].id)].status is BeadStatus.AUTO   # a text edit keeps the review status
     assert pane.editor is None
     _undo_redo_round_trip(window, before, doc.snapshot())
 

@@ -30,8 +30,8 @@ BEADS = [((0,), (0,), 0.99, BeadStatus.AUTO),          # 0 sure
          ((5,), (4,), 0.97, BeadStatus.AUTO),          # 5 sure
          ((6,), (5,), 0.94, BeadStatus.AUTO),          # 6 doubtful: below the default threshold 0.96
          ((7,), (6,), 0.999, BeadStatus.EDITED),       # 7 made by hand
-         ((), (7,), 1.0, BeadStatus.EDITED)]           # 8 unlinked by hand: not doubtful, but unlinked
-DOUBTFUL = [1, 2, 4, 6]
+         ((), (7,), 1.0, BeadStatus.EDITED)]           # 8 left unlinked by an edit: doubtful until confirmed
+DOUBTFUL = [1, 2, 4, 6, 8]
 DOUBTFUL_LINKS = [1, 2, 6]                             # those with text on both sides
 
 
@@ -107,7 +107,7 @@ def test_colour_f8_problems_review_list_counts_and_xliff_agree_on_the_doubtful_l
     qtbot.waitUntil(lambda: win.review_list.isVisible())
     model = win.review_list.model
     qtbot.waitUntil(lambda: sorted(model.beads()) == DOUBTFUL)
-    assert model.beads() == [4, 2, 1, 6]        # other reasons first, then the lowest confidence
+    assert model.beads() == [4, 2, 8, 1, 6]     # other reasons first (by confidence, then position), then the lowest confidence
     assert "garbled" in model.why(2) and "0.50" in model.why(1)
     win.review_list.set_order(ReviewOrder.POSITION)
     assert model.beads() == DOUBTFUL
@@ -116,7 +116,7 @@ def test_colour_f8_problems_review_list_counts_and_xliff_agree_on_the_doubtful_l
 
     # the status bar: links only (beads 4 and 8 are unlinked sentences); 2 of 7 links confirmed
     text = win.counts_label.text()
-    assert "4 doubtful left" in text and "29 % confirmed" in text and "7 link(s)" in text and "2 unlinked" in text
+    assert "5 doubtful left" in text and "29 % confirmed" in text and "7 link(s)" in text and "2 unlinked" in text
 
     # the XLIFF export: the doubtful links need review, the others do not
     path = tmp_path / "out.xlf"
@@ -133,12 +133,12 @@ def test_a_lower_threshold_in_the_settings_makes_fewer_links_doubtful_everywhere
     win = triage_window
     win.set_review_threshold(0.9)                # link 6 (0.94) is no longer doubtful
     assert win.view.bead_state(win.document.beads[6]) is LinkState.AUTO_HIGH
-    assert "3 doubtful left" in win.counts_label.text()
+    assert "4 doubtful left" in win.counts_label.text()
     win.view.select_bead(4)
     win.actions_.next_doubtful.trigger()
-    assert win.view.current_bead() == 4          # nothing doubtful after link 4
+    assert win.view.current_bead() == 8          # nothing doubtful after link 4 but the sentence left unlinked
     win.review_list_action.trigger()             # a hidden list catches up when it is shown
-    qtbot.waitUntil(lambda: win.review_list.model.beads() == [4, 2, 1])
+    qtbot.waitUntil(lambda: win.review_list.model.beads() == [4, 2, 8, 1])
 
 
 def test_unlinking_a_link_does_not_raise_the_confirmed_share(qtbot, triage_window):
@@ -159,8 +159,7 @@ def test_problems_filter_shows_sentences_a_person_unlinked(qtbot, triage_window)
 
     win = triage_window
     doc = win.document
-    vouched = tuple(replace(b, status=BeadStatus.CONFIRMED) if b.src and b.tgt else replace(b, status=BeadStatus.EDITED)
-                    for b in doc.beads)
+    vouched = tuple(replace(b, status=BeadStatus.CONFIRMED) for b in doc.beads)
     win.push_change(lambda d: Change("confirm all", beads=Splice(0, tuple(d.beads), vouched)))
     assert "2 unlinked" in win.counts_label.text() and "0 doubtful left" in win.counts_label.text()
     win.actions_.problems_only.trigger()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxL
                                QTableView, QVBoxLayout, QWidget)
 
 from editor.bitext.document import AlignmentDocument, Bead
-from editor.bitext.review import ReviewPolicy, review_priority
+from editor.bitext.review import BY_CONFIDENCE, BY_POSITION, ReviewPolicy, review_order
 from editor.ui.view.explanation_strip import evidence_reasons, reason_text
 from editor.ui.view.link_style import link_colour, link_state
 
@@ -18,8 +18,8 @@ PREVIEW_CHARS = 40
 
 
 class ReviewOrder(enum.Enum):
-    CONFIDENCE = "confidence"     # lowest first (links doubtful for another reason before them)
-    POSITION = "position"         # document order
+    CONFIDENCE = BY_CONFIDENCE    # lowest first (links doubtful for another reason before them)
+    POSITION = BY_POSITION        # document order (editor.bitext.review.review_order defines both)
 
 
 class ReviewModel(QAbstractTableModel):
@@ -44,8 +44,7 @@ class ReviewModel(QAbstractTableModel):
         """List the doubtful links of `doc` again."""
         self.beginResetModel()
         self._doc, self._policy, self._ratio = doc, policy, typical_ratio
-        self._rows = [k for k, b in enumerate(doc.beads) if policy.is_doubtful(doc, b)]
-        self._sort_rows()
+        self._rows = review_order(policy, doc, self._order.value)
         self.endResetModel()
 
     def show_beads(self, doc: AlignmentDocument, policy: ReviewPolicy, typical_ratio: float | None,
@@ -60,15 +59,9 @@ class ReviewModel(QAbstractTableModel):
     def set_order(self, order: ReviewOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._order = order
-        self._sort_rows()
+        if self._doc is not None:
+            self._rows = review_order(self._policy, self._doc, order.value)
         self.layoutChanged.emit()
-
-    def _sort_rows(self) -> None:
-        if self._order is ReviewOrder.CONFIDENCE and self._doc is not None:
-            doc, policy = self._doc, self._policy
-            self._rows.sort(key=lambda k: (review_priority(policy, doc, doc.beads[k]), k))
-        else:
-            self._rows.sort()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Header clicks: the link column sorts by position, the confidence column by confidence."""
