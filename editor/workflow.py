@@ -250,24 +250,31 @@ def fixed_spans(doc: AlignmentDocument) -> list[FixedSpan]:
 
 
 def alignment_change(doc: AlignmentDocument, aligned: Sequence[alignment.AlignedBead],
-                     description: str = "Align", *, now: datetime | None = None) -> Change:
+                     description: str = "Align", *, now: datetime | None = None,
+                     never_surer: bool = False) -> Change:
     """Turn engine beads (positions) into a Change replacing every bead; fixed beads stay as they were.
 
     Dates: a bead the engine makes is created and changed `now` (default: the document clock), the time
     of the alignment, by whoever exports (created_by/changed_by None); fixed beads, and automatic ones the
     engine gives again exactly as they were (same sentences, confidence and status), keep their dates and
     the people who created and changed them.
+
+    With `never_surer` (Re-align the Rest), an automatic link the engine gives again keeps the lower of its
+    old and new confidence: nobody reviewed it, so anchors placed elsewhere must not take it off the review
+    list (issue 20; the engine already weighs the whole text's lattice, this catches what jitter is left).
     """
     moment = link_time(now if now is not None else bitext_document.clock())
     kept = {(tuple(b.src), tuple(b.tgt)): b for b in doc.beads if b.is_fixed}
     same = {b: b for b in doc.beads if not b.is_fixed}        # == ignores dates: finds the old bead
+    old_auto = {(b.src, b.tgt): b.confidence for b in doc.beads if not b.is_fixed} if never_surer else {}
     new: list[Bead] = []
     for ab in aligned:
         src = tuple(doc.src[i].id for i in ab.src)
         tgt = tuple(doc.tgt[j].id for j in ab.tgt)
         bead = kept.get((src, tgt))
         if bead is None:
-            bead = Bead(src, tgt, min(1.0, max(0.0, ab.confidence)), BeadStatus.AUTO, moment, moment)
+            conf = min(1.0, max(0.0, ab.confidence), old_auto.get((src, tgt), 1.0))
+            bead = Bead(src, tgt, conf, BeadStatus.AUTO, moment, moment)
             bead = same.get(bead, bead)
         new.append(bead)
     return Change(description, beads=Splice(0, tuple(doc.beads), tuple(new)))
@@ -386,5 +393,5 @@ def align_document(doc: AlignmentDocument, *, mode: str = "best", keep_fixed: bo
     if src_heads or tgt_heads:
         aligned = separate_headings(aligned, {k for k, p in enumerate(src_par) if p in src_heads},
                                     {k for k, p in enumerate(tgt_par) if p in tgt_heads})
-    return alignment_change(doc, aligned, "Re-align the rest" if keep_fixed and any(
-        b.is_fixed for b in doc.beads) else "Align")
+    realign = keep_fixed and any(b.is_fixed for b in doc.beads)
+    return alignment_change(doc, aligned, "Re-align the rest" if realign else "Align", never_surer=realign)

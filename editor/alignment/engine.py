@@ -249,9 +249,11 @@ SKIP_CONFIDENCE = 0.2
 #: the path model (engine.path_confidences): CONFIDENCE_INPUTS, then "merge" (merge_evidence), then the
 #: neighbours' "near_posterior_logit", "near_boundary_logit", "near_unlinked"; fitted by
 #: tests/benchmarks/fit_confidence.py on MAC-dev, news-dev and omissions/merges made from MAC-dev's gold.
-#: Until refitted: the bead model with the new inputs at weight 0.
-PATH_CONFIDENCE_EMB = (CONFIDENCE_EMB[0], CONFIDENCE_EMB[1] + (0.0, 0.0, 0.0, 0.0))
-PATH_CONFIDENCE_LEX = (CONFIDENCE_LEX[0], CONFIDENCE_LEX[1] + (0.0, 0.0, 0.0, 0.0))
+#: Leave-one-document-out and the review threshold it gives: tests/benchmarks/bench_review.py. The model
+#: without embeddings (mode "fast") is the older bead model, its new inputs at weight 0 (not refitted).
+PATH_CONFIDENCE_EMB = (2.1374, (-0.4508, 0.8376, -0.062, 0.5314, 0.0864, -0.844, 2.2623, 2.364, -2.2589, 1.129,
+                                -0.0852, -0.0522, -0.1427, 0.0454, 0.1348))
+PATH_CONFIDENCE_LEX = (CONFIDENCE_LEX[0], CONFIDENCE_LEX[1] + (0.0, 0.0, 0.0, 0.0, 0.0))
 
 
 def confidence_inputs(bead: RawBead) -> list[float]:

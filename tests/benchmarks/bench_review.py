@@ -189,7 +189,7 @@ def evaluate(set_name, runs, models=None):
         for name, zh, en, gold, links, *rest in runs[path]:
             starts = rest[0] if rest and isinstance(rest[0], list) else None
             pos = [(s, t) for s, t, _, _ in links]
-            items.append((_document(zh, en, pos, [c for _, _, c, _ in links]), gold, len(zh)))
+            items.append((_document(zh, en, pos, _shipped(links)), gold, len(zh)))
             if models is not None:
                 conf = _loo(links, models, name, starts)
                 if conf is not None:
@@ -200,20 +200,28 @@ def evaluate(set_name, runs, models=None):
     return figures
 
 
+def _shipped(links):
+    """The package's confidences: the engine's own when aligned now; from the engine's cached inputs with the
+    package's model when the alignment comes from --cache (the same computation, so a refit needs no
+    re-alignment)."""
+    from editor.alignment import engine
+
+    return [c if inputs is None else round(engine.confidence_from_inputs(inputs, engine.PATH_CONFIDENCE_EMB), 4)
+            for _, _, c, inputs in links]
+
+
 def _loo(links, models, name, starts):
     from editor.alignment import engine
 
     out = []
     last = name
     for s, t, c, inputs in links:
-        if inputs is None:
-            return None
         if starts:
             if s:
                 last = doc_of(starts, s[0])
             elif t:
                 last = next((nm for nm, _, j0 in reversed(starts) if t[0] >= j0), starts[0][0])
-        out.append(c if inputs == "fixed" else engine.confidence_from_inputs(inputs, models[last]))
+        out.append(c if inputs is None else engine.confidence_from_inputs(inputs, models[last]))
     return out
 
 
@@ -227,12 +235,13 @@ def invariance(set_name, runs):
             continue
         d = {}
         for name, zh, en, gold, links, *rest in runs[path]:
+            confs = _shipped(links)
             if rest and isinstance(rest[0], list):
-                for s, t, c, _ in links:
+                for (s, t, _, _), c in zip(links, confs):
                     d[(tuple(s), tuple(t))] = c
             else:
                 off = runs["_offsets"][name] if "_offsets" in runs else (0, 0)
-                for s, t, c, _ in links:
+                for (s, t, _, _), c in zip(links, confs):
                     d[(tuple(i + off[0] for i in s), tuple(j + off[1] for j in t))] = c
         by_path[path] = d
     ref = by_path.get("pre-segmented chapter")
@@ -256,6 +265,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sets", default="mac-dev,news-dev")
     ap.add_argument("--no-book", action="store_true")
     ap.add_argument("--no-loo", action="store_true")
+    ap.add_argument("--fit-cache", default=None, help="JSON file of the fitting alignments (fit_confidence.py)")
     ap.add_argument("--cache", default=None, help="JSON file of alignments to reuse between runs")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
@@ -281,7 +291,7 @@ def main(argv=None) -> int:
     if not args.no_loo:
         from fit_confidence import loo_models
 
-        models = loo_models(shared)
+        models = loo_models(shared, args.fit_cache)
     figures = {}
     for set_name, runs in all_runs.items():
         print(f"\n## {set_name}")

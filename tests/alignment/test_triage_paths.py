@@ -1,0 +1,128 @@
+"""One confidence for every path (issue 20): a link's confidence carries the paragraph pairing and the anchors
+behind it, so the review list holds on plain files as on pre-segmented ones, and Re-align the Rest hides no
+error from it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from editor.alignment import align
+from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment
+from editor.bitext.review import ReviewPolicy
+from editor.workflow import align_document
+
+from tests.conftest import need_shared
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+
+def _chapters(names):
+    from bench_review import join, load_set, plain_paragraphs
+
+    root = need_shared("bench", "mac-dev")
+    docs = [d for d in load_set(root.parents[1], "mac-dev") if d[0] in names]
+    paras = [plain_paragraphs(g, f"mac-dev/{name}") for name, _, _, g in docs]
+    return join(docs, paras)
+
+
+def _triage(zh, en, gold, beads):
+    """(marked share, caught share) of the review policy over engine beads (positions)."""
+    doc = _doc(zh, en, [(b.src, b.tgt, b.confidence, BeadStatus.AUTO) for b in beads])
+    policy = ReviewPolicy.for_document(doc)
+    gs = set(gold)
+    flags = policy.doubtful_flags(doc)
+    wrong = [(b.src, b.tgt) not in gs for b in beads]
+    return sum(flags) / len(flags), sum(f and w for f, w in zip(flags, wrong)) / max(1, sum(wrong))
+
+
+def _doc(zh, en, beads) -> AlignmentDocument:
+    n = len(zh)
+    return AlignmentDocument([Segment(i, t, 0) for i, t in enumerate(zh)],
+                             [Segment(n + j, t, 0) for j, t in enumerate(en)],
+                             [Bead(tuple(s), tuple(n + j for j in t), c, st) for s, t, c, st in beads])
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_a_book_of_dev_chapters_read_as_plain_paragraphs_is_triaged_as_pre_segmented():
+    zh, en, gold, zp, ep, _ = _chapters({"005", "006"})
+    pre = align(zh, en, mode="best")
+    plain = align(zh, en, src_paragraphs=zp, tgt_paragraphs=ep, mode="best")
+    marked_pre, caught_pre = _triage(zh, en, gold, pre)
+    marked_plain, caught_plain = _triage(zh, en, gold, plain)
+    assert abs(marked_plain - marked_pre) <= 0.05 and abs(caught_plain - caught_pre) <= 0.05
+    assert caught_plain >= 0.85                     # the paragraph step no longer hides the errors (was 3 %)
+    by_link = {(b.src, b.tgt): b.confidence for b in pre}
+    common = [(by_link[(b.src, b.tgt)], b.confidence) for b in plain if (b.src, b.tgt) in by_link and b.src and b.tgt]
+    assert len(common) >= 0.9 * len(plain)
+    assert all(abs(a - b) <= 0.05 for a, b in common)
+
+
+def _fix_one_region(doc: AlignmentDocument, gold, policy):
+    """Replace the engine's links of the first region holding a doubtful wrong link by the gold links there,
+    confirmed (what a translator does); return the document's beads after it."""
+    n = len(doc.src)
+    eng = [(tuple(doc.positions(b)[0]), tuple(j for j in doc.positions(b)[1])) for b in doc.beads]
+    # cut points where engine and gold agree on a boundary
+    def cuts(beads):
+        out, i, j = {(0, 0): 0}, 0, 0
+        for k, (s, t) in enumerate(beads):
+            i, j = i + len(s), j + len(t)
+            out[(i, j)] = k + 1
+        return out
+    ce, cg = cuts(eng), cuts(gold)
+    common = sorted(set(ce) & set(cg))
+    gs = set(gold)
+    for a, b in zip(common, common[1:]):
+        ka, kb = ce[a], ce[b]
+        if any(eng[k] not in gs and policy.is_doubtful(doc, doc.beads[k]) for k in range(ka, kb)):
+            fixed = [Bead(tuple(s), tuple(n + j for j in t), 1.0, BeadStatus.CONFIRMED) for s, t in gold[cg[a]:cg[b]]]
+            return doc.beads[:ka] + fixed + doc.beads[kb:]
+    raise AssertionError("no doubtful wrong link in the chapter")
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_re_align_the_rest_around_a_fixed_link_hides_no_unreviewed_wrong_link():
+    from bench_review import load_set
+
+    root = need_shared("bench", "mac-dev")
+    name, zh, en, gold = next(d for d in load_set(root.parents[1], "mac-dev") if d[0] == "006")
+    beads = align(zh, en, mode="best")
+    doc = _doc(zh, en, [(b.src, b.tgt, b.confidence, BeadStatus.AUTO) for b in beads])
+    policy = ReviewPolicy.for_document(doc)
+    doc = AlignmentDocument(doc.src, doc.tgt, _fix_one_region(doc, gold, policy))
+    gs = set(gold)
+
+    def wrong_auto(d):
+        """{link: doubtful} of the unreviewed links that are not gold links."""
+        out = {}
+        for b in d.beads:
+            s, t = d.positions(b)
+            if not b.is_fixed and (s, tuple(j for j in t)) not in gs and s and t:
+                out[(s, t)] = policy.is_doubtful(d, b)
+        return out
+
+    before = wrong_auto(doc)
+    doc.apply(align_document(doc, keep_fixed=True))
+    after = wrong_auto(doc)
+    assert any(b.is_fixed for b in doc.beads)
+    hidden = [k for k, d in before.items() if d and k in after and not after[k]]
+    assert hidden == []                             # no wrong link leaves the review list
+    # and the re-alignment makes no more unflagged wrong links than there were
+    assert sum(not d for d in after.values()) <= sum(not d for d in before.values())
+
+
+def test_links_inside_paragraph_pairs_get_the_confidence_of_the_whole_text():
+    """Without ../shared: a small text aligned paragraph-first and pre-segmented gives each link the same
+    confidence (the paragraph pairing is weighed in the same lattice, not taken as certain)."""
+    zh = ["今天天气很好。", "我们去公园散步。", "公园里有很多人。", "孩子们在放风筝。", "晚上我们回家吃饭。", "妈妈做了饺子。"]
+    en = ["The weather is fine today.", "We go for a walk in the park.", "There are many people in the park.",
+          "The children are flying kites.", "In the evening we go home for dinner.", "Mother made dumplings."]
+    pre = align(zh, en, mode="fast")
+    plain = align(zh, en, src_paragraphs=[0, 0, 1, 1, 2, 2], tgt_paragraphs=[0, 0, 1, 1, 2, 2], mode="fast")
+    assert [(b.src, b.tgt) for b in plain] == [(b.src, b.tgt) for b in pre]
+    assert all(abs(a.confidence - b.confidence) <= 0.05 for a, b in zip(pre, plain))
