@@ -690,6 +690,19 @@ class MainWindow(QMainWindow):
     # -- alignment in the background ------------------------------------------------------------
 
     def _on_align_triggered(self) -> None:
+        kept = sum(b.is_fixed for b in self.document.beads)
+        if kept and self._alignment is None:
+            # aligning from scratch would discard links a person confirmed or edited: ask first
+            answer = QMessageBox.question(
+                self, self.tr("Align Automatically"),
+                self.tr("Aligning from scratch discards %n link(s) you confirmed or edited. Keep them and "
+                        "re-align the rest around them?", "", kept),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            self.start_alignment(keep_fixed=answer == QMessageBox.StandardButton.Yes)
+            return
         self.start_alignment(keep_fixed=False)
 
     def _on_realign_triggered(self) -> None:
