@@ -182,14 +182,23 @@ def marks_from_values(values: object) -> tuple[Mark, ...]:
 
 
 def review_priority(policy: ReviewPolicy, doc: "AlignmentDocument", bead: "Bead") -> float:
-    """The review list's "by confidence" order, lowest first: links doubtful for another reason than their
-    confidence (unlinked, import warnings, length ratio) come first, then by confidence; vouched links last."""
+    """The review list's "lowest confidence first" key: the confidence itself (its value, never its rounded
+    text); a sentence with no counterpart counts as 0 (it has no link to be sure of); vouched links last."""
     if vouched(bead):
         return 2.0
-    reasons = policy.reasons(doc, bead)
-    if reasons and reasons != [Reason.LOW_CONFIDENCE]:
-        return -1.0 + bead.confidence * 1e-3
+    if not (bead.src and bead.tgt):
+        return 0.0
     return bead.confidence
+
+
+def confidence_text(value: float, threshold: float | None = None) -> str:
+    """A confidence as people read it: two decimals, or as many more (up to four) as it takes to tell it from
+    the threshold when the two would read the same ("0.955 below 0.96", never "0.96 below 0.96")."""
+    for digits in (2, 3, 4):
+        text = f"{value:.{digits}f}"
+        if threshold is None or (value < threshold) == (float(text) < threshold):
+            return text
+    return f"{value:.4f}"
 
 
 #: the review list's orders: lowest confidence first (links doubtful for another reason than their confidence
@@ -201,7 +210,7 @@ def review_order(policy: ReviewPolicy, doc: "AlignmentDocument", order: str = BY
                  unlisted: bool = False) -> list[int]:
     """The review list: indices of the doubtful links of `doc`, in the order a reviewer reads them.
 
-    By confidence: `review_priority` (the numeric value, never its rounded text), ties by position. By
+    By confidence: `review_priority` (the confidence's value, never its rounded text), ties by position. By
     position: document order. With `unlisted`, the links that are not doubtful follow in the same order (what a
     lowest-first reading goes on to after the list). The Qt review list, the CLI and the benchmarks all read
     this order."""

@@ -6,7 +6,7 @@ from dataclasses import replace
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment
 from editor.bitext.project import document_from_dict, document_to_dict, load_project, save_project
 from editor.bitext.review import (DEFAULT_THRESHOLD, Mark, Reason, ReviewPolicy, has_leftover_marks, review_counts,
-                                  review_priority)
+                                  review_priority, review_order, BY_POSITION, confidence_text)
 
 
 def doc_with(beads, marks=None, zh=("甲乙丙丁。", "戊己庚辛。", "壬癸。"), en=("One two three.", "Four five six.", "Seven.")):
@@ -75,12 +75,26 @@ def test_counts_count_links_so_unlinking_does_not_raise_the_confirmed_share():
     assert counts.percent_confirmed == 50.0
 
 
-def test_the_review_order_puts_other_reasons_first_then_the_lowest_confidence():
+def test_the_review_order_sorts_by_the_confidence_value_unlinked_first_vouched_last():
     doc = doc_with([((0,), (0,), 0.6, AUTO), ((1,), (1,), 0.99, AUTO), ((2,), (), 0.0, AUTO), ((), (2,), 0.0, CONFIRMED)],
                    marks={1: (Mark.GARBLED,)})
     policy = ReviewPolicy.for_document(doc)
     order = sorted(range(4), key=lambda k: review_priority(policy, doc, doc.beads[k]))
-    assert order == [2, 1, 0, 3]
+    assert order == [2, 0, 1, 3]
+    assert review_order(policy, doc) == [2, 0, 1]                       # the review list: doubtful only
+    assert review_order(policy, doc, unlisted=True) == [2, 0, 1, 3]
+    assert review_order(policy, doc, BY_POSITION) == [0, 1, 2]
+
+
+def test_the_review_order_reads_values_not_their_text():
+    doc = doc_with([((0,), (0,), 0.99, AUTO), ((1,), (1,), 0.98, AUTO), ((2,), (2,), 0.95, AUTO)])
+    policy = ReviewPolicy.for_document(doc, threshold=0.995)
+    assert review_order(policy, doc) == [2, 1, 0]
+
+
+def test_a_confidence_is_shown_with_enough_digits_to_tell_it_from_the_threshold():
+    assert confidence_text(0.9599, 0.96) == "0.9599"
+    assert confidence_text(0.50, 0.96) == "0.50" and confidence_text(0.96, 0.96) == "0.96"
 
 
 def test_leftover_question_and_exclamation_marks_are_found_only_next_to_chinese():

@@ -107,7 +107,7 @@ def test_colour_f8_problems_review_list_counts_and_xliff_agree_on_the_doubtful_l
     qtbot.waitUntil(lambda: win.review_list.isVisible())
     model = win.review_list.model
     qtbot.waitUntil(lambda: sorted(model.beads()) == DOUBTFUL)
-    assert model.beads() == [4, 2, 8, 1, 6]     # other reasons first (by confidence, then position), then the lowest confidence
+    assert model.beads() == [4, 8, 1, 6, 2]     # by the confidence value (a sentence with no counterpart as 0), then position
     assert "garbled" in model.why(2) and "0.50" in model.why(1)
     win.review_list.set_order(ReviewOrder.POSITION)
     assert model.beads() == DOUBTFUL
@@ -138,7 +138,7 @@ def test_a_lower_threshold_in_the_settings_makes_fewer_links_doubtful_everywhere
     win.actions_.next_doubtful.trigger()
     assert win.view.current_bead() == 8          # nothing doubtful after link 4 but the sentence left unlinked
     win.review_list_action.trigger()             # a hidden list catches up when it is shown
-    qtbot.waitUntil(lambda: win.review_list.model.beads() == [4, 2, 8, 1])
+    qtbot.waitUntil(lambda: win.review_list.model.beads() == [4, 8, 1, 2])
 
 
 def test_unlinking_a_link_does_not_raise_the_confirmed_share(qtbot, triage_window):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxL
                                QTableView, QVBoxLayout, QWidget)
 
 from editor.bitext.document import AlignmentDocument, Bead
-from editor.bitext.review import BY_CONFIDENCE, BY_POSITION, ReviewPolicy, review_order
+from editor.bitext.review import BY_CONFIDENCE, BY_POSITION, ReviewPolicy, confidence_text, review_order
 from editor.ui.view.explanation_strip import evidence_reasons, reason_text
 from editor.ui.view.link_style import link_colour, link_state
 
@@ -105,7 +105,7 @@ class ReviewModel(QAbstractTableModel):
             if column == 0:
                 return self._span_text(doc, bead)
             if column == 1:
-                return f"{bead.confidence:.2f}" if bead.src and bead.tgt else "–"
+                return confidence_text(bead.confidence, self._policy.threshold) if bead.src and bead.tgt else "–"
             if column == 2:
                 return self.why(self._rows[index.row()])
             if column == 3:
@@ -114,9 +114,9 @@ class ReviewModel(QAbstractTableModel):
                 return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
         if role == Qt.ItemDataRole.ForegroundRole and column in (0, 1):
             return link_colour(bead, link_state(bead, True), self._policy.threshold)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (2, 3):
+        if role == Qt.ItemDataRole.ToolTipRole:
             src, tgt = doc.bead_texts(bead)
-            return f"{src}\n{tgt}" if column == 3 else self.why(self._rows[index.row()])
+            return f"{src}\n{tgt}" if column == 3 else f"{self.why(self._rows[index.row()])}\n\n{src}\n{tgt}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -173,16 +173,21 @@ class ReviewList(QDockWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # the reason is what a reviewer reads: it takes the width, wrapped over two lines (a 1280 px window
+        # leaves the dock about 340 px); the text is in the row's tooltip and one click away
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 2 + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)      # the reason is what a reviewer reads
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.setSectionsClickable(True)
         header.sectionClicked.connect(self._on_header_clicked)
         self.table.setColumnWidth(3, 120)
+        self.table.setColumnHidden(3, True)
         self.table.clicked.connect(self._on_table_clicked)
         self.table.activated.connect(self._on_table_clicked)
         column.addWidget(self.table, 1)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus
-from editor.bitext.review import Reason, ReviewPolicy
+from editor.bitext.review import Reason, ReviewPolicy, confidence_text
 from editor.ui.view.link_style import LinkState, link_colour, link_state
 
 
@@ -20,8 +20,8 @@ def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead) -> str:
         Reason.LEFTOVER: QCoreApplication.translate("Review", "leftover \"?!\" from a damaged import"),
         Reason.EMPTY: QCoreApplication.translate("Review", "empty sentence"),
         Reason.LENGTH_RATIO: QCoreApplication.translate("Review", "length ratio far from typical"),
-        Reason.LOW_CONFIDENCE: QCoreApplication.translate("Review", "confidence %1 below %2").replace("%1", f"{bead.confidence:.2f}")
-                                                                     .replace("%2", f"{policy.threshold:.2f}"),
+        Reason.LOW_CONFIDENCE: QCoreApplication.translate("Review", "confidence %1 below %2")
+        .replace("%1", confidence_text(bead.confidence, policy.threshold)).replace("%2", f"{policy.threshold:.2f}"),
     }[reason]
 
 
@@ -113,7 +113,7 @@ class ExplanationStrip(QWidget):
             self.label.setText(" · ".join(parts))
             return
         if bead.status is BeadStatus.AUTO:
-            parts.append(self.tr("confidence %1").replace("%1", f"{bead.confidence:.2f}"))
+            parts.append(self.tr("confidence %1").replace("%1", confidence_text(bead.confidence, policy.threshold)))
         if reasons:
             parts.append(self.tr("doubtful: %1").replace("%1", self.tr(", ", "list separator").join(
                 reason_text(r, policy, bead) for r in reasons)))
