@@ -11,7 +11,8 @@ from typing import Sequence
 from editor import alignment
 from editor.alignment import FixedSpan, ProgressCallback, StopCallback
 from editor.bitext import document as bitext_document
-from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, DocumentMeta, Splice, link_time
+from editor.bitext.document import (AlignmentDocument, Bead, BeadStatus, Change, DocumentMeta, Segment, Splice,
+                                    link_time)
 from editor.errors import InputFileError, OutputFileError, UnsupportedFormatError
 from editor.file_checks import MAX_TEXT_INPUT_BYTES, check_input_file, check_output_path
 from editor.importing import RawDocument, load_document_cached
@@ -394,4 +395,30 @@ def align_document(doc: AlignmentDocument, *, mode: str = "best", keep_fixed: bo
         aligned = separate_headings(aligned, {k for k, p in enumerate(src_par) if p in src_heads},
                                     {k for k, p in enumerate(tgt_par) if p in tgt_heads})
     realign = keep_fixed and any(b.is_fixed for b in doc.beads)
-    return alignment_change(doc, aligned, "Re-align the rest" if realign else "Align", never_surer=realign)
+    change = alignment_change(doc, aligned, "Re-align the rest" if realign else "Align", never_surer=realign)
+    if mode == "length":
+        return change
+    from editor.alignment.support import unsupported_in_links
+
+    fixed_links = {(tuple(range(a.src_start, a.src_end)), tuple(range(a.tgt_start, a.tgt_end))) for a in fixed}
+    bad_src, bad_tgt = unsupported_in_links(src, tgt, [(b.src, b.tgt) for b in aligned
+                                                       if (b.src, b.tgt) not in fixed_links],
+                                            use_embeddings=mode == "best")
+    return Change(change.description, _support_marks(doc.src, bad_src), _support_marks(doc.tgt, bad_tgt),
+                  change.beads)
+
+
+def _support_marks(segments, unsupported: set[int]) -> Splice | None:
+    """A splice giving Mark.UNSUPPORTED to the sentences at `unsupported` and taking it from the others (each
+    alignment decides afresh); None when no mark changes."""
+    new = []
+    for pos, seg in enumerate(segments):
+        marks = tuple(m for m in seg.marks if m is not Mark.UNSUPPORTED)
+        if pos in unsupported:
+            marks += (Mark.UNSUPPORTED,)
+        new.append(seg if marks == seg.marks else Segment(seg.id, seg.text, seg.paragraph, marks))
+    changed = [k for k, (a, b) in enumerate(zip(segments, new)) if a is not b]
+    if not changed:
+        return None
+    first, last = changed[0], changed[-1]
+    return Splice(first, tuple(segments[first:last + 1]), tuple(new[first:last + 1]))

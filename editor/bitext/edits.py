@@ -359,6 +359,28 @@ def split_into_one_to_one(doc: AlignmentDocument, bead_index: int) -> Change:
 
 
 @_dated
+def split_off(doc: AlignmentDocument, bead_index: int, segment_id: int) -> Change:
+    """Take one sentence at the start or end of its side of a link out of it, as a sentence with no translation
+    (confirmed: a person said so); the rest of the link counts as edited by hand. The review list's answer to
+    "sentence N may have no translation"."""
+    bead = _bead(doc, bead_index)
+    side = bead.src if segment_id in bead.src else bead.tgt if segment_id in bead.tgt else None
+    if side is None:
+        raise InvalidEditError("the sentence is not in that link")
+    if not (bead.src and bead.tgt) or len(side) < 2:
+        raise InvalidEditError("only a sentence of a link with another sentence on its side can be split off")
+    if segment_id not in (side[0], side[-1]):
+        raise InvalidEditError("only the first or last sentence of a side can be split off")
+    rest = tuple(i for i in side if i != segment_id)
+    link = Bead(rest, bead.tgt, bead.confidence, BeadStatus.EDITED) if side is bead.src else \
+        Bead(bead.src, rest, bead.confidence, BeadStatus.EDITED)
+    alone = Bead((segment_id,), (), 1.0, BeadStatus.CONFIRMED) if side is bead.src else \
+        Bead((), (segment_id,), 1.0, BeadStatus.CONFIRMED)
+    new = [alone, link] if segment_id == side[0] else [link, alone]
+    return Change("Split off as unlinked", beads=_bead_splice(doc, bead_index, bead_index, new))
+
+
+@_dated
 def merge_with_previous(doc: AlignmentDocument, bead_index: int) -> Change:
     """Join a bead with the bead before it into one link made by hand."""
     if not 0 < bead_index < len(doc.beads):

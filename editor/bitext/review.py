@@ -32,11 +32,14 @@ LENGTH_RATIO_MIN_CHARS = 12
 
 
 class Mark(enum.Enum):
-    """An import warning carried by a sentence: what the import found and could not repair."""
+    """A warning carried by a sentence: what the import found and could not repair, or what the alignment
+    found about the sentence itself."""
 
     GARBLED = "garbled"            # a mojibake run the user was told to retype
     LEFTOVER = "leftover"          # a leftover "?!" glued to Chinese text (usually a damaged "。“")
     EMPTY = "empty"                # an empty sentence
+    UNSUPPORTED = "unsupported"    # in a many-to-one link, no dictionary, number or meaning support of its own
+                                   # (set by each alignment: editor.alignment.support)
 
 
 class Reason(enum.Enum):
@@ -46,11 +49,13 @@ class Reason(enum.Enum):
     GARBLED = "garbled"
     LEFTOVER = "leftover"
     EMPTY = "empty"
+    NO_TRANSLATION = "no_translation"      # a sentence of a many-to-one link may have no translation
     LENGTH_RATIO = "length_ratio"
     LOW_CONFIDENCE = "low_confidence"
 
 
-_MARK_REASON = {Mark.GARBLED: Reason.GARBLED, Mark.LEFTOVER: Reason.LEFTOVER, Mark.EMPTY: Reason.EMPTY}
+_MARK_REASON = {Mark.GARBLED: Reason.GARBLED, Mark.LEFTOVER: Reason.LEFTOVER, Mark.EMPTY: Reason.EMPTY,
+                Mark.UNSUPPORTED: Reason.NO_TRANSLATION}
 
 
 @functools.lru_cache(maxsize=1 << 16)     # the status bar counts every link after each edit
@@ -96,6 +101,8 @@ class ReviewPolicy:
         if not (bead.src and bead.tgt):
             out.append(Reason.UNLINKED)
         marks = {m for i in (*bead.src, *bead.tgt) for m in doc.segment(i).marks}
+        if not (bead.src and bead.tgt) or (len(bead.src) == 1 and len(bead.tgt) == 1):
+            marks.discard(Mark.UNSUPPORTED)      # only a sentence inside a many-to-one link lacks support
         out += [_MARK_REASON[m] for m in Mark if m in marks]
         if bead.src and bead.tgt and self._ratio_off(doc, bead):
             out.append(Reason.LENGTH_RATIO)
@@ -222,3 +229,11 @@ def review_order(policy: ReviewPolicy, doc: "AlignmentDocument", order: str = BY
         listed.sort(key=key)
         rest.sort(key=key)
     return listed + rest
+
+
+def unsupported_sentence(doc: "AlignmentDocument", bead: "Bead") -> int | None:
+    """The id of the first sentence of a many-to-one link that may have no translation (Mark.UNSUPPORTED),
+    or None: the sentence "split it off as unlinked" takes out of the link."""
+    if not (bead.src and bead.tgt) or (len(bead.src) == 1 and len(bead.tgt) == 1):
+        return None
+    return next((i for i in (*bead.src, *bead.tgt) if Mark.UNSUPPORTED in doc.segment(i).marks), None)

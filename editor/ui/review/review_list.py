@@ -6,11 +6,13 @@ from __future__ import annotations
 import enum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
-                               QTableView, QVBoxLayout, QWidget)
+                               QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from editor.bitext.document import AlignmentDocument, Bead
-from editor.bitext.review import BY_CONFIDENCE, BY_POSITION, ReviewPolicy, confidence_text, review_order
+from editor.bitext.review import (BY_CONFIDENCE, BY_POSITION, ReviewPolicy, confidence_text, review_order,
+                                  unsupported_sentence)
 from editor.ui.view.explanation_strip import evidence_reasons, reason_text
 from editor.ui.view.link_style import link_colour, link_state
 
@@ -76,6 +78,10 @@ class ReviewModel(QAbstractTableModel):
     def order(self) -> ReviewOrder:
         return self._order
 
+    @property
+    def document(self) -> AlignmentDocument | None:
+        return self._doc
+
     def bead_at(self, row: int) -> int:
         """The bead index shown in a row."""
         return self._rows[row]
@@ -129,7 +135,7 @@ class ReviewModel(QAbstractTableModel):
         key = (bead, texts, self._policy, self._ratio)
         if key not in self._evidence:
             sep = self.tr(", ", "list separator")
-            reasons = [reason_text(r, self._policy, bead) for r in self._policy.reasons(doc, bead)]
+            reasons = [reason_text(r, self._policy, bead, doc) for r in self._policy.reasons(doc, bead)]
             self._evidence[key] = sep.join(reasons + evidence_reasons(doc, bead, self._ratio))
         return self._evidence[key]
 
@@ -146,9 +152,12 @@ class ReviewModel(QAbstractTableModel):
 
 
 class ReviewList(QDockWidget):
-    """The dock: a count, the order chooser and the table; `bead_chosen(k)` when the user picks a row."""
+    """The dock: a count, the order chooser and the table; `bead_chosen(k)` when the user picks a row;
+    `split_off_requested(k, segment id)` when the user takes the sentence that may have no translation out of
+    the chosen link (key S, or the button)."""
 
     bead_chosen = Signal(int)
+    split_off_requested = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Review List"), parent)
@@ -166,6 +175,16 @@ class ReviewList(QDockWidget):
         self.order_box.currentIndexChanged.connect(self._on_order_box_changed)
         top.addWidget(self.order_box)
         column.addLayout(top)
+        self.split_off = QAction(self.tr("Split Off as Unlinked"), self)
+        self.split_off.setShortcut(QKeySequence("S"))
+        self.split_off.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.split_off.setToolTip(self.tr("Take the sentence that may have no translation out of the link (S)"))
+        self.split_off.setEnabled(False)
+        self.split_off.triggered.connect(self._on_split_off_triggered)
+        self.addAction(self.split_off)
+        split_button = QToolButton(body)
+        split_button.setDefaultAction(self.split_off)
+        top.insertWidget(1, split_button)
         self.model = ReviewModel(self)
         self.table = QTableView(body)
         self.table.setModel(self.model)
@@ -189,6 +208,7 @@ class ReviewList(QDockWidget):
         self.table.setColumnWidth(3, 120)
         self.table.setColumnHidden(3, True)
         self.table.clicked.connect(self._on_table_clicked)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._update_split_off())
         self.table.activated.connect(self._on_table_clicked)
         column.addWidget(self.table, 1)
         self.setWidget(body)
@@ -216,6 +236,7 @@ class ReviewList(QDockWidget):
         self._pending = None
         self.model.refresh(doc, policy, typical_ratio)
         self.count_label.setText(self.tr("%n doubtful link(s) left", "", self.model.rowCount()))
+        self._update_split_off()
 
     def show_only(self, doc: AlignmentDocument, policy: ReviewPolicy, typical_ratio: float | None,
                   beads: list[int], label: str) -> None:
@@ -243,6 +264,27 @@ class ReviewList(QDockWidget):
     def _on_table_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.bead_chosen.emit(self.model.bead_at(index.row()))
+        self._update_split_off()
+
+    def _chosen_unsupported(self) -> tuple[int, int] | None:
+        """(bead index, sentence id) of the chosen row's sentence that may have no translation, or None."""
+        index = self.table.currentIndex()
+        doc = self.model.document
+        if not index.isValid() or doc is None or index.row() >= self.model.rowCount():
+            return None
+        k = self.model.bead_at(index.row())
+        if not 0 <= k < len(doc.beads):
+            return None
+        seg = unsupported_sentence(doc, doc.beads[k])
+        return None if seg is None else (k, seg)
+
+    def _update_split_off(self) -> None:
+        self.split_off.setEnabled(self._chosen_unsupported() is not None)
+
+    def _on_split_off_triggered(self) -> None:
+        chosen = self._chosen_unsupported()
+        if chosen is not None:
+            self.split_off_requested.emit(*chosen)
 
     def choose_row(self, row: int) -> None:
         """Select a row as a click would (and jump to its link)."""

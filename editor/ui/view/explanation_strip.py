@@ -7,12 +7,16 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus
-from editor.bitext.review import Reason, ReviewPolicy, confidence_text
+from editor.bitext.review import Reason, ReviewPolicy, confidence_text, unsupported_sentence
 from editor.ui.view.link_style import LinkState, link_colour, link_state
 
 
-def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead) -> str:
-    """Words for why a link is doubtful."""
+def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead, doc: AlignmentDocument | None = None) -> str:
+    """Words for why a link is doubtful (`doc` names the sentence that may have no translation)."""
+    if reason is Reason.NO_TRANSLATION:
+        seg = unsupported_sentence(doc, bead) if doc is not None else None
+        number = str(doc.locate(seg)[1] + 1) if seg is not None else "?"
+        return QCoreApplication.translate("Review", "sentence %1 may have no translation").replace("%1", number)
     # QCoreApplication.translate is spelled out per string, so that pyside6-lupdate finds them
     return {
         Reason.UNLINKED: QCoreApplication.translate("Review", "no counterpart"),
@@ -116,7 +120,7 @@ class ExplanationStrip(QWidget):
             parts.append(self.tr("confidence %1").replace("%1", confidence_text(bead.confidence, policy.threshold)))
         if reasons:
             parts.append(self.tr("doubtful: %1").replace("%1", self.tr(", ", "list separator").join(
-                reason_text(r, policy, bead) for r in reasons)))
+                reason_text(r, policy, bead, doc) for r in reasons)))
         why = evidence_reasons(doc, bead, typical_ratio)
         if why:
             # The list separator is translatable: Chinese joins with a full-width comma.

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
 
     def _build_review_dock(self) -> None:
         self.review_list = ReviewList(self)
+        self.review_list.split_off_requested.connect(self._on_review_list_split_off_requested)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_list)
         self.review_list.hide()
 
@@ -383,6 +384,12 @@ class MainWindow(QMainWindow):
             self.collection.recount_all()
         self._update_status()
         self._on_selection_changed()
+
+    def _on_review_list_split_off_requested(self, k: int, segment_id: int) -> None:
+        from editor.bitext import edits
+
+        self.view.finish_editing()
+        self.push_change(lambda doc: edits.split_off(doc, k, segment_id))
 
     def _on_document_reset(self) -> None:
         self._typical_ratio = self._compute_ratio()
@@ -691,7 +698,7 @@ class MainWindow(QMainWindow):
 
     def _on_align_triggered(self) -> None:
         kept = sum(b.is_fixed for b in self.document.beads)
-        if kept and self._alignment is None:
+        if kept and not self.is_aligning():
             # aligning from scratch would discard links a person confirmed or edited: ask first
             answer = QMessageBox.question(
                 self, self.tr("Align Automatically"),

@@ -1,0 +1,59 @@
+"""Every sentence in a link has its own support (issue 20, point 3): a sentence of a many-to-one link with no
+dictionary, number or meaning support of its own makes the link doubtful, "sentence N may have no
+translation", and one edit splits it off as unlinked."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor.alignment.support import unsupported_in_links
+from editor.bitext import edits
+from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment
+from editor.bitext.review import Mark, Reason, ReviewPolicy, unsupported_sentence
+from editor.errors import InvalidEditError
+
+ZH = ["今天天气很好。", "他的猫住在上海的一座老房子里。", "我们去公园散步。"]
+EN = ["The weather is fine today.", "We go for a walk in the park."]
+
+
+def test_a_sentence_glued_to_its_neighbours_link_without_support_of_its_own_is_found():
+    bad_src, bad_tgt = unsupported_in_links(ZH, EN, [((0, 1), (0,)), ((2,), (1,))], use_embeddings=False)
+    assert bad_src == {1} and bad_tgt == set()
+
+
+def test_sentences_that_share_one_translation_are_each_supported():
+    zh = ["我们去公园散步。", "公园里有很多人。"]
+    en = ["We go for a walk in the park, where there are many people."]
+    assert unsupported_in_links(zh, en, [((0, 1), (0,))], use_embeddings=False) == (set(), set())
+
+
+def _doc(status=BeadStatus.AUTO) -> AlignmentDocument:
+    n = len(ZH)
+    src = [Segment(i, t, i, (Mark.UNSUPPORTED,) if i == 1 else ()) for i, t in enumerate(ZH)]
+    tgt = [Segment(n + j, t, j) for j, t in enumerate(EN)]
+    return AlignmentDocument(src, tgt, [Bead((0, 1), (n,), 0.99, status), Bead((2,), (n + 1,), 0.99)])
+
+
+def test_the_link_is_doubtful_and_names_the_sentence_until_a_person_vouches_for_it():
+    doc = _doc()
+    policy = ReviewPolicy.for_document(doc)
+    assert policy.reasons(doc, doc.beads[0]) == [Reason.NO_TRANSLATION]
+    assert policy.doubtful_flags(doc) == [True, False]
+    assert unsupported_sentence(doc, doc.beads[0]) == 1
+    vouched = _doc(BeadStatus.CONFIRMED)
+    assert ReviewPolicy.for_document(vouched).doubtful_flags(vouched) == [False, False]
+
+
+def test_split_off_makes_the_sentence_a_confirmed_unlinked_one_and_undoes():
+    doc = _doc()
+    before = doc.snapshot()
+    undo = doc.apply(edits.split_off(doc, 0, 1))
+    assert [(b.src, b.tgt, b.status) for b in doc.beads[:2]] == [
+        ((0,), (3,), BeadStatus.EDITED), ((1,), (), BeadStatus.CONFIRMED)]
+    doc.check()
+    policy = ReviewPolicy.for_document(doc)
+    assert not any(policy.doubtful_flags(doc))
+    doc.apply(undo)
+    assert doc.snapshot() == before
+    with pytest.raises(InvalidEditError):
+        edits.split_off(doc, 1, 2)                  # a 1-1 link: nothing to split off

@@ -1,0 +1,46 @@
+"""The review list offers "split it off as unlinked" in one key for a link whose sentence may have no
+translation (issue 20, point 3)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment
+from editor.bitext.review import Mark
+
+ZH = ["今天天气很好。", "他的猫住在上海的一座老房子里。", "我们去公园散步。"]
+EN = ["The weather is fine today.", "We go for a walk in the park."]
+
+
+def _window(qtbot):
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    n = len(ZH)
+    src = [Segment(i, t, i, (Mark.UNSUPPORTED,) if i == 1 else ()) for i, t in enumerate(ZH)]
+    tgt = [Segment(n + j, t, j) for j, t in enumerate(EN)]
+    doc = AlignmentDocument(src, tgt, [Bead((0, 1), (n,), 0.99), Bead((2,), (n + 1,), 0.99)])
+    win = MainWindow(doc, settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_pressing_s_in_the_review_list_splits_the_sentence_off_and_the_link_leaves_the_list(qtbot):
+    win = _window(qtbot)
+    win.review_list_action.trigger()
+    model = win.review_list.model
+    qtbot.waitUntil(lambda: model.beads() == [0])
+    assert "sentence 2 may have no translation" in model.why(0)
+    win.review_list.choose_row(0)
+    win.review_list.table.setFocus()
+    qtbot.waitUntil(lambda: win.review_list.split_off.isEnabled())
+    qtbot.keyClick(win.review_list.table, Qt.Key.Key_S)
+    doc = win.document
+    assert [(b.src, b.tgt, b.status) for b in doc.beads[:2]] == [
+        ((0,), (3,), BeadStatus.EDITED), ((1,), (), BeadStatus.CONFIRMED)]
+    qtbot.waitUntil(lambda: model.beads() == [])
+    win.undo_stack.undo()
+    assert doc.beads[0].src == (0, 1)
