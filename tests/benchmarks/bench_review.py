@@ -102,11 +102,23 @@ def align_path(zh, en, zp=None, ep=None):
     return out
 
 
-def _document(zh, en, links, confidences):
-    from editor.bitext.document import AlignmentDocument, Bead, Segment
+_SUPPORT: dict = {}
 
-    src = [Segment(i, t, 0) for i, t in enumerate(zh)]
-    tgt = [Segment(len(zh) + j, t, 0) for j, t in enumerate(en)]
+
+def _document(zh, en, links, confidences):
+    """The document the editor holds after the alignment: links, confidences, and the marks of the sentences
+    that may have no translation (as workflow.align_document sets them)."""
+    from editor.alignment.support import unsupported_in_links
+    from editor.bitext.document import AlignmentDocument, Bead, Segment
+    from editor.bitext.review import Mark
+
+    key = (len(zh), len(en), zh[0] if zh else "", tuple((tuple(s), tuple(t)) for s, t in links))
+    if key not in _SUPPORT:
+        _SUPPORT[key] = unsupported_in_links(zh, en, links)
+    bad_src, bad_tgt = _SUPPORT[key]
+    mark = (Mark.UNSUPPORTED,)
+    src = [Segment(i, t, 0, mark if i in bad_src else ()) for i, t in enumerate(zh)]
+    tgt = [Segment(len(zh) + j, t, 0, mark if j in bad_tgt else ()) for j, t in enumerate(en)]
     beads = [Bead(tuple(s), tuple(len(zh) + j for j in t), c) for (s, t), c in zip(links, confidences)]
     return AlignmentDocument(src, tgt, beads)
 
