@@ -142,7 +142,7 @@ def test_find_and_replace_plain_text_on_the_chinese_side(qtbot, window):
     dialog.replace_button.click()
     assert doc.src[0].text.startswith("【替换】")
     assert all(word not in s.text for s in doc.src)
-    assert doc.beads[doc.bead_index_of(doc.src[0].id)].status is BeadStatus.EDITED
+    assert doc.beads[doc.bead_index_of(doc.src[0].id)].status is BeadStatus.AUTO   # Replace keeps the review status
 
 
 def test_no_two_actions_share_a_shortcut(qtbot, window):

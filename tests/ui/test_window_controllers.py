@@ -125,7 +125,10 @@ def _navigator(qtbot, doc):
 def _one_doubtful(doc: AlignmentDocument, k: int) -> AlignmentDocument:
     sure = tuple(replace(b, confidence=0.1 if i == k else 1.0, status=BeadStatus.AUTO)
                  for i, b in enumerate(doc.beads))
-    doc.apply(Change("test", beads=Splice(0, tuple(doc.beads), sure)))
+    # and no sentence marks (the sample's link 5 holds an English sentence with no Chinese counterpart)
+    src, tgt = (tuple(replace(s, marks=()) for s in side) for side in (doc.src, doc.tgt))
+    doc.apply(Change("test", Splice(0, tuple(doc.src), src), Splice(0, tuple(doc.tgt), tgt),
+                     Splice(0, tuple(doc.beads), sure)))
     return doc
 
 
