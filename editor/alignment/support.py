@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+import numpy as np
+
 #: a sentence is supported when its embedding cosine with the other side reaches SIMILARITY_MIN, or this share
 #: of its dictionary words are translated there, or a number of it is found there. Measured on the Chinese
 #: sentences of MAC-dev's and news-dev's gold many-to-one links (253) against sentences from elsewhere glued
@@ -31,26 +33,34 @@ def unsupported_in_links(src: Sequence[str], tgt: Sequence[str],
 
     lex = shared_lexicon()
     enc = embedding.shared_encoder() if use_embeddings and embedding.available() else None
+    many = [(tuple(s), tuple(t)) for s, t in links if s and t and (len(s) > 1 or len(t) > 1)]
+    sims: dict[tuple, tuple] = {}
+    if enc is not None and many:
+        # every sentence of those links pooled once, and each sentence and each side of a link embedded in
+        # one batch per side
+        zi = sorted({i for s, _ in many for i in s})
+        ej = sorted({j for _, t in many for j in t})
+        zs, zc = enc.pooled([clean_chinese(src[i]) for i in zi])
+        es, ec = enc.pooled([tgt[j] for j in ej])
+        zpos, epos = {i: k for k, i in enumerate(zi)}, {j: k for k, j in enumerate(ej)}
+        z_each, e_each = enc.head(zs, zc), enc.head(es, ec)
+        z_all = enc.head(np.stack([zs[[zpos[i] for i in s]].sum(axis=0) for s, _ in many]),
+                         np.array([zc[[zpos[i] for i in s]].sum() for s, _ in many], dtype=np.float32))
+        e_all = enc.head(np.stack([es[[epos[j] for j in t]].sum(axis=0) for _, t in many]),
+                         np.array([ec[[epos[j] for j in t]].sum() for _, t in many], dtype=np.float32))
+        for k, (s, t) in enumerate(many):
+            sims[(s, t)] = (np.array([float(z_each[zpos[i]] @ e_all[k]) for i in s]),
+                            np.array([float(e_each[epos[j]] @ z_all[k]) for j in t]))
     bad_src: set[int] = set()
     bad_tgt: set[int] = set()
-    for s, t in links:
-        if not (s and t) or (len(s) == 1 and len(t) == 1):
-            continue
+    for s, t in many:
         zh_texts = [src[i] for i in s]
         en_texts = [tgt[j] for j in t]
         zh_tok = [lex.zh_tokens(x) for x in zh_texts]
         en_tok = [set(lex.en_tokens(x)) for x in en_texts]
         zh_nums = [set(_numbers(x)) for x in zh_texts]
         en_nums = [set(_numbers(x)) for x in en_texts]
-        sims = None
-        if enc is not None:
-            zs, zc = enc.pooled([clean_chinese(x) for x in zh_texts])
-            es, ec = enc.pooled(list(en_texts))
-            z_each = enc.head(zs, zc)
-            e_each = enc.head(es, ec)
-            z_all = enc.head(zs.sum(axis=0, keepdims=True), zc.sum(keepdims=True).reshape(1))
-            e_all = enc.head(es.sum(axis=0, keepdims=True), ec.sum(keepdims=True).reshape(1))
-            sims = ((z_each @ e_all.T)[:, 0], (e_each @ z_all.T)[:, 0])
+        sim = sims.get((s, t))
         all_en = set().union(*en_tok)
         all_zh_tr = set().union(*(tok.translations for toks in zh_tok for tok in toks))
         if len(s) > 1:
@@ -58,13 +68,13 @@ def unsupported_in_links(src: Sequence[str], tgt: Sequence[str],
             for k, i in enumerate(s):
                 hits = sum(1 for tok in zh_tok[k] if not tok.translations.isdisjoint(all_en))
                 if hits < COVERAGE_MIN * len(zh_tok[k]) and not (zh_nums[k] & other_nums) and \
-                        (sims is None or sims[0][k] < SIMILARITY_MIN):
+                        (sim is None or sim[0][k] < SIMILARITY_MIN):
                     bad_src.add(i)
         if len(t) > 1:
             other_nums = set().union(*zh_nums)
             for k, j in enumerate(t):
                 hits = sum(1 for w in en_tok[k] if w in all_zh_tr)
                 if hits < COVERAGE_MIN * len(en_tok[k]) and not (en_nums[k] & other_nums) and \
-                        (sims is None or sims[1][k] < SIMILARITY_MIN):
+                        (sim is None or sim[1][k] < SIMILARITY_MIN):
                     bad_tgt.add(j)
     return bad_src, bad_tgt
