@@ -224,11 +224,16 @@ def review_order(policy: ReviewPolicy, doc: "AlignmentDocument", order: str = BY
     flags = policy.doubtful_flags(doc)
     listed = [k for k, d in enumerate(flags) if d]
     rest = [k for k, d in enumerate(flags) if not d] if unlisted else []
+    return sort_for_review(policy, doc, listed, order) + sort_for_review(policy, doc, rest, order)
+
+
+def sort_for_review(policy: ReviewPolicy, doc: "AlignmentDocument", beads: Sequence[int],
+                    order: str = BY_CONFIDENCE) -> list[int]:
+    """Bead indices in the review list's order (see `review_order`), for a list of other links (the export
+    check's "Review these")."""
     if order == BY_CONFIDENCE:
-        key = lambda k: (review_priority(policy, doc, doc.beads[k]), k)   # noqa: E731
-        listed.sort(key=key)
-        rest.sort(key=key)
-    return listed + rest
+        return sorted(beads, key=lambda k: (review_priority(policy, doc, doc.beads[k]), k))
+    return sorted(beads)
 
 
 def unsupported_sentence(doc: "AlignmentDocument", bead: "Bead") -> int | None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxL
 
 from editor.bitext.document import AlignmentDocument, Bead
 from editor.bitext.review import (BY_CONFIDENCE, BY_POSITION, ReviewPolicy, confidence_text, review_order,
-                                  unsupported_sentence)
+                                  sort_for_review, unsupported_sentence)
 from editor.ui.view.explanation_strip import evidence_reasons, reason_text
 from editor.ui.view.link_style import link_colour, link_state
 
@@ -61,9 +61,12 @@ class ReviewModel(QAbstractTableModel):
     def set_order(self, order: ReviewOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._order = order
-        if self._doc is not None:
-            self._rows = review_order(self._policy, self._doc, order.value)
+        self._sort_rows()
         self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        if self._doc is not None:
+            self._rows = sort_for_review(self._policy, self._doc, self._rows, self._order.value)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Header clicks: the link column sorts by position, the confidence column by confidence."""
