@@ -269,6 +269,54 @@ def invariance(set_name, runs):
               f"|Δ confidence| <= 0.05 for {close:.1%}, same doubtful verdict {same:.1%}")
 
 
+def alternatives(runs):
+    """How often the engine's best alternative for the region of a wrong link (the link and its neighbours) is
+    exactly the gold alignment there, over the pre-segmented chapters; also for the doubtful wrong links."""
+    from editor.alignment.alternative import region_alternatives
+    from editor.alignment.engine import resources
+    from editor.alignment.scoring import text_length
+    from editor.alignment.lexicon import clean_chinese
+    from editor.bitext.review import ReviewPolicy
+
+    res = resources(use_embeddings=True)
+    right = total = right_doubtful = total_doubtful = fixes_link = 0
+    for name, zh, en, gold, links, *_ in runs["pre-segmented chapter"]:
+        gs = set(gold)
+        path = [(s[0] if s else _start(links, k, 0), (s[-1] + 1) if s else _start(links, k, 0),
+                 t[0] if t else _start(links, k, 1), (t[-1] + 1) if t else _start(links, k, 1))
+                for k, (s, t, _, _) in enumerate(links)]
+        wrong = [k for k, (s, t, _, _) in enumerate(links) if (tuple(s), tuple(t)) not in gs and s and t]
+        doc = _document(zh, en, [(s, t) for s, t, _, _ in links], _shipped(links))
+        policy = ReviewPolicy.for_document(doc)
+        ratio = (sum(text_length(t) for t in en) or 1) / (sum(text_length(clean_chinese(x)) for x in zh) or 1)
+        alts = region_alternatives(zh, en, ratio, res, path, wrong)
+        for k in wrong:
+            alt = alts[k]
+            ok = alt is not None and all((tuple(range(a, b)), tuple(range(c, d))) in gs for a, b, c, d in alt)
+            covers = alt is not None and any((tuple(range(a, b)), tuple(range(c, d))) in gs and a <= path[k][0] < max(b, a + 1)
+                                             for a, b, c, d in alt)
+            total += 1
+            right += ok
+            fixes_link += covers
+            if policy.is_doubtful(doc, doc.beads[k]):
+                total_doubtful += 1
+                right_doubtful += ok
+    print(f"\n## MAC-dev, best alternative of a wrong link's region (the link and its neighbours)\n"
+          f"  exactly the gold alignment of the region: {right}/{total} = {right / max(1, total):.1%} of the wrong "
+          f"links, {right_doubtful}/{total_doubtful} = {right_doubtful / max(1, total_doubtful):.1%} of the doubtful "
+          f"wrong ones; a gold link over the wrong link's first sentence: {fixes_link / max(1, total):.1%}")
+    return {"right": right / max(1, total), "right_doubtful": right_doubtful / max(1, total_doubtful)}
+
+
+def _start(links, k, side):
+    """Where a bead with an empty side sits on that side: after the previous bead's sentences."""
+    for s, t, _, _ in reversed(links[:k]):
+        x = s if side == 0 else t
+        if x:
+            return x[-1] + 1
+    return 0
+
+
 def main(argv=None) -> int:
     from editor.bitext.review import DEFAULT_THRESHOLD
 
@@ -279,6 +327,8 @@ def main(argv=None) -> int:
     ap.add_argument("--no-loo", action="store_true")
     ap.add_argument("--fit-cache", default=None, help="JSON file of the fitting alignments (fit_confidence.py)")
     ap.add_argument("--cache", default=None, help="JSON file of alignments to reuse between runs")
+    ap.add_argument("--alternatives", action="store_true",
+                    help="also measure how often the best alternative of a wrong link's region is right (MAC-dev)")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     cache = {}
@@ -310,6 +360,8 @@ def main(argv=None) -> int:
         print(f"  {'path':34s} {'links':>6s} {'wrong':>6s}  marked  caught   depth to catch 80 / 90 / 95 %")
         figures[set_name] = evaluate(set_name, runs, models)
         invariance(set_name, runs)
+    if args.alternatives and "mac-dev" in all_runs:
+        figures["alternatives"] = alternatives(all_runs["mac-dev"])
     print("\n" + json.dumps(figures))
     return 0
 

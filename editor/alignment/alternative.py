@@ -1,0 +1,76 @@
+"""The engine's best alternative for the region of a link: the best path through the lattice over the link and
+its two neighbours that differs from the chosen one there (one misplaced boundary makes two links wrong, so
+the alternative usually moves a boundary between the link and a neighbour).
+
+Measured with tests/benchmarks/bench_review.py --alternatives (MAC-dev: how often the alternative of a wrong
+link's region is exactly the gold alignment of that region).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from editor.alignment import scoring
+from editor.alignment.engine import (BAND_SLACK, ROW_BLOCK, Resources, _bead_score)
+from editor.alignment.search import diagonal_band
+
+Bead4 = tuple[int, int, int, int]
+
+
+def region_alternatives(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Resources,
+                        path: Sequence[Bead4], links: Sequence[int]) -> dict[int, list[Bead4] | None]:
+    """For each bead index in `links`, the best segmentation of the region (that bead and its neighbours)
+    other than the path's, as (s0, s1, t0, t1) beads; None when the lattice has no other."""
+    from editor.alignment.confidence import band_around_path
+
+    n, m = len(src), len(tgt)
+    sides = scoring.Sides(src, tgt, ratio, res.lexicon, res.encoder)
+    band = diagonal_band(n, m, max(n, m)) if n * m <= 40_000 else band_around_path(path, n, m, BAND_SLACK)
+    pb = sides.pair_band(band)
+    margins = sides.margins(pb)
+    with_emb = sides.ez is not None
+    scores = []
+    for a, b in scoring.BEAD_TYPES:
+        arr = np.empty((n + 1, band.width), dtype=np.float32)
+        for r0 in range(0, n + 1, ROW_BLOCK):
+            r1 = min(n + 1, r0 + ROW_BLOCK)
+            arr[r0:r1] = scoring.combine(scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1)), a, b, with_emb)
+        scores.append(arr)
+    out: dict[int, list[Bead4] | None] = {}
+    for k in links:
+        lo, hi = max(0, k - 1), min(len(path), k + 2)
+        region = list(path[lo:hi])
+        out[k] = _second_best(band, scores, region)
+    return out
+
+
+def _second_best(band, scores, region: list[Bead4]) -> list[Bead4] | None:
+    """The best path from the region's first node to its last other than `region` (2-best Viterbi)."""
+    s_start, t_start = region[0][0], region[0][2]
+    s_end, t_end = region[-1][1], region[-1][3]
+    best: dict[tuple[int, int], list[tuple[float, tuple[Bead4, ...]]]] = {(s_start, t_start): [(0.0, ())]}
+    for i in range(s_start, s_end + 1):
+        for j in range(t_start, t_end + 1):
+            if (i, j) == (s_start, t_start):
+                continue
+            cands = []
+            for a, b in scoring.BEAD_TYPES:
+                i0, j0 = i - a, j - b
+                if i0 < s_start or j0 < t_start or (i0, j0) not in best:
+                    continue
+                g = _bead_score(band, scores, i0, i, j0, j)
+                if g is None:
+                    continue
+                for sc, p in best[(i0, j0)]:
+                    cands.append((sc + g, p + ((i0, i, j0, j),)))
+            if cands:
+                cands.sort(key=lambda c: -c[0])
+                best[(i, j)] = cands[:2]
+    final = best.get((s_end, t_end), [])
+    current = tuple(region)
+    for _, p in final:
+        if p != current:
+            return list(p)
+    return None

@@ -1,0 +1,21 @@
+"""The engine's best alternative for a link's region (issue 20, point 4: core only)."""
+
+from __future__ import annotations
+
+from editor.alignment.alternative import region_alternatives
+from editor.alignment.engine import resources
+
+ZH = ["今天天气很好。", "我们去公园散步。", "公园里有很多人。", "孩子们在放风筝。"]
+EN = ["The weather is fine today.", "We go for a walk in the park.", "There are many people in the park.",
+      "The children are flying kites."]
+
+
+def test_the_alternative_covers_the_same_region_and_differs_from_the_chosen_links():
+    res = resources(use_embeddings=False)
+    wrong = [(0, 1, 0, 1), (1, 3, 1, 2), (3, 3, 2, 3), (3, 4, 3, 4)]       # a 2-1 and a stray 0-1
+    alts = region_alternatives(ZH, EN, 1.0, res, wrong, [1])
+    alt = alts[1]
+    assert alt is not None and alt != wrong[0:3]
+    assert (alt[0][0], alt[0][2]) == (0, 0) and (alt[-1][1], alt[-1][3]) == (3, 3)   # links 0..2's region
+    assert all(a1 >= a0 and b1 >= b0 and (a1 > a0 or b1 > b0) for a0, a1, b0, b1 in alt)
+    assert alt == [(0, 1, 0, 1), (1, 2, 1, 2), (2, 3, 2, 3)]                 # the right one here
