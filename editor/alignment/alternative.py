@@ -74,3 +74,26 @@ def _second_best(band, scores, region: list[Bead4]) -> list[Bead4] | None:
         if p != current:
             return list(p)
     return None
+
+
+#: links on each side of the chosen one whose sentences the editor scores for its alternative
+WINDOW = 12
+
+
+def link_alternative(src: Sequence[str], tgt: Sequence[str], path: Sequence[Bead4], k: int,
+                     res: Resources) -> list[Bead4] | None:
+    """The best alternative for the region of link k of a whole document (positions of the whole text), scored
+    over a window of WINDOW links each side (the editor asks for one link at a time; off the GUI thread)."""
+    from editor.alignment.lexicon import clean_chinese
+
+    lo, hi = max(0, k - WINDOW), min(len(path), k + WINDOW + 1)
+    part = list(path[lo:hi])
+    s0, t0 = part[0][0], part[0][2]
+    s1, t1 = part[-1][1], part[-1][3]
+    sub_src, sub_tgt = src[s0:s1], tgt[t0:t1]
+    if not sub_src or not sub_tgt:
+        return None
+    ratio = (sum(map(scoring.text_length, tgt)) or 1) / (sum(scoring.text_length(clean_chinese(x)) for x in src) or 1)
+    local = [(a - s0, b - s0, c - t0, d - t0) for a, b, c, d in part]
+    alt = region_alternatives(sub_src, sub_tgt, ratio, res, local, [k - lo])[k - lo]
+    return None if alt is None else [(a + s0, b + s0, c + t0, d + t0) for a, b, c, d in alt]

@@ -69,6 +69,7 @@ class ExplanationStrip(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel(self)
+        self._shown = ""
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -92,6 +93,7 @@ class ExplanationStrip(QWidget):
         its sentence numbers, as the panes do (one numbering at a time, the one on screen)."""
         if k is None or not 0 <= k < len(doc.beads):
             self.label.setText(self.tr("No link selected. Click a sentence, or drag one onto the other side to link."))
+            self._shown = self.label.text()
             return
         bead = doc.beads[k]
         policy = policy or ReviewPolicy()
@@ -114,7 +116,8 @@ class ExplanationStrip(QWidget):
                  f"<span style='color:{colour}; font-weight:600'>{status}</span>"]
         if state is LinkState.UNLINKED:
             parts.append(self.tr("unlinked: drag the sentence onto its translation, or leave it if it has none"))
-            self.label.setText(" · ".join(parts))
+            self._shown = " · ".join(parts)
+            self.label.setText(self._shown)
             return
         if bead.status is BeadStatus.AUTO:
             parts.append(self.tr("confidence %1").replace("%1", confidence_text(bead.confidence, policy.threshold)))
@@ -125,4 +128,16 @@ class ExplanationStrip(QWidget):
         if why:
             # The list separator is translatable: Chinese joins with a full-width comma.
             parts.append(self.tr("why: %1").replace("%1", self.tr(", ", "list separator").join(why)))
-        self.label.setText(" · ".join(parts))
+        self._shown = " · ".join(parts)
+        self.label.setText(self._shown)
+
+    def show_alternative(self, links: list[tuple[tuple[int, ...], tuple[int, ...]]], key: str) -> None:
+        """Add the engine's best alternative for the selected link's region (sentence positions per link)."""
+        def span(p) -> str:
+            if not p:
+                return "–"
+            return str(p[0] + 1) if len(p) == 1 else f"{p[0] + 1}–{p[-1] + 1}"
+
+        text = ", ".join(f"{span(s)} ↔ {span(t)}" for s, t in links)
+        self.label.setText(self._shown + " · " + self.tr(
+            "alternative: %1 (%2 accepts it)").replace("%1", text).replace("%2", key))

@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         self.find_bar.hide()
         act = self.actions_
         self.strip = ExplanationStrip([act.confirm_next, act.unlink, act.merge_beads, act.edit_text], self)
+        from editor.ui.window.alternative_offer import AlternativeOffer
+
+        self.alternative = AlternativeOffer(self)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(4, 4, 4, 0)
@@ -443,6 +446,7 @@ class MainWindow(QMainWindow):
     def _on_selection_changed(self) -> None:
         self.strip.show_bead(self.document, self.view.current_bead(), self._typical_ratio, self.view.review,
                              link_numbers=self.view.compact)
+        self.alternative.request()
         self._update_actions()
 
     def _update_actions(self) -> None:

@@ -1,0 +1,95 @@
+"""The engine's best alternative for a doubtful link's region, offered in the explanation strip: computed off
+the GUI thread when a doubtful automatic link is selected; one key accepts it, confirms it and re-aligns the
+rest around it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+
+from editor.bitext import edits
+from editor.bitext.document import Bead, BeadStatus
+from editor.ui.jobs.workers import Task
+
+SHORTCUT = "Alt+Return"
+
+
+def _path(doc) -> list[tuple[int, int, int, int]]:
+    """The document's links as (s0, s1, t0, t1) position ranges."""
+    out, i, j = [], 0, 0
+    for bead in doc.beads:
+        out.append((i, i + len(bead.src), j, j + len(bead.tgt)))
+        i, j = i + len(bead.src), j + len(bead.tgt)
+    return out
+
+
+def _find_alternative(src, tgt, path, k):
+    from editor.alignment import embedding
+    from editor.alignment.alternative import link_alternative
+    from editor.alignment.engine import resources
+
+    # the embedding model only when an alignment already loaded it: a click never waits for a model load
+    with_emb = embedding.available() and embedding.shared_encoder().loaded
+    return link_alternative(src, tgt, path, k, resources(use_embeddings=with_emb))
+
+
+class AlternativeOffer(QObject):
+    """`offered(k)` when the alternative of link k is shown; `action` accepts it."""
+
+    offered = Signal(int)
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self._win = window
+        self._generation = 0
+        self._offer: tuple[int, int, list] | None = None      # (link, document revision, beads as ranges)
+        self.action = QAction(self.tr("Accept the Alternative"), window)
+        self.action.setShortcut(QKeySequence(SHORTCUT))
+        self.action.setToolTip(self.tr("Replace the doubtful link and its neighbours by the engine's best "
+                                       "alternative, confirm it and re-align the rest"))
+        self.action.setEnabled(False)
+        self.action.triggered.connect(self.accept)
+        window.addAction(self.action)
+
+    def request(self) -> None:
+        """Look for the alternative of the selected link when it is a doubtful automatic link."""
+        self._generation += 1
+        self._offer = None
+        self.action.setEnabled(False)
+        win = self._win
+        doc, k = win.document, win.view.current_bead()
+        if k is None or not 0 <= k < len(doc.beads) or win.is_aligning():
+            return
+        bead = doc.beads[k]
+        if bead.status is not BeadStatus.AUTO or not (bead.src and bead.tgt) or not win.view.is_doubtful(bead):
+            return
+        src, tgt, path = [s.text for s in doc.src], [t.text for t in doc.tgt], _path(doc)
+        generation, revision = self._generation, win.qdoc.revision
+        task = Task(lambda: _find_alternative(src, tgt, path, k))
+        task.signals.succeeded.connect(
+            lambda alt, g=generation, r=revision, k=k: self._arrived(g, r, k, alt))
+        task.start()
+
+    def _arrived(self, generation: int, revision: int, k: int, alt) -> None:
+        if alt is None or generation != self._generation or revision != self._win.qdoc.revision:
+            return
+        self._offer = (k, revision, alt)
+        links = [(tuple(range(a, b)), tuple(range(c, d))) for a, b, c, d in alt]
+        self._win.strip.show_alternative(links, QKeySequence(SHORTCUT).toString(
+            QKeySequence.SequenceFormat.NativeText))
+        self.action.setEnabled(True)
+        self.offered.emit(k)
+
+    def accept(self) -> None:
+        win = self._win
+        if self._offer is None or self._offer[1] != win.qdoc.revision:
+            return
+        k, _, alt = self._offer
+        doc = win.document
+        first, last = max(0, k - 1), min(len(doc.beads) - 1, k + 1)
+        new = [Bead(tuple(doc.src[i].id for i in range(a, b)), tuple(doc.tgt[j].id for j in range(c, d)), 1.0,
+                    BeadStatus.CONFIRMED) for a, b, c, d in alt]
+        self._offer = None
+        self.action.setEnabled(False)
+        if win.push_change(lambda d: edits.replace_beads(d, first, last, new, "Accept the alternative")):
+            win.start_alignment(keep_fixed=True)

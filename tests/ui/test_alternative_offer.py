@@ -1,0 +1,37 @@
+"""For a doubtful link, the engine's best alternative for its region is shown in the explanation strip and one
+key accepts it, confirms it and re-aligns the rest around it (issue 20, point 4)."""
+
+from __future__ import annotations
+
+from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment
+
+ZH = ["今天天气很好。", "我们去公园散步。", "公园里有很多人。", "孩子们在放风筝。"]
+EN = ["The weather is fine today.", "We go for a walk in the park.", "There are many people in the park.",
+      "The children are flying kites."]
+
+
+def test_the_alternative_of_a_doubtful_link_is_offered_and_one_key_accepts_it(qtbot, monkeypatch):
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    n = len(ZH)
+    src = [Segment(i, t, i) for i, t in enumerate(ZH)]
+    tgt = [Segment(n + j, t, j) for j, t in enumerate(EN)]
+    beads = [Bead((0,), (n,), 0.99), Bead((1, 2), (n + 1,), 0.40), Bead((), (n + 2,), 0.2), Bead((3,), (n + 3,), 0.99)]
+    win = MainWindow(AlignmentDocument(src, tgt, beads), settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.show()
+    qtbot.waitExposed(win)
+    started = []
+    monkeypatch.setattr(win, "start_alignment", lambda keep_fixed=True, mode="best": started.append(keep_fixed))
+    with qtbot.waitSignal(win.alternative.offered, timeout=120_000):
+        win.view.select_bead(1)
+    assert "alternative: 1 ↔ 1, 2 ↔ 2, 3 ↔ 3" in win.strip.label.text()
+    assert win.alternative.action.isEnabled()
+    win.alternative.action.trigger()
+    doc = win.document
+    assert [(b.src, b.tgt, b.status) for b in doc.beads[:3]] == [
+        ((0,), (n,), BeadStatus.CONFIRMED), ((1,), (n + 1,), BeadStatus.CONFIRMED), ((2,), (n + 2,), BeadStatus.CONFIRMED)]
+    assert started == [True]                        # and the rest is re-aligned around it
+    win.undo_stack.undo()
+    assert doc.beads[1].src == (1, 2)
