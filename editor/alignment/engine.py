@@ -358,7 +358,8 @@ def _score_piece(src, tgt, ratio, res, path, should_stop, timings) -> list[RawBe
         scores.append(arr)
     gains = [_bead_score(band, scores, s0, s1, t0, t1) for s0, s1, t0, t1 in path]
     full = [(s0, s1, t0, t1, g if g is not None else NEG) for (s0, s1, t0, t1), g in zip(path, gains)]
-    posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, scores, full, POSTERIOR_TEMPERATURE)
+    posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, _lattice_scores(scores, with_emb), full,
+                                          POSTERIOR_TEMPERATURE)
     merge = merge_evidence(band, scores, full)
     del scores
     terms: dict[tuple[int, int], dict] = {}
