@@ -174,6 +174,19 @@
     </message>
 </context>
 <context>
+    <name>AlternativeOffer</name>
+    <message>
+        <location filename="../../editor/ui/window/alternative_offer.py" line="+46"/>
+        <source>Accept the Alternative</source>
+        <translation>接受备选对齐</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the doubtful link and its neighbours by the engine's best alternative, confirm it and re-align the rest</source>
+        <translation>用引擎的最佳备选替换这个存疑链接及其相邻链接，确认它并重新对齐其余部分</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../editor/app.py" line="+82"/>
@@ -516,12 +529,12 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExplanationStrip</name>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="+90"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="+95"/>
         <source>No link selected. Click a sentence, or drag one onto the other side to link.</source>
         <translation>未选择链接。单击一个句子，或将句子拖到另一侧以建立链接。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
@@ -551,7 +564,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接：将该句子拖到其译文上；如果没有译文，可保持不变</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>confidence %1</source>
         <translation>置信度 %1</translation>
     </message>
@@ -566,14 +579,19 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>依据：%1</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="+13"/>
+        <source>alternative: %1 (%2 accepts it)</source>
+        <translation>备选：%1（按 %2 接受）</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <location line="+5"/>
         <source>, </source>
         <comment>list separator</comment>
         <translation>，</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-83"/>
         <source>numbers %1 matched, %2 unmatched</source>
         <translation>数字 %1 个匹配，%2 个不匹配</translation>
     </message>
@@ -1537,7 +1555,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/window/main_window.py" line="+119"/>
+        <location filename="../../editor/ui/window/main_window.py" line="+122"/>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>
@@ -1547,7 +1565,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>&lt;打开时&gt;</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -1657,7 +1675,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>zh</source>
         <translation>中文</translation>
     </message>
@@ -1693,7 +1711,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <location line="+10"/>
         <source>That edit does not apply here: %1</source>
         <translation>此处无法进行该编辑：%1</translation>
@@ -1714,7 +1732,17 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>所选内容不在视野内，现已显示。再按一次该键即可编辑。</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+92"/>
+        <source>Align Automatically</source>
+        <translation>自动对齐</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Aligning from scratch discards %n link(s) you confirmed or edited. Keep them and re-align the rest around them?</source>
+        <translation><numerusform>从头对齐会丢弃您确认或编辑过的 %n 个链接。保留它们并围绕它们重新对齐其余部分吗？</numerusform></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
     </message>
@@ -2046,7 +2074,12 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="-37"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="-40"/>
+        <source>sentence %1 may have no translation</source>
+        <translation>第 %1 句可能没有译文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>no counterpart</source>
         <translation>没有对应句</translation>
     </message>
@@ -2079,7 +2112,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+161"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+166"/>
         <source>Review List</source>
         <translation>复核列表</translation>
     </message>
@@ -2098,8 +2131,18 @@ Your work is autosaved. Details were written to %2.</source>
         <source>By position</source>
         <translation>按位置</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Split Off as Unlinked</source>
+        <translation>拆出为未链接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take the sentence that may have no translation out of the link (S)</source>
+        <translation>把可能没有译文的句子从链接中拆出（S）</translation>
+    </message>
     <message numerus="yes">
-        <location line="+48"/>
+        <location line="+57"/>
         <source>%n doubtful link(s) left</source>
         <translation>
             <numerusform>还剩 %n 个存疑链接</numerusform>
@@ -2109,7 +2152,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-117"/>
+        <location line="-136"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
