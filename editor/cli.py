@@ -306,7 +306,8 @@ def _export_options(args: argparse.Namespace, presegmented: bool = False):
     options = ExportOptions(only_confirmed=args.only_confirmed, src_lang=args.src_lang, tgt_lang=args.tgt_lang,
                             xliff_version=args.xliff_version, max_segment_length=args.max_length,
                             presegmented_ids=presegmented, reverse=args.reverse, excel_bom=args.excel_bom,
-                            creation_id=args.creation_id or DEFAULT_CREATION_ID)
+                            creation_id=args.creation_id or DEFAULT_CREATION_ID,
+                            engine_id=args.creation_id or DEFAULT_CREATION_ID)
     return apply_preset(options, args.preset)
 
 

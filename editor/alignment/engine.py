@@ -253,8 +253,8 @@ SKIP_CONFIDENCE = 0.2
 #: chapters): MAC-dev 45.4 % of the links marked, 93.2 % of the wrong ones caught; news-dev 16.4 %, 83.3 %
 #: (the bead model before: 58.3 % of news-dev's wrong links). The model without embeddings (mode "fast") is
 #: the older bead model, its new inputs at weight 0 (not refitted).
-PATH_CONFIDENCE_EMB = (2.1374, (-0.4508, 0.8376, -0.062, 0.5314, 0.0864, -0.844, 2.2623, 2.364, -2.2589, 1.129,
-                                -0.0852, -0.0522, -0.1427, 0.0454, 0.1348))
+PATH_CONFIDENCE_EMB = (2.3549, (-0.0577, 0.9803, -0.041, 0.4808, -0.0425, -0.9094, 2.7115, 2.429, -2.4095, 0.4458,
+                                0.3976, -0.0685, -0.1387, 0.1201, 0.9944))
 PATH_CONFIDENCE_LEX = (CONFIDENCE_LEX[0], CONFIDENCE_LEX[1] + (0.0, 0.0, 0.0, 0.0, 0.0))
 
 

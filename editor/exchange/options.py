@@ -28,8 +28,10 @@ class ExportOptions:
     duiqi_props: bool = True             # TMX/XLIFF: Duiqi's own x- props (confidence, status, files, layout)
     keep_unlinked: bool = True           # XLIFF/TSV/XLSX: 1-0 and 0-1 links (TMX never has them)
     keep_doubtful: bool = True           # links that need review (entries.needs_review)
-    creation_id: str = DEFAULT_CREATION_ID  # TMX creationid/changeid of tus whose link names none (the person
-                                         # exporting: links Duiqi made or that were edited since opening)
+    creation_id: str = DEFAULT_CREATION_ID  # TMX creationid/changeid of tus whose link names none and that a
+                                         # person made, confirmed or changed: the person exporting
+    engine_id: str = DEFAULT_CREATION_ID  # the same for links the engine made and nobody touched (the CLI's
+                                          # --creation-id sets both: whoever ran the alignment)
     timestamp: datetime | None = None    # TMX header dates; None: the time of the export (tus: their link's)
     review_threshold: float | None = None   # doubtful below this confidence; None: review.DEFAULT_THRESHOLD
     confirmed_state: str = "final"       # XLIFF 1.2 state of confirmed links ("signed-off" for Lokalize)

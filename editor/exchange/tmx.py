@@ -56,7 +56,7 @@ from editor.exchange.dates import tmx_date, tmx_person, tmx_time
 from editor.exchange.entries import collect_entries, export_files, export_languages
 from editor.exchange.inline import Inline, inline_text, write_inline
 from editor.exchange.languages import is_chinese_code, is_english_code, normalized_lang, primary_subtag, same_lang
-from editor.exchange.options import ExportOptions, ExportReport
+from editor.exchange.options import DEFAULT_CREATION_ID, ExportOptions, ExportReport
 from editor.exchange.units import Parsed, Row, parse_confidence, parse_status, read_bytes, side
 from editor.exchange.xml_text import XML_LANG, local_name
 from editor.importing.safe_xml import parse_untrusted_xml
@@ -91,6 +91,18 @@ def _tuv_or_tu(tuv: etree._Element | None, tu: etree._Element, name: str) -> str
 def _props(element: etree._Element) -> dict[str, str]:
     return {p.get("type", ""): (p.text or "") for p in element if local_name(p.tag) == "prop"}
 
+
+def _people(entry, exporter: str, engine: str = DEFAULT_CREATION_ID) -> tuple[str, str]:
+    """Who created and who last changed the link, for creationid/changeid. Ids read from another tool's file are
+    kept. Where one is missing: a link a person confirmed or changed (its text edited, say: the engine's links
+    are made and dated at once) gets the person exporting as its changeid, and a link a person made by hand as
+    its creationid too; everything else was made by the engine and gets `engine` (Duiqi, or whoever ran a
+    headless alignment), so the TM never credits a translator with a link or a review that was not theirs."""
+    changed_later = entry.created is not None and entry.changed is not None and entry.changed != entry.created
+    untouched = entry.status is BeadStatus.AUTO and not changed_later
+    made_by_hand = entry.status is BeadStatus.EDITED and not changed_later
+    creation_id = entry.created_by or (exporter if made_by_hand else engine)
+    return creation_id, entry.changed_by or (creation_id if untouched else exporter)
 
 def _pick(tuvs: list[etree._Element], lang: str) -> etree._Element | None:
     for tuv in tuvs:
@@ -224,10 +236,10 @@ def write_tmx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> 
         return dates.get(moment) or dates.setdefault(moment, tmx_date(moment))
 
     for number, entry in enumerate(entries, start=1):
+        creation_id, change_id = _people(entry, options.creation_id, options.engine_id)
         tu = etree.SubElement(body, "tu", {"tuid": str(number), "creationdate": date(entry.created),
-                                           "creationid": entry.created_by or options.creation_id,
-                                           "changedate": date(entry.changed),
-                                           "changeid": entry.changed_by or options.creation_id})
+                                           "creationid": creation_id, "changedate": date(entry.changed),
+                                           "changeid": change_id})
         if options.duiqi_props:
             _prop(tu, PROP_CONFIDENCE, entry.confidence_text)
             _prop(tu, PROP_STATUS, entry.status.value)

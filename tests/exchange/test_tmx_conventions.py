@@ -46,14 +46,14 @@ def _round_trip(doc: AlignmentDocument, tmp_path, **options) -> tuple[bytes, Ali
 
 
 def test_dates_and_ids_written_are_the_dates_and_ids_read(tmp_path):
-    data, back, _ = _round_trip(_document("zh-CN", "en-US"), tmp_path, creation_id="Exporter")
+    data, back, _ = _round_trip(_document("zh-CN", "en-US"), tmp_path, creation_id="Exporter", engine_id="Engine")
     first, second = etree.fromstring(data).iter("tu")
     assert (first.get("creationdate"), first.get("changedate")) == ("20251231T235958Z", "20260228T003000Z")
     assert (first.get("creationid"), first.get("changeid")) == ("Ann Lee", "Bo")
-    assert (second.get("creationid"), second.get("changeid")) == ("Exporter", "Exporter")
+    assert (second.get("creationid"), second.get("changeid")) == ("Engine", "Engine")    # made by the engine, untouched
     assert [(b.created, b.changed) for b in back.beads] == [(CREATED, CHANGED), (CREATED, CREATED)]
     assert back.beads[0].changed.utcoffset() == timedelta(0)          # read back in UTC, the same instant
-    assert [(b.created_by, b.changed_by) for b in back.beads] == [("Ann Lee", "Bo"), ("Exporter", "Exporter")]
+    assert [(b.created_by, b.changed_by) for b in back.beads] == [("Ann Lee", "Bo"), ("Engine", "Engine")]
 
 
 def test_props_written_are_the_props_read(tmp_path):

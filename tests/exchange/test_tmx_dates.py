@@ -59,7 +59,9 @@ def test_an_edited_link_exports_with_its_edit_time_and_untouched_links_with_the_
     root = valid_tmx(data)
     assert tu_dates(data) == [("20260301T090000Z", "20260301T090000Z"), ("20260301T090000Z", "20260302T143005Z"),
                               ("20260301T090000Z", "20260301T090000Z")]
-    assert {(tu.get("creationid"), tu.get("changeid")) for tu in root.iter("tu")} == {("ann", "ann")}
+    # only the edited link names the person exporting; the engine's untouched links say Duiqi
+    assert [(tu.get("creationid"), tu.get("changeid")) for tu in root.iter("tu")] == \
+        [("Duiqi", "Duiqi"), ("Duiqi", "ann"), ("Duiqi", "Duiqi")]
     assert root.find("header").get("creationdate") == "20260303T081500Z"
     doc.apply(undo)
     assert tu_dates(export_bytes(doc, ".tmx")[0]) == [("20260301T090000Z", "20260301T090000Z")] * 3
@@ -141,8 +143,8 @@ TRADOS_PEOPLE = [
     ("ANN", "BOB"),        # both ids kept
     ("ANN", "ANN"),
     ("ANN", "ANN"),        # a creationid only: its creator changed it last (as a creationdate alone is both dates)
-    ("me", "me"),          # no ids: the person exporting
-    ("me", "me"),
+    ("Duiqi", "Duiqi"),    # no ids and nobody touched it here: not credited to the person exporting
+    ("Duiqi", "Duiqi"),
 ]
 
 
@@ -182,7 +184,7 @@ def test_merging_foreign_units_keeps_the_creator_of_the_unit_created_first(clock
     doc.apply(edits.merge_beads(doc, 0, 1, now=EDITED))      # ANN 2024 (changed by BOB) + ANN 2023
     data, _ = export_bytes(doc, ".tmx", creation_id="me")
     valid_tmx(data)
-    assert tu_people(data) == [("ANN", "me"), ("ANN", "me"), ("me", "me")]
+    assert tu_people(data) == [("ANN", "me"), ("ANN", "me"), ("Duiqi", "Duiqi")]
     assert [d[0] for d in tu_dates(data)] == ["20230220T120000Z", "20220707T070707Z", "20240105T081500Z"]
 
 
@@ -225,4 +227,4 @@ def test_a_tmx_creationid_and_changeid_are_kept_cleaned_or_left_out_and_counted(
     assert any("creationid/changeid" in m for m in notes.messages()) == bool(not_kept)
     data, _ = export_bytes(doc, ".tmx", creation_id="me")
     valid_tmx(data)
-    assert tu_people(data) == [tuple(p or "me" for p in people)]
+    assert tu_people(data) == [tuple(p or "Duiqi" for p in people)]      # untouched: gaps are not the exporter's
