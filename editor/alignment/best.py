@@ -116,17 +116,47 @@ def _paragraphs_first(src, tgt, src_par, tgt_par, ratio, res, should_stop, progr
     ztexts = ["".join(src[a:b]) for a, b in zr]
     etexts = [" ".join(tgt[a:b]) for a, b in er]
     pbeads = align_region(ztexts, etexts, ratio, res, should_stop=should_stop, timings=timings)
-    out = []
-    total = max(1, len(src) + len(tgt))
+    spans = []
     for pb in pbeads:
         s0 = zr[pb.s0][0] if pb.s1 > pb.s0 else (zr[pb.s0][0] if pb.s0 < len(zr) else len(src))
         s1 = zr[pb.s1 - 1][1] if pb.s1 > pb.s0 else s0
         t0 = er[pb.t0][0] if pb.t1 > pb.t0 else (er[pb.t0][0] if pb.t0 < len(er) else len(tgt))
         t1 = er[pb.t1 - 1][1] if pb.t1 > pb.t0 else t0
+        spans.append([s0, s1, t0, t1])
+    spans = _skips_joined_to_links(spans)
+    if spans is None:
+        return None
+    out = []
+    total = max(1, len(src) + len(tgt))
+    for s0, s1, t0, t1 in spans:
         inner = align_region(src[s0:s1], tgt[t0:t1], ratio, res, should_stop=should_stop, timings=timings)
         for b in inner:
             b.s0, b.s1, b.t0, b.t1 = b.s0 + s0, b.s1 + s0, b.t0 + t0, b.t1 + t0
             out.append(b)
         if progress is not None:
             progress((s1 + t1) / total)
+    return out
+
+
+def _skips_joined_to_links(spans: list[list[int]]) -> list[list[int]] | None:
+    """Sentence ranges to align from the paragraph beads, with each one-sided paragraph bead (a paragraph with no
+    counterpart) joined to the next linked one (the last ones to the previous): whether a paragraph is really
+    untranslated is decided sentence by sentence, where the skip costs are made for. A paragraph's evidence
+    is a ratio over its whole length, so a long paragraph looks cheap to skip at paragraph level (a news
+    text as three long paragraphs came out with every sentence unlinked). None when no paragraph is linked."""
+    out: list[list[int]] = []
+    pending: list[int] | None = None            # one-sided beads waiting for the next linked one
+    for s0, s1, t0, t1 in spans:
+        one_sided = s0 == s1 or t0 == t1
+        if pending is None:
+            pending = [s0, s1, t0, t1]
+        else:
+            pending = [pending[0], s1, pending[2], t1]
+        if not one_sided:
+            out.append(pending)
+            pending = None
+    if pending is not None:
+        if not out:
+            return None
+        out[-1] = [out[-1][0], pending[1], out[-1][2], pending[3]]
     return out
