@@ -7,4 +7,5 @@
 - `model/`   the open document as Qt sees it: signals over the Qt-free document, and undo commands
 - `jobs/`    work off the GUI thread: tasks, the aligner process, garbage collection on the GUI thread
 - `safety/`  crash safety: autosave, the edit journal recorder, recovery after a crash
+- `collection/` a whole archive in the editor: New Collection, the Documents dock, aligning every document
 """
