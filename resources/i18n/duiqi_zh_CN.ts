@@ -2112,7 +2112,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+166"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+202"/>
         <source>Review List</source>
         <translation>复核列表</translation>
     </message>
@@ -2152,7 +2152,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-136"/>
+        <location line="-147"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -2176,6 +2176,36 @@ Your work is autosaved. Details were written to %2.</source>
         <source>, </source>
         <comment>list separator</comment>
         <translation>，</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>import artefact: a table's header row</source>
+        <translation>导入残留：表格的标题行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import artefact: only punctuation or a separator</source>
+        <translation>导入残留：只有标点或分隔符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import artefact: pinyin in parentheses</source>
+        <translation>导入残留：括号中的拼音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import artefact: garbled text</source>
+        <translation>导入残留：乱码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import artefact: a side in the wrong script</source>
+        <translation>导入残留：一侧的文字不对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import artefact: length ratio far from the document's</source>
+        <translation>导入残留：长度比与全文相差很大</translation>
     </message>
 </context>
 <context>

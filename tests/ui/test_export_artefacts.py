@@ -55,3 +55,5 @@ def test_review_these_closes_the_dialog_and_lists_only_the_artefacts(qtbot, tmp_
     qtbot.waitUntil(lambda: win.review_list.isVisible())
     assert win.review_list.model.beads() == [1]
     assert win.review_list.count_label.text() == "1 link(s) that look like import artefacts"
+    # the Why column says what the import left behind
+    assert win.review_list.model.why(1).startswith("import artefact: pinyin in parentheses")

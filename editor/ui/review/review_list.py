@@ -5,14 +5,39 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
-                               QTableView, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from editor.bitext.artefacts import Artefact, bead_artefacts
 from editor.bitext.document import AlignmentDocument, Bead
-from editor.bitext.review import (BY_CONFIDENCE, BY_POSITION, ReviewPolicy, confidence_text, review_order,
-                                  sort_for_review, unsupported_sentence)
+from editor.bitext.review import (
+    BY_CONFIDENCE,
+    BY_POSITION,
+    ReviewPolicy,
+    confidence_text,
+    review_order,
+    sort_for_review,
+    unsupported_sentence,
+)
 from editor.ui.view.explanation_strip import evidence_reasons, reason_text
 from editor.ui.view.link_style import link_colour, link_state
 
@@ -139,8 +164,19 @@ class ReviewModel(QAbstractTableModel):
         if key not in self._evidence:
             sep = self.tr(", ", "list separator")
             reasons = [reason_text(r, self._policy, bead, doc) for r in self._policy.reasons(doc, bead)]
-            self._evidence[key] = sep.join(reasons + evidence_reasons(doc, bead, self._ratio))
+            artefacts = [self.artefact_text(a) for a in bead_artefacts(doc, bead, self._ratio)]
+            self._evidence[key] = sep.join(artefacts + reasons + evidence_reasons(doc, bead, self._ratio))
         return self._evidence[key]
+
+    def artefact_text(self, artefact: Artefact) -> str:
+        """Why a link looks like an import artefact (editor.bitext.artefacts), in the interface's language."""
+        return {Artefact.HEADER_ROW: self.tr("import artefact: a table's header row"),
+                Artefact.PUNCTUATION: self.tr("import artefact: only punctuation or a separator"),
+                Artefact.PINYIN: self.tr("import artefact: pinyin in parentheses"),
+                Artefact.GARBLED: self.tr("import artefact: garbled text"),
+                Artefact.WRONG_SCRIPT: self.tr("import artefact: a side in the wrong script"),
+                Artefact.LENGTH_RATIO: self.tr("import artefact: length ratio far from the document's")
+                }.get(artefact, artefact.value)
 
     @staticmethod
     def _span_text(doc: AlignmentDocument, bead: Bead) -> str:
