@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-import numpy as np
 
 from editor.alignment import scoring
-from editor.alignment.engine import (BAND_SLACK, ROW_BLOCK, Resources, _bead_score)
+from editor.alignment.engine import BAND_SLACK, Resources, _bead_score, band_scores
 from editor.alignment.search import diagonal_band
 
 Bead4 = tuple[int, int, int, int]
@@ -30,14 +29,7 @@ def region_alternatives(src: Sequence[str], tgt: Sequence[str], ratio: float, re
     band = diagonal_band(n, m, max(n, m)) if n * m <= 40_000 else band_around_path(path, n, m, BAND_SLACK)
     pb = sides.pair_band(band)
     margins = sides.margins(pb)
-    with_emb = sides.ez is not None
-    scores = []
-    for a, b in scoring.BEAD_TYPES:
-        arr = np.empty((n + 1, band.width), dtype=np.float32)
-        for r0 in range(0, n + 1, ROW_BLOCK):
-            r1 = min(n + 1, r0 + ROW_BLOCK)
-            arr[r0:r1] = scoring.combine(scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1)), a, b, with_emb)
-        scores.append(arr)
+    scores = band_scores(sides, band, pb, margins, n)
     out: dict[int, list[Bead4] | None] = {}
     for k in links:
         lo, hi = max(0, k - 1), min(len(path), k + 2)

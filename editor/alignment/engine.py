@@ -127,18 +127,7 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
     margins = sides.margins(pb)
     t1 = time.perf_counter()
     with_emb = sides.ez is not None
-    scores = []
-    block = ROW_BLOCK
-    for a, b in scoring.BEAD_TYPES:
-        arr = np.empty((n + 1, band.width), dtype=np.float32)
-        for r0 in range(0, n + 1, block):
-            if should_stop is not None and should_stop():
-                raise AlignmentCancelled()
-            r1 = min(n + 1, r0 + block)
-            tm = scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1))
-            arr[r0:r1] = scoring.combine(tm, a, b, with_emb)
-            del tm      # the terms of every row at once would take gigabytes on a long book
-        scores.append(arr)
+    scores = band_scores(sides, band, pb, margins, n, should_stop)
     t2 = time.perf_counter()
     path = decode(band, scores, sides, should_stop, progress)
     posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, _lattice_scores(scores, with_emb), path,
@@ -149,19 +138,7 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
     timings["anchors+band"] = timings.get("anchors+band", 0.0) + t1 - t0
     timings["score"] = timings.get("score", 0.0) + t2 - t1
     timings["dp"] = timings.get("dp", 0.0) + t3 - t2
-    # the terms of the chosen beads, for the confidence: recomputed block by block
-    terms: dict[tuple[int, int], dict] = {}
-    by_block: dict[tuple[tuple[int, int], int], list[tuple[int, int]]] = {}
-    for s0, s1, g0, g1, _ in path:
-        if s1 > s0 and g1 > g0:
-            by_block.setdefault(((s1 - s0, g1 - g0), s1 // block), []).append((s1, g1))
-    for ((a, b), blk), ends in by_block.items():
-        r0, r1 = blk * block, min(n + 1, (blk + 1) * block)
-        tm = scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1))
-        for r, j in ends:
-            w = j - band.lo[r]
-            terms[(r, j)] = {k: float(arr[r - r0, w]) for k, arr in tm.feats.items()}
-        del tm
+    terms = chosen_terms(sides, band, pb, margins, n, path)
     out = []
     for (s0, s1, g0, g1, gain), post, bound, mg in zip(path, posterior, boundary, merge):
         a, b = s1 - s0, g1 - g0
@@ -178,6 +155,41 @@ def decode(band, scores, sides, should_stop=None, progress=None) -> list[tuple[i
     path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress,
                      gap_open=scoring.gap_open(sides.ez is not None))
     return refine_boundaries(path, sides, lambda s0, s1, g0, g1: _bead_score(band, scores, s0, s1, g0, g1))
+
+
+def band_scores(sides, band, pb, margins, n: int, should_stop=None) -> list[np.ndarray]:
+    """The score of every candidate bead of every type in the band, one (n+1) x width array per bead type,
+    computed ROW_BLOCK rows at a time (the terms of every row at once would take gigabytes on a long book)."""
+    with_emb = sides.ez is not None
+    scores = []
+    for a, b in scoring.BEAD_TYPES:
+        arr = np.empty((n + 1, band.width), dtype=np.float32)
+        for r0 in range(0, n + 1, ROW_BLOCK):
+            if should_stop is not None and should_stop():
+                raise AlignmentCancelled()
+            r1 = min(n + 1, r0 + ROW_BLOCK)
+            tm = scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1))
+            arr[r0:r1] = scoring.combine(tm, a, b, with_emb)
+            del tm
+        scores.append(arr)
+    return scores
+
+
+def chosen_terms(sides, band, pb, margins, n: int, path) -> dict[tuple[int, int], dict]:
+    """The score terms of the path's linked beads, keyed by their end (s1, t1), for the confidence: recomputed
+    block by block for the rows and bead types the path uses."""
+    terms: dict[tuple[int, int], dict] = {}
+    by_block: dict[tuple[tuple[int, int], int], list[tuple[int, int]]] = {}
+    for s0, s1, t0, t1, *_ in path:
+        if s1 > s0 and t1 > t0:
+            by_block.setdefault(((s1 - s0, t1 - t0), s1 // ROW_BLOCK), []).append((s1, t1))
+    for ((a, b), blk), ends in by_block.items():
+        r0, r1 = blk * ROW_BLOCK, min(n + 1, (blk + 1) * ROW_BLOCK)
+        tm = scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1))
+        for r, j in ends:
+            terms[(r, j)] = {k: float(arr[r - r0, j - band.lo[r]]) for k, arr in tm.feats.items()}
+        del tm
+    return terms
 
 
 def _lattice_scores(scores, with_emb: bool):
@@ -345,34 +357,14 @@ def _score_piece(src, tgt, ratio, res, path, should_stop, timings) -> list[RawBe
     pb = sides.pair_band(band)
     margins = sides.margins(pb)
     with_emb = sides.ez is not None
-    scores = []
-    for a, b in scoring.BEAD_TYPES:
-        arr = np.empty((n + 1, band.width), dtype=np.float32)
-        for r0 in range(0, n + 1, ROW_BLOCK):
-            if should_stop is not None and should_stop():
-                raise AlignmentCancelled()
-            r1 = min(n + 1, r0 + ROW_BLOCK)
-            tm = scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1))
-            arr[r0:r1] = scoring.combine(tm, a, b, with_emb)
-            del tm
-        scores.append(arr)
+    scores = band_scores(sides, band, pb, margins, n, should_stop)
     gains = [_bead_score(band, scores, s0, s1, t0, t1) for s0, s1, t0, t1 in path]
     full = [(s0, s1, t0, t1, g if g is not None else NEG) for (s0, s1, t0, t1), g in zip(path, gains)]
     posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, _lattice_scores(scores, with_emb), full,
                                           POSTERIOR_TEMPERATURE)
     merge = merge_evidence(band, scores, full)
     del scores
-    terms: dict[tuple[int, int], dict] = {}
-    by_block: dict[tuple[tuple[int, int], int], list[tuple[int, int]]] = {}
-    for s0, s1, t0, t1, _ in full:
-        if s1 > s0 and t1 > t0:
-            by_block.setdefault(((s1 - s0, t1 - t0), s1 // ROW_BLOCK), []).append((s1, t1))
-    for ((a, b), blk), ends in by_block.items():
-        r0, r1 = blk * ROW_BLOCK, min(n + 1, (blk + 1) * ROW_BLOCK)
-        tm = scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1))
-        for r, j in ends:
-            terms[(r, j)] = {k: float(arr[r - r0, j - band.lo[r]]) for k, arr in tm.feats.items()}
-        del tm
+    terms = chosen_terms(sides, band, pb, margins, n, full)
     out = []
     for (s0, s1, t0, t1, g), post, bound, mg in zip(full, posterior, boundary, merge):
         a, b = s1 - s0, t1 - t0
