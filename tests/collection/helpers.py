@@ -45,3 +45,27 @@ def make_collection(tmp_path: Path, mode: str = "fast"):
         doc.apply(align_document(doc, mode=mode))
         collection.save_document(entry, doc)
     return collection
+
+
+def add_doubtful_links(collection) -> dict[str, list[int]]:
+    """Save two documents with doubtful links of known confidence: the sample's first two 1-1 links at 0.3 and
+    0.8, the memo's second link at 0.5 and its first one unlinked. Returns the links made doubtful per document."""
+    from dataclasses import replace
+
+    from editor.bitext import edits
+
+    made = {}
+    for name, wanted in (("sample", (0.3, 0.8)), ("memo", (None, 0.5))):
+        entry = collection.entry(name)
+        doc = collection.load(entry)
+        ones = [k for k, b in enumerate(doc.beads) if b.kind == (1, 1)]
+        made[name] = []
+        for k, confidence in zip(ones, wanted):
+            if confidence is not None:
+                doc.beads[k] = replace(doc.beads[k], confidence=confidence)
+                made[name].append(k)
+        if name == "memo":
+            doc.apply(edits.unlink(doc, 0))           # the first link's two sentences: beads 0 and 1
+            made[name] = [k + 1 for k in made[name]]
+        collection.save_document(entry, doc)
+    return made
