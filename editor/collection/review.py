@@ -8,15 +8,16 @@ document that is not open is read from its file once, when the whole list is ask
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from editor.bitext.review import (BY_CONFIDENCE, DEFAULT_THRESHOLD, Reason, ReviewPolicy, review_order,
                                   review_priority, unsupported_sentence)
 from editor.errors import EditorError
 
 if TYPE_CHECKING:
-    from editor.bitext.document import AlignmentDocument
+    from editor.bitext.document import AlignmentDocument, Bead
     from editor.collection.store import Collection
 
 PREVIEW_CHARS = 80
@@ -37,9 +38,10 @@ class ReviewRow:
     src_text: str                       # the start of each side's text (PREVIEW_CHARS at most)
     tgt_text: str
     unsupported: int | None = None      # position (0-based) of the sentence that may have no translation
+    link: Bead | None = None          # the link itself (its status and confidence: the list's colour)
 
 
-def document_rows(name: str, doc: "AlignmentDocument", policy: ReviewPolicy) -> list[ReviewRow]:
+def document_rows(name: str, doc: AlignmentDocument, policy: ReviewPolicy) -> list[ReviewRow]:
     """The doubtful links of one document as rows, in editor.bitext.review's order (worst first)."""
     rows = []
     for k in review_order(policy, doc, BY_CONFIDENCE):
@@ -50,7 +52,7 @@ def document_rows(name: str, doc: "AlignmentDocument", policy: ReviewPolicy) -> 
         rows.append(ReviewRow(name, k, review_priority(policy, doc, bead), bead.confidence,
                               bool(bead.src and bead.tgt), tuple(policy.reasons(doc, bead)), src_pos, tgt_pos,
                               src[:PREVIEW_CHARS], tgt[:PREVIEW_CHARS],
-                              doc.locate(seg)[1] if seg is not None else None))
+                              doc.locate(seg)[1] if seg is not None else None, bead))
     return rows
 
 
@@ -69,18 +71,18 @@ class CollectionReview:
     the others are read from their files when `rows()` first needs them. Documents that cannot be read (not
     aligned yet, failed, file missing or damaged) are left out and named in `skipped`."""
 
-    def __init__(self, collection: "Collection", threshold: float = DEFAULT_THRESHOLD,
-                 live: Callable[[str], "AlignmentDocument | None"] | None = None) -> None:
+    def __init__(self, collection: Collection, threshold: float = DEFAULT_THRESHOLD,
+                 live: Callable[[str], AlignmentDocument | None] | None = None) -> None:
         self.collection = collection
         self.threshold = threshold
         self.live = live or (lambda _name: None)
         self._rows: dict[str, list[ReviewRow]] = {}
         self.skipped: dict[str, str] = {}
 
-    def _policy(self, doc: "AlignmentDocument") -> ReviewPolicy:
+    def _policy(self, doc: AlignmentDocument) -> ReviewPolicy:
         return ReviewPolicy.for_document(doc, self.threshold)
 
-    def update(self, name: str, doc: "AlignmentDocument | None" = None) -> None:
+    def update(self, name: str, doc: AlignmentDocument | None = None) -> None:
         """Count document `name` again: from `doc`, else its live state, else its file."""
         doc = doc if doc is not None else self.live(name)
         if doc is None:
@@ -126,7 +128,7 @@ class CollectionReview:
         return merge_rows(self._rows.get(name, ()) for name in names)
 
 
-def collection_review(collection: "Collection", threshold: float = DEFAULT_THRESHOLD,
-                      live: Callable[[str], "AlignmentDocument | None"] | None = None) -> list[ReviewRow]:
+def collection_review(collection: Collection, threshold: float = DEFAULT_THRESHOLD,
+                      live: Callable[[str], AlignmentDocument | None] | None = None) -> list[ReviewRow]:
     """The whole collection's doubtful links, worst first (see CollectionReview)."""
     return CollectionReview(collection, threshold, live).rows()

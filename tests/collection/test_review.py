@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from editor.bitext.review import ReviewPolicy, Reason, review_order, review_priority
+from editor.bitext.review import Reason, ReviewPolicy, review_order, review_priority
 from editor.collection.review import CollectionReview, collection_review, merge_rows
 from tests.collection.helpers import add_doubtful_links, make_collection
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from editor.bitext.document import AlignmentDocument
 from editor.bitext.journal import copy_document
 from editor.bitext.review import ReviewPolicy, review_counts
+from editor.collection.review import CollectionReview
 from editor.collection.store import Collection, DocumentEntry
 from editor.errors import EditorError
 from editor.ui.collection.collection_aligner import CollectionAligner
@@ -75,6 +76,8 @@ class CollectionController(QObject):
         self.open_documents: dict[str, OpenDocument] = {}
         self.shown: str | None = None
         self.model = DocumentListModel(collection, self._live_counts, self)
+        #: the whole collection's review list rows (open documents with their unsaved edits)
+        self.review = CollectionReview(collection, host.review_threshold(), self._live_document)
         self.aligner = CollectionAligner(collection, self)
         self.aligner.document_started.connect(lambda name: self.model.set_progress(name, 0.0))
         self.aligner.document_progressed.connect(self.model.set_progress)
@@ -93,6 +96,10 @@ class CollectionController(QObject):
         return self.collection.folder.name
 
     # -- the list's counts --------------------------------------------------------------------------------
+
+    def _live_document(self, name: str) -> AlignmentDocument | None:
+        opened = self.open_documents.get(name)
+        return opened.doc if opened is not None else None
 
     def _live_counts(self, name: str) -> tuple | None:
         opened = self.open_documents.get(name)
@@ -119,6 +126,7 @@ class CollectionController(QObject):
         for opened in self.open_documents.values():
             self._count(opened)
         self.model.refresh()
+        self.review.set_threshold(self.host.review_threshold())
 
     # -- opening documents ---------------------------------------------------------------------------------
 
@@ -241,18 +249,21 @@ class CollectionController(QObject):
         """Align a failed document again from its sources."""
         entry = self.collection.entry(name)
         entry.error, entry.file = None, None
+        self.review.forget(name)
         self.model.refresh(name)
         started = self.aligner.start([entry])
         self.model.set_waiting(self.aligner.waiting())
         return bool(started)
 
     def _on_document_aligned(self, name: str) -> None:
+        self.review.forget(name)
         self.model.set_progress(name, None)
         self.model.refresh(name)
         if self.shown is None:
             self.show(name)          # the first aligned document is reviewable while the rest align
 
     def _on_document_failed(self, name: str, reason: str) -> None:
+        self.review.forget(name)
         self.model.set_progress(name, None)
         self.model.refresh(name)
         self.message.emit(self.tr("%1 failed: %2").replace("%1", name).replace("%2", reason), 10000)

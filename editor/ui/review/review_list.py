@@ -1,5 +1,9 @@
 """The review list: a dock listing the doubtful links, sortable by confidence or position, each with its reason;
-choosing one asks the window to jump to it. It reads the document and the review policy, and changes nothing."""
+choosing one asks the window to jump to it. It reads the document and the review policy, and changes nothing.
+
+With a collection open it can list the whole collection instead (editor.collection.review): every document's
+doubtful links, worst first, each row naming its document; choosing a row of another document asks the window to
+open that document at the link."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import enum
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -16,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
@@ -32,14 +38,16 @@ from editor.bitext.document import AlignmentDocument, Bead
 from editor.bitext.review import (
     BY_CONFIDENCE,
     BY_POSITION,
+    Reason,
     ReviewPolicy,
     confidence_text,
     review_order,
     sort_for_review,
     unsupported_sentence,
 )
+from editor.collection.review import CollectionReview, ReviewRow
 from editor.ui.view.explanation_strip import evidence_reasons, reason_text
-from editor.ui.view.link_style import link_colour, link_state
+from editor.ui.view.link_style import LinkState, link_colour, link_state
 
 PREVIEW_CHARS = 40
 
@@ -52,9 +60,13 @@ class ReviewOrder(enum.Enum):
 class ReviewModel(QAbstractTableModel):
     """One row per doubtful link: where, confidence, why (the review reasons, then the evidence), the text.
 
-    The evidence (dictionary, similarity) is computed only for rows a view asks for, and cached."""
+    The evidence (dictionary, similarity) is computed only for rows a view asks for, and cached.
 
-    COLUMNS = ("link", "confidence", "why", "text")
+    In the whole collection's scope (`show_collection`) the rows are editor.collection.review's, each naming its
+    document (the last column); the reasons are the review's, without the evidence (that needs the document)."""
+
+    COLUMNS = ("link", "confidence", "why", "text", "document")
+    DOCUMENT = 4
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -64,6 +76,8 @@ class ReviewModel(QAbstractTableModel):
         self._rows: list[int] = []                  # bead indices
         self._order = ReviewOrder.CONFIDENCE
         self._evidence: dict[tuple, str] = {}
+        self._collection: list[ReviewRow] | None = None     # the whole collection's rows, in that scope
+        self._documents: dict[str, int] = {}                # document name -> its place in the collection
 
     # -- filling --------------------------------------------------------------------------------
 
@@ -71,6 +85,7 @@ class ReviewModel(QAbstractTableModel):
         """List the doubtful links of `doc` again."""
         self.beginResetModel()
         self._doc, self._policy, self._ratio = doc, policy, typical_ratio
+        self._collection = None
         self._rows = review_order(policy, doc, self._order.value)
         self.endResetModel()
 
@@ -79,7 +94,19 @@ class ReviewModel(QAbstractTableModel):
         """List only the given links (e.g. the ones the export check found), whether doubtful or not."""
         self.beginResetModel()
         self._doc, self._policy, self._ratio = doc, policy, typical_ratio
+        self._collection = None
         self._rows = [k for k in beads if 0 <= k < len(doc.beads)]
+        self._sort_rows()
+        self.endResetModel()
+
+    def show_collection(self, rows: list[ReviewRow], threshold: float, documents: list[str]) -> None:
+        """List the whole collection's rows (worst first, as editor.collection.review gives them); `documents`
+        is the collection's order of documents (the order by position)."""
+        self.beginResetModel()
+        self._doc, self._policy, self._ratio = None, ReviewPolicy(threshold), None
+        self._rows = []
+        self._documents = {name: i for i, name in enumerate(documents)}
+        self._collection = list(rows)
         self._sort_rows()
         self.endResetModel()
 
@@ -90,7 +117,13 @@ class ReviewModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_rows(self) -> None:
-        if self._doc is not None:
+        if self._collection is not None:
+            if self._order is ReviewOrder.CONFIDENCE:
+                key = lambda r: (r.priority, self._documents.get(r.document, 0), r.bead)
+            else:
+                key = lambda r: (self._documents.get(r.document, 0), r.bead)
+            self._collection.sort(key=key)
+        elif self._doc is not None:
             self._rows = sort_for_review(self._policy, self._doc, self._rows, self._order.value)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
@@ -110,16 +143,41 @@ class ReviewModel(QAbstractTableModel):
     def document(self) -> AlignmentDocument | None:
         return self._doc
 
+    @property
+    def whole_collection(self) -> bool:
+        return self._collection is not None
+
     def bead_at(self, row: int) -> int:
         """The bead index shown in a row."""
+        if self._collection is not None:
+            return self._collection[row].bead
         return self._rows[row]
+
+    def row_at(self, row: int) -> ReviewRow | None:
+        """The whole collection's row (None in one document's scope)."""
+        return self._collection[row] if self._collection is not None else None
+
+    def row_of(self, document: str, bead: int) -> int | None:
+        """The row listing link `bead` of `document` in the whole collection's scope, or None."""
+        for i, r in enumerate(self._collection or ()):
+            if r.document == document and r.bead == bead:
+                return i
+        return None
 
     def beads(self) -> list[int]:
         """The bead indices listed, in the shown order."""
+        if self._collection is not None:
+            return [r.bead for r in self._collection]
         return list(self._rows)
 
+    def links(self) -> list[tuple[str, int]]:
+        """(document, bead index) of the whole collection's rows, in the shown order."""
+        return [(r.document, r.bead) for r in self._collection or ()]
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        if parent.isValid():
+            return 0
+        return len(self._collection) if self._collection is not None else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -127,9 +185,12 @@ class ReviewModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Link"), self.tr("Confidence"), self.tr("Why"), self.tr("Text"))[section]
+        return (self.tr("Link"), self.tr("Confidence"), self.tr("Why"), self.tr("Text"),
+                self.tr("Document"))[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if self._collection is not None:
+            return self._collection_data(index, role)
         if not index.isValid() or self._doc is None or not 0 <= index.row() < len(self._rows):
             return None
         doc = self._doc
@@ -146,6 +207,7 @@ class ReviewModel(QAbstractTableModel):
                 src, tgt = doc.bead_texts(bead)
                 text = src or tgt
                 return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
+            return None
         if role == Qt.ItemDataRole.ForegroundRole and column in (0, 1):
             return link_colour(bead, link_state(bead, True), self._policy.threshold)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -154,6 +216,45 @@ class ReviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _collection_data(self, index: QModelIndex | QPersistentModelIndex, role: int):
+        if not index.isValid() or not 0 <= index.row() < len(self._collection):
+            return None
+        row = self._collection[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.DOCUMENT:
+                return row.document
+            if column == 0:
+                return self._span_text_of(row.src_positions, row.tgt_positions)
+            if column == 1:
+                return confidence_text(row.confidence, self._policy.threshold) if row.linked else "–"
+            if column == 2:
+                return self.row_why(row)
+            if column == 3:
+                text = row.src_text or row.tgt_text
+                return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and column in (0, 1) and row.link is not None:
+            return link_colour(row.link, LinkState.AUTO_LOW if row.linked else LinkState.UNLINKED,
+                               self._policy.threshold)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.document}\n{self.row_why(row)}\n\n{row.src_text}\n{row.tgt_text}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def row_why(self, row: ReviewRow) -> str:
+        """The reasons of a whole collection's row (the review's words; the evidence needs the document)."""
+        words = []
+        for reason in row.reasons:
+            if reason is Reason.NO_TRANSLATION:
+                number = str(row.unsupported + 1) if row.unsupported is not None else "?"
+                words.append(QCoreApplication.translate("Review", "sentence %1 may have no translation")
+                             .replace("%1", number))
+            elif row.link is not None:
+                words.append(reason_text(reason, self._policy, row.link))
+        return self.tr(", ", "list separator").join(words)
 
     def why(self, k: int) -> str:
         """The one-line reason of bead k: why it is doubtful, then the evidence strip's words."""
@@ -180,8 +281,10 @@ class ReviewModel(QAbstractTableModel):
 
     @staticmethod
     def _span_text(doc: AlignmentDocument, bead: Bead) -> str:
-        src, tgt = doc.positions(bead)
+        return ReviewModel._span_text_of(*doc.positions(bead))
 
+    @staticmethod
+    def _span_text_of(src: tuple[int, ...], tgt: tuple[int, ...]) -> str:
         def span(p) -> str:
             if not p:
                 return "–"
@@ -193,9 +296,13 @@ class ReviewModel(QAbstractTableModel):
 class ReviewList(QDockWidget):
     """The dock: a count, the order chooser and the table; `bead_chosen(k)` when the user picks a row;
     `split_off_requested(k, segment id)` when the user takes the sentence that may have no translation out of
-    the chosen link (key S, or the button)."""
+    the chosen link (key S, or the button).
+
+    With a collection (`set_collection`), the *Whole collection* box lists every document's doubtful links;
+    picking such a row sends `link_chosen(document name, k)` instead of `bead_chosen`."""
 
     bead_chosen = Signal(int)
+    link_chosen = Signal(str, int)
     split_off_requested = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -214,6 +321,12 @@ class ReviewList(QDockWidget):
         self.order_box.currentIndexChanged.connect(self._on_order_box_changed)
         top.addWidget(self.order_box)
         column.addLayout(top)
+        self.scope_box = QCheckBox(self.tr("Whole collection"), body)
+        self.scope_box.setToolTip(self.tr("List the doubtful links of every document of the collection, worst "
+                                          "first"))
+        self.scope_box.toggled.connect(self._on_scope_box_toggled)
+        self.scope_box.hide()
+        column.addWidget(self.scope_box)
         self.split_off = QAction(self.tr("Split Off as Unlinked"), self)
         self.split_off.setShortcut(QKeySequence("S"))
         self.split_off.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -246,12 +359,19 @@ class ReviewList(QDockWidget):
         header.sectionClicked.connect(self._on_header_clicked)
         self.table.setColumnWidth(3, 120)
         self.table.setColumnHidden(3, True)
+        header.setSectionResizeMode(ReviewModel.DOCUMENT, QHeaderView.ResizeMode.ResizeToContents)
+        header.moveSection(ReviewModel.DOCUMENT, 0)          # the document's name comes first
+        self.table.setColumnHidden(ReviewModel.DOCUMENT, True)
         self.table.clicked.connect(self._on_table_clicked)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_split_off())
         self.table.activated.connect(self._on_table_clicked)
         column.addWidget(self.table, 1)
         self.setWidget(body)
         self._pending: tuple | None = None
+        self._last: tuple | None = None                     # the arguments of the last refresh
+        self._source: CollectionReview | None = None        # the open collection's rows
+        self._shown: str | None = None                      # the collection's document in the panes
+        self._chosen: tuple[str, int] | None = None         # the whole collection's row chosen last
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -270,12 +390,64 @@ class ReviewList(QDockWidget):
             self._timer.start()
 
     def refresh(self, doc: AlignmentDocument, policy: ReviewPolicy, typical_ratio: float | None) -> None:
-        """List the doubtful links now."""
+        """List the doubtful links now (of the whole collection in that scope: the shown document's rows are
+        counted again from its current state, the others' are kept)."""
         self._timer.stop()
         self._pending = None
-        self.model.refresh(doc, policy, typical_ratio)
-        self.count_label.setText(self.tr("%n doubtful link(s) left", "", self.model.rowCount()))
+        self._last = (doc, policy, typical_ratio)
+        if self.whole_collection():
+            self._refresh_collection()
+        else:
+            self.model.refresh(doc, policy, typical_ratio)
+            self.count_label.setText(self.tr("%n doubtful link(s) left", "", self.model.rowCount()))
         self._update_split_off()
+
+    # -- the whole collection -------------------------------------------------------------------
+
+    def set_collection(self, source: CollectionReview | None) -> None:
+        """Offer the whole collection's scope (None: a single document again)."""
+        self._source, self._shown, self._chosen = source, None, None
+        if source is None:
+            self.scope_box.setChecked(False)
+        self.scope_box.setVisible(source is not None)
+
+    def set_shown_document(self, name: str | None) -> None:
+        """The collection's document now in the panes (its rows follow its edits)."""
+        self._shown = name
+
+    def whole_collection(self) -> bool:
+        return self._source is not None and self.scope_box.isChecked()
+
+    def set_whole_collection(self, on: bool) -> None:
+        self.scope_box.setChecked(on and self._source is not None)
+
+    def collection_changed(self) -> None:
+        """A document of the collection changed outside the panes (aligned in the background): list again."""
+        if self.whole_collection() and self._last is not None:
+            self.schedule_refresh(*self._last)
+
+    def _refresh_collection(self) -> None:
+        source = self._source
+        if self._shown is not None:
+            source.update(self._shown)
+        self.model.show_collection(source.rows(), source.threshold, [e.name for e in source.collection.entries])
+        text = self.tr("%n doubtful link(s) left in the collection", "", self.model.rowCount())
+        if source.skipped:
+            text += " " + self.tr("(%n document(s) not listed)", "", len(source.skipped))
+        self.count_label.setText(text)
+        self.count_label.setToolTip("\n".join(f"{name}: {why}" for name, why in source.skipped.items()))
+        row = self.model.row_of(*self._chosen) if self._chosen is not None else None
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), self.table.selectionModel().SelectionFlag.ClearAndSelect
+                | self.table.selectionModel().SelectionFlag.Rows)
+
+    def _on_scope_box_toggled(self, on: bool) -> None:
+        self.table.setColumnHidden(ReviewModel.DOCUMENT, not on)
+        self.count_label.setToolTip("")
+        self._chosen = None
+        if self._last is not None:
+            self.refresh(*self._last)
 
     def show_only(self, doc: AlignmentDocument, policy: ReviewPolicy, typical_ratio: float | None,
                   beads: list[int], label: str) -> None:
@@ -283,6 +455,11 @@ class ReviewList(QDockWidget):
         edit lists the doubtful links again."""
         self._timer.stop()
         self._pending = None
+        self.scope_box.blockSignals(True)           # the export's links are the shown document's
+        self.scope_box.setChecked(False)
+        self.scope_box.blockSignals(False)
+        self.table.setColumnHidden(ReviewModel.DOCUMENT, True)
+        self._last = (doc, policy, typical_ratio)
         self.model.show_beads(doc, policy, typical_ratio, beads)
         self.count_label.setText(label)
 
@@ -301,7 +478,11 @@ class ReviewList(QDockWidget):
             self.set_order(ReviewOrder.POSITION if section == 0 else ReviewOrder.CONFIDENCE)
 
     def _on_table_clicked(self, index: QModelIndex) -> None:
-        if index.isValid():
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self._chosen = (row.document, row.bead)
+            self.link_chosen.emit(row.document, row.bead)
+        elif index.isValid():
             self.bead_chosen.emit(self.model.bead_at(index.row()))
         self._update_split_off()
 

@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
         self.find_bar.searched.connect(self._on_find_searched)
         self.find_bar.closed.connect(self._on_find_closed)
         self.review_list.bead_chosen.connect(self.navigator.go_to)
+        self.review_list.link_chosen.connect(self._on_review_link_chosen)
         self.navigator.ran_out.connect(self._on_doubtful_ran_out)
         self.navigator.message.connect(self.show_message)
         self.navigator.focus_requested.connect(self.focus_panes)
@@ -909,6 +910,10 @@ class MainWindow(QMainWindow):
         controller.error.connect(lambda title, exc: self.show_error(title, exc))
         controller.modified_changed.connect(self._update_title)
         controller.document_shown.connect(self.document_list.select)
+        controller.document_shown.connect(self.review_list.set_shown_document)
+        controller.aligner.document_finished.connect(lambda _name: self.review_list.collection_changed())
+        controller.aligner.document_failed.connect(lambda *_args: self.review_list.collection_changed())
+        self.review_list.set_collection(controller.review)
         self.collection = controller
         self.navigator.across_documents = True
         self._collection_title = controller.name
@@ -945,6 +950,7 @@ class MainWindow(QMainWindow):
         controller.close(discard=discard)
         self.collection = None
         self.navigator.across_documents = False
+        self.review_list.set_collection(None)
         self.document_list.set_model(None)
         self.document_list.show_progress(None)
         self.document_list.hide()
@@ -1013,6 +1019,11 @@ class MainWindow(QMainWindow):
     def _on_collection_document_chosen(self, name: str) -> None:
         if self.collection is not None and self.collection.show(name):
             self.focus_panes()
+
+    def _on_review_link_chosen(self, name: str, k: int) -> None:
+        """A row of the whole collection's review list: open its document in the panes, at the link."""
+        if self.collection is not None and (self.collection.shown == name or self.collection.show(name)):
+            self.navigator.go_to(k)
 
     def _on_collection_cancel_requested(self) -> None:
         if self.collection is not None:

@@ -1,0 +1,75 @@
+"""The review list over a whole collection (issue 22, "review across documents"): every document's doubtful
+links in one list, worst first, each row naming its document; a row of another document opens it at the link;
+edits of the shown document update its rows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from editor.ui.review.review_list import ReviewModel, ReviewOrder
+from tests.collection.helpers import add_doubtful_links, make_collection
+from tests.conftest import EVENT_TIMEOUT_MS
+from tests.ui.test_collections import _window
+
+
+def _whole_collection_window(qtbot, tmp_path):
+    collection = make_collection(tmp_path)
+    made = add_doubtful_links(collection)
+    win = _window(qtbot)
+    assert win.open_paths([collection.folder], ask=False)
+    dock = win.review_list
+    dock.show()
+    assert dock.scope_box.isVisibleTo(dock)                     # offered while a collection is open
+    dock.set_whole_collection(True)
+    qtbot.waitUntil(lambda: dock.model.whole_collection and dock.model.rowCount() > 0)
+    return win, made
+
+
+def _linked(model: ReviewModel) -> list[tuple[str, int, str]]:
+    return [(model.index(r, ReviewModel.DOCUMENT).data(), model.bead_at(r), model.index(r, 1).data())
+            for r in range(model.rowCount()) if model.row_at(r).linked]
+
+
+def test_the_whole_collection_is_listed_worst_first_with_the_document_on_each_row(qtbot, tmp_path):
+    win, made = _whole_collection_window(qtbot, tmp_path)
+    dock, model = win.review_list, win.review_list.model
+    assert win.collection.shown == "dialogue"                   # a document without doubtful links is shown
+    names = [model.index(r, ReviewModel.DOCUMENT).data() for r in range(model.rowCount())]
+    assert set(names) == {"sample", "memo"}
+    assert not dock.table.isColumnHidden(ReviewModel.DOCUMENT)
+    assert dock.table.horizontalHeader().visualIndex(ReviewModel.DOCUMENT) == 0
+    priorities = [model.row_at(r).priority for r in range(model.rowCount())]
+    assert priorities == sorted(priorities)
+    assert _linked(model) == [("sample", made["sample"][0], "0.30"), ("memo", made["memo"][0], "0.50"),
+                              ("sample", made["sample"][1], "0.80")]
+    assert "collection" in dock.count_label.text()
+    dock.set_order(ReviewOrder.POSITION)                        # by position: document by document
+    assert [n for n in (model.index(r, ReviewModel.DOCUMENT).data() for r in range(model.rowCount()))] == \
+        sorted(names, key=["dialogue", "letter", "memo", "sample"].index)
+    dock.set_whole_collection(False)                            # back to the shown document alone: none
+    assert model.rowCount() == 0 and dock.table.isColumnHidden(ReviewModel.DOCUMENT)
+
+
+def test_activating_a_row_of_another_document_opens_it_at_the_link_and_edits_update_its_rows(qtbot, tmp_path):
+    win, made = _whole_collection_window(qtbot, tmp_path)
+    dock, model, table = win.review_list, win.review_list.model, win.review_list.table
+    k = made["memo"][0]
+    row = model.row_of("memo", k)
+    table.setFocus()
+    table.setCurrentIndex(model.index(row, 0))
+    with qtbot.waitSignal(model.modelReset, timeout=EVENT_TIMEOUT_MS):     # the list follows the shown document
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert win.collection.shown == "memo" and "memo" in win.windowTitle()
+    assert win.view.current_bead() == k
+    assert win.document.beads[k].confidence == 0.5
+    assert model.whole_collection and ("memo", k) in model.links()
+    assert table.currentIndex().row() == model.row_of("memo", k)    # still chosen after the list refreshed
+    win.view.select_bead(k)
+    win.actions_.confirm_next.trigger()                          # the memo's low link is confirmed: gone
+    qtbot.waitUntil(lambda: ("memo", k) not in model.links())
+    assert any(d == "sample" for d, _ in model.links()) and any(d == "memo" for d, _ in model.links())
+    win.undo_action.trigger()
+    qtbot.waitUntil(lambda: ("memo", k) in model.links())
+    dock.choose_row(model.row_of("sample", made["sample"][1]))   # a click on a row of the sample
+    assert win.collection.shown == "sample" and win.view.current_bead() == made["sample"][1]
+    assert win.collection.open_documents["memo"].stack.count() == 1     # the memo's undo history stays its own
