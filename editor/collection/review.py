@@ -12,8 +12,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from editor.bitext.review import (BY_CONFIDENCE, DEFAULT_THRESHOLD, Reason, ReviewPolicy, review_order,
-                                  review_priority, unsupported_sentence)
+from editor.bitext.review import (
+    BY_CONFIDENCE,
+    DEFAULT_THRESHOLD,
+    Reason,
+    ReviewPolicy,
+    review_order,
+    review_priority,
+    unsupported_sentence,
+)
 from editor.errors import EditorError
 
 if TYPE_CHECKING:
