@@ -211,8 +211,9 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>CollectionController</name>
     <message>
-        <location filename="../../editor/ui/collection/collection_controller.py" line="+141"/>
+        <location filename="../../editor/ui/collection/collection_controller.py" line="+149"/>
         <source>%1 is still aligning; it opens when it is aligned.</source>
+        <extracomment>the whole collection's review list rows (open documents with their unsaved edits)</extracomment>
         <translation>%1 仍在对齐；对齐完成后即可打开。</translation>
     </message>
     <message>
@@ -223,12 +224,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="-5"/>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-99"/>
         <source>The edit journal could not be written: %1</source>
         <translation>无法写入编辑日志：%1</translation>
     </message>
@@ -248,7 +249,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>已保存文集 %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Alignment of the collection cancelled; the rest stays to align.</source>
         <translation>已取消文集的对齐；其余文档仍待对齐。</translation>
     </message>
@@ -1670,7 +1671,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1767,12 +1768,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>无法打开文集</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+30"/>
         <source>%n document(s) have unsaved edits from a session that ended: they come back when opened.</source>
         <translation><numerusform>%n 个文档有上次会话结束时未保存的编辑：打开文档时会恢复。</numerusform></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+113"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2074,12 +2075,13 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Review</name>
     <message>
+        <location filename="../../editor/ui/review/review_list.py" line="+253"/>
         <location filename="../../editor/ui/view/explanation_strip.py" line="-40"/>
         <source>sentence %1 may have no translation</source>
         <translation>第 %1 句可能没有译文</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="+3"/>
         <source>no counterpart</source>
         <translation>没有对应句</translation>
     </message>
@@ -2112,7 +2114,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+202"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+56"/>
         <source>Review List</source>
         <translation>复核列表</translation>
     </message>
@@ -2133,6 +2135,16 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Whole collection</source>
+        <translation>整个文集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the doubtful links of every document of the collection, worst first</source>
+        <translation>列出文集中所有文档的存疑链接，最差的排在前面</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Split Off as Unlinked</source>
         <translation>拆出为未链接</translation>
     </message>
@@ -2142,17 +2154,27 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>把可能没有译文的句子从链接中拆出（S）</translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+69"/>
         <source>%n doubtful link(s) left</source>
         <translation>
             <numerusform>还剩 %n 个存疑链接</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%n doubtful link(s) left in the collection</source>
+        <translation><numerusform>文集中还剩 %n 个存疑链接</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>(%n document(s) not listed)</source>
+        <translation><numerusform>（%n 个文档未列出）</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-147"/>
+        <location line="-248"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -2172,7 +2194,13 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <location line="+9"/>
         <source>, </source>
         <comment>list separator</comment>
         <translation>，</translation>
