@@ -3,7 +3,7 @@
     .venv/bin/python packaging/screenshots.py [OUT_DIR]     default: docs/screenshots
 
 Writes editor-review.png (1280×800, the default view with a link selected), editor-compact.png (1280×720,
-the compact grid), editor-zh_CN.png (1280×800, the Chinese interface) and export-trados-zh_CN.png (1280×720,
+the compact grid), review-list.png (1280×800, the review list docked beside the panes), editor-zh_CN.png (1280×800, the Chinese interface) and export-trados-zh_CN.png (1280×720,
 the Export dialog with the Trados preset over the Chinese window, for a Traditional Chinese text so its
 language-code note shows) and collection.png (1280×720, a small archive as a collection: the Documents dock beside
 the panes, one document still to review). The sample is aligned before the
@@ -23,7 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DUIQI_HOME"] = tempfile.mkdtemp(prefix="duiqi-shots-")      # default settings, nothing of the user's
 
 
-def shoot(out: Path, *, size: tuple[int, int], compact: bool = False, locale: str | None = None) -> None:
+def shoot(out: Path, *, size: tuple[int, int], compact: bool = False, locale: str | None = None,
+          review_list: bool = False) -> None:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -37,6 +38,8 @@ def shoot(out: Path, *, size: tuple[int, int], compact: bool = False, locale: st
     window.resize(*size)
     window.show()
     window.actions_.compact.setChecked(compact)
+    if review_list:
+        window.review_list.show()
     view = window.view
     view.select_bead(4 if not compact else 6)
     view.scrollbar.setValue(0)
@@ -161,6 +164,7 @@ def main(argv: list[str]) -> int:
         app.setStyle("Fusion")
     shoot(out_dir / "editor-review.png", size=(1280, 800))
     shoot(out_dir / "editor-compact.png", size=(1280, 720), compact=True)
+    shoot(out_dir / "review-list.png", size=(1280, 800), review_list=True)
     shoot(out_dir / "editor-zh_CN.png", size=(1280, 800), locale="zh_CN")
     shoot_export_dialog(out_dir / "export-trados-zh_CN.png", size=(1280, 720), preset="trados", locale="zh_CN")
     shoot_collection(out_dir / "collection.png", size=(1280, 720))

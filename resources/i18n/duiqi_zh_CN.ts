@@ -308,7 +308,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../editor/ui/collection/document_list.py" line="+216"/>
+        <location filename="../../editor/ui/collection/document_list.py" line="+220"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -318,7 +318,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>只显示需要审校的文档</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Aligning the collection… %p%</source>
         <translation>正在对齐文集… %p%</translation>
     </message>
@@ -328,7 +328,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+42"/>
         <source>%n document(s)</source>
         <translation><numerusform>%n 个文档</numerusform></translation>
     </message>
@@ -341,7 +341,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-190"/>
+        <location line="-194"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1768,7 +1768,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>无法打开文集</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+31"/>
         <source>%n document(s) have unsaved edits from a session that ended: they come back when opened.</source>
         <translation><numerusform>%n 个文档有上次会话结束时未保存的编辑：打开文档时会恢复。</numerusform></translation>
     </message>

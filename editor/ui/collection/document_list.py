@@ -152,9 +152,13 @@ def _local_time(iso: str | None) -> str:
     if not iso:
         return ""
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+        moment = datetime.fromisoformat(iso).astimezone()
     except ValueError:
         return iso
+    now = datetime.now().astimezone()
+    if moment.date() == now.date():
+        return moment.strftime("%H:%M")                  # today: the time is enough (the column stays narrow)
+    return moment.strftime("%m-%d %H:%M" if moment.year == now.year else "%Y-%m-%d")
 
 
 class _NeedsReviewFilter(QSortFilterProxyModel):
@@ -218,12 +222,11 @@ class DocumentList(QDockWidget):
         body = QWidget(self)
         column = QVBoxLayout(body)
         column.setContentsMargins(4, 4, 4, 4)
-        top = QHBoxLayout()
         self.summary = QLabel(body)
+        self.summary.setWordWrap(True)          # the counts wrap: the dock stays narrow, the panes keep the room
         self.needs_review = QCheckBox(self.tr("Only documents that need review"), body)
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.needs_review)
-        column.addLayout(top)
+        column.addWidget(self.summary)
+        column.addWidget(self.needs_review)
         progress_row = QHBoxLayout()
         self.progress = QProgressBar(body)
         self.progress.setRange(0, 1000)
@@ -242,6 +245,7 @@ class DocumentList(QDockWidget):
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustIgnored)
         self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setItemDelegateForColumn(STATUS, _ProgressDelegate(self.table))
         self.table.doubleClicked.connect(self._on_row_activated)

@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QByteArray, Qt, QThreadPool
+from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
@@ -920,9 +920,10 @@ class MainWindow(QMainWindow):
         self.document_list.set_model(controller.model)
         if not self.document_list.isVisible():
             self.document_list.show()
-            # a third of the window at most: the panes are where the work is (the columns fit in ~420 px)
-            self.resizeDocks([self.document_list], [min(440, max(320, self.width() // 3))],
-                             Qt.Orientation.Horizontal)
+            # two fifths of the window at most: the panes are where the work is (the columns fit in ~540 px)
+            width = min(560, max(320, self.width() * 21 // 50))
+            self.resizeDocks([self.document_list], [width], Qt.Orientation.Horizontal)
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.document_list], [width], Qt.Orientation.Horizontal))
         self.qdoc.set_document(AlignmentDocument())
         self._update_title()
         self._update_actions()
