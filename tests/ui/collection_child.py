@@ -2,7 +2,8 @@
 reports every document as it comes back (replaying what a killed editor left in the documents' journals),
 then edits several documents on and on, switching between them, until it is killed.
 
-Usage: python -m tests.ui.collection_child FOLDER SEED. It prints, flushed, one line per event:
+Usage: DUIQI_ALIGN_IN=thread python -m tests.ui.collection_child FOLDER SEED (the test sets the environment; importing
+this module for its constants changes none). It prints, flushed, one line per event:
   STATE <name> <digest> <undo count> <undo index>   a document as it opened
   NEXT <n> <name> <digest>    the document the n-th move will produce (printed before the move)
   DONE <n> <name> <digest>    the n-th move is applied, on screen and in the document's journal
@@ -16,7 +17,6 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("DUIQI_ALIGN_IN", "thread")
 
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
