@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from editor.collection.jobs_file import BatchJob, check_unique, read_jobs_file  # noqa: F401 (the batch API)
-from editor.errors import EditorError
+from editor.errors import EditorError, OutputFileError
 
 DEFAULT_FORMAT = "tmx"
 #: how long to try reaching a Dask scheduler before saying it cannot be reached
@@ -111,6 +111,47 @@ def jobs_from_folders(zh_dir: Path | str, en_dir: Path | str) -> list[BatchJob]:
             jobs[k] = replace(job, name=unique_name(job.name, taken))
         taken.add(jobs[k].name)
     return jobs
+
+
+# ----- outputs that must never be written -----
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def output_clashes(jobs: Sequence[BatchJob], settings: BatchSettings,
+                   protected: Iterable[Path | str] = ()) -> dict[str, str]:
+    """Return {job name: why} for every job whose output would overwrite an input of any job of the batch
+    or a `protected` file (the JOBS file). `--force` never overrides this: those files are the user's data."""
+    sources = [Path(p) for p in protected] + [Path(name) for job in jobs for name in job.inputs]
+    clashes = {}
+    for job in jobs:
+        if job.problem:
+            continue
+        output = settings.output_path(job)
+        if not os.path.lexists(output):
+            # a file that does not exist is no input yet; names still compared (case-folding file systems)
+            names = {os.path.normcase(os.path.abspath(s)) for s in sources}
+            if os.path.normcase(os.path.abspath(output)) not in names:
+                continue
+        for source in sources:
+            if _same_file(output, source):
+                kind = "the JOBS file" if any(_same_file(source, Path(p)) for p in protected) else "an input file"
+                clashes[job.name] = f"{output}: the output would replace {kind}; choose another output folder " \
+                                    "or NAME"
+                break
+    return clashes
+
+
+def check_outputs(jobs: Sequence[BatchJob], settings: BatchSettings, protected: Iterable[Path | str] = ()) -> None:
+    """Raise OutputFileError (naming the output) when any job would overwrite an input or the JOBS file."""
+    clashes = output_clashes(jobs, settings, protected)
+    if clashes:
+        name, why = next(iter(clashes.items()))
+        more = f" (and {len(clashes) - 1} more jobs)" if len(clashes) > 1 else ""
+        raise OutputFileError(f"job {name!r}: {why}{more}")
 
 
 # ----- one job -----
@@ -281,13 +322,17 @@ def make_executor(jobs: int = 0, dask: str | None = None, dask_shared: bool = Fa
 
 # ----- the batch -----
 def run_batch(jobs: Sequence[BatchJob], settings: BatchSettings, executor, *, force: bool = False,
-              on_result: Callable[[JobResult], None] | None = None) -> BatchSummary:
+              on_result: Callable[[JobResult], None] | None = None,
+              protected: Iterable[Path | str] = ()) -> BatchSummary:
     """Run every job whose output does not exist yet (all of them with `force`) and return the summary.
 
-    `on_result` is called in this process as each job finishes (skipped ones first)."""
+    A job whose output is an input of the batch or a `protected` file (the JOBS file) fails without running,
+    with or without `force`. `on_result` is called in this process as each job finishes (skipped ones first)."""
     started = time.perf_counter()
     summary = BatchSummary()
     todo: list[BatchJob] = []
+    clashes = output_clashes(jobs, settings, protected)
+    jobs = [replace(job, problem=clashes[job.name]) if job.name in clashes else job for job in jobs]
     for job in jobs:
         if not force and not job.problem and settings.output_path(job).exists():
             result = JobResult(job.name, str(settings.output_path(job)), skipped=True)

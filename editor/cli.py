@@ -493,6 +493,8 @@ def _run_batch(args: argparse.Namespace) -> int:
         if fmt not in batch.COLLECTION_FORMATS:
             print(f"duiqi: error: --merge needs outputs Duiqi can read again, not .{fmt}", file=sys.stderr)
             return EXIT_BAD_INPUT
+    protected = [args.jobs_file] if args.jobs_file else []
+    batch.check_outputs(jobs, settings, protected)   # an input or the JOBS file is never overwritten, --force or not
     progress = _BatchProgress(len(jobs), enabled=not args.quiet and sys.stderr.isatty())
     # the output folder is a collection (its index is kept as the jobs finish): `duiqi DIR` opens it
     index = batch.BatchCollection(jobs, settings) if fmt in batch.COLLECTION_FORMATS else None
@@ -504,7 +506,8 @@ def _run_batch(args: argparse.Namespace) -> int:
 
     executor = batch.make_executor(args.jobs, args.dask, args.dask_shared)
     try:
-        summary = batch.run_batch(jobs, settings, executor, force=args.force, on_result=on_result)
+        summary = batch.run_batch(jobs, settings, executor, force=args.force, on_result=on_result,
+                                  protected=protected)
     finally:
         executor.close()
         progress.done()
