@@ -163,7 +163,11 @@ def _check_time(value: object, what: str, path: Path | None, parsed: dict[str, d
         except ValueError:
             moment = None
         if moment is not None and moment.tzinfo is not None:
-            parsed[value] = link_time(moment)
+            try:
+                parsed[value] = link_time(moment)
+            except (OverflowError, ValueError):      # year 1 or 9999 with an offset leaves the calendar in UTC
+                raise _fail(path, f"{what} is {_show(value)}, which is outside the years 1 to 9999 in UTC") \
+                    from None
             return parsed[value]
     raise _fail(path, f"{what} is {_show(value)}, not a time such as \"2026-01-02T03:04:05Z\"")
 

@@ -57,13 +57,9 @@ def is_duiqi_table(path: Path) -> bool:
             cells = [c.strip().strip('"').lower() for c in re.split(r"[\t,]", head)]
             return cells[:4] == _DUIQI_TABLE_HEADER
         if suffix == ".xlsx" and path.is_file():
-            from openpyxl import load_workbook
+            from editor.importing.table import xlsx_first_row
 
-            book = load_workbook(path, read_only=True, data_only=True)
-            try:
-                row = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
-            finally:
-                book.close()
+            row = xlsx_first_row(path)       # streamed: a workbook bomb is refused by the reader, not here
             return [str(c).strip().lower() for c in row[:4]] == _DUIQI_TABLE_HEADER
     except Exception:          # noqa: BLE001 - not readable as a table: the reader will say why
         return False

@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
-from editor.errors import EncryptedFileError, MalformedFileError
+from editor.errors import EncryptedFileError, InputFileError, MalformedFileError
 from editor.importing.records import Paragraph, Role, heading, looks_like_heading
 from editor.importing.zipped import check_archive, parse_member, read_member
 
@@ -33,14 +33,18 @@ def _spine(archive: zipfile.ZipFile, path: Path) -> list[str]:
     package = parse_member(read_member(archive, opf_name, path, "epub"), opf_name, path)
     base = posixpath.dirname(opf_name)
     manifest = {item.get("id"): item for item in package.iter(f"{_OPF}item")}
-    names = []
+    names: list[str] = []
+    seen: set[str] = set()
     for ref in package.iter(f"{_OPF}itemref"):
         item = manifest.get(ref.get("idref"))
         if item is None or ref.get("linear") == "no" or item.get("media-type") not in _HTML_TYPES:
             continue
         if "nav" in (item.get("properties") or "").split():
             continue
-        names.append(posixpath.normpath(posixpath.join(base, unquote(item.get("href") or ""))))
+        name = posixpath.normpath(posixpath.join(base, unquote(item.get("href") or "")))
+        if name not in seen:           # a spine listing one chapter many times is read once
+            seen.add(name)
+            names.append(name)
     if not names:
         raise MalformedFileError(path, "the book's spine lists no chapters")
     return names
@@ -60,11 +64,13 @@ def epub_records(path: Path) -> list[Paragraph]:
 
     Raises MalformedFileError naming the file for a damaged book, EncryptedFileError for DRM.
     """
+    from editor.file_checks import MAX_TEXT_INPUT_BYTES, megabytes
     from editor.importing.decoding import decode_text
     from editor.importing.html import html_records
 
     check_archive(path, "epub")
     out: list[Paragraph] = []
+    text_bytes = 0
     try:
         with zipfile.ZipFile(path) as archive:
             spine = _spine(archive, path)
@@ -78,6 +84,12 @@ def epub_records(path: Path) -> list[Paragraph]:
                         and looks_like_heading(records[0].text):
                     records[0] = heading(records[0].text)
                 out.extend(records)
+                # the text read so far counts against the input limit chapter by chapter, so a book of many
+                # large chapters stops here, not after all of them are held in memory
+                text_bytes += sum(len(r.text.encode("utf-8", "surrogatepass")) for r in records)
+                if text_bytes > MAX_TEXT_INPUT_BYTES:
+                    raise InputFileError(f"the book holds too much text to align (more than "
+                                         f"{megabytes(MAX_TEXT_INPUT_BYTES)}); split it into parts", path=path)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise MalformedFileError(path, f"damaged .epub archive ({exc})") from None
     return out

@@ -50,12 +50,38 @@ def html_paragraphs(text: str, path: Path) -> list[str]:
     return [r.text for r in html_records(text, path)]
 
 
+_TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+_WORD_CHARACTER = re.compile(r"\w")
+#: letters, digits and Han characters the parsed tree may lack against the source's text (entities such as
+#: &nbsp; and markup the parser repairs) before the document counts as not read whole
+_READ_SLACK = 0.01
+
+
+def _letters(text: str) -> int:
+    return len(_WORD_CHARACTER.findall(text))
+
+
 def parse_html(text: str, path: Path) -> etree._Element:
-    """Parse an HTML (or XHTML) document's text; MalformedFileError naming the file when it cannot be."""
+    """Parse an HTML (or XHTML) document's text; MalformedFileError naming the file when it cannot be, or
+    when the parser could not keep all of its text (nesting deeper than libxml2's limit).
+
+    `huge_tree` lifts libxml2's nesting limit from 256 to 2048 levels (400 unclosed <font> or <div> tags nest
+    400 deep); deeper still, the parser drops what follows, so the text of the tree is compared with the
+    text between the source's tags and such a document is refused, never read in part."""
+    source = re.sub(r"^\s*<\?xml[^>]*\?>", "", text) or "<html/>"
     try:
-        return lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", text) or "<html/>")
+        root = lxml.html.document_fromstring(source, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as exc:
         raise MalformedFileError(path, f"cannot parse the HTML ({exc})") from None
+    import html
+
+    expected = _letters(html.unescape(_TAG_OR_COMMENT.sub(" ", source)))
+    read = _letters("".join(t for t in root.itertext() if isinstance(t, str)))
+    if read < expected * (1 - _READ_SLACK) - 20:
+        raise MalformedFileError(path, f"the HTML nests its elements too deeply to be read whole (only {read} of "
+                                       f"{expected} letters could be read); remove the unclosed tags and try "
+                                       "again")
+    return root
 
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -78,33 +104,39 @@ def element_records(root: etree._Element) -> list[Paragraph]:
             records.append(heading(line, level[0]) if level[0] else Paragraph(line))
         current.clear()
 
-    def walk(element: etree._Element) -> None:
-        tag = _local(element.tag)
-        if tag in _SKIPPED or not tag:      # comments and processing instructions have no str tag
-            if element.tail:
-                current.append(element.tail)
-            return
-        if tag == "table":
-            flush()
-            records.extend(_table(element))
-            if element.tail:
-                current.append(element.tail)
-            return
-        block = tag in _BLOCKS
-        if block:
-            flush()
-        if tag in _HEADINGS:
-            level[0] = _HEADINGS[tag]
-        if element.text:
-            current.append(element.text)
-        for child in element:
-            walk(child)
-        if block:
-            flush()
-        if tag in _HEADINGS:
-            level[0] = 0
-        if element.tail:
-            current.append(element.tail)
+    def walk(top: etree._Element) -> None:
+        # iterative (a document may nest 2048 levels deep, beyond Python's recursion limit): each element is
+        # visited when it opens and again, from the stack, when it closes
+        stack: list[tuple[etree._Element, bool]] = [(top, False)]
+        while stack:
+            element, closing = stack.pop()
+            tag = _local(element.tag)
+            if closing:
+                if tag in _BLOCKS:
+                    flush()
+                if tag in _HEADINGS:
+                    level[0] = 0
+                if element.tail:
+                    current.append(element.tail)
+                continue
+            if tag in _SKIPPED or not tag:      # comments and processing instructions have no str tag
+                if element.tail:
+                    current.append(element.tail)
+                continue
+            if tag == "table":
+                flush()
+                records.extend(_table(element))
+                if element.tail:
+                    current.append(element.tail)
+                continue
+            if tag in _BLOCKS:
+                flush()
+            if tag in _HEADINGS:
+                level[0] = _HEADINGS[tag]
+            if element.text:
+                current.append(element.text)
+            stack.append((element, True))
+            stack.extend((child, False) for child in reversed(element))
 
     def _table(table: etree._Element) -> list[Paragraph]:
         rows = []

@@ -27,7 +27,28 @@ _SKIPPED = {TEXT + "note", OFFICE + "annotation", OFFICE + "annotation-end", TEX
             TEXT + "bookmark", TEXT + "soft-page-break", TEXT + "reference-mark"}
 
 
-def _text(element: etree._Element) -> str:
+#: spaces one text:s stands for at most: a run of spaces is one gap to the aligner, and the count comes from the
+#: file (text:c="1500000000" would be 1.5 GB of spaces)
+MAX_SPACE_RUN = 100
+
+
+def _count(element: etree._Element, attribute: str, path: Path | None, default: int = 1) -> int:
+    """A positive whole number from the file (a space count, an outline level); MalformedFileError if not."""
+    value = element.get(attribute)
+    if value is None or not value.strip():
+        return default
+    try:
+        number = int(value.strip())
+    except ValueError:
+        number = -1
+    if number < 0:
+        local = "text:" + attribute.rsplit("}", 1)[-1]
+        raise MalformedFileError(path, f"content.xml line {element.sourceline}: {local}={value[:40]!r} is not "
+                                       "a whole number; is the document damaged?")
+    return number
+
+
+def _text(element: etree._Element, path: Path | None = None) -> str:
     """The text of a text:p/text:h: spans and links followed, text:s/tab/line-break turned into spaces."""
     parts = [element.text or ""]
     for child in element:
@@ -35,21 +56,21 @@ def _text(element: etree._Element) -> str:
         if tag in _SKIPPED:
             pass
         elif tag == TEXT + "s":
-            parts.append(" " * int(child.get(TEXT + "c", "1") or 1))
+            parts.append(" " * min(MAX_SPACE_RUN, _count(child, TEXT + "c", path)))
         elif tag == TEXT + "tab":
             parts.append("\t")
         elif tag == TEXT + "line-break":
             parts.append("\n")
         elif isinstance(tag, str):
-            parts.append(_text(child))
+            parts.append(_text(child, path))
         parts.append(child.tail or "")
     return "".join(parts)
 
 
-def _paragraph(element: etree._Element) -> str:
+def _paragraph(element: etree._Element, path: Path | None = None) -> str:
     from editor.importing.txt import join_wrapped
 
-    return join_wrapped(_text(element).split("\n"))
+    return join_wrapped(_text(element, path).split("\n"))
 
 
 def odt_records(path: Path) -> list[Paragraph]:
@@ -79,11 +100,12 @@ def odt_records(path: Path) -> list[Paragraph]:
             if tag in _SKIPPED or not isinstance(tag, str):
                 continue
             if tag == TEXT + "h":
-                text = _paragraph(child).strip()
+                text = _paragraph(child, path).strip()
                 if text:
-                    out.append(heading(text, int(child.get(TEXT + "outline-level", "1") or 1)))
+                    level = _count(child, TEXT + "outline-level", path)
+                    out.append(heading(text, min(10, max(1, level))))
             elif tag == TEXT + "p":
-                text = _paragraph(child).strip()
+                text = _paragraph(child, path).strip()
                 if text:
                     out.append(Paragraph(text))
             elif tag == TABLE + "table":
@@ -91,7 +113,7 @@ def odt_records(path: Path) -> list[Paragraph]:
                 for tr in child.iter(TABLE + "table-row"):
                     if next(tr.iterancestors(TABLE + "table")) is not child:
                         continue
-                    rows.append([[_paragraph(p).strip() for p in cell.iter(TEXT + "p", TEXT + "h")]
+                    rows.append([[_paragraph(p, path).strip() for p in cell.iter(TEXT + "p", TEXT + "h")]
                                  for cell in tr if cell.tag == TABLE + "table-cell"])
                 out.extend(table_records(rows))
             else:

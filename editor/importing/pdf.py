@@ -9,6 +9,8 @@ text layer (scanned pages) gets its own message.
 from __future__ import annotations
 
 import re
+import threading
+import zlib
 from pathlib import Path
 
 from editor.errors import EditorError, EmptyFileError, EncryptedFileError, MalformedFileError
@@ -17,11 +19,78 @@ from editor.importing.txt import join_wrapped
 
 #: more pages than any book; the layout analysis takes about a second a page on a slow machine
 MAX_PAGES = 5000
+#: what one stream of a PDF may inflate to (a page's content or an embedded font is a few MB at most), and
+#: all of one document's streams together: a 1.6 MB file can hold a 1.6 GB flate stream
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+MAX_INFLATED_BYTES = 256 * 1024 * 1024
 NO_TEXT_LAYER = ("the PDF has no text layer (its pages are probably scanned images); run OCR on it first "
                  "(for example with OCRmyPDF), or export the text from the program that made it")
 _HYPHENATED = re.compile(r"[A-Za-z]-$")
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(\d+|[ivxlcdm]+|第\s*\d+\s*页)[-–—\s]*$", re.IGNORECASE)
 _ENDS_PARAGRAPH = re.compile(r"[.!?:;。！？：；…]['\"’”」』）)\]]*$")
+
+
+class InflationLimit(Exception):
+    """A stream of the PDF being read inflates beyond MAX_STREAM_BYTES, or all of them beyond MAX_INFLATED_BYTES."""
+
+
+_budget = threading.local()        # the bytes the PDF read in this thread may still inflate
+
+
+def _allowance() -> int:
+    return min(MAX_STREAM_BYTES, getattr(_budget, "left", MAX_INFLATED_BYTES))
+
+
+def _spend(size: int) -> None:
+    if hasattr(_budget, "left"):
+        _budget.left -= size
+        if _budget.left < 0:
+            raise InflationLimit(f"the PDF's streams inflate to more than {MAX_INFLATED_BYTES // 2 ** 20} MB")
+
+
+class _BoundedZlib:
+    """pdfminer's `zlib`, with decompress() stopped at the allowance instead of inflating without end."""
+
+    error = zlib.error
+
+    def __getattr__(self, name: str):
+        return getattr(zlib, name)
+
+    @staticmethod
+    def decompress(data: bytes, *args, **kwargs) -> bytes:
+        allowance = _allowance()
+        inflater = zlib.decompressobj()
+        out = inflater.decompress(data, allowance + 1)
+        if len(out) > allowance or inflater.unconsumed_tail:
+            raise InflationLimit(f"a stream of the PDF inflates to more than {allowance // 2 ** 20} MB")
+        if not inflater.eof:
+            raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+        _spend(len(out))
+        return out
+
+
+def _bounded_lzwdecode(data: bytes) -> bytes:
+    from io import BytesIO
+
+    from pdfminer.lzw import LZWDecoder
+
+    allowance, chunks, size = _allowance(), [], 0
+    for chunk in LZWDecoder(BytesIO(data)).run():
+        size += len(chunk)
+        if size > allowance:
+            raise InflationLimit(f"a stream of the PDF inflates to more than {allowance // 2 ** 20} MB")
+        chunks.append(chunk)
+    _spend(size)
+    return b"".join(chunks)
+
+
+def _bound_pdfminer() -> None:
+    """Make pdfminer's stream decoding stop at the limits (once per process)."""
+    from pdfminer import pdftypes
+
+    if not isinstance(pdftypes.zlib, _BoundedZlib):
+        pdftypes.zlib = _BoundedZlib()
+        pdftypes.lzwdecode = _bounded_lzwdecode
 
 
 def join_lines(lines: list[str]) -> str:
@@ -129,6 +198,8 @@ def pdf_records(path: Path) -> list[Paragraph]:
         if not f.read(1024).lstrip().startswith(b"%PDF"):
             raise MalformedFileError(path, "not a PDF file (it does not start with %PDF); is it damaged?")
     pages: list[list[str]] = []     # each page's paragraph chunks, in reading order
+    _bound_pdfminer()
+    _budget.left = MAX_INFLATED_BYTES
     try:
         for number, page in enumerate(extract_pages(path, laparams=LAParams()), start=1):
             if number > MAX_PAGES:
@@ -146,10 +217,14 @@ def pdf_records(path: Path) -> list[Paragraph]:
             pages.append(chunks)
     except EditorError:
         raise
+    except InflationLimit as exc:
+        raise MalformedFileError(path, f"{exc}; is it a compression bomb or damaged?") from None
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise EncryptedFileError(path) from None
     except Exception as exc:        # noqa: BLE001 - pdfminer raises many types on damaged files
         raise MalformedFileError(path, f"the PDF is damaged or not readable ({type(exc).__name__}: {exc})") from None
+    finally:
+        del _budget.left
     paragraphs = join_heading_numbers(join_pages(drop_running_lines(pages)))
     if not paragraphs:
         raise EmptyFileError(path, NO_TEXT_LAYER)

@@ -113,36 +113,227 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+#: Excel's own limit; a cell reference beyond it comes from a damaged or hand-made file
+MAX_XLSX_COLUMN = 16384
+#: shared strings read at most: twice the cells a workbook may have (20 million empty strings are an attack)
+MAX_SHARED_STRINGS = 2 * MAX_TABLE_CELLS
+
+
+class _Workbook:
+    """A streaming .xlsx reader (zipfile + lxml iterparse): cells are read row by row in file order, shared
+    strings once, and nothing is allocated by a row or column number taken from the file.
+
+    openpyxl's read-only mode would do the same reading, but it pads missing rows one by one (a row numbered
+    2,000,000,000 is two billion empty rows) and holds every shared string (20 million of them) before the
+    first cell; both are refused or skipped here, and the text read counts against the input limit."""
+
+    def __init__(self, path: Path) -> None:
+        import zipfile
+
+        self.path = path
+        self.archive = zipfile.ZipFile(path)
+        self.text_bytes = 0
+
+    def close(self) -> None:
+        self.archive.close()
+
+    def _member(self, name: str) -> bytes:
+        from editor.importing.zipped import read_member
+
+        return read_member(self.archive, name, self.path, "xlsx")
+
+    def _events(self, name: str, tags: tuple[str, ...]):
+        """iterparse a member (no DTD, no entities, no network); MalformedFileError naming it when broken."""
+        import io
+
+        from lxml import etree
+
+        raw = self._member(name)
+        head = raw[:4096].lstrip(b"\xef\xbb\xbf")
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise MalformedFileError(self.path, f"{name} declares a DTD (<!DOCTYPE …>), which no workbook "
+                                                "needs; Duiqi refuses it (it can expand into gigabytes)")
+        try:
+            for _, element in etree.iterparse(io.BytesIO(raw), events=("end",), tag=tags, resolve_entities=False,
+                                              no_network=True, load_dtd=False, huge_tree=False):
+                yield element
+        except etree.XMLSyntaxError as exc:
+            raise MalformedFileError(self.path, f"{name} is not well-formed: {exc.msg}", exc.lineno) from None
+
+    def _relationships(self, name: str) -> dict[str, tuple[str, str]]:
+        """{id: (type, member name)} of a part's relationships (xl/_rels/workbook.xml.rels)."""
+        import posixpath
+
+        folder, leaf = posixpath.split(name)
+        rels_name = posixpath.join(folder, "_rels", leaf + ".rels")
+        if rels_name not in self.archive.namelist():
+            return {}
+        out = {}
+        for rel in self._events(rels_name, (f"{_PKG_REL}Relationship",)):
+            target = rel.get("Target") or ""
+            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                posixpath.join(folder, target))
+            out[rel.get("Id") or ""] = (rel.get("Type") or "", target)
+            rel.clear()
+        return out
+
+    def sheets(self) -> list[str]:
+        """The worksheets' member names in the workbook's order."""
+        rels = self._relationships("xl/workbook.xml")
+        names = []
+        for sheet in self._events("xl/workbook.xml", (f"{_MAIN}sheet",)):
+            kind, target = rels.get(sheet.get(f"{_REL}id") or "", ("", ""))
+            if kind.endswith("/worksheet") and target in self.archive.namelist():
+                names.append(target)
+        return names
+
+    def _count(self, text: str) -> str:
+        from editor.file_checks import MAX_TEXT_INPUT_BYTES, megabytes
+
+        self.text_bytes += len(text.encode("utf-8", "surrogatepass"))
+        if self.text_bytes > MAX_TEXT_INPUT_BYTES:
+            from editor.errors import InputFileError
+
+            raise InputFileError(f"the workbook holds too much text to align (more than "
+                                 f"{megabytes(MAX_TEXT_INPUT_BYTES)}); split it into parts", path=self.path)
+        return text
+
+    @staticmethod
+    def _string_item(element) -> str:
+        """The text of a shared or inline string: its <t> and rich-text runs, without phonetic runs (<rPh>)."""
+        return "".join(t.text or "" for t in element.iter(f"{_MAIN}t")
+                       if t.getparent().tag != f"{_MAIN}rPh")
+
+    def shared_strings(self) -> list[str]:
+        rels = self._relationships("xl/workbook.xml")
+        name = next((target for kind, target in rels.values() if kind.endswith("/sharedStrings")),
+                    "xl/sharedStrings.xml")
+        if name not in self.archive.namelist():
+            return []
+        strings: list[str] = []
+        for item in self._events(name, (f"{_MAIN}si",)):
+            if len(strings) >= MAX_SHARED_STRINGS:
+                raise MalformedFileError(self.path, f"the workbook has more than {MAX_SHARED_STRINGS} shared "
+                                                    "strings; is it damaged?")
+            strings.append(self._count(self._string_item(item)))
+            item.clear()
+        return strings
+
+    def rows(self, sheet: str, strings: list[str]):
+        """Yield each non-empty row of a sheet as a list of cells (a list with the cell's text), in file order;
+        missing cells are empty, missing rows are not made up."""
+        for row in self._events(sheet, (f"{_MAIN}row",)):
+            cells: dict[int, str] = {}
+            for position, cell in enumerate(row.iter(f"{_MAIN}c")):
+                column = _column_of(cell.get("r"), position, self.path, sheet)
+                text = self._cell(cell, strings, sheet)
+                if text:
+                    cells[column] = self._count(text)
+            row.clear()
+            while row.getprevious() is not None:       # free the rows already read
+                del row.getparent()[0]
+            if any(t.strip() for t in cells.values()):
+                yield [[cells.get(c, "")] for c in range(max(cells) + 1)]
+
+    def _cell(self, cell, strings: list[str], sheet: str) -> str:
+        kind = cell.get("t") or "n"
+        if kind == "inlineStr":
+            inline = cell.find(f"{_MAIN}is")
+            return self._string_item(inline) if inline is not None else ""
+        value = cell.findtext(f"{_MAIN}v")
+        if value is None:
+            return ""
+        if kind == "s":
+            try:
+                return strings[int(value)]
+            except (ValueError, IndexError):
+                raise MalformedFileError(self.path, f"{sheet}: cell {cell.get('r') or '?'} refers to shared "
+                                                    f"string {value[:20]!r}, which does not exist") from None
+        if kind == "n":
+            return _cell_text(_number(value))
+        if kind == "b":
+            return "TRUE" if value.strip() == "1" else "FALSE"
+        return value                  # str (a formula's text), e (an error such as #N/A), d (an ISO date)
+
+
+def _number(value: str) -> object:
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    return int(number) if number.is_integer() and abs(number) < 1e15 else number
+
+
+def _column_of(reference: str | None, position: int, path: Path, sheet: str) -> int:
+    """The 0-based column of a cell reference such as "C5" (its position in the row when it has none)."""
+    if not reference:
+        return position
+    letters = ""
+    for character in reference:
+        if "A" <= character <= "Z":
+            letters += character
+        else:
+            break
+    column = 0
+    for character in letters[:4]:
+        column = column * 26 + ord(character) - 64
+    if not letters or len(letters) > 3 or column > MAX_XLSX_COLUMN:
+        raise MalformedFileError(path, f"{sheet}: cell reference {reference[:20]!r} is not an Excel column "
+                                       f"(A to XFD); is the workbook damaged?")
+    return column - 1
+
+
+def xlsx_first_row(path: Path) -> list[str]:
+    """The first non-empty row of an .xlsx workbook's first sheet (empty when there is none)."""
+    workbook = _Workbook(path)
+    try:
+        sheets = workbook.sheets()
+        if not sheets:
+            return []
+        strings = workbook.shared_strings()
+        return [cell[0] for cell in next(workbook.rows(sheets[0], strings), [])]
+    finally:
+        workbook.close()
+
+
 def xlsx_records(path: Path) -> list[Paragraph]:
     """Return the rows of every sheet of an .xlsx workbook as records (see table_records).
 
-    Raises MalformedFileError for a damaged workbook or one too large to be a text.
+    Raises MalformedFileError for a damaged workbook or one too large to be a text, InputFileError for one
+    holding more text than the input limit.
     """
+    import zipfile
+
+    from editor.errors import EditorError
     from editor.importing.zipped import check_archive
 
     check_archive(path, "xlsx")
-    try:
-        import openpyxl
-        from openpyxl.utils.exceptions import InvalidFileException
-
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError, TypeError) as exc:
-        raise MalformedFileError(path, f"cannot read the workbook ({exc})") from None
-    except Exception as exc:     # noqa: BLE001 - zipfile and XML errors surface under many types
-        raise MalformedFileError(path, f"the workbook is damaged ({type(exc).__name__}: {exc})") from None
     out: list[Paragraph] = []
     try:
+        workbook = _Workbook(path)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise MalformedFileError(path, f"cannot read the workbook ({exc})") from None
+    try:
+        sheets = workbook.sheets()
+        if not sheets:
+            raise MalformedFileError(path, "the workbook lists no worksheets; is it an .xlsx file?")
+        strings = workbook.shared_strings()
         cells = 0
-        for sheet in workbook.worksheets:
+        for sheet in sheets:
             rows = []
-            for values in sheet.iter_rows(values_only=True):
-                cells += len(values)
+            for row in workbook.rows(sheet, strings):
+                cells += len(row)
                 if cells > MAX_TABLE_CELLS:
                     raise MalformedFileError(path, f"the workbook has more than {MAX_TABLE_CELLS} cells")
-                row = [[_cell_text(v)] for v in values]
-                if any(c[0].strip() for c in row):
-                    rows.append(row)
+                rows.append(row)
             out.extend(table_records(rows))
+    except EditorError:
+        raise
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
+        raise MalformedFileError(path, f"the workbook is damaged ({type(exc).__name__}: {exc})") from None
     finally:
         workbook.close()
     return out

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.hostile import bombs
 from tests.hostile.limited import assert_refused, duiqi
 
 ZH = "第一句话很短。第二句话有数字42。\n第三段只有一句。\n"
@@ -70,3 +71,201 @@ def test_batch_api_fails_a_clashing_job_and_runs_the_others(tmp_path, pair):
     failed = {r.name: r.error for r in summary.failed}
     assert list(failed) == ["glossary"] and "input file" in failed["glossary"]
     assert [r.name for r in summary.done] == ["other"]
+
+
+# -- helpers for the readers' cases ---------------------------------------------------------------------
+
+def read_through_cli(tmp_path: Path, document: Path, **limits) -> tuple[list[str], "object"]:
+    """Align `document` with a one-line English file (length mode) to JSON, in a limited child; return the
+    Chinese segments Duiqi read and the run (status 0 asserted)."""
+    import json
+
+    en = tmp_path / "one.txt"
+    en.write_text("One sentence.\n", encoding="utf-8")
+    out = tmp_path / f"{document.stem}.json"
+    run = duiqi(tmp_path, "align", document, en, "-o", out, "--mode", "length", "-q", **limits)
+    assert run.status == 0, run.stderr
+    return json.loads(out.read_text("utf-8"))["zh"], run
+
+
+def numbered(n: int) -> list[str]:
+    return [f"第{i}段只有一句话。" for i in range(n)]
+
+
+# -- 2. memory and time bombs -----------------------------------------------------------------------------
+
+def test_an_epub_spine_listing_one_chapter_many_times_reads_it_once(tmp_path):
+    paragraphs = numbered(2000)
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    book = bombs.write_epub(tmp_path / "spine.epub", {"ch": body}, ["ch"] * 20000)
+    assert book.stat().st_size < 200_000
+    segments, run = read_through_cli(tmp_path, book)
+    assert segments == paragraphs
+    assert run.peak_mb < 1500
+
+
+def test_an_epub_of_more_text_than_the_limit_is_refused_chapter_by_chapter(tmp_path):
+    chapters = {f"c{k}": "".join(f"<p>{k}-{p}</p>" for p in numbered(30000)) for k in range(12)}
+    book = bombs.write_epub(tmp_path / "long.epub", chapters, list(chapters))
+    run = duiqi(tmp_path, "align", book, book, "-o", tmp_path / "x.tmx", "--mode", "length")
+    assert_refused(run, str(book), "too much text")
+    assert run.peak_mb < 1500
+
+
+def test_an_odt_space_count_of_a_billion_is_capped(tmp_path):
+    document = bombs.write_odt(tmp_path / "spaces.odt",
+                               '<text:p>第一句<text:s text:c="1500000000"/>有空格。</text:p><text:p>第二句。</text:p>')
+    segments, run = read_through_cli(tmp_path, document)
+    assert [s.replace(" ", "") for s in segments] == ["第一句有空格。", "第二句。"]
+    assert run.peak_mb < 1500
+
+
+def test_an_xlsx_with_hundreds_of_mb_of_empty_rows_is_refused(tmp_path):
+    rows = bombs.inline_cell("A1", "你好。") + bombs.inline_cell("B1", "Hello.")
+    book = bombs.write_xlsx(tmp_path / "rows.xlsx", bombs.streamed_sheet(b"<row/>", 300 * 2 ** 20 // 6,
+                                                                          f'<row r="1">{rows}</row>'))
+    assert book.stat().st_size < 2_000_000
+    run = duiqi(tmp_path, "align", book, "-o", tmp_path / "x.tmx", "--mode", "length")
+    assert_refused(run, str(book), "sheet1.xml")
+    assert run.peak_mb < 1500
+
+
+def test_an_xlsx_with_20_million_shared_strings_is_refused(tmp_path):
+    book = bombs.write_xlsx(tmp_path / "strings.xlsx", bombs.sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c>'
+                                                                       '</row>'),
+                            bombs.streamed_shared_strings(20_000_000))
+    assert book.stat().st_size < 2_000_000
+    run = duiqi(tmp_path, "align", book, "-o", tmp_path / "x.tmx", "--mode", "length")
+    assert_refused(run, str(book), "sharedStrings.xml")
+    assert run.peak_mb < 1500
+
+
+def test_more_shared_strings_than_the_cap_are_refused_even_when_they_compress_like_text(tmp_path, monkeypatch):
+    from editor.errors import MalformedFileError
+    from editor.importing import load_document
+
+    monkeypatch.setattr("editor.importing.table.MAX_SHARED_STRINGS", 1000)
+    shared = (f'<sst xmlns="{bombs.XLSX_MAIN}">' + "".join(f"<si><t>{i}</t></si>" for i in range(1001))
+              + "</sst>").encode()
+    book = bombs.write_xlsx(tmp_path / "many.xlsx", bombs.sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+                            shared)
+    with pytest.raises(MalformedFileError, match="more than 1000 shared strings"):
+        load_document(book)
+
+
+def test_an_xlsx_row_numbered_two_billion_is_read_exactly(tmp_path):
+    rows = (f'<row r="1">{bombs.inline_cell("A1", "第一行。")}{bombs.inline_cell("B1", "Row one.")}</row>'
+            f'<row r="2000000000">{bombs.inline_cell("A2000000000", "最后一行。")}'
+            f'{bombs.inline_cell("B2000000000", "The last row.")}</row>')
+    book = bombs.write_xlsx(tmp_path / "far.xlsx", bombs.sheet_xml(rows))
+    out = tmp_path / "far.json"
+    run = duiqi(tmp_path, "align", book, "-o", out, "--mode", "length", "-q")
+    assert run.status == 0, run.stderr
+    import json
+
+    data = json.loads(out.read_text("utf-8"))
+    assert (data["zh"], data["en"]) == (["第一行。", "最后一行。"], ["Row one.", "The last row."])
+
+
+def test_an_xlsx_cell_in_a_column_beyond_excel_is_refused(tmp_path):
+    rows = f'<row r="1">{bombs.inline_cell("ZZZZZZ1", "你好。")}</row>'
+    book = bombs.write_xlsx(tmp_path / "wide.xlsx", bombs.sheet_xml(rows))
+    assert_refused(duiqi(tmp_path, "align", book, "-o", tmp_path / "x.tmx", "--mode", "length"), str(book))
+
+
+def test_a_pdf_with_a_huge_flate_stream_is_refused(tmp_path):
+    document = bombs.write_pdf(tmp_path / "bomb.pdf", bombs.pdf_text(["Hello."]), deflated_size=400 * 2 ** 20)
+    assert document.stat().st_size < 2_000_000
+    run = duiqi(tmp_path, "align", document, "-o", tmp_path / "x.tmx", "--mode", "length")
+    assert_refused(run, str(document), "inflates")
+    assert run.peak_mb < 1500
+
+
+def test_a_small_deflated_pdf_is_still_read(tmp_path):
+    from editor.importing import load_document
+
+    document = bombs.write_pdf(tmp_path / "small.pdf", bombs.pdf_text(["Hello there."]), deflated_size=1000)
+    assert load_document(document).paragraphs == ["Hello there."]
+
+
+# -- 3. silent loss ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("tag", ["div", "font"])
+def test_html_with_400_unclosed_tags_is_read_whole(tmp_path, tag):
+    paragraphs = numbered(400)
+    page = tmp_path / f"{tag}.html"
+    page.write_text("<html><body>" + "".join(f"<{tag}><p>{p}</p>" for p in paragraphs) + "</body></html>",
+                    encoding="utf-8")
+    segments, _ = read_through_cli(tmp_path, page)
+    assert segments == paragraphs
+
+
+def test_html_nested_deeper_than_the_parser_reads_is_refused_not_cut(tmp_path):
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "".join(f"<div><p>{p}</p>" for p in numbered(3000)) + "</body></html>",
+                    encoding="utf-8")
+    assert_refused(duiqi(tmp_path, "align", page, "-o", tmp_path / "x.tmx", "--mode", "length"), str(page),
+                   "nests")
+
+
+def test_an_epub_chapter_with_400_unclosed_tags_is_read_whole(tmp_path):
+    paragraphs = numbered(400)
+    book = bombs.write_epub(tmp_path / "nested.epub",
+                            {"ch": "".join(f"<div><p>{p}</p>" for p in paragraphs)}, ["ch"])
+    segments, _ = read_through_cli(tmp_path, book)
+    assert segments == paragraphs
+
+
+def test_srt_negative_timestamps_are_accepted_and_never_read_as_text(tmp_path):
+    subtitles = tmp_path / "shifted.srt"
+    subtitles.write_text("1\n-00:00:01,500 --> -00:00:00,500\n第一句。\n\n2\n-00:00:00,500 --> 00:00:01,000\n"
+                         "第二句。\n\n3\n00:00:02,000 --> 00:00:03,000\n第三句。\n", encoding="utf-8")
+    segments, _ = read_through_cli(tmp_path, subtitles)
+    assert segments == ["第一句。", "第二句。", "第三句。"]
+    from editor.importing import load_document
+
+    assert [r.time for r in load_document(subtitles).records] == [(-1.5, -0.5), (-0.5, 1.0), (2.0, 3.0)]
+
+
+# -- 7. bad input reported as a bug: exit 2, one line naming the file -------------------------------------
+
+@pytest.mark.parametrize("body, says", [
+    ('<text:p>一<text:s text:c="many"/>二。</text:p>', "text:c"),
+    ('<text:p>一<text:s text:c="-3"/>二。</text:p>', "text:c"),
+    ('<text:h text:outline-level="one">第一章</text:h><text:p>正文。</text:p>', "outline-level"),
+])
+def test_odt_numbers_that_are_not_numbers_are_bad_input(tmp_path, body, says):
+    document = bombs.write_odt(tmp_path / "bad.odt", body)
+    assert_refused(duiqi(tmp_path, "align", document, "-o", tmp_path / "x.tmx", "--mode", "length"),
+                   str(document), says)
+
+
+@pytest.mark.parametrize("year", ["0001-01-01T00:30:00+05:00", "9999-12-31T23:30:00-05:00"])
+def test_a_project_link_date_outside_the_calendar_in_utc_is_bad_input(tmp_path, pair, year):
+    import json
+
+    project = tmp_path / "dates.duiqi"
+    assert duiqi(tmp_path, "align", *pair, "-o", project, "--mode", "length", "-q").status == 0
+    data = json.loads(project.read_text("utf-8"))
+    data["beads"][0]["changed"] = year
+    project.write_text(json.dumps(data), encoding="utf-8")
+    assert_refused(duiqi(tmp_path, "convert", project, tmp_path / "x.tmx"), str(project), year)
+
+
+def test_xlsx_billion_laughs_in_shared_strings_is_bad_input(tmp_path):
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "hahahahaha">'
+              + b"".join(b'<!ENTITY %c "&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;">' % ((k,) + (k - 1,) * 10)
+                         for k in range(ord("b"), ord("k")))
+              + f'<sst xmlns="{bombs.XLSX_MAIN}"><si><t>&j;</t></si></sst>'.encode())
+    book = bombs.write_xlsx(tmp_path / "laughs.xlsx", bombs.sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c>'
+                                                                      '</row>'), laughs)
+    run = duiqi(tmp_path, "align", book, "-o", tmp_path / "x.tmx", "--mode", "length")
+    assert_refused(run, str(book), "sharedStrings.xml", "DTD")
+    assert run.peak_mb < 1500
+
+
+def test_xlsx_with_malformed_sheet_xml_is_bad_input(tmp_path):
+    book = bombs.write_xlsx(tmp_path / "broken.xlsx", bombs.sheet_xml('<row r="1"><c r="A1" t="inlineStr"><is>'
+                                                                      '<t>你好</is></c></row>'))
+    assert_refused(duiqi(tmp_path, "align", book, "-o", tmp_path / "x.tmx", "--mode", "length"), str(book),
+                   "sheet1.xml", "not well-formed")
