@@ -351,6 +351,11 @@ def _run_align(args: argparse.Namespace) -> int:
         timings.add("imports and arguments", started - _MAIN_STARTED)
     with timings.phase("read and segment"):
         doc = import_document(args.inputs, options)
+    from editor.importing.script import kana_verdict
+
+    kana = kana_verdict("".join(s.text for s in doc.src[:20000]))
+    if kana is not None:
+        print(f"duiqi: warning: {doc.meta.src_file or args.inputs[0]}: {kana[1]}", file=sys.stderr)
     if len(args.inputs) == 2 and doc.meta.src_file == str(Path(args.inputs[1])) and not args.quiet:
         print(f"duiqi: note: {args.inputs[0]} looks like the English text and {args.inputs[1]} like the "
               f"Chinese one; aligned them the other way round", file=sys.stderr)
@@ -436,7 +441,11 @@ def _write_output(doc, output: str, fmt: str | None, options):
     buffer = io.BytesIO()
     report = exporter(doc, buffer, options)
     try:
-        sys.stdout.buffer.write(buffer.getvalue())
+        sys.stdout.flush()
+        pending = memoryview(buffer.getvalue())
+        while pending:       # unbuffered (PYTHONUNBUFFERED), stdout is a FileIO whose write may be partial
+            written = sys.stdout.buffer.write(pending)
+            pending = pending[written or 0:]
         sys.stdout.flush()
     except (OSError, ValueError, AttributeError) as exc:
         _silence_stdout()

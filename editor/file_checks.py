@@ -89,7 +89,7 @@ def check_output_path(output: Path | str, inputs: Sequence[Path | str] = ()) -> 
             if same:
                 raise OutputFileError("this is one of the input files; choose another output name", path=path)
     try:
-        fd, probe = tempfile.mkstemp(prefix=f".{path.name}.{TEMP_MARKER}", suffix=".tmp", dir=folder)
+        fd, probe = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputFileError(f"cannot write in {folder} ({describe_os_error(exc)})", path=path) from None
     os.close(fd)
@@ -115,8 +115,26 @@ def write_error(exc: OSError, path: Path | str | None) -> OutputFileError:
     return OutputFileError(f"cannot write the file ({reason})", path=where)
 
 
+#: bytes of the output's name that its temporary file's name keeps: `.NAME.duiqi-XXXXXXXX.tmp` must fit in the
+#: 255 bytes a file name may have, so a legal 250-byte output name can be written atomically too
+_TEMP_NAME_BYTES = 255 - len(f"..{TEMP_MARKER}") - 8 - len(".tmp")
+
+
+def temp_name_part(name: str) -> str:
+    """The part of an output's file name that its temporary files' names keep (all of it, up to 235 bytes)."""
+    encoded = name.encode("utf-8", "surrogateescape")
+    if len(encoded) <= _TEMP_NAME_BYTES:
+        return name
+    return encoded[:_TEMP_NAME_BYTES].decode("utf-8", "ignore")
+
+
+def temp_prefix(name: str) -> str:
+    """The prefix of an output's temporary files: `.NAME.duiqi-`."""
+    return f".{temp_name_part(name)}.{TEMP_MARKER}"
+
+
 def _temp_pattern(name: str) -> re.Pattern[str]:
-    return re.compile(rf"^\.{re.escape(name)}\.(?:{TEMP_MARKER})?[a-z0-9_]{{8}}\.tmp$")
+    return re.compile(rf"^\.{re.escape(temp_name_part(name))}\.(?:{TEMP_MARKER})?[a-z0-9_]{{8}}\.tmp$")
 
 
 def sweep_stale_temp_files(path: Path | str, max_age: float = STALE_TEMP_SECONDS) -> list[Path]:
@@ -127,7 +145,7 @@ def sweep_stale_temp_files(path: Path | str, max_age: float = STALE_TEMP_SECONDS
     removed = []
     now = time.time()
     try:
-        candidates = list(path.parent.glob(f".{glob_escape(path.name)}.*.tmp"))
+        candidates = list(path.parent.glob(f".{glob_escape(temp_name_part(path.name))}.*.tmp"))
     except OSError:
         return removed
     for candidate in candidates:

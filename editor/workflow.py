@@ -188,6 +188,11 @@ def _check_languages(src: RawDocument, tgt: RawDocument) -> tuple[RawDocument, R
         raise InputFileError("this should be the English text, but it is mostly Chinese characters "
                              f"({en_share:.0%} of its letters); give the Chinese file first, then the English one",
                              path=tgt.path)
+    from editor.importing.script import kana_verdict
+
+    verdict = kana_verdict("".join(src.paragraphs))      # Japanese given as Chinese (a warning: the CLI says it)
+    if verdict is not None and verdict[0] == "error":
+        raise InputFileError(verdict[1], path=src.path)
     return src, tgt
 
 

@@ -15,7 +15,7 @@ from editor.bitext.document import (
 )
 from editor.bitext.review import mark_values, marks_from_values
 from editor.errors import InvalidEditError, MalformedFileError, ProjectVersionError
-from editor.file_checks import MAX_ALIGNMENT_INPUT_BYTES, TEMP_MARKER, check_input_file, sweep_stale_temp_files
+from editor.file_checks import MAX_ALIGNMENT_INPUT_BYTES, check_input_file, sweep_stale_temp_files, temp_prefix
 from editor.text_safety import first_lone_surrogate, utf8
 
 FORMAT_NAME = "duiqi-project"
@@ -303,7 +303,7 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     than a day ago are swept away first.
     """
     sweep_stale_temp_files(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{TEMP_MARKER}", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".tmp", dir=path.parent)
     try:
         out = os.fdopen(fd, "wb")
     except BaseException:

@@ -57,3 +57,33 @@ def detect_chinese_script(text: str) -> str:
     if counts[ChineseScript.TRADITIONAL] > counts[ChineseScript.SIMPLIFIED]:
         return ChineseScript.TRADITIONAL.value
     return ChineseScript.SIMPLIFIED.value
+
+
+#: Japanese kana (hiragana, katakana, their extensions and half-width forms); the katakana middle dot ・ and
+#: the long-vowel mark ー are left out, since Chinese writes foreign names with them (约翰・史密斯)
+_KANA = frozenset(chr(c) for c in (*range(0x3041, 0x3097), *range(0x30A1, 0x30FB), *range(0x31F0, 0x3200),
+                                   *range(0xFF66, 0xFF70), *range(0xFF71, 0xFF9E)))
+#: a "Chinese" text whose kana are at least this share of its kana and Han characters is Japanese (Japanese
+#: prose is 60-70 % kana; a Chinese text quotes a Japanese name or title now and then)
+JAPANESE_KANA_SHARE = 0.3
+
+
+def kana_counts(text: str, sample: int = 200_000) -> tuple[int, int]:
+    """Return (kana, Han characters) in the first `sample` characters of `text`."""
+    head = text[:sample]
+    kana = sum(1 for char in head if char in _KANA)
+    han = sum(1 for char in head if "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff")
+    return kana, han
+
+
+def kana_verdict(text: str) -> tuple[str, str] | None:
+    """None for a text without kana; ("warning", why) for Chinese with some kana; ("error", why) for a text
+    that is mostly kana (Japanese given as Chinese)."""
+    kana, han = kana_counts(text)
+    if not kana:
+        return None
+    share = kana / (kana + han)
+    if share >= JAPANESE_KANA_SHARE:
+        return "error", (f"this should be the Chinese text, but {share:.0%} of its characters are Japanese kana; "
+                         "Duiqi aligns Chinese with English, not Japanese")
+    return "warning", f"the Chinese text holds {kana} Japanese kana ({share:.1%} of its characters); is it Chinese?"

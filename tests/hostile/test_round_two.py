@@ -269,3 +269,61 @@ def test_xlsx_with_malformed_sheet_xml_is_bad_input(tmp_path):
                                                                       '<t>你好</is></c></row>'))
     assert_refused(duiqi(tmp_path, "align", book, "-o", tmp_path / "x.tmx", "--mode", "length"), str(book),
                    "sheet1.xml", "not well-formed")
+
+
+# -- 4. Japanese given as Chinese; a pipe closed early; a long legal output name -------------------------
+
+JAPANESE = "吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。何でも薄暗いじめじめした所で泣いていた事だけは記憶している。\n"
+
+
+def test_mostly_kana_given_as_chinese_is_an_error(tmp_path, pair):
+    _, en = pair
+    ja = tmp_path / "ja.txt"
+    ja.write_text(JAPANESE, encoding="utf-8")
+    assert_refused(duiqi(tmp_path, "align", ja, en, "-o", tmp_path / "x.tmx", "--mode", "length"), str(ja),
+                   "Japanese kana")
+
+
+def test_some_kana_in_the_chinese_text_is_a_warning(tmp_path, pair):
+    zh, en = pair
+    zh.write_text("他读过《こころ》这本小说。第二句话有数字42。\n第三段只有一句。\n", encoding="utf-8")
+    run = duiqi(tmp_path, "align", zh, en, "-o", tmp_path / "x.tmx", "--mode", "length", "-q")
+    assert run.status == 0, run.stderr
+    assert run.one_line().startswith(f"duiqi: warning: {zh}: the Chinese text holds 3 Japanese kana")
+
+
+def test_a_middle_dot_in_a_chinese_name_is_not_kana(tmp_path, pair):
+    zh, en = pair
+    zh.write_text("约翰・史密斯来了。第二句话有数字42。\n第三段只有一句。\n", encoding="utf-8")
+    run = duiqi(tmp_path, "align", zh, en, "-o", tmp_path / "x.tmx", "--mode", "length", "-q")
+    assert (run.status, run.stderr.strip()) == (0, "")
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_standard_output_closed_by_the_reader_is_exit_2(tmp_path, unbuffered):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text("".join(f"第{i}句话在这里。\n" for i in range(3000)), encoding="utf-8")
+    en.write_text("".join(f"Sentence {i} is here.\n" for i in range(3000)), encoding="utf-8")
+    env = dict(os.environ, DUIQI_HOME=str(tmp_path / "home"), PYTHONUNBUFFERED=unbuffered,
+               PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    # the output (~0.5 MB) is far larger than a pipe holds, so the reader has closed it before the end
+    done = subprocess.run(["bash", "-c", f"'{sys.executable}' -m editor.cli align zh.txt en.txt -o - --mode length "
+                                         "| head -c 10 >/dev/null; exit ${PIPESTATUS[0]}"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip() == "duiqi: error: <standard output>: cannot write the file (Broken pipe)"
+
+
+def test_a_legal_250_byte_output_name_is_written(tmp_path, pair):
+    output = tmp_path / ("名" * 82 + ".tmx")          # 246 + 4 bytes
+    assert len(output.name.encode()) == 250
+    run = duiqi(tmp_path, "align", *pair, "-o", output, "--mode", "length", "-q")
+    assert run.status == 0, run.stderr
+    assert output.read_bytes().startswith(b"<?xml")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
