@@ -39,6 +39,12 @@ MAX_WINDOW_TOKENS = 2048
 _CONTEXT = 4
 
 
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    """True for the errors of a damaged database file (not for a locked or read-only one)."""
+    message = str(exc).lower()
+    return "malformed" in message or "not a database" in message or "corrupt" in message
+
+
 def available() -> bool:
     """True when the embedding package can be imported."""
     try:
@@ -82,20 +88,80 @@ class Encoder:
         if not self._disk_cache:
             return None
         if self._db is None:
-            try:
-                from editor.paths import cache_dir
-
-                db = sqlite3.connect(str(cache_dir() / f"{MODEL_TAG}.sqlite"), check_same_thread=False)
-                # a cache: no fsync on every commit (a crash may lose the last rows, never corrupt the file:
-                # the journal stays in WAL mode)
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=NORMAL")
-                db.execute("CREATE TABLE IF NOT EXISTS pooled (key BLOB PRIMARY KEY, n INTEGER, v BLOB)")
-                self._db = db
-            except (OSError, sqlite3.Error):
-                self._disk_cache = False
-                return None
+            for attempt in range(2):
+                try:
+                    self._db = self._connect()
+                    break
+                except sqlite3.DatabaseError as exc:   # damaged ("file is not a database"): start it afresh
+                    if attempt or not _damaged(exc) or not self._discard_db():
+                        self._disk_cache = False
+                        return None
+                except (OSError, sqlite3.Error):
+                    self._disk_cache = False
+                    return None
         return self._db
+
+    @staticmethod
+    def _db_path():
+        from editor.paths import cache_dir
+
+        return cache_dir() / f"{MODEL_TAG}.sqlite"
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(str(self._db_path()), check_same_thread=False)
+        try:
+            # a cache: no fsync on every commit (a crash may lose the last rows, never corrupt the file:
+            # the journal stays in WAL mode)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS pooled (key BLOB PRIMARY KEY, n INTEGER, v BLOB)")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _discard_db(self) -> bool:
+        """Delete a damaged disk cache (it is rebuilt as sentences are encoded); False if it cannot be."""
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
+        from pathlib import Path
+
+        try:
+            path = self._db_path()
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            return True
+        except OSError:
+            return False
+
+    def _cached_rows(self, keys: dict[bytes, str]) -> dict[str, tuple[np.ndarray, int]]:
+        """The rows of the disk cache for `keys`; a row of the wrong size or with a bad count or a value that is
+        not finite is left out (encoded again and replaced). A damaged database is deleted and started afresh."""
+        found: dict[str, tuple[np.ndarray, int]] = {}
+        db = self._open_db()
+        if db is None:
+            return found
+        klist = list(keys)
+        try:
+            for k0 in range(0, len(klist), 500):
+                chunk = klist[k0:k0 + 500]
+                q = "SELECT key, n, v FROM pooled WHERE key IN (%s)" % ",".join("?" * len(chunk))
+                for key, cnt, blob in db.execute(q, chunk):
+                    if not isinstance(blob, bytes) or len(blob) != DIM * 4 or type(cnt) is not int or cnt < 0 \
+                            or key not in keys:
+                        continue
+                    vector = np.frombuffer(blob, dtype=np.float32).copy()
+                    if np.isfinite(vector).all():
+                        found[keys[key]] = (vector, cnt)
+        except sqlite3.DatabaseError as exc:     # "database disk image is malformed": a cache, so start afresh
+            if _damaged(exc):
+                self._discard_db()
+            return {}
+        return found
 
     @staticmethod
     def _key(text: str) -> bytes:
@@ -116,16 +182,8 @@ class Encoder:
                 sums[i], counts[i] = hit
         if missing:
             with self._lock:
-                db = self._open_db()
-                if db is not None:
-                    keys = {self._key(t): t for t in missing}
-                    found = {}
-                    klist = list(keys)
-                    for k0 in range(0, len(klist), 500):
-                        chunk = klist[k0:k0 + 500]
-                        q = "SELECT key, n, v FROM pooled WHERE key IN (%s)" % ",".join("?" * len(chunk))
-                        for key, cnt, blob in db.execute(q, chunk):
-                            found[keys[key]] = (np.frombuffer(blob, dtype=np.float32).copy(), cnt)
+                found = self._cached_rows({self._key(t): t for t in missing})
+                if found:
                     for t, hit in found.items():
                         self._memory[t] = hit
                         for i in missing.pop(t):
@@ -149,6 +207,9 @@ class Encoder:
                         try:
                             db.executemany("INSERT OR REPLACE INTO pooled VALUES (?, ?, ?)", new_rows)
                             db.commit()
+                        except sqlite3.DatabaseError as exc:
+                            if _damaged(exc):
+                                self._discard_db()       # rebuilt from the next sentences encoded
                         except sqlite3.Error:
                             pass
         return sums, counts

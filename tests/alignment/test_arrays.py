@@ -21,11 +21,20 @@ def test_arrays_are_built_once_and_memory_mapped(tmp_path, monkeypatch):
     assert first["values"].tolist() == [0, 1, 2, 3, 4]
 
 
-def test_a_new_source_version_rebuilds_and_removes_the_old_cache(tmp_path, monkeypatch):
+def test_a_new_source_version_keeps_the_other_cache_until_it_is_unused_for_a_month(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from editor.alignment import arrays
+
     monkeypatch.setenv("DUIQI_CACHE_DIR", str(tmp_path))
     cached_arrays("thing", "v1", lambda: {"values": np.zeros(2)})
     assert cached_arrays("thing", "v2", lambda: {"values": np.ones(2)})["values"].tolist() == [1.0, 1.0]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["thing-v2"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("thing")) == ["thing-v1", "thing-v2"]
+    month_ago = time.time() - arrays.STALE_SECONDS - 60
+    os.utime(tmp_path / "thing-v1", (month_ago, month_ago))
+    cached_arrays("thing", "v3", lambda: {"values": np.ones(3)})
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("thing")) == ["thing-v2", "thing-v3"]
 
 
 def test_a_build_that_fails_leaves_no_cache_behind(tmp_path, monkeypatch):
