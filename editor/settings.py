@@ -102,7 +102,11 @@ def settings_from_dict(data: object) -> Settings:
 
 def load_settings() -> Settings:
     """Return the saved settings, or the defaults when there are none or the file is corrupt (logged)."""
-    path = settings_path()
+    try:
+        path = settings_path()
+    except OSError as exc:            # the settings folder cannot be made (a read-only or full DUIQI_HOME)
+        log.warning("cannot use the settings folder (%s); using the default settings", exc)
+        return Settings()
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -9,6 +9,9 @@ The file is a list of records, one a line, each `<crc32 in hex> <json>`:
   after undo discards them), `push` adds steps, and `index`/`clean` say where the history now stands;
 - `info` records carry facts about the session (the project path, a title).
 
+Each record also holds `w`, when it was written (seconds since 1970; older journals have none), so that
+recovery can tell whether the autosave snapshot is newer than the last record it could read.
+
 A record is written with one `write()` as soon as the edit is made, so it survives the process being
 killed at once; `sync()` (called about once a second) also gets it past a power cut. A record cut short by
 a kill, or damaged, ends the replay: everything before it comes back. `compact()` rewrites the file as
@@ -28,6 +31,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 import zlib
 from copy import deepcopy
 from dataclasses import asdict, dataclass, field, fields
@@ -87,6 +91,7 @@ class Replay:
     history: History
     records: int
     stopped: str | None = None        # None: the whole file replayed; else why the rest was dropped
+    written_at: float | None = None   # when the last record replayed was written (None: the journal predates it)
 
 
 def copy_document(doc: AlignmentDocument) -> AlignmentDocument:
@@ -221,7 +226,13 @@ def _step_in(data: object, fallback: datetime | None = None) -> Step:
 
 # -- records ----------------------------------------------------------------------------------------
 
+def _written_at(record: dict) -> float | None:
+    value = record.get("w")
+    return float(value) if type(value) in (int, float) and value > 0 else None
+
+
 def _encode(record: dict) -> bytes:
+    record.setdefault("w", round(time.time(), 3))
     # ensure_ascii: a lone surrogate in a segment becomes "\\ud800" instead of failing to encode.
     payload = json.dumps(record, ensure_ascii=True, separators=(",", ":")).encode("ascii")
     return b"%08x " % zlib.crc32(payload) + payload + b"\n"
@@ -294,6 +305,7 @@ def read_journal(path: Path | str) -> Replay:
         raise MalformedFileError(path, f"the edit journal is damaged ({exc})") from exc
     used = 1
     stopped = None
+    written_at = _written_at(base)
     for line in lines[1:]:
         try:
             record = _decode(line)
@@ -320,7 +332,8 @@ def read_journal(path: Path | str) -> Replay:
             stopped = f"record {used + 1}: {exc}"
             break
         used += 1
-    return Replay(history, used, stopped)
+        written_at = _written_at(record) or written_at
+    return Replay(history, used, stopped, written_at)
 
 
 # -- writing ----------------------------------------------------------------------------------------

@@ -59,6 +59,11 @@ class RecoveryDialog(QDialog):
         self.list.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.list.itemDoubleClicked.connect(self._on_list_item_double_clicked)
 
+        self.problem_label = QLabel()       # what could not be used, and where it was kept
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem_label.hide()
+
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
@@ -79,6 +84,7 @@ class RecoveryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list)
+        layout.addWidget(self.problem_label)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self.resize(720, 300)
@@ -101,12 +107,40 @@ class RecoveryDialog(QDialog):
                     "%2", str(recovery.counts.get("confirmed", "?")))
             item = QTreeWidgetItem([recovery.title, when, content, where])
             item.setToolTip(3, where)
+            problem = self.problem_text(recovery)
+            if problem:
+                item.setToolTip(0, problem)
+                item.setToolTip(2, problem)
             item.setData(0, Qt.ItemDataRole.UserRole, recovery.session)
             self.list.addTopLevelItem(item)
         if self._recoveries:
             self.list.setCurrentItem(self.list.topLevelItem(0))
+        problems = [f"{r.title}: {self.problem_text(r)}" for r in self._recoveries if r.problem]
+        self.problem_label.setText("\n".join(problems))
+        self.problem_label.setVisible(bool(problems))
         self.restore_button.setEnabled(bool(self._recoveries))
         self.discard_button.setEnabled(bool(self._recoveries))
+
+    def problem_text(self, recovery: Recovery) -> str:
+        """What recovery could not use and what is offered instead, in the user's language ("" if nothing)."""
+        kept = str(recovery.kept.parent) if recovery.kept is not None else ""
+        if recovery.problem == "damaged":
+            text = self.tr("The edit journal is damaged at record %1; the work up to there is offered.").replace(
+                "%1", str(recovery.stopped_at))
+            if recovery.source == "snapshot":
+                text = self.tr("The edit journal is damaged at record %1; the newer automatic snapshot is "
+                               "offered instead (without its undo history).").replace("%1", str(recovery.stopped_at))
+        elif recovery.problem == "unreadable":
+            text = self.tr("The edit journal cannot be read; the automatic snapshot is offered instead (without "
+                           "its undo history).")
+        elif recovery.problem == "behind":
+            text = self.tr("The edit journal stops before the last automatic snapshot, which is offered instead "
+                           "(without its undo history).")
+        else:
+            return ""
+        if kept:
+            text += " " + self.tr("A copy of the journal is kept in %1.").replace("%1", kept)
+        return text
 
     def recoveries(self) -> list[Recovery]:
         """Return the recoveries still listed."""
@@ -210,7 +244,11 @@ def offer_recovery(parent: QWidget | None = None) -> Restored | None:
     as `.history`, else None
     (no recoveries, Discard, or Later: "Later" keeps them for the next start).
     """
-    recoveries = find_recoveries()
+    try:
+        recoveries = find_recoveries()
+    except OSError as exc:          # the autosave folder cannot be used (a read-only or full DUIQI_HOME)
+        log.warning("cannot look for unsaved work to recover: %s", exc)
+        return None
     if not recoveries:
         return None
     dialog = RecoveryDialog(recoveries, parent)

@@ -106,6 +106,16 @@ class Recovery:
     pid: int | None
     title: str                          # a name for the list: the project's or the source text's file name
     counts: dict | None = None          # AlignmentDocument.counts() when it was autosaved
+    #: which file holds the newest state that can be recovered: "journal" (with the undo history) or
+    #: "snapshot" (the autosaved .duiqi file, when the journal is damaged before its end or older)
+    source: str = "journal"
+    #: what could not be used, and where a copy of it was kept (empty when everything was read), in English
+    note: str = ""
+    #: the same as data, for the recovery dialog to say in the user's language: "" (nothing), "unreadable"
+    #: (the journal), "damaged" (at record `stopped_at`), "behind" (the snapshot is newer than the journal)
+    problem: str = ""
+    stopped_at: int | None = None
+    kept: Path | None = None          # the copy of the journal kept aside
 
     def project_is_newer(self) -> bool:
         """True when the original project file changed after this autosave (it may hold the work already)."""
@@ -139,19 +149,28 @@ class Recovery:
             return None
 
     def load_history(self) -> History | None:
-        """Return the undo history the journal holds (None without a readable journal)."""
+        """Return the undo history the journal holds (None without a readable journal, or when the snapshot
+        holds a newer state)."""
+        if self.source == "snapshot":
+            return None
         replay = self.replay()
         return replay.history if replay is not None else None
 
     def load(self) -> AlignmentDocument:
-        """Return the unsaved document: the journal replayed, else the last snapshot.
+        """Return the unsaved document: the newest of the journal replayed and the last snapshot.
 
         Raises MalformedFileError if neither can be read.
         """
         history = self.load_history()
         if history is not None:
             return history.document()
-        return load_project(self.autosave_path)
+        try:
+            return load_project(self.autosave_path)
+        except EditorError:
+            replay = self.replay()          # the snapshot was newer but cannot be read: the journal's state
+            if replay is None:
+                raise
+            return replay.history.document()
 
     def discard(self) -> None:
         """Delete the autosave and its side files."""
@@ -167,11 +186,61 @@ def _read_sidecar(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
+DAMAGED_FOLDER = "damaged"
+
+
+def _same_content(document: AlignmentDocument, snapshot: Path) -> bool:
+    """True when the snapshot holds the same texts and links as `document` (or cannot be read: then the
+    journal, which can, is what is offered)."""
+    try:
+        other = load_project(snapshot)
+    except EditorError:
+        return True
+
+    def content(doc: AlignmentDocument):
+        return ([s.text for s in doc.src], [s.text for s in doc.tgt],
+                [(b.src, b.tgt, b.status) for b in doc.beads])
+
+    return content(document) == content(other)
+
+
+def keep_aside(path: Path) -> Path | None:
+    """Copy a file recovery could not (wholly) use into the autosave folder's `damaged/` (once); return the copy."""
+    import shutil
+
+    target = autosave_dir() / DAMAGED_FOLDER / path.name
+    try:
+        target.parent.mkdir(exist_ok=True)
+        if not target.exists():
+            shutil.copy2(path, target)
+        return target
+    except OSError as exc:
+        log.warning("cannot keep %s aside: %s", path, exc)
+        return None
+
+
+def _snapshot_time(autosave: Path, meta: dict) -> float | None:
+    """When the snapshot was written (its sidecar says; else the file's time); None without a snapshot."""
+    if not autosave.exists():
+        return None
+    saved_at = meta.get("saved_at")
+    if isinstance(saved_at, (int, float)) and not isinstance(saved_at, bool):
+        return float(saved_at)
+    try:
+        return autosave.stat().st_mtime
+    except OSError:
+        return None
+
+
 def find_recoveries() -> list[Recovery]:
     """Return the autosaves of sessions that are no longer running (they crashed), newest first.
 
-    A crashed session whose journal ends where its project file was saved lost nothing: its files are
-    removed instead of being offered.
+    A crashed session whose journal replays whole and ends where its project file was saved, with no newer
+    snapshot, lost nothing: its files are removed instead of being offered. Otherwise the newest state that
+    can be read is offered: the journal's, or the snapshot's when the journal stops early (a damaged or cut
+    record) before the snapshot was written, or cannot be read at all. A journal recovery could not wholly
+    use is never deleted: a copy is kept in `autosave/damaged/`, and the recovery's `note` says so. A journal
+    with nothing readable and no snapshot is moved there (and logged), not deleted.
     """
     folder = autosave_dir()
     sweep_folder(folder)            # temporary files of snapshots that a kill interrupted
@@ -184,17 +253,43 @@ def find_recoveries() -> list[Recovery]:
             continue
         meta = _read_sidecar(autosave.with_suffix(SIDECAR_SUFFIX))
         journal = autosave.with_suffix(JOURNAL_SUFFIX)
-        replay = None
+        snapshot_at = _snapshot_time(autosave, meta)
+        replay, note, problem, stopped_at, kept = None, "", "", None, None
         if journal.exists():
-            recovery = Recovery(session, autosave, None, 0.0, None, "")
-            replay = recovery.replay()
-            if replay is not None and not replay.history.modified:
-                recovery.discard()          # the project file holds all of it
+            replay = Recovery(session, autosave, None, 0.0, None, "").replay()
+            damaged = replay is None or replay.stopped is not None
+            snapshot_newer = snapshot_at is not None and (
+                replay is None or replay.written_at is None or snapshot_at > replay.written_at)
+            if not damaged and snapshot_newer and not _same_content(replay.history.document(), autosave):
+                # edits the journal could not record (a full disk) but a later snapshot holds
+                kept, problem = keep_aside(journal), "behind"
+                note = "The edit journal ends before the last autosave, which is offered instead" + \
+                       (f"; a copy of the journal is kept in {kept.parent}." if kept else ".")
+                replay = None
+            elif not damaged and not replay.history.modified:
+                Recovery(session, autosave, None, 0.0, None, "").discard()      # the project file holds all
                 continue
+            if damaged:
+                kept = keep_aside(journal)
+                where = f"; a copy is kept in {kept.parent}" if kept else ""
+                if replay is None:
+                    problem, note = "unreadable", f"The edit journal could not be read{where}."
+                else:
+                    problem, stopped_at = "damaged", replay.records + 1
+                    note = f"The edit journal is damaged at record {stopped_at}{where}."
+                if replay is None and snapshot_at is None:
+                    if kept is not None:
+                        journal.unlink(missing_ok=True)
+                    log.warning("the edit journal %s holds nothing readable and there is no snapshot%s", journal,
+                                where)
+                    continue
+                if snapshot_newer:
+                    replay = None                       # offer the snapshot: it is newer than what was read
+        source = "journal" if replay is not None else "snapshot"
         info = replay.history.info if replay is not None else {}
         original = info.get("original_path", meta.get("original_path"))
         original_path = Path(original) if isinstance(original, str) and original else None
-        saved_at = meta.get("saved_at") if replay is None else None
+        saved_at = replay.written_at if replay is not None else snapshot_at
         if not isinstance(saved_at, (int, float)):
             try:
                 saved_at = (journal if replay is not None else autosave).stat().st_mtime
@@ -207,7 +302,8 @@ def find_recoveries() -> list[Recovery]:
         title = title or (original_path.name if original_path else autosave.name)
         counts = replay.history.document().counts() if replay is not None else meta.get("counts")
         counts = counts if isinstance(counts, dict) else None
-        found.append(Recovery(session, autosave, original_path, float(saved_at), pid, title, counts))
+        found.append(Recovery(session, autosave, original_path, float(saved_at), pid, title, counts, source, note,
+                              problem, stopped_at, kept))
     _remove_orphan_locks(folder)
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
 

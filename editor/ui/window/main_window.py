@@ -111,8 +111,17 @@ class MainWindow(QMainWindow):
             file_dialogs.set_last_folder(self.settings.last_folder)
         if self.settings is not None and self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
+        from editor.ui.safety.write_warnings import WriteWarnings
+
+        self.write_warnings = WriteWarnings(self)    # a failed autosave or journal write is said at once
         self._autosaver = self._make_autosaver() if autosave else None
         self._recorder = self._make_recorder() if self._autosaver is not None else None
+        if self._autosaver is not None:
+            self._autosaver.failed.connect(self.write_warnings.autosave_failed)
+            self._autosaver.saved.connect(self.write_warnings.succeeded)
+        if self._recorder is not None:
+            self._recorder.failed.connect(self.write_warnings.journal_failed)
+            self._recorder.recorded.connect(self.write_warnings.succeeded)
         self._build_collection_dock()
         self._on_document_reset()
 
@@ -305,9 +314,14 @@ class MainWindow(QMainWindow):
         except ImportError:
             return None
         seconds = self.settings.autosave_seconds if self.settings is not None else 60
-        saver = Autosaver(lambda: self.qdoc.doc if (self.qdoc.doc.src or self.qdoc.doc.tgt) else None,
-                          self.is_modified, lambda: self.project_path, seconds, self)
-        saver.start()
+        try:
+            saver = Autosaver(lambda: self.qdoc.doc if (self.qdoc.doc.src or self.qdoc.doc.tgt) else None,
+                              self.is_modified, lambda: self.project_path, seconds, self)
+            saver.start()
+        except OSError as exc:           # a read-only or full DUIQI_HOME: work in memory, and say so
+            log.warning("autosave is off: %s", exc)
+            self.write_warnings.home_unusable(exc.strerror or str(exc))
+            return None
         return saver
 
     def _make_recorder(self):
