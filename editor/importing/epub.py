@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from editor.errors import EncryptedFileError, InputFileError, MalformedFileError
 from editor.importing.records import Paragraph, Role, heading, looks_like_heading
-from editor.importing.zipped import check_archive, parse_member, read_member
+from editor.importing.zipped import ZIP_ERRORS, check_archive, parse_member, read_member
 
 CONTAINER = "META-INF/container.xml"
 _OCF = "{urn:oasis:names:tc:opendocument:xmlns:container}"
@@ -90,6 +90,6 @@ def epub_records(path: Path) -> list[Paragraph]:
                 if text_bytes > MAX_TEXT_INPUT_BYTES:
                     raise InputFileError(f"the book holds too much text to align (more than "
                                          f"{megabytes(MAX_TEXT_INPUT_BYTES)}); split it into parts", path=path)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except ZIP_ERRORS as exc:
         raise MalformedFileError(path, f"damaged .epub archive ({exc})") from None
     return out

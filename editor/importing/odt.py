@@ -15,7 +15,7 @@ from lxml import etree
 from editor.errors import EncryptedFileError, MalformedFileError
 from editor.importing.records import Paragraph, heading
 from editor.importing.table import table_records
-from editor.importing.zipped import check_archive, parse_member, read_member
+from editor.importing.zipped import ZIP_ERRORS, check_archive, parse_member, read_member
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -87,7 +87,7 @@ def odt_records(path: Path) -> list[Paragraph]:
                 if b"encryption-data" in manifest:
                     raise EncryptedFileError(path)
             root = parse_member(read_member(archive, "content.xml", path, "odt"), "content.xml", path)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except ZIP_ERRORS as exc:
         raise MalformedFileError(path, f"damaged .odt archive ({exc})") from None
     body = root.find(f"{OFFICE}body/{OFFICE}text")
     if body is None:

@@ -305,16 +305,15 @@ def xlsx_records(path: Path) -> list[Paragraph]:
     Raises MalformedFileError for a damaged workbook or one too large to be a text, InputFileError for one
     holding more text than the input limit.
     """
-    import zipfile
 
     from editor.errors import EditorError
-    from editor.importing.zipped import check_archive
+    from editor.importing.zipped import ZIP_ERRORS, check_archive
 
     check_archive(path, "xlsx")
     out: list[Paragraph] = []
     try:
         workbook = _Workbook(path)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except ZIP_ERRORS as exc:
         raise MalformedFileError(path, f"cannot read the workbook ({exc})") from None
     try:
         sheets = workbook.sheets()
@@ -332,7 +331,7 @@ def xlsx_records(path: Path) -> list[Paragraph]:
             out.extend(table_records(rows))
     except EditorError:
         raise
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
+    except ZIP_ERRORS as exc:
         raise MalformedFileError(path, f"the workbook is damaged ({type(exc).__name__}: {exc})") from None
     finally:
         workbook.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -16,6 +17,9 @@ MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024
 #: real documents compress 5-20 times; far more than this is a zip bomb (checked above MIN_RATIO_CHECK_BYTES)
 MAX_COMPRESSION_RATIO = 100
 MIN_RATIO_CHECK_BYTES = 1000 * 1000
+#: what zipfile raises for a damaged archive: a bad directory, a cut file, a bad deflate stream (zlib.error),
+#: a made-up "zip version" (NotImplementedError), an encrypted member (RuntimeError), a bad header (ValueError)
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, RuntimeError, zlib.error, NotImplementedError, ValueError)
 
 
 def check_archive(path: Path, kind: str) -> None:
@@ -25,7 +29,7 @@ def check_archive(path: Path, kind: str) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except ZIP_ERRORS as exc:
         raise MalformedFileError(path, f"damaged .{kind} archive ({exc})") from None
     if total > MAX_ARCHIVE_BYTES:
         raise MalformedFileError(path, f"the .{kind} archive unpacks to more than "
@@ -53,7 +57,7 @@ def read_member(archive: zipfile.ZipFile, name: str, path: Path, kind: str) -> b
                 if total > MAX_MEMBER_BYTES:
                     raise too_big
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:    # RuntimeError: encrypted member
+    except ZIP_ERRORS as exc:
         raise MalformedFileError(path, f"damaged .{kind} archive ({exc})") from None
     return b"".join(chunks)
 
