@@ -3,7 +3,7 @@ limit, per mode; each run in a fresh child process (tests/hostile/limited.py) wi
 cap so a runaway run cannot take the machine. Prints one line per case and mode: the figures the README's
 limits section quotes. Peaks are counts, not timings: they barely depend on the machine's load.
 
-usage: python -m tests.hostile.measure_peaks [--modes length fast best] [--cases line file chars]
+usage: python -m tests.hostile.measure_peaks [--modes length fast best] [--cases line file chars chars-N]
 """
 
 from __future__ import annotations
@@ -41,9 +41,13 @@ def write_case(folder: Path, case: str) -> tuple[Path, Path]:
         z, e = sentences(5.9e6 - 20000)
         zh.write_text("".join(s + ("\n" if k % 5 == 4 else "") for k, s in enumerate(z)), encoding="utf-8")
         en.write_text("".join(s + ("\n" if k % 5 == 4 else " ") for k, s in enumerate(e)), encoding="utf-8")
-    else:                            # 500,000 one-character lines
+    elif case == "chars":            # 500,000 one-character lines
         zh.write_text("字\n" * 500_000, encoding="utf-8")
         en.write_text("a\n" * 500_000, encoding="utf-8")
+    else:                            # chars-N: N one-character lines (where the peak grows with the lines)
+        lines = int(case.split("-")[1])
+        zh.write_text("字\n" * lines, encoding="utf-8")
+        en.write_text("a\n" * lines, encoding="utf-8")
     return zh, en
 
 
