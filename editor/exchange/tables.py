@@ -94,9 +94,11 @@ def _column_key(name: str) -> str | None:
     return "zh" if is_chinese_code(code) else "en" if is_english_code(code) else None
 
 
-def _table_rows(cells: Iterable[tuple[int, list[str]]], path: Path, *, legacy_escapes: bool = False) -> Parsed:
+def _table_rows(cells: Iterable[tuple[int, list[str]]], path: Path, *, legacy_escapes: bool = False,
+                guarded: bool = True) -> Parsed:
     """Read (line, cells) rows with an optional header (zh/en, Source/Target, language codes such as
-    zh-CN/eng, Chinese names, confidence, status, layouts; in any order)."""
+    zh-CN/eng, Chinese names, confidence, status, layouts; in any order). `guarded`: the texts may carry
+    the formula guard (TSV/CSV; an XLSX stores its cells as text and is written without it)."""
     parsed = Parsed()
     rows = [(line, row) for line, row in cells if any(c.strip() for c in row)]
     columns = {"zh": 0, "en": 1, "confidence": 2, "status": 3, "zh_layout": 4, "en_layout": 5}
@@ -132,7 +134,8 @@ def _table_rows(cells: Iterable[tuple[int, list[str]]], path: Path, *, legacy_es
         columns["zh"], columns["en"] = columns["en"], columns["zh"]
         columns["zh_layout"], columns["en_layout"] = columns.get("en_layout"), columns.get("zh_layout")
     for line, row in rows:
-        src, tgt = (unguard_formula(unescape(cell(row, key) or "")) for key in ("zh", "en"))
+        unguard = unguard_formula if guarded else (lambda text: text)
+        src, tgt = (unguard(unescape(cell(row, key) or "")) for key in ("zh", "en"))
         status_text = (cell(row, "status") or "").strip()
         status = parse_status(status_text, BeadStatus.AUTO)
         if status_text and status.value != status_text.lower():
@@ -197,20 +200,23 @@ def read_xlsx(path: Path) -> Parsed:
                 for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
     finally:
         book.close()
-    return _table_rows(rows, path)
+    return _table_rows(rows, path, guarded=False)
 
 
 # -- writing ------------------------------------------------------------------------------------
 
 
 def guard_formula(text: str) -> str:
-    """Return a cell text that a spreadsheet opens as text: an apostrophe before a leading = + - @."""
-    return FORMULA_GUARD + text if text.startswith(FORMULA_STARTS) else text
+    """Return a cell text that a spreadsheet opens as text: an apostrophe before a leading = + - @.
+
+    A text that itself starts with an apostrophe gets one too (the guard is escaped), so that reading takes
+    off only the apostrophe Duiqi added: `'=SUM(1)` is written `''=SUM(1)` and read back as `'=SUM(1)`."""
+    return FORMULA_GUARD + text if text.startswith(FORMULA_STARTS + (FORMULA_GUARD,)) else text
 
 
 def unguard_formula(text: str) -> str:
-    """Undo guard_formula."""
-    if text.startswith(FORMULA_GUARD) and text[1:].startswith(FORMULA_STARTS):
+    """Undo guard_formula: one leading apostrophe before = + - @ or another apostrophe is Duiqi's."""
+    if text.startswith(FORMULA_GUARD) and text[1:].startswith(FORMULA_STARTS + (FORMULA_GUARD,)):
         return text[1:]
     return text
 

@@ -327,3 +327,23 @@ def test_a_legal_250_byte_output_name_is_written(tmp_path, pair):
     assert run.status == 0, run.stderr
     assert output.read_bytes().startswith(b"<?xml")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+# -- 6. round trips: a cell that truly starts with an apostrophe keeps it -----------------------------------
+
+@pytest.mark.parametrize("fmt", ["tsv", "xlsx"])
+def test_a_leading_apostrophe_survives_a_table_round_trip(tmp_path, fmt):
+    import json
+
+    texts = ["'=SUM(1)带撇号。", "'普通的撇号。", "=1+1不是公式。", "''两个撇号。", "-负号开头。"]
+    english = ["'=SUM(1) with an apostrophe.", "'tis plain.", "=1+1 is no formula.", "''two.", "-minus first."]
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps({"zh": texts, "en": english,
+                                  "beads": [{"zh": [i], "en": [i], "confidence": 1.0, "status": "confirmed"}
+                                            for i in range(len(texts))]}, ensure_ascii=False), encoding="utf-8")
+    table, back = tmp_path / f"t.{fmt}", tmp_path / "back.json"
+    for args in (("convert", source, table), ("convert", table, back)):
+        run = duiqi(tmp_path, *args, "-q")
+        assert run.status == 0, run.stderr
+    data = json.loads(back.read_text("utf-8"))
+    assert (data["zh"], data["en"]) == (texts, english)
