@@ -22,7 +22,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import zipfile
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Iterable
@@ -185,21 +184,12 @@ def read_tsv(path: Path) -> Parsed:
 
 
 def read_xlsx(path: Path) -> Parsed:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+    """Read the first sheet of a workbook, streamed (editor.importing.table: a row numbered 2,000,000,000,
+    millions of shared strings or a DTD in sharedStrings.xml are refused or skipped, never expanded)."""
+    from editor.importing.table import xlsx_sheet_rows
+
     check_input_file(path, MAX_ALIGNMENT_INPUT_BYTES)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
-        raise MalformedFileError(path, f"not a readable Excel workbook ({exc})") from None
-    try:
-        sheet = book.worksheets[0]
-        # A stale <dimension> (A1:D11 over 100 rows, as some writers leave it) would cut the rows short.
-        sheet.reset_dimensions()
-        rows = [(number, ["" if v is None else str(v) for v in values])
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
-    finally:
-        book.close()
+    rows = xlsx_sheet_rows(path, MAX_ALIGNMENT_INPUT_BYTES)
     return _table_rows(rows, path, guarded=False)
 
 

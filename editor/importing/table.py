@@ -130,12 +130,15 @@ class _Workbook:
     2,000,000,000 is two billion empty rows) and holds every shared string (20 million of them) before the
     first cell; both are refused or skipped here, and the text read counts against the input limit."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, text_limit: int | None = None) -> None:
         import zipfile
+
+        from editor.file_checks import MAX_TEXT_INPUT_BYTES
 
         self.path = path
         self.archive = zipfile.ZipFile(path)
         self.text_bytes = 0
+        self.text_limit = MAX_TEXT_INPUT_BYTES if text_limit is None else text_limit
 
     def close(self) -> None:
         self.archive.close()
@@ -191,14 +194,14 @@ class _Workbook:
         return names
 
     def _count(self, text: str) -> str:
-        from editor.file_checks import MAX_TEXT_INPUT_BYTES, megabytes
+        from editor.file_checks import megabytes
 
         self.text_bytes += len(text.encode("utf-8", "surrogatepass"))
-        if self.text_bytes > MAX_TEXT_INPUT_BYTES:
+        if self.text_bytes > self.text_limit:
             from editor.errors import InputFileError
 
-            raise InputFileError(f"the workbook holds too much text to align (more than "
-                                 f"{megabytes(MAX_TEXT_INPUT_BYTES)}); split it into parts", path=self.path)
+            raise InputFileError(f"the workbook holds too much text (more than {megabytes(self.text_limit)}); "
+                                 "split it into parts", path=self.path)
         return text
 
     @staticmethod
@@ -225,7 +228,16 @@ class _Workbook:
     def rows(self, sheet: str, strings: list[str]):
         """Yield each non-empty row of a sheet as a list of cells (a list with the cell's text), in file order;
         missing cells are empty, missing rows are not made up."""
-        for row in self._events(sheet, (f"{_MAIN}row",)):
+        for _, cells in self.numbered_rows(sheet, strings):
+            if any(t.strip() for t in cells):
+                yield [[text] for text in cells]
+
+    def numbered_rows(self, sheet: str, strings: list[str]):
+        """Yield (row number, cell texts) for each row of a sheet that has a cell with text, in file order
+        (the number is the row's r attribute when it has a sensible one, else its position)."""
+        for position, row in enumerate(self._events(sheet, (f"{_MAIN}row",)), start=1):
+            reference = row.get("r") or ""
+            number = int(reference) if reference.isdigit() and len(reference) < 11 else position
             cells: dict[int, str] = {}
             for position, cell in enumerate(row.iter(f"{_MAIN}c")):
                 column = _column_of(cell.get("r"), position, self.path, sheet)
@@ -235,8 +247,8 @@ class _Workbook:
             row.clear()
             while row.getprevious() is not None:       # free the rows already read
                 del row.getparent()[0]
-            if any(t.strip() for t in cells.values()):
-                yield [[cells.get(c, "")] for c in range(max(cells) + 1)]
+            if cells:
+                yield number, [cells.get(c, "") for c in range(max(cells) + 1)]
 
     def _cell(self, cell, strings: list[str], sheet: str) -> str:
         kind = cell.get("t") or "n"
@@ -284,6 +296,31 @@ def _column_of(reference: str | None, position: int, path: Path, sheet: str) -> 
         raise MalformedFileError(path, f"{sheet}: cell reference {reference[:20]!r} is not an Excel column "
                                        f"(A to XFD); is the workbook damaged?")
     return column - 1
+
+
+def xlsx_sheet_rows(path: Path, text_limit: int | None = None) -> list[tuple[int, list[str]]]:
+    """(row number, cell texts) of each row with text of a workbook's first sheet, streamed as xlsx_records
+    reads (no allocation by a number from the file, DTDs refused, text counted against `text_limit`).
+    Raises MalformedFileError or InputFileError naming the file."""
+    from editor.errors import EditorError
+    from editor.importing.zipped import ZIP_ERRORS, check_archive
+
+    check_archive(path, "xlsx")
+    try:
+        workbook = _Workbook(path, text_limit)
+    except ZIP_ERRORS as exc:
+        raise MalformedFileError(path, f"cannot read the workbook ({exc})") from None
+    try:
+        sheets = workbook.sheets()
+        if not sheets:
+            raise MalformedFileError(path, "the workbook lists no worksheets; is it an .xlsx file?")
+        return list(workbook.numbered_rows(sheets[0], workbook.shared_strings()))
+    except EditorError:
+        raise
+    except ZIP_ERRORS as exc:
+        raise MalformedFileError(path, f"the workbook is damaged ({type(exc).__name__}: {exc})") from None
+    finally:
+        workbook.close()
 
 
 def xlsx_first_row(path: Path) -> list[str]:

@@ -347,3 +347,20 @@ def test_a_leading_apostrophe_survives_a_table_round_trip(tmp_path, fmt):
         assert run.status == 0, run.stderr
     data = json.loads(back.read_text("utf-8"))
     assert (data["zh"], data["en"]) == (texts, english)
+
+
+def test_convert_streams_an_xlsx_alignment_too(tmp_path):
+    import json
+
+    header = "".join(bombs.inline_cell(f"{c}1", t) for c, t in zip("AB", ("zh", "en")))
+    far = "".join(bombs.inline_cell(f"{c}2000000000", t) for c, t in zip("AB", ("最后一行。", "The last row.")))
+    book = bombs.write_xlsx(tmp_path / "far.xlsx", bombs.sheet_xml(f'<row r="1">{header}</row>'
+                                                                   f'<row r="2000000000">{far}</row>'))
+    run = duiqi(tmp_path, "convert", book, tmp_path / "far.json", "-q")
+    assert run.status == 0, run.stderr
+    assert json.loads((tmp_path / "far.json").read_text("utf-8"))["zh"] == ["最后一行。"]
+    bomb = bombs.write_xlsx(tmp_path / "strings.xlsx", bombs.sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+                            bombs.streamed_shared_strings(20_000_000))
+    run = duiqi(tmp_path, "convert", bomb, tmp_path / "x.json")
+    assert_refused(run, str(bomb), "sharedStrings.xml")
+    assert run.peak_mb < 1500
