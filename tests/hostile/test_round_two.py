@@ -364,3 +364,21 @@ def test_convert_streams_an_xlsx_alignment_too(tmp_path):
     run = duiqi(tmp_path, "convert", bomb, tmp_path / "x.json")
     assert_refused(run, str(bomb), "sharedStrings.xml")
     assert run.peak_mb < 1500
+
+
+@pytest.mark.parametrize("many_side", ["zh", "en"])
+def test_one_sentence_against_400_aligns_in_length_mode(tmp_path, many_side):
+    import json
+
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    many_zh = "".join(f"第{i}句话在这里。\n" for i in range(400))
+    many_en = "".join(f"Sentence number {i} is here.\n" for i in range(400))
+    zh.write_text(many_zh if many_side == "zh" else "只有一句。\n", encoding="utf-8")
+    en.write_text(many_en if many_side == "en" else "Only one.\n", encoding="utf-8")
+    out = tmp_path / "o.json"
+    run = duiqi(tmp_path, "align", zh, en, "-o", out, "--mode", "length", "-q")
+    assert run.status == 0, run.stderr
+    data = json.loads(out.read_text("utf-8"))
+    linked = [b for b in data["beads"] if b["zh"] and b["en"]]
+    assert len(data["zh"]) + len(data["en"]) == 401
+    assert len(linked) == 1 and len(data["beads"]) > 390            # most sentences left unlinked
