@@ -21,6 +21,12 @@ from editor.errors import InputFileError, OutputFileError
 #: about 90-100 MB per MB of input pair above a ~270 MB base, so a 12 MB pair stays under 1.5 GB
 #: (tests/benchmarks/bench_memory.py re-measures it). Above this the CLI and the editor refuse, saying so.
 MAX_TEXT_INPUT_BYTES = 6 * 1000 * 1000
+#: The most sentences on either side that one alignment may hold in each mode, so that it stays under 1.5 GB.
+#: The peak grows with the sentences more than with the bytes: 500,000 one-character lines (1 MB) went over
+#: 7.5 GB in best mode. Measured with tests/hostile/measure_peaks.py (N one-character lines a side, no
+#: anchors, the worst case): best 25,000 -> 693 MB; fast 25,000 -> 964 MB; length 25,000 -> 2,199 MB (its
+#: band grows with the length of the gap it aligns, so its peak grows with the square of the sentences).
+MAX_SENTENCES = {"best": 50_000, "fast": 35_000, "length": 18_000}
 #: The largest alignment or project file opened (they hold both texts plus markup or JSON).
 MAX_ALIGNMENT_INPUT_BYTES = 60 * 1000 * 1000
 #: Temporary files of an interrupted atomic save older than this are removed (seconds).
@@ -55,6 +61,17 @@ def check_input_file(path: Path | str, limit: int | None = MAX_TEXT_INPUT_BYTES)
         raise InputFileError(f"the file is too large to align ({megabytes(info.st_size)}; the limit is "
                              f"{megabytes(limit)}); split it into parts", path=path)
     return info
+
+
+def check_sentence_count(src: int, tgt: int, mode: str, path: Path | str | None = None) -> None:
+    """Raise InputFileError when either side has more sentences than `mode` aligns within the memory limit."""
+    limit = MAX_SENTENCES.get(mode)
+    count = max(src, tgt)
+    if limit is not None and count > limit:
+        other = [m for m, n in sorted(MAX_SENTENCES.items(), key=lambda item: -item[1]) if n >= count and m != mode]
+        advice = f" or align with --mode {other[0]}" if other else ""
+        raise InputFileError(f"the texts hold too many sentences to align in {mode} mode ({count:,}; the limit is "
+                             f"{limit:,} a side); split them into parts{advice}", path=path)
 
 
 def check_output_path(output: Path | str, inputs: Sequence[Path | str] = ()) -> Path:

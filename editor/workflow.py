@@ -370,6 +370,10 @@ def align_document(doc: AlignmentDocument, *, mode: str = "best", keep_fixed: bo
     beads, and sentences are then aligned inside each; headings are never glued to body sentences.
     Pure with respect to `doc`: it reads copies of the texts, so a worker thread can run it.
     """
+    from editor.file_checks import check_sentence_count
+
+    # before any work: more sentences than the mode aligns within the memory limit is refused, naming the file
+    check_sentence_count(len(doc.src), len(doc.tgt), mode, doc.meta.src_file)
     src = [s.text for s in doc.src]
     tgt = [t.text for t in doc.tgt]
     src_par = [s.paragraph for s in doc.src]

@@ -382,3 +382,18 @@ def test_one_sentence_against_400_aligns_in_length_mode(tmp_path, many_side):
     linked = [b for b in data["beads"] if b["zh"] and b["en"]]
     assert len(data["zh"]) + len(data["en"]) == 401
     assert len(linked) == 1 and len(data["beads"]) > 390            # most sentences left unlinked
+
+
+# -- 2. text inputs under the 6 MB limit: the sentences one alignment may hold ----------------------------
+
+@pytest.mark.parametrize("mode", ["length", "fast", "best"])
+def test_more_sentences_than_the_mode_aligns_within_the_memory_limit_are_refused_before_aligning(tmp_path, mode):
+    from editor.file_checks import MAX_SENTENCES
+
+    lines = MAX_SENTENCES[mode] + 1
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text("字\n" * lines, encoding="utf-8")
+    en.write_text("a\n" * lines, encoding="utf-8")
+    run = duiqi(tmp_path, "align", zh, en, "-o", tmp_path / "x.json", "--mode", mode)
+    assert_refused(run, str(zh), "too many sentences", f"{lines:,}")
+    assert run.peak_mb < 600                      # refused before the dictionary or the model is loaded
