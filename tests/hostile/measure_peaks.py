@@ -44,6 +44,12 @@ def write_case(folder: Path, case: str) -> tuple[Path, Path]:
     elif case == "chars":            # 500,000 one-character lines
         zh.write_text("字\n" * 500_000, encoding="utf-8")
         en.write_text("a\n" * 500_000, encoding="utf-8")
+    elif case.startswith("sent-"):   # sent-N: N real-looking sentences a side, five to a paragraph
+        count = int(case.split("-")[1])
+        z, e = sentences(count * 100)         # about 78 bytes a Chinese sentence: more than `count` of them
+        z, e = z[:count], e[:count]
+        zh.write_text("".join(s + ("\n" if k % 5 == 4 else "") for k, s in enumerate(z)), encoding="utf-8")
+        en.write_text("".join(s + ("\n" if k % 5 == 4 else " ") for k, s in enumerate(e)), encoding="utf-8")
     else:                            # chars-N: N one-character lines (where the peak grows with the lines)
         lines = int(case.split("-")[1])
         zh.write_text("字\n" * lines, encoding="utf-8")
