@@ -91,7 +91,12 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
-def element_records(root: etree._Element) -> list[Paragraph]:
+#: tables inside tables read as tables up to this depth; deeper ones are read as plain blocks (each cell's
+#: text a paragraph), so a document of tables nested 2,000 deep is read whole, not a RecursionError
+MAX_TABLE_NESTING = 32
+
+
+def element_records(root: etree._Element, table_depth: int = 0) -> list[Paragraph]:
     """Return the records of a parsed HTML element: block-level paragraphs, h1-h6 as headings, tables
     with a Chinese and an English column as row pairs."""
     records: list[Paragraph] = []
@@ -123,7 +128,7 @@ def element_records(root: etree._Element) -> list[Paragraph]:
                 if element.tail:
                     current.append(element.tail)
                 continue
-            if tag == "table":
+            if tag == "table" and table_depth < MAX_TABLE_NESTING:
                 flush()
                 records.extend(_table(element))
                 if element.tail:
@@ -147,7 +152,7 @@ def element_records(root: etree._Element) -> list[Paragraph]:
             row = []
             for cell in tr:
                 if _local(cell.tag) in ("td", "th"):
-                    row.append([r.text for r in element_records(cell)])
+                    row.append([r.text for r in element_records(cell, table_depth + 1)])
             rows.append(row)
         return table_records(rows)
 

@@ -200,6 +200,15 @@ def test_html_with_400_unclosed_tags_is_read_whole(tmp_path, tag):
     assert segments == paragraphs
 
 
+def test_html_tables_nested_400_deep_are_read_whole(tmp_path):
+    paragraphs = numbered(400)
+    page = tmp_path / "tables.html"
+    page.write_text("<html><body>" + "".join(f"<table><tr><td><p>{p}</p>" for p in paragraphs)
+                    + "</td></tr></table>" * 400 + "</body></html>", encoding="utf-8")
+    segments, _ = read_through_cli(tmp_path, page)
+    assert segments == paragraphs
+
+
 def test_html_nested_deeper_than_the_parser_reads_is_refused_not_cut(tmp_path):
     page = tmp_path / "deep.html"
     page.write_text("<html><body>" + "".join(f"<div><p>{p}</p>" for p in numbered(3000)) + "</body></html>",
