@@ -26,15 +26,25 @@ _INITIAL_AHEAD = re.compile(r"\s+[A-Z]\.")
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"'“‘]))([\w.'’-]*\w)\.+$")
 
 
+#: how far around a candidate boundary its words are looked at: enough for any word, and a window, so that a
+#: paragraph of 5 MB is split in linear time (slicing the whole rest of it at each full stop was quadratic)
+_LOOK = 256
+_SPACES = re.compile(r"\s*")
+
+
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
     terminators = match.group().rstrip(_CLOSERS.replace("\\", ""))
-    following = text[match.end():].lstrip()
+    start = _SPACES.match(text, match.end()).end()
+    following = text[start:start + _LOOK]
     next_word = following.lstrip(_OPENERS.replace("\\", ""))
     opens_quote = following[:1] in _OPENERS.replace("\\", "")
     if terminators != "." :
         # "!", "?", "...", "?!": a boundary before a capital or a quotation, not before a number.
         return bool(next_word[:1].isupper()) or opens_quote
-    word_match = _WORD_BEFORE.search(text[:match.start() + 1])
+    before = text[max(0, match.start() + 1 - _LOOK):match.start() + 1]
+    word_match = _WORD_BEFORE.search(before)
+    if word_match and word_match.start() == 0 and match.start() + 1 > _LOOK:
+        word_match = _WORD_BEFORE.search(text[:match.start() + 1])     # a word longer than the window
     word = word_match.group(1) if word_match else ""
     if not next_word[:1].isupper() and not opens_quote:
         return False                       # "No. 5", "p. 12", "in 2020. 3 people" stays together

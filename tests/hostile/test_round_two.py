@@ -406,3 +406,23 @@ def test_more_sentences_than_the_mode_aligns_within_the_memory_limit_are_refused
     run = duiqi(tmp_path, "align", zh, en, "-o", tmp_path / "x.json", "--mode", mode)
     assert_refused(run, str(zh), "too many sentences", f"{lines:,}")
     assert run.peak_mb < 600                      # refused before the dictionary or the model is loaded
+
+
+def test_a_paragraph_of_several_mb_is_split_into_sentences_within_the_cpu_limit(tmp_path):
+    """English sentence splitting looked at the whole rest of the paragraph at each full stop (quadratic: a
+    5 MB line never finished); it now looks at a window. Run under the 60 s CPU limit of limited.py."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+    from tests.hostile.limited import _limit, ADDRESS_SPACE
+
+    code = ("from tests.hostile.measure_peaks import sentences\n"
+            "from editor.segmentation.english import split_english\n"
+            "_, e = sentences(4_000_000)\n"
+            "print(len(e), len(split_english(' '.join(e))))\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                          preexec_fn=_limit(ADDRESS_SPACE, 60))
+    assert done.returncode == 0, done.stderr
+    made, split = done.stdout.split()
+    assert made == split
