@@ -325,7 +325,9 @@ def xlsx_sheet_rows(path: Path, text_limit: int | None = None) -> list[tuple[int
 
 def xlsx_first_row(path: Path) -> list[str]:
     """The first non-empty row of an .xlsx workbook's first sheet (empty when there is none)."""
-    workbook = _Workbook(path)
+    from editor.file_checks import MAX_ALIGNMENT_INPUT_BYTES
+
+    workbook = _Workbook(path, MAX_ALIGNMENT_INPUT_BYTES)    # an alignment table may hold more than a text
     try:
         sheets = workbook.sheets()
         if not sheets:
