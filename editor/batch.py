@@ -176,6 +176,9 @@ def run_job(job: BatchJob, settings: BatchSettings, write: bool = True) -> JobRe
         options = ImportOptions(presegmented=settings.presegmented, src_lang=settings.src_lang,
                                 tgt_lang=settings.tgt_lang, clean=settings.clean)
         doc = import_document(job.inputs, options)
+        from editor.importing.script import kana_verdict
+
+        kana = kana_verdict("".join(s.text for s in doc.src[:20000]))      # some kana: said, not refused
         doc.apply(align_document(doc, mode=settings.mode))
         doc.meta.alignment_mode = settings.mode
         export = settings.export or ExportOptions()
@@ -191,7 +194,7 @@ def run_job(job: BatchJob, settings: BatchSettings, write: bool = True) -> JobRe
         result.sentences = len(doc.src) + len(doc.tgt)
         result.links = counts.links
         result.doubtful = counts.doubtful
-        result.warnings = list(report.warnings)
+        result.warnings = ([kana[1]] if kana is not None else []) + list(report.warnings)
         result.src_lang, result.tgt_lang = doc.meta.src_lang, doc.meta.tgt_lang
     except EditorError as exc:
         result.ok, result.error = False, str(exc)

@@ -69,4 +69,7 @@ def parse_member(raw: bytes, name: str, path: Path) -> etree._Element:
     try:
         return etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as exc:
+        if "depth" in (exc.msg or "").lower():     # legal XML, but nested past libxml2's safe limit (256)
+            raise MalformedFileError(path, f"{name} nests its elements more than 256 levels deep, which Duiqi "
+                                           "does not read (no real document does)", exc.lineno) from None
         raise MalformedFileError(path, f"{name} is not well-formed: {exc.msg}", exc.lineno) from None
