@@ -77,3 +77,22 @@ def test_an_unusable_duiqi_home_starts_with_a_warning(qtbot, tmp_path, monkeypat
     assert _offer_recovery(window) is False
     edit(window, random.Random(3))                      # editing works, in memory
     assert window.is_modified()
+
+
+def test_without_a_usable_home_autosaves_go_to_a_folder_the_user_picks(qtbot, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.write_text("a file where the folder should be", encoding="utf-8")
+    monkeypatch.setenv("DUIQI_HOME", str(home))
+    picked = tmp_path / "elsewhere"
+    picked.mkdir()
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getExistingDirectory", lambda *a, **k: str(picked))
+    window = MainWindow(start_document(), settings=Settings(autosave_seconds=60))
+    qtbot.addWidget(window, before_close_func=mark_clean)
+    assert window._autosaver is None and window.write_warnings.choose_button is not None
+    window.write_warnings.choose_button.click()
+    assert window._autosaver is not None and window._recorder is not None
+    assert str(picked) in window.statusBar().currentMessage()
+    edit(window, random.Random(4))
+    assert window._autosaver.save_now() == window._autosaver.autosave_path
+    assert window._autosaver.autosave_path.parent == picked
+    assert window._recorder.journal is not None and window._recorder.journal.path.parent == picked

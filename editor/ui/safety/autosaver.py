@@ -40,14 +40,16 @@ class Autosaver(QObject):
     def __init__(self, document_provider: Callable[[], AlignmentDocument | None],
                  is_modified: Callable[[], bool],
                  project_path_provider: Callable[[], Path | None],
-                 interval_seconds: int, parent: QObject | None = None) -> None:
+                 interval_seconds: int, parent: QObject | None = None, folder: Path | None = None) -> None:
         super().__init__(parent)
         self._document_provider = document_provider
         self._is_modified = is_modified
         self._project_path_provider = project_path_provider
         self._interval_seconds = max(1, int(interval_seconds))
         self.session = new_session_name()
-        self._folder = autosave_dir()            # fixed for the session, even if the environment changes
+        # fixed for the session, even if the environment changes; `folder`: one the user picked because
+        # Duiqi's own folder cannot be used
+        self._folder = Path(folder) if folder is not None else autosave_dir()
         self._lock_handle: IO[bytes] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(self._interval_seconds * 1000)

@@ -113,15 +113,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode("ascii")))
         from editor.ui.safety.write_warnings import WriteWarnings
 
-        self.write_warnings = WriteWarnings(self)    # a failed autosave or journal write is said at once
+        # a failed autosave or journal write is said at once; without a usable DUIQI_HOME the user may pick a folder
+        self.write_warnings = WriteWarnings(self, self.autosave_to)
         self._autosaver = self._make_autosaver() if autosave else None
         self._recorder = self._make_recorder() if self._autosaver is not None else None
-        if self._autosaver is not None:
-            self._autosaver.failed.connect(self.write_warnings.autosave_failed)
-            self._autosaver.saved.connect(self.write_warnings.succeeded)
-        if self._recorder is not None:
-            self._recorder.failed.connect(self.write_warnings.journal_failed)
-            self._recorder.recorded.connect(self.write_warnings.succeeded)
+        self._connect_write_warnings()
         self._build_collection_dock()
         self._on_document_reset()
 
@@ -324,10 +320,39 @@ class MainWindow(QMainWindow):
             return None
         return saver
 
+    def _connect_write_warnings(self) -> None:
+        if self._autosaver is not None:
+            self._autosaver.failed.connect(self.write_warnings.autosave_failed)
+            self._autosaver.saved.connect(self.write_warnings.succeeded)
+
+    def autosave_to(self, folder: Path) -> bool:
+        """Autosave (snapshot and edit journal) into `folder` from now on, when Duiqi's own folder cannot be
+        used; True when it could start there."""
+        from editor.ui.safety.autosaver import Autosaver
+
+        if self._autosaver is not None:
+            return True
+        seconds = self.settings.autosave_seconds if self.settings is not None else 60
+        try:
+            saver = Autosaver(lambda: self.qdoc.doc if (self.qdoc.doc.src or self.qdoc.doc.tgt) else None,
+                              self.is_modified, lambda: self.project_path, seconds, self, folder=folder)
+            saver.start()
+            self._autosaver = saver
+            self._recorder = self._make_recorder()
+        except OSError as exc:
+            log.warning("cannot autosave in %s: %s", folder, exc)
+            self._autosaver = self._recorder = None
+            return False
+        self._connect_write_warnings()
+        return True
+
     def _make_recorder(self):
         from editor.ui.safety.edit_recorder import EditRecorder
 
-        return EditRecorder(self._autosaver, self.qdoc, self.undo_stack, lambda: self.project_path, self)
+        recorder = EditRecorder(self._autosaver, self.qdoc, self.undo_stack, lambda: self.project_path, self)
+        recorder.failed.connect(self.write_warnings.journal_failed)       # said at once in the window
+        recorder.recorded.connect(self.write_warnings.succeeded)
+        return recorder
 
     def _apply_settings(self) -> None:
         font = QFont(QApplication.font())
