@@ -39,11 +39,18 @@ def write_case(folder: Path, case: str) -> tuple[Path, Path]:
         en.write_text(" ".join(e) + "\n", encoding="utf-8")
     elif case == "file":             # a 5.9 MB file of paragraphs of a few sentences
         z, e = sentences(5.9e6 - 20000)
+        while sum(len(x.encode()) + 1 for x in e) > 5.9e6:      # the English side under the limit too
+            z, e = z[:-500], e[:-500]
         zh.write_text("".join(s + ("\n" if k % 5 == 4 else "") for k, s in enumerate(z)), encoding="utf-8")
         en.write_text("".join(s + ("\n" if k % 5 == 4 else " ") for k, s in enumerate(e)), encoding="utf-8")
     elif case == "chars":            # 500,000 one-character lines
         zh.write_text("字\n" * 500_000, encoding="utf-8")
         en.write_text("a\n" * 500_000, encoding="utf-8")
+    elif case.startswith("oneline-"):  # oneline-N: N sentences a side in one paragraph (one line)
+        count = int(case.split("-")[1])
+        z, e = sentences(count * 100)
+        zh.write_text(" ".join(z[:count]) + "\n", encoding="utf-8")
+        en.write_text(" ".join(e[:count]) + "\n", encoding="utf-8")
     elif case.startswith("sent-"):   # sent-N: N real-looking sentences a side, five to a paragraph
         count = int(case.split("-")[1])
         z, e = sentences(count * 100)         # about 78 bytes a Chinese sentence: more than `count` of them
