@@ -1556,7 +1556,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/window/main_window.py" line="+122"/>
+        <location filename="../../editor/ui/window/main_window.py" line="+127"/>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>
@@ -1671,7 +1671,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+178"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1972,7 +1972,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>项目文件</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
@@ -1987,7 +1987,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>稍后(&amp;L)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>(never saved)</source>
         <translation>（从未保存）</translation>
     </message>
@@ -2002,7 +2002,32 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>%1 个链接，%2 个已确认</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+23"/>
+        <source>The edit journal is damaged at record %1; the work up to there is offered.</source>
+        <translation>编辑日志在第 %1 条记录处损坏；提供恢复到该处为止的工作。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The edit journal is damaged at record %1; the newer automatic snapshot is offered instead (without its undo history).</source>
+        <translation>编辑日志在第 %1 条记录处损坏；改为提供较新的自动快照（不含撤销历史）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The edit journal cannot be read; the automatic snapshot is offered instead (without its undo history).</source>
+        <translation>无法读取编辑日志；改为提供自动快照（不含撤销历史）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The edit journal stops before the last automatic snapshot, which is offered instead (without its undo history).</source>
+        <translation>编辑日志止于最后一次自动快照之前；改为提供该快照（不含撤销历史）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A copy of the journal is kept in %1.</source>
+        <translation>日志副本保存在 %1。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>This autosave cannot be read: %1</source>
         <translation>无法读取此自动保存文件：%1</translation>
     </message>
@@ -2856,6 +2881,54 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+0"/>
         <source>Version, licences and credits</source>
         <translation>版本、许可证与致谢</translation>
+    </message>
+</context>
+<context>
+    <name>WriteWarnings</name>
+    <message>
+        <location filename="../../editor/ui/safety/write_warnings.py" line="+33"/>
+        <source>Unsaved edits can no longer be written to the autosave folder: %1</source>
+        <translation>未保存的编辑已无法写入自动保存文件夹：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edits can no longer be written to the edit journal: %1</source>
+        <translation>编辑已无法写入编辑日志：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Duiqi's folder for settings and autosaves cannot be used (%1). Duiqi works in memory only: nothing is autosaved, so save your work often.</source>
+        <translation>无法使用 Duiqi 的设置和自动保存文件夹（%1）。Duiqi 仅在内存中工作，不会自动保存，请经常保存您的工作。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Autosave to Another Folder…</source>
+        <translation>自动保存到其他文件夹…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Folder for Autosaves</source>
+        <translation>自动保存文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot autosave in %1 either; save your work often.</source>
+        <translation>也无法在 %1 中自动保存；请经常保存您的工作。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Autosaving to %1 (if Duiqi crashes, open the newest .duiqi file there).</source>
+        <translation>正在自动保存到 %1（如果 Duiqi 崩溃，请打开其中最新的 .duiqi 文件）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Edits Are Not Being Saved</source>
+        <translation>编辑未被保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your work is still open. Save it (File ▸ Save As) to a folder with free space before closing Duiqi.</source>
+        <translation>您的工作仍然打开着。关闭 Duiqi 之前，请将其保存（文件 ▸ 另存为）到有剩余空间的文件夹。</translation>
     </message>
 </context>
 <context>
