@@ -12,6 +12,7 @@ runs that decode back exactly, stray spaces other than the one after an article 
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -243,18 +244,29 @@ _CLAUSE_NUMBER = re.compile(
     rf"|[（(][{_CN_NUMERAL}]+[）)]|[{_CN_NUMERAL}]+(?:[.．][{_CN_NUMERAL}]+)*[.．、])$")
 
 
+CLAUSE_WINDOW = 48
+
+
 def after_clause_number(text: str, position: int) -> bool:
     """True when text[:position] ends with an article or clause number that starts a sentence."""
-    return bool(_CLAUSE_NUMBER.search(text[:position]))
+    # a clause number is short: search the last CLAUSE_WINDOW characters only (the look-behind still sees the
+    # character before the window, and `^` only the text's real start), so each space costs O(1), not O(n)
+    return bool(_CLAUSE_NUMBER.search(text, max(0, position - CLAUSE_WINDOW), position))
 
 
 def _whitespace_fixes(text: str) -> list[Fix]:
     fixes: list[Fix] = []
-    used: list[tuple[int, int]] = []
+    used: list[tuple[int, int]] = []            # sorted by start, never overlapping (a long line has thousands)
+
+    def take(start: int, end: int) -> bool:
+        i = bisect.bisect_left(used, (start, start))
+        if _overlaps(used, i, start, end):
+            return False
+        used.insert(i, (start, end))
+        return True
 
     def add(start: int, end: int, replacement: str, note: str) -> None:
-        if start < end and not any(start < e and s < end for s, e in used):
-            used.append((start, end))
+        if start < end and take(start, end):
             fixes.append(Fix(FixKind.WHITESPACE, start, end, text[start:end], replacement, note))
 
     for m in _EDGE_SPACE.finditer(text):
@@ -264,7 +276,7 @@ def _whitespace_fixes(text: str) -> list[Fix]:
     for m in _CJK_SPACE.finditer(text):
         if after_clause_number(text, m.start()):     # 第一条 本合同: the space after the number stays
             if m.group() in (" ", "\u3000"):
-                used.append((m.start(), m.end()))
+                take(m.start(), m.end())
             else:
                 add(m.start(), m.end(), " ", "irregular space after an article or clause number")
             continue
@@ -282,7 +294,10 @@ _CJK_CLOSER = "”’）》」』】〕"
 _CJK_OPENER = "“‘（《「『【〔"
 _ASCII_MARK = re.compile(r"[,:;?!] *")
 _PAREN_GROUP = re.compile(r"\(([^()\n]{1,200})\)")
-_URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|\S+@\S+\.\w+", re.IGNORECASE)
+#: a URL or an e-mail address; an address starts where its run of address characters starts (the lookbehind), so
+#: a long line without one is scanned once, not once per position (`\S+@` made a 5 MB line never finish)
+_URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+                  re.IGNORECASE)
 
 
 def _chinese_before(text: str, k: int) -> bool:
@@ -300,10 +315,12 @@ def _chinese_after(text: str, k: int) -> bool:
 def _punctuation_fixes(text: str) -> list[Fix]:
     """ASCII , : ; ? ! between Chinese (a Chinese character or closing mark before, one or an opening mark or
     the end after) and () around Chinese, made full-width; digits (1,000), Latin runs and URLs are left."""
-    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]      # in order, never overlapping
+    url_starts = [a for a, _ in urls]
 
     def in_url(k: int) -> bool:
-        return any(a <= k < b for a, b in urls)
+        i = bisect.bisect_right(url_starts, k) - 1
+        return i >= 0 and k < urls[i][1]
 
     fixes = []
     for m in _ASCII_MARK.finditer(text):
@@ -338,21 +355,42 @@ def suggest_cleanup(text: str, *, script: str | None = None,
     """
     kinds = set(kinds)
     chosen = ChineseScript(script) if script else ChineseScript(detect_chinese_script(text))
-    candidates: list[Fix] = []
+    groups: list[list[Fix]] = []
     if FixKind.MOJIBAKE in kinds:
-        candidates += _mojibake_fixes(text, chosen)
+        groups.append(_mojibake_fixes(text, chosen))
     if FixKind.PINYIN in kinds:
-        candidates += _pinyin_fixes(text)
+        groups.append(_pinyin_fixes(text))
     if FixKind.WHITESPACE in kinds:
-        candidates += _whitespace_fixes(text)
+        groups.append(_whitespace_fixes(text))
     if FixKind.PUNCTUATION in kinds:
-        candidates += _punctuation_fixes(text)
+        groups.append(_punctuation_fixes(text))
     fixes: list[Fix] = []
-    for fix in candidates:                         # earlier kinds win an overlap between repairs
-        if fix.repairable and any(f.repairable and fix.start < f.end and f.start < fix.end for f in fixes):
-            continue
-        fixes.append(fix)
+    taken: list[tuple[int, int]] = []              # the repairs kept so far, sorted by start, never overlapping
+    for group in groups:                           # earlier kinds win an overlap between repairs
+        kept: list[tuple[int, int]] = []           # this kind's repairs, in order: merged into `taken` after it
+        for fix in sorted(group, key=lambda f: (f.start, f.end)):
+            if fix.repairable:
+                i = bisect.bisect_left(taken, (fix.start, fix.start))
+                if _overlaps(taken, i, fix.start, fix.end) or (kept and fix.start < kept[-1][1]
+                                                                and kept[-1][0] < fix.end):
+                    continue
+                kept.append((fix.start, fix.end))
+            fixes.append(fix)
+        taken = sorted(taken + kept)               # two sorted runs: linear
     return sorted(fixes, key=lambda f: (f.start, f.end))
+
+
+def _overlaps(taken: list[tuple[int, int]], i: int, start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a span of `taken` (sorted, never overlapping; `i` where start would go):
+    the one before it, or those after it that start before `end` (spans touching at an end do not overlap)."""
+    if i > 0 and taken[i - 1][0] < end and start < taken[i - 1][1]:
+        return True
+    j = i
+    while j < len(taken) and taken[j][0] < end:
+        if start < taken[j][1]:
+            return True
+        j += 1
+    return False
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> str:

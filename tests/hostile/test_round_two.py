@@ -426,3 +426,15 @@ def test_a_paragraph_of_several_mb_is_split_into_sentences_within_the_cpu_limit(
     assert done.returncode == 0, done.stderr
     made, split = done.stdout.split()
     assert made == split
+
+
+def test_a_single_5_mb_line_is_cleaned_and_segmented_within_the_limits_and_refused_by_its_sentence_count(tmp_path):
+    """One 5 MB line of sentences a side, in the default (best) mode with the default clean-up: the clean-up's
+    e-mail pattern, clause-number check and overlap checks were quadratic on a long line (300 KB took 27 s, 5 MB
+    never finished). It is now read, cleaned and split under the CPU and memory limits, and refused for having
+    more sentences than best mode takes, naming the file."""
+    from tests.hostile.measure_peaks import write_case
+
+    zh, en = write_case(tmp_path, "line")
+    run = duiqi(tmp_path, "align", zh, en, "-o", tmp_path / "x.tmx")
+    assert_refused(run, str(zh), "too many sentences")
