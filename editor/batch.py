@@ -34,7 +34,8 @@ class BatchSettings:
     fmt: str = DEFAULT_FORMAT
     mode: str = "best"
     presegmented: bool = False
-    clean: bool = False
+    clean: bool = True              # the safe repairs, as editor.workflow.DEFAULT_CLEAN (the CLI passes its flag)
+    punctuation: bool = False       # the "Chinese punctuation" clean-up (off by default, as in the editor)
     src_lang: str | None = None
     tgt_lang: str = "en-US"
     export: object = None           # editor.exporting.ExportOptions (None: the defaults)
@@ -59,6 +60,7 @@ class JobResult:
     payload: bytes | None = None    # the exported file, when the caller writes it (a Dask client)
     warnings: list[str] = field(default_factory=list)
     worker_pid: int = 0             # the process that ran the job
+    repaired: dict[str, int] = field(default_factory=dict)   # import artefacts repaired, by kind
     src_lang: str | None = None     # the document's languages (the collection index keeps them)
     tgt_lang: str | None = None
 
@@ -174,8 +176,10 @@ def run_job(job: BatchJob, settings: BatchSettings, write: bool = True) -> JobRe
         from editor.workflow import ImportOptions, align_document, import_document
 
         options = ImportOptions(presegmented=settings.presegmented, src_lang=settings.src_lang,
-                                tgt_lang=settings.tgt_lang, clean=settings.clean)
+                                tgt_lang=settings.tgt_lang, clean=settings.clean, punctuation=settings.punctuation)
         doc = import_document(job.inputs, options)
+        for fix in doc.meta.cleanup_applied or ():
+            result.repaired[fix["kind"]] = result.repaired.get(fix["kind"], 0) + 1
         from editor.importing.script import kana_verdict
 
         kana = kana_verdict("".join(s.text for s in doc.src[:20000]))      # some kana: said, not refused

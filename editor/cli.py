@@ -84,7 +84,7 @@ def _build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--presegmented", action="store_true",
                        help="the inputs have one sentence per line: do not split them further")
     batch.add_argument("--mode", choices=("length", "fast", "best"), default="best", help="as for align")
-    _add_clean_options(batch, punctuation=False)
+    _add_clean_options(batch)
     batch.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                        help="worker processes (default: one per CPU); each loads the dictionary and model once")
     batch.add_argument("--dask", metavar="ADDRESS",
@@ -494,7 +494,8 @@ def _run_batch(args: argparse.Namespace) -> int:
         print(f"duiqi: error: {out_dir}: not a folder", file=sys.stderr)
         return EXIT_BAD_INPUT
     settings = batch.BatchSettings(str(out_dir), fmt=fmt, mode=args.mode, presegmented=args.presegmented,
-                                   clean=args.clean, src_lang=args.src_lang, tgt_lang=args.tgt_lang or "en-US",
+                                   clean=args.clean, punctuation=args.chinese_punctuation,
+                                   src_lang=args.src_lang, tgt_lang=args.tgt_lang or "en-US",
                                    export=_export_options(args))
     if args.merge:
         from editor.collection.merge import merge_suffix
@@ -526,6 +527,11 @@ def _run_batch(args: argparse.Namespace) -> int:
         print(f"duiqi: {len(summary.done)} jobs aligned{skipped}, {len(failed)} failed; "
               f"{summary.total('sentences')} sentences, {summary.total('links')} links, "
               f"{summary.total('doubtful')} doubtful links; {summary.seconds:.1f} s", file=sys.stderr)
+        repaired = [{"kind": kind} for r in summary.results for kind, n in r.repaired.items() for _ in range(n)]
+        if repaired:
+            documents = sum(1 for r in summary.results if r.repaired)
+            print(f"duiqi: {_cleanup_line(repaired)} (in {documents} document{'s' if documents != 1 else ''})",
+                  file=sys.stderr)
     for result in failed:
         print(f"duiqi: failed: {result.name}: {result.error}", file=sys.stderr)
     if args.merge:

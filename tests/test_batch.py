@@ -267,3 +267,24 @@ def test_the_summary_counts_links_and_doubtful_links_as_the_editor_review_does(t
         links, doubtful = links + counts.links, doubtful + counts.doubtful
     assert links > 0
     assert f"{links} links, {doubtful} doubtful links" in capsys.readouterr().err
+
+
+def test_batch_repairs_like_align_says_how_many_and_offers_chinese_punctuation(tmp_path, capsys):
+    from editor.batch import BatchSettings
+    from editor.workflow import DEFAULT_CLEAN
+
+    assert BatchSettings("x").clean == DEFAULT_CLEAN         # one default for the CLI, batch and the editor
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notice.txt").write_text("請聯(lián)絡我們,謝謝。\n\nPlease contact us, thank you.\n", encoding="utf-8")
+    (folder / "jobs.tsv").write_text("notice.txt\t\tnotice\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["batch", str(folder / "jobs.tsv"), "-o", str(out), "--format", "json", "--mode", "length",
+                 "--jobs", "1", "--chinese-punctuation"]) == 0
+    zh = json.loads((out / "notice.json").read_text(encoding="utf-8"))["zh"]
+    assert zh == ["請聯絡我們，謝謝。"]                         # the pinyin leftover repaired, the comma full-width
+    err = capsys.readouterr().err
+    assert "repaired 2 import artefacts" in err and "(in 1 document)" in err
+    assert main(["batch", str(folder / "jobs.tsv"), "-o", str(tmp_path / "raw"), "--format", "json",
+                 "--mode", "length", "--jobs", "1", "--no-clean"]) == 0
+    assert json.loads((tmp_path / "raw" / "notice.json").read_text(encoding="utf-8"))["zh"] == ["請聯(lián)絡我們,謝謝。"]
