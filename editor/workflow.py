@@ -407,12 +407,14 @@ def align_document(doc: AlignmentDocument, *, mode: str = "best", keep_fixed: bo
     change = alignment_change(doc, aligned, "Re-align the rest" if realign else "Align", never_surer=realign)
     if mode == "length":
         return change
+    from editor.alignment.engine import one_blas_thread
     from editor.alignment.support import unsupported_in_links
 
     fixed_links = {(tuple(range(a.src_start, a.src_end)), tuple(range(a.tgt_start, a.tgt_end))) for a in fixed}
-    bad_src, bad_tgt = unsupported_in_links(src, tgt, [(b.src, b.tgt) for b in aligned
-                                                       if (b.src, b.tgt) not in fixed_links],
-                                            use_embeddings=mode == "best")
+    with one_blas_thread():        # as the engine: two BLAS threads per batch worker on two cores collapse
+        bad_src, bad_tgt = unsupported_in_links(src, tgt, [(b.src, b.tgt) for b in aligned
+                                                           if (b.src, b.tgt) not in fixed_links],
+                                                use_embeddings=mode == "best")
     return Change(change.description, _support_marks(doc.src, bad_src), _support_marks(doc.tgt, bad_tgt),
                   change.beads)
 

@@ -151,12 +151,10 @@ def _repair(run: str) -> str | None:
 def _suspicious_positions(text: str, script: ChineseScript) -> list[int]:
     other = ChineseScript.SIMPLIFIED if script is ChineseScript.TRADITIONAL else ChineseScript.TRADITIONAL
     native_codec = "big5" if script is ChineseScript.TRADITIONAL else "gb2312"
-    positions = set()
-    for i, char in enumerate(text):
-        if _ODD_SYMBOL.match(char):
-            positions.add(i)
-        elif _HAN_CHAR.match(char) and (char_script(char) is other or not _in_codec(char, native_codec)):
-            positions.add(i)
+    # each distinct character is judged once (a paragraph repeats most of its characters), then found
+    suspicious = {char for char in set(text) if _ODD_SYMBOL.match(char) or (
+        _HAN_CHAR.match(char) and (char_script(char) is other or not _in_codec(char, native_codec)))}
+    positions = {i for i, char in enumerate(text) if char in suspicious} if suspicious else set()
     for match in _GLUED_ASCII.finditer(text):
         positions.update(range(match.start(), match.end()))
     return sorted(positions)
