@@ -13,7 +13,6 @@ from __future__ import annotations
 import enum
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
@@ -60,8 +59,10 @@ _MARK_REASON = {Mark.GARBLED: Reason.GARBLED, Mark.LEFTOVER: Reason.LEFTOVER, Ma
 
 @functools.lru_cache(maxsize=1 << 16)     # the status bar counts every link after each edit
 def text_length(text: str) -> int:
-    """Characters that carry text (letters, digits, CJK), the measure of the length ratio."""
-    return sum(1 for c in text if unicodedata.category(c)[0] in "LN")
+    """Characters that carry text (letters, digits, CJK), the measure of the length ratio: str.isalnum, the
+    Unicode letters and numbers (categories L and N), counted in C (a merged export of 100,000 links measures
+    every text once)."""
+    return sum(map(str.isalnum, text))
 
 
 def typical_ratio(src: Sequence[str], tgt: Sequence[str]) -> float | None:
