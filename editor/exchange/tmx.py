@@ -221,44 +221,57 @@ def write_tmx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> 
     langs = export_languages(doc, options)
     entries = collect_entries(doc, options, report, keep_unlinked=False)
     now = tmx_date(options.timestamp or bitext_document.clock())
-    root = etree.Element("tmx", version="1.4")
-    header = etree.SubElement(root, "header", {
+    header = etree.Element("header", {
         "creationtool": CREATION_TOOL, "creationtoolversion": __version__, "segtype": "sentence",
         "o-tmf": "duiqi", "adminlang": "en-US", "srclang": langs.src, "datatype": "plaintext",
         "creationdate": now, "changedate": now})
     if doc.meta.presegmented and options.duiqi_props:
         _prop(header, PROP_PRESEGMENTED, "yes")
-    body = etree.SubElement(root, "body")
     src_file, tgt_file = export_files(doc, options)
     dates: dict = {}                       # links share times: format each once
 
     def date(moment) -> str:
         return dates.get(moment) or dates.setdefault(moment, tmx_date(moment))
 
-    for number, entry in enumerate(entries, start=1):
-        creation_id, change_id = _people(entry, options.creation_id, options.engine_id)
-        tu = etree.SubElement(body, "tu", {"tuid": str(number), "creationdate": date(entry.created),
-                                           "creationid": creation_id, "changedate": date(entry.changed),
-                                           "changeid": change_id})
-        if options.duiqi_props:
-            _prop(tu, PROP_CONFIDENCE, entry.confidence_text)
-            _prop(tu, PROP_STATUS, entry.status.value)
-            if entry.doubtful:
-                _prop(tu, PROP_DOUBTFUL, "yes")
-            if src_file:
-                _prop(tu, PROP_SOURCE_FILE, src_file)
-            if tgt_file:
-                _prop(tu, PROP_TARGET_FILE, tgt_file)
-        for lang, text, layout, codes in ((langs.src, entry.src, entry.src_layout, entry.src_codes),
-                                          (langs.tgt, entry.tgt, entry.tgt_layout, entry.tgt_codes)):
-            tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
-            if layout and options.duiqi_props:
-                _prop(tuv, PROP_LAYOUT, layout)
-            text, changed = _TABS_AND_BREAKS.subn(" ", text)     # same length: the layout still fits
-            report.normalised_whitespace += changed
-            report.codes_written += write_inline(etree.SubElement(tuv, "seg"), text, codes, "tmx")
+    # written unit by unit (lxml's incremental writer): a large TM never has a second, whole tree in memory
+    with etree.xmlfile(out, encoding="UTF-8") as xf:
+        xf.write_declaration()
+        with xf.element("tmx", version="1.4"):
+            xf.write("\n")
+            xf.write(header, pretty_print=True)
+            with xf.element("body"):
+                xf.write("\n")
+                for number, entry in enumerate(entries, start=1):
+                    xf.write(_tu(number, entry, langs, options, report, date, src_file, tgt_file),
+                             pretty_print=True)
+            xf.write("\n")
+    out.write(b"\n")                        # the file ends with a line break, as every text file should
     if report.normalised_whitespace:
         report.warnings.append(f"wrote {report.normalised_whitespace} tab(s) or line break(s) inside segments "
                                f"as spaces (TMX has no way to keep them that CAT tools honour)")
-    etree.ElementTree(root).write(out, encoding="UTF-8", xml_declaration=True, pretty_print=True)
     return report
+
+
+def _tu(number: int, entry, langs, options: ExportOptions, report: ExportReport, date, src_file, tgt_file):
+    """One `<tu>` element for an entry (its dates, people, props and both `<tuv>`s)."""
+    creation_id, change_id = _people(entry, options.creation_id, options.engine_id)
+    tu = etree.Element("tu", {"tuid": str(number), "creationdate": date(entry.created),
+                              "creationid": creation_id, "changedate": date(entry.changed), "changeid": change_id})
+    if options.duiqi_props:
+        _prop(tu, PROP_CONFIDENCE, entry.confidence_text)
+        _prop(tu, PROP_STATUS, entry.status.value)
+        if entry.doubtful:
+            _prop(tu, PROP_DOUBTFUL, "yes")
+        if src_file:
+            _prop(tu, PROP_SOURCE_FILE, src_file)
+        if tgt_file:
+            _prop(tu, PROP_TARGET_FILE, tgt_file)
+    for lang, text, layout, codes in ((langs.src, entry.src, entry.src_layout, entry.src_codes),
+                                      (langs.tgt, entry.tgt, entry.tgt_layout, entry.tgt_codes)):
+        tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+        if layout and options.duiqi_props:
+            _prop(tuv, PROP_LAYOUT, layout)
+        text, changed = _TABS_AND_BREAKS.subn(" ", text)     # same length: the layout still fits
+        report.normalised_whitespace += changed
+        report.codes_written += write_inline(etree.SubElement(tuv, "seg"), text, codes, "tmx")
+    return tu
