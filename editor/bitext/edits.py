@@ -207,8 +207,11 @@ def set_status(doc: AlignmentDocument, first: int, last: int, status: BeadStatus
     if not 0 <= first <= last < len(doc.beads):
         raise InvalidEditError(f"no beads {first}..{last}")
     old = doc.beads[first:last + 1]
+    # a link made or changed by hand stays EDITED when confirmed; a sentence an edit left unlinked becomes
+    # CONFIRMED: the person says it has no counterpart (editor.bitext.review.vouched)
     new = [Bead(b.src, b.tgt, b.confidence, status) if b.status is not status and (
-           b.status is not BeadStatus.EDITED or status is BeadStatus.AUTO) else b for b in old]
+           b.status is not BeadStatus.EDITED or status is BeadStatus.AUTO or not (b.src and b.tgt)) else b
+           for b in old]
     return Change(description, beads=Splice(first, tuple(old), tuple(new)))
 
 

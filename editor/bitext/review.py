@@ -75,11 +75,16 @@ def vouched(bead: "Bead") -> bool:
     """True when a person vouched for the bead. A link edited or confirmed by hand is vouched for; a sentence
     left unlinked is vouched for only when a person confirmed it: one left over by an edit (Split into 1:1,
     Unlink, a link started and cancelled) stays in the review list and on F8's path until confirmed."""
+    return vouched_status(bead.status, bool(bead.src and bead.tgt))
+
+
+def vouched_status(status, linked: bool) -> bool:
+    """`vouched` from a status and whether there is text on both sides (what the exporters know of a link)."""
     from editor.bitext.document import BeadStatus
 
-    if not bead.is_fixed:
+    if status is BeadStatus.AUTO:
         return False
-    return bool(bead.src and bead.tgt) or bead.status is BeadStatus.CONFIRMED
+    return linked or status is BeadStatus.CONFIRMED
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Callable
 
 from editor.bitext.document import AlignmentDocument, BeadStatus, Segment, join_segments
 from editor.bitext.artefacts import check_document
-from editor.bitext.review import DEFAULT_THRESHOLD, ReviewPolicy
+from editor.bitext.review import DEFAULT_THRESHOLD, ReviewPolicy, vouched_status
 from editor.errors import InputFileError
 from editor.exchange.languages import canonical_lang
 from editor.exchange.layout import layout_text, split_by_layout
@@ -181,6 +181,12 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
                                f"need review), as the {options.preset} preset does; confirm them to include them")
     report.written = len(entries)
     return entries
+
+
+def approved(entry: Entry) -> bool:
+    """True for a link a person vouched for (editor.bitext.review.vouched): confirmed, or made or changed by hand
+    with text on both sides. A sentence an edit left unlinked is not approved until a person confirms it."""
+    return vouched_status(entry.status, bool(entry.src) and bool(entry.tgt))
 
 
 def needs_review(entry: Entry) -> bool:

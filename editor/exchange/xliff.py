@@ -4,7 +4,8 @@ options.reverse writes English as the source instead (English→Chinese work).
 
 State mapping (both versions also keep Duiqi's own status and confidence for a lossless re-import):
 
-- confirmed / edited: 1.2 `state="final"` + `approved="yes"`; 2.0 `state="final"`
+- confirmed / edited: 1.2 `state="final"` + `approved="yes"`; 2.0 `state="final"` (a sentence an edit left
+  unlinked is not approved until confirmed: 1.2 `needs-review-translation`, 2.0 the needs-review substate)
 - auto, confidence >= 0.5: `state="translated"` in both
 - auto, confidence < 0.5: 1.2 `state="needs-review-translation"`;
   2.0 `state="initial" subState="duiqi:needs-review"` (2.0 has no review state before `reviewed`)
@@ -38,7 +39,7 @@ from editor import __version__
 from editor.bitext.document import AlignmentDocument, BeadStatus
 from editor.errors import EmptyFileError, UnsupportedFormatError
 from editor.exchange import statuses
-from editor.exchange.entries import Entry, collect_entries, export_files, export_languages, needs_review
+from editor.exchange.entries import Entry, approved, collect_entries, export_files, export_languages, needs_review
 from editor.exchange.inline import Inline, write_inline
 from editor.exchange.languages import normalized_lang
 from editor.exchange.options import ExportOptions, ExportReport
@@ -234,9 +235,11 @@ def write_xliff12(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions)
             report.untranslatable += 1
         if not entry.tgt:
             target.set("state", "needs-translation")
-        elif entry.status is not BeadStatus.AUTO:
+        elif approved(entry):
             unit.set("approved", "yes")
             target.set("state", options.confirmed_state)
+        elif entry.status is not BeadStatus.AUTO:
+            target.set("state", "needs-review-translation")     # left unlinked by an edit, not confirmed
         else:
             target.set("state", "needs-review-translation" if needs_review(entry) else "translated")
         report.codes_written += write_inline(target, entry.tgt, entry.tgt_codes, "xliff12")
@@ -292,9 +295,9 @@ def write_xliff20(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions)
             report.codes_written += write_inline(target, entry.tgt, entry.tgt_codes, "xliff20", original_data)
             if _keeps_space(entry.tgt):
                 target.set(XML_SPACE, "preserve")
-            if entry.status is not BeadStatus.AUTO:
+            if approved(entry):
                 segment.set("state", "final")
-            elif needs_review(entry):
+            elif entry.status is not BeadStatus.AUTO or needs_review(entry):
                 segment.set("state", "initial")
                 segment.set("subState", SUBSTATE_NEEDS_REVIEW)
             else:

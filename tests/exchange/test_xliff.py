@@ -118,3 +118,28 @@ def test_an_unknown_xliff_version_is_refused():
     from editor.errors import UnsupportedFormatError
     with pytest.raises(UnsupportedFormatError):
         export_bytes(rich_document(), ".xlf", xliff_version="1.1")
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+def test_a_sentence_an_edit_left_unlinked_is_not_approved_until_a_person_confirms_it(version):
+    from editor.bitext import edits
+    from editor.bitext.document import AlignmentDocument, BeadStatus
+
+    doc = AlignmentDocument.from_texts([("第一句。", 0)], [("First.", 0), ("Second.", 0)])
+    doc.apply(edits.link(doc, [0], [1, 2]))
+    doc.apply(edits.split_into_one_to_one(doc, 0))        # en "Second." is left unlinked by the edit (EDITED)
+    assert [(b.src, b.tgt, b.status) for b in doc.beads] == [((0,), (1,), BeadStatus.EDITED),
+                                                            ((), (2,), BeadStatus.EDITED)]
+
+    def states() -> list[tuple]:
+        root = etree.fromstring(export_bytes(doc, ".xlf", xliff_version=version)[0])
+        if version == "1.2":
+            return [(u.get("approved"), u.find(f"{{{XLIFF12_NS}}}target").get("state"))
+                    for u in root.iter(f"{{{XLIFF12_NS}}}trans-unit")]
+        return [(None, s.get("state")) for s in root.iter(f"{{{XLIFF20_NS}}}segment")]
+
+    final = ("yes", "final") if version == "1.2" else (None, "final")
+    assert states()[0] == final                            # the link made by hand: the person vouched for it
+    assert states()[1] != final                            # the leftover: nobody said it has no counterpart
+    doc.apply(edits.confirm(doc, 1))
+    assert states()[1] == final                            # now a person did
