@@ -138,15 +138,7 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
     timings["anchors+band"] = timings.get("anchors+band", 0.0) + t1 - t0
     timings["score"] = timings.get("score", 0.0) + t2 - t1
     timings["dp"] = timings.get("dp", 0.0) + t3 - t2
-    terms = chosen_terms(sides, band, pb, margins, n, path)
-    out = []
-    for (s0, s1, g0, g1, gain), post, bound, mg in zip(path, posterior, boundary, merge):
-        a, b = s1 - s0, g1 - g0
-        feats = {"type": (a, b), "posterior": post, "boundary": bound, "merge": mg}
-        if a and b:
-            feats.update(terms[(s1, g1)])
-        out.append(RawBead(s0, s1, g0, g1, gain, feats))
-    return out
+    return _raw_beads(path, posterior, boundary, merge, chosen_terms(sides, band, pb, margins, n, path))
 
 
 def decode(band, scores, sides, should_stop=None, progress=None) -> list[tuple[int, int, int, int, float]]:
@@ -190,6 +182,18 @@ def chosen_terms(sides, band, pb, margins, n: int, path) -> dict[tuple[int, int]
             terms[(r, j)] = {k: float(arr[r - r0, j - band.lo[r]]) for k, arr in tm.feats.items()}
         del tm
     return terms
+
+
+def _raw_beads(path, posterior, boundary, merge, terms) -> list[RawBead]:
+    """The path's beads with what the confidence model reads: type, posteriors, merge evidence, score terms."""
+    out = []
+    for (s0, s1, t0, t1, gain), post, bound, mg in zip(path, posterior, boundary, merge):
+        a, b = s1 - s0, t1 - t0
+        feats = {"type": (a, b), "posterior": post, "boundary": bound, "merge": mg}
+        if a and b:
+            feats.update(terms[(s1, t1)])
+        out.append(RawBead(s0, s1, t0, t1, gain, feats))
+    return out
 
 
 def _lattice_scores(scores, with_emb: bool):
@@ -364,15 +368,9 @@ def _score_piece(src, tgt, ratio, res, path, should_stop, timings) -> list[RawBe
                                           POSTERIOR_TEMPERATURE)
     merge = merge_evidence(band, scores, full)
     del scores
-    terms = chosen_terms(sides, band, pb, margins, n, full)
-    out = []
-    for (s0, s1, t0, t1, g), post, bound, mg in zip(full, posterior, boundary, merge):
-        a, b = s1 - s0, t1 - t0
-        feats = {"type": (a, b), "posterior": post, "boundary": bound, "merge": mg}
-        if a and b:
-            feats.update(terms[(s1, t1)])
-        out.append(RawBead(s0, s1, t0, t1, g if g is not None else scoring.SKIP_SCORE, feats))
-    return out
+    scored = [(s0, s1, t0, t1, g if g is not None else scoring.SKIP_SCORE)
+              for (s0, s1, t0, t1, _), g in zip(full, gains)]
+    return _raw_beads(scored, posterior, boundary, merge, chosen_terms(sides, band, pb, margins, n, full))
 
 
 #: the merge evidence of a bead with no neighbour it could merge with (and its floor and ceiling)

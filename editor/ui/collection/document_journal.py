@@ -13,8 +13,16 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from editor.bitext.document import AlignmentDocument
-from editor.bitext.journal import JOURNAL_SUFFIX, History, Journal, Step, history_from_steps, read_journal
+from editor.bitext.journal import (
+    JOURNAL_SUFFIX,
+    History,
+    Journal,
+    Step,
+    history_from_steps,
+    read_journal,
+)
 from editor.errors import EditorError
+from editor.ui.safety.edit_recorder import stack_steps
 from editor.ui.safety.sessions import JOURNAL_SYNC_MS
 
 log = logging.getLogger(__name__)
@@ -66,13 +74,7 @@ class DocumentJournal(QObject):
         return self._journal is not None
 
     def _steps(self) -> list[Step]:
-        steps = []
-        for i in range(self._stack.count()):
-            step = getattr(self._stack.command(i), "journal_step", None)
-            if step is None:
-                raise EditorError("an undo step cannot be written to the edit journal")
-            steps.append(step)
-        return steps
+        return stack_steps(self._stack)
 
     def _on_stack_changed(self, *_args) -> None:
         if not self._shown():

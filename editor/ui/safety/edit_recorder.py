@@ -139,13 +139,7 @@ class EditRecorder(QObject):
     # -- helpers -----------------------------------------------------------------------------------
 
     def _steps(self) -> list[Step]:
-        steps = []
-        for i in range(self._stack.count()):
-            step = getattr(self._stack.command(i), "journal_step", None)
-            if step is None:
-                raise EditorError("an undo step cannot be written to the edit journal")
-            steps.append(step)
-        return steps
+        return stack_steps(self._stack)
 
     def _info(self) -> dict:
         original = self._project_path_provider()
@@ -163,3 +157,14 @@ def _sync_quietly(journal: Journal) -> None:
         journal.sync()
     except OSError as exc:           # a closed or replaced file: the next sync covers it
         log.debug("journal sync: %s", exc)
+
+
+def stack_steps(stack) -> list[Step]:
+    """The journal steps of every command of an undo stack, in order (each command carries its `journal_step`)."""
+    steps = []
+    for i in range(stack.count()):
+        step = getattr(stack.command(i), "journal_step", None)
+        if step is None:
+            raise EditorError("an undo step cannot be written to the edit journal")
+        steps.append(step)
+    return steps
