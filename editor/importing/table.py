@@ -3,6 +3,7 @@ also reads .xlsx workbooks (openpyxl) and .csv/.tsv files (the csv module)."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import itertools
 import re
@@ -184,7 +185,12 @@ class _Workbook:
         return out
 
     def sheets(self) -> list[str]:
-        """The worksheets' member names in the workbook's order."""
+        """The worksheets' member names in the workbook's order (read once)."""
+        if getattr(self, "_sheets", None) is None:
+            self._sheets = self._read_sheets()
+        return self._sheets
+
+    def _read_sheets(self) -> list[str]:
         rels = self._relationships("xl/workbook.xml")
         names = []
         for sheet in self._events("xl/workbook.xml", (f"{_MAIN}sheet",)):
@@ -298,23 +304,22 @@ def _column_of(reference: str | None, position: int, path: Path, sheet: str) -> 
     return column - 1
 
 
-def xlsx_sheet_rows(path: Path, text_limit: int | None = None) -> list[tuple[int, list[str]]]:
-    """(row number, cell texts) of each row with text of a workbook's first sheet, streamed as xlsx_records
-    reads (no allocation by a number from the file, DTDs refused, text counted against `text_limit`).
-    Raises MalformedFileError or InputFileError naming the file."""
+@contextlib.contextmanager
+def _workbook(path: Path, text_limit: int | None = None) -> Iterator["_Workbook"]:
+    """An opened workbook whose first use found sheets; a damaged zip or a workbook without sheets is a
+    MalformedFileError naming the file, and the archive is checked against bombs first."""
     from editor.errors import EditorError
     from editor.importing.zipped import ZIP_ERRORS, check_archive
 
     check_archive(path, "xlsx")
     try:
-        workbook = _Workbook(path, text_limit)
+        workbook = _Workbook(path, text_limit) if text_limit is not None else _Workbook(path)
     except ZIP_ERRORS as exc:
         raise MalformedFileError(path, f"cannot read the workbook ({exc})") from None
     try:
-        sheets = workbook.sheets()
-        if not sheets:
+        if not workbook.sheets():
             raise MalformedFileError(path, "the workbook lists no worksheets; is it an .xlsx file?")
-        return list(workbook.numbered_rows(sheets[0], workbook.shared_strings()))
+        yield workbook
     except EditorError:
         raise
     except ZIP_ERRORS as exc:
@@ -323,19 +328,20 @@ def xlsx_sheet_rows(path: Path, text_limit: int | None = None) -> list[tuple[int
         workbook.close()
 
 
+def xlsx_sheet_rows(path: Path, text_limit: int | None = None) -> list[tuple[int, list[str]]]:
+    """(row number, cell texts) of each row with text of a workbook's first sheet, streamed as xlsx_records
+    reads (no allocation by a number from the file, DTDs refused, text counted against `text_limit`).
+    Raises MalformedFileError or InputFileError naming the file."""
+    with _workbook(path, text_limit) as workbook:
+        return list(workbook.numbered_rows(workbook.sheets()[0], workbook.shared_strings()))
+
+
 def xlsx_first_row(path: Path) -> list[str]:
     """The first non-empty row of an .xlsx workbook's first sheet (empty when there is none)."""
     from editor.file_checks import MAX_ALIGNMENT_INPUT_BYTES
 
-    workbook = _Workbook(path, MAX_ALIGNMENT_INPUT_BYTES)    # an alignment table may hold more than a text
-    try:
-        sheets = workbook.sheets()
-        if not sheets:
-            return []
-        strings = workbook.shared_strings()
-        return [cell[0] for cell in next(workbook.rows(sheets[0], strings), [])]
-    finally:
-        workbook.close()
+    with _workbook(path, MAX_ALIGNMENT_INPUT_BYTES) as workbook:    # an alignment table may hold more text
+        return [cell[0] for cell in next(workbook.rows(workbook.sheets()[0], workbook.shared_strings()), [])]
 
 
 def xlsx_records(path: Path) -> list[Paragraph]:
@@ -344,23 +350,11 @@ def xlsx_records(path: Path) -> list[Paragraph]:
     Raises MalformedFileError for a damaged workbook or one too large to be a text, InputFileError for one
     holding more text than the input limit.
     """
-
-    from editor.errors import EditorError
-    from editor.importing.zipped import ZIP_ERRORS, check_archive
-
-    check_archive(path, "xlsx")
     out: list[Paragraph] = []
-    try:
-        workbook = _Workbook(path)
-    except ZIP_ERRORS as exc:
-        raise MalformedFileError(path, f"cannot read the workbook ({exc})") from None
-    try:
-        sheets = workbook.sheets()
-        if not sheets:
-            raise MalformedFileError(path, "the workbook lists no worksheets; is it an .xlsx file?")
+    with _workbook(path) as workbook:
         strings = workbook.shared_strings()
         cells = 0
-        for sheet in sheets:
+        for sheet in workbook.sheets():
             rows = []
             for row in workbook.rows(sheet, strings):
                 cells += len(row)
@@ -368,12 +362,6 @@ def xlsx_records(path: Path) -> list[Paragraph]:
                     raise MalformedFileError(path, f"the workbook has more than {MAX_TABLE_CELLS} cells")
                 rows.append(row)
             out.extend(table_records(rows))
-    except EditorError:
-        raise
-    except ZIP_ERRORS as exc:
-        raise MalformedFileError(path, f"the workbook is damaged ({type(exc).__name__}: {exc})") from None
-    finally:
-        workbook.close()
     return out
 
 
