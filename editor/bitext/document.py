@@ -350,6 +350,7 @@ _CHINESE = {"zh", "zho", "chi", "cmn", "yue", "lzh", "wuu"}
 _UNSPACED = _CHINESE | {"ja", "jpn"}
 
 
+@lru_cache(maxsize=64)       # asked for every link an export writes
 def _primary(lang: str) -> str:
     return (lang or "").strip().replace("_", "-").split("-")[0].lower()
 

@@ -132,6 +132,13 @@ def _check_segments(data: object, side: str, path: Path | None) -> list[Segment]
         raise _fail(path, f'"{side}" is {_show(data)}, not a list of sentences')
     out = []
     for n, item in enumerate(data):
+        # the common case checked in one expression (a collection's export loads every document); anything
+        # else takes the checks below, which name the problem
+        if (type(item) is list and len(item) == 3 and type(item[0]) is int and 0 <= item[0] <= MAX_ID
+                and type(item[1]) is str and type(item[2]) is int and 0 <= item[2] <= MAX_ID
+                and first_lone_surrogate(item[1]) is None):
+            out.append(Segment(item[0], item[1], item[2]))
+            continue
         if not isinstance(item, list) or len(item) != 3:
             raise _fail(path, f'{side} sentence {n + 1} is {_show(item)}, not [id, text, paragraph]')
         out.append(Segment(_check_int(item[0], f"the id of {side} sentence {n + 1}", path),
@@ -220,7 +227,10 @@ def _check_beads(data: object, path: Path | None) -> list[Bead]:
             ids = item.get(key)
             if not isinstance(ids, list):
                 raise _fail(path, f'"{key}" of {what} is {_show(ids)}, not a list of sentence ids')
-            sides.append(tuple(_check_int(i, f"a sentence id of {what}", path) for i in ids))
+            if all(type(i) is int and 0 <= i <= MAX_ID for i in ids):
+                sides.append(tuple(ids))
+            else:
+                sides.append(tuple(_check_int(i, f"a sentence id of {what}", path) for i in ids))
         confidence = item.get("confidence", 1.0)
         if type(confidence) not in (int, float) or not 0.0 <= confidence <= 1.0:
             raise _fail(path, f"the confidence of {what} is {_show(confidence)}, not a number from 0 to 1")

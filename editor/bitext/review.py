@@ -122,7 +122,13 @@ class ReviewPolicy:
             return False
         if not (bead.src and bead.tgt) or bead.confidence < self.threshold:
             return True
-        return bool(self.reasons(doc, bead))
+        # bool(self.reasons(...)) without building the list: a merged export asks this of every link
+        many = len(bead.src) > 1 or len(bead.tgt) > 1
+        for i in (*bead.src, *bead.tgt):
+            for mark in doc.segment(i).marks:
+                if many or mark is not Mark.UNSUPPORTED:
+                    return True
+        return self._ratio_off(doc, bead)
 
     def _ratio_off(self, doc: "AlignmentDocument", bead: "Bead") -> bool:
         if self.ratio is None or bead.kind != (1, 1):

@@ -1,8 +1,9 @@
 """Exporting a whole collection once: one TMX, or one XLIFF with one `<file>` per document.
 
-The file is written document by document: each document is loaded, exported with the single-document
-exporter (so every export option applies as it does there), and its units are copied into the merged file,
-which streams to disk; only one document is in memory at a time. Each TMX unit names its document in a
+The file is written document by document: each document is loaded and its units are written with the
+single-document exporter's code (so every export option applies as it does there): a TMX's units straight
+into the merged file, an XLIFF's `<file>` copied from the document's own export. The file streams to disk;
+only one document is in memory at a time. Each TMX unit names its document in a
 `<prop type="x-document">`, which Trados and memoQ can keep as a field; a preset that leaves props out
 leaves that out too, and the report says so. An XLIFF `<file>` names its document in `original`.
 """
@@ -168,39 +169,35 @@ class _TmxMerger:
         return "*all*" if len(langs) > 1 else None
 
     def add(self, xf, number: int, name: str, doc: AlignmentDocument, report: MergeReport) -> None:
-        payload, single = _export_bytes(doc, ".tmx", self.options)
-        report.add(name, single)
-        root = etree.fromstring(payload, etree.XMLParser(**_PARSER_OPTIONS))
-        header = root.find("header")
+        from editor.exchange import tmx
+        from editor.exchange.entries import export_languages
+        from editor.exchange.options import ExportReport
+
+        srclang = export_languages(doc, self.options).src
         if self._root is None:
-            attributes = dict(header.attrib)
-            if self._srclang:
-                attributes["srclang"] = self._srclang
-            self._srclang = attributes.get("srclang")
-            self._root = xf.element("tmx", version=root.get("version", "1.4"))
+            header = tmx.tmx_header(doc, self.options, self._srclang)     # with the first document's props
+            self._srclang = header.get("srclang")
+            self._root = xf.element("tmx", version="1.4")
             self._root.__enter__()
-            merged_header = etree.Element("header", attributes)
-            for child in header:          # header props (e.g. presegmented) of the first document
-                merged_header.append(child)
-            xf.write(merged_header, pretty_print=True)
+            xf.write("\n")
+            xf.write(header, pretty_print=True)
             self._body = xf.element("body")
             self._body.__enter__()
-        elif header is not None and header.get("srclang") not in (self._srclang, "*all*"):
-            report.warnings.append(f"{name}: its source language {header.get('srclang')} differs from the "
-                                   f"file's ({self._srclang})")
-        body = root.find("body")
-        for tu in list(body if body is not None else ()):
-            self.number += 1
-            tu.set("tuid", str(self.number))
-            if self.options.duiqi_props:
-                prop = etree.Element("prop", type=PROP_DOCUMENT)
-                prop.text = name
-                tu.insert(0, prop)
-            xf.write(tu, pretty_print=True)
+            xf.write("\n")
+        elif srclang not in (self._srclang, "*all*"):
+            report.warnings.append(f"{name}: its source language {srclang} differs from the file's "
+                                   f"({self._srclang})")
+        single = ExportReport()
+        # the units go straight into the merged file, numbered on, each naming its document
+        self.number += tmx.write_units(xf, doc, self.options, single, first=self.number + 1,
+                                       props=((PROP_DOCUMENT, name),))
+        tmx.finish_report(single)
+        report.add(name, single)
 
     def close(self, xf) -> None:
         if self._root is not None:
             self._body.__exit__(None, None, None)
+            xf.write("\n")
             self._root.__exit__(None, None, None)
 
 

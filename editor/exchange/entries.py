@@ -101,8 +101,10 @@ def _side(doc: AlignmentDocument, ids: tuple[int, ...], lang: str,
         parts.append((segment.paragraph, text.strip()))
     joined = join_segments([t for _, t in parts], lang)
     layout = layout_text(parts)
-    if split_by_layout(joined, layout, lang) is None:
-        layout = ""                       # e.g. an empty segment: the reader keeps the text as one segment
+    # the layout fits by construction when no sentence is empty; check it only otherwise (the reader would
+    # then keep the text as one segment)
+    if not all(t and p >= 0 for p, t in parts) and split_by_layout(joined, layout, lang) is None:
+        layout = ""
     return joined, layout, removed
 
 

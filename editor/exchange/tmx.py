@@ -218,21 +218,7 @@ def _prop(parent: etree._Element, kind: str, value: str) -> None:
 def write_tmx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> ExportReport:
     """Write the linked beads as UTF-8 TMX 1.4 (valid against the TMX 1.4 DTD); return the report."""
     report = ExportReport()
-    langs = export_languages(doc, options)
-    entries = collect_entries(doc, options, report, keep_unlinked=False)
-    now = tmx_date(options.timestamp or bitext_document.clock())
-    header = etree.Element("header", {
-        "creationtool": CREATION_TOOL, "creationtoolversion": __version__, "segtype": "sentence",
-        "o-tmf": "duiqi", "adminlang": "en-US", "srclang": langs.src, "datatype": "plaintext",
-        "creationdate": now, "changedate": now})
-    if doc.meta.presegmented and options.duiqi_props:
-        _prop(header, PROP_PRESEGMENTED, "yes")
-    src_file, tgt_file = export_files(doc, options)
-    dates: dict = {}                       # links share times: format each once
-
-    def date(moment) -> str:
-        return dates.get(moment) or dates.setdefault(moment, tmx_date(moment))
-
+    header = tmx_header(doc, options)
     # written unit by unit (lxml's incremental writer): a large TM never has a second, whole tree in memory
     with etree.xmlfile(out, encoding="UTF-8") as xf:
         xf.write_declaration()
@@ -241,15 +227,55 @@ def write_tmx(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions) -> 
             xf.write(header, pretty_print=True)
             with xf.element("body"):
                 xf.write("\n")
-                for number, entry in enumerate(entries, start=1):
-                    xf.write(_tu(number, entry, langs, options, report, date, src_file, tgt_file),
-                             pretty_print=True)
+                write_units(xf, doc, options, report)
             xf.write("\n")
     out.write(b"\n")                        # the file ends with a line break, as every text file should
+    finish_report(report)
+    return report
+
+
+def tmx_header(doc: AlignmentDocument, options: ExportOptions, srclang: str | None = None) -> etree._Element:
+    """The `<header>` of a TMX of `doc` (srclang: instead of the document's written source language)."""
+    now = tmx_date(options.timestamp or bitext_document.clock())
+    header = etree.Element("header", {
+        "creationtool": CREATION_TOOL, "creationtoolversion": __version__, "segtype": "sentence",
+        "o-tmf": "duiqi", "adminlang": "en-US", "srclang": srclang or export_languages(doc, options).src,
+        "datatype": "plaintext", "creationdate": now, "changedate": now})
+    if doc.meta.presegmented and options.duiqi_props:
+        _prop(header, PROP_PRESEGMENTED, "yes")
+    return header
+
+
+def write_units(xf, doc: AlignmentDocument, options: ExportOptions, report: ExportReport, *, first: int = 1,
+                props: tuple[tuple[str, str], ...] = ()) -> int:
+    """Write the document's `<tu>`s into an open `etree.xmlfile` body, numbered from `first`, each opening with
+    `props` (type, value) when the options keep props (a merged collection names each unit's document so).
+    Counts in `report` what the options leave out (call `finish_report` once at the end); returns the number
+    of units written."""
+    langs = export_languages(doc, options)
+    entries = collect_entries(doc, options, report, keep_unlinked=False)
+    src_file, tgt_file = export_files(doc, options)
+    dates: dict = {}                       # links share times: format each once
+
+    def date(moment) -> str:
+        return dates.get(moment) or dates.setdefault(moment, tmx_date(moment))
+
+    props = props if options.duiqi_props else ()
+    for number, entry in enumerate(entries, start=first):
+        tu = _tu(number, entry, langs, options, report, date, src_file, tgt_file)
+        for position, (kind, value) in enumerate(props):
+            prop = etree.Element("prop", type=kind)
+            prop.text = value
+            tu.insert(position, prop)
+        xf.write(tu, pretty_print=True)
+    return len(entries)
+
+
+def finish_report(report: ExportReport) -> None:
+    """Add the warnings that sum up the whole file (after its last unit)."""
     if report.normalised_whitespace:
         report.warnings.append(f"wrote {report.normalised_whitespace} tab(s) or line break(s) inside segments "
                                f"as spaces (TMX has no way to keep them that CAT tools honour)")
-    return report
 
 
 def _tu(number: int, entry, langs, options: ExportOptions, report: ExportReport, date, src_file, tgt_file):
