@@ -30,8 +30,11 @@ from editor.bitext.document import AlignmentDocument
 from editor.bitext.project import PROJECT_SUFFIX, atomic_write_bytes, parse_json
 from editor.collection.pairing import Pair, Pairing
 from editor.errors import InputFileError, MalformedFileError, ProjectVersionError
+from editor.file_locks import HeldLock
 
 INDEX_NAME = "duiqi-collection.json"
+#: held (an operating-system lock) by the editor window that has the collection open
+LOCK_NAME = ".duiqi-collection.lock"
 FORMAT_NAME = "duiqi-collection"
 FORMAT_VERSION = 1
 
@@ -171,6 +174,23 @@ class Collection:
             raise InputFileError(f"cannot read the collection index: {exc.strerror or exc}", path=index) from None
         data = parse_json(raw, index, "the collection index")
         return cls._from_dict(folder, data, index)
+
+    def lock(self) -> HeldLock | None:
+        """Take the collection for one editor window until the lock is released (the operating system drops it
+        if the editor dies). Two windows editing the same documents would each journal and save over the
+        other's edits, so a second one is refused: raises InputFileError naming the folder. None when the
+        folder cannot hold the lock file (a read-only folder: nothing can be saved there either)."""
+        path = self.folder / LOCK_NAME
+        try:
+            held = HeldLock.take(path)
+        except OSError:
+            return None
+        if held is None:
+            pid = HeldLock.holder(path)
+            who = f" (process {pid})" if pid else ""
+            raise InputFileError(f"the collection is open in another Duiqi window{who}; close it there first, "
+                                 "or work on a copy of the folder", path=self.folder)
+        return held
 
     @classmethod
     def _from_dict(cls, folder: Path, data: object, index: Path) -> Collection:

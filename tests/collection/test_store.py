@@ -113,3 +113,38 @@ def test_creating_over_an_existing_collection_is_refused(tmp_path):
     from editor.collection.pairing import Pairing
     with pytest.raises(InputFileError, match="holds a collection already"):
         Collection.create(collection.folder, Pairing())
+
+
+def test_the_collection_lock_is_held_until_released_and_names_the_holder(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from editor.collection.store import LOCK_NAME
+
+    collection = make_collection(tmp_path)
+    held = Collection.open(collection.folder).lock()
+    assert held is not None and held.held
+    with pytest.raises(InputFileError) as caught:
+        Collection.open(collection.folder).lock()
+    assert str(collection.folder) in str(caught.value) and f"process {os.getpid()}" in str(caught.value)
+    held.release()
+    again = Collection.open(collection.folder).lock()
+    assert again is not None
+    again.release()
+    # another process holding it: refused while it runs; the lock goes with the process, however it ends
+    child = subprocess.Popen([sys.executable, "-c", "import sys; from editor.file_locks import HeldLock; "
+                              f"held = HeldLock.take({str(collection.folder / LOCK_NAME)!r}); print('held', flush=True); "
+                              "sys.stdin.read()"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                             cwd=Path(__file__).resolve().parents[2])
+    try:
+        assert child.stdout.readline().strip() == "held"
+        with pytest.raises(InputFileError, match=f"process {child.pid}"):
+            Collection.open(collection.folder).lock()
+    finally:
+        child.kill()
+        child.wait()
+    last = Collection.open(collection.folder).lock()
+    assert last is not None
+    last.release()

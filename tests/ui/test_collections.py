@@ -382,3 +382,19 @@ def test_shift_f8_at_the_first_doubtful_link_goes_back_to_the_previous_document_
     win.view.select_bead(0)
     win.actions_.previous_doubtful.trigger()                      # memo has none: back to sample's last one
     assert win.collection.shown == "sample" and win.view.current_bead() == doubtful[-1]
+
+
+def test_a_second_window_cannot_open_a_collection_another_window_has_open(qtbot, tmp_path, monkeypatch):
+    """Two editors on the same documents would journal and save over each other's edits: the second is told,
+    naming the folder, and opens nothing; once the first closes the collection, the second can open it."""
+    first = _aligned_window(qtbot, tmp_path)
+    folder = first.collection.collection.folder
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text() + "\n" + box.informativeText()) or 0)
+    second = _window(qtbot)
+    assert not second.open_paths([folder], ask=False)
+    assert second.collection is None and len(shown) == 1
+    assert str(folder) in shown[0] and "open in another Duiqi window" in shown[0]
+    assert first.open_paths([folder], ask=False) and not shown[1:]    # the window that has it may open it again
+    first.close_collection(discard=True)
+    assert second.open_paths([folder], ask=False) and second.collection is not None and len(shown) == 1

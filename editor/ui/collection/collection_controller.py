@@ -75,6 +75,8 @@ class CollectionController(QObject):
         self.host, self.collection, self.dialog_parent = host, collection, dialog_parent
         self.open_documents: dict[str, OpenDocument] = {}
         self.shown: str | None = None
+        #: the collection's lock (Collection.lock), released when the collection closes
+        self.lock = None
         self.model = DocumentListModel(collection, self._live_counts, self)
         #: the whole collection's review list rows (open documents with their unsaved edits)
         self.review = CollectionReview(collection, host.review_threshold(), self._live_document)
@@ -231,6 +233,9 @@ class CollectionController(QObject):
             opened.stack.cleanChanged.disconnect(opened.on_clean)
         self.open_documents.clear()
         self.shown = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
         try:
             self.host.qdoc.changed.disconnect(self._on_shown_document_changed)
         except (RuntimeError, TypeError):

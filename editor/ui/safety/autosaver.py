@@ -16,9 +16,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from editor.bitext.document import AlignmentDocument
 from editor.bitext.journal import JOURNAL_SUFFIX
 from editor.bitext.project import PROJECT_SUFFIX, atomic_write_bytes, save_project
+from editor.file_locks import lock_file, unlock_file
 from editor.text_safety import utf8
 from editor.ui.safety.sessions import (LOCK_SUFFIX, RETRY_SECONDS, SIDECAR_SUFFIX, autosave_dir, document_title,
-                                       lock_file, new_session_name, unlock_file)
+                                       new_session_name)
 
 log = logging.getLogger(__name__)
 

@@ -14,11 +14,9 @@ import json
 import logging
 import os
 import secrets
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 
 from editor import paths
@@ -27,6 +25,7 @@ from editor.bitext.journal import JOURNAL_SUFFIX, History, Replay, read_journal
 from editor.bitext.project import PROJECT_SUFFIX, load_project
 from editor.errors import EditorError
 from editor.file_checks import sweep_folder
+from editor.file_locks import lock_file, unlock_file
 
 log = logging.getLogger(__name__)
 
@@ -48,35 +47,7 @@ def autosave_dir() -> Path:
     return folder
 
 
-# -- operating-system file locks ------------------------------------------------------------------
-
-def lock_file(handle: IO[bytes]) -> bool:
-    """Take an exclusive lock on an open file without waiting; return False when another holder has it."""
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def unlock_file(handle: IO[bytes]) -> None:
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        else:
-            import fcntl
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-    except OSError:
-        pass
-
+# -- operating-system file locks (editor.file_locks) ---------------------------------------------
 
 def _session_is_running(lock_path: Path) -> bool:
     """True when some process (this one included) holds the session's lock."""

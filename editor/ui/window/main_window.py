@@ -940,11 +940,20 @@ class MainWindow(QMainWindow):
             except EditorError as exc:
                 self.show_error(self.tr("Could not open the collection"), exc, path)
                 return False
+        if self.collection is not None and self.collection.collection.folder.resolve() == \
+                collection.folder.resolve():
+            self.close_collection(discard=True)     # open again in this window: its lock is this window's
+        try:
+            lock = collection.lock()
+        except EditorError as exc:
+            self.show_error(self.tr("Could not open the collection"), exc, collection.folder)
+            return False
         if self.collection is not None:
             self.close_collection(discard=True)
         self.alignment_jobs.cancel()
         self._pause_single_document_safety()
         controller = CollectionController(self, collection, self, self)
+        controller.lock = lock
         controller.message.connect(self.show_message)
         controller.error.connect(lambda title, exc: self.show_error(title, exc))
         controller.modified_changed.connect(self._update_title)
