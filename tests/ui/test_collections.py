@@ -229,6 +229,29 @@ def test_edits_of_a_closed_session_come_back_from_the_journals_of_every_document
         assert win.undo_stack.count() == 1                       # with its undo history
 
 
+def test_a_documents_journal_is_compacted_once_it_has_grown_and_still_gives_back_every_edit(qtbot, tmp_path,
+                                                                                           monkeypatch):
+    from editor.bitext.journal import read_journal
+    from editor.ui.collection.document_journal import DocumentJournal
+
+    monkeypatch.setattr(DocumentJournal, "COMPACT_AFTER_RECORDS", 6)
+    monkeypatch.setattr(DocumentJournal, "COMPACT_MS", 10)
+    win = _aligned_window(qtbot, tmp_path)
+    controller = win.collection
+    folder = controller.collection.folder
+    controller.show("letter")
+    journal = controller.open_documents["letter"].journal
+    for k in range(7):                                            # 7 moves: the 6th starts the compaction
+        win.view.select_bead(0)
+        win.push_change(lambda d, k=k: edits.edit_text(d, d.tgt[0].id, f"We received your letter ({k})."))
+    qtbot.waitUntil(lambda: journal._journal.records_since_compaction < 6, timeout=EVENT_TIMEOUT_MS)
+    assert read_journal(journal.path).records < 6                 # one base record and what came after
+    digest, count = win.document.snapshot(), win.undo_stack.count()
+    win.close_collection(discard=False)                          # as a kill leaves it: the journal, no save
+    assert win.open_collection(folder, ask=False) and win.collection.show("letter")
+    assert win.document.snapshot() == digest and win.undo_stack.count() == count == 7
+
+
 def test_the_merged_export_from_the_window_holds_every_document_with_unsaved_edits(qtbot, tmp_path, monkeypatch):
     from editor.ui.dialogs.export_dialog import ExportDialog
 

@@ -22,7 +22,7 @@ from editor.bitext.journal import (
     read_journal,
 )
 from editor.errors import EditorError
-from editor.ui.safety.edit_recorder import stack_steps
+from editor.ui.safety.edit_recorder import EditRecorder, stack_steps
 from editor.ui.safety.sessions import JOURNAL_SYNC_MS
 
 log = logging.getLogger(__name__)
@@ -56,16 +56,25 @@ class DocumentJournal(QObject):
     within JOURNAL_SYNC_MS on a worker thread."""
 
     failed = Signal(str)
+    #: as the single document's journal (EditRecorder): rewrite the file as one record once this many were
+    #: appended, at most every COMPACT_MS, so a long review does not leave a journal of thousands of records
+    COMPACT_AFTER_RECORDS = EditRecorder.COMPACT_AFTER_RECORDS
+    COMPACT_MS = 30_000
 
     def __init__(self, path: Path, stack: QUndoStack, document: Callable[[], AlignmentDocument],
                  shown: Callable[[], bool], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path, self._stack, self._document, self._shown = path, stack, document, shown
         self._journal: Journal | None = None
+        self._needs_rewrite = False          # a write failed: the next record rewrites the whole file
         self._sync_timer = QTimer(self)
         self._sync_timer.setSingleShot(True)
         self._sync_timer.setInterval(JOURNAL_SYNC_MS)
         self._sync_timer.timeout.connect(self._on_sync_timer_timeout)
+        self._compact_timer = QTimer(self)
+        self._compact_timer.setSingleShot(True)
+        self._compact_timer.setInterval(self.COMPACT_MS)
+        self._compact_timer.timeout.connect(self.compact_if_grown)
         stack.indexChanged.connect(self._on_stack_changed)
         stack.cleanChanged.connect(self._on_stack_changed)
 
@@ -88,13 +97,32 @@ class DocumentJournal(QObject):
                 history = history_from_steps(self._document(), steps, index, clean)
                 self._journal = Journal(self.path, history)
             else:
+                if self._needs_rewrite:
+                    self._journal.compact()
+                    self._needs_rewrite = False
                 self._journal.record_history(steps, index, clean)
         except (OSError, EditorError) as exc:
+            self._needs_rewrite = self._journal is not None
             log.warning("edit journal %s: %s", self.path, exc)
             self.failed.emit(str(exc))
             return
         if not self._sync_timer.isActive():
             self._sync_timer.start()
+        if self._journal.records_since_compaction >= self.COMPACT_AFTER_RECORDS and not self._compact_timer.isActive():
+            self._compact_timer.start()
+
+    def compact_if_grown(self) -> None:
+        """Rewrite the journal as one record when it has grown (COMPACT_AFTER_RECORDS appended since)."""
+        journal = self._journal
+        if journal is None or not (self._needs_rewrite
+                                   or journal.records_since_compaction >= self.COMPACT_AFTER_RECORDS):
+            return
+        try:
+            journal.compact()
+            self._needs_rewrite = False
+        except OSError as exc:
+            log.warning("edit journal %s: %s", self.path, exc)
+            self.failed.emit(str(exc))
 
     def _on_sync_timer_timeout(self) -> None:
         journal = self._journal
@@ -104,6 +132,7 @@ class DocumentJournal(QObject):
     def close(self, *, remove: bool = True) -> None:
         """Stop recording; with `remove` (saved, or discarded on purpose) the journal file goes too."""
         self._sync_timer.stop()
+        self._compact_timer.stop()
         if self._journal is not None:
             self._journal.close(remove=remove)
             self._journal = None
