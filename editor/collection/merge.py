@@ -33,6 +33,7 @@ TMX_PROPS_DROPPED = ("the preset leaves props out, so the units do not name thei
 class MergeReport:
     """What a merged export wrote and left out, over all documents."""
 
+    path: Path | None = None             # the file written
     documents: int = 0                   # documents written
     written: int = 0                     # units written
     skipped_unlinked: int = 0
@@ -82,7 +83,7 @@ def export_collection(collection: Collection, path: Path | str, options=None, *,
     options = options or ExportOptions()
     load = load or collection.load
     path = Path(path)
-    report = MergeReport()
+    report = MergeReport(path)
     entries = []
     for entry in collection.entries:
         problem = collection.problem(entry)
@@ -109,7 +110,7 @@ def export_collection(collection: Collection, path: Path | str, options=None, *,
                 for number, entry in enumerate(entries, 1):
                     if should_stop():
                         from editor.errors import AlignmentCancelled
-                        raise AlignmentCancelled("export cancelled")
+                        raise AlignmentCancelled()
                     doc = load(entry)
                     writer.add(xf, number, entry.name, doc, report)
                     del doc

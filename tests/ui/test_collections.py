@@ -266,12 +266,39 @@ def test_the_merged_export_from_the_window_holds_every_document_with_unsaved_edi
     reports = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: reports.append(a[2]))
     win.actions_.export_collection.trigger()
+    assert win.collection.exporting is not None                 # on a worker thread: the window stays live
+    win.push_change(lambda doc: edits.unlink(doc, len(doc.beads) - 1))   # after the start: not in the file
+    qtbot.waitUntil(lambda: bool(reports), timeout=EVENT_TIMEOUT_MS)
     assert set(formats) <= {".tmx", ".xlf"} and ".tmx" in formats
     tree = etree.parse(str(out))
     assert etree.DTD(str(schema_path("tmx", "tmx14.dtd"))).validate(tree)
     documents = [tu.findtext("prop[@type='x-document']") for tu in tree.findall("body/tu")]
     assert documents.count("memo") == 1 and {"dialogue", "letter", "sample"} <= set(documents)
     assert reports and "4 document(s)" in reports[0]
+
+
+def test_cancel_stops_the_merged_export_and_writes_nothing(qtbot, tmp_path, monkeypatch):
+    import threading
+
+    from editor.ui.dialogs.export_dialog import ExportDialog
+
+    win = _aligned_window(qtbot, tmp_path)
+    out = tmp_path / "all.tmx"
+    monkeypatch.setattr(ExportDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(ExportDialog, "path", lambda dialog: out)
+    reports = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: reports.append(a[2]))
+    go, load = threading.Event(), Collection.load
+    monkeypatch.setattr(Collection, "load", lambda self, entry: go.wait() and load(self, entry))
+    win.actions_.export_collection.trigger()
+    assert win.collection.exporting is not None
+    from PySide6.QtWidgets import QPushButton
+
+    win.collection.export_progress.findChild(QPushButton).click()  # the progress dialog's Cancel
+    go.set()
+    qtbot.waitUntil(lambda: win.collection.exporting is None, timeout=EVENT_TIMEOUT_MS)
+    assert not out.exists() and not list(tmp_path.glob(".all.tmx.*")) and not reports
+    assert "cancelled" in win.statusBar().currentMessage()
 
 
 def test_a_batch_output_folder_opens_as_a_collection(qtbot, tmp_path):

@@ -5,23 +5,25 @@ the merged export."""
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from editor.bitext.document import AlignmentDocument
 from editor.bitext.journal import copy_document
 from editor.bitext.review import ReviewPolicy, review_counts
 from editor.collection.review import CollectionReview
 from editor.collection.store import Collection, DocumentEntry
-from editor.errors import EditorError
+from editor.errors import AlignmentCancelled, EditorError
 from editor.ui.collection.collection_aligner import CollectionAligner
 from editor.ui.collection.document_journal import DocumentJournal, journal_path, leftover_history
 from editor.ui.collection.document_list import DocumentListModel
+from editor.ui.jobs.workers import Task
 from editor.ui.model.commands import ApplyChange
 from editor.ui.model.qt_document import QtDocument
 
@@ -66,6 +68,7 @@ class CollectionController(QObject):
 
     message = Signal(str, int)
     error = Signal(str, object)
+    export_finished = Signal(object)          # the MergeReport of a merged export that ran to its end
     document_shown = Signal(str)
     modified_changed = Signal()
 
@@ -77,6 +80,10 @@ class CollectionController(QObject):
         self.shown: str | None = None
         #: the collection's lock (Collection.lock), released when the collection closes
         self.lock = None
+        self.exporting: Task | None = None           # a merged export running on a worker thread
+        self._stop_export = threading.Event()
+        self.export_progress: QProgressDialog | None = None
+        self.export_finished.connect(self._on_export_finished)
         self.model = DocumentListModel(collection, self._live_counts, self)
         #: the whole collection's review list rows (open documents with their unsaved edits)
         self.review = CollectionReview(collection, host.review_threshold(), self._live_document)
@@ -228,6 +235,7 @@ class CollectionController(QObject):
         journals go); otherwise the journals stay, to be replayed when the collection opens again."""
         if self.aligner.running:
             self.aligner.cancel()
+        self._stop_export.set()                      # a merged export still running stops, writing nothing
         for opened in self.open_documents.values():
             opened.journal.close(remove=discard or opened.stack.isClean())
             opened.stack.cleanChanged.disconnect(opened.on_clean)
@@ -320,11 +328,60 @@ class CollectionController(QObject):
         return opened.doc if opened is not None else self.collection.load(entry)
 
     def export(self, path: Path, options) -> object:
-        """Write every document into one TMX or XLIFF file; returns the MergeReport."""
+        """Write every document into one TMX or XLIFF file, here and now; returns the MergeReport."""
         from editor.collection.merge import export_collection
 
         self.host.finish_editing()
         return export_collection(self.collection, path, options, load=self.load_for_export)
+
+    def start_export(self, path: Path, options) -> Task:
+        """Write the merged file on a worker thread, with a progress dialog (Cancel stops it; nothing is written
+        then). The open documents go as they are now, unsaved edits included (copies: editing may go on).
+        `export_finished(report)` follows; failures go to `error`."""
+        from editor.collection.merge import export_collection
+
+        self.host.finish_editing()
+        live = {name: copy_document(opened.doc) for name, opened in self.open_documents.items()}
+        collection, stop = self.collection, threading.Event()
+        self._stop_export = stop
+
+        def load(entry: DocumentEntry) -> AlignmentDocument:
+            doc = live.get(entry.name)
+            return doc if doc is not None else collection.load(entry)
+
+        task = Task(lambda: export_collection(collection, path, options, load=load, should_stop=stop.is_set,
+                                              progress=lambda done, total: task.signals.progressed.emit(done / total)))
+        dialog = QProgressDialog(self.tr("Exporting the collection to %1…").replace("%1", Path(path).name),
+                                 self.tr("Cancel"), 0, 1000, self.dialog_parent)
+        dialog.setWindowTitle(self.tr("Export Collection"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(stop.set)
+        self.export_progress = dialog
+        task.signals.progressed.connect(lambda fraction: dialog.setValue(round(fraction * 1000)))
+
+        def succeeded(report) -> None:
+            dialog.close()
+            self.exporting = None
+            self.export_finished.emit(report)
+
+        def failed(exc) -> None:
+            dialog.close()
+            self.exporting = None
+            if isinstance(exc, AlignmentCancelled):
+                self.message.emit(self.tr("Export cancelled: nothing was written."), 5000)
+            elif isinstance(exc, (EditorError, OSError)):
+                self.error.emit(self.tr("Could not export"), exc)
+            else:
+                raise exc
+
+        task.signals.succeeded.connect(succeeded)
+        task.signals.failed.connect(failed)
+        self.exporting = task
+        task.start()
+        return task
 
     def ask_and_export(self, settings=None) -> None:
         """File → Export Collection: the export dialog (TMX and XLIFF only), then the merged file."""
@@ -350,13 +407,11 @@ class CollectionController(QObject):
             return
         path, options = dialog.path(), dialog.options()
         options.review_threshold = self.host.review_threshold()
-        try:
-            report = self.export(path, options)
-        except (EditorError, OSError) as exc:
-            self.error.emit(self.tr("Could not export"), exc)
-            return
+        self.start_export(path, options)
+
+    def _on_export_finished(self, report) -> None:
         lines = [self.tr("%n unit(s) of %1 document(s) written to %2.", "", report.written)
-                 .replace("%1", str(report.documents)).replace("%2", str(path))]
+                 .replace("%1", str(report.documents)).replace("%2", str(report.path))]
         for name, why in report.left_out:
             lines.append(self.tr("Left out %1: %2").replace("%1", name).replace("%2", why))
         lines.extend(report.warnings)
