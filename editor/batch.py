@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from editor.collection.jobs_file import BatchJob, check_unique, read_jobs_file  # noqa: F401 (the batch API)
 from editor.errors import EditorError, OutputFileError
+from editor.processes import can_fork
 
 DEFAULT_FORMAT = "tmx"
 #: how long to try reaching a Dask scheduler before saying it cannot be reached
@@ -245,8 +246,7 @@ class ProcessPoolExecutor:
 
         # fork starts the workers in milliseconds with this process's modules already imported (the CLI has
         # loaded no model and started no thread by then); elsewhere spawn
-        self._fork = "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" \
-            and not _has_threads()
+        self._fork = can_fork()
         self._pool = concurrent.futures.ProcessPoolExecutor(
             max_workers=max(1, workers), mp_context=multiprocessing.get_context("fork" if self._fork else "spawn"),
             initializer=_worker_blas_on_one_thread)
@@ -319,12 +319,6 @@ def _worker_blas_on_one_thread() -> None:
         _WORKER_BLAS_LIMIT = ThreadpoolController().limit(limits=1, user_api="blas")
     except Exception:       # no threadpoolctl or an unknown BLAS: leave the threads alone
         pass
-
-
-def _has_threads() -> bool:
-    import threading
-
-    return threading.active_count() > 1
 
 
 def _result_of(future, job: BatchJob, settings: BatchSettings) -> JobResult:

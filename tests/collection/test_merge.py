@@ -119,6 +119,33 @@ def test_the_merge_streams_one_document_at_a_time(tmp_path):
     assert alive_at_load == [0, 0, 0, 0]
 
 
+def test_documents_rendered_on_worker_processes_give_the_same_file_as_in_one_process(tmp_path):
+    from datetime import datetime, timezone
+
+    collection = make_collection(tmp_path)
+    edited = collection.load(collection.entry("memo"))          # an open document with an unsaved edit
+    edited.beads = edited.beads[:1]
+    options = ExportOptions(timestamp=datetime(2026, 12, 7, tzinfo=timezone.utc))
+    one = export_collection(collection, tmp_path / "one.tmx", options, live={"memo": edited}, workers=0)
+    two = export_collection(collection, tmp_path / "two.tmx", options, live={"memo": edited}, workers=2)
+    assert (tmp_path / "one.tmx").read_bytes() == (tmp_path / "two.tmx").read_bytes()
+    assert one.units == two.units and one.units["memo"] == 1 and one.written == two.written
+    tree = etree.parse(str(tmp_path / "two.tmx"))
+    assert etree.DTD(str(schema_path("tmx", "tmx14.dtd"))).validate(tree)
+    assert [tu.get("tuid") for tu in tree.findall("body/tu")] == [str(n) for n in range(1, two.written + 1)]
+
+
+def test_a_document_a_worker_cannot_read_is_named_and_nothing_is_written(tmp_path):
+    from editor.errors import InputFileError
+
+    collection = make_collection(tmp_path)
+    (collection.folder / "letter.duiqi").write_text("{ damaged", encoding="utf-8")
+    with pytest.raises(InputFileError) as caught:
+        export_collection(Collection.open(collection.folder), tmp_path / "all.tmx", workers=2)
+    assert "letter.duiqi" in str(caught.value)
+    assert not list(tmp_path.glob("*all.tmx*"))
+
+
 def test_convert_merges_a_collection_folder_and_batch_merges_after_the_batch(tmp_path, capsys):
     sources = make_sources(tmp_path / "client")
     jobs = tmp_path / "jobs.tsv"

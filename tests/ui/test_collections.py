@@ -277,6 +277,35 @@ def test_the_merged_export_from_the_window_holds_every_document_with_unsaved_edi
     assert reports and "4 document(s)" in reports[0]
 
 
+def test_the_window_renders_a_large_collection_on_worker_processes(qtbot, tmp_path, monkeypatch):
+    """Past PARALLEL_MIN_LINKS the merged TMX is rendered on spawned worker processes (the window has Qt
+    threads: no fork), from the export's own thread; the file is the same as rendered in one process."""
+    from datetime import datetime, timezone
+
+    from editor.collection import merge
+    from editor.exporting import ExportOptions
+
+    win = _aligned_window(qtbot, tmp_path)
+    options = ExportOptions(timestamp=datetime(2026, 12, 7, tzinfo=timezone.utc))
+    win.collection.export(tmp_path / "here.tmx", options)       # in this process (below the threshold)
+    monkeypatch.setattr(merge, "PARALLEL_MIN_LINKS", 0)
+    pools = []
+    import concurrent.futures
+
+    class CountingPool(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(kwargs["mp_context"].get_start_method())
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
+    reports = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: reports.append(a[2]))
+    win.collection.start_export(tmp_path / "pool.tmx", options)
+    qtbot.waitUntil(lambda: bool(reports), timeout=EVENT_TIMEOUT_MS)
+    assert pools == ["spawn"]
+    assert (tmp_path / "pool.tmx").read_bytes() == (tmp_path / "here.tmx").read_bytes()
+
+
 def test_cancel_stops_the_merged_export_and_writes_nothing(qtbot, tmp_path, monkeypatch):
     import threading
 

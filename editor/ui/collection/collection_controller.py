@@ -344,12 +344,7 @@ class CollectionController(QObject):
         live = {name: copy_document(opened.doc) for name, opened in self.open_documents.items()}
         collection, stop = self.collection, threading.Event()
         self._stop_export = stop
-
-        def load(entry: DocumentEntry) -> AlignmentDocument:
-            doc = live.get(entry.name)
-            return doc if doc is not None else collection.load(entry)
-
-        task = Task(lambda: export_collection(collection, path, options, load=load, should_stop=stop.is_set,
+        task = Task(lambda: export_collection(collection, path, options, live=live, should_stop=stop.is_set,
                                               progress=lambda done, total: task.signals.progressed.emit(done / total)))
         dialog = QProgressDialog(self.tr("Exporting the collection to %1…").replace("%1", Path(path).name),
                                  self.tr("Cancel"), 0, 1000, self.dialog_parent)
