@@ -7,7 +7,10 @@ Run: QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_collection.py [--do
 
 - open: Collection.open + the counts of the list (refresh_stats) + the Documents dock's model read in full
   (every cell of every row, as the table paints and sorts them), in the window's own classes;
-- export: the merged TMX of the whole collection (editor.collection.merge.export_collection).
+- export: the merged TMX of the whole collection (editor.collection.merge.export_collection), its documents
+  rendered on worker processes as the CLI and the editor do for a collection this large (the peak is the
+  writing process's; worker_cpu_s is the workers' CPU time in all);
+- export-1: the same in one process (workers=0), for comparison.
 
 The collection is made of synthetic documents (numbered Chinese and English sentences, 1-1 links, a tenth of
 them doubtful), written as the editor saves them (.duiqi projects and the index). Prints the median of the runs
@@ -82,14 +85,17 @@ def measure(step: str, folder: Path) -> dict:
                 index.data(Qt.ItemDataRole.UserRole + 1)
         seconds = time.perf_counter() - started
         result = {"documents": model.rowCount()}
-    elif step == "export":
+    elif step in ("export", "export-1"):
         from editor.collection.merge import export_collection
         from editor.collection.store import Collection
 
         started = time.perf_counter()
-        report = export_collection(Collection.open(folder), folder.parent / "merged.tmx")
+        report = export_collection(Collection.open(folder), folder.parent / "merged.tmx",
+                                   workers=0 if step == "export-1" else None)
         seconds = time.perf_counter() - started
-        result = {"units": report.written, "documents": report.documents}
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        result = {"units": report.written, "documents": report.documents,
+                  "worker_cpu_s": round(children.ru_utime + children.ru_stime, 2)}
     elif step == "one":
         from editor.collection.store import Collection
 
@@ -130,12 +136,12 @@ def main(argv=None) -> int:
         make_collection(folder, args.documents, args.links)
         print(f"made {args.documents} documents, {args.links} links in {time.perf_counter() - started:.1f} s "
               f"({folder})")
-    for step in ("one", "open", "export"):
+    for step in ("one", "open", "export", "export-1"):
         runs = [run_step(step, folder) for _ in range(max(1, args.runs))]
         seconds = statistics.median(r["seconds"] for r in runs)
         peak = max(r["peak_mb"] for r in runs)
         extra = {k: v for k, v in runs[0].items() if k not in ("step", "seconds", "peak_mb")}
-        print(f"{step:>6}: median {seconds:.3f} s of {len(runs)} run(s), peak {peak:.0f} MB {extra}")
+        print(f"{step:>8}: median {seconds:.3f} s of {len(runs)} run(s), peak {peak:.0f} MB {extra}")
     if args.links and (base / "merged.tmx").exists():
         print(f"merged TMX: {(base / 'merged.tmx').stat().st_size / 1e6:.1f} MB")
     return 0
