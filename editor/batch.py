@@ -404,8 +404,12 @@ class BatchCollection:
         folder = Path(settings.out_dir)
         shared = CollectionSettings(settings.mode, settings.src_lang, settings.tgt_lang, settings.presegmented,
                                     settings.clean)
+        self.lock = None
         if is_collection(folder):
             self.collection = Collection.open(folder)
+            # an editor window that has the collection open would save over what the batch writes (and the
+            # other way round): refused, naming the folder; held until this process ends
+            self.lock = self.collection.lock()
             self.collection.settings = shared
         else:
             self.collection = Collection(folder, shared)
@@ -424,6 +428,12 @@ class BatchCollection:
             if output.exists() and not job.problem:
                 entry.file = output.name
         self.collection.write_index()
+
+    def close(self) -> None:
+        """Let editors open the collection again (the batch is over)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def _relative(self, path: str) -> str:
         from editor.collection.store import _relative

@@ -521,6 +521,8 @@ def _run_batch(args: argparse.Namespace) -> int:
     finally:
         executor.close()
         progress.done()
+        if index is not None:
+            index.close()
     failed = summary.failed
     if not args.quiet:
         skipped = f", {len(summary.skipped)} skipped (output exists)" if summary.skipped else ""

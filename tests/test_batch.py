@@ -288,3 +288,23 @@ def test_batch_repairs_like_align_says_how_many_and_offers_chinese_punctuation(t
     assert main(["batch", str(folder / "jobs.tsv"), "-o", str(tmp_path / "raw"), "--format", "json",
                  "--mode", "length", "--jobs", "1", "--no-clean"]) == 0
     assert json.loads((tmp_path / "raw" / "notice.json").read_text(encoding="utf-8"))["zh"] == ["請聯(lián)絡我們,謝謝。"]
+
+
+def test_a_batch_into_a_collection_an_editor_has_open_is_refused_naming_the_folder(tmp_path, capsys):
+    from editor.collection import Collection
+
+    jobs = _pairs(tmp_path / "in")
+    out = tmp_path / "out"
+    args = ["batch", str(jobs), "-o", str(out), "--format", "json", "--mode", "length", "--jobs", "1", "-q"]
+    assert main(args) == 0
+    outputs = lambda: {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}  # noqa: E731
+    before = outputs()
+    held = Collection.open(out).lock()                   # what an editor window holds while the collection is open
+    try:
+        assert main([*args, "--force"]) == 2
+        err = capsys.readouterr().err
+        assert str(out) in err and "in use by another Duiqi" in err and "Traceback" not in err
+        assert outputs() == before                      # nothing rewritten
+    finally:
+        held.release()
+    assert main([*args, "--force"]) == 0                  # and once the editor let go, the batch runs

@@ -188,8 +188,9 @@ class Collection:
         if held is None:
             pid = HeldLock.holder(path)
             who = f" (process {pid})" if pid else ""
-            raise InputFileError(f"the collection is open in another Duiqi window{who}; close it there first, "
-                                 "or work on a copy of the folder", path=self.folder)
+            raise InputFileError(f"the collection is in use by another Duiqi{who}: an editor window that has it "
+                                 "open, or a batch writing into it; close it there first, or work on a copy of "
+                                 "the folder", path=self.folder)
         return held
 
     @classmethod

@@ -473,7 +473,7 @@ def test_a_second_window_cannot_open_a_collection_another_window_has_open(qtbot,
     second = _window(qtbot)
     assert not second.open_paths([folder], ask=False)
     assert second.collection is None and len(shown) == 1
-    assert str(folder) in shown[0] and "open in another Duiqi window" in shown[0]
+    assert str(folder) in shown[0] and "in use by another Duiqi" in shown[0]
     assert first.open_paths([folder], ask=False) and not shown[1:]    # the window that has it may open it again
     first.close_collection(discard=True)
     assert second.open_paths([folder], ask=False) and second.collection is not None and len(shown) == 1
