@@ -95,11 +95,21 @@ _DASHES = "—–-"
 DATELINE_MAX = 40
 
 
+#: a credit line: "Reporting by Li Ming; editing by Zhang Wei." / "(Additional reporting by ...)" /
+#: "（记者 李明）" / "责任编辑：张伟"; it ends with a full stop, but it is a line of its own like a byline
+_CREDIT_LINE = re.compile(r"^[(\[（【]?\s*(?:(?:(?:additional\s+)?reporting|writing|editing|edited|written|compiled|"
+                          r"translated|photos?)\s+by\s|(?:记者|编辑|责任编辑|通讯员|撰稿|翻译|摄影|实习生)\s*[：:\s])",
+                          re.IGNORECASE)
+
+
 def is_title_like(text: str) -> bool:
     """A headline, byline, dateline or other one-line paragraph: no sentence-final punctuation or comma
     before its closing quotes (a short line ending in a bare dash is a dateline; a dash inside quotes is
-    interrupted speech). Translators keep such lines apart from the body text."""
+    interrupted speech), or a credit line (reporting / editing by ..., 记者 / 编辑 ...) whatever its end.
+    Translators keep such lines apart from the body text."""
     t = text.strip()
+    if _CREDIT_LINE.match(t):
+        return True
     core = t.rstrip(_CLOSERS + " \u3000")
     if not core or core[-1] in _ENDS_TEXT:
         return False
