@@ -255,13 +255,21 @@ class Sides:
         return self._hv
 
     # ----- pair band -----
-    def pair_band(self, band: Band) -> PairBand:
-        """Lexical matches of every sentence pair a bead in `band` can contain."""
+    def pair_window(self, band: Band) -> PairBand:
+        """The sentence pairs a bead in `band` can contain, without their lexical matches (what `margins` reads)."""
         n, lo, W = self.n, band.lo, band.width
         idx = np.arange(n)
         plo = lo[np.clip(idx - (MAX_RUN - 1), 0, n)]
         phi = lo[np.clip(idx + MAX_RUN, 0, n)] + W
         width = int((phi - plo).max()) if n else 1
+        return PairBand(plo, width, None, None)
+
+    def pair_band(self, band: Band) -> PairBand:
+        """Lexical matches of every sentence pair a bead in `band` can contain."""
+        n = self.n
+        window = self.pair_window(band)
+        plo, width = window.plo, window.width
+        phi = band.lo[np.clip(np.arange(n) + MAX_RUN, 0, n)] + band.width
         zm = np.zeros((n, width))
         em = np.zeros((n, width))
         if self.lexicon is not None:
