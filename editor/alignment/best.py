@@ -141,22 +141,23 @@ def _paragraphs_first(src, tgt, src_par, tgt_par, ratio, res, should_stop, progr
     return out
 
 
-#: a paragraph pair with more sentence pairs than this is aligned on its own (a lattice of blocks is as wide as
-#: its widest block); the limit under which align_region takes the whole matrix of a region
-BLOCK_AREA_MAX = 40_000
+#: a paragraph pair with more sentences than this on a side is aligned on its own (with enough sentences for
+#: statistics of its own): a lattice of paragraph pairs is as wide as its widest pair, and up to this width it
+#: is no wider than the band of a pre-segmented alignment (17-47 target sentences on MAC-dev's chapters)
+BLOCK_SIDE_MAX = 50
 
 
 def _lattices(spans: list[list[int]]) -> list[list[list[int]]]:
     """The paragraph pairs in groups aligned in one lattice each (engine.align_region's `blocks`): consecutive
     pairs up to CHUNK sentences a side, so the sentences of a paragraph pair are scored with the statistics
     of the text around it (similarity margins, document frequencies, which lines are headlines), not of a few
-    sentences; a very large pair alone."""
+    sentences; a large pair alone."""
     from editor.alignment.engine import CHUNK
 
     groups: list[list[list[int]]] = []
     takes_more = False                          # the last group may take the next pair
     for span in spans:
-        big = (span[1] - span[0]) * (span[3] - span[2]) > BLOCK_AREA_MAX
+        big = max(span[1] - span[0], span[3] - span[2]) > BLOCK_SIDE_MAX
         if takes_more and not big and max(span[1] - groups[-1][0][0], span[3] - groups[-1][0][2]) <= CHUNK:
             groups[-1].append(span)
         else:
