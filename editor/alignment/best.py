@@ -128,14 +128,42 @@ def _paragraphs_first(src, tgt, src_par, tgt_par, ratio, res, should_stop, progr
         return None
     out = []
     total = max(1, len(src) + len(tgt))
-    for s0, s1, t0, t1 in spans:
-        inner = align_region(src[s0:s1], tgt[t0:t1], ratio, res, should_stop=should_stop, timings=timings)
+    for group in _lattices(spans):
+        s0, t0, s1, t1 = group[0][0], group[0][2], group[-1][1], group[-1][3]
+        blocks = None if len(group) == 1 else [(a - s0, b - s0, c - t0, d - t0) for a, b, c, d in group]
+        inner = align_region(src[s0:s1], tgt[t0:t1], ratio, res, should_stop=should_stop, timings=timings,
+                             blocks=blocks)
         for b in inner:
             b.s0, b.s1, b.t0, b.t1 = b.s0 + s0, b.s1 + s0, b.t0 + t0, b.t1 + t0
             out.append(b)
         if progress is not None:
             progress((s1 + t1) / total)
     return out
+
+
+#: a paragraph pair with more sentences than this on a side is aligned on its own (with enough sentences for
+#: statistics of its own): a lattice of paragraph pairs is as wide as its widest pair, and up to this width it
+#: is no wider than the band of a pre-segmented alignment (17-47 target sentences on MAC-dev's chapters)
+BLOCK_SIDE_MAX = 50
+
+
+def _lattices(spans: list[list[int]]) -> list[list[list[int]]]:
+    """The paragraph pairs in groups aligned in one lattice each (engine.align_region's `blocks`): consecutive
+    pairs up to CHUNK sentences a side, so the sentences of a paragraph pair are scored with the statistics
+    of the text around it (similarity margins, document frequencies, which lines are headlines), not of a few
+    sentences; a large pair alone."""
+    from editor.alignment.engine import CHUNK
+
+    groups: list[list[list[int]]] = []
+    takes_more = False                          # the last group may take the next pair
+    for span in spans:
+        big = max(span[1] - span[0], span[3] - span[2]) > BLOCK_SIDE_MAX
+        if takes_more and not big and max(span[1] - groups[-1][0][0], span[3] - groups[-1][0][2]) <= CHUNK:
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+        takes_more = not big
+    return groups
 
 
 def _skips_joined_to_links(spans: list[list[int]]) -> list[list[int]] | None:

@@ -14,7 +14,7 @@ import numpy as np
 from editor.alignment import scoring
 from editor.alignment.clauses import refine_boundaries
 from editor.alignment.confidence import path_posteriors
-from editor.alignment.search import (NEG, band_from_anchors, banded_dp, best_chain, diagonal_band,
+from editor.alignment.search import (NEG, Band, band_from_anchors, banded_dp, best_chain, diagonal_band,
                                      top_k_candidates)
 from editor.errors import AlignmentCancelled
 
@@ -103,14 +103,19 @@ def resources(use_embeddings: bool = True, use_lexicon: bool = True) -> Resource
 def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Resources, *,
                  should_stop: Callable[[], bool] | None = None,
                  progress: Callable[[float], None] | None = None,
-                 timings: dict | None = None, chunked: bool = True) -> list[RawBead]:
-    """Align one region (no fixed beads inside) and return its beads with positions relative to it."""
+                 timings: dict | None = None, chunked: bool = True,
+                 blocks: Sequence[tuple[int, int, int, int]] | None = None) -> list[RawBead]:
+    """Align one region (no fixed beads inside) and return its beads with positions relative to it.
+
+    `blocks` (s0, s1, t0, t1), consecutive and covering the region (paragraph pairs): every bead stays inside
+    one block, while the statistics the scores read (similarity margins, document frequencies, length ratio,
+    which lines are headlines) are those of the whole region, as for a pre-segmented text."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [RawBead(i, i + 1, 0, 0, scoring.SKIP_SCORE) for i in range(n)] + \
                [RawBead(0, 0, j, j + 1, scoring.SKIP_SCORE) for j in range(m)]
     timings = timings if timings is not None else {}
-    if chunked and max(n, m) > CHUNK_MAX:
+    if chunked and blocks is None and max(n, m) > CHUNK_MAX:
         return _align_in_chunks(src, tgt, ratio, res, should_stop, progress, timings)
     sides = scoring.Sides(src, tgt, ratio, res.lexicon, res.encoder, should_stop, timings)
     t0 = time.perf_counter()
@@ -123,11 +128,18 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
         band = band_from_anchors(anchors, n, m, BAND_SLACK)
         if LOCAL_RATIO_HALF and n > 4 * LOCAL_RATIO_HALF:
             sides.local_ratio = scoring.local_ratio(sides, anchors, LOCAL_RATIO_HALF)
-    pb = sides.pair_band(band)
-    margins = sides.margins(pb)
+    if blocks is None:
+        pb = sides.pair_band(band)
+        margins = sides.margins(pb)
+    else:
+        margins = sides.margins(sides.pair_window(band))  # each sentence's neighbours as in one pass
+        band = band_of_blocks(blocks, n, m)
+        pb = sides.pair_band(band)
     t1 = time.perf_counter()
     with_emb = sides.ez is not None
     scores = band_scores(sides, band, pb, margins, n, should_stop)
+    if blocks is not None:
+        keep_inside_blocks(band, scores, blocks)
     t2 = time.perf_counter()
     path = decode(band, scores, sides, should_stop, progress)
     posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, _lattice_scores(scores, with_emb), path,
@@ -139,6 +151,36 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
     timings["score"] = timings.get("score", 0.0) + t2 - t1
     timings["dp"] = timings.get("dp", 0.0) + t3 - t2
     return _raw_beads(path, posterior, boundary, merge, chosen_terms(sides, band, pb, margins, n, path))
+
+
+def band_of_blocks(blocks: Sequence[tuple[int, int, int, int]], n: int, m: int) -> Band:
+    """The band of DP nodes inside the blocks (s0, s1, t0, t1): row r spans the columns of the blocks it touches."""
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    for s0, s1, t0, t1 in blocks:
+        lo[s0:s1 + 1] = np.minimum(lo[s0:s1 + 1], t0)
+        hi[s0:s1 + 1] = np.maximum(hi[s0:s1 + 1], t1)
+    return Band(lo, int((hi - lo).max()) + 1, n, m)
+
+
+def keep_inside_blocks(band: Band, scores: list[np.ndarray], blocks: Sequence[tuple[int, int, int, int]]) -> None:
+    """Set to NEG the score of every bead that is not inside one block (in place)."""
+    n, m = band.n, band.m
+    k_row = np.full(n + 1, -1, dtype=np.int64)      # the block holding the rows (r - 1, r]
+    k_col = np.full(m + 1, -1, dtype=np.int64)      # the block holding the columns (c - 1, c]
+    for k, (s0, s1, t0, t1) in enumerate(blocks):
+        k_row[s0 + 1:s1 + 1] = k
+        k_col[t0 + 1:t1 + 1] = k
+    b = np.array(blocks, dtype=np.int64).reshape(-1, 4)
+    r = np.arange(n + 1)[:, None]
+    c = band.lo[:, None] + np.arange(band.width)[None, :]
+    kc = k_col[np.clip(c, 0, m)]
+    kr = np.broadcast_to(k_row[:, None], c.shape)
+    for (a, bb), arr in zip(scoring.BEAD_TYPES, scores):
+        k = kr if a else kc
+        kk = np.clip(k, 0, len(b) - 1)
+        inside = (k >= 0) & (c <= m) & (b[kk, 0] <= r - a) & (r <= b[kk, 1]) & (b[kk, 2] <= c - bb) & (c <= b[kk, 3])
+        arr[~inside] = NEG
 
 
 def decode(band, scores, sides, should_stop=None, progress=None) -> list[tuple[int, int, int, int, float]]:

@@ -95,11 +95,21 @@ _DASHES = "—–-"
 DATELINE_MAX = 40
 
 
+#: a credit line: "Reporting by Li Ming; editing by Zhang Wei." / "(Additional reporting by ...)" /
+#: "（记者 李明）" / "责任编辑：张伟"; it ends with a full stop, but it is a line of its own like a byline
+_CREDIT_LINE = re.compile(r"^[(\[（【]?\s*(?:(?:(?:additional\s+)?reporting|writing|editing|edited|written|compiled|"
+                          r"translated|photos?)\s+by\s|(?:记者|编辑|责任编辑|通讯员|撰稿|翻译|摄影|实习生)\s*[：:\s])",
+                          re.IGNORECASE)
+
+
 def is_title_like(text: str) -> bool:
     """A headline, byline, dateline or other one-line paragraph: no sentence-final punctuation or comma
     before its closing quotes (a short line ending in a bare dash is a dateline; a dash inside quotes is
-    interrupted speech). Translators keep such lines apart from the body text."""
+    interrupted speech), or a credit line (reporting / editing by ..., 记者 / 编辑 ...) whatever its end.
+    Translators keep such lines apart from the body text."""
     t = text.strip()
+    if _CREDIT_LINE.match(t):
+        return True
     core = t.rstrip(_CLOSERS + " \u3000")
     if not core or core[-1] in _ENDS_TEXT:
         return False
@@ -245,13 +255,21 @@ class Sides:
         return self._hv
 
     # ----- pair band -----
-    def pair_band(self, band: Band) -> PairBand:
-        """Lexical matches of every sentence pair a bead in `band` can contain."""
+    def pair_window(self, band: Band) -> PairBand:
+        """The sentence pairs a bead in `band` can contain, without their lexical matches (what `margins` reads)."""
         n, lo, W = self.n, band.lo, band.width
         idx = np.arange(n)
         plo = lo[np.clip(idx - (MAX_RUN - 1), 0, n)]
         phi = lo[np.clip(idx + MAX_RUN, 0, n)] + W
         width = int((phi - plo).max()) if n else 1
+        return PairBand(plo, width, None, None)
+
+    def pair_band(self, band: Band) -> PairBand:
+        """Lexical matches of every sentence pair a bead in `band` can contain."""
+        n = self.n
+        window = self.pair_window(band)
+        plo, width = window.plo, window.width
+        phi = band.lo[np.clip(np.arange(n) + MAX_RUN, 0, n)] + band.width
         zm = np.zeros((n, width))
         em = np.zeros((n, width))
         if self.lexicon is not None:

@@ -64,10 +64,7 @@ def test_an_omitted_paragraph_leaves_each_of_its_sentences_without_counterpart()
 @pytest.mark.parametrize("added", [
     ("For timetables, fares and maps of the whole network, which the transport bureau updates every week, "
      "readers can visit the bureau's website or call its service line at any time of the day."),
-    pytest.param("Reporting by Li Ming; editing by Zhang Wei.", marks=pytest.mark.xfail(
-        strict=True, reason="known limit: a short added line with no counterpart costs the neighbour's link less "
-                            "than a skip (the skip costs are set for literary text, where short loose "
-                            "sentences ride along rightly)")),
+    "Reporting by Li Ming; editing by Zhang Wei.",          # a credit line is a line of its own (a byline)
     pytest.param(ADDED, marks=pytest.mark.xfail(
         strict=True, reason="known limit: a short added line that continues its neighbour's topic (the opening "
                             "day) rides along in the neighbour's link")),
@@ -103,6 +100,9 @@ def test_a_dateline_line_joins_the_lead_when_the_other_side_runs_it_into_the_lea
     (ZH_HEAD, True), (EN_HEAD, True), (EN_DATE, True), (ZH_DATE, True), (ZH[0], False), (EN[0], False),
     ("'But I—'", False), ("“你为什么——”", False), ("She stopped, then said,", False),
     ("Warning of stormy weather as strong winds present 'danger to life'", True),
+    ("Reporting by Li Ming; editing by Zhang Wei.", True), ("(Additional reporting by Sam Holmes)", True),
+    ("（记者 李明）", True), ("责任编辑：张伟", True), ("Editing is what he did best.", False),
+    ("记者们在门口等了一个小时。", False),
 ])
 def test_title_like_lines_are_those_without_final_punctuation(text, title):
     assert is_title_like(text) is title

@@ -74,3 +74,37 @@ def test_one_sided_paragraph_beads_join_the_next_linked_one_or_the_last():
     assert _skips_joined_to_links([[0, 3, 0, 0], [3, 5, 0, 4], [5, 5, 4, 6]]) == [[0, 5, 0, 6]]
     assert _skips_joined_to_links([[0, 2, 0, 2], [2, 4, 2, 2], [4, 6, 2, 4]]) == [[0, 2, 0, 2], [2, 6, 2, 4]]
     assert _skips_joined_to_links([[0, 3, 0, 0], [3, 3, 0, 4]]) is None
+
+
+def test_a_one_sided_headline_in_a_short_paragraph_pair_stays_unlinked():
+    """Each sentence of a paragraph pair is scored with the statistics of the whole text, not of the pair alone:
+    in a pair of one Chinese and two English sentences, one of them a headline, the pair alone has half its
+    English lines without final punctuation (where lines without a final mark are ordinary: verse, cues), and the
+    headline was joined to the lead (news-dev as plain files, document 008)."""
+    zh = [[ZH[0][0]]] + [ZH[0][1:]] + ZH[1:]
+    en = [["Chongqing unveils new transport plan", EN[0][0]]] + [EN[0][1:]] + EN[1:]
+    src, src_par = _flat(zh)
+    tgt, tgt_par = _flat(en)
+    beads = align_best(src, tgt, src_paragraphs=src_par, tgt_paragraphs=tgt_par)
+    assert [(b.src, b.tgt) for b in beads] == [((), (0,))] + [((k,), (k + 1,)) for k in range(len(src))]
+
+
+def test_beads_of_a_lattice_of_paragraph_pairs_stay_inside_the_pairs():
+    """engine.keep_inside_blocks: whatever the scores, the best path of a lattice of blocks crosses no block."""
+    import numpy as np
+
+    from editor.alignment import scoring
+    from editor.alignment.engine import band_of_blocks, keep_inside_blocks
+    from editor.alignment.search import banded_dp
+
+    blocks = [(0, 2, 0, 3), (2, 3, 3, 4), (3, 7, 4, 6), (7, 9, 6, 10)]
+    n, m = 9, 10
+    band = band_of_blocks(blocks, n, m)
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        scores = [rng.normal(size=(n + 1, band.width)).astype(np.float32) for _ in scoring.BEAD_TYPES]
+        keep_inside_blocks(band, scores, blocks)
+        path = banded_dp(band, scoring.BEAD_TYPES, scores)
+        assert path[-1][1] == n and path[-1][3] == m
+        for s0, s1, t0, t1, _ in path:
+            assert any(a <= s0 and s1 <= b and c <= t0 and t1 <= d for a, b, c, d in blocks), (s0, s1, t0, t1)

@@ -29,9 +29,6 @@ def test_fast_mode_aligns_the_sample_exactly_as_the_gold():
     assert_is_the_gold(_aligned("fast"))
 
 
-@pytest.mark.xfail(strict=True, reason="known miss: best mode attaches the translator's added sentence ('They may "
-                                       "also use the quiet reading rooms…') to the previous link (a 1-2 link below the "
-                                       "review threshold, so marked doubtful) instead of leaving it unlinked")
 def test_best_mode_aligns_the_sample_exactly_as_the_gold():
     assert_is_the_gold(_aligned("best"))
 

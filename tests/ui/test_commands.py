@@ -25,10 +25,16 @@ EDITS = {
     "merge with previous": lambda d: edits.merge_with_previous(d, 5),
     "replace": lambda d: edits.replace_text(d, Side.TGT, r"(\w+)ing\b", r"\1ed", regex=True),
 }
+#: the document an edit needs, made before the edit (the aligned sample has only 1-1 links and one 0-1)
+SETUP = {
+    "split link into 1:1": lambda d: d.apply(edits.merge_beads(d, 1, 3)),
+}
 
 
 @pytest.mark.parametrize("name", sorted(EDITS))
 def test_an_edit_command_undoes_and_redoes_exactly(qtbot, sample_doc, name):
+    if name in SETUP:
+        SETUP[name](sample_doc)
     qdoc = QtDocument(sample_doc)
     stack = QUndoStack()
     before = sample_doc.snapshot()

@@ -219,12 +219,13 @@ def test_insert_then_escape_leaves_no_empty_sentence(qtbot, window):
 
 def test_the_strip_numbers_links_as_the_view_does(qtbot, window):
     view, doc = window.view, window.document
+    # a link whose Chinese sentence number is not its link number (after the sample's unlinked English sentence)
     k = next(k for k in range(3, len(doc.beads)) if doc.beads[k].src and doc.beads[k].tgt
-             and doc.locate(doc.beads[k].tgt[-1])[1] != k)
+             and doc.locate(doc.beads[k].src[-1])[1] != k)
     view.select_bead(k)
     src, tgt = doc.positions(doc.beads[k])
     first = window.strip.label.text().split(" · ")[0]
-    assert str(tgt[-1] + 1) in first                                     # sentence numbers, as the panes show
+    assert first == f"Link {src[-1] + 1} ↔ {tgt[-1] + 1}"                # sentence numbers, as the panes show
     window.actions_.compact.setChecked(True)
     first = window.strip.label.text().split(" · ")[0]
     assert first == f"Link {k + 1}"                                      # the link's number, as the grid shows

@@ -36,15 +36,16 @@ def test_next_doubtful_jumps_to_the_low_confidence_link_and_the_filter_hides_the
     from editor.bitext.document import Change, Splice
 
     doc = window.document
-    assert all(b.src and b.tgt for b in doc.beads)     # the sample aligns every sentence
+    # the sample aligns as its gold: one English sentence without counterpart ("They may also use the quiet
+    # reading rooms..."), link 6
+    assert [k for k, b in enumerate(doc.beads) if not (b.src and b.tgt)] == [6]
     sure = tuple(replace(b, confidence=0.1 if k == 8 else 1.0, status=BeadStatus.AUTO)
                  for k, b in enumerate(doc.beads))
     window.push_change(lambda d: Change("test", beads=Splice(0, tuple(d.beads), sure)))
     window.view.select_bead(0)
     window.actions_.next_doubtful.trigger()
-    # link 5 of the sample glues an English sentence with no Chinese counterpart ("They may also use the quiet
-    # reading rooms...") to its neighbour's link: doubtful whatever its confidence
-    assert window.view.current_bead() == 5
+    # the unlinked sentence is doubtful whatever its confidence
+    assert window.view.current_bead() == 6
     window.actions_.next_doubtful.trigger()
     assert window.view.current_bead() == 8
     window.actions_.next_doubtful.trigger()             # nothing after 8: the selection stays
@@ -55,7 +56,7 @@ def test_next_doubtful_jumps_to_the_low_confidence_link_and_the_filter_hides_the
     window.actions_.problems_only.trigger()
     assert window.view.bead_filter is BeadFilter.PROBLEMS
     shown = [i for i in range(len(doc.beads)) if not window.view.bead_hidden(i)]
-    assert shown == [4, 5, 6, 7, 8, 9]                  # the doubtful links and one link of context each side
+    assert shown == [5, 6, 7, 8, 9]                     # the doubtful links and one link of context each side
     window.actions_.problems_only.trigger()
     assert not any(window.view.bead_hidden(i) for i in range(len(doc.beads)))
 

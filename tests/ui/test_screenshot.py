@@ -24,7 +24,7 @@ def test_the_sample_renders_with_links_drawn_between_the_panes(qtbot, window, tm
     window.view.scrollbar.setValue(0)
     image = window.view.canvas.grab().toImage()
     assert image.width() > 30 and image.height() > 200
-    assert _count(image, COLOURS[LinkState.AUTO_HIGH]) > 200
+    assert _count(image, COLOURS[LinkState.AUTO_HIGH]) > 150       # a dozen sure links (one sentence is unlinked)
     window.view.select_bead(0)
     window.actions_.confirm_above.trigger()
     image = window.view.canvas.grab().toImage()
