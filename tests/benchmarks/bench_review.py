@@ -456,9 +456,9 @@ def main(argv=None) -> int:
                     help="also measure how often the best alternative of a wrong link's region is right (MAC-dev)")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
-    cache = {}
-    if args.cache and Path(args.cache).is_file():
-        cache = json.loads(Path(args.cache).read_text())
+    from fit_confidence import load_cache
+
+    cache = load_cache(args.cache)          # only alignments made by this engine
     print(f"# Duiqi review-triage benchmark (mode best; review threshold {DEFAULT_THRESHOLD})")
     models = None
     all_runs = {}

@@ -8,7 +8,8 @@ usage: python tests/benchmarks/fit_confidence.py [--shared PATH] [--cache FILE] 
 
 A refit is one command: `fit_confidence.py --write` fits on everything and writes the model between the
 markers in editor/alignment/confidence.py (run bench_review.py afterwards for the figures to quote there).
-`--drop cross_sim,cross_dict` fits without those inputs (their column set to 0), to measure what one brings.
+`--drop cross_dict` fits without that input (its column set to 0), to measure what one brings. `--cache FILE`
+keeps the alignments between runs; a cache made by another version of editor/alignment/ is made again.
 
 Training documents: the six MAC-dev chapters, the eleven news-dev documents, and each MAC-dev chapter
 perturbed from its gold the way news-dev was made (some sentences dropped on one side, alone or in runs of up
@@ -93,13 +94,32 @@ def documents(shared: Path):
     return out
 
 
+def engine_fingerprint() -> str:
+    """A digest of the aligner's source (editor/alignment/*.py): alignments cached under another one are stale
+    (the engine or the confidence's inputs changed since) and are made again."""
+    import hashlib
+
+    digest = hashlib.sha1()
+    for path in sorted((ROOT / "editor" / "alignment").glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_cache(cache_path: str | None) -> dict:
+    """The alignments cached in `cache_path` when they were made by this engine ({} otherwise)."""
+    if cache_path and Path(cache_path).is_file():
+        cache = json.loads(Path(cache_path).read_text())
+        if isinstance(cache, dict) and cache.get("_engine") == engine_fingerprint():
+            return cache
+        print(f"  {cache_path}: made by another version of the engine; aligning again", file=sys.stderr)
+    return {"_engine": engine_fingerprint()}
+
+
 def rows(shared: Path, cache_path: str | None = None):
     """[(group, inputs, right)] of every link the engine makes on the training documents."""
     from editor.alignment import best, engine
 
-    cache = {}
-    if cache_path and Path(cache_path).is_file():
-        cache = json.loads(Path(cache_path).read_text())
+    cache = load_cache(cache_path)
     res = engine.resources(use_embeddings=True)
     out = []
     for key, group, zh, en, gold in documents(shared):
