@@ -98,7 +98,8 @@ def cross_pair_evidence(sides, path: Sequence[tuple]) -> list[dict[str, float]]:
     import path and at any text length. (An embedding version, how much closer a sentence of the bead is to a
     sentence of a neighbour than to its own counterpart, was measured and left out: leave-one-document-out it
     moved the depth of a lowest-first review to 90 % of the wrong links by +1.6 points on MAC-dev
-    pre-segmented, -2.6 on the book: noise; tests/benchmarks/bench_review.py --drop.)"""
+    pre-segmented, -2.6 on the book: noise; so was the neighbours' cross_dict as an input of its own: +0.7,
+    +0.9, -1.0, -1.7 points on the four MAC-dev paths. tests/benchmarks/bench_review.py --drop.)"""
     out: list[dict[str, float]] = []
     if getattr(sides, "lexicon", None) is None:
         return [{"cross_dict": 0.0} for _ in path]
