@@ -15,6 +15,28 @@ import numpy as np
 from editor.alignment.search import Band, _backward, _forward
 
 
+#: The inputs of the path confidence model (engine.path_confidence_inputs), in order: the bead's own score terms
+#: and lattice posteriors (engine.CONFIDENCE_INPUTS), its merge evidence (engine.merge_evidence), its
+#: neighbours' lower posterior and boundary posterior and whether an unlinked sentence sits beside it, and
+#: the cross-pair evidence (cross_pair_evidence).
+PATH_INPUTS = ("gain", "cos_m", "coverage", "length", "size", "len_factor", "weakest_cos", "weakest_cov",
+               "one_one", "posterior_logit", "boundary_logit", "merge", "near_posterior_logit",
+               "near_boundary_logit", "near_unlinked", "cross_dict")
+
+# The path model: a logistic regression of "this link is exactly a gold bead" over PATH_INPUTS, (bias, weights).
+# Written by tests/benchmarks/fit_confidence.py --write (fitted on MAC-dev, news-dev and omissions/merges made
+# from MAC-dev's gold); do not edit by hand between the markers. Leave-one-document-out at the review threshold
+# 0.96 (tests/benchmarks/bench_review.py, 2026-12-07): MAC-dev pre-segmented chapters 44.4 % of the links
+# marked, 95.2 % of the 105 wrong ones caught, a lowest-first reading finds 80/90/95 % of them after
+# 35.5/45.8/54.9 % of the links (plain chapters 43.4 %, 96.2 %, 33.1/43.0/53.3 %); news-dev 3 wrong links, 2
+# caught, 16 % marked.
+# -- fitted model: begin --
+# (2726 links, 239 wrong)
+PATH_CONFIDENCE_EMB = (3.1941, (-0.0419, 0.9496, -0.4682, 0.5635, -0.0402, -1.3359, 2.783, 2.6075, -2.4826,
+                                0.4624, 0.3411, -0.0656, -0.215, 0.2022, 0.7105, -3.5789))
+# -- fitted model: end --
+
+
 def path_posteriors(band: Band, bead_types: Sequence[tuple[int, int]], scores: Sequence[np.ndarray],
                     path: Sequence[tuple[int, int, int, int, float]], temperature: float
                     ) -> tuple[list[float], list[float]]:
@@ -63,3 +85,89 @@ def band_around_path(path: Sequence[tuple[int, int, int, int]], n: int, m: int, 
     lo[0], hi[n] = 0, m
     lo = np.minimum(lo, hi)
     return Band(lo, int((hi - lo).max()) + 1, n, m)
+
+
+def cross_pair_evidence(sides, path: Sequence[tuple]) -> list[dict[str, float]]:
+    """For each bead of `path` (beads as (s0, s1, t0, t1, ...)), whether its sentences hold their own
+    translation or find it in the neighbouring beads (the issue's "1-1 + 1-1 where a 2-2 belongs": the content
+    crosses between two sentences): "cross_dict", the share of the bead's dictionary words (idf weights, both
+    sides) translated on the other side of a neighbouring bead and not on the other side of its own bead
+    (0 without a dictionary, and for a 1-0 / 0-1 bead).
+
+    It reads the bead and its two neighbours only, never the band: the same link has the same value on every
+    import path and at any text length. (An embedding version, how much closer a sentence of the bead is to a
+    sentence of a neighbour than to its own counterpart, was measured and left out: leave-one-document-out it
+    moved the depth of a lowest-first review to 90 % of the wrong links by +1.6 points on MAC-dev
+    pre-segmented, -2.6 on the book: noise; so was the neighbours' cross_dict as an input of its own: +0.7,
+    +0.9, -1.0, -1.7 points on the four MAC-dev paths. tests/benchmarks/bench_review.py --drop.)"""
+    out: list[dict[str, float]] = []
+    if getattr(sides, "lexicon", None) is None:
+        return [{"cross_dict": 0.0} for _ in path]
+    en_sets: dict[int, frozenset] = {}
+
+    def en_set(j: int) -> frozenset:
+        if j not in en_sets:
+            en_sets[j] = frozenset(sides.en_tok[j])
+        return en_sets[j]
+
+    for k, (s0, s1, t0, t1, *_) in enumerate(path):
+        if s1 == s0 or t1 == t0:
+            out.append({"cross_dict": 0.0})
+            continue
+        near_s = [i for q in (k - 1, k + 1) if 0 <= q < len(path) for i in range(path[q][0], path[q][1])]
+        near_t = [j for q in (k - 1, k + 1) if 0 <= q < len(path) for j in range(path[q][2], path[q][3])]
+        own_en = frozenset().union(*(en_set(j) for j in range(t0, t1)))
+        near_en = frozenset().union(*(en_set(j) for j in near_t))
+        own_tr = frozenset().union(*(t.translations for i in range(s0, s1) for t in sides.zh_tok[i]))
+        near_tr = frozenset().union(*(t.translations for i in near_s for t in sides.zh_tok[i]))
+        total = away = 0.0
+        for i in range(s0, s1):
+            for tok, w in zip(sides.zh_tok[i], sides.zh_w[i]):
+                total += w
+                if tok.translations.isdisjoint(own_en) and not tok.translations.isdisjoint(near_en):
+                    away += w
+        for j in range(t0, t1):
+            for word, w in zip(sides.en_tok[j], sides.en_w[j]):
+                total += w
+                if word not in own_tr and word in near_tr:
+                    away += w
+        out.append({"cross_dict": float(away / total) if total > 0 else 0.0})
+    return out
+
+
+#: the length terms the confidence reads measure a link's lengths against the ratio of English to Chinese
+#: characters over this many links either side of it along the path (not the ratio of the whole text, which
+#: is another one when the same chapter is aligned alone or inside a book)
+LENGTH_RATIO_LINKS = 20
+
+
+def path_length_terms(sides, path: Sequence[tuple], half: int = LENGTH_RATIO_LINKS) -> list[dict[str, float]]:
+    """For each bead of `path` (beads as (s0, s1, t0, t1, ...)): its "length" and "len_factor" score terms
+    (scoring.bead_terms' formulas) with the length ratio of the `half` links either side of it on the path;
+    {} for a 1-0 / 0-1 bead. The same link with the same neighbours gets the same terms in a text of any
+    length."""
+    from editor.alignment.scoring import LENGTH_VARIANCE, log_erfc
+
+    zl = np.array([sides.czl[s1] - sides.czl[s0] if s1 > s0 and t1 > t0 else 0.0 for s0, s1, t0, t1, *_ in path])
+    el = np.array([sides.cel[t1] - sides.cel[t0] if s1 > s0 and t1 > t0 else 0.0 for s0, s1, t0, t1, *_ in path])
+    cz, ce = np.concatenate([[0.0], np.cumsum(zl)]), np.concatenate([[0.0], np.cumsum(el)])
+    out: list[dict[str, float]] = []
+    for k, (s0, s1, t0, t1, *_) in enumerate(path):
+        if s1 == s0 or t1 == t0:
+            out.append({})
+            continue
+        a, b = max(0, k - half), min(len(path), k + half + 1)
+        z, e = cz[b] - cz[a], ce[b] - ce[a]
+        c = e / z if z > 0 and e > 0 else sides.ratio
+        lz, le = float(zl[k]), float(el[k])
+        delta = abs(le - c * lz) / np.sqrt(max(lz, 1.0) * LENGTH_VARIANCE)
+        lo_, hi_ = min(lz, le / c), max(lz, le / c)
+        out.append({"length": float(log_erfc(np.array(delta / np.sqrt(2)))),
+                    "len_factor": float(np.log2(1.0 + lo_ / max(hi_, 1e-9)))})
+    return out
+
+
+def path_evidence(sides, path: Sequence[tuple]) -> list[dict[str, float]]:
+    """What the confidence reads of each bead beyond the lattice: cross_pair_evidence and path_length_terms
+    (which replace the score's length terms in the confidence's inputs)."""
+    return [{**x, **y} for x, y in zip(cross_pair_evidence(sides, path), path_length_terms(sides, path))]

@@ -13,7 +13,8 @@ import numpy as np
 
 from editor.alignment import scoring
 from editor.alignment.clauses import refine_boundaries
-from editor.alignment.confidence import path_posteriors
+from editor.alignment.confidence import (PATH_CONFIDENCE_EMB, PATH_INPUTS, path_evidence,
+                                         path_posteriors)
 from editor.alignment.search import (NEG, Band, band_from_anchors, banded_dp, best_chain, diagonal_band,
                                      top_k_candidates)
 from editor.errors import AlignmentCancelled
@@ -150,7 +151,8 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
     timings["anchors+band"] = timings.get("anchors+band", 0.0) + t1 - t0
     timings["score"] = timings.get("score", 0.0) + t2 - t1
     timings["dp"] = timings.get("dp", 0.0) + t3 - t2
-    return _raw_beads(path, posterior, boundary, merge, chosen_terms(sides, band, pb, margins, n, path))
+    return _raw_beads(path, posterior, boundary, merge, chosen_terms(sides, band, pb, margins, n, path),
+                      path_evidence(sides, path))
 
 
 def band_of_blocks(blocks: Sequence[tuple[int, int, int, int]], n: int, m: int) -> Band:
@@ -226,14 +228,18 @@ def chosen_terms(sides, band, pb, margins, n: int, path) -> dict[tuple[int, int]
     return terms
 
 
-def _raw_beads(path, posterior, boundary, merge, terms) -> list[RawBead]:
-    """The path's beads with what the confidence model reads: type, posteriors, merge evidence, score terms."""
+def _raw_beads(path, posterior, boundary, merge, terms, evidence=None) -> list[RawBead]:
+    """The path's beads with what the confidence model reads: type, posteriors, merge evidence, score terms,
+    and the path's own evidence (confidence.path_evidence: cross-pair support, length terms against the
+    ratio around the link, in place of the score's)."""
     out = []
-    for (s0, s1, t0, t1, gain), post, bound, mg in zip(path, posterior, boundary, merge):
+    for k, ((s0, s1, t0, t1, gain), post, bound, mg) in enumerate(zip(path, posterior, boundary, merge)):
         a, b = s1 - s0, t1 - t0
         feats = {"type": (a, b), "posterior": post, "boundary": bound, "merge": mg}
         if a and b:
             feats.update(terms[(s1, t1)])
+        if evidence is not None:
+            feats.update(evidence[k])
         out.append(RawBead(s0, s1, t0, t1, gain, feats))
     return out
 
@@ -304,16 +310,10 @@ CONFIDENCE_EMB = (1.6535, (-0.5979, 0.8432, 0.5821, 0.5175, 0.0997, -0.6922, 1.4
 CONFIDENCE_LEX = (4.9992, (3.2876, 0.0, -3.0122, 0.0352, -0.4824, -1.5895, 0.0, 0.3211, -1.0595, 1.4705, -0.1989))
 #: a skipped sentence (1-0 / 0-1) is rarely right in practice: send the translator to it
 SKIP_CONFIDENCE = 0.2
-#: the path model (engine.path_confidences): CONFIDENCE_INPUTS, then "merge" (merge_evidence), then the
-#: neighbours' "near_posterior_logit", "near_boundary_logit", "near_unlinked"; fitted by
-#: tests/benchmarks/fit_confidence.py on MAC-dev, news-dev and omissions/merges made from MAC-dev's gold.
-#: Refitted after the skip-run search (2,726 links, 239 wrong). Leave-one-document-out at the review threshold
-#: 0.96 (tests/benchmarks/bench_review.py, pre-segmented chapters): MAC-dev 46.0 % of the links marked, 94.3 %
-#: of the wrong ones caught; news-dev has only 3 wrong links left (2 caught, 15 % marked). The model without embeddings (mode "fast") is
-#: the older bead model, its new inputs at weight 0 (not refitted).
-PATH_CONFIDENCE_EMB = (2.3549, (-0.0577, 0.9803, -0.041, 0.4808, -0.0425, -0.9094, 2.7115, 2.429, -2.4095, 0.4458,
-                                0.3976, -0.0685, -0.1387, 0.1201, 0.9944))
-PATH_CONFIDENCE_LEX = (CONFIDENCE_LEX[0], CONFIDENCE_LEX[1] + (0.0, 0.0, 0.0, 0.0, 0.0))
+#: the path model (engine.path_confidences): PATH_INPUTS, fitted by tests/benchmarks/fit_confidence.py, which
+#: writes it into editor/alignment/confidence.py (the figures are there). The model without embeddings (mode
+#: "fast") is the older bead model, its newer inputs at weight 0 (not refitted).
+PATH_CONFIDENCE_LEX = (CONFIDENCE_LEX[0], CONFIDENCE_LEX[1] + (0.0,) * (len(PATH_INPUTS) - len(CONFIDENCE_LEX[1])))
 
 
 def confidence_inputs(bead: RawBead) -> list[float]:
@@ -412,7 +412,8 @@ def _score_piece(src, tgt, ratio, res, path, should_stop, timings) -> list[RawBe
     del scores
     scored = [(s0, s1, t0, t1, g if g is not None else scoring.SKIP_SCORE)
               for (s0, s1, t0, t1, _), g in zip(full, gains)]
-    return _raw_beads(scored, posterior, boundary, merge, chosen_terms(sides, band, pb, margins, n, full))
+    return _raw_beads(scored, posterior, boundary, merge, chosen_terms(sides, band, pb, margins, n, full),
+                      path_evidence(sides, full))
 
 
 #: the merge evidence of a bead with no neighbour it could merge with (and its floor and ceiling)
@@ -453,7 +454,8 @@ def path_confidence_inputs(beads: Sequence[RawBead]) -> list[list[float]]:
         skip = any(0 <= q < len(beads) and not _is_link(beads[q]) for q in (k - 1, k + 1))
         post = min((x[9] for x in near), default=own[k][9])
         bound = min((x[10] for x in near), default=own[k][10])
-        out.append(own[k] + [post, bound, float(skip)])
+        f = b.features
+        out.append(own[k] + [post, bound, float(skip), f.get("cross_dict", 0.0)])
     return out
 
 

@@ -108,6 +108,11 @@ class Bead:
     (the person editing is the one exporting) and keeps `created_by` as it keeps `created`. They do not
     take part in == or hash either, and are checked with `person_id` (stripped; ValueError for text no
     id holds).
+
+    `edited` is the edit record: True when an edit in Duiqi made or changed the link (linked, merged, split,
+    confirmed, its text edited: editor.bitext.edits dates such beads). It is how the exporters know that a
+    person changed the link here, which its dates cannot say (a TMX unit from another tool has a change date
+    later than its creation date without anyone touching it in Duiqi). Not part of == or hash.
     """
 
     src: tuple[int, ...]
@@ -118,6 +123,7 @@ class Bead:
     changed: datetime | None = field(default=None, compare=False)
     created_by: str | None = field(default=None, compare=False)
     changed_by: str | None = field(default=None, compare=False)
+    edited: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         if not (self.src or self.tgt):
@@ -140,14 +146,16 @@ class Bead:
         return bool(self.src) and bool(self.tgt)
 
     def dated(self, created: datetime, changed: datetime) -> "Bead":
-        """Return the same bead with other times (and the same people)."""
+        """Return the same bead with other times (and the same people and edit record)."""
         return Bead(self.src, self.tgt, self.confidence, self.status, created, changed,
-                    self.created_by, self.changed_by)
+                    self.created_by, self.changed_by, self.edited)
 
     def with_history(self, created: datetime, changed: datetime, created_by: str | None,
-                     changed_by: str | None) -> "Bead":
-        """Return the same bead with other times and people (None: whoever exports)."""
-        return Bead(self.src, self.tgt, self.confidence, self.status, created, changed, created_by, changed_by)
+                     changed_by: str | None, edited: bool | None = None) -> "Bead":
+        """Return the same bead with other times and people (None: whoever exports), and the edit record
+        `edited` (None: the bead's own)."""
+        return Bead(self.src, self.tgt, self.confidence, self.status, created, changed, created_by, changed_by,
+                    self.edited if edited is None else edited)
 
     def ids(self, side: Side) -> tuple[int, ...]:
         return self.src if side is Side.SRC else self.tgt

@@ -17,7 +17,8 @@ the redo; the link was last edited when the translator edited it.
 People go with the dates: a bead an edit makes or changes was last changed by the person editing, so
 its `changed_by` is None (whoever exports: the TMX export's creation_id), and its `created_by` is that
 of the link whose creation date it keeps (merge: the link created first, the first of those created in
-the same second; split: the link split); a link made only of unlinked sentences has None for both.
+the same second; split: the link split); a link made only of unlinked sentences has None for both. Such a
+bead carries the edit record (`Bead.edited`): the exporters credit the person exporting with it.
 Beads an edit leaves alone keep both, and undo, redo and replay restore them with the beads.
 """
 
@@ -54,9 +55,9 @@ def date_beads(old: Sequence[Bead], new: Sequence[Bead], now: datetime) -> tuple
             parents = [o for o in parents if o.is_link]
         origin = min(parents, key=_creation, default=None)       # the first of the earliest
         if origin is None:
-            out.append(bead.with_history(now, now, None, None))
+            out.append(bead.with_history(now, now, None, None, edited=True))
         else:
-            out.append(bead.with_history(min(origin.created, now), now, origin.created_by, None))
+            out.append(bead.with_history(min(origin.created, now), now, origin.created_by, None, edited=True))
     return tuple(out)
 
 

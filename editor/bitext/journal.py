@@ -21,7 +21,8 @@ Every bead is written with its times (`changed`, and `created` when it differs, 
 1970 UTC), in the base document and in the changes alike, so a replay rebuilds the links with the dates
 they had: the time of each edit, never the time of the replay. A bead that knows who created or changed
 it (`created_by`/`changed_by`, kept from a TMX) is written with `created` and then both people (null:
-whoever exports), so the replay gives them back too. A version-1 journal (from before links had dates)
+whoever exports), so the replay gives them back too, followed by `true` for a link an edit made or changed
+(Bead.edited). A version-1 journal (from before links had dates)
 still replays; its beads get the journal file's modification time; version 2 (before people) replays
 as it was written.
 """
@@ -112,8 +113,10 @@ def _seconds(moment: datetime) -> int:
 def _bead_out(b: Bead) -> list:
     changed = _seconds(b.changed)
     out = [list(b.src), list(b.tgt), b.confidence, b.status.value, changed]
-    if b.created_by is not None or b.changed_by is not None:
+    if b.created_by is not None or b.changed_by is not None or b.edited:
         out += [_seconds(b.created), b.created_by, b.changed_by]
+        if b.edited:
+            out.append(True)
     elif b.created != b.changed:
         out.append(_seconds(b.created))
     return out
@@ -153,7 +156,7 @@ def _segment_in(data: object) -> Segment:
 
 def _bead_in(data: object, fallback: datetime | None = None) -> Bead:
     """Rebuild a bead; `fallback` is the time of a bead written without one (a version-1 journal)."""
-    if not isinstance(data, list) or len(data) not in (4, 5, 6, 8):
+    if not isinstance(data, list) or len(data) not in (4, 5, 6, 8, 9):
         raise ValueError("not a link")
     src, tgt, confidence, status = data[:4]
     if type(confidence) not in (int, float):
@@ -166,9 +169,11 @@ def _bead_in(data: object, fallback: datetime | None = None) -> Bead:
         changed = _time_in(data[4])
         created = _time_in(data[5]) if len(data) >= 6 else changed
     created_by, changed_by = (_person_in(data[6], "creator"), _person_in(data[7], "changer")) \
-        if len(data) == 8 else (None, None)
+        if len(data) >= 8 else (None, None)
+    if len(data) == 9 and data[8] is not True:
+        raise ValueError("an edit record that is not true")
     return Bead(tuple(_int(i) for i in src), tuple(_int(j) for j in tgt), float(confidence), BeadStatus(status),
-                created, changed, created_by, changed_by)
+                created, changed, created_by, changed_by, len(data) == 9)
 
 
 def _person_in(value: object, what: str) -> str | None:

@@ -25,7 +25,8 @@ FORMAT_NAME = "duiqi-project"
 #: Format 3 links may also hold "created_by" and "changed_by" (who created and last changed the link, as
 #: a TMX it was opened from said), written only when known: a link without them was created or changed
 #: by whoever exports. Optional keys, so no new version: files without them (all older ones) open as
-#: before, and a Duiqi from before them opens the newer files, leaving the people out.
+#: before, and a Duiqi from before them opens the newer files, leaving the people out. Likewise "edited": true
+#: marks a link an edit in Duiqi made or changed (the edit record, Bead.edited).
 FORMAT_VERSION = 3
 PROJECT_SUFFIX = ".duiqi"
 
@@ -60,6 +61,8 @@ def _bead_out(bead: Bead, written: dict[datetime, str]) -> dict:
         out["created_by"] = bead.created_by
     if bead.changed_by is not None:
         out["changed_by"] = bead.changed_by
+    if bead.edited:
+        out["edited"] = True
     return out
 
 
@@ -249,8 +252,11 @@ def _check_beads(data: object, path: Path | None) -> list[Bead]:
             if "created" in item else changed
         created_by = _person_of(item, "created_by", f"the creator of {what}", path, people)
         changed_by = _person_of(item, "changed_by", f"the last changer of {what}", path, people)
+        edited = item.get("edited", False)
+        if type(edited) is not bool:
+            raise _fail(path, f"the edit record of {what} is {_show(edited)}, not true or false")
         out.append(Bead(sides[0], sides[1], float(confidence), statuses[status], min(created, changed), changed,
-                        created_by, changed_by))
+                        created_by, changed_by, edited))
     return out
 
 

@@ -37,6 +37,7 @@ class Entry:
     # inline-code markers of each side that stand for codes: marker -> [kind, native] (DocumentMeta.inline_codes)
     src_codes: dict[str, list[str]] = field(default_factory=dict, compare=False)
     tgt_codes: dict[str, list[str]] = field(default_factory=dict, compare=False)
+    edited: bool = False              # an edit in Duiqi made or changed the link (Bead.edited: the edit record)
 
     @property
     def linked(self) -> bool:
@@ -165,7 +166,7 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
             src_codes, tgt_codes = tgt_codes, src_codes
         entries.append(Entry(number, src, tgt, bead.confidence, bead.status, src_layout, tgt_layout,
                              policy.is_doubtful(doc, bead), bead.created, bead.changed,
-                             bead.created_by, bead.changed_by, src_codes, tgt_codes))
+                             bead.created_by, bead.changed_by, src_codes, tgt_codes, edited=bead.edited))
     if too_long:
         shown = ", ".join(map(str, too_long[:10])) + (" …" if len(too_long) > 10 else "")
         report.warnings.append(f"left out {len(too_long)} link(s) longer than {options.max_segment_length} "

@@ -94,15 +94,18 @@ def _props(element: etree._Element) -> dict[str, str]:
 
 def _people(entry, exporter: str, engine: str = DEFAULT_CREATION_ID) -> tuple[str, str]:
     """Who created and who last changed the link, for creationid/changeid. Ids read from another tool's file are
-    kept. Where one is missing: a link a person confirmed or changed (its text edited, say: the engine's links
-    are made and dated at once) gets the person exporting as its changeid, and a link a person made by hand as
-    its creationid too; everything else was made by the engine and gets `engine` (Duiqi, or whoever ran a
-    headless alignment), so the TM never credits a translator with a link or a review that was not theirs."""
-    changed_later = entry.created is not None and entry.changed is not None and entry.changed != entry.created
-    untouched = entry.status is BeadStatus.AUTO and not changed_later
-    made_by_hand = entry.status is BeadStatus.EDITED and not changed_later
+    kept. Where one is missing: a link a person changed or vouched for — the edit record says an edit in
+    Duiqi made or changed it (Bead.edited: linked, merged, split, confirmed, its text edited), or its status
+    is confirmed or edited — gets the person exporting as its changeid, and a link a person made by hand
+    (edited, created when last changed) as its creationid too; everything else was made by the engine, or
+    came without ids from another tool's file, and gets `engine` (Duiqi, or whoever ran a headless alignment)
+    or its creator, so the TM never credits a translator with a link or a review that was not theirs. The
+    dates do not decide who changed it: a unit of another tool's TMX has a change date after its creation date
+    without anyone touching it here."""
+    by_person = entry.edited or entry.status is not BeadStatus.AUTO
+    made_by_hand = entry.status is BeadStatus.EDITED and entry.created == entry.changed
     creation_id = entry.created_by or (exporter if made_by_hand else engine)
-    return creation_id, entry.changed_by or (creation_id if untouched else exporter)
+    return creation_id, entry.changed_by or (exporter if by_person else creation_id)
 
 def _pick(tuvs: list[etree._Element], lang: str) -> etree._Element | None:
     for tuv in tuvs:

@@ -1,10 +1,15 @@
-"""Fit the path confidence model (editor.alignment.engine.PATH_CONFIDENCE_EMB): a logistic regression of
-"this link is exactly a gold bead" on the inputs of `engine.path_confidence_inputs` (the lattice posterior of
-the link and of its boundaries, score terms: similarity margin, dictionary coverage overall and of the
-weakest sentence, length, link type, the merge evidence against its neighbours, and the neighbours'
-posteriors).
+"""Fit the path confidence model (editor.alignment.confidence.PATH_CONFIDENCE_EMB): a logistic regression of
+"this link is exactly a gold bead" on the inputs of `engine.path_confidence_inputs` (confidence.PATH_INPUTS:
+the lattice posterior of the link and of its boundaries, score terms: similarity margin, dictionary coverage
+overall and of the weakest sentence, length, link type, the merge evidence against its neighbours, the
+neighbours' posteriors, and the cross-pair evidence: is the link's translation in a neighbouring link?).
 
-usage: python tests/benchmarks/fit_confidence.py [--shared PATH] [--cache FILE] [--loo]
+usage: python tests/benchmarks/fit_confidence.py [--shared PATH] [--cache FILE] [--loo] [--drop NAMES] [--write]
+
+A refit is one command: `fit_confidence.py --write` fits on everything and writes the model between the
+markers in editor/alignment/confidence.py (run bench_review.py afterwards for the figures to quote there).
+`--drop cross_dict` fits without that input (its column set to 0), to measure what one brings. `--cache FILE`
+keeps the alignments between runs; a cache made by another version of editor/alignment/ is made again.
 
 Training documents: the six MAC-dev chapters, the eleven news-dev documents, and each MAC-dev chapter
 perturbed from its gold the way news-dev was made (some sentences dropped on one side, alone or in runs of up
@@ -89,13 +94,32 @@ def documents(shared: Path):
     return out
 
 
+def engine_fingerprint() -> str:
+    """A digest of the aligner's source (editor/alignment/*.py): alignments cached under another one are stale
+    (the engine or the confidence's inputs changed since) and are made again."""
+    import hashlib
+
+    digest = hashlib.sha1()
+    for path in sorted((ROOT / "editor" / "alignment").glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_cache(cache_path: str | None) -> dict:
+    """The alignments cached in `cache_path` when they were made by this engine ({} otherwise)."""
+    if cache_path and Path(cache_path).is_file():
+        cache = json.loads(Path(cache_path).read_text())
+        if isinstance(cache, dict) and cache.get("_engine") == engine_fingerprint():
+            return cache
+        print(f"  {cache_path}: made by another version of the engine; aligning again", file=sys.stderr)
+    return {"_engine": engine_fingerprint()}
+
+
 def rows(shared: Path, cache_path: str | None = None):
     """[(group, inputs, right)] of every link the engine makes on the training documents."""
     from editor.alignment import best, engine
 
-    cache = {}
-    if cache_path and Path(cache_path).is_file():
-        cache = json.loads(Path(cache_path).read_text())
+    cache = load_cache(cache_path)
     res = engine.resources(use_embeddings=True)
     out = []
     for key, group, zh, en, gold in documents(shared):
@@ -111,18 +135,55 @@ def rows(shared: Path, cache_path: str | None = None):
     return out
 
 
-def fit_model(data) -> tuple[float, tuple[float, ...]]:
+def _columns(drop=()) -> list[int]:
+    from editor.alignment.confidence import PATH_INPUTS
+
+    unknown = set(drop) - set(PATH_INPUTS)
+    if unknown:
+        raise SystemExit(f"unknown input(s) {', '.join(sorted(unknown))}; the inputs are {', '.join(PATH_INPUTS)}")
+    return [k for k, name in enumerate(PATH_INPUTS) if name in drop]
+
+
+def fit_model(data, drop=()) -> tuple[float, tuple[float, ...]]:
     X = np.array([x for _, x, _ in data], dtype=float)
+    X[:, _columns(drop)] = 0.0            # an input set to 0 everywhere keeps weight 0 (the L2 pulls it there)
     y = np.array([float(r) for _, _, r in data])
     w, b = fit(X, y, np.zeros(len(y), dtype=int), 1, l2=L2, iters=50)
     return round(float(b[0]), 4), tuple(round(float(v), 4) for v in w)
 
 
-def loo_models(shared: Path, cache_path: str | None = None) -> dict:
+def loo_models(shared: Path, cache_path: str | None = None, drop=()) -> dict:
     """{document key: the model fitted without that document (and its perturbed copy)}."""
     data = rows(shared, cache_path or str(Path("/tmp") / "duiqi-fit-confidence.json"))
     groups = sorted({g for g, _, _ in data})
-    return {g: fit_model([r for r in data if r[0] != g]) for g in groups}
+    return {g: fit_model([r for r in data if r[0] != g], drop) for g in groups}
+
+
+MARK_BEGIN, MARK_END = "# -- fitted model: begin --\n", "# -- fitted model: end --\n"
+
+
+def model_text(model, n_links: int, n_wrong: int) -> str:
+    """The lines the package ships, as they go between the markers of confidence.py."""
+    bias, weights = model
+    lines, line = [], f"PATH_CONFIDENCE_EMB = ({bias}, ("
+    indent = " " * len(line)
+    for k, w in enumerate(weights):
+        item = f"{w}, " if k < len(weights) - 1 else f"{w}))"
+        if len(line) + len(item) > 115:
+            lines.append(line.rstrip())
+            line = indent
+        line += item
+    lines.append(line)
+    return f"# ({n_links} links, {n_wrong} wrong)\n" + "\n".join(lines) + "\n"
+
+
+def write_model(text: str) -> Path:
+    """Put `text` between the markers of editor/alignment/confidence.py."""
+    path = ROOT / "editor" / "alignment" / "confidence.py"
+    source = path.read_text(encoding="utf-8")
+    a, b = source.index(MARK_BEGIN) + len(MARK_BEGIN), source.index(MARK_END)
+    path.write_text(source[:a] + text + source[b:], encoding="utf-8")
+    return path
 
 
 def main(argv=None) -> int:
@@ -132,12 +193,17 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--cache", default=None)
     ap.add_argument("--loo", action="store_true")
+    ap.add_argument("--drop", default="", help="inputs to leave out (comma-separated names of PATH_INPUTS)")
+    ap.add_argument("--write", action="store_true", help="write the model into editor/alignment/confidence.py")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
+    drop = tuple(x for x in args.drop.split(",") if x)
+    _columns(drop)
     data = rows(shared, args.cache)
-    print(f"{len(data)} links, {sum(not r for _, _, r in data)} wrong")
+    n_wrong = sum(not r for _, _, r in data)
+    print(f"{len(data)} links, {n_wrong} wrong")
     if args.loo:
-        models = loo_models(shared, args.cache)
+        models = loo_models(shared, args.cache, drop)
         scored = [(engine.confidence_from_inputs(x, models[g]), r, g) for g, x, r in data if "+" not in g]
         for name, keep in (("all", lambda g: True),) + tuple((s, (lambda s: lambda g: g.startswith(s))(s))
                                                              for s in SETS):
@@ -148,8 +214,10 @@ def main(argv=None) -> int:
                 caught = sum(c < t and not r for c, r in part)
                 print(f"  LOO {name:8s} threshold {t:.2f}: marked {marked / len(part):5.1%}, "
                       f"caught {caught / max(1, wrong):5.1%}")
-    model = fit_model(data)
-    print(f"PATH_CONFIDENCE_EMB = {model}")
+    text = model_text(fit_model(data, drop), len(data), n_wrong)
+    print(text, end="")
+    if args.write:
+        print(f"written into {write_model(text)}")
     return 0
 
 

@@ -157,8 +157,10 @@ def test_save_and_open_keep_every_links_dates(tmp_path, clock):
     data = json.loads((tmp_path / "a.duiqi").read_text(encoding="utf-8"))
     assert data["version"] == 3
     assert data["beads"][1] == {"src": [1], "tgt": [5], "confidence": 0.9, "status": "confirmed",
-                                "changed": "2026-03-02T14:30:05Z", "created": "2026-03-01T09:00:00Z"}
+                                "changed": "2026-03-02T14:30:05Z", "created": "2026-03-01T09:00:00Z",
+                                "edited": True}       # the edit record: a person confirmed it here
     assert "created" not in data["beads"][0]          # left out when it equals "changed"
+    assert "edited" not in data["beads"][0]           # the engine's link: no edit record
     clock.now = REPLAYED
     again = load_project(tmp_path / "a.duiqi")
     assert again.snapshot() == doc.snapshot() and times(again) == times(doc)
@@ -233,7 +235,7 @@ def test_a_version_1_journal_replays_with_its_links_dated_when_the_file_was_writ
     records = [_decode(line) for line in path.read_bytes().splitlines(keepends=True)]
 
     def strip(value):                        # version 1 wrote beads as [src, tgt, confidence, status]
-        if isinstance(value, list) and len(value) in (5, 6) and isinstance(value[3], str) \
+        if isinstance(value, list) and len(value) in (5, 6, 8, 9) and isinstance(value[3], str) \
                 and value[3] in {"auto", "confirmed", "edited"}:
             return value[:4]
         if isinstance(value, list):

@@ -228,3 +228,41 @@ def test_a_tmx_creationid_and_changeid_are_kept_cleaned_or_left_out_and_counted(
     data, _ = export_bytes(doc, ".tmx", creation_id="me")
     valid_tmx(data)
     assert tu_people(data) == [tuple(p or "Duiqi" for p in people)]      # untouched: gaps are not the exporter's
+
+
+def test_an_untouched_foreign_unit_with_dates_but_no_ids_is_not_credited_to_the_exporter(tmp_path, clock):
+    """A unit of another tool's TMX with creationdate and a later changedate but no creationid/changeid was not
+    changed by anyone in Duiqi: it keeps the engine's id on export (it used to get the exporter's name as its
+    changeid, guessed from the dates). Editing it here is what makes the exporter its changer: the edit record
+    (Bead.edited) says so, through a saved project and the crash journal too."""
+    from editor.bitext.journal import _bead_in, _bead_out, change_to_json
+    from editor.bitext.project import load_project, save_project
+
+    path = tmp_path / "dated.tmx"
+    path.write_text(TU_WITH_IDS.format(attrs='creationdate="20240105T081500Z" changedate="20250314T163000Z"'),
+                    encoding="utf-8")
+    doc = load_alignment(path)
+    assert (doc.beads[0].created_by, doc.beads[0].changed_by, doc.beads[0].edited) == (None, None, False)
+    data, _ = export_bytes(doc, ".tmx", creation_id="me")
+    valid_tmx(data)
+    assert tu_people(data) == [("Duiqi", "Duiqi")]
+    assert tu_dates(data) == [("20240105T081500Z", "20250314T163000Z")]       # its dates are kept as they were
+
+    doc.apply(edits.edit_text(doc, doc.tgt[0].id, "保存吧。", now=EDITED))     # a text edit: status stays AUTO
+    assert doc.beads[0].status is BeadStatus.AUTO and doc.beads[0].edited
+    assert tu_people(export_bytes(doc, ".tmx", creation_id="me")[0]) == [("Duiqi", "me")]
+    save_project(doc, tmp_path / "dated.duiqi")
+    again = load_project(tmp_path / "dated.duiqi")
+    assert again.beads[0].edited
+    assert tu_people(export_bytes(again, ".tmx", creation_id="me")[0]) == [("Duiqi", "me")]
+    assert _bead_in(_bead_out(doc.beads[0])).edited                            # the journal keeps the record
+    confirmed = change_to_json(edits.confirm(doc, 0, now=LATER))["b"][2]         # (first, old beads, new beads)
+    assert [_bead_in(b).edited for b in confirmed] == [True]
+
+
+def test_a_link_a_person_made_by_hand_names_the_exporter_as_its_creator_too(clock):
+    doc = aligned_document()
+    doc.apply(edits.unlink(doc, 1, now=EDITED))
+    doc.apply(edits.link(doc, [doc.src[1].id], [doc.tgt[1].id], now=LATER))
+    data, _ = export_bytes(doc, ".tmx", creation_id="ann")
+    assert tu_people(data) == [("Duiqi", "Duiqi"), ("ann", "ann"), ("Duiqi", "Duiqi")]

@@ -65,12 +65,14 @@ class AlternativeOffer(QObject):
             return
         src, tgt, path = [s.text for s in doc.src], [t.text for t in doc.tgt], _path(doc)
         generation, revision = self._generation, win.qdoc.revision
-        task = Task(lambda: _find_alternative(src, tgt, path, k))
-        task.signals.succeeded.connect(
-            lambda alt, g=generation, r=revision, k=k: self._arrived(g, r, k, alt))
+        task = Task(lambda: (generation, revision, k, _find_alternative(src, tgt, path, k)))
+        # a bound method of this QObject, not a lambda: Qt drops the connection when the window (and this
+        # offer with it) is gone, so an answer arriving after the window closed touches nothing
+        task.signals.succeeded.connect(self._arrived)
         task.start()
 
-    def _arrived(self, generation: int, revision: int, k: int, alt) -> None:
+    def _arrived(self, result) -> None:
+        generation, revision, k, alt = result
         if alt is None or generation != self._generation or revision != self._win.qdoc.revision:
             return
         self._offer = (k, revision, alt)
