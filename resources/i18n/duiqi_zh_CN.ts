@@ -211,7 +211,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>CollectionController</name>
     <message>
-        <location filename="../../editor/ui/collection/collection_controller.py" line="+149"/>
+        <location filename="../../editor/ui/collection/collection_controller.py" line="+158"/>
         <source>%1 is still aligning; it opens when it is aligned.</source>
         <extracomment>the whole collection's review list rows (open documents with their unsaved edits)</extracomment>
         <translation>%1 仍在对齐；对齐完成后即可打开。</translation>
@@ -224,12 +224,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="-5"/>
-        <location line="+111"/>
+        <location line="+115"/>
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-103"/>
         <source>The edit journal could not be written: %1</source>
         <translation>无法写入编辑日志：%1</translation>
     </message>
@@ -249,7 +249,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>已保存文集 %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>Alignment of the collection cancelled; the rest stays to align.</source>
         <translation>已取消文集的对齐；其余文档仍待对齐。</translation>
     </message>
@@ -274,23 +274,39 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>整个文集中已没有存疑的链接。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
+        <source>Exporting the collection to %1…</source>
+        <translation>正在将集合导出到 %1…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>导出已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>No document of the collection is aligned yet.</source>
         <translation>文集中还没有已对齐的文档。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+14"/>
+        <location line="-18"/>
+        <location line="+23"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-43"/>
+        <location line="+48"/>
         <source>Export Collection</source>
         <translation>导出文集</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+9"/>
         <source>%n unit(s) of %1 document(s) written to %2.</source>
         <translation><numerusform>已将 %1 个文档的 %n 个单元写入 %2。</numerusform></translation>
     </message>
@@ -1764,11 +1780,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+20"/>
+        <location line="+8"/>
         <source>Could not open the collection</source>
         <translation>无法打开文集</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+32"/>
         <source>%n document(s) have unsaved edits from a session that ended: they come back when opened.</source>
         <translation><numerusform>%n 个文档有上次会话结束时未保存的编辑：打开文档时会恢复。</numerusform></translation>
     </message>

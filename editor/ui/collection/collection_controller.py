@@ -78,7 +78,7 @@ class CollectionController(QObject):
         self.host, self.collection, self.dialog_parent = host, collection, dialog_parent
         self.open_documents: dict[str, OpenDocument] = {}
         self.shown: str | None = None
-        #: the collection's lock (Collection.lock), released when the collection closes
+        # the collection's lock (Collection.lock), released when the collection closes
         self.lock = None
         self.exporting: Task | None = None           # a merged export running on a worker thread
         self._stop_export = threading.Event()
