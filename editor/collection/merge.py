@@ -1,9 +1,10 @@
 """Exporting a whole collection once: one TMX, or one XLIFF with one `<file>` per document.
 
 The file is written document by document, in the collection's order, with the single-document exporter's
-code (so every export option applies as it does there): a TMX's units are serialised per document (on worker
-processes for a large collection, one per core) and numbered on as they are written; an XLIFF's `<file>` is
-copied from the document's own export. The file streams to disk: only a few documents are held at a time. Each TMX unit names its document in a
+code (so every export option applies as it does there): each document is serialised on its own (a TMX's units,
+numbered on as they are written; an XLIFF's `<file>`, taken from the document's own export), on worker
+processes for a large collection (one per core), and the file streams to disk: only a few documents are held
+at a time. Each TMX unit names its document in a
 `<prop type="x-document">`, which Trados and memoQ can keep as a field; a preset that leaves props out
 leaves that out too, and the report says so. An XLIFF `<file>` names its document in `original`.
 """
@@ -124,13 +125,12 @@ def export_collection(collection: Collection, path: Path | str, options=None, *,
         raise OutputFileError(f"{path}: cannot write here: {exc.strerror or exc}", path=path) from None
     try:
         with os.fdopen(fd, "wb") as out:
-            if suffix == ".tmx":
-                from_files = [] if load is not None else [e for e in entries if e.name not in live]
-                count = _worker_count(workers, from_files)
-                _write_tmx(out, collection, entries, options, report, document,
-                           {e.name for e in from_files} if count else set(), count, progress, should_stop)
-            else:
-                _write_xliff(out, entries, options, report, document, progress, should_stop)
+            from_files = [] if load is not None else [e for e in entries if e.name not in live]
+            count = _worker_count(workers, from_files)
+            rendered = _in_order(collection, entries, suffix, options, document,
+                                 {e.name for e in from_files} if count else set(), count)
+            write = _write_tmx if suffix == ".tmx" else _write_xliff
+            write(out, rendered, len(entries), options, report, progress, should_stop)
             out.flush()
             os.fsync(out.fileno())
         try:
@@ -161,17 +161,20 @@ def _check_stop(should_stop: Callable[[], bool]) -> None:
         raise AlignmentCancelled()
 
 
-# -- TMX: each document's units rendered (here or on a worker), written in order, numbered on ----------------
+# -- each document rendered (here, or on a worker process), then written in the collection's order -------------
 
 
 @dataclass
 class _Rendered:
-    """One document's part of the merged TMX: its `<tu>`s serialised (by lxml), its header, its report."""
+    """One document's part of the merged file, serialised by lxml: a TMX's `<tu>`s or an XLIFF's `<file>`s,
+    the start of the file as this document would open it (TMX: its `<header>`; XLIFF: the `<xliff>` root, its
+    closing tag apart), its languages and its export report."""
 
-    units: list[bytes]
+    parts: list[bytes]
     report: ExportReport
-    srclang: str
-    header: bytes
+    langs: tuple[str | None, str | None]
+    start: bytes
+    end: bytes = b""
 
 
 @dataclass
@@ -192,7 +195,11 @@ class _UnitSink:
         self.units.append(etree.tostring(element, encoding="UTF-8", pretty_print=pretty_print))
 
 
-def _render_tmx(doc: AlignmentDocument, name: str, options, srclang: str | None) -> _Rendered:
+def _render(suffix: str, doc: AlignmentDocument, name: str, number: int, options, srclang: str | None) -> _Rendered:
+    return (_render_tmx if suffix == ".tmx" else _render_xliff)(doc, name, number, options, srclang)
+
+
+def _render_tmx(doc: AlignmentDocument, name: str, number: int, options, srclang: str | None) -> _Rendered:
     from editor.exchange import tmx
     from editor.exchange.entries import export_languages
 
@@ -200,27 +207,46 @@ def _render_tmx(doc: AlignmentDocument, name: str, options, srclang: str | None)
     tmx.write_units(sink, doc, options, report, props=((PROP_DOCUMENT, name),))
     tmx.finish_report(report)
     header = etree.tostring(tmx.tmx_header(doc, options, srclang), encoding="UTF-8", pretty_print=True)
-    return _Rendered(sink.units, report, export_languages(doc, options).src, header)
+    return _Rendered(sink.units, report, (export_languages(doc, options).src, None), header)
 
 
-def _render_tmx_file(folder: Path, entry: DocumentEntry, options, srclang: str | None) -> _Rendered | _Failed:
+def _render_xliff(doc: AlignmentDocument, name: str, number: int, options, srclang: str | None) -> _Rendered:
+    """The document's own XLIFF export, its `<file>`s named after the document (and numbered, in XLIFF 2)."""
+    payload, report = _export_bytes(doc, ".xlf", options)
+    root = etree.fromstring(payload, etree.XMLParser(**_PARSER_OPTIONS))
+    ns = etree.QName(root).namespace
+    version = root.get("version")
+    parts = []
+    for file_el in root.findall(f"{{{ns}}}file"):
+        file_el.set("original", name)
+        if version == "2.0":
+            file_el.set("id", f"f{number}")
+        parts.append(etree.tostring(file_el, encoding="UTF-8", pretty_print=True))
+    # the root's start and end tags, as lxml writes them (its namespaces and attributes)
+    shell = etree.Element(root.tag, dict(root.attrib), nsmap=dict(root.nsmap))
+    shell.text = "\n"
+    text = etree.tostring(shell, encoding="UTF-8")
+    cut = text.rindex(b"</")
+    return _Rendered(parts, report, (root.get("srcLang"), root.get("trgLang")) if version == "2.0" else (None, None),
+                     text[:cut], text[cut:] + b"\n")
+
+
+def _render_file(suffix: str, folder: Path, entry: DocumentEntry, number: int, options,
+                 srclang: str | None) -> _Rendered | _Failed:
     """On a worker: read the document from its file and render it."""
     try:
         doc = Collection(folder).load(entry)
     except EditorError as exc:
         return _Failed(exc.message, str(exc.path) if exc.path is not None else None)
-    return _render_tmx(doc, entry.name, options, srclang)
+    return _render(suffix, doc, entry.name, number, options, srclang)
 
 
-_TU_START = b'<tu tuid="'
-
-
-def _write_tmx(out, collection: Collection, entries: list[DocumentEntry], options, report: MergeReport,
-               document: Callable[[DocumentEntry], AlignmentDocument], remote: set[str], workers: int,
-               progress, should_stop) -> None:
-    """Write the merged TMX: the documents named in `remote` rendered on `workers` processes, the others
-    here, at most 2 x workers ahead of the writing."""
-    header_srclang = _header_srclang(entries, options)
+def _in_order(collection: Collection, entries: list[DocumentEntry], suffix: str, options,
+              document: Callable[[DocumentEntry], AlignmentDocument], remote: set[str], workers: int):
+    """Yield (entry, _Rendered) in the collection's order: the documents named in `remote` rendered on `workers`
+    processes, the others here, at most 2 x workers documents ahead of the one being written. The pool is shut
+    down when the caller stops reading (done, cancelled or failed)."""
+    srclang = _header_srclang(entries, options) if suffix == ".tmx" else None
     pool = None
     if workers:
         import concurrent.futures
@@ -228,56 +254,82 @@ def _write_tmx(out, collection: Collection, entries: list[DocumentEntry], option
         from editor.processes import pool_context
 
         pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=pool_context())
-    window = 2 * workers
-    number = 0
-    srclang = None
-    try:
-        pending: deque = deque()
+    pending: deque = deque()
 
-        def results():
-            for entry in entries:
-                if pool is not None and entry.name in remote:
-                    pending.append((entry, pool.submit(_render_tmx_file, collection.folder, entry, options,
-                                                       header_srclang)))
-                else:
-                    pending.append((entry, None))
-                while len(pending) > window:
-                    yield _take(pending.popleft(), document, options, header_srclang)
-            while pending:
-                yield _take(pending.popleft(), document, options, header_srclang)
-
-        for done, (entry, rendered) in enumerate(results(), 1):
-            _check_stop(should_stop)
+    def take():
+        number, entry, future = pending.popleft()
+        if future is not None:
+            rendered = future.result()
             if isinstance(rendered, _Failed):
                 raise InputFileError(rendered.message, path=rendered.path)
-            if srclang is None:
-                srclang = header_srclang or rendered.srclang
-                out.write(b"<?xml version='1.0' encoding='UTF-8'?>\n<tmx version=\"1.4\">\n")
-                out.write(rendered.header)
-                out.write(b"<body>\n")
-            elif rendered.srclang not in (srclang, "*all*"):
-                report.warnings.append(f"{entry.name}: its source language {rendered.srclang} differs from the "
-                                       f"file's ({srclang})")
-            parts = []
-            for unit in rendered.units:             # numbered on through the whole file
-                number += 1
-                end = unit.index(b'"', len(_TU_START))
-                parts.append(_TU_START + str(number).encode() + unit[end:])
-            out.write(b"".join(parts))
-            report.add(entry.name, rendered.report)
-            if progress is not None:
-                progress(done, len(entries))
-        out.write(b"</body>\n</tmx>\n")
+            return entry, rendered
+        return entry, _render(suffix, document(entry), entry.name, number, options, srclang)
+
+    try:
+        for number, entry in enumerate(entries, 1):
+            future = None
+            if pool is not None and entry.name in remote:
+                future = pool.submit(_render_file, suffix, collection.folder, entry, number, options, srclang)
+            pending.append((number, entry, future))
+            while len(pending) > 2 * workers:
+                yield take()
+        while pending:
+            yield take()
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _take(item, document, options, srclang):
-    entry, future = item
-    if future is not None:
-        return entry, future.result()
-    return entry, _render_tmx(document(entry), entry.name, options, srclang)
+_TU_START = b'<tu tuid="'
+
+
+def _write_tmx(out, rendered, total: int, options, report: MergeReport, progress, should_stop) -> None:
+    """The merged TMX: the first document's header, every document's units numbered on through the file."""
+    number = 0
+    srclang = None
+    for done, (entry, part) in enumerate(rendered, 1):
+        _check_stop(should_stop)
+        if done == 1:
+            srclang = _header_srclang_of(part.start)
+            out.write(b"<?xml version='1.0' encoding='UTF-8'?>\n<tmx version=\"1.4\">\n")
+            out.write(part.start)
+            out.write(b"<body>\n")
+        elif part.langs[0] not in (srclang, "*all*") and srclang != "*all*":
+            report.warnings.append(f"{entry.name}: its source language {part.langs[0]} differs from the "
+                                   f"file's ({srclang})")
+        units = []
+        for unit in part.parts:
+            number += 1
+            end = unit.index(b'"', len(_TU_START))
+            units.append(_TU_START + str(number).encode() + unit[end:])
+        out.write(b"".join(units))
+        report.add(entry.name, part.report)
+        if progress is not None:
+            progress(done, total)
+    out.write(b"</body>\n</tmx>\n")
+
+
+def _header_srclang_of(header: bytes) -> str | None:
+    return etree.fromstring(header).get("srclang")
+
+
+def _write_xliff(out, rendered, total: int, options, report: MergeReport, progress, should_stop) -> None:
+    """The merged XLIFF: the first document's root, every document's `<file>`s."""
+    langs, end = None, b""
+    for done, (entry, part) in enumerate(rendered, 1):
+        _check_stop(should_stop)
+        if done == 1:
+            langs, end = part.langs, part.end
+            out.write(b"<?xml version='1.0' encoding='UTF-8'?>\n")
+            out.write(part.start)
+        elif part.langs != langs:
+            report.warnings.append(f"{entry.name}: its languages {part.langs[0]}/{part.langs[1]} differ "
+                                   f"from the file's ({langs[0]}/{langs[1]})")
+        out.write(b"".join(part.parts))
+        report.add(entry.name, part.report)
+        if progress is not None:
+            progress(done, total)
+    out.write(end)
 
 
 def _header_srclang(entries: list[DocumentEntry], options) -> str | None:
@@ -288,22 +340,6 @@ def _header_srclang(entries: list[DocumentEntry], options) -> str | None:
     langs = {(e.stats.tgt_lang if options.reverse else e.stats.src_lang) for e in entries if e.stats is not None}
     langs.discard(None)
     return "*all*" if len(langs) > 1 else None
-
-
-# -- XLIFF: each document's `<file>` copied from its own export ------------------------------------------------
-
-
-def _write_xliff(out, entries: list[DocumentEntry], options, report: MergeReport,
-                 document: Callable[[DocumentEntry], AlignmentDocument], progress, should_stop) -> None:
-    writer = _XliffMerger(options)
-    with etree.xmlfile(out, encoding="UTF-8") as xf:
-        xf.write_declaration()
-        for number, entry in enumerate(entries, 1):
-            _check_stop(should_stop)
-            writer.add(xf, number, entry.name, document(entry), report)
-            if progress is not None:
-                progress(number, len(entries))
-        writer.close(xf)
 
 
 def _umask() -> int:
@@ -321,38 +357,3 @@ def _export_bytes(doc: AlignmentDocument, suffix: str, options) -> tuple[bytes, 
 
 
 _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=True)
-
-
-class _XliffMerger:
-    """Copies each document's `<file>` into one `<xliff>`, named after its document."""
-
-    def __init__(self, options) -> None:
-        self.options = options
-        self._root = None
-        self._langs: tuple[str | None, str | None] | None = None
-
-    def add(self, xf, number: int, name: str, doc: AlignmentDocument, report: MergeReport) -> None:
-        payload, single = _export_bytes(doc, ".xlf", self.options)
-        report.add(name, single)
-        root = etree.fromstring(payload, etree.XMLParser(**_PARSER_OPTIONS))
-        ns = etree.QName(root).namespace
-        version = root.get("version")
-        if self._root is None:
-            nsmap = dict(root.nsmap)
-            attributes = {k: v for k, v in root.attrib.items()}
-            self._langs = (root.get("srcLang"), root.get("trgLang"))
-            self._root = xf.element(f"{{{ns}}}xliff", attributes, nsmap=nsmap)
-            self._root.__enter__()
-        elif version == "2.0" and (root.get("srcLang"), root.get("trgLang")) != self._langs:
-            report.warnings.append(f"{name}: its languages {root.get('srcLang')}/{root.get('trgLang')} differ "
-                                   f"from the file's ({self._langs[0]}/{self._langs[1]})")
-        for file_el in root.findall(f"{{{ns}}}file"):
-            file_el.set("original", name)
-            if version == "2.0":
-                file_el.set("id", f"f{number}")
-            xf.write(file_el, pretty_print=True)
-
-    def close(self, xf) -> None:
-        if self._root is not None:
-            self._root.__exit__(None, None, None)
-

@@ -119,20 +119,26 @@ def test_the_merge_streams_one_document_at_a_time(tmp_path):
     assert alive_at_load == [0, 0, 0, 0]
 
 
-def test_documents_rendered_on_worker_processes_give_the_same_file_as_in_one_process(tmp_path):
+@pytest.mark.parametrize("suffix", [".tmx", ".xlf"])
+def test_documents_rendered_on_worker_processes_give_the_same_file_as_in_one_process(tmp_path, suffix):
     from datetime import datetime, timezone
 
     collection = make_collection(tmp_path)
     edited = collection.load(collection.entry("memo"))          # an open document with an unsaved edit
     edited.beads = edited.beads[:1]
     options = ExportOptions(timestamp=datetime(2026, 12, 7, tzinfo=timezone.utc))
-    one = export_collection(collection, tmp_path / "one.tmx", options, live={"memo": edited}, workers=0)
-    two = export_collection(collection, tmp_path / "two.tmx", options, live={"memo": edited}, workers=2)
-    assert (tmp_path / "one.tmx").read_bytes() == (tmp_path / "two.tmx").read_bytes()
+    one = export_collection(collection, tmp_path / f"one{suffix}", options, live={"memo": edited}, workers=0)
+    two = export_collection(collection, tmp_path / f"two{suffix}", options, live={"memo": edited}, workers=2)
+    assert (tmp_path / f"one{suffix}").read_bytes() == (tmp_path / f"two{suffix}").read_bytes()
     assert one.units == two.units and one.units["memo"] == 1 and one.written == two.written
-    tree = etree.parse(str(tmp_path / "two.tmx"))
-    assert etree.DTD(str(schema_path("tmx", "tmx14.dtd"))).validate(tree)
-    assert [tu.get("tuid") for tu in tree.findall("body/tu")] == [str(n) for n in range(1, two.written + 1)]
+    tree = etree.parse(str(tmp_path / f"two{suffix}"))
+    if suffix == ".tmx":
+        assert etree.DTD(str(schema_path("tmx", "tmx14.dtd"))).validate(tree)
+        assert [tu.get("tuid") for tu in tree.findall("body/tu")] == [str(n) for n in range(1, two.written + 1)]
+    else:
+        ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+        assert [f.get("original") for f in tree.findall("x:file", ns)] == [e.name for e in collection.entries]
+        assert len(tree.findall("x:file/x:body/x:trans-unit", ns)) == two.written
 
 
 def test_a_document_a_worker_cannot_read_is_named_and_nothing_is_written(tmp_path):
