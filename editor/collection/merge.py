@@ -12,11 +12,13 @@ leaves that out too, and the report says so. An XLIFF `<file>` names its documen
 from __future__ import annotations
 
 import io
+import logging
 import os
 import tempfile
+from collections import deque
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections import deque
 from typing import Callable, Mapping
 
 from lxml import etree
@@ -25,6 +27,8 @@ from editor.bitext.document import AlignmentDocument
 from editor.collection.store import Collection, DocumentEntry
 from editor.errors import AlignmentCancelled, EditorError, InputFileError, OutputFileError, UnsupportedFormatError
 from editor.exchange.options import ExportReport
+
+log = logging.getLogger(__name__)
 
 PROP_DOCUMENT = "x-document"
 MERGE_SUFFIXES = (".tmx", ".xlf", ".xliff")
@@ -257,14 +261,21 @@ def _in_order(collection: Collection, entries: list[DocumentEntry], suffix: str,
     pending: deque = deque()
 
     def take():
+        nonlocal pool
         number, entry, future = pending.popleft()
         if future is not None:
-            rendered = future.result()
-            if isinstance(rendered, _Failed):
-                raise InputFileError(rendered.message, path=rendered.path)
-            return entry, rendered
+            try:
+                rendered = future.result()
+            except BrokenProcessPool:        # a worker died (killed, out of memory): the rest is done here
+                log.warning("a worker process of the merged export stopped; rendering the rest in this process")
+                pool = None
+            else:
+                if isinstance(rendered, _Failed):
+                    raise InputFileError(rendered.message, path=rendered.path)
+                return entry, rendered
         return entry, _render(suffix, document(entry), entry.name, number, options, srclang)
 
+    started = pool
     try:
         for number, entry in enumerate(entries, 1):
             future = None
@@ -276,8 +287,8 @@ def _in_order(collection: Collection, entries: list[DocumentEntry], suffix: str,
         while pending:
             yield take()
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        if started is not None:
+            started.shutdown(wait=True, cancel_futures=True)
 
 
 _TU_START = b'<tu tuid="'

@@ -141,6 +141,38 @@ def test_documents_rendered_on_worker_processes_give_the_same_file_as_in_one_pro
         assert len(tree.findall("x:file/x:body/x:trans-unit", ns)) == two.written
 
 
+def _dies_on_letter(suffix, folder, entry, *args):
+    """A worker's render that ends the worker on document "letter", as the out-of-memory killer would."""
+    import os
+
+    from editor.collection import merge
+
+    if entry.name == "letter":
+        os._exit(1)
+    return merge.__dict__["_render_file_original"](suffix, folder, entry, *args)
+
+
+def test_a_worker_that_dies_leaves_its_documents_to_this_process_and_the_file_is_whole(tmp_path, monkeypatch,
+                                                                                      caplog):
+    import multiprocessing
+    from datetime import datetime, timezone
+
+    from editor.collection import merge
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("needs fork to hand the worker a function that kills it")
+    collection = make_collection(tmp_path)
+    options = ExportOptions(timestamp=datetime(2026, 12, 7, tzinfo=timezone.utc))
+    export_collection(collection, tmp_path / "one.tmx", options, workers=0)
+    monkeypatch.setattr(merge, "_render_file_original", merge._render_file, raising=False)
+    monkeypatch.setattr(merge, "_render_file", _dies_on_letter)   # a forked worker sees the patched module
+    monkeypatch.setattr("editor.processes.pool_context", lambda: multiprocessing.get_context("fork"))
+    report = export_collection(collection, tmp_path / "two.tmx", options, workers=2)
+    assert "worker process of the merged export stopped" in caplog.text      # it did die
+    assert (tmp_path / "two.tmx").read_bytes() == (tmp_path / "one.tmx").read_bytes()
+    assert report.documents == len(collection.entries)
+
+
 def test_a_document_a_worker_cannot_read_is_named_and_nothing_is_written(tmp_path):
     from editor.errors import InputFileError
 
