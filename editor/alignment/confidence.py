@@ -21,7 +21,8 @@ from editor.alignment.search import Band, _backward, _forward
 #: the cross-pair evidence (cross_pair_evidence).
 PATH_INPUTS = ("gain", "cos_m", "coverage", "length", "size", "len_factor", "weakest_cos", "weakest_cov",
                "one_one", "posterior_logit", "boundary_logit", "merge", "near_posterior_logit",
-               "near_boundary_logit", "near_unlinked", "cross_dict")
+               "near_boundary_logit", "near_unlinked", "cross_dict", "agree_lex", "agree_emb",
+               "post_lex", "post_emb")
 
 # The path model: a logistic regression of "this link is exactly a gold bead" over PATH_INPUTS, (bias, weights).
 # Written by tests/benchmarks/fit_confidence.py --write (fitted on MAC-dev, news-dev and omissions/merges made
@@ -33,7 +34,7 @@ PATH_INPUTS = ("gain", "cos_m", "coverage", "length", "size", "len_factor", "wea
 # -- fitted model: begin --
 # (2726 links, 239 wrong)
 PATH_CONFIDENCE_EMB = (3.1941, (-0.0419, 0.9496, -0.4682, 0.5635, -0.0402, -1.3359, 2.783, 2.6075, -2.4826,
-                                0.4624, 0.3411, -0.0656, -0.215, 0.2022, 0.7105, -3.5789))
+                                0.4624, 0.3411, -0.0656, -0.215, 0.2022, 0.7105, -3.5789, 0.0, 0.0, 0.0, 0.0))
 # -- fitted model: end --
 
 
