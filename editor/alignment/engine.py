@@ -138,10 +138,7 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
         pb = sides.pair_band(band)
     t1 = time.perf_counter()
     with_emb = sides.ez is not None
-    # the other aligners' scores from the same terms (ensemble_evidence); not inside paragraph blocks, whose
-    # links are weighed again over the whole region (score_path)
-    others: dict | None = {} if blocks is None and with_emb else None
-    scores = band_scores(sides, band, pb, margins, n, should_stop, others)
+    scores = band_scores(sides, band, pb, margins, n, should_stop)
     if blocks is not None:
         keep_inside_blocks(band, scores, blocks)
     t2 = time.perf_counter()
@@ -150,13 +147,12 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
                                           POSTERIOR_TEMPERATURE)
     merge = merge_evidence(band, scores, path)
     del scores
-    ensemble = ensemble_evidence(band, others, path, should_stop)
     t3 = time.perf_counter()
     timings["anchors+band"] = timings.get("anchors+band", 0.0) + t1 - t0
     timings["score"] = timings.get("score", 0.0) + t2 - t1
     timings["dp"] = timings.get("dp", 0.0) + t3 - t2
     return _raw_beads(path, posterior, boundary, merge, chosen_terms(sides, band, pb, margins, n, path),
-                      [{**x, **y} for x, y in zip(path_evidence(sides, path), ensemble)])
+                      path_evidence(sides, path))
 
 
 def band_of_blocks(blocks: Sequence[tuple[int, int, int, int]], n: int, m: int) -> Band:
@@ -197,60 +193,22 @@ def decode(band, scores, sides, should_stop=None, progress=None) -> list[tuple[i
     return refine_boundaries(path, sides, lambda s0, s1, g0, g1: _bead_score(band, scores, s0, s1, g0, g1))
 
 
-#: the differently-built aligners whose paths the confidence compares with the best mode's (ensemble_evidence):
-#: name -> (the score terms it leaves out, whether it weighs them as with embeddings)
-OTHER_ALIGNERS = {"lex": (("cos", "margin", "zmin", "emin"), False),     # dictionary + lengths: mode "fast"
-                  "emb": (("coverage", "zfrac_min", "efrac_min"), True)}  # embeddings + lengths, no dictionary
-
-
-def band_scores(sides, band, pb, margins, n: int, should_stop=None, others: dict | None = None) -> list[np.ndarray]:
+def band_scores(sides, band, pb, margins, n: int, should_stop=None) -> list[np.ndarray]:
     """The score of every candidate bead of every type in the band, one (n+1) x width array per bead type,
-    computed ROW_BLOCK rows at a time (the terms of every row at once would take gigabytes on a long book).
-    `others` (a dict, filled in place) receives the scores of each of OTHER_ALIGNERS from the same terms."""
+    computed ROW_BLOCK rows at a time (the terms of every row at once would take gigabytes on a long book)."""
     with_emb = sides.ez is not None
     scores = []
-    if others is not None:
-        others.update({name: [] for name in OTHER_ALIGNERS})
     for a, b in scoring.BEAD_TYPES:
         arr = np.empty((n + 1, band.width), dtype=np.float32)
-        alt = {name: np.empty((n + 1, band.width), dtype=np.float32) for name in others or ()}
         for r0 in range(0, n + 1, ROW_BLOCK):
             if should_stop is not None and should_stop():
                 raise AlignmentCancelled()
             r1 = min(n + 1, r0 + ROW_BLOCK)
             tm = scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1))
             arr[r0:r1] = scoring.combine(tm, a, b, with_emb)
-            for name, out in alt.items():
-                left, emb = OTHER_ALIGNERS[name]
-                part = scoring.TermArrays(tm.valid, {k: v for k, v in tm.feats.items() if k not in left})
-                out[r0:r1] = scoring.combine(part, a, b, emb)
             del tm
         scores.append(arr)
-        for name, out in alt.items():
-            others[name].append(out)
     return scores
-
-
-def ensemble_evidence(band, others: dict | None, path, should_stop=None) -> list[dict[str, float]]:
-    """For each bead of `path`, whether each differently-built aligner's best path through the same band
-    (OTHER_ALIGNERS, scored from the same terms: no second segmentation or embedding) has exactly that bead:
-    "agree_<name>" 1.0 or 0.0. Where two aligners built differently disagree on a link, it is more likely
-    wrong; where the best mode is confidently wrong its own lattice cannot say so. {} per bead without
-    `others`."""
-    if not others:
-        return [{} for _ in path]
-    out = [dict() for _ in path]
-    for name, scores in others.items():
-        emb = OTHER_ALIGNERS[name][1]
-        other = {tuple(b[:4]) for b in banded_dp(band, scoring.BEAD_TYPES, scores, should_stop,
-                                                gap_open=scoring.gap_open(emb))}
-        post, _ = path_posteriors(band, scoring.BEAD_TYPES, _lattice_scores(scores, emb), path,
-                                  POSTERIOR_TEMPERATURE)
-        for k, b in enumerate(path):
-            out[k][f"agree_{name}"] = float(tuple(b[:4]) in other)
-            p = min(max(post[k], 1e-6), 1 - 1e-6)
-            out[k][f"post_{name}"] = math.log(p / (1 - p))
-    return out
 
 
 def chosen_terms(sides, band, pb, margins, n: int, path) -> dict[tuple[int, int], dict]:
@@ -445,19 +403,17 @@ def _score_piece(src, tgt, ratio, res, path, should_stop, timings) -> list[RawBe
     pb = sides.pair_band(band)
     margins = sides.margins(pb)
     with_emb = sides.ez is not None
-    others: dict | None = {} if with_emb else None
-    scores = band_scores(sides, band, pb, margins, n, should_stop, others)
+    scores = band_scores(sides, band, pb, margins, n, should_stop)
     gains = [_bead_score(band, scores, s0, s1, t0, t1) for s0, s1, t0, t1 in path]
     full = [(s0, s1, t0, t1, g if g is not None else NEG) for (s0, s1, t0, t1), g in zip(path, gains)]
     posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, _lattice_scores(scores, with_emb), full,
                                           POSTERIOR_TEMPERATURE)
     merge = merge_evidence(band, scores, full)
     del scores
-    ensemble = ensemble_evidence(band, others, full, should_stop)
     scored = [(s0, s1, t0, t1, g if g is not None else scoring.SKIP_SCORE)
               for (s0, s1, t0, t1, _), g in zip(full, gains)]
     return _raw_beads(scored, posterior, boundary, merge, chosen_terms(sides, band, pb, margins, n, full),
-                      [{**x, **y} for x, y in zip(path_evidence(sides, full), ensemble)])
+                      path_evidence(sides, full))
 
 
 #: the merge evidence of a bead with no neighbour it could merge with (and its floor and ceiling)
@@ -499,8 +455,7 @@ def path_confidence_inputs(beads: Sequence[RawBead]) -> list[list[float]]:
         post = min((x[9] for x in near), default=own[k][9])
         bound = min((x[10] for x in near), default=own[k][10])
         f = b.features
-        out.append(own[k] + [post, bound, float(skip), f.get("cross_dict", 0.0), f.get("agree_lex", 1.0),
-                             f.get("agree_emb", 1.0), f.get("post_lex", 0.0), f.get("post_emb", 0.0)])
+        out.append(own[k] + [post, bound, float(skip), f.get("cross_dict", 0.0)])
     return out
 
 
