@@ -23,6 +23,22 @@ PATH_INPUTS = ("gain", "cos_m", "coverage", "length", "size", "len_factor", "wea
                "one_one", "posterior_logit", "boundary_logit", "merge", "near_posterior_logit",
                "near_boundary_logit", "near_unlinked", "cross_dict")
 
+# Measured and left out (2026-12-07, commit "Experiment ... ensemble disagreement", reverted): the evidence
+# of a second, differently-built aligner. From the score terms band_scores already builds (no second import
+# or embedding), the best path through the same band scored with the dictionary and lengths only (mode
+# "fast"'s bead scores; "agree_lex": 1 if it has exactly the link) or with embeddings and lengths only
+# ("agree_emb"), and the link's posterior in those two lattices. Leave-one-document-out, a lowest-first
+# review finds 80/90/95 % of the wrong links on MAC-dev pre-segmented after 35.5/45.8/54.9 % of the links
+# without them; with agree_lex 34.6/45.8/55.8, agree_emb 36.0/46.1/55.3, both 35.5/45.3/56.2, both with the
+# posteriors 35.4/49.4/57.3; mode "fast" run end to end as agree_lex (its upper bound) 33.5/45.8/56.2. At
+# 90 % on the pre-segmented book: 37.5 without, 38.2 / 37.9 / 38.3 / 39.9 with. Marked and caught at the
+# threshold moved by <= 1 point with the agreements alone; news-dev (3 wrong links) did not move. The other
+# aligners make the same mistakes: of the wrong links the model puts at >= 0.9 (23 on MAC-dev pre-segmented)
+# the lexical path disagrees on 3 (fast end to end on 4), of the right ones there on 3 % (5 %); at >= 0.96 on
+# none of the 4 wrong ones; and where they disagree the lattice's posteriors are already low. CPU per MAC-dev
+# alignment (process time, 6 chapters warm, same process): the two extra paths within noise (ratios 0.998,
+# 0.992), with their posteriors 1.21.
+
 # The path model: a logistic regression of "this link is exactly a gold bead" over PATH_INPUTS, (bias, weights).
 # Written by tests/benchmarks/fit_confidence.py --write (fitted on MAC-dev, news-dev and omissions/merges made
 # from MAC-dev's gold); do not edit by hand between the markers. Leave-one-document-out at the review threshold
