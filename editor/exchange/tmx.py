@@ -107,6 +107,7 @@ def _people(entry, exporter: str, engine: str = DEFAULT_CREATION_ID) -> tuple[st
     creation_id = entry.created_by or (exporter if made_by_hand else engine)
     return creation_id, entry.changed_by or (exporter if by_person else creation_id)
 
+
 def _pick(tuvs: list[etree._Element], lang: str) -> etree._Element | None:
     for tuv in tuvs:
         if same_lang(_tmx_lang(tuv), lang):
