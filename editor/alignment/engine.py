@@ -143,6 +143,9 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
         keep_inside_blocks(band, scores, blocks)
     t2 = time.perf_counter()
     path = decode(band, scores, sides, should_stop, progress)
+    global _E3_MARGINS
+    _E3_MARGINS = margins
+    path = split_orphan_edges(path, band, scores, sides, pb)
     posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, _lattice_scores(scores, with_emb), path,
                                           POSTERIOR_TEMPERATURE)
     merge = merge_evidence(band, scores, path)
@@ -191,6 +194,135 @@ def decode(band, scores, sides, should_stop=None, progress=None) -> list[tuple[i
     path = banded_dp(band, scoring.BEAD_TYPES, scores, should_stop, progress,
                      gap_open=scoring.gap_open(sides.ez is not None))
     return refine_boundaries(path, sides, lambda s0, s1, g0, g1: _bead_score(band, scores, s0, s1, g0, g1))
+
+
+def _own_support(sides, pb, side: int, k: int, o0: int, o1: int, floor=None) -> bool:
+    """Whether sentence k of a side (0 source, 1 target) has support of its own in the other side's sentences
+    o0..o1-1: a dictionary word translated there, a number found there, or an embedding close to them
+    (the thresholds of editor/alignment/support.py, which flags such sentences for review)."""
+    from editor.alignment.evidence import _numbers
+    from editor.alignment.support import COVERAGE_MIN, SIMILARITY_MIN
+
+    if sides.ez is not None:
+        if side == 0:
+            sim = float(sides.ez[0][k] @ sides.ee[o1 - o0 - 1][o0])
+        else:
+            sim = float(sides.ee[0][k] @ sides.ez[o1 - o0 - 1][o0])
+        if sim >= (SIMILARITY_MIN if floor is None else floor):
+            return True
+    if sides.lexicon is not None and pb.zh_matched is not None:
+        if side == 0:
+            total = sides.nz[k]
+            got = sum(float(scoring._gather_pair(pb.zh_matched, pb, np.array(k), np.array(j))) for j in range(o0, o1))
+        else:
+            total = sides.ne[k]
+            got = sum(float(scoring._gather_pair(pb.en_matched, pb, np.array(i), np.array(k))) for i in range(o0, o1))
+        if total > 0 and min(got, total) >= COVERAGE_MIN * total:
+            return True
+    mine = set(_numbers(sides.src[k] if side == 0 else sides.tgt[k]))
+    if mine:
+        other = set().union(*(_numbers(sides.tgt[j] if side == 0 else sides.src[j]) for j in range(o0, o1)))
+        if mine & other:
+            return True
+    return False
+
+
+def _run_sim(sides, s0: int, s1: int, t0: int, t1: int) -> float | None:
+    """Embedding cosine of the source run s0..s1-1 with the target run t0..t1-1 (None without embeddings)."""
+    if sides.ez is None or s1 - s0 > len(sides.ez) or t1 - t0 > len(sides.ee):
+        return None
+    return float(sides.ez[s1 - s0 - 1][s0] @ sides.ee[t1 - t0 - 1][t0])
+
+
+_E3_LOG = None
+_E3_MARGINS = None
+
+
+def split_orphan_edges(path, band, scores, sides, pb):
+    """Split off the edge sentences of a many-to-one (or one-to-many) link that add nothing the other side
+    expresses: sentences at the start or the end of the many side with no support of their own (support.py),
+    such that the rest of the link alone is at least as close to the other side (embedding cosine) as the whole
+    link. They become a run of 1-0 (0-1) beads. An omitted sentence that continues its neighbour's topic rides
+    in the neighbour's link because the link's evidence is a ratio; a literary translator's short addition that
+    does carry meaning raises the link's similarity and stays."""
+    import os
+    mode = os.environ.get("DUIQI_E3", "off")
+    if mode == "off":
+        return path
+    out = []
+    for bead in path:
+        s0, s1, t0, t1, gain = bead
+        a, b = s1 - s0, t1 - t0
+        if not (a and b) or (a == 1 and b == 1) or ("1m" in mode and a > 1 and b > 1):
+            out.append(bead)
+            continue
+        cur = [s0, s1, t0, t1]
+        front: list[tuple[int, int, int, int]] = []
+        back: list[tuple[int, int, int, int]] = []
+        for side in ((0, 1) if a >= b else (1, 0)):
+            lo, hi = (0, 1) if side == 0 else (2, 3)
+            olo, ohi = (2, 3) if side == 0 else (0, 1)
+            for end in ("front", "back"):
+                size = cur[hi] - cur[lo]
+                if size < 2:
+                    continue
+                best = 0
+                whole = _cand_value(mode, band, scores, sides, *cur)
+                for k in range(1, size):
+                    edge = cur[lo] + k - 1 if end == "front" else cur[hi] - k
+                    supported = _own_support(sides, pb, side, edge, cur[olo], cur[ohi],
+                                             (_E3_MARGINS[side][edge] * (scoring.MARGIN_WEIGHT if "m12" in mode else 1.0)) if "marg" in mode else None)
+                    if supported and _E3_LOG is None:
+                        break
+                    rest = list(cur)
+                    if end == "front":
+                        rest[lo] += k
+                    else:
+                        rest[hi] -= k
+                    v = _cand_value(mode, band, scores, sides, *rest)
+                    if _E3_LOG is not None:
+                        _E3_LOG.append(dict(side=side, edge=edge, k=k, end=end, bead=tuple(cur),
+                                            sim_whole=_run_sim(sides, *cur), sim_rest=_run_sim(sides, *rest),
+                                            sc_whole=_bead_score(band, scores, *cur),
+                                            sc_rest=_bead_score(band, scores, *rest),
+                                            skip=_bead_score(band, scores, *((edge, edge + 1, cur[2], cur[2]) if side == 0 else (cur[0], cur[0], edge, edge + 1))),
+                                            cos_edge=float((sides.ez[0][edge] @ sides.ee[cur[3] - cur[2] - 1][cur[2]]) if side == 0 else (sides.ee[0][edge] @ sides.ez[cur[1] - cur[0] - 1][cur[0]])),
+                                            margin=float(_E3_MARGINS[side][edge]), supported=supported,
+                                            length=float(sides.zl[edge] if side == 0 else sides.el[edge] / sides.ratio)))
+                    if supported:
+                        break
+                    if "skip" in mode and v is not None:
+                        for x in range(k):
+                            e = cur[lo] + x if end == "front" else cur[hi] - 1 - x
+                            q = (e, e + 1, cur[2], cur[2]) if side == 0 else (cur[0], cur[0], e, e + 1)
+                            v += _bead_score(band, scores, *q) or 0.0
+                    if "both" in mode and v is not None and (_run_sim(sides, *rest) or 0) < (_run_sim(sides, *cur) or 0):
+                        v = None
+                    if _bead_score(band, scores, *rest) is not None and v is not None and whole is not None and v >= whole:
+                        best = k
+                if best and mode != "log":
+                    if end == "front":
+                        for x in range(cur[lo], cur[lo] + best):
+                            front.append((x, x + 1, cur[2], cur[2]) if side == 0 else (cur[0], cur[0], x, x + 1))
+                        cur[lo] += best
+                    else:
+                        # the side stripped later ends first (its skips sit before the earlier side's)
+                        back[:0] = [(x, x + 1, cur[3], cur[3]) if side == 0 else (cur[1], cur[1], x, x + 1)
+                                    for x in range(cur[hi] - best, cur[hi])]
+                        cur[hi] -= best
+        if not front and not back:
+            out.append(bead)
+            continue
+        for q in front + [tuple(cur)] + back:
+            g = _bead_score(band, scores, *q)
+            out.append((*q, g if g is not None else scoring.SKIP_SCORE))
+    return out
+
+
+def _cand_value(mode, band, scores, sides, s0, s1, t0, t1):
+    if mode.startswith("score"):
+        return _bead_score(band, scores, s0, s1, t0, t1)
+    return _run_sim(sides, s0, s1, t0, t1)
 
 
 def band_scores(sides, band, pb, margins, n: int, should_stop=None) -> list[np.ndarray]:
