@@ -93,24 +93,60 @@ class CollectionReview:
         """Count document `name` again: from `doc`, else its live state, else its file."""
         doc = doc if doc is not None else self.live(name)
         if doc is None:
-            try:
-                entry = self.collection.entry(name)
-            except KeyError:
-                self._rows.pop(name, None)
-                return
-            problem = self.collection.problem(entry) or (None if entry.file else "not aligned yet")
-            if problem:
-                self._rows.pop(name, None)
-                self.skipped[name] = problem
-                return
-            try:
-                doc = self.collection.load(entry)
-            except EditorError as exc:
-                self._rows.pop(name, None)
-                self.skipped[name] = str(exc)
-                return
+            self.absorb({name: self._read(name)})
+            return
         self.skipped.pop(name, None)
         self._rows[name] = document_rows(name, doc, self._policy(doc))
+
+    def _read(self, name: str) -> list[ReviewRow] | str | None:
+        """The rows of document `name` read from its file; a str says why it cannot be read; None: it is no
+        longer in the collection."""
+        try:
+            entry = self.collection.entry(name)
+        except KeyError:
+            return None
+        problem = self.collection.problem(entry) or (None if entry.file else "not aligned yet")
+        if problem:
+            return problem
+        try:
+            doc = self.collection.load(entry)
+        except EditorError as exc:
+            return str(exc)
+        return document_rows(name, doc, self._policy(doc))
+
+    def counted(self) -> set[str]:
+        """The documents whose rows (or reason not to list them) are known."""
+        return set(self._rows) | set(self.skipped)
+
+    def uncounted(self) -> list[str]:
+        """The documents not counted yet that are not open (their rows come from their files)."""
+        return [e.name for e in self.collection.entries
+                if e.name not in self._rows and e.name not in self.skipped and self.live(e.name) is None]
+
+    def uncounted_links(self) -> int:
+        """How many links the uncounted documents hold, as the index says (what reading them costs)."""
+        names = set(self.uncounted())
+        return sum(e.stats.links for e in self.collection.entries if e.name in names and e.stats is not None)
+
+    def read_rows(self, names: Iterable[str], should_stop: Callable[[], bool] = lambda: False) -> dict:
+        """The rows of documents read from their files, by name (a str: why one cannot be read). Changes nothing
+        here, so it may run on a worker thread; `absorb` takes the result in."""
+        out: dict = {}
+        for name in names:
+            if should_stop():
+                break
+            out[name] = self._read(name)
+        return out
+
+    def absorb(self, counted: dict) -> None:
+        """Take in what `read_rows` (or `_read`) gave."""
+        for name, rows in counted.items():
+            self._rows.pop(name, None)
+            self.skipped.pop(name, None)
+            if isinstance(rows, str):
+                self.skipped[name] = rows
+            elif rows is not None:
+                self._rows[name] = rows
 
     def forget(self, name: str | None = None) -> None:
         """Count a document (or, with None, every document) again when next asked."""
@@ -126,11 +162,13 @@ class CollectionReview:
             self.threshold = threshold
             self.forget()
 
-    def rows(self) -> list[ReviewRow]:
-        """Every document's doubtful links, worst first (documents not counted yet are counted now)."""
+    def rows(self, count: bool = True) -> list[ReviewRow]:
+        """Every document's doubtful links, worst first. Documents not counted yet are counted now (open ones
+        from their live state, the others from their files); with `count` False only the open ones are, and
+        the others are left out until counted (`read_rows` off the GUI thread, then `absorb`)."""
         names = [e.name for e in self.collection.entries]
         for name in names:
-            if name not in self._rows and name not in self.skipped:
+            if name not in self._rows and name not in self.skipped and (count or self.live(name) is not None):
                 self.update(name)
         return merge_rows(self._rows.get(name, ()) for name in names)
 

@@ -2117,7 +2117,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+253"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+255"/>
         <location filename="../../editor/ui/view/explanation_strip.py" line="-40"/>
         <source>sentence %1 may have no translation</source>
         <translation>第 %1 句可能没有译文</translation>
@@ -2156,8 +2156,9 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+56"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+61"/>
         <source>Review List</source>
+        <extracomment>the whole collection's list reads the documents not open yet on a worker thread when they hold more links than this (reading from files costs about 30 ms per 1,000 links); fewer are read at once</extracomment>
         <translation>复核列表</translation>
     </message>
     <message>
@@ -2196,16 +2197,21 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>把可能没有译文的句子从链接中拆出（S）</translation>
     </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+70"/>
         <source>%n doubtful link(s) left</source>
         <translation>
             <numerusform>还剩 %n 个存疑链接</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+39"/>
         <source>%n doubtful link(s) left in the collection</source>
         <translation><numerusform>文集中还剩 %n 个存疑链接</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Reading %n document(s)…</source>
+        <translation><numerusform>正在读取 %n 个文档…</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -2216,7 +2222,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-248"/>
+        <location line="-263"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>

@@ -73,3 +73,29 @@ def test_activating_a_row_of_another_document_opens_it_at_the_link_and_edits_upd
     dock.choose_row(model.row_of("sample", made["sample"][1]))   # a click on a row of the sample
     assert win.collection.shown == "sample" and win.view.current_bead() == made["sample"][1]
     assert win.collection.open_documents["memo"].stack.count() == 1     # the memo's undo history stays its own
+
+
+def test_a_big_archive_is_read_on_a_worker_thread_and_listed_when_in(qtbot, tmp_path, monkeypatch):
+    """Past COUNT_HERE_LINKS the documents not open are read off the GUI thread: the box says it is reading, the
+    window stays live, and the list then holds the same rows as when everything is read at once."""
+    from editor.collection.review import collection_review
+    from editor.ui.review import review_list
+
+    collection = make_collection(tmp_path)
+    add_doubtful_links(collection)
+    win = _window(qtbot)
+    assert win.open_paths([collection.folder], ask=False)
+    dock = win.review_list
+    dock.show()
+    monkeypatch.setattr(review_list, "COUNT_HERE_LINKS", 0)
+    qtbot.waitUntil(lambda: dock.count_label.text() != "")      # the shown document listed first
+    dock.set_whole_collection(True)
+    assert dock.is_counting() and "Reading" in dock.count_label.text()
+    qtbot.waitUntil(lambda: not dock.is_counting(), timeout=EVENT_TIMEOUT_MS)
+    expected = collection_review(collection, win.collection.review.threshold, win.collection._live_document)
+    model = dock.model
+    assert [(model.row_at(r).document, model.row_at(r).bead) for r in range(model.rowCount())] == \
+        [(row.document, row.bead) for row in expected] and model.rowCount() > 0
+    assert "Reading" not in dock.count_label.text()
+    win.close_collection(discard=True)                          # closing while nothing is read: nothing left
+    assert not dock.is_counting()
