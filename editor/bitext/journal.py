@@ -30,6 +30,7 @@ as it was written.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 import time
@@ -51,6 +52,8 @@ JOURNAL_SUFFIX = ".journal"
 #: 2 added the beads' times; 3 the people who created and changed them. Versions 1 and 2 still replay.
 JOURNAL_VERSION = 3
 _READABLE_VERSIONS = (1, 2, 3)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -347,7 +350,9 @@ class Journal:
     """The open journal of one session: `record_*` appends (at once, with one write), `sync()` fsyncs.
 
     It keeps the history it has written (steps, index, clean) so the next record needs only the difference,
-    and `compact()` can rewrite the file. Not thread-safe except `sync()`, which may run on any thread.
+    and `compact()` can rewrite the file. A write that fails part-way may leave a torn record, which would end
+    a replay there and hide every record after it: the next record therefore rewrites the whole file first.
+    Not thread-safe except `sync()` (and `sync_in_background()`), which may run on any thread.
     """
 
     def __init__(self, path: Path | str, history: History) -> None:
@@ -358,6 +363,7 @@ class Journal:
         self._fd_lock = threading.Lock()
         self._dirty = False
         self._records_since_compaction = 0
+        self._torn = False                  # a write failed: the next record rewrites the whole file first
         self._write_base()
 
     @property
@@ -372,6 +378,10 @@ class Journal:
     @property
     def records_since_compaction(self) -> int:
         return self._records_since_compaction
+
+    def grown(self, records: int) -> bool:
+        """True when `compact()` is due: `records` or more were appended since the last one, or a write failed."""
+        return self._torn or self._records_since_compaction >= records
 
     def record_history(self, steps: Sequence[Step], index: int, clean: int) -> bool:
         """Record that the history is now `steps` at `index` (clean at `clean`); False if nothing changed."""
@@ -400,6 +410,17 @@ class Journal:
         """Rewrite the file as one base record holding the whole history (atomically: old or new, never half)."""
         self._write_base()
 
+    def sync_in_background(self) -> None:
+        """`sync()` on a short-lived thread, if anything was written; a failure is logged (the next covers it)."""
+        if self._dirty:
+            threading.Thread(target=self._sync_quietly, name="duiqi-journal-sync", daemon=True).start()
+
+    def _sync_quietly(self) -> None:
+        try:
+            self.sync()
+        except OSError as exc:           # a closed or replaced file: the next sync covers it
+            log.debug("journal sync %s: %s", self.path, exc)
+
     def sync(self) -> None:
         """fsync what was written (any thread): after this it survives a power cut too."""
         with self._fd_lock:
@@ -425,10 +446,16 @@ class Journal:
         data = _encode(record)
         if self._fd is None:
             raise OSError(f"the edit journal {self.path} is closed")
+        if self._torn:
+            self._write_base()             # the history as last recorded, whole; then this record after it
         view = memoryview(data)
-        while view:
-            written = os.write(self._fd, view)
-            view = view[written:]
+        try:
+            while view:
+                written = os.write(self._fd, view)
+                view = view[written:]
+        except OSError:
+            self._torn = True
+            raise
         self._dirty = True
         self._records_since_compaction += 1
 
@@ -443,6 +470,7 @@ class Journal:
             os.close(old)
         self._dirty = False
         self._records_since_compaction = 0
+        self._torn = False
 
 
 def history_from_steps(current: AlignmentDocument, steps: Iterable[Step], index: int, clean: int,

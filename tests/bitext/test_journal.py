@@ -189,3 +189,33 @@ def test_sync_fsyncs_the_journal_file_and_close_removes_it(tmp_path, monkeypatch
     assert synced == [os.stat(tmp_path / "s.journal").st_ino]      # the journal's own file reached the disk
     session.journal.close(remove=True)
     assert not (tmp_path / "s.journal").exists()
+
+
+def test_a_write_that_fails_part_way_makes_the_next_record_rewrite_the_whole_file(tmp_path, monkeypatch):
+    """A full disk can cut a record short: the torn bytes would end a replay there and hide every later record.
+    The next record rewrites the file whole first, and `grown` says a compaction is due meanwhile."""
+    import os
+
+    from editor.bitext import journal as journal_module
+
+    rng = random.Random(5)
+    path = tmp_path / "s.journal"
+    session = Session(path)
+    session.push(rng)
+    real_write = os.write
+
+    def half_then_full_disk(fd, data):
+        real_write(fd, bytes(data[:len(data) // 2]))
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(journal_module.os, "write", half_then_full_disk)
+    with pytest.raises(OSError):
+        session.push(rng)
+    monkeypatch.setattr(journal_module.os, "write", real_write)
+    assert read_journal(path).stopped is not None                # the torn record is in the file
+    assert session.journal.grown(10_000)
+    session.push(rng)
+    replay = read_journal(path)
+    assert replay.stopped is None and replay.history.index == session.index
+    assert replay.history.document().snapshot() == session.states[-1]
+    assert not session.journal.grown(10_000)

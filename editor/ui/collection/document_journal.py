@@ -5,7 +5,6 @@ next session replays it when the document is opened again."""
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 from typing import Callable
 
@@ -66,7 +65,6 @@ class DocumentJournal(QObject):
         super().__init__(parent)
         self.path, self._stack, self._document, self._shown = path, stack, document, shown
         self._journal: Journal | None = None
-        self._needs_rewrite = False          # a write failed: the next record rewrites the whole file
         self._sync_timer = QTimer(self)
         self._sync_timer.setSingleShot(True)
         self._sync_timer.setInterval(JOURNAL_SYNC_MS)
@@ -97,37 +95,30 @@ class DocumentJournal(QObject):
                 history = history_from_steps(self._document(), steps, index, clean)
                 self._journal = Journal(self.path, history)
             else:
-                if self._needs_rewrite:
-                    self._journal.compact()
-                    self._needs_rewrite = False
-                self._journal.record_history(steps, index, clean)
+                self._journal.record_history(steps, index, clean)   # after a failed write: the whole file
         except (OSError, EditorError) as exc:
-            self._needs_rewrite = self._journal is not None
             log.warning("edit journal %s: %s", self.path, exc)
             self.failed.emit(str(exc))
             return
         if not self._sync_timer.isActive():
             self._sync_timer.start()
-        if self._journal.records_since_compaction >= self.COMPACT_AFTER_RECORDS and not self._compact_timer.isActive():
+        if self._journal.grown(self.COMPACT_AFTER_RECORDS) and not self._compact_timer.isActive():
             self._compact_timer.start()
 
     def compact_if_grown(self) -> None:
         """Rewrite the journal as one record when it has grown (COMPACT_AFTER_RECORDS appended since)."""
         journal = self._journal
-        if journal is None or not (self._needs_rewrite
-                                   or journal.records_since_compaction >= self.COMPACT_AFTER_RECORDS):
+        if journal is None or not journal.grown(self.COMPACT_AFTER_RECORDS):
             return
         try:
             journal.compact()
-            self._needs_rewrite = False
         except OSError as exc:
             log.warning("edit journal %s: %s", self.path, exc)
             self.failed.emit(str(exc))
 
     def _on_sync_timer_timeout(self) -> None:
-        journal = self._journal
-        if journal is not None and journal.dirty:
-            threading.Thread(target=_sync_quietly, args=(journal,), name="duiqi-journal-sync", daemon=True).start()
+        if self._journal is not None:
+            self._journal.sync_in_background()
 
     def close(self, *, remove: bool = True) -> None:
         """Stop recording; with `remove` (saved, or discarded on purpose) the journal file goes too."""
@@ -138,10 +129,3 @@ class DocumentJournal(QObject):
             self._journal = None
         elif remove:
             self.path.unlink(missing_ok=True)
-
-
-def _sync_quietly(journal: Journal) -> None:
-    try:
-        journal.sync()
-    except OSError as exc:
-        log.debug("journal sync: %s", exc)

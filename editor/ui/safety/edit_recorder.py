@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from pathlib import Path
 from typing import Callable
 
@@ -40,7 +39,6 @@ class EditRecorder(QObject):
         self._autosaver, self._qdoc, self._stack = autosaver, qdoc, undo_stack
         self._project_path_provider = project_path_provider
         self._journal: Journal | None = None
-        self._needs_rewrite = False
         self._sync_timer = QTimer(self)
         self._sync_timer.setSingleShot(True)
         self._sync_timer.setInterval(JOURNAL_SYNC_MS)
@@ -106,14 +104,9 @@ class EditRecorder(QObject):
             self.close(remove=False)
             return
         try:
-            if self._needs_rewrite:
-                journal.compact()
-                self._needs_rewrite = False
-            written = journal.record_history(steps, index, clean)
-            info = self._info()
-            journal.record_info(**info)
+            written = journal.record_history(steps, index, clean)   # after a failed write: the whole file
+            journal.record_info(**self._info())
         except (OSError, EditorError) as exc:
-            self._needs_rewrite = True
             self._report(exc)
             return
         if written:
@@ -122,17 +115,15 @@ class EditRecorder(QObject):
             self._sync_timer.start()
 
     def _on_sync_timer_timeout(self) -> None:
-        journal = self._journal
-        if journal is not None and journal.dirty:
-            threading.Thread(target=_sync_quietly, args=(journal,), name="duiqi-journal-sync", daemon=True).start()
+        if self._journal is not None:
+            self._journal.sync_in_background()
 
     def _on_compact_timer_timeout(self) -> None:
         journal = self._journal
-        if journal is None or not (self._needs_rewrite or journal.records_since_compaction >= self.COMPACT_AFTER_RECORDS):
+        if journal is None or not journal.grown(self.COMPACT_AFTER_RECORDS):
             return
         try:
             journal.compact()
-            self._needs_rewrite = False
         except OSError as exc:
             self._report(exc)
 
@@ -150,13 +141,6 @@ class EditRecorder(QObject):
     def _report(self, exc: BaseException) -> None:
         log.warning("edit journal %s: %s", self._autosaver.journal_path, exc)
         self.failed.emit(str(exc))
-
-
-def _sync_quietly(journal: Journal) -> None:
-    try:
-        journal.sync()
-    except OSError as exc:           # a closed or replaced file: the next sync covers it
-        log.debug("journal sync: %s", exc)
 
 
 def stack_steps(stack) -> list[Step]:
