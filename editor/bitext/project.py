@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import asdict, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import BinaryIO
 
 from editor.bitext import document as bitext_document
 from editor.bitext.document import (
@@ -313,10 +316,17 @@ def save_project(doc: AlignmentDocument, path: Path | str) -> None:
 
 
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` so that a crash leaves either the old or the new file, never half of one.
+    """Replace `path` with `payload` so that a crash leaves either the old or the new file, never half of one."""
+    with atomic_writer(path) as out:
+        out.write(payload)
 
-    The temporary file is removed on every error; ones that killed processes left beside `path` more
-    than a day ago are swept away first.
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+    """Write a file that replaces `path` only once it is whole: yields a temporary file beside `path`, which is
+    flushed, fsynced and renamed over `path` when the block ends without an error. A crash leaves either the
+    old or the new file, never half of one; the temporary file is removed on every error, and ones that killed
+    processes left beside `path` more than a day ago are swept away first. (A large export streams into it.)
     """
     sweep_stale_temp_files(path)
     fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".tmp", dir=path.parent)
@@ -337,7 +347,7 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
             mode = 0o666 & ~umask
         os.chmod(tmp, mode)
         with out:
-            out.write(payload)
+            yield out
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)

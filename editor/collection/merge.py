@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import logging
 import os
-import tempfile
 from collections import deque
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -77,7 +76,7 @@ def merge_suffix(path: Path | str, fmt: str | None = None) -> str:
     return suffix
 
 
-#: a merged TMX renders its documents on worker processes (one per core, at most MAX_WORKERS) when this many
+#: a merged export renders its documents on worker processes (one per core, at most MAX_WORKERS) when this many
 #: links or more come from files: below it, starting the workers costs more than it saves
 PARALLEL_MIN_LINKS = 20_000
 MAX_WORKERS = 4
@@ -90,7 +89,7 @@ def export_collection(collection: Collection, path: Path | str, options=None, *,
     """Write every aligned document of `collection` into one TMX or XLIFF file at `path` (atomically: a
     temporary file renamed at the end). Documents are read from their files, except those `live` holds by name
     (the editor's open documents, unsaved edits included); `load` replaces both (every document read through
-    it, in this process). A TMX's documents are rendered on `workers` processes (None: one per core when the
+    it, in this process). The documents are rendered on `workers` processes (None: one per core when the
     collection is large, see PARALLEL_MIN_LINKS; 0 or 1: here), the file still written in document order and
     streamed: at most a few documents are held at a time. Documents that failed or are not aligned are left
     out and named in the report. Raises InputFileError naming the file of a document that cannot be read
@@ -122,32 +121,18 @@ def export_collection(collection: Collection, path: Path | str, options=None, *,
         doc = live.get(entry.name)
         return doc if doc is not None else collection.load(entry)
 
-    folder = path.absolute().parent
+    from editor.bitext.project import atomic_writer
+
+    from_files = [] if load is not None else [e for e in entries if e.name not in live]
+    count = _worker_count(workers, from_files)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputFileError(f"{path}: cannot write here: {exc.strerror or exc}", path=path) from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            from_files = [] if load is not None else [e for e in entries if e.name not in live]
-            count = _worker_count(workers, from_files)
+        with atomic_writer(path.absolute()) as out:
             rendered = _in_order(collection, entries, suffix, options, document,
                                  {e.name for e in from_files} if count else set(), count)
             write = _write_tmx if suffix == ".tmx" else _write_xliff
             write(out, rendered, len(entries), options, report, progress, should_stop)
-            out.flush()
-            os.fsync(out.fileno())
-        try:
-            os.chmod(tmp, 0o666 & ~_umask())
-        except OSError:
-            pass
-        os.replace(tmp, path)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputFileError(f"{path}: cannot write: {exc.strerror or exc}", path=path) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        raise OutputFileError(f"cannot write: {exc.strerror or exc}", path=path) from None
     return report
 
 
@@ -351,12 +336,6 @@ def _header_srclang(entries: list[DocumentEntry], options) -> str | None:
     langs = {(e.stats.tgt_lang if options.reverse else e.stats.src_lang) for e in entries if e.stats is not None}
     langs.discard(None)
     return "*all*" if len(langs) > 1 else None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _export_bytes(doc: AlignmentDocument, suffix: str, options) -> tuple[bytes, object]:

@@ -215,3 +215,14 @@ def test_mac_dev_chapters_as_a_collection_merge_into_one_tmx_of_all_their_units(
     assert len(merged.findall("body/tu")) == per_chapter > 0
     named = {tu.findtext("prop[@type='x-document']") for tu in merged.findall("body/tu")}
     assert named == {Path(n).stem for n in chapters}
+
+
+def test_an_output_folder_that_does_not_exist_is_named_once_and_nothing_is_left(tmp_path):
+    from editor.errors import OutputFileError
+
+    collection = make_collection(tmp_path)
+    out = tmp_path / "missing" / "all.tmx"
+    with pytest.raises(OutputFileError) as caught:
+        export_collection(collection, out)
+    assert str(caught.value).count(str(out)) == 1 and "cannot write" in str(caught.value)
+    assert not (tmp_path / "missing").exists()
