@@ -64,9 +64,6 @@ class MergeReport:
                 self.warnings.append(line)
 
 
-Loader = Callable[[DocumentEntry], AlignmentDocument]
-
-
 def merge_suffix(path: Path | str, fmt: str | None = None) -> str:
     suffix = f".{fmt.lstrip('.').lower()}" if fmt else Path(path).suffix.lower()
     if suffix not in MERGE_SUFFIXES:
@@ -83,13 +80,12 @@ MAX_WORKERS = 4
 
 
 def export_collection(collection: Collection, path: Path | str, options=None, *, fmt: str | None = None,
-                      load: Loader | None = None, live: Mapping[str, AlignmentDocument] | None = None,
+                      live: Mapping[str, AlignmentDocument] | None = None,
                       progress: Callable[[int, int], None] | None = None,
                       should_stop: Callable[[], bool] = lambda: False, workers: int | None = None) -> MergeReport:
     """Write every aligned document of `collection` into one TMX or XLIFF file at `path` (atomically: a
     temporary file renamed at the end). Documents are read from their files, except those `live` holds by name
-    (the editor's open documents, unsaved edits included); `load` replaces both (every document read through
-    it, in this process). The documents are rendered on `workers` processes (None: one per core when the
+    (the editor's open documents, unsaved edits included), which are rendered in this process. The documents are rendered on `workers` processes (None: one per core when the
     collection is large, see PARALLEL_MIN_LINKS; 0 or 1: here), the file still written in document order and
     streamed: at most a few documents are held at a time. Documents that failed or are not aligned are left
     out and named in the report. Raises InputFileError naming the file of a document that cannot be read
@@ -116,14 +112,12 @@ def export_collection(collection: Collection, path: Path | str, options=None, *,
         report.warnings.append(TMX_PROPS_DROPPED)
 
     def document(entry: DocumentEntry) -> AlignmentDocument:
-        if load is not None:
-            return load(entry)
         doc = live.get(entry.name)
         return doc if doc is not None else collection.load(entry)
 
     from editor.bitext.project import atomic_writer
 
-    from_files = [] if load is not None else [e for e in entries if e.name not in live]
+    from_files = [e for e in entries if e.name not in live]
     count = _worker_count(workers, from_files)
     try:
         with atomic_writer(path.absolute()) as out:

@@ -322,17 +322,14 @@ class CollectionController(QObject):
 
     # -- the merged export ---------------------------------------------------------------------------------------
 
-    def load_for_export(self, entry: DocumentEntry) -> AlignmentDocument:
-        """The document as the editor has it: an open one with its unsaved edits, else from its file."""
-        opened = self.open_documents.get(entry.name)
-        return opened.doc if opened is not None else self.collection.load(entry)
-
     def export(self, path: Path, options) -> object:
-        """Write every document into one TMX or XLIFF file, here and now; returns the MergeReport."""
+        """Write every document into one TMX or XLIFF file, here and now (the open ones as the editor has them,
+        unsaved edits included); returns the MergeReport."""
         from editor.collection.merge import export_collection
 
         self.host.finish_editing()
-        return export_collection(self.collection, path, options, load=self.load_for_export)
+        live = {name: opened.doc for name, opened in self.open_documents.items()}
+        return export_collection(self.collection, path, options, live=live)
 
     def start_export(self, path: Path, options) -> Task:
         """Write the merged file on a worker thread, with a progress dialog (Cancel stops it; nothing is written
