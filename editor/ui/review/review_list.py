@@ -467,7 +467,8 @@ class ReviewList(QDockWidget):
         names = source.uncounted()
         task = Task(lambda: source.read_rows(names, stop.is_set))
         task.signals.succeeded.connect(lambda counted: self._on_counted(source, stop, counted))
-        task.signals.failed.connect(lambda exc: self._on_counted(source, stop, {}))
+        # an unexpected failure leaves those documents out, named with it (reading them again would fail again)
+        task.signals.failed.connect(lambda exc: self._on_counted(source, stop, {n: str(exc) for n in names}))
         self._counting = (source, stop)
         task.start()
 
