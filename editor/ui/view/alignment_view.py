@@ -690,8 +690,9 @@ class AlignmentView(QWidget):
         if not layout.row_mode and layout.total_rows > vh:
             # The default view: scroll so the reference line runs through the link's middle, where both
             # sides show it level (the grid's rows are level by construction).
-            if force or not self._bead_level(k):
-                self.scrollbar.setValue(int(round(layout.value_levelling_bead(k, vh))))
+            if force or not self._bead_level(k) or not self._bead_whole(k):
+                value = layout.value_showing_whole_bead(k, layout.value_levelling_bead(k, vh), vh)
+                self.scrollbar.setValue(int(round(value)))
             return
         if not force:
             inside = True
@@ -703,6 +704,16 @@ class AlignmentView(QWidget):
             if inside:
                 return
         self.scrollbar.setValue(int(layout.value_showing_bead(k, vh)))
+
+    def _bead_whole(self, k: int) -> bool:
+        """True when bead k is whole on screen on both sides (or as much of it as the viewport can hold)."""
+        layout, vh = self.layout_model, self.viewport_height()
+        for side in Side:
+            geo = layout.sides[side]
+            top, height = geo.bead_tops[k] - self._offsets[side], geo.bead_heights[k]
+            if height > 0 and (top < -0.5 or top + min(height, vh) > vh + 0.5):
+                return False
+        return True
 
     def _bead_level(self, k: int) -> bool:
         """True when bead k's two ends are level on screen (their middles within LEVEL_TOLERANCE pixels) and

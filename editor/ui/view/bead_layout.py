@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -209,6 +210,64 @@ class BeadLayout:
         u = self.row_tops[bead] + self.row_heights[bead] / 2
         # value + ref(value) = u, with ref = viewport * value / span
         return max(0.0, min(span, u / (1.0 + viewport / span)))
+
+    def value_showing_whole_bead(self, bead: int, value: float, viewport: float) -> float:
+        """Return the scroll value nearest `value` at which the bead is whole on screen on both sides, or
+        `value` itself when no value shows it whole (a bead taller than the viewport).
+
+        Levelling puts the bead's middle on the reference line, which runs along the viewport's top edge at the
+        start of a document and along its bottom edge at the end: there a levelled link is cut in half (the
+        first link of a text would show only its lower half). Each side's offset grows with the scroll value,
+        so the values showing the bead whole on one side are an interval, found by bisection."""
+        if self.row_mode or not self.row_tops or self.total_rows <= viewport:
+            return value
+        span = max(1.0, self.total_rows - viewport)
+        lo_all, hi_all = 0.0, span
+        for side in Side:
+            geo = self.sides[side]
+            top, height = geo.bead_tops[bead], geo.bead_heights[bead]
+            if height <= 0:
+                continue
+            if height > viewport:
+                return value
+            # smallest value whose offset reaches top + height - viewport; largest whose offset stays <= top
+            lo = self._first_value(side, top + height - viewport, viewport, span)
+            hi = self._last_value(side, top, viewport, span)
+            lo_all, hi_all = max(lo_all, lo), min(hi_all, hi)
+        lo_all, hi_all = math.ceil(lo_all - 0.5), math.floor(hi_all + 0.5)     # the scroll bar takes whole pixels
+        if lo_all > hi_all:
+            return value
+        return float(min(max(value, lo_all), hi_all))
+
+    def _first_value(self, side: Side, offset: float, viewport: float, span: float) -> float:
+        """The smallest scroll value (to a hundredth of a pixel) at which the side's offset is >= offset."""
+        if self.side_offset(side, 0.0, viewport) >= offset:
+            return 0.0
+        a, b = 0.0, span
+        if self.side_offset(side, b, viewport) < offset:
+            return span + 1.0              # never: the caller finds an empty interval
+        while b - a > 0.01:
+            mid = (a + b) / 2
+            if self.side_offset(side, mid, viewport) >= offset:
+                b = mid
+            else:
+                a = mid
+        return b
+
+    def _last_value(self, side: Side, offset: float, viewport: float, span: float) -> float:
+        """The largest scroll value (to a hundredth of a pixel) at which the side's offset is <= offset."""
+        if self.side_offset(side, span, viewport) <= offset:
+            return span
+        a, b = 0.0, span
+        if self.side_offset(side, a, viewport) > offset:
+            return -1.0
+        while b - a > 0.01:
+            mid = (a + b) / 2
+            if self.side_offset(side, mid, viewport) <= offset:
+                a = mid
+            else:
+                b = mid
+        return a
 
     def bead_range_at(self, tops: dict[Side, float], viewport: float) -> tuple[int, int]:
         """Return the beads (first, last inclusive) with something visible on either side."""
