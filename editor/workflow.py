@@ -283,7 +283,16 @@ def alignment_change(doc: AlignmentDocument, aligned: Sequence[alignment.Aligned
             bead = Bead(src, tgt, conf, BeadStatus.AUTO, moment, moment)
             bead = same.get(bead, bead)
         new.append(bead)
-    return Change(description, beads=Splice(0, tuple(doc.beads), tuple(new)))
+    # Only the links that changed go into the change: the editor lands where the alignment changed something
+    # (not on the text's first link), and the undo step and the journal record hold no copy of the rest.
+    old = tuple(doc.beads)
+    first = 0
+    while first < min(len(old), len(new)) and old[first] is new[first]:
+        first += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > first and end_new > first and old[end_old - 1] is new[end_new - 1]:
+        end_old, end_new = end_old - 1, end_new - 1
+    return Change(description, beads=Splice(first, old[first:end_old], tuple(new[first:end_new])))
 
 
 def _paragraph_ranges(segments) -> dict[int, tuple[int, int]]:

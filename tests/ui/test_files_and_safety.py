@@ -197,3 +197,26 @@ def test_a_warmed_up_aligner_process_preloads_then_aligns(qtbot):
     with qtbot.waitSignal(win.qdoc.changed, timeout=ENGINE_TIMEOUT_MS):
         win.start_alignment(keep_fixed=False, mode="fast")
     assert_is_the_gold(win.document)
+
+
+def test_realign_the_rest_keeps_the_translator_where_they_were(qtbot, window):
+    """Re-align the Rest after fixing a link near the end used to select the text's first link and scroll to
+    the top (the re-alignment replaced every link, so the view 'landed where the edit was': link 1)."""
+    from editor.bitext.document import Side
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (1280, 720), timeout=EVENT_TIMEOUT_MS)
+    doc, view = window.document, window.view
+    k = len(doc.beads) - 2
+    view.select_bead(k)
+    window.actions_.unlink.trigger()          # a fix near the end: a hand-made link the aligner keeps
+    side, pos = view.current_segment()
+    sentence = doc.segments(side)[pos].id
+    with qtbot.waitSignal(window.alignment_jobs.aligned, timeout=EVENT_TIMEOUT_MS):
+        window.actions_.realign.trigger()
+    k = view.current_bead()
+    assert k == doc.bead_index_of(sentence)                      # the same link is selected
+    layout, vh = view.layout_model, view.viewport_height()
+    for s in Side:                                               # and in view, whole
+        top, height = layout.sides[s].bead_tops[k] - view.offset(s), layout.sides[s].bead_heights[k]
+        assert not height or (top >= 0 and top + height <= vh + 0.5), (s, top, height, vh)
+    assert view.scrollbar.value() > 0                            # not back at the top of the text

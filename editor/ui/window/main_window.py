@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_status_bar()
         self.files = FileController(self, self)
+        self._alignment_anchor: tuple | None = None     # (side, segment id) under the cursor when aligning began
         self.alignment_jobs = AlignmentJobs(self.qdoc, self.undo_stack, self.progress, self.cancel_button,
                                             self.view.finish_editing, self)
         self.edit_controller = EditController(self.view, self.push_change, self.is_aligning, self)
@@ -761,7 +762,13 @@ class MainWindow(QMainWindow):
 
     def start_alignment(self, keep_fixed: bool = True, mode: str = "best") -> TaskSignals | None:
         """Align off the GUI thread (see AlignmentJobs.start); None when nothing can be aligned or one runs."""
-        return self.alignment_jobs.start(keep_fixed=keep_fixed, mode=mode)
+        signals = self.alignment_jobs.start(keep_fixed=keep_fixed, mode=mode)
+        if signals is not None:
+            # where the translator is working: the links arrive around that sentence, not at the text's start
+            current = self.view.current_segment()
+            self._alignment_anchor = None if current is None else \
+                (current[0], self.document.segments(current[0])[current[1]].id)
+        return signals
 
     def is_aligning(self) -> bool:
         return self.alignment_jobs.busy
@@ -773,8 +780,20 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_aligned(self, links: int) -> None:
-        if links:
-            self.view.select_bead(0 if self.view.current_bead() is None else self.view.current_bead())
+        if not links:
+            return
+        anchor, self._alignment_anchor = self._alignment_anchor, None
+        if anchor is not None:
+            # Re-align the Rest (or an accepted alternative) keeps the link under the cursor selected and
+            # in view, so the translator goes on where they were
+            try:
+                k = self.document.bead_index_of(anchor[1])
+            except (InvalidEditError, KeyError):
+                k = None                 # the sentence went away meanwhile (another document opened)
+            if k is not None:
+                self.view.select_bead(k)
+                return
+        self.view.select_bead(0 if self.view.current_bead() is None else self.view.current_bead())
 
     def _on_alignment_failed(self, exc: BaseException) -> None:
         self.show_error(self.tr("Alignment failed"), exc)
