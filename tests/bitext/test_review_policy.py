@@ -101,6 +101,13 @@ def test_leftover_question_and_exclamation_marks_are_found_only_next_to_chinese(
     assert has_leftover_marks("座談?!霸谛")
     assert not has_leftover_marks("What? No!")
     assert not has_leftover_marks("你好？")
+    assert has_leftover_marks("座談??") and has_leftover_marks("?霸谛鹿诜")
+
+
+def test_a_half_width_question_or_exclamation_mark_ending_a_chinese_sentence_is_punctuation():
+    # 红楼梦 (MAC-dev 003) writes "?" and "!" half-width: 31 of its sentences were listed as damaged imports
+    for text in ("只是许多时不走动，知道他如今是怎样?", "这也说不得了!", "刘老老道：“哎哟!", "怎样?这也说不得了!"):
+        assert not has_leftover_marks(text), text
 
 
 def test_marks_are_saved_in_the_project_file_and_read_back(tmp_path):
