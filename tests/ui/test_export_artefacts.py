@@ -57,3 +57,27 @@ def test_review_these_closes_the_dialog_and_lists_only_the_artefacts(qtbot, tmp_
     assert win.review_list.count_label.text() == "1 link(s) that look like import artefacts"
     # the Why column says what the import left behind
     assert win.review_list.model.why(1).startswith("import artefact: pinyin in parentheses")
+
+
+def test_the_why_column_says_an_odd_length_ratio_once(qtbot):
+    from editor.bitext.artefacts import Artefact, bead_artefacts
+    from editor.bitext.document import AlignmentDocument, Bead, Change, DocumentMeta, Splice
+    from editor.bitext.review import Reason
+
+    zh = [f"今天我们在河边的公园里散步了很久，第{i}次。" for i in range(12)] + ["好。"]
+    en = [f"Today we walked for a long time in the park by the river, time number {i}." for i in range(12)]
+    en += ["Well then, said the old man slowly, after looking for a long while at the river and the boats and "
+           "the people walking along its banks in the evening light, I suppose we had better go home now."]
+    doc = AlignmentDocument.from_texts([(t, i) for i, t in enumerate(zh)], [(t, i) for i, t in enumerate(en)],
+                                       DocumentMeta(src_lang="zh-CN", tgt_lang="en-US"))
+    beads = tuple(Bead((doc.src[i].id,), (doc.tgt[i].id,), 0.5 if i == 12 else 0.99) for i in range(13))
+    doc.apply(Change("align", beads=Splice(0, tuple(doc.beads), beads)))
+    win = show_window(qtbot, doc)
+    win.review_list.show()
+    model = win.review_list.model
+    qtbot.waitUntil(lambda: 12 in model.beads())
+    assert Artefact.LENGTH_RATIO in bead_artefacts(doc, doc.beads[12], win._typical_ratio)
+    assert Reason.LENGTH_RATIO in win.view.review.reasons(doc, doc.beads[12])         # both say it ...
+    why = model.why(12)
+    assert why.startswith("import artefact: length ratio far from the document's")
+    assert why.count("length ratio far") == 1, why                                     # ... the list once

@@ -13,7 +13,6 @@ LONG = ("It was the best of times, it was the worst of times, it was the age of 
 
 
 def _long_sentence(window, pos=1):
-    doc = window.document
     window.push_change(lambda d: edits.edit_text(d, d.tgt[pos].id, LONG))
     window.view.select_segment(Side.TGT, pos)
     return window.view.panes[Side.TGT]

@@ -266,8 +266,11 @@ class ReviewModel(QAbstractTableModel):
         key = (bead, texts, self._policy, self._ratio)
         if key not in self._evidence:
             sep = self.tr(", ", "list separator")
-            reasons = [reason_text(r, self._policy, bead, doc) for r in self._policy.reasons(doc, bead)]
-            artefacts = [self.artefact_text(a) for a in bead_artefacts(doc, bead, self._ratio)]
+            found = bead_artefacts(doc, bead, self._ratio)
+            said = {SAME_REASON[a] for a in found if a in SAME_REASON}     # each thing said once
+            reasons = [reason_text(r, self._policy, bead, doc) for r in self._policy.reasons(doc, bead)
+                       if r not in said]
+            artefacts = [self.artefact_text(a) for a in found]
             self._evidence[key] = sep.join(artefacts + reasons + evidence_reasons(doc, bead, self._ratio))
         return self._evidence[key]
 
@@ -294,6 +297,10 @@ class ReviewModel(QAbstractTableModel):
 
         return f"{span(src)} ↔ {span(tgt)}"
 
+
+#: the review reason an import artefact already says ("import artefact: length ratio far from the document's"
+#: and "length ratio far from typical" side by side told the translator the same thing twice)
+SAME_REASON = {Artefact.LENGTH_RATIO: Reason.LENGTH_RATIO, Artefact.GARBLED: Reason.GARBLED}
 
 #: the whole collection's list reads the documents not open yet on a worker thread when they hold more links
 #: than this (reading from files costs about 30 ms per 1,000 links); fewer are read at once

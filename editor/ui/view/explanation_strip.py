@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus
 from editor.bitext.review import Reason, ReviewPolicy, confidence_text, unsupported_sentence
@@ -66,24 +66,61 @@ class ExplanationStrip(QWidget):
 
     def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 4, 8, 4)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(8, 4, 8, 4)
+        self._grid.setHorizontalSpacing(6)
+        self._grid.setVerticalSpacing(4)
         self.label = QLabel(self)
         self._shown = ""
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        row.addWidget(self.label, 1)
+        self._button_row = QWidget(self)
+        row = QHBoxLayout(self._button_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
         self.buttons = []
         for action in actions:
-            button = QToolButton(self)
+            button = QToolButton(self._button_row)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             row.addWidget(button)
             self.buttons.append(button)
+        self._stacked: bool | None = None
+        self._place(stacked=False)
         self.setAutoFillBackground(True)
         self.setObjectName("explanationStrip")
         self.setStyleSheet("#explanationStrip { border-top: 1px solid #d5d8dc; }")
+
+    #: the label's narrowest comfortable width beside the buttons; below it the buttons go under the text
+    #: (with the review list docked beside a 1,200-pixel window the label was squeezed to a word a line)
+    LABEL_MIN_WIDTH = 420
+
+    def _place(self, stacked: bool) -> None:
+        """Buttons to the right of the text (wide) or on a row of their own under it (narrow)."""
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        self._grid.removeWidget(self.label)
+        self._grid.removeWidget(self._button_row)
+        self._grid.addWidget(self.label, 0, 0)
+        if stacked:
+            self._grid.addWidget(self._button_row, 1, 0)
+        else:
+            self._grid.addWidget(self._button_row, 0, 1)
+        self._grid.setColumnStretch(0, 1)
+        self._grid.setColumnStretch(1, 0)
+
+    @property
+    def stacked(self) -> bool:
+        """True when the buttons sit under the text."""
+        return bool(self._stacked)
+
+    def resizeEvent(self, event) -> None:
+        margins = self._grid.contentsMargins()
+        room = event.size().width() - margins.left() - margins.right() - self._grid.horizontalSpacing()
+        self._place(stacked=room - self._button_row.sizeHint().width() < self.LABEL_MIN_WIDTH)
+        super().resizeEvent(event)
 
     def show_bead(self, doc: AlignmentDocument, k: int | None, typical_ratio: float | None,
                   policy: ReviewPolicy | None = None, *, link_numbers: bool = False) -> None:
