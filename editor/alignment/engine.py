@@ -16,7 +16,7 @@ from editor.alignment.clauses import refine_boundaries
 from editor.alignment.confidence import (PATH_CONFIDENCE_EMB, PATH_INPUTS, path_evidence,
                                          path_posteriors)
 from editor.alignment.search import (NEG, Band, band_from_anchors, banded_dp, best_chain, diagonal_band,
-                                     top_k_candidates)
+                                     top_k_candidates, vocabulary_change)
 from editor.errors import AlignmentCancelled
 
 log = logging.getLogger(__name__)
@@ -33,6 +33,11 @@ LOCAL_RATIO_HALF = 200
 #: one, so memory does not grow with the length of a book
 CHUNK_MAX = 3000
 CHUNK = 2000
+#: a text with more source sentences than this (a book, not a chapter) is cut where its vocabulary changes most
+#: (search.vocabulary_change over both sides: names, places, a translator's words), again and again until no
+#: section is longer; each section is aligned alone, with its own statistics (length ratio, document
+#: frequencies, similarity margins), as a chapter aligned on its own is
+SECTION_MAX = 400
 #: scale of the scores in the bead posteriors (P(path) ∝ exp(score / T)), an input of the confidence
 POSTERIOR_TEMPERATURE = 0.1
 #: DP rows scored at once (bounds the memory of the score terms on long texts)
@@ -105,12 +110,16 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
                  should_stop: Callable[[], bool] | None = None,
                  progress: Callable[[float], None] | None = None,
                  timings: dict | None = None, chunked: bool = True,
-                 blocks: Sequence[tuple[int, int, int, int]] | None = None) -> list[RawBead]:
+                 blocks: Sequence[tuple[int, int, int, int]] | None = None, sections: bool = True) -> list[RawBead]:
     """Align one region (no fixed beads inside) and return its beads with positions relative to it.
 
     `blocks` (s0, s1, t0, t1), consecutive and covering the region (paragraph pairs): every bead stays inside
     one block, while the statistics the scores read (similarity margins, document frequencies, length ratio,
-    which lines are headlines) are those of the whole region, as for a pre-segmented text."""
+    which lines are headlines) are those of the whole region, as for a pre-segmented text.
+
+    A region longer than SECTION_MAX source sentences is cut into sections (`section_cuts`: where the
+    vocabulary changes most, at two consecutive 1-1 anchors or between two blocks), aligned one by one, each
+    with its own statistics (`sections` False: not cut)."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [RawBead(i, i + 1, 0, 0, scoring.SKIP_SCORE) for i in range(n)] + \
@@ -118,14 +127,32 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
     timings = timings if timings is not None else {}
     if chunked and blocks is None and max(n, m) > CHUNK_MAX:
         return _align_in_chunks(src, tgt, ratio, res, should_stop, progress, timings)
+    anchors = None
+    half = max(ANCHOR_HALF_WIDTH_MIN, int(ANCHOR_HALF_WIDTH_SHARE * max(n, m)))
+    if sections and n > SECTION_MAX and res.lexicon is not None:
+        # sentences only (no runs): the anchors and the words of each side
+        light = scoring.Sides(src, tgt, ratio, res.lexicon, res.encoder, should_stop, timings, max_run=1)
+        t0 = time.perf_counter()
+        anchors = best_chain(top_k_candidates(light.sentence_sims, n, m, half, ANCHOR_TOP_K,
+                                              should_stop=should_stop), m)
+        if blocks is None:
+            chain = set(anchors)
+            at = [(i, j) for i, j in anchors if (i - 1, j - 1) in chain]     # between two 1-1 anchors
+        else:
+            at = [(b[0], b[2]) for b in blocks[1:]]                           # between two paragraph pairs
+        cuts = section_cuts([[t.word for t in toks] for toks in light.zh_tok], light.en_tok, at)
+        del light
+        timings["anchors+band"] = timings.get("anchors+band", 0.0) + time.perf_counter() - t0
+        if cuts:
+            return _align_sections(src, tgt, res, cuts, blocks, should_stop, progress, timings)
     sides = scoring.Sides(src, tgt, ratio, res.lexicon, res.encoder, should_stop, timings)
     t0 = time.perf_counter()
     if n * m <= 40_000:
         band = diagonal_band(n, m, max(n, m))          # small region: the whole matrix
     else:
-        half = max(ANCHOR_HALF_WIDTH_MIN, int(ANCHOR_HALF_WIDTH_SHARE * max(n, m)))
-        cands = top_k_candidates(sides.sentence_sims, n, m, half, ANCHOR_TOP_K, should_stop=should_stop)
-        anchors = best_chain(cands, m)
+        if anchors is None:
+            anchors = best_chain(top_k_candidates(sides.sentence_sims, n, m, half, ANCHOR_TOP_K,
+                                                  should_stop=should_stop), m)
         band = band_from_anchors(anchors, n, m, BAND_SLACK)
         if LOCAL_RATIO_HALF and n > 4 * LOCAL_RATIO_HALF:
             sides.local_ratio = scoring.local_ratio(sides, anchors, LOCAL_RATIO_HALF)
@@ -153,6 +180,59 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
     timings["dp"] = timings.get("dp", 0.0) + t3 - t2
     return _raw_beads(path, posterior, boundary, merge, chosen_terms(sides, band, pb, margins, n, path),
                       path_evidence(sides, path))
+
+
+def section_cuts(zw: Sequence[Sequence[str]], ew: Sequence[Sequence[str]],
+                 at: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where to cut a long region into sections of at most SECTION_MAX source sentences: among the cut points
+    `at` (i, j) (source sentence i and target sentence j start a section), the one where the vocabulary of
+    both sides changes most (`search.vocabulary_change` over the words of each source sentence `zw` and the
+    stems of each target sentence `ew`, each over the part being cut), then the same in each part longer
+    than SECTION_MAX."""
+    cuts: list[tuple[int, int]] = []
+
+    def split(i0: int, j0: int, i1: int, j1: int) -> None:
+        if i1 - i0 <= SECTION_MAX:
+            return
+        inside = [(i, j) for i, j in at if i0 < i < i1 and j0 < j < j1]
+        if not inside:
+            return
+        gz, ge = vocabulary_change(zw[i0:i1]), vocabulary_change(ew[j0:j1])
+        i, j = max(inside, key=lambda p: gz[p[0] - i0] + ge[p[1] - j0])
+        split(i0, j0, i, j)
+        cuts.append((i, j))
+        split(i, j, i1, j1)
+
+    split(0, 0, len(zw), len(ew))
+    return cuts
+
+
+def text_ratio(src: Sequence[str], tgt: Sequence[str]) -> float:
+    """English characters per Chinese character of a text (as best.py measures the whole text's)."""
+    return (sum(scoring.text_length(t) for t in tgt) or 1) / \
+        (sum(scoring.text_length(scoring.clean_chinese(s)) for s in src) or 1)
+
+
+def _align_sections(src, tgt, res, cuts, blocks, should_stop, progress, timings) -> list[RawBead]:
+    """Align each section between `cuts` alone (its own length ratio and statistics)."""
+    n, m = len(src), len(tgt)
+    pts = [(0, 0)] + list(cuts) + [(n, m)]
+    out: list[RawBead] = []
+    for (i0, j0), (i1, j1) in zip(pts, pts[1:]):
+        sub_src, sub_tgt = src[i0:i1], tgt[j0:j1]
+        sub_blocks = None if blocks is None else [(a - i0, b - i0, c - j0, d - j0) for a, b, c, d in blocks
+                                                  if i0 <= a and b <= i1 and j0 <= c and d <= j1]
+
+        def sub_progress(f, i0=i0, i1=i1):
+            if progress is not None:
+                progress((i0 + f * (i1 - i0)) / max(n, 1))
+        beads = align_region(sub_src, sub_tgt, text_ratio(sub_src, sub_tgt), res, should_stop=should_stop,
+                             progress=sub_progress, timings=timings, chunked=False, blocks=sub_blocks,
+                             sections=False)
+        for b in beads:
+            b.s0, b.s1, b.t0, b.t1 = b.s0 + i0, b.s1 + i0, b.t0 + j0, b.t1 + j0
+        out.extend(beads)
+    return out
 
 
 def band_of_blocks(blocks: Sequence[tuple[int, int, int, int]], n: int, m: int) -> Band:
@@ -354,31 +434,51 @@ def score_path(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Resour
     chosen path is weighed in one lattice over the whole region (the band around the path, or the whole matrix
     of a small region, as `align_region` uses), so the uncertainty of the paragraph pairing and of the anchors'
     neighbourhood is part of each link's posterior, and the similarity margins are those of the whole text.
-    Beads of a type the lattice does not model (a person's 3-3 link) cut the region in two."""
+    Beads of a type the lattice does not model (a person's 3-3 link) cut the region in two; a region over
+    SECTION_MAX source sentences is scored in sections (`section_cuts`, between two 1-1 links), each with its
+    own statistics, as `align_region` aligns a book."""
     out: list[RawBead] = []
     piece: list[tuple[int, int, int, int]] = []
 
     def flush() -> None:
         if not piece:
             return
+        # a book in sections where its vocabulary changes, each scored with its own statistics and length
+        # ratio (as align_region aligns it), cut between two 1-1 links of the path
+        bounds = [0]
         i0, j0, i1, j1 = piece[0][0], piece[0][2], piece[-1][1], piece[-1][3]
+        if i1 - i0 > SECTION_MAX and res.lexicon is not None:
+            zw = [[t.word for t in toks]
+                  for toks in res.lexicon.zh_tokens_many([scoring.clean_chinese(z) for z in src[i0:i1]])]
+            ew = [res.lexicon.en_tokens(e) for e in tgt[j0:j1]]
+            at = {(piece[k][0] - i0, piece[k][2] - j0): k for k in range(1, len(piece))
+                  if all(bd[1] - bd[0] == 1 and bd[3] - bd[2] == 1 for bd in piece[k - 1:k + 1])}
+            bounds += [at[c] for c in section_cuts(zw, ew, list(at))]
+        bounds.append(len(piece))
+        for a, b in zip(bounds, bounds[1:]):
+            sec = piece[a:b]
+            own = text_ratio(src[sec[0][0]:sec[-1][1]], tgt[sec[0][2]:sec[-1][3]]) if len(bounds) > 2 else ratio
+            score_span(sec, own)
+        piece.clear()
+
+    def score_span(span: list[tuple[int, int, int, int]], span_ratio: float) -> None:
+        i0, j0, i1, j1 = span[0][0], span[0][2], span[-1][1], span[-1][3]
         # long texts in pieces of about CHUNK sentences, cut at a 1-1 bead (memory, as align_region does)
         cuts = [0]
         if max(i1 - i0, j1 - j0) > CHUNK_MAX:
-            for k, (s0, s1, t0, t1) in enumerate(piece):
-                if s1 - s0 == 1 and t1 - t0 == 1 and s0 - piece[cuts[-1]][0] >= CHUNK and i1 - s0 >= CHUNK // 4:
+            for k, (s0, s1, t0, t1) in enumerate(span):
+                if s1 - s0 == 1 and t1 - t0 == 1 and s0 - span[cuts[-1]][0] >= CHUNK and i1 - s0 >= CHUNK // 4:
                     cuts.append(k)
-        cuts.append(len(piece))
+        cuts.append(len(span))
         for a, b in zip(cuts, cuts[1:]):
-            part = piece[a:b]
+            part = span[a:b]
             p0, q0 = part[0][0], part[0][2]
-            beads = _score_piece(src[p0:part[-1][1]], tgt[q0:part[-1][3]], ratio, res,
+            beads = _score_piece(src[p0:part[-1][1]], tgt[q0:part[-1][3]], span_ratio, res,
                                  [(s0 - p0, s1 - p0, t0 - q0, t1 - q0) for s0, s1, t0, t1 in part],
                                  should_stop, timings)
             for rb in beads:
                 rb.s0, rb.s1, rb.t0, rb.t1 = rb.s0 + p0, rb.s1 + p0, rb.t0 + q0, rb.t1 + q0
             out.extend(beads)
-        piece.clear()
 
     for s0, s1, t0, t1 in path:
         if (s1 - s0, t1 - t0) in scoring.BEAD_TYPES:
