@@ -1,12 +1,12 @@
 """Leave-one-document-out figures of the fitted constants on every path the benchmark prints, plain files included.
 
 usage: python tests/benchmarks/loco_paths.py [--shared PATH] [--names SKIP_SCORE,GAP_OPEN,W_SKIP_LENGTH]
-                                             [--ratio-grid 50,100,200,300] [--no-book]
+                                             [--section-grid 300,400,600,800,0] [--no-book]
 
 loco.py measures the held-out accuracy of pre-segmented documents only. The same constants also decide the
-plain-file paths, where the engine aligns paragraphs first (and, in a book, measures the length ratio locally,
-`LOCAL_RATIO_HALF`). Here each fold leaves out one group (a MAC-dev chapter with its perturbed copy, or one
-news document), fits `--names` on the rest of MAC-dev + news-dev + perturbed MAC-dev exactly as
+plain-file paths, where the engine aligns paragraphs first (and cuts a book into sections of at most
+`SECTION_MAX` source sentences where its vocabulary changes). Here each fold leaves out one group (a MAC-dev
+chapter with its perturbed copy, or one news document), fits `--names` on the rest of MAC-dev + news-dev + perturbed MAC-dev exactly as
 `loco.py --sets mac,news,pert --no-priors` does, and aligns the left-out document on every path with them:
 
 - pre-segmented: MAC-dev chapters, news-dev, perturbed MAC-dev (loco.py's figures);
@@ -14,7 +14,7 @@ news document), fits `--names` on the rest of MAC-dev + news-dev + perturbed MAC
   "plain chapter": a paragraph break between gold beads every 2-6 beads, seeded by the document's name), on
   MAC-dev and news-dev, through the paragraph-first path;
 - plain-file book: MAC-dev's six chapters as two plain files (bench_accuracy.py's "book"); in the fold of
-  chapter c, `LOCAL_RATIO_HALF` is also chosen (from `--ratio-grid`) on the book's other five chapters, and
+  chapter c, `SECTION_MAX` is also chosen (from `--section-grid`; 0: no sections) on the book's other five chapters, and
   only chapter c's part of the book is scored (a bead belongs to the chapter of its first sentence);
 - anchored re-alignment (bench_align.py): chapter 001 with every 10th gold bead fixed, with its fold's constants;
 - mixed-news (bench_align.py's "mixed" rows) is in no fitting set: its figure with the shipped constants is
@@ -67,7 +67,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(default_shared()))
     ap.add_argument("--names", default="SKIP_SCORE,GAP_OPEN,W_SKIP_LENGTH")
-    ap.add_argument("--ratio-grid", default="50,100,200,300")
+    ap.add_argument("--section-grid", default="300,400,600,800,0", help="SECTION_MAX values (0: no sections)")
     ap.add_argument("--no-book", action="store_true")
     args = ap.parse_args(argv)
     from editor.alignment.best import align_best
@@ -109,7 +109,7 @@ def main(argv=None) -> int:
             rows.append(line(label, h, s))
             print(rows[-1], file=sys.stderr, flush=True)
 
-    # the plain-file book: LOCAL_RATIO_HALF chosen per fold on the other chapters of the book
+    # the plain-file book: SECTION_MAX chosen per fold on the other chapters of the book
     if not args.no_book:
         chapters = [(d.name, d.zh, d.en, d.gold) for d in docs if d.name[:1].isdigit()]
         offsets, i0, j0 = [], 0, 0
@@ -118,11 +118,11 @@ def main(argv=None) -> int:
             i0, j0 = i0 + len(zh), j0 + len(en)
         from editor.alignment import engine
 
-        grid = [int(x) for x in args.ratio_grid.split(",")]
+        grid = [int(x) or 10 ** 9 for x in args.section_grid.split(",")]
         memo: dict = {}
 
         def book_run(params):
-            key = json.dumps(sorted((k, params[k]) for k in names + ["LOCAL_RATIO_HALF"]), default=str)
+            key = json.dumps(sorted((k, params[k]) for k in names + ["SECTION_MAX"]), default=str)
             if key not in memo:
                 with constants(params), one_blas_thread():
                     gold, test = book(chapters)
@@ -134,14 +134,14 @@ def main(argv=None) -> int:
         for c, (name, *_rest) in enumerate(chapters):
             params = {k: fold[name][k] for k in names}
             others = [q for q in range(len(chapters)) if q != c]
-            shipped_half = engine.LOCAL_RATIO_HALF
-            best = max(grid, key=lambda v: (summary([book_run(dict(params, LOCAL_RATIO_HALF=v))[q] for q in others])
-                                            ["f1_strict"], v == shipped_half))
+            shipped_max = engine.SECTION_MAX
+            best = max(grid, key=lambda v: (summary([book_run(dict(params, SECTION_MAX=v))[q] for q in others])
+                                            ["f1_strict"], v == shipped_max))
             chosen.append(best)
-            held_book.append(book_run(dict(params, LOCAL_RATIO_HALF=best))[c])
-        shipped_book = book_run({**{k: base[k] for k in names}, "LOCAL_RATIO_HALF": engine.LOCAL_RATIO_HALF})
+            held_book.append(book_run(dict(params, SECTION_MAX=best))[c])
+        shipped_book = book_run({**{k: base[k] for k in names}, "SECTION_MAX": engine.SECTION_MAX})
         rows.append(line("MAC-dev as one plain-file book", held_book, shipped_book))
-        rows.append(f"\nLOCAL_RATIO_HALF chosen per book fold: {chosen}")
+        rows.append(f"\nSECTION_MAX chosen per book fold: {[v if v < 10 ** 9 else 0 for v in chosen]}")
 
     # anchored re-alignment (bench_align.py): chapter 001 with every 10th gold bead fixed, its fold's constants
     from editor.alignment import FixedSpan
