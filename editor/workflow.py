@@ -258,7 +258,7 @@ def fixed_spans(doc: AlignmentDocument) -> list[FixedSpan]:
 def alignment_change(doc: AlignmentDocument, aligned: Sequence[alignment.AlignedBead],
                      description: str = "Align", *, now: datetime | None = None,
                      never_surer: bool = False) -> Change:
-    """Turn engine beads (positions) into a Change replacing every bead; fixed beads stay as they were.
+    """Turn engine beads (positions) into a Change splicing in the beads that changed; fixed beads stay as they were.
 
     Dates: a bead the engine makes is created and changed `now` (default: the document clock), the time
     of the alignment, by whoever exports (created_by/changed_by None); fixed beads, and automatic ones the
