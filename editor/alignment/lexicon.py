@@ -22,7 +22,10 @@ _EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
 _LATIN = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*|[０-９]+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: `聯(lián)`: a character followed by its pinyin in parentheses (a conversion artifact of bilingual web text).
-_PINYIN_ARTIFACT = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]+[)）]")
+#: a bracket after a Han character, pinyin letters, a closing bracket (the bracket first, then the look back at
+#: the character before it: the same matches, and the search skips to the brackets instead of trying a look back
+#: at every character)
+_PINYIN_ARTIFACT = re.compile(r"[(（](?<=[\u3400-\u9fff][(（])[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]+[)）]")
 
 EN_STOPWORDS = frozenset("""
 a an the and or but if then else of to in on at by for with from into onto about as than that this these those
@@ -53,6 +56,8 @@ _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4, "萬": 10 ** 4,
 
 def clean_chinese(text: str) -> str:
     """Drop pinyin-in-parentheses artifacts (`聯(lián)` → `聯`); other text is left alone."""
+    if "(" not in text and "（" not in text:       # no artifact without a bracket (and the search is slow)
+        return text
     return _PINYIN_ARTIFACT.sub("", text)
 
 
