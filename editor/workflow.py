@@ -57,15 +57,19 @@ def _segment(paragraphs: Sequence[str], records: Sequence[Paragraph], lang: str,
     return out
 
 
-def sentence_marks(paragraphs: Sequence[str], sentences: Sequence[tuple[str, int]], script: str
-                   ) -> list[tuple[Mark, ...]]:
+def sentence_marks(paragraphs: Sequence[str], sentences: Sequence[tuple[str, int]], script: str,
+                   suggested: dict[int, list[Fix]] | None = None) -> list[tuple[Mark, ...]]:
     """Return the import warnings of each sentence: garbled runs the clean-up could only flag ("retype this
     part"), a leftover "?!" glued to Chinese, an empty sentence. Sentences are (text, paragraph) as
-    `_segment` returns them; a flagged run marks every sentence it overlaps."""
+    `_segment` returns them; a flagged run marks every sentence it overlaps. `suggested`: suggest_cleanup's
+    fixes (all kinds, the same script) of paragraphs as they are now, by number, where already known."""
     flagged: dict[int, list[tuple[int, int]]] = {}
+    suggested = suggested or {}
     for number, paragraph in enumerate(paragraphs):
-        spans = [(f.start, f.end) for f in suggest_cleanup(paragraph, script=script, kinds=(FixKind.MOJIBAKE,))
-                 if not f.repairable]
+        found = suggested.get(number)
+        if found is None:
+            found = suggest_cleanup(paragraph, script=script, kinds=(FixKind.MOJIBAKE,))
+        spans = [(f.start, f.end) for f in found if f.kind is FixKind.MOJIBAKE and not f.repairable]
         if spans:
             flagged[number] = spans
     out: list[tuple[Mark, ...]] = []
@@ -98,14 +102,22 @@ def import_document(paths: Sequence[Path | str], options: ImportOptions | None =
     zh, en = [p.text for p in text.zh], [p.text for p in text.en]
     script = detect_chinese_script("".join(zh))
     applied: list[dict] = []
+    # the suggestions of each paragraph that the clean-up leaves as it was: sentence_marks reads its garbled
+    # runs there instead of looking for them again (the same fixes: mojibake is the first kind suggested)
+    known: dict[str, dict[int, list[Fix]]] = {"zh": {}, "en": {}}
     if options.clean:
         fixes = options.accepted_fixes
         if fixes is None:
+            suggested = _suggest(zh, en, script, everyone=True)
+            known = {side: {number: found for (s, number), found in suggested.items() if s == side}
+                     for side in ("zh", "en")}
             fixes = {key: [f for f in found if chosen_by_default(f, punctuation=options.punctuation)]
-                     for key, found in _suggest(zh, en, script).items()}
+                     for key, found in suggested.items() if found}
         for side, paragraphs in (("zh", zh), ("en", en)):
             for number, paragraph in enumerate(paragraphs):
                 chosen = fixes.get((side, number), [])
+                if chosen:
+                    known[side].pop(number, None)
                 paragraphs[number] = apply_fixes(paragraph, chosen)
                 applied += [{"side": side, "paragraph": number, **f.to_dict()} for f in chosen if f.repairable]
     src_lang = options.src_lang or ("zh-TW" if script == "traditional" else "zh-CN")
@@ -118,8 +130,8 @@ def import_document(paths: Sequence[Path | str], options: ImportOptions | None =
     src = _segment(zh, text.zh, src_lang, options.presegmented)
     tgt = _segment(en, text.en, options.tgt_lang, options.presegmented)
     doc = AlignmentDocument.from_texts(src, tgt, meta)
-    for segments, paragraphs, texts in ((doc.src, zh, src), (doc.tgt, en, tgt)):
-        for k, marks in enumerate(sentence_marks(paragraphs, texts, script)):
+    for segments, paragraphs, texts, side in ((doc.src, zh, src, "zh"), (doc.tgt, en, tgt, "en")):
+        for k, marks in enumerate(sentence_marks(paragraphs, texts, script, known[side])):
             if marks:
                 segments[k] = replace(segments[k], marks=marks)
     return doc
@@ -227,10 +239,12 @@ def check_align_paths(inputs: Sequence[Path | str], output: Path | str, fmt: str
     check_output(output, inputs, fmt)
 
 
-def _suggest(zh: Sequence[str], en: Sequence[str], script: str) -> dict[tuple[str, int], list[Fix]]:
+def _suggest(zh: Sequence[str], en: Sequence[str], script: str, everyone: bool = False
+             ) -> dict[tuple[str, int], list[Fix]]:
+    """The suggested fixes by (side, paragraph): of the paragraphs that have some, or (`everyone`) of all."""
     found = {("zh", i): suggest_cleanup(p, script=script) for i, p in enumerate(zh)}
     found.update({("en", i): suggest_cleanup(p, script=script) for i, p in enumerate(en)})
-    return {key: fixes for key, fixes in found.items() if fixes}
+    return found if everyone else {key: fixes for key, fixes in found.items() if fixes}
 
 
 def suggest_import_cleanup(paths: Sequence[Path | str], options: ImportOptions | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Sequence
 
 from editor.alignment import AlignedBead, FixedSpan, ProgressCallback, StopCallback, regions
@@ -24,10 +25,16 @@ def align_best(src: Sequence[str], tgt: Sequence[str], *,
     from editor import timings as phase_timer
 
     measured: dict = {}
+    res = res or resources()
+    # a long text: each token's context-free embedding part computed once for the whole alignment (the same
+    # numbers; embedding.KEEP_TABLES_MIN_SENTENCES)
+    keep = getattr(res.encoder, "keep_token_tables", None)
+    if keep is None or len(src) + len(tgt) < getattr(res.encoder, "KEEP_TABLES_MIN_SENTENCES", 0):
+        keep = contextlib.nullcontext
     try:
-        with one_blas_thread():
+        with one_blas_thread(), keep():
             return _align_best(src, tgt, src_paragraphs, tgt_paragraphs, fixed, progress, should_stop,
-                               res or resources(), measured, raw_out)
+                               res, measured, raw_out)
     finally:
         for name, seconds in measured.items():
             phase_timer.add(name, seconds)

@@ -14,6 +14,7 @@ loader parses them for about two seconds.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 import threading
@@ -29,6 +30,18 @@ _TOKEN_BUDGET = 384
 #: computed once (`Encoder._token_tables`; a run of 8,192 tokens of prose has about 1,500 distinct ones, 23 MB of
 #: tables, 125 MB at most)
 _TABLE_TOKENS = 8192
+#: inside `Encoder.keep_token_tables()` (an alignment), the context-free part of each token is computed once and
+#: kept for the following runs, texts and calls, up to this many tokens (15 KB each: 125 MB; then it starts
+#: afresh). A book's 24,000 sentences in runs of 8,192 tokens need the tables of 113,000 tokens, 7,600 distinct.
+_KEPT_TABLE_TOKENS = 8192
+#: an alignment keeps the tables only for texts of at least this many sentences (both sides): a chapter's runs
+#: share few tokens but its clauses', and the fresh pages of kept tables cost more than they save (MAC-dev
+#: chapters: process time x1.04 with them; a 3,000-line slice of the bench book: x0.96)
+KEEP_TABLES_MIN_SENTENCES = 4000
+#: a run with fewer distinct tokens than this has its tables computed apart, as ever: BLAS multiplies a matrix
+#: of one or two rows by another method, whose last bits differ (from 3 rows on, every row of a product is the
+#: same whatever the other rows: measured), and the kept rows must be exactly those a run of its own computes
+_KEPT_TABLE_MIN_ROWS = 8
 #: texts tokenised at once (their encoding looks at the cancel flag every _TABLE_TOKENS tokens)
 _CHUNK_TEXTS = 512
 #: A longer sentence is encoded in windows of this many tokens (each with the few tokens of context on either
@@ -58,6 +71,8 @@ def available() -> bool:
 class Encoder:
     """Per-sentence pooled USE features, cached by text; `head()` turns (sums, counts) into unit vectors."""
 
+    KEEP_TABLES_MIN_SENTENCES = KEEP_TABLES_MIN_SENTENCES
+
     def __init__(self, disk_cache: bool = True, threads: int = 1) -> None:
         # one BLAS thread: the matrices are small, and two threads on a busy 2-core laptop collapse (measured
         # 1500 vs 150-1300 sentences/s under load); it also leaves a core to the editor's GUI thread
@@ -67,6 +82,8 @@ class Encoder:
         self._memory: dict[str, tuple[np.ndarray, int]] = {}
         self._disk_cache = disk_cache
         self._db: sqlite3.Connection | None = None
+        # token tables kept inside keep_token_tables(), per thread (an editor may encode on two threads)
+        self._kept = threading.local()
 
     def load(self) -> None:
         """Open the model (memory-mapped; the first time it is converted into the cache folder, a few seconds);
@@ -82,6 +99,20 @@ class Encoder:
     @property
     def loaded(self) -> bool:
         return self._backend is not None
+
+    @contextlib.contextmanager
+    def keep_token_tables(self):
+        """A block (an alignment) in which each token's context-free part (`_token_tables`) is computed once
+        on this thread and kept for every later run of tokens, text and call (the same numbers: see
+        _KEPT_TABLE_MIN_ROWS); freed when the outermost block ends."""
+        kept = self._kept
+        kept.depth = getattr(kept, "depth", 0) + 1
+        try:
+            yield
+        finally:
+            kept.depth -= 1
+            if not kept.depth:
+                kept.tables = None
 
     # ----- disk cache -----
     def _open_db(self) -> sqlite3.Connection | None:
@@ -244,7 +275,9 @@ class Encoder:
         once (`_token_tables`), then micro-batches of about _TOKEN_BUDGET tokens."""
         flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
         uniq, rows = np.unique(flat, return_inverse=True)
-        tables = self._token_tables(uniq)
+        tables, where = self._tables_of(uniq)
+        if where is not None:
+            rows = where[rows]
         first = pos = batch_tokens = 0
         for k, ids in enumerate(group):
             if k > first and batch_tokens + len(ids) > _TOKEN_BUDGET:
@@ -265,10 +298,36 @@ class Encoder:
             keep = (start - lo, min(start + core, len(ids)) - lo)
             window = np.asarray(ids[lo:hi], dtype=np.int64)
             uniq, rows = np.unique(window, return_inverse=True)
-            self._pool_batch([ids[lo:hi]], rows, self._token_tables(uniq), row, count, keep=keep)
+            tables, where = self._tables_of(uniq)
+            self._pool_batch([ids[lo:hi]], rows if where is None else where[rows], tables, row, count, keep=keep)
             total += row[0]
         out[:] = total
         lens_out[:] = len(ids)
+
+    def _tables_of(self, uniq: np.ndarray):
+        """The token tables (`_token_tables`) holding the distinct token ids `uniq`, and the row of each of them
+        there (None: row k holds uniq[k]). Inside `keep_token_tables()` the tables are those kept on this
+        thread, completed with the tokens not seen yet."""
+        if getattr(self._kept, "depth", 0) <= 0 or len(uniq) < _KEPT_TABLE_MIN_ROWS:
+            return self._token_tables(uniq), None
+        kept = getattr(self._kept, "tables", None)
+        if kept is None:
+            kept = self._kept.tables = _KeptTables(len(self._backend.table))
+        where = kept.where[uniq]
+        new = uniq[where < 0]
+        if len(new):
+            if kept.count + max(len(new), _KEPT_TABLE_MIN_ROWS) > _KEPT_TABLE_TOKENS:
+                kept.clear()
+                new = uniq
+            ids = new
+            if len(ids) < _KEPT_TABLE_MIN_ROWS:      # computed among enough rows to be the same numbers
+                ids = np.union1d(ids, np.setdiff1d(np.arange(2 * _KEPT_TABLE_MIN_ROWS), ids)[
+                    :_KEPT_TABLE_MIN_ROWS - len(ids)])
+            emb, x, slots = self._token_tables(ids)
+            keep = kept.where[ids] < 0               # the padding may hold tokens kept already
+            kept.add(ids[keep], (emb[keep], x[keep], [p[:, :-1][:, keep] for p in slots]))
+            where = kept.where[uniq]
+        return kept.tables(), where
 
     def _token_tables(self, uniq: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
         """What the model computes of a token before its context: for each distinct token id, its dequantised
@@ -380,6 +439,44 @@ class Encoder:
             c = cc[k:] - cc[:-k]
             runs.append(self.head(s.astype(np.float32), c.astype(np.float32)) if k > 1 else self.head(sums, counts))
         return runs
+
+
+class _KeptTables:
+    """Token tables (`Encoder._token_tables`) of the tokens seen so far, in one set of arrays that grows: `where`
+    maps a token id to its row (-1: not there); the slot arrays keep their zero sentinel row after the last
+    row of the capacity, which is what `tables()` shows."""
+
+    def __init__(self, vocabulary: int) -> None:
+        self.where = np.full(vocabulary, -1, dtype=np.int64)
+        self.count = 0
+        self.emb = self.x = None
+        self.slots: list[np.ndarray] = []
+
+    def clear(self) -> None:
+        self.where[:] = -1
+        self.count = 0
+
+    def add(self, ids: np.ndarray, tables) -> None:
+        """Keep the tables of `ids` (emb (u, 512), x (u, 768) and per order slots (n, u, 256), without the
+        sentinel row)."""
+        emb, x, slots = tables
+        u, c = len(ids), self.count
+        if self.emb is None:
+            # the whole capacity at once: pages are only taken as rows are written
+            cap = _KEPT_TABLE_TOKENS
+            self.emb = np.empty((cap, emb.shape[1]), dtype=np.float32)
+            self.x = np.empty((cap, x.shape[1]), dtype=np.float32)
+            self.slots = [np.empty((p.shape[0], cap + 1, p.shape[2]), dtype=np.float32) for p in slots]
+            for g in self.slots:
+                g[:, cap] = 0.0
+        self.emb[c:c + u], self.x[c:c + u] = emb, x
+        for g, p in zip(self.slots, slots):
+            g[:, c:c + u] = p
+        self.where[ids] = np.arange(c, c + u)
+        self.count += u
+
+    def tables(self):
+        return self.emb, self.x, self.slots
 
 
 class _Model:

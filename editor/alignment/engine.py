@@ -42,6 +42,9 @@ SECTION_MAX = 400
 POSTERIOR_TEMPERATURE = 0.1
 #: DP rows scored at once (bounds the memory of the score terms on long texts)
 ROW_BLOCK = 1024
+#: a band of at most this many cells (rows x width x bead types: 28 MB of score terms) keeps its score terms
+#: for the confidence (`chosen_terms`) instead of computing them again (a chapter's band has 40,000-65,000)
+KEEP_TERMS_CELLS = 250_000
 
 
 @dataclass
@@ -165,7 +168,8 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
         pb = sides.pair_band(band)
     t1 = time.perf_counter()
     with_emb = sides.ez is not None
-    scores = band_scores(sides, band, pb, margins, n, should_stop)
+    kept: dict = {}
+    scores = band_scores(sides, band, pb, margins, n, should_stop, kept)
     if blocks is not None:
         keep_inside_blocks(band, scores, blocks)
     t2 = time.perf_counter()
@@ -178,7 +182,7 @@ def align_region(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Reso
     timings["anchors+band"] = timings.get("anchors+band", 0.0) + t1 - t0
     timings["score"] = timings.get("score", 0.0) + t2 - t1
     timings["dp"] = timings.get("dp", 0.0) + t3 - t2
-    return _raw_beads(path, posterior, boundary, merge, chosen_terms(sides, band, pb, margins, n, path),
+    return _raw_beads(path, posterior, boundary, merge, chosen_terms(sides, band, pb, margins, n, path, kept),
                       path_evidence(sides, path))
 
 
@@ -273,10 +277,13 @@ def decode(band, scores, sides, should_stop=None, progress=None) -> list[tuple[i
     return refine_boundaries(path, sides, lambda s0, s1, g0, g1: _bead_score(band, scores, s0, s1, g0, g1))
 
 
-def band_scores(sides, band, pb, margins, n: int, should_stop=None) -> list[np.ndarray]:
+def band_scores(sides, band, pb, margins, n: int, should_stop=None, kept: dict | None = None) -> list[np.ndarray]:
     """The score of every candidate bead of every type in the band, one (n+1) x width array per bead type,
-    computed ROW_BLOCK rows at a time (the terms of every row at once would take gigabytes on a long book)."""
+    computed ROW_BLOCK rows at a time (the terms of every row at once would take gigabytes on a long book).
+    A small band (KEEP_TERMS_CELLS) puts its terms into `kept`, by bead type, for `chosen_terms`."""
     with_emb = sides.ez is not None
+    if kept is not None and (n + 1 > ROW_BLOCK or (n + 1) * band.width * len(scoring.BEAD_TYPES) > KEEP_TERMS_CELLS):
+        kept = None
     scores = []
     for a, b in scoring.BEAD_TYPES:
         arr = np.empty((n + 1, band.width), dtype=np.float32)
@@ -286,14 +293,16 @@ def band_scores(sides, band, pb, margins, n: int, should_stop=None) -> list[np.n
             r1 = min(n + 1, r0 + ROW_BLOCK)
             tm = scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1))
             arr[r0:r1] = scoring.combine(tm, a, b, with_emb)
+            if kept is not None and a and b:
+                kept[(a, b)] = tm.feats
             del tm
         scores.append(arr)
     return scores
 
 
-def chosen_terms(sides, band, pb, margins, n: int, path) -> dict[tuple[int, int], dict]:
-    """The score terms of the path's linked beads, keyed by their end (s1, t1), for the confidence: recomputed
-    block by block for the rows and bead types the path uses."""
+def chosen_terms(sides, band, pb, margins, n: int, path, kept: dict | None = None) -> dict[tuple[int, int], dict]:
+    """The score terms of the path's linked beads, keyed by their end (s1, t1), for the confidence: those
+    `band_scores` kept (a small band), or recomputed block by block for the rows and bead types the path uses."""
     terms: dict[tuple[int, int], dict] = {}
     by_block: dict[tuple[tuple[int, int], int], list[tuple[int, int]]] = {}
     for s0, s1, t0, t1, *_ in path:
@@ -301,10 +310,12 @@ def chosen_terms(sides, band, pb, margins, n: int, path) -> dict[tuple[int, int]
             by_block.setdefault(((s1 - s0, t1 - t0), s1 // ROW_BLOCK), []).append((s1, t1))
     for ((a, b), blk), ends in by_block.items():
         r0, r1 = blk * ROW_BLOCK, min(n + 1, (blk + 1) * ROW_BLOCK)
-        tm = scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1))
+        feats = kept.get((a, b)) if kept else None
+        if feats is None:
+            feats = scoring.bead_terms(sides, band, pb, margins, a, b, (r0, r1)).feats
         for r, j in ends:
-            terms[(r, j)] = {k: float(arr[r - r0, j - band.lo[r]]) for k, arr in tm.feats.items()}
-        del tm
+            terms[(r, j)] = {k: float(arr[r - r0, j - band.lo[r]]) for k, arr in feats.items()}
+        del feats
     return terms
 
 
@@ -503,7 +514,8 @@ def _score_piece(src, tgt, ratio, res, path, should_stop, timings) -> list[RawBe
     pb = sides.pair_band(band)
     margins = sides.margins(pb)
     with_emb = sides.ez is not None
-    scores = band_scores(sides, band, pb, margins, n, should_stop)
+    kept: dict = {}
+    scores = band_scores(sides, band, pb, margins, n, should_stop, kept)
     gains = [_bead_score(band, scores, s0, s1, t0, t1) for s0, s1, t0, t1 in path]
     full = [(s0, s1, t0, t1, g if g is not None else NEG) for (s0, s1, t0, t1), g in zip(path, gains)]
     posterior, boundary = path_posteriors(band, scoring.BEAD_TYPES, _lattice_scores(scores, with_emb), full,
@@ -512,7 +524,7 @@ def _score_piece(src, tgt, ratio, res, path, should_stop, timings) -> list[RawBe
     del scores
     scored = [(s0, s1, t0, t1, g if g is not None else scoring.SKIP_SCORE)
               for (s0, s1, t0, t1, _), g in zip(full, gains)]
-    return _raw_beads(scored, posterior, boundary, merge, chosen_terms(sides, band, pb, margins, n, full),
+    return _raw_beads(scored, posterior, boundary, merge, chosen_terms(sides, band, pb, margins, n, full, kept),
                       path_evidence(sides, full))
 
 

@@ -22,7 +22,10 @@ _EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
 _LATIN = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*|[０-９]+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: `聯(lián)`: a character followed by its pinyin in parentheses (a conversion artifact of bilingual web text).
-_PINYIN_ARTIFACT = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]+[)）]")
+#: a bracket after a Han character, pinyin letters, a closing bracket (the bracket first, then the look back at
+#: the character before it: the same matches, and the search skips to the brackets instead of trying a look back
+#: at every character)
+_PINYIN_ARTIFACT = re.compile(r"[(（](?<=[\u3400-\u9fff][(（])[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]+[)）]")
 
 EN_STOPWORDS = frozenset("""
 a an the and or but if then else of to in on at by for with from into onto about as than that this these those
@@ -53,6 +56,8 @@ _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4, "萬": 10 ** 4,
 
 def clean_chinese(text: str) -> str:
     """Drop pinyin-in-parentheses artifacts (`聯(lián)` → `聯`); other text is left alone."""
+    if "(" not in text and "（" not in text:       # no artifact without a bracket (and the search is slow)
+        return text
     return _PINYIN_ARTIFACT.sub("", text)
 
 
@@ -98,6 +103,7 @@ class Lexicon:
         self._stem = None
         self._jieba: _JiebaWords | None = None
         self._zh_cache: dict[str, tuple[ZhToken, ...]] = {}
+        self._word_tokens: dict[str, ZhToken | None] = {}       # `_token_of_word`, per word
 
     # ----- loading -----
     def load(self) -> None:
@@ -236,33 +242,49 @@ class Lexicon:
         return {self._stem(s) for s in out}
 
     def _tokens_of_words(self, words: Sequence[str]) -> tuple[ZhToken, ...]:
+        tokens = self._word_tokens
         out: list[ZhToken] = []
         for word in words:
-            if not word:
-                continue
-            if not _HAN.search(word):
-                trans = set()
-                for w in _LATIN.findall(word):
-                    w = w.translate(_FULLWIDTH).lower()
-                    if w in EN_STOPWORDS:
-                        continue
-                    trans.add(self._en_stem(w, self._stem))
-                if trans:
-                    out.append(ZhToken(word, frozenset(trans)))
-                continue
-            if word in ZH_STOPWORDS:
-                continue
-            trans = self._translate(word)
-            for run in _ZH_NUMERAL_RUN.findall(word):
-                if run != "一" or word == "一":
-                    value = _zh_number(run)
-                    if value is not None:
-                        trans.add(_num_token(value))
-            if 2 <= len(word) <= 4 and word not in self._dict:
-                trans |= self._pinyin(word)
-            if trans:
-                out.append(ZhToken(word, frozenset(trans)))
+            tok = tokens.get(word, _UNSEEN)
+            if tok is _UNSEEN:
+                tok = self._token_of_word(word)
+                if len(tokens) >= _WORD_CACHE_SIZE:
+                    tokens.clear()
+                tokens[word] = tok
+            if tok is not None:
+                out.append(tok)
         return tuple(out)
+
+    def _token_of_word(self, word: str) -> ZhToken | None:
+        """The token of one word of jieba's (None: no translation, a stopword or an empty word). A function of
+        the word alone, so `_tokens_of_words` keeps it per word: a text's names and common words recur (the
+        pinyin of the names was 5 % of the alignment of a chapter, each word's every occurrence looked up)."""
+        if not word:
+            return None
+        if not _HAN.search(word):
+            trans = set()
+            for w in _LATIN.findall(word):
+                w = w.translate(_FULLWIDTH).lower()
+                if w in EN_STOPWORDS:
+                    continue
+                trans.add(self._en_stem(w, self._stem))
+            return ZhToken(word, frozenset(trans)) if trans else None
+        if word in ZH_STOPWORDS:
+            return None
+        trans = self._translate(word)
+        for run in _ZH_NUMERAL_RUN.findall(word):
+            if run != "一" or word == "一":
+                value = _zh_number(run)
+                if value is not None:
+                    trans.add(_num_token(value))
+        if 2 <= len(word) <= 4 and word not in self._dict:
+            trans |= self._pinyin(word)
+        return ZhToken(word, frozenset(trans)) if trans else None
+
+
+#: words whose tokens `Lexicon._tokens_of_words` keeps (then it starts again)
+_WORD_CACHE_SIZE = 200_000
+_UNSEEN = object()
 
 
 def import_pypinyin():
