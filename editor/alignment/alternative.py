@@ -8,7 +8,7 @@ link's region is exactly the gold alignment of that region).
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Collection, Sequence
 
 
 from editor.alignment import scoring
@@ -18,10 +18,20 @@ from editor.alignment.search import diagonal_band
 Bead4 = tuple[int, int, int, int]
 
 
+def region(k: int, count: int, keep: Collection[int] = ()) -> tuple[int, int]:
+    """The beads [first, last] the alternative of bead k may change: k and its two neighbours, less a neighbour
+    in `keep` (a link a person confirmed or made: the alternative leaves it as it is)."""
+    first = k - 1 if k > 0 and k - 1 not in keep else k
+    last = k + 1 if k + 1 < count and k + 1 not in keep else k
+    return first, last
+
+
 def region_alternatives(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Resources,
-                        path: Sequence[Bead4], links: Sequence[int]) -> dict[int, list[Bead4] | None]:
-    """For each bead index in `links`, the best segmentation of the region (that bead and its neighbours)
-    other than the path's, as (s0, s1, t0, t1) beads; None when the lattice has no other."""
+                        path: Sequence[Bead4], links: Sequence[int],
+                        keep: Collection[int] = ()) -> dict[int, list[Bead4] | None]:
+    """For each bead index in `links`, the best segmentation of the region (that bead and its neighbours, less
+    the neighbours in `keep`: see `region`) other than the path's, as (s0, s1, t0, t1) beads; None when the
+    lattice has no other."""
     from editor.alignment.confidence import band_around_path
 
     n, m = len(src), len(tgt)
@@ -32,16 +42,15 @@ def region_alternatives(src: Sequence[str], tgt: Sequence[str], ratio: float, re
     scores = band_scores(sides, band, pb, margins, n)
     out: dict[int, list[Bead4] | None] = {}
     for k in links:
-        lo, hi = max(0, k - 1), min(len(path), k + 2)
-        region = list(path[lo:hi])
-        out[k] = _second_best(band, scores, region)
+        first, last = region(k, len(path), keep)
+        out[k] = _second_best(band, scores, list(path[first:last + 1]))
     return out
 
 
-def _second_best(band, scores, region: list[Bead4]) -> list[Bead4] | None:
-    """The best path from the region's first node to its last other than `region` (2-best Viterbi)."""
-    s_start, t_start = region[0][0], region[0][2]
-    s_end, t_end = region[-1][1], region[-1][3]
+def _second_best(band, scores, beads: list[Bead4]) -> list[Bead4] | None:
+    """The best path from the first node of `beads` to their last other than `beads` (2-best Viterbi)."""
+    s_start, t_start = beads[0][0], beads[0][2]
+    s_end, t_end = beads[-1][1], beads[-1][3]
     best: dict[tuple[int, int], list[tuple[float, tuple[Bead4, ...]]]] = {(s_start, t_start): [(0.0, ())]}
     for i in range(s_start, s_end + 1):
         for j in range(t_start, t_end + 1):
@@ -61,7 +70,7 @@ def _second_best(band, scores, region: list[Bead4]) -> list[Bead4] | None:
                 cands.sort(key=lambda c: -c[0])
                 best[(i, j)] = cands[:2]
     final = best.get((s_end, t_end), [])
-    current = tuple(region)
+    current = tuple(beads)
     for _, p in final:
         if p != current:
             return list(p)
@@ -73,9 +82,10 @@ WINDOW = 12
 
 
 def link_alternative(src: Sequence[str], tgt: Sequence[str], path: Sequence[Bead4], k: int,
-                     res: Resources) -> list[Bead4] | None:
+                     res: Resources, keep: Collection[int] = ()) -> list[Bead4] | None:
     """The best alternative for the region of link k of a whole document (positions of the whole text), scored
-    over a window of WINDOW links each side (the editor asks for one link at a time; off the GUI thread)."""
+    over a window of WINDOW links each side (the editor asks for one link at a time; off the GUI thread); a
+    neighbour in `keep` stays as it is."""
     from editor.alignment.lexicon import clean_chinese
 
     lo, hi = max(0, k - WINDOW), min(len(path), k + WINDOW + 1)
@@ -87,5 +97,5 @@ def link_alternative(src: Sequence[str], tgt: Sequence[str], path: Sequence[Bead
         return None
     ratio = (sum(map(scoring.text_length, tgt)) or 1) / (sum(scoring.text_length(clean_chinese(x)) for x in src) or 1)
     local = [(a - s0, b - s0, c - t0, d - t0) for a, b, c, d in part]
-    alt = region_alternatives(sub_src, sub_tgt, ratio, res, local, [k - lo])[k - lo]
+    alt = region_alternatives(sub_src, sub_tgt, ratio, res, local, [k - lo], [b - lo for b in keep])[k - lo]
     return None if alt is None else [(a + s0, b + s0, c + t0, d + t0) for a, b, c, d in alt]

@@ -19,3 +19,14 @@ def test_the_alternative_covers_the_same_region_and_differs_from_the_chosen_link
     assert (alt[0][0], alt[0][2]) == (0, 0) and (alt[-1][1], alt[-1][3]) == (3, 3)   # links 0..2's region
     assert all(a1 >= a0 and b1 >= b0 and (a1 > a0 or b1 > b0) for a0, a1, b0, b1 in alt)
     assert alt == [(0, 1, 0, 1), (1, 2, 1, 2), (2, 3, 2, 3)]                 # the right one here
+
+
+def test_the_alternative_leaves_a_neighbour_a_person_confirmed_as_it_is():
+    res = resources(use_embeddings=False)
+    wrong = [(0, 1, 0, 1), (1, 3, 1, 2), (3, 3, 2, 3), (3, 4, 3, 4)]
+    alt = region_alternatives(ZH, EN, 1.0, res, wrong, [1], keep=[0])[1]
+    assert alt is not None and (alt[0][0], alt[0][2]) == (1, 1)            # starts after the kept link 0
+    assert (alt[-1][1], alt[-1][3]) == (3, 3)
+    assert alt == [(1, 2, 1, 2), (2, 3, 2, 3)]
+    both = region_alternatives(ZH, EN, 1.0, res, wrong, [1], keep=[0, 2])[1]
+    assert both is None or ((both[0][0], both[0][2]) == (1, 1) and (both[-1][1], both[-1][3]) == (3, 2))

@@ -35,3 +35,29 @@ def test_the_alternative_of_a_doubtful_link_is_offered_and_one_key_accepts_it(qt
     assert started == [True]                        # and the rest is re-aligned around it
     win.undo_stack.undo()
     assert doc.beads[1].src == (1, 2)
+
+
+def test_accepting_the_alternative_leaves_a_confirmed_neighbour_as_it_was(qtbot, monkeypatch):
+    # seen in a real X11 session: after confirming a link, the next doubtful link's alternative re-cut the
+    # confirmed one ("alternative: 118 ↔ 158-159, 119 ↔ 160-164, ..."), and accepting it would replace it
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    n = len(ZH)
+    src = [Segment(i, t, i) for i, t in enumerate(ZH)]
+    tgt = [Segment(n + j, t, j) for j, t in enumerate(EN)]
+    confirmed = Bead((0,), (n,), 1.0, BeadStatus.CONFIRMED)
+    beads = [confirmed, Bead((1, 2), (n + 1,), 0.40), Bead((), (n + 2,), 0.2), Bead((3,), (n + 3,), 0.99)]
+    win = MainWindow(AlignmentDocument(src, tgt, beads), settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.show()
+    qtbot.waitExposed(win)
+    monkeypatch.setattr(win, "start_alignment", lambda keep_fixed=True, mode="best": None)
+    with qtbot.waitSignal(win.alternative.offered, timeout=120_000):
+        win.view.select_bead(1)
+    assert "alternative: 2 ↔ 2, 3 ↔ 3" in win.strip.label.text()
+    assert "1 ↔" not in win.strip.label.text().split("alternative:")[1]
+    win.alternative.action.trigger()
+    doc = win.document
+    assert doc.beads[0] is confirmed                 # the very same link: its dates and people kept
+    assert [(b.src, b.tgt) for b in doc.beads[:3]] == [((0,), (n,)), ((1,), (n + 1,)), ((2,), (n + 2,))]

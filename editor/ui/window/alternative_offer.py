@@ -23,14 +23,19 @@ def _path(doc) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def _find_alternative(src, tgt, path, k):
+def _find_alternative(src, tgt, path, k, keep):
     from editor.alignment import embedding
     from editor.alignment.alternative import link_alternative
     from editor.alignment.engine import resources
 
     # the embedding model only when an alignment already loaded it: a click never waits for a model load
     with_emb = embedding.available() and embedding.shared_encoder().loaded
-    return link_alternative(src, tgt, path, k, resources(use_embeddings=with_emb))
+    return link_alternative(src, tgt, path, k, resources(use_embeddings=with_emb), keep)
+
+
+def _kept_neighbours(doc, k: int) -> set[int]:
+    """The neighbours of link k the alternative must leave as they are: links a person confirmed or made."""
+    return {i for i in (k - 1, k + 1) if 0 <= i < len(doc.beads) and doc.beads[i].is_fixed}
 
 
 class AlternativeOffer(QObject):
@@ -64,8 +69,9 @@ class AlternativeOffer(QObject):
         if bead.status is not BeadStatus.AUTO or not (bead.src and bead.tgt) or not win.view.is_doubtful(bead):
             return
         src, tgt, path = [s.text for s in doc.src], [t.text for t in doc.tgt], _path(doc)
+        keep = _kept_neighbours(doc, k)
         generation, revision = self._generation, win.qdoc.revision
-        task = Task(lambda: (generation, revision, k, _find_alternative(src, tgt, path, k)))
+        task = Task(lambda: (generation, revision, k, _find_alternative(src, tgt, path, k, keep)))
         # a bound method of this QObject, not a lambda: Qt drops the connection when the window (and this
         # offer with it) is gone, so an answer arriving after the window closed touches nothing
         task.signals.succeeded.connect(self._arrived)
@@ -88,7 +94,9 @@ class AlternativeOffer(QObject):
             return
         k, _, alt = self._offer
         doc = win.document
-        first, last = max(0, k - 1), min(len(doc.beads) - 1, k + 1)
+        from editor.alignment.alternative import region        # the engine's modules load when first used
+
+        first, last = region(k, len(doc.beads), _kept_neighbours(doc, k))
         new = [Bead(tuple(doc.src[i].id for i in range(a, b)), tuple(doc.tgt[j].id for j in range(c, d)), 1.0,
                     BeadStatus.CONFIRMED) for a, b, c, d in alt]
         self._offer = None
