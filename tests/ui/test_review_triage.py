@@ -181,3 +181,26 @@ def test_the_review_model_passes_the_qt_model_tester(qtbot, qtmodeltester, triag
     win.review_list_action.trigger()
     qtbot.waitUntil(lambda: win.review_list.model.rowCount() == len(DOUBTFUL))
     qtmodeltester.check(win.review_list.model)
+
+
+def test_the_review_list_keeps_the_reviewers_place_on_the_link_selected_in_the_panes(qtbot, triage_window):
+    # seen in a real X11 session: after Confirm and Go to Next the list had no row selected, so a reviewer
+    # working down it lost their place
+    win = triage_window
+    panel, view = win.review_list, win.view
+    panel.show()
+    panel.set_order(ReviewOrder.POSITION)
+    panel.refresh(win.document, view.review, None)
+    assert panel.model.beads() == DOUBTFUL
+    view.select_bead(1)
+    assert panel.model.bead_at(panel.table.currentIndex().row()) == 1
+    win.actions_.confirm_next.trigger()            # confirms link 1 and goes to the next doubtful one, 2
+    assert view.current_bead() == 2
+    qtbot.waitUntil(lambda: 1 not in panel.model.beads())     # the list is refreshed when the loop is idle
+    assert panel.table.currentIndex().isValid()
+    assert panel.model.bead_at(panel.table.currentIndex().row()) == 2
+    assert panel.table.selectionModel().isRowSelected(panel.table.currentIndex().row())
+    view.select_bead(5)                            # a sure link: not listed, so no row is selected
+    assert not panel.table.selectionModel().hasSelection()
+    view.select_bead(6)
+    assert panel.model.bead_at(panel.table.currentIndex().row()) == 6

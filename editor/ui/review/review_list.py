@@ -387,6 +387,7 @@ class ReviewList(QDockWidget):
         self._shown: str | None = None                      # the collection's document in the panes
         self._chosen: tuple[str, int] | None = None         # the whole collection's row chosen last
         self._counting: tuple | None = None                 # (source, stop event) while documents are read
+        self._current: int | None = None                    # the link selected in the panes
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -415,7 +416,34 @@ class ReviewList(QDockWidget):
         else:
             self.model.refresh(doc, policy, typical_ratio)
             self.count_label.setText(self.tr("%n doubtful link(s) left", "", self.model.rowCount()))
+        self._select_current()
         self._update_split_off()
+
+    def show_current(self, k: int | None) -> None:
+        """The link selected in the panes: its row, when listed, becomes the list's current row (so the list
+        keeps the reviewer's place after Confirm and Go to Next, F8 or a click in the panes); in one document's
+        scope a link that is not listed leaves no row selected. Sends nothing."""
+        self._current = k
+        self._select_current()
+
+    def _select_current(self) -> None:
+        k, model, selection = self._current, self.model, self.table.selectionModel()
+        if k is None:
+            row = None
+        elif model.whole_collection:
+            row = model.row_of(self._shown, k) if self._shown is not None else None
+            if row is None:
+                return                       # another document's row may be the one chosen: leave it
+        else:
+            rows = model.beads()
+            row = rows.index(k) if k in rows else None
+        if row is None:
+            selection.clear()
+            return
+        index = model.index(row, 0)
+        if index != self.table.currentIndex() or not selection.isRowSelected(row):
+            selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows)
+        self.table.scrollTo(index)
 
     # -- the whole collection -------------------------------------------------------------------
 

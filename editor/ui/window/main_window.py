@@ -488,6 +488,7 @@ class MainWindow(QMainWindow):
         self.strip.show_bead(self.document, self.view.current_bead(), self._typical_ratio, self.view.review,
                              link_numbers=self.view.compact)
         self.alternative.request()
+        self.review_list.show_current(self.view.current_bead())
         self._update_actions()
 
     def _update_actions(self) -> None:
