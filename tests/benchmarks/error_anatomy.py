@@ -131,7 +131,7 @@ def report(md: MacDev, tests, show: int = 0) -> None:
     print(f"strict F1 {s['f1_strict']:.4f} (P {s['p_strict']:.3f} R {s['r_strict']:.3f}) per chapter {per}")
     a = anatomy(md, tests, show)
     tot_m, tot_w = sum(a["missed"].values()), sum(a["wrong"].values())
-    print(f"\n| error class | regions | gold beads missed | output beads wrong | share of errors | in dialogue |")
+    print("\n| error class | regions | gold beads missed | output beads wrong | share of errors | in dialogue |")
     print("|---|---|---|---|---|---|")
     for cls in sorted(CLASSES, key=lambda c: -(a["missed"][c] + a["wrong"][c])):
         if a["rows"][cls]:

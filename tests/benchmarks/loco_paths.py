@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE.parent))
 from bench_accuracy import book, summary  # noqa: E402
 from bench_review import plain_paragraphs  # noqa: E402
 from loco import GRIDS, Counts, loco  # noqa: E402
-from macdev import MODULES, MacDev, constants, default_shared, group_of  # noqa: E402
+from macdev import MODULES, MacDev, constants, default_shared  # noqa: E402
 
 
 def chapter_part(beads, lo: int, hi: int):
