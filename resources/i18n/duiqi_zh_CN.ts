@@ -176,7 +176,7 @@
 <context>
     <name>AlternativeOffer</name>
     <message>
-        <location filename="../../editor/ui/window/alternative_offer.py" line="+46"/>
+        <location filename="../../editor/ui/window/alternative_offer.py" line="+51"/>
         <source>Accept the Alternative</source>
         <translation>接受备选对齐</translation>
     </message>
@@ -274,7 +274,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>整个文集中已没有存疑的链接。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+26"/>
         <source>Exporting the collection to %1…</source>
         <translation>正在将集合导出到 %1…</translation>
     </message>
@@ -546,8 +546,9 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExplanationStrip</name>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="+95"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="+132"/>
         <source>No link selected. Click a sentence, or drag one onto the other side to link.</source>
+        <extracomment>the label's narrowest comfortable width beside the buttons; below it the buttons go under the text (with the review list docked beside a 1,200-pixel window the label was squeezed to a word a line)</extracomment>
         <translation>未选择链接。单击一个句子，或将句子拖到另一侧以建立链接。</translation>
     </message>
     <message>
@@ -608,7 +609,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>，</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-120"/>
         <source>numbers %1 matched, %2 unmatched</source>
         <translation>数字 %1 个匹配，%2 个不匹配</translation>
     </message>
@@ -1572,7 +1573,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/window/main_window.py" line="+127"/>
+        <location filename="../../editor/ui/window/main_window.py" line="+128"/>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>
@@ -1728,13 +1729,13 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <location line="+10"/>
         <source>That edit does not apply here: %1</source>
         <translation>此处无法进行该编辑：%1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+87"/>
         <source>Put the cursor where the sentence should be cut and press %1 again.</source>
         <translation>请将光标放在要切分句子的位置，然后再按一次 %1。</translation>
     </message>
@@ -1759,7 +1760,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation><numerusform>从头对齐会丢弃您确认或编辑过的 %n 个链接。保留它们并围绕它们重新对齐其余部分吗？</numerusform></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+49"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
     </message>
@@ -2156,9 +2157,9 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+61"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+68"/>
         <source>Review List</source>
-        <extracomment>the whole collection's list reads the documents not open yet on a worker thread when they hold more links than this (reading from files costs about 30 ms per 1,000 links); fewer are read at once</extracomment>
+        <extracomment>the review reason an import artefact already says ("import artefact: length ratio far from the document's" and "length ratio far from typical" side by side told the translator the same thing twice) the whole collection's list reads the documents not open yet on a worker thread when they hold more links than this (reading from files costs about 30 ms per 1,000 links); fewer are read at once</extracomment>
         <translation>复核列表</translation>
     </message>
     <message>
@@ -2197,14 +2198,14 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>把可能没有译文的句子从链接中拆出（S）</translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+71"/>
         <source>%n doubtful link(s) left</source>
         <translation>
             <numerusform>还剩 %n 个存疑链接</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+70"/>
         <source>%n doubtful link(s) left in the collection</source>
         <translation><numerusform>文集中还剩 %n 个存疑链接</numerusform></translation>
     </message>
@@ -2222,7 +2223,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-263"/>
+        <location line="-302"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -2254,7 +2255,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>，</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>import artefact: a table's header row</source>
         <translation>导入残留：表格的标题行</translation>
     </message>
@@ -2712,11 +2713,11 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Confirm the selected link and jump to the next unconfirmed one</source>
-        <translation>确认所选链接，并跳到下一个未确认的链接</translation>
+        <source>Confirm the selected link and jump to the next unconfirmed one (to the review list's next link when you work from the list)</source>
+        <translation>确认所选链接并跳到下一个未确认的链接（从审校列表工作时，跳到列表中的下一个链接）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Confirm &amp;All Above</source>
         <translation>确认以上全部(&amp;A)</translation>
     </message>

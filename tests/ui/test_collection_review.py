@@ -66,6 +66,7 @@ def test_activating_a_row_of_another_document_opens_it_at_the_link_and_edits_upd
     assert table.currentIndex().row() == model.row_of("memo", k)    # still chosen after the list refreshed
     win.view.select_bead(k)
     win.actions_.confirm_next.trigger()                          # the memo's low link is confirmed: gone
+    assert win.collection.shown == "memo"        # Return works down the list but never leaves the document
     qtbot.waitUntil(lambda: ("memo", k) not in model.links())
     assert any(d == "sample" for d, _ in model.links()) and any(d == "memo" for d, _ in model.links())
     win.undo_action.trigger()

@@ -204,3 +204,23 @@ def test_the_review_list_keeps_the_reviewers_place_on_the_link_selected_in_the_p
     assert not panel.table.selectionModel().hasSelection()
     view.select_bead(6)
     assert panel.model.bead_at(panel.table.currentIndex().row()) == 6
+
+
+def test_return_works_down_the_review_list_in_its_order_when_the_link_is_one_of_its_rows(qtbot, triage_window):
+    win = triage_window
+    panel, view = win.review_list, win.view
+    panel.show()
+    panel.set_order(ReviewOrder.CONFIDENCE)
+    panel.refresh(win.document, view.review, None)
+    order = panel.model.beads()
+    assert order.index(1) + 1 < len(order) and order[order.index(1) + 1] != 2     # not the text's order
+    view.select_bead(1)
+    win.actions_.confirm_next.trigger()
+    assert win.document.beads[1].status is BeadStatus.CONFIRMED
+    assert view.current_bead() == order[order.index(1) + 1]
+    qtbot.waitUntil(lambda: 1 not in panel.model.beads())
+    assert panel.model.bead_at(panel.table.currentIndex().row()) == view.current_bead()
+    # a link that is not listed: on to the next unconfirmed link of the text, as without the list
+    view.select_bead(0)
+    win.actions_.confirm_next.trigger()
+    assert win.document.beads[0].status is BeadStatus.CONFIRMED and view.current_bead() == 2

@@ -426,17 +426,43 @@ class ReviewList(QDockWidget):
         self._current = k
         self._select_current()
 
-    def _select_current(self) -> None:
-        k, model, selection = self._current, self.model, self.table.selectionModel()
+    def row_of_current(self) -> int | None:
+        """The list's row of the link selected in the panes (None when it is not listed)."""
+        k, model = self._current, self.model
         if k is None:
-            row = None
-        elif model.whole_collection:
-            row = model.row_of(self._shown, k) if self._shown is not None else None
-            if row is None:
-                return                       # another document's row may be the one chosen: leave it
+            return None
+        if model.whole_collection:
+            return model.row_of(self._shown, k) if self._shown is not None else None
+        rows = model.beads()
+        return rows.index(k) if k in rows else None
+
+    def link_at(self, row: int) -> tuple[str | None, int] | None:
+        """(document name, or None in one document's scope; bead index) of a row, None past the end."""
+        if not 0 <= row < self.model.rowCount():
+            return None
+        listed = self.model.row_at(row)
+        return (listed.document, listed.bead) if listed is not None else (None, self.model.bead_at(row))
+
+    def choose_link(self, document: str | None, k: int) -> bool:
+        """List again now (an edit may be pending) and choose the row of link k (of `document` in the whole
+        collection's scope) as a click would; False when it is not listed."""
+        if self._pending is not None:
+            self.refresh(*self._pending)
+        if document is not None:
+            row = self.model.row_of(document, k) if self.model.whole_collection else None
         else:
-            rows = model.beads()
+            rows = [] if self.model.whole_collection else self.model.beads()
             row = rows.index(k) if k in rows else None
+        if row is None:
+            return False
+        self.choose_row(row)
+        return True
+
+    def _select_current(self) -> None:
+        model, selection = self.model, self.table.selectionModel()
+        row = self.row_of_current()
+        if row is None and model.whole_collection and self._current is not None:
+            return                           # another document's row may be the one chosen: leave it
         if row is None:
             selection.clear()
             return

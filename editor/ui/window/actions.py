@@ -54,7 +54,8 @@ class WindowActions(QObject):
         self.boundary_down = a(self.tr("Move Boundary &Down"), "Alt+Down",
                                self.tr("Take the next link's first sentence (on the focused side) into this link"))
         self.confirm_next = a(self.tr("&Confirm and Go to Next"), "Return",
-                              self.tr("Confirm the selected link and jump to the next unconfirmed one"))
+                              self.tr("Confirm the selected link and jump to the next unconfirmed one (to the "
+                                      "review list's next link when you work from the list)"))
         self.confirm_next.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         self.confirm_above = a(self.tr("Confirm &All Above"), "Ctrl+Shift+Return",
                                self.tr("Confirm every link from the start down to the selected one"))

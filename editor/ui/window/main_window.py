@@ -604,9 +604,25 @@ class MainWindow(QMainWindow):
         k = self.view.current_bead()
         if k is None:
             return
+        # working down the review list (shown, the link one of its rows): on to the list's next row, in its order
+        # (lowest confidence first by default); otherwise the next unconfirmed link in the text
+        # (in the whole collection's scope, its next row of this document: Return never leaves the document, whose
+        # undo history Ctrl+Z then still reaches)
+        panel = self.review_list
+        row = panel.row_of_current() if panel.isVisible() else None
+        shown = self.collection.shown if self.collection is not None else None
+        target = None
+        while row is not None and target is None:
+            row += 1
+            target = panel.link_at(row)
+            if target is None:
+                break
+            if target[0] is not None and target[0] != shown:
+                target = None
         if not self.document.beads[k].is_fixed:       # confirmed or hand-made already: just move on
             self.push_change(lambda doc: edits.confirm(doc, k))
-        self.navigator.next_unconfirmed(start=k)
+        if target is None or not panel.choose_link(*target):
+            self.navigator.next_unconfirmed(start=k)
 
     def _on_confirm_above_triggered(self) -> None:
         k = self.view.current_bead()
