@@ -1735,7 +1735,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>此处无法进行该编辑：%1</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+97"/>
         <source>Put the cursor where the sentence should be cut and press %1 again.</source>
         <translation>请将光标放在要切分句子的位置，然后再按一次 %1。</translation>
     </message>
@@ -2157,9 +2157,9 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+68"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+70"/>
         <source>Review List</source>
-        <extracomment>the review reason an import artefact already says ("import artefact: length ratio far from the document's" and "length ratio far from typical" side by side told the translator the same thing twice) the whole collection's list reads the documents not open yet on a worker thread when they hold more links than this (reading from files costs about 30 ms per 1,000 links); fewer are read at once</extracomment>
+        <extracomment>the review reason an import artefact already says ("... length ratio far from the document's ..." and "length ratio far from typical" side by side told the translator the same thing twice) the whole collection's list reads the documents not open yet on a worker thread when they hold more links than this (reading from files costs about 30 ms per 1,000 links); fewer are read at once</extracomment>
         <translation>复核列表</translation>
     </message>
     <message>
@@ -2205,7 +2205,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+92"/>
         <source>%n doubtful link(s) left in the collection</source>
         <translation><numerusform>文集中还剩 %n 个存疑链接</numerusform></translation>
     </message>
@@ -2223,7 +2223,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-302"/>
+        <location line="-326"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -2280,9 +2280,9 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导入残留：一侧的文字不对</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>import artefact: length ratio far from the document's</source>
-        <translation>导入残留：长度比与全文相差很大</translation>
+        <location line="+2"/>
+        <source>length ratio far from the document's: a wrong link or an import artefact</source>
+        <translation>长度比与全文相差很大：可能是错误的链接或导入残留</translation>
     </message>
 </context>
 <context>

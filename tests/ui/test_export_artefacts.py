@@ -79,5 +79,5 @@ def test_the_why_column_says_an_odd_length_ratio_once(qtbot):
     assert Artefact.LENGTH_RATIO in bead_artefacts(doc, doc.beads[12], win._typical_ratio)
     assert Reason.LENGTH_RATIO in win.view.review.reasons(doc, doc.beads[12])         # both say it ...
     why = model.why(12)
-    assert why.startswith("import artefact: length ratio far from the document's")
+    assert why.startswith("length ratio far from the document's: a wrong link or an import artefact")
     assert why.count("length ratio far") == 1, why                                     # ... the list once

@@ -281,7 +281,9 @@ class ReviewModel(QAbstractTableModel):
                 Artefact.PINYIN: self.tr("import artefact: pinyin in parentheses"),
                 Artefact.GARBLED: self.tr("import artefact: garbled text"),
                 Artefact.WRONG_SCRIPT: self.tr("import artefact: a side in the wrong script"),
-                Artefact.LENGTH_RATIO: self.tr("import artefact: length ratio far from the document's")
+                # a misaligned link has it as often as an import artefact does: name both
+                Artefact.LENGTH_RATIO: self.tr("length ratio far from the document's: a wrong link or an "
+                                               "import artefact")
                 }.get(artefact, artefact.value)
 
     @staticmethod
@@ -298,8 +300,8 @@ class ReviewModel(QAbstractTableModel):
         return f"{span(src)} ↔ {span(tgt)}"
 
 
-#: the review reason an import artefact already says ("import artefact: length ratio far from the document's"
-#: and "length ratio far from typical" side by side told the translator the same thing twice)
+#: the review reason an import artefact already says ("... length ratio far from the document's ..." and "length
+#: ratio far from typical" side by side told the translator the same thing twice)
 SAME_REASON = {Artefact.LENGTH_RATIO: Reason.LENGTH_RATIO, Artefact.GARBLED: Reason.GARBLED}
 
 #: the whole collection's list reads the documents not open yet on a worker thread when they hold more links
