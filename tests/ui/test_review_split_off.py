@@ -44,3 +44,34 @@ def test_pressing_s_in_the_review_list_splits_the_sentence_off_and_the_link_leav
     qtbot.waitUntil(lambda: model.beads() == [])
     win.undo_stack.undo()
     assert doc.beads[0].src == (0, 1)
+
+
+def test_s_splits_off_after_a_click_on_the_row_gave_the_keyboard_to_the_panes(qtbot):
+    # seen in a real X11 session: a click on the row moves the keyboard to the panes, and S then did nothing
+    win = _window(qtbot)
+    win.review_list_action.trigger()
+    model = win.review_list.model
+    qtbot.waitUntil(lambda: model.beads() == [0])
+    win.review_list.choose_row(0)                    # as a click: the link is selected, the panes get the keys
+    pane = win.view.panes[win.view.focus_side]
+    qtbot.waitUntil(lambda: win.review_list.split_off.isEnabled())
+    pane.setFocus()
+    qtbot.waitUntil(pane.hasFocus)
+    win.actions_.edit_text.trigger()                 # typing an s in the in-place editor is typing
+    editor = pane.editor
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Qt.Key.Key_S)
+    assert "s" in editor.toPlainText() and win.document.beads[0].src == (0, 1)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    pane.setFocus()
+    qtbot.waitUntil(pane.hasFocus)
+    qtbot.keyClick(pane, Qt.Key.Key_S)
+    doc = win.document
+    assert [(b.src, b.tgt, b.status) for b in doc.beads[:2]] == [
+        ((0,), (3,), BeadStatus.EDITED), ((1,), (), BeadStatus.CONFIRMED)]
+    # a link with nothing to split off: S does nothing
+    win.view.select_bead(len(doc.beads) - 1)
+    qtbot.waitUntil(lambda: not win.review_list.split_off.isEnabled())
+    before = [(b.src, b.tgt) for b in doc.beads]
+    qtbot.keyClick(pane, Qt.Key.Key_S)
+    assert [(b.src, b.tgt) for b in doc.beads] == before

@@ -345,7 +345,10 @@ class ReviewList(QDockWidget):
         column.addWidget(self.scope_box)
         self.split_off = QAction(self.tr("Split Off as Unlinked"), self)
         self.split_off.setShortcut(QKeySequence("S"))
-        self.split_off.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # the whole window's while the list is shown: a click on a row gives the keyboard to the panes, and S
+        # must still split off the sentence the list and the strip name (enabled only for such a link; a text
+        # field being typed in keeps its letters)
+        self.split_off.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.split_off.setToolTip(self.tr("Take the sentence that may have no translation out of the link (S)"))
         self.split_off.setEnabled(False)
         self.split_off.triggered.connect(self._on_split_off_triggered)
