@@ -75,3 +75,38 @@ def test_s_splits_off_after_a_click_on_the_row_gave_the_keyboard_to_the_panes(qt
     before = [(b.src, b.tgt) for b in doc.beads]
     qtbot.keyClick(pane, Qt.Key.Key_S)
     assert [(b.src, b.tgt) for b in doc.beads] == before
+
+
+def test_an_edit_that_shifts_the_links_numbers_does_not_move_the_list(qtbot):
+    # seen in a real X11 session: after S the list jumped 30 rows down, to the row that had listed the edited
+    # link's new number before the list was refreshed
+    n = 40
+    zh = [f"第{i}句话讲的是一件事。" for i in range(n)]
+    en = [f"Sentence {i} is about one thing." for i in range(n)]
+    src = [Segment(i, t, i, (Mark.UNSUPPORTED,) if i == 0 else ()) for i, t in enumerate(zh)]
+    tgt = [Segment(n + j, t, j) for j, t in enumerate(en)]
+    # lowest confidence first: link 0 (its first sentence may have no translation) heads the list, link 1 ends it
+    beads = [Bead((0, 1), (n,), 0.05), Bead((2,), (n + 1,), 0.95)] + \
+        [Bead((i,), (n + i - 1,), 0.30 + 0.01 * i) for i in range(3, n - 1)] + [Bead((n - 1,), (2 * n - 2, 2 * n - 1), 0.7)]
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    doc = AlignmentDocument(src, tgt, beads)
+    doc.check()
+    win = MainWindow(doc, settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    win.review_list_action.trigger()
+    panel = win.review_list
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 30)
+    bar = panel.table.verticalScrollBar()
+    panel.choose_row(0)
+    qtbot.waitUntil(lambda: panel.split_off.isEnabled())
+    assert bar.value() == 0
+    assert panel.model.beads()[0] == 0 and panel.model.beads()[-1] == 1
+    panel.split_off.trigger()        # sentence 0 goes before the link: every link's number + 1, the link is now 1
+    qtbot.waitUntil(lambda: panel.model.beads()[-1] == 2)      # listed again: the old link 1 is now 2
+    qtbot.waitUntil(lambda: not panel._select_timer.isActive())
+    assert bar.value() == 0

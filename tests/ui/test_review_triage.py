@@ -192,18 +192,21 @@ def test_the_review_list_keeps_the_reviewers_place_on_the_link_selected_in_the_p
     panel.set_order(ReviewOrder.POSITION)
     panel.refresh(win.document, view.review, None)
     assert panel.model.beads() == DOUBTFUL
+    def current_row_is(k):                          # the list follows once the event loop is idle
+        index = panel.table.currentIndex()
+        return index.isValid() and panel.model.bead_at(index.row()) == k and \
+            panel.table.selectionModel().isRowSelected(index.row())
+
     view.select_bead(1)
-    assert panel.model.bead_at(panel.table.currentIndex().row()) == 1
+    qtbot.waitUntil(lambda: current_row_is(1))
     win.actions_.confirm_next.trigger()            # confirms link 1 and goes to the next doubtful one, 2
     assert view.current_bead() == 2
     qtbot.waitUntil(lambda: 1 not in panel.model.beads())     # the list is refreshed when the loop is idle
-    assert panel.table.currentIndex().isValid()
-    assert panel.model.bead_at(panel.table.currentIndex().row()) == 2
-    assert panel.table.selectionModel().isRowSelected(panel.table.currentIndex().row())
+    qtbot.waitUntil(lambda: current_row_is(2))
     view.select_bead(5)                            # a sure link: not listed, so no row is selected
-    assert not panel.table.selectionModel().hasSelection()
+    qtbot.waitUntil(lambda: not panel.table.selectionModel().hasSelection())
     view.select_bead(6)
-    assert panel.model.bead_at(panel.table.currentIndex().row()) == 6
+    qtbot.waitUntil(lambda: current_row_is(6))
 
 
 def test_return_works_down_the_review_list_in_its_order_when_the_link_is_one_of_its_rows(qtbot, triage_window):
@@ -215,11 +218,13 @@ def test_return_works_down_the_review_list_in_its_order_when_the_link_is_one_of_
     order = panel.model.beads()
     assert order.index(1) + 1 < len(order) and order[order.index(1) + 1] != 2     # not the text's order
     view.select_bead(1)
+    qtbot.waitUntil(lambda: panel.row_of_current() == order.index(1))
     win.actions_.confirm_next.trigger()
     assert win.document.beads[1].status is BeadStatus.CONFIRMED
     assert view.current_bead() == order[order.index(1) + 1]
     qtbot.waitUntil(lambda: 1 not in panel.model.beads())
-    assert panel.model.bead_at(panel.table.currentIndex().row()) == view.current_bead()
+    qtbot.waitUntil(lambda: panel.table.currentIndex().isValid()
+                    and panel.model.bead_at(panel.table.currentIndex().row()) == view.current_bead())
     # a link that is not listed: on to the next unconfirmed link of the text, as without the list
     view.select_bead(0)
     win.actions_.confirm_next.trigger()

@@ -397,6 +397,10 @@ class ReviewList(QDockWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._on_timer_timeout)
+        self._select_timer = QTimer(self)
+        self._select_timer.setSingleShot(True)
+        self._select_timer.setInterval(0)
+        self._select_timer.timeout.connect(self._on_select_timer_timeout)
 
     def schedule_refresh(self, doc: AlignmentDocument, policy: ReviewPolicy, typical_ratio: float | None) -> None:
         """Refresh once the event loop is idle (several edits in a row cost one refresh); while the dock is
@@ -429,10 +433,20 @@ class ReviewList(QDockWidget):
         keeps the reviewer's place after Confirm and Go to Next, F8 or a click in the panes); in one document's
         scope a link that is not listed leaves no row selected. Sends nothing."""
         self._current = k
-        self._select_current()
+        self._select_timer.start()
+
+    def _on_select_timer_timeout(self) -> None:
+        # once the event loop is idle: an edit selects its link before the list hears of the edit, so until the
+        # refresh it schedules has run the rows are out of date (the links' numbers may have shifted); that
+        # refresh selects the row itself
+        if self._pending is None:
+            self._select_current()
 
     def row_of_current(self) -> int | None:
-        """The list's row of the link selected in the panes (None when it is not listed)."""
+        """The list's row of the link selected in the panes (None when it is not listed); a refresh still to come
+        is made first, so the rows are the document's as it is now."""
+        if self._pending is not None and self.isVisible():
+            self.refresh(*self._pending)
         k, model = self._current, self.model
         if k is None:
             return None
