@@ -1,9 +1,9 @@
-"""The engine's best alternative for the region of a link: the best path through the lattice over the link and
-its two neighbours that differs from the chosen one there (one misplaced boundary makes two links wrong, so
-the alternative usually moves a boundary between the link and a neighbour).
+"""The engine's best alternatives for the region of a link: the best paths through the lattice over the link
+and its two neighbours that differ from the chosen one there (one misplaced boundary makes two links wrong, so
+an alternative usually moves a boundary between the link and a neighbour), best first.
 
-Measured with tests/benchmarks/bench_review.py --alternatives (MAC-dev: how often the alternative of a wrong
-link's region is exactly the gold alignment of that region).
+Measured with tests/benchmarks/bench_review.py --alternatives (MAC-dev: how often the first, and one of the
+first three, alternatives of a wrong link's region is exactly the gold alignment of that region).
 """
 
 from __future__ import annotations
@@ -16,6 +16,11 @@ from editor.alignment.engine import BAND_SLACK, Resources, _bead_score, band_sco
 from editor.alignment.search import diagonal_band
 
 Bead4 = tuple[int, int, int, int]
+
+#: links on each side of the chosen one whose sentences the editor scores for its alternative
+WINDOW = 12
+#: alternatives the editor offers for a link, best first (the strip shows one; a key shows the next)
+COUNT = 4
 
 
 def region(k: int, count: int, keep: Collection[int] = ()) -> tuple[int, int]:
@@ -32,6 +37,17 @@ def region_alternatives(src: Sequence[str], tgt: Sequence[str], ratio: float, re
     """For each bead index in `links`, the best segmentation of the region (that bead and its neighbours, less
     the neighbours in `keep`: see `region`) other than the path's, as (s0, s1, t0, t1) beads; None when the
     lattice has no other."""
+    ranked = ranked_region_alternatives(src, tgt, ratio, res, path, links, keep, count=1)
+    return {k: (alts[0] if alts else None) for k, alts in ranked.items()}
+
+
+def ranked_region_alternatives(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Resources,
+                               path: Sequence[Bead4], links: Sequence[int], keep: Collection[int] = (),
+                               count: int = COUNT) -> dict[int, list[Bead4 | None]]:
+    """For each bead index in `links`, up to `count` segmentations of its region other than the path's, best
+    first (k-best Viterbi over the same scores): the one after the best is often the right one when the best
+    is not (MAC-dev: the best is the gold alignment of a wrong link's region for 26 % of them, one of the
+    first three for 51 %; bench_review.py --alternatives)."""
     from editor.alignment.confidence import band_around_path
 
     n, m = len(src), len(tgt)
@@ -40,15 +56,17 @@ def region_alternatives(src: Sequence[str], tgt: Sequence[str], ratio: float, re
     pb = sides.pair_band(band)
     margins = sides.margins(pb)
     scores = band_scores(sides, band, pb, margins, n)
-    out: dict[int, list[Bead4] | None] = {}
+    out: dict[int, list] = {}
     for k in links:
         first, last = region(k, len(path), keep)
-        out[k] = _second_best(band, scores, list(path[first:last + 1]))
+        out[k] = _ranked(band, scores, list(path[first:last + 1]), count)
     return out
 
 
-def _second_best(band, scores, beads: list[Bead4]) -> list[Bead4] | None:
-    """The best path from the first node of `beads` to their last other than `beads` (2-best Viterbi)."""
+def _ranked(band, scores, beads: list[Bead4], count: int) -> list[list[Bead4]]:
+    """The best `count` paths from the first node of `beads` to their last other than `beads` (k-best Viterbi:
+    each node keeps its count + 1 best partial paths, so count remain once the chosen one is left out)."""
+    keep = count + 1
     s_start, t_start = beads[0][0], beads[0][2]
     s_end, t_end = beads[-1][1], beads[-1][3]
     best: dict[tuple[int, int], list[tuple[float, tuple[Bead4, ...]]]] = {(s_start, t_start): [(0.0, ())]}
@@ -68,24 +86,18 @@ def _second_best(band, scores, beads: list[Bead4]) -> list[Bead4] | None:
                     cands.append((sc + g, p + ((i0, i, j0, j),)))
             if cands:
                 cands.sort(key=lambda c: -c[0])
-                best[(i, j)] = cands[:2]
-    final = best.get((s_end, t_end), [])
+                best[(i, j)] = cands[:keep]
     current = tuple(beads)
-    for _, p in final:
-        if p != current:
-            return list(p)
-    return None
+    return [list(p) for _, p in best.get((s_end, t_end), []) if p != current][:count]
 
 
-#: links on each side of the chosen one whose sentences the editor scores for its alternative
-WINDOW = 12
 
 
-def link_alternative(src: Sequence[str], tgt: Sequence[str], path: Sequence[Bead4], k: int,
-                     res: Resources, keep: Collection[int] = ()) -> list[Bead4] | None:
-    """The best alternative for the region of link k of a whole document (positions of the whole text), scored
-    over a window of WINDOW links each side (the editor asks for one link at a time; off the GUI thread); a
-    neighbour in `keep` stays as it is."""
+def link_alternatives(src: Sequence[str], tgt: Sequence[str], path: Sequence[Bead4], k: int,
+                      res: Resources, keep: Collection[int] = (), count: int = COUNT) -> list[list[Bead4]]:
+    """The best alternatives (up to `count`, best first) for the region of link k of a whole document
+    (positions of the whole text), scored over a window of WINDOW links each side (the editor asks for one link
+    at a time; off the GUI thread); a neighbour in `keep` stays as it is."""
     from editor.alignment.lexicon import clean_chinese
 
     lo, hi = max(0, k - WINDOW), min(len(path), k + WINDOW + 1)
@@ -94,8 +106,16 @@ def link_alternative(src: Sequence[str], tgt: Sequence[str], path: Sequence[Bead
     s1, t1 = part[-1][1], part[-1][3]
     sub_src, sub_tgt = src[s0:s1], tgt[t0:t1]
     if not sub_src or not sub_tgt:
-        return None
+        return []
     ratio = (sum(map(scoring.text_length, tgt)) or 1) / (sum(scoring.text_length(clean_chinese(x)) for x in src) or 1)
     local = [(a - s0, b - s0, c - t0, d - t0) for a, b, c, d in part]
-    alt = region_alternatives(sub_src, sub_tgt, ratio, res, local, [k - lo], [b - lo for b in keep])[k - lo]
-    return None if alt is None else [(a + s0, b + s0, c + t0, d + t0) for a, b, c, d in alt]
+    alts = ranked_region_alternatives(sub_src, sub_tgt, ratio, res, local, [k - lo], [b - lo for b in keep],
+                                      count)[k - lo]
+    return [[(a + s0, b + s0, c + t0, d + t0) for a, b, c, d in alt] for alt in alts]
+
+
+def link_alternative(src: Sequence[str], tgt: Sequence[str], path: Sequence[Bead4], k: int,
+                     res: Resources, keep: Collection[int] = ()) -> list[Bead4] | None:
+    """The best of `link_alternatives`, or None."""
+    alts = link_alternatives(src, tgt, path, k, res, keep, count=1)
+    return alts[0] if alts else None

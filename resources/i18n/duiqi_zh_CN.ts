@@ -176,7 +176,7 @@
 <context>
     <name>AlternativeOffer</name>
     <message>
-        <location filename="../../editor/ui/window/alternative_offer.py" line="+51"/>
+        <location filename="../../editor/ui/window/alternative_offer.py" line="+55"/>
         <source>Accept the Alternative</source>
         <translation>接受备选对齐</translation>
     </message>
@@ -184,6 +184,16 @@
         <location line="+2"/>
         <source>Replace the doubtful link and its neighbours by the engine's best alternative, confirm it and re-align the rest</source>
         <translation>用引擎的最佳备选替换这个存疑链接及其相邻链接，确认它并重新对齐其余部分</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the Next Alternative</source>
+        <translation>显示下一个备选对齐</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the engine's next alternative for the doubtful link's region</source>
+        <translation>显示引擎为该存疑链接所在区域给出的下一个备选对齐</translation>
     </message>
 </context>
 <context>
@@ -597,12 +607,17 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>依据：%1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <source>alternative %1 of %2: %3 (%4 accepts it, %5 shows the next)</source>
+        <translation>备选 %1/%2：%3（按 %4 接受，按 %5 看下一个）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>alternative: %1 (%2 accepts it)</source>
         <translation>备选：%1（按 %2 接受）</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-24"/>
         <location line="+5"/>
         <source>, </source>
         <comment>list separator</comment>
@@ -2193,19 +2208,19 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>拆出为未链接</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Take the sentence that may have no translation out of the link (S)</source>
         <translation>把可能没有译文的句子从链接中拆出（S）</translation>
     </message>
     <message numerus="yes">
-        <location line="+71"/>
+        <location line="+75"/>
         <source>%n doubtful link(s) left</source>
         <translation>
             <numerusform>还剩 %n 个存疑链接</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+92"/>
+        <location line="+102"/>
         <source>%n doubtful link(s) left in the collection</source>
         <translation><numerusform>文集中还剩 %n 个存疑链接</numerusform></translation>
     </message>
@@ -2223,7 +2238,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-326"/>
+        <location line="-343"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>

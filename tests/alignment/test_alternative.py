@@ -30,3 +30,17 @@ def test_the_alternative_leaves_a_neighbour_a_person_confirmed_as_it_is():
     assert alt == [(1, 2, 1, 2), (2, 3, 2, 3)]
     both = region_alternatives(ZH, EN, 1.0, res, wrong, [1], keep=[0, 2])[1]
     assert both is None or ((both[0][0], both[0][2]) == (1, 1) and (both[-1][1], both[-1][3]) == (3, 2))
+
+
+def test_the_ranked_alternatives_are_distinct_best_first_and_the_first_is_the_best_alternative():
+    from editor.alignment.alternative import ranked_region_alternatives
+
+    res = resources(use_embeddings=False)
+    wrong = [(0, 1, 0, 1), (1, 3, 1, 2), (3, 3, 2, 3), (3, 4, 3, 4)]
+    ranked = ranked_region_alternatives(ZH, EN, 1.0, res, wrong, [1], count=4)[1]
+    assert len(ranked) == 4 and len({tuple(a) for a in ranked}) == 4
+    assert wrong[0:3] not in ranked
+    assert ranked[0] == region_alternatives(ZH, EN, 1.0, res, wrong, [1])[1]
+    for alt in ranked:                                  # each covers the region, links 0..2, exactly
+        assert (alt[0][0], alt[0][2], alt[-1][1], alt[-1][3]) == (0, 0, 3, 3)
+        assert all(alt[q][1] == alt[q + 1][0] and alt[q][3] == alt[q + 1][2] for q in range(len(alt) - 1))

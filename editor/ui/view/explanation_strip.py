@@ -168,13 +168,20 @@ class ExplanationStrip(QWidget):
         self._shown = " · ".join(parts)
         self.label.setText(self._shown)
 
-    def show_alternative(self, links: list[tuple[tuple[int, ...], tuple[int, ...]]], key: str) -> None:
-        """Add the engine's best alternative for the selected link's region (sentence positions per link)."""
+    def show_alternative(self, links: list[tuple[tuple[int, ...], tuple[int, ...]]], key: str, index: int = 0,
+                         count: int = 1, next_key: str = "") -> None:
+        """Add one of the engine's alternatives for the selected link's region (sentence positions per link):
+        the `index`-th of `count`, best first; `next_key` shows the next one."""
         def span(p) -> str:
             if not p:
                 return "–"
             return str(p[0] + 1) if len(p) == 1 else f"{p[0] + 1}–{p[-1] + 1}"
 
         text = ", ".join(f"{span(s)} ↔ {span(t)}" for s, t in links)
-        self.label.setText(self._shown + " · " + self.tr(
-            "alternative: %1 (%2 accepts it)").replace("%1", text).replace("%2", key))
+        if count > 1:
+            said = self.tr("alternative %1 of %2: %3 (%4 accepts it, %5 shows the next)").replace(
+                "%1", str(index + 1)).replace("%2", str(count)).replace("%3", text).replace(
+                "%4", key).replace("%5", next_key)
+        else:
+            said = self.tr("alternative: %1 (%2 accepts it)").replace("%1", text).replace("%2", key)
+        self.label.setText(self._shown + " · " + said)

@@ -1,6 +1,7 @@
-"""The engine's best alternative for a doubtful link's region, offered in the explanation strip: computed off
-the GUI thread when a doubtful automatic link is selected; one key accepts it, confirms it and re-aligns the
-rest around it."""
+"""The engine's best alternatives for a doubtful link's region, offered in the explanation strip: computed off
+the GUI thread when a doubtful automatic link is selected; the strip shows the best, one key shows the next
+(the second or third is often the right one when the best is not), one key accepts the one shown, confirms it
+and re-aligns the rest around it."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from editor.bitext.document import Bead, BeadStatus
 from editor.ui.jobs.workers import Task
 
 SHORTCUT = "Alt+Return"
+NEXT_SHORTCUT = "Alt+Right"
 
 
 def _path(doc) -> list[tuple[int, int, int, int]]:
@@ -23,14 +25,14 @@ def _path(doc) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def _find_alternative(src, tgt, path, k, keep):
+def _find_alternatives(src, tgt, path, k, keep):
     from editor.alignment import embedding
-    from editor.alignment.alternative import link_alternative
+    from editor.alignment.alternative import link_alternatives
     from editor.alignment.engine import resources
 
     # the embedding model only when an alignment already loaded it: a click never waits for a model load
     with_emb = embedding.available() and embedding.shared_encoder().loaded
-    return link_alternative(src, tgt, path, k, resources(use_embeddings=with_emb), keep)
+    return link_alternatives(src, tgt, path, k, resources(use_embeddings=with_emb), keep)
 
 
 def _kept_neighbours(doc, k: int) -> set[int]:
@@ -47,7 +49,9 @@ class AlternativeOffer(QObject):
         super().__init__(window)
         self._win = window
         self._generation = 0
-        self._offer: tuple[int, int, list] | None = None      # (link, document revision, beads as ranges)
+        # (link, document revision, the alternatives as bead ranges, best first)
+        self._offer: tuple[int, int, list] | None = None
+        self._index = 0                                        # the alternative shown
         self.action = QAction(self.tr("Accept the Alternative"), window)
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setToolTip(self.tr("Replace the doubtful link and its neighbours by the engine's best "
@@ -55,12 +59,19 @@ class AlternativeOffer(QObject):
         self.action.setEnabled(False)
         self.action.triggered.connect(self.accept)
         window.addAction(self.action)
+        self.next_action = QAction(self.tr("Show the Next Alternative"), window)
+        self.next_action.setShortcut(QKeySequence(NEXT_SHORTCUT))
+        self.next_action.setToolTip(self.tr("Show the engine's next alternative for the doubtful link's region"))
+        self.next_action.setEnabled(False)
+        self.next_action.triggered.connect(self.show_next)
+        window.addAction(self.next_action)
 
     def request(self) -> None:
         """Look for the alternative of the selected link when it is a doubtful automatic link."""
         self._generation += 1
         self._offer = None
         self.action.setEnabled(False)
+        self.next_action.setEnabled(False)
         win = self._win
         doc, k = win.document, win.view.current_bead()
         if k is None or not 0 <= k < len(doc.beads) or win.is_aligning():
@@ -71,28 +82,42 @@ class AlternativeOffer(QObject):
         src, tgt, path = [s.text for s in doc.src], [t.text for t in doc.tgt], _path(doc)
         keep = _kept_neighbours(doc, k)
         generation, revision = self._generation, win.qdoc.revision
-        task = Task(lambda: (generation, revision, k, _find_alternative(src, tgt, path, k, keep)))
+        task = Task(lambda: (generation, revision, k, _find_alternatives(src, tgt, path, k, keep)))
         # a bound method of this QObject, not a lambda: Qt drops the connection when the window (and this
         # offer with it) is gone, so an answer arriving after the window closed touches nothing
         task.signals.succeeded.connect(self._arrived)
         task.start()
 
     def _arrived(self, result) -> None:
-        generation, revision, k, alt = result
-        if alt is None or generation != self._generation or revision != self._win.qdoc.revision:
+        generation, revision, k, alts = result
+        if not alts or generation != self._generation or revision != self._win.qdoc.revision:
             return
-        self._offer = (k, revision, alt)
-        links = [(tuple(range(a, b)), tuple(range(c, d))) for a, b, c, d in alt]
-        self._win.strip.show_alternative(links, QKeySequence(SHORTCUT).toString(
-            QKeySequence.SequenceFormat.NativeText))
+        self._offer, self._index = (k, revision, alts), 0
+        self._show()
         self.action.setEnabled(True)
+        self.next_action.setEnabled(len(alts) > 1)
         self.offered.emit(k)
+
+    def _show(self) -> None:
+        _, _, alts = self._offer
+        native = QKeySequence.SequenceFormat.NativeText
+        links = [(tuple(range(a, b)), tuple(range(c, d))) for a, b, c, d in alts[self._index]]
+        self._win.strip.show_alternative(links, QKeySequence(SHORTCUT).toString(native), self._index, len(alts),
+                                         QKeySequence(NEXT_SHORTCUT).toString(native))
+
+    def show_next(self) -> None:
+        """Show the next alternative (after the last, the best again)."""
+        if self._offer is None or self._offer[1] != self._win.qdoc.revision:
+            return
+        self._index = (self._index + 1) % len(self._offer[2])
+        self._show()
 
     def accept(self) -> None:
         win = self._win
         if self._offer is None or self._offer[1] != win.qdoc.revision:
             return
-        k, _, alt = self._offer
+        k, _, alts = self._offer
+        alt = alts[self._index]
         doc = win.document
         from editor.alignment.alternative import region        # the engine's modules load when first used
 
@@ -101,5 +126,6 @@ class AlternativeOffer(QObject):
                     BeadStatus.CONFIRMED) for a, b, c, d in alt]
         self._offer = None
         self.action.setEnabled(False)
+        self.next_action.setEnabled(False)
         if win.push_change(lambda d: edits.replace_beads(d, first, last, new, "Accept the alternative")):
             win.start_alignment(keep_fixed=True)

@@ -170,7 +170,8 @@ class MainWindow(QMainWindow):
         align_menu.addActions([act.link, act.unlink, act.merge_beads, self.edit_controller.merge_previous,
                                self.edit_controller.split_link, act.boundary_up, act.boundary_down])
         align_menu.addSeparator()
-        align_menu.addActions([act.confirm_next, act.confirm_above])
+        align_menu.addActions([act.confirm_next, act.confirm_above, self.alternative.action,
+                               self.alternative.next_action])
         align_menu.addSeparator()
         align_menu.addActions([act.next_doubtful, act.previous_doubtful, act.next_non_one, act.next_unconfirmed])
         align_menu.addSeparator()
