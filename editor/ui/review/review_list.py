@@ -246,6 +246,10 @@ class ReviewModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def forget_evidence(self) -> None:
+        """Word the reasons again (the dictionary or the model became available in this process)."""
+        self._evidence.clear()
+
     def row_why(self, row: ReviewRow) -> str:
         """The reasons of a whole collection's row (the review's words; the evidence needs the document)."""
         words = []

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         self.collection = None          # the open collection's CollectionController, if any
         self._typical_ratio: float | None = None
+        self._dictionary_requested = False      # `_open_dictionary`: asked for once
 
         self.actions_ = WindowActions(self)
         self.view = AlignmentView(self.qdoc, self)
@@ -490,6 +491,8 @@ class MainWindow(QMainWindow):
                              link_numbers=self.view.compact)
         self.alternative.request()
         self.review_list.show_current(self.view.current_bead())
+        if not self._dictionary_requested and self.view.current_bead() is not None:
+            self._open_dictionary()           # a link is shown (a saved alignment opened, or links arrived)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -797,9 +800,37 @@ class MainWindow(QMainWindow):
     def _on_alignment_busy_changed(self, _busy: bool) -> None:
         self._update_actions()
 
+    def _open_dictionary(self) -> None:
+        """Open the dictionary in this process on a worker thread, once (memory-mapped: milliseconds once the
+        aligner built it): the aligner runs in a process of its own, and until the dictionary is open here the
+        strip and the review list cannot name a link's dictionary coverage, so the same link read "no numbers,
+        length ratio ..." or "..., dictionary cover 22 %, ..." depending on what had run before."""
+        if self._dictionary_requested:
+            return
+        self._dictionary_requested = True
+        from editor.ui.jobs.workers import Task
+
+        def open_it() -> bool:
+            from editor.alignment.lexicon import shared_lexicon
+
+            shared_lexicon().load()
+            return True
+
+        task = Task(open_it)
+        task.signals.succeeded.connect(self._on_dictionary_open)     # a failure leaves the strip as it was
+        task.start()
+
+    def _on_dictionary_open(self, _ok) -> None:
+        self.review_list.model.forget_evidence()
+        self.review_list.schedule_refresh(self.document, self.view.review, self._typical_ratio)
+        self.strip.show_bead(self.document, self.view.current_bead(), self._typical_ratio, self.view.review,
+                             link_numbers=self.view.compact)
+        self.alternative.request()
+
     def _on_aligned(self, links: int) -> None:
         if not links:
             return
+        self._open_dictionary()
         anchor, self._alignment_anchor = self._alignment_anchor, None
         if anchor is not None:
             # Re-align the Rest (or an accepted alternative) keeps the link under the cursor selected and
