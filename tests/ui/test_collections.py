@@ -477,3 +477,23 @@ def test_a_second_window_cannot_open_a_collection_another_window_has_open(qtbot,
     assert first.open_paths([folder], ask=False) and not shown[1:]    # the window that has it may open it again
     first.close_collection(discard=True)
     assert second.open_paths([folder], ask=False) and second.collection is not None and len(shown) == 1
+
+
+def test_opening_a_folder_of_texts_offers_a_new_collection_of_its_pairs_not_an_error(qtbot, tmp_path, monkeypatch):
+    # seen in a real X11 session: `duiqi FOLDER` (or File → Open Collection… on the client's folder) said
+    # "not a Duiqi collection: there is no duiqi-collection.json in the folder"
+    sources = make_sources(tmp_path / "client")
+    shown = []
+
+    def exec_(dialog):
+        shown.append(([p.name for p in dialog.pairing.pairs], dialog.error_label.text()))
+        return QDialog.DialogCode.Rejected
+    monkeypatch.setattr(NewCollectionDialog, "exec", exec_)
+    errors = []
+    win = _window(qtbot)
+    monkeypatch.setattr(win, "show_error", lambda *args: errors.append(args))
+    assert not win.open_paths([sources], ask=False)                 # the dialog was cancelled: nothing opened
+    assert errors == [] and len(shown) == 1
+    names, error = shown[0]
+    assert sorted(names) == sorted(p.name for p in pair_folder(sources).pairs) and names and error == ""
+    assert win.collection is None and not (sources / INDEX_NAME).exists()

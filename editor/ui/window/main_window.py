@@ -975,11 +975,19 @@ class MainWindow(QMainWindow):
     def _on_new_collection_triggered(self) -> None:
         if not self.maybe_save():
             return
+        self._new_collection()
+
+    def _new_collection(self, folder: Path | None = None) -> bool:
+        """File → New Collection…, its files taken from `folder` when given (one folder, both languages). True
+        when a collection was made and opened."""
         from editor.ui.collection.new_collection_dialog import NewCollectionDialog
 
         dialog = NewCollectionDialog(self, self.settings)
+        if folder is not None:
+            dialog.set_one_folder(folder)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.collection() is not None:
-            self.open_collection(dialog.collection(), ask=False)
+            return self.open_collection(dialog.collection(), ask=False)
+        return False
 
     def _on_open_collection_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -1002,6 +1010,11 @@ class MainWindow(QMainWindow):
             return False
         if not isinstance(collection, Collection):
             path = Path(collection)
+            from editor.collection.store import INDEX_NAME
+            if path.is_dir() and not (path / INDEX_NAME).exists():
+                # a folder of the client's files, not a collection yet (opened, dropped or named on the command
+                # line): the New Collection dialog, its pairs found in that folder, instead of an error
+                return self._new_collection(path)
             try:
                 collection = Collection.open(path)
                 collection.refresh_stats()
