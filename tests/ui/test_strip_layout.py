@@ -26,3 +26,19 @@ def test_with_the_review_list_docked_the_strips_buttons_go_under_its_text(qtbot,
     window.review_list.hide()
     _resize(qtbot, window, 1600, 800)
     qtbot.waitUntil(lambda: not strip.stacked, timeout=EVENT_TIMEOUT_MS)   # and back beside it when there is room
+
+
+def test_a_review_list_row_holds_two_lines_of_a_chinese_reason(qtbot):
+    # seen in the Chinese interface under X11: rows sized by the font's line spacing (14 px) held one line of a
+    # Chinese reason, set in a taller CJK fallback font (18 px), where they hold two of an English one
+    from PySide6.QtGui import QTextLayout
+    from editor.ui.review.review_list import ReviewList
+
+    panel = ReviewList()
+    qtbot.addWidget(panel)
+    layout = QTextLayout("置信度 0.86 低于 0.96，无数字", panel.table.font())
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10_000)
+    layout.endLayout()
+    assert panel.table.verticalHeader().defaultSectionSize() >= 2 * line.height() + 4

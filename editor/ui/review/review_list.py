@@ -8,6 +8,7 @@ open that document at the link."""
 from __future__ import annotations
 
 import enum
+import math
 import threading
 
 from PySide6.QtCore import (
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -304,6 +305,19 @@ class ReviewModel(QAbstractTableModel):
         return f"{span(src)} ↔ {span(tgt)}"
 
 
+def text_line_height(font) -> float:
+    """The height of a line of mixed Chinese and Latin text in `font`: a Chinese reason ("置信度 0.86 低于 0.96，…")
+    is set in a fallback CJK font whose lines are taller than the font's own line spacing (18 against 14 px
+    here), so rows sized by the latter showed one line of a Chinese reason where they show two of an English
+    one."""
+    layout = QTextLayout("Ag 置信度", font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10_000)
+    layout.endLayout()
+    return max(line.height(), float(QFontMetrics(font).lineSpacing()))
+
+
 #: the review reason an import artefact already says ("... length ratio far from the document's ..." and "length
 #: ratio far from typical" side by side told the translator the same thing twice)
 SAME_REASON = {Artefact.LENGTH_RATIO: Reason.LENGTH_RATIO, Artefact.GARBLED: Reason.GARBLED}
@@ -372,7 +386,7 @@ class ReviewList(QDockWidget):
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 2 + 8)
+        self.table.verticalHeader().setDefaultSectionSize(math.ceil(text_line_height(self.table.font()) * 2) + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
