@@ -8,24 +8,33 @@ from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment
 ZH = ["今天天气很好。", "我们去公园散步。", "公园里有很多人。", "孩子们在放风筝。"]
 EN = ["The weather is fine today.", "We go for a walk in the park.", "There are many people in the park.",
       "The children are flying kites."]
+N = len(ZH)
 
 
-def test_the_alternative_of_a_doubtful_link_is_offered_and_one_key_accepts_it(qtbot, monkeypatch):
+def _window(qtbot, monkeypatch, first: Bead | None = None):
+    """A window on the four sentences: link 1 a doubtful 2-1, then a stray 0-1; `first` replaces link 0. Its
+    re-alignments are recorded in `win.started` (keep_fixed of each), not run."""
     from editor.settings import Settings
     from editor.ui.window.main_window import MainWindow
 
-    n = len(ZH)
     src = [Segment(i, t, i) for i, t in enumerate(ZH)]
-    tgt = [Segment(n + j, t, j) for j, t in enumerate(EN)]
-    beads = [Bead((0,), (n,), 0.99), Bead((1, 2), (n + 1,), 0.40), Bead((), (n + 2,), 0.2), Bead((3,), (n + 3,), 0.99)]
+    tgt = [Segment(N + j, t, j) for j, t in enumerate(EN)]
+    beads = [first or Bead((0,), (N,), 0.99), Bead((1, 2), (N + 1,), 0.40), Bead((), (N + 2,), 0.2),
+             Bead((3,), (N + 3,), 0.99)]
     win = MainWindow(AlignmentDocument(src, tgt, beads), settings=Settings(), autosave=False)
     qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
     win.show()
     qtbot.waitExposed(win)
-    started = []
-    monkeypatch.setattr(win, "start_alignment", lambda keep_fixed=True, mode="best": started.append(keep_fixed))
+    win.started = []
+    monkeypatch.setattr(win, "start_alignment", lambda keep_fixed=True, mode="best": win.started.append(keep_fixed))
     with qtbot.waitSignal(win.alternative.offered, timeout=120_000):
         win.view.select_bead(1)
+    return win
+
+
+def test_the_alternative_of_a_doubtful_link_is_offered_and_one_key_accepts_it(qtbot, monkeypatch):
+    n = N
+    win = _window(qtbot, monkeypatch)
     assert "alternative 1 of 4: 1 ↔ 1, 2 ↔ 2, 3 ↔ 3 (Alt+Return accepts it, Alt+Right shows the next)" in \
         win.strip.label.text()
     assert win.alternative.action.isEnabled()
@@ -33,7 +42,7 @@ def test_the_alternative_of_a_doubtful_link_is_offered_and_one_key_accepts_it(qt
     doc = win.document
     assert [(b.src, b.tgt, b.status) for b in doc.beads[:3]] == [
         ((0,), (n,), BeadStatus.CONFIRMED), ((1,), (n + 1,), BeadStatus.CONFIRMED), ((2,), (n + 2,), BeadStatus.CONFIRMED)]
-    assert started == [True]                        # and the rest is re-aligned around it
+    assert win.started == [True]                    # and the rest is re-aligned around it
     win.undo_stack.undo()
     assert doc.beads[1].src == (1, 2)
 
@@ -41,21 +50,9 @@ def test_the_alternative_of_a_doubtful_link_is_offered_and_one_key_accepts_it(qt
 def test_accepting_the_alternative_leaves_a_confirmed_neighbour_as_it_was(qtbot, monkeypatch):
     # seen in a real X11 session: after confirming a link, the next doubtful link's alternative re-cut the
     # confirmed one ("alternative: 118 ↔ 158-159, 119 ↔ 160-164, ..."), and accepting it would replace it
-    from editor.settings import Settings
-    from editor.ui.window.main_window import MainWindow
-
-    n = len(ZH)
-    src = [Segment(i, t, i) for i, t in enumerate(ZH)]
-    tgt = [Segment(n + j, t, j) for j, t in enumerate(EN)]
+    n = N
     confirmed = Bead((0,), (n,), 1.0, BeadStatus.CONFIRMED)
-    beads = [confirmed, Bead((1, 2), (n + 1,), 0.40), Bead((), (n + 2,), 0.2), Bead((3,), (n + 3,), 0.99)]
-    win = MainWindow(AlignmentDocument(src, tgt, beads), settings=Settings(), autosave=False)
-    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
-    win.show()
-    qtbot.waitExposed(win)
-    monkeypatch.setattr(win, "start_alignment", lambda keep_fixed=True, mode="best": None)
-    with qtbot.waitSignal(win.alternative.offered, timeout=120_000):
-        win.view.select_bead(1)
+    win = _window(qtbot, monkeypatch, confirmed)
     assert "alternative 1 of 4: 2 ↔ 2, 3 ↔ 3" in win.strip.label.text()
     assert "1 ↔" not in win.strip.label.text().split("alternative 1 of 4:")[1]
     win.alternative.action.trigger()
@@ -67,20 +64,8 @@ def test_accepting_the_alternative_leaves_a_confirmed_neighbour_as_it_was(qtbot,
 def test_one_key_shows_the_next_alternative_and_accepting_takes_the_one_shown(qtbot, monkeypatch):
     # the best alternative is the right one for a quarter of MAC-dev's wrong links, one of the first three for
     # half of them (bench_review.py --alternatives): the strip steps through them
-    from editor.settings import Settings
-    from editor.ui.window.main_window import MainWindow
-
-    n = len(ZH)
-    src = [Segment(i, t, i) for i, t in enumerate(ZH)]
-    tgt = [Segment(n + j, t, j) for j, t in enumerate(EN)]
-    beads = [Bead((0,), (n,), 0.99), Bead((1, 2), (n + 1,), 0.40), Bead((), (n + 2,), 0.2), Bead((3,), (n + 3,), 0.99)]
-    win = MainWindow(AlignmentDocument(src, tgt, beads), settings=Settings(), autosave=False)
-    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
-    win.show()
-    qtbot.waitExposed(win)
-    monkeypatch.setattr(win, "start_alignment", lambda keep_fixed=True, mode="best": None)
-    with qtbot.waitSignal(win.alternative.offered, timeout=120_000):
-        win.view.select_bead(1)
+    n = N
+    win = _window(qtbot, monkeypatch)
     offer = win.alternative
     first = win.strip.label.text().split("alternative 1 of 4: ")[1].split(" (")[0]
     assert offer.next_action.isEnabled()

@@ -183,15 +183,22 @@ def test_the_review_model_passes_the_qt_model_tester(qtbot, qtmodeltester, triag
     qtmodeltester.check(win.review_list.model)
 
 
+def _listed(win, order):
+    """The window's review list shown, in `order`, listed now; (the list, the view)."""
+    panel, view = win.review_list, win.view
+    panel.show()
+    panel.set_order(order)
+    panel.refresh(win.document, view.review, None)
+    return panel, view
+
+
 def test_the_review_list_keeps_the_reviewers_place_on_the_link_selected_in_the_panes(qtbot, triage_window):
     # seen in a real X11 session: after Confirm and Go to Next the list had no row selected, so a reviewer
     # working down it lost their place
     win = triage_window
-    panel, view = win.review_list, win.view
-    panel.show()
-    panel.set_order(ReviewOrder.POSITION)
-    panel.refresh(win.document, view.review, None)
+    panel, view = _listed(win, ReviewOrder.POSITION)
     assert panel.model.beads() == DOUBTFUL
+
     def current_row_is(k):                          # the list follows once the event loop is idle
         index = panel.table.currentIndex()
         return index.isValid() and panel.model.bead_at(index.row()) == k and \
@@ -211,10 +218,7 @@ def test_the_review_list_keeps_the_reviewers_place_on_the_link_selected_in_the_p
 
 def test_return_works_down_the_review_list_in_its_order_when_the_link_is_one_of_its_rows(qtbot, triage_window):
     win = triage_window
-    panel, view = win.review_list, win.view
-    panel.show()
-    panel.set_order(ReviewOrder.CONFIDENCE)
-    panel.refresh(win.document, view.review, None)
+    panel, view = _listed(win, ReviewOrder.CONFIDENCE)
     order = panel.model.beads()
     assert order.index(1) + 1 < len(order) and order[order.index(1) + 1] != 2     # not the text's order
     view.select_bead(1)
