@@ -110,3 +110,36 @@ def test_an_edit_that_shifts_the_links_numbers_does_not_move_the_list(qtbot):
     qtbot.waitUntil(lambda: panel.model.beads()[-1] == 2)      # listed again: the old link 1 is now 2
     qtbot.waitUntil(lambda: not panel._select_timer.isActive())
     assert bar.value() == 0
+
+
+def test_after_s_return_goes_on_to_the_lists_next_link(qtbot):
+    # the reviewer works the list lowest first: S fixes the link they are on, and Return goes on down the list
+    # (not to the next unconfirmed link of the text)
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    n = 6
+    zh = [f"第{i}句话讲的是一件事。" for i in range(n)]
+    en = [f"Sentence {i} is about one thing." for i in range(n)]
+    src = [Segment(i, t, i, (Mark.UNSUPPORTED,) if i == 2 else ()) for i, t in enumerate(zh)]
+    tgt = [Segment(n + j, t, j) for j, t in enumerate(en)]
+    # lowest first: link 1 (a 2-1 whose sentence 2 may have no translation) 0.10, link 3 0.20, link 0 0.30
+    beads = [Bead((0,), (n,), 0.30), Bead((1, 2), (n + 1,), 0.10), Bead((3,), (n + 2,), 0.99),
+             Bead((4,), (n + 3,), 0.20), Bead((5,), (n + 4, n + 5), 0.99)]
+    win = MainWindow(AlignmentDocument(src, tgt, beads), settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    win.review_list_action.trigger()
+    panel = win.review_list
+    qtbot.waitUntil(lambda: panel.model.beads() == [1, 3, 0])
+    panel.choose_row(0)
+    qtbot.waitUntil(lambda: panel.split_off.isEnabled())
+    panel.split_off.trigger()                        # sentence 2 unlinked: link 1 is now (1,) ↔ (n + 1,)
+    doc = win.document
+    assert doc.beads[1].src == (1,) and doc.beads[2].src == (2,) and not doc.beads[2].tgt
+    win.actions_.confirm_next.trigger()              # Return: the list's next link, old link 3, now link 4
+    assert win.view.current_bead() == 4 and doc.beads[4].src == (4,)
+    win.actions_.confirm_next.trigger()              # and on: link 0, the list's last
+    assert win.view.current_bead() == 0

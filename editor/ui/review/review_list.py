@@ -411,6 +411,7 @@ class ReviewList(QDockWidget):
         self._chosen: tuple[str, int] | None = None         # the whole collection's row chosen last
         self._counting: tuple | None = None                 # (source, stop event) while documents are read
         self._current: int | None = None                    # the link selected in the panes
+        self._resume: tuple[int, frozenset[int]] | None = None     # (row, sentence ids) of a link S took apart
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -651,7 +652,20 @@ class ReviewList(QDockWidget):
     def _on_split_off_triggered(self) -> None:
         chosen = self._chosen_unsupported()
         if chosen is not None:
+            doc, row = self.model.document, self.table.currentIndex().row()
+            bead = doc.beads[chosen[0]]
+            # the link leaves the list; Return then goes on from the row it held (`resume_row`)
+            self._resume = (row, frozenset((*bead.src, *bead.tgt)))
             self.split_off_requested.emit(*chosen)
+
+    def resume_row(self, sentence_ids) -> int | None:
+        """After S split a sentence off the listed link the reviewer was on, the row that link held (now the
+        next one) when the link in the panes is made of that link's sentences; once. None otherwise."""
+        resume, self._resume = self._resume, None
+        if resume is None or self.row_of_current() is not None:
+            return None
+        row, ids = resume
+        return row if ids & frozenset(sentence_ids) and row < self.model.rowCount() else None
 
     def choose_row(self, row: int) -> None:
         """Select a row as a click would (and jump to its link)."""

@@ -614,6 +614,10 @@ class MainWindow(QMainWindow):
         # undo history Ctrl+Z then still reaches)
         panel = self.review_list
         row = panel.row_of_current() if panel.isVisible() else None
+        if row is None and panel.isVisible():       # S took the listed link apart: on from the row it held
+            bead = self.document.beads[k]
+            resume = panel.resume_row((*bead.src, *bead.tgt))
+            row = resume - 1 if resume is not None else None
         shown = self.collection.shown if self.collection is not None else None
         target = None
         while row is not None and target is None:
