@@ -28,6 +28,25 @@ def _window(qtbot):
     return win
 
 
+def _numbered_window(qtbot, n: int, unsupported: int, beads):
+    """A window on n numbered sentences a side, Chinese sentence `unsupported` marked as maybe having no
+    translation, with `beads` (English ids from n) and the review list shown."""
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    src = [Segment(i, f"第{i}句话讲的是一件事。", i, (Mark.UNSUPPORTED,) if i == unsupported else ()) for i in range(n)]
+    tgt = [Segment(n + j, f"Sentence {j} is about one thing.", j) for j in range(n)]
+    doc = AlignmentDocument(src, tgt, beads)
+    doc.check()
+    win = MainWindow(doc, settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    win.review_list_action.trigger()
+    return win, win.review_list
+
+
 def test_pressing_s_in_the_review_list_splits_the_sentence_off_and_the_link_leaves_the_list(qtbot):
     win = _window(qtbot)
     win.review_list_action.trigger()
@@ -81,25 +100,10 @@ def test_an_edit_that_shifts_the_links_numbers_does_not_move_the_list(qtbot):
     # seen in a real X11 session: after S the list jumped 30 rows down, to the row that had listed the edited
     # link's new number before the list was refreshed
     n = 40
-    zh = [f"第{i}句话讲的是一件事。" for i in range(n)]
-    en = [f"Sentence {i} is about one thing." for i in range(n)]
-    src = [Segment(i, t, i, (Mark.UNSUPPORTED,) if i == 0 else ()) for i, t in enumerate(zh)]
-    tgt = [Segment(n + j, t, j) for j, t in enumerate(en)]
     # lowest confidence first: link 0 (its first sentence may have no translation) heads the list, link 1 ends it
     beads = [Bead((0, 1), (n,), 0.05), Bead((2,), (n + 1,), 0.95)] + \
         [Bead((i,), (n + i - 1,), 0.30 + 0.01 * i) for i in range(3, n - 1)] + [Bead((n - 1,), (2 * n - 2, 2 * n - 1), 0.7)]
-    from editor.settings import Settings
-    from editor.ui.window.main_window import MainWindow
-
-    doc = AlignmentDocument(src, tgt, beads)
-    doc.check()
-    win = MainWindow(doc, settings=Settings(), autosave=False)
-    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    win.review_list_action.trigger()
-    panel = win.review_list
+    win, panel = _numbered_window(qtbot, n, 0, beads)
     qtbot.waitUntil(lambda: panel.model.rowCount() > 30)
     bar = panel.table.verticalScrollBar()
     panel.choose_row(0)
@@ -115,24 +119,11 @@ def test_an_edit_that_shifts_the_links_numbers_does_not_move_the_list(qtbot):
 def test_after_s_return_goes_on_to_the_lists_next_link(qtbot):
     # the reviewer works the list lowest first: S fixes the link they are on, and Return goes on down the list
     # (not to the next unconfirmed link of the text)
-    from editor.settings import Settings
-    from editor.ui.window.main_window import MainWindow
-
     n = 6
-    zh = [f"第{i}句话讲的是一件事。" for i in range(n)]
-    en = [f"Sentence {i} is about one thing." for i in range(n)]
-    src = [Segment(i, t, i, (Mark.UNSUPPORTED,) if i == 2 else ()) for i, t in enumerate(zh)]
-    tgt = [Segment(n + j, t, j) for j, t in enumerate(en)]
     # lowest first: link 1 (a 2-1 whose sentence 2 may have no translation) 0.10, link 3 0.20, link 0 0.30
     beads = [Bead((0,), (n,), 0.30), Bead((1, 2), (n + 1,), 0.10), Bead((3,), (n + 2,), 0.99),
              Bead((4,), (n + 3,), 0.20), Bead((5,), (n + 4, n + 5), 0.99)]
-    win = MainWindow(AlignmentDocument(src, tgt, beads), settings=Settings(), autosave=False)
-    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    win.review_list_action.trigger()
-    panel = win.review_list
+    win, panel = _numbered_window(qtbot, n, 2, beads)
     qtbot.waitUntil(lambda: panel.model.beads() == [1, 3, 0])
     panel.choose_row(0)
     qtbot.waitUntil(lambda: panel.split_off.isEnabled())
