@@ -34,7 +34,8 @@ def _numbered_window(qtbot, n: int, unsupported: int, beads):
     from editor.settings import Settings
     from editor.ui.window.main_window import MainWindow
 
-    src = [Segment(i, f"第{i}句话讲的是一件事。", i, (Mark.UNSUPPORTED,) if i == unsupported else ()) for i in range(n)]
+    src = [Segment(i, f"第{i}句话讲的是一件事。", i, (Mark.UNSUPPORTED,) if i == unsupported else ())
+           for i in range(n)]
     tgt = [Segment(n + j, f"Sentence {j} is about one thing.", j) for j in range(n)]
     doc = AlignmentDocument(src, tgt, beads)
     doc.check()
@@ -102,7 +103,8 @@ def test_an_edit_that_shifts_the_links_numbers_does_not_move_the_list(qtbot):
     n = 40
     # lowest confidence first: link 0 (its first sentence may have no translation) heads the list, link 1 ends it
     beads = [Bead((0, 1), (n,), 0.05), Bead((2,), (n + 1,), 0.95)] + \
-        [Bead((i,), (n + i - 1,), 0.30 + 0.01 * i) for i in range(3, n - 1)] + [Bead((n - 1,), (2 * n - 2, 2 * n - 1), 0.7)]
+        [Bead((i,), (n + i - 1,), 0.30 + 0.01 * i) for i in range(3, n - 1)] + \
+        [Bead((n - 1,), (2 * n - 2, 2 * n - 1), 0.7)]
     win, panel = _numbered_window(qtbot, n, 0, beads)
     qtbot.waitUntil(lambda: panel.model.rowCount() > 30)
     bar = panel.table.verticalScrollBar()
