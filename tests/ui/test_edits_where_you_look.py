@@ -264,3 +264,27 @@ def test_after_a_click_on_a_hidden_run_row_the_edits_are_off(qtbot, window):
     assert view.current_bead() is None
     assert not any(a.isEnabled() for a in (act.boundary_up, act.boundary_down, act.unlink, act.merge_beads,
                                            act.confirm_next, act.edit_text, act.delete))
+
+
+def test_the_selected_link_stays_whole_when_the_panes_get_shorter(qtbot, window):
+    # seen in a real X11 session: the last link of a chapter, selected whole, lost its last line when the strip
+    # under the panes grew a line (the link's alternatives arrived)
+    from tests.conftest import EVENT_TIMEOUT_MS
+    window.resize(1280, 720)
+    view = window.view
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (1280, 720), timeout=EVENT_TIMEOUT_MS)
+    doc = window.document
+    last = max(k for k, b in enumerate(doc.beads) if b.src and b.tgt)
+    view.select_bead(last)
+    assert _whole(view, last)
+    for height in (700, 680, 650):                   # the panes lose 20-70 pixels at the bottom
+        before = view.viewport_height()
+        window.resize(1280, height)
+        qtbot.waitUntil(lambda: view.viewport_height() < before, timeout=EVENT_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: _whole(view, last), timeout=EVENT_TIMEOUT_MS)
+    # a link the reader scrolled away from is left where it is
+    view.scrollbar.setValue(0)
+    before = view.viewport_height()
+    window.resize(1280, 620)
+    qtbot.waitUntil(lambda: view.viewport_height() < before, timeout=EVENT_TIMEOUT_MS)
+    assert view.scrollbar.value() == 0

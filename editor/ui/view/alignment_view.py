@@ -123,6 +123,7 @@ class AlignmentView(QWidget):
         self.panes = {Side.SRC: SentencePane(self, Side.SRC), Side.TGT: SentencePane(self, Side.TGT)}
         self.canvas = LinkCanvas(self)
         self.scrollbar = QScrollBar(Qt.Orientation.Vertical, self)
+        self._whole_at: int | None = None        # the selected link when it was last seen whole on screen
         self.scrollbar.valueChanged.connect(self._on_scroll_value_changed)
         self.headers = {side: QLabel(self) for side in Side}
         for label in self.headers.values():
@@ -647,6 +648,27 @@ class AlignmentView(QWidget):
         for pane in self.panes.values():
             pane.place_editor()
         self._repaint()
+        self._note_whole()
+
+    def _note_whole(self) -> None:
+        """Remember whether the selected link is whole on screen now (see `_keep_whole`)."""
+        k = self.current_bead()
+        layout = self.layout_model
+        self._whole_at = k if k is not None and layout is not None and 0 <= k < len(layout.row_tops) \
+            and self._bead_whole(k) else None
+
+    def _keep_whole(self) -> None:
+        """The panes changed height (the strip under them grew a line when the link's alternative arrived, the
+        window was resized): a selected link that was whole on screen is made whole again. Seen in a real X11
+        session: the last link of a chapter, selected whole, lost its last line under the strip's new line."""
+        k = self.current_bead()
+        layout = self.layout_model
+        if k is None or k != self._whole_at or layout is None or not 0 <= k < len(layout.row_tops):
+            self._note_whole()
+            return
+        if not self._bead_whole(k):
+            self.ensure_bead_visible(k)
+        self._note_whole()
 
     def _repaint(self) -> None:
         for pane in self.panes.values():
@@ -668,6 +690,7 @@ class AlignmentView(QWidget):
             return
         if widths_changed and len(self.doc.src) + len(self.doc.tgt) < SYNC_RELAYOUT_LIMIT:
             self._relayout()
+            self._keep_whole()
             return
         # Re-measuring 20,000 wrapped sentences takes a while: do it once the resize settles.
         self._update_scrollbar()
@@ -675,11 +698,14 @@ class AlignmentView(QWidget):
         self._repaint()
         if widths_changed:
             self._relayout_timer.start()
+        else:
+            self._keep_whole()
 
     def _on_relayout_timer_timeout(self) -> None:
         self._relayout()
         for pane in self.panes.values():
             pane.place_editor()
+        self._keep_whole()
 
     def ensure_bead_visible(self, k: int, force: bool = False) -> None:
         """Scroll so bead k is in view on both sides (near the upper third when it was not)."""
@@ -693,6 +719,7 @@ class AlignmentView(QWidget):
             if force or not self._bead_level(k) or not self._bead_whole(k):
                 value = layout.value_showing_whole_bead(k, layout.value_levelling_bead(k, vh), vh)
                 self.scrollbar.setValue(int(round(value)))
+            self._note_whole()
             return
         if not force:
             inside = True
