@@ -12,7 +12,7 @@ from typing import Collection, Sequence
 
 
 from editor.alignment import scoring
-from editor.alignment.engine import BAND_SLACK, Resources, _bead_score, band_scores
+from editor.alignment.engine import BAND_SLACK, Resources, _bead_score, band_scores, text_ratio
 from editor.alignment.search import diagonal_band
 
 Bead4 = tuple[int, int, int, int]
@@ -66,7 +66,7 @@ def ranked_region_alternatives(src: Sequence[str], tgt: Sequence[str], ratio: fl
 def _ranked(band, scores, beads: list[Bead4], count: int) -> list[list[Bead4]]:
     """The best `count` paths from the first node of `beads` to their last other than `beads` (k-best Viterbi:
     each node keeps its count + 1 best partial paths, so count remain once the chosen one is left out)."""
-    keep = count + 1
+    per_node = count + 1
     s_start, t_start = beads[0][0], beads[0][2]
     s_end, t_end = beads[-1][1], beads[-1][3]
     best: dict[tuple[int, int], list[tuple[float, tuple[Bead4, ...]]]] = {(s_start, t_start): [(0.0, ())]}
@@ -86,11 +86,9 @@ def _ranked(band, scores, beads: list[Bead4], count: int) -> list[list[Bead4]]:
                     cands.append((sc + g, p + ((i0, i, j0, j),)))
             if cands:
                 cands.sort(key=lambda c: -c[0])
-                best[(i, j)] = cands[:keep]
+                best[(i, j)] = cands[:per_node]
     current = tuple(beads)
     return [list(p) for _, p in best.get((s_end, t_end), []) if p != current][:count]
-
-
 
 
 def link_alternatives(src: Sequence[str], tgt: Sequence[str], path: Sequence[Bead4], k: int,
@@ -98,8 +96,6 @@ def link_alternatives(src: Sequence[str], tgt: Sequence[str], path: Sequence[Bea
     """The best alternatives (up to `count`, best first) for the region of link k of a whole document
     (positions of the whole text), scored over a window of WINDOW links each side (the editor asks for one link
     at a time; off the GUI thread); a neighbour in `keep` stays as it is."""
-    from editor.alignment.lexicon import clean_chinese
-
     lo, hi = max(0, k - WINDOW), min(len(path), k + WINDOW + 1)
     part = list(path[lo:hi])
     s0, t0 = part[0][0], part[0][2]
@@ -107,15 +103,9 @@ def link_alternatives(src: Sequence[str], tgt: Sequence[str], path: Sequence[Bea
     sub_src, sub_tgt = src[s0:s1], tgt[t0:t1]
     if not sub_src or not sub_tgt:
         return []
-    ratio = (sum(map(scoring.text_length, tgt)) or 1) / (sum(scoring.text_length(clean_chinese(x)) for x in src) or 1)
+    ratio = text_ratio(src, tgt)
     local = [(a - s0, b - s0, c - t0, d - t0) for a, b, c, d in part]
     alts = ranked_region_alternatives(sub_src, sub_tgt, ratio, res, local, [k - lo], [b - lo for b in keep],
                                       count)[k - lo]
     return [[(a + s0, b + s0, c + t0, d + t0) for a, b, c, d in alt] for alt in alts]
 
-
-def link_alternative(src: Sequence[str], tgt: Sequence[str], path: Sequence[Bead4], k: int,
-                     res: Resources, keep: Collection[int] = ()) -> list[Bead4] | None:
-    """The best of `link_alternatives`, or None."""
-    alts = link_alternatives(src, tgt, path, k, res, keep, count=1)
-    return alts[0] if alts else None

@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from editor.alignment.length import text_length  # noqa: F401  (scoring.text_length: the engine's name for it)
 from editor.alignment.lexicon import Lexicon, clean_chinese
 from editor.alignment.search import NEG, Band
 
@@ -136,11 +137,6 @@ _OPENS_WITH_DATELINE = re.compile(r"^(?:\S.{0,30}?日电|(?=[^—–]{0,40}\d).{
 def opens_with_dateline(text: str) -> bool:
     """The sentence starts with a dateline run into it (what the other side may have as a line of its own)."""
     return bool(_OPENS_WITH_DATELINE.match(text.strip()))
-
-
-def text_length(text: str) -> int:
-    """Characters without spaces."""
-    return len("".join(text.split()))     # split() cuts at exactly the characters isspace() names
 
 
 def log_erfc(x: np.ndarray) -> np.ndarray:

@@ -397,9 +397,7 @@ def alternatives(runs):
     exactly the gold alignment there, over the pre-segmented chapters: the best one (what Alt+Return takes at
     once), and one of the first 2 / 3 (what Alt+Right steps to); also the best for the doubtful wrong links."""
     from editor.alignment.alternative import ranked_region_alternatives
-    from editor.alignment.engine import resources
-    from editor.alignment.scoring import text_length
-    from editor.alignment.lexicon import clean_chinese
+    from editor.alignment.engine import resources, text_ratio
     from editor.bitext.review import ReviewPolicy
 
     res = resources(use_embeddings=True)
@@ -413,8 +411,7 @@ def alternatives(runs):
         wrong = [k for k, (s, t, _, _) in enumerate(links) if (tuple(s), tuple(t)) not in gs and s and t]
         doc = _document(zh, en, [(s, t) for s, t, _, _ in links], _shipped(links))
         policy = ReviewPolicy.for_document(doc)
-        ratio = (sum(text_length(t) for t in en) or 1) / (sum(text_length(clean_chinese(x)) for x in zh) or 1)
-        ranked = ranked_region_alternatives(zh, en, ratio, res, path, wrong, count=len(within))
+        ranked = ranked_region_alternatives(zh, en, text_ratio(zh, en), res, path, wrong, count=len(within))
 
         def is_gold(alt):
             return all((tuple(range(a, b)), tuple(range(c, d))) in gs for a, b, c, d in alt)

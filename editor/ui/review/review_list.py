@@ -461,36 +461,43 @@ class ReviewList(QDockWidget):
         if self._pending is None:
             self._select_current()
 
-    def row_of_current(self) -> int | None:
-        """The list's row of the link selected in the panes (None when it is not listed); a refresh still to come
-        is made first, so the rows are the document's as it is now."""
+    def _flush(self) -> None:
+        """Make a refresh still to come now, so the rows are the document's as it is."""
         if self._pending is not None and self.isVisible():
             self.refresh(*self._pending)
-        k, model = self._current, self.model
-        if k is None:
-            return None
-        if model.whole_collection:
-            return model.row_of(self._shown, k) if self._shown is not None else None
-        rows = model.beads()
+
+    def _row_of(self, document: str | None, k: int) -> int | None:
+        """The row listing link k (of `document` in the whole collection's scope, of the panes' document in
+        one document's: `document` None), or None."""
+        if self.model.whole_collection:
+            return self.model.row_of(document, k) if document is not None else None
+        rows = self.model.beads() if document is None else []
         return rows.index(k) if k in rows else None
 
-    def link_at(self, row: int) -> tuple[str | None, int] | None:
-        """(document name, or None in one document's scope; bead index) of a row, None past the end."""
-        if not 0 <= row < self.model.rowCount():
+    def row_of_current(self) -> int | None:
+        """The list's row of the link selected in the panes (None when it is not listed), after any refresh
+        still to come."""
+        self._flush()
+        if self._current is None:
             return None
-        listed = self.model.row_at(row)
-        return (listed.document, listed.bead) if listed is not None else (None, self.model.bead_at(row))
+        return self._row_of(self._shown if self.model.whole_collection else None, self._current)
+
+    def next_link(self, row: int, document: str | None) -> tuple[str | None, int] | None:
+        """(document name, or None in one document's scope; bead index) of the first row from `row` on that
+        lists a link of `document` (the whole collection's scope) or of the panes' document; None when none."""
+        for r in range(max(0, row), self.model.rowCount()):
+            listed = self.model.row_at(r)
+            if listed is None:
+                return None, self.model.bead_at(r)
+            if listed.document == document:
+                return listed.document, listed.bead
+        return None
 
     def choose_link(self, document: str | None, k: int) -> bool:
-        """List again now (an edit may be pending) and choose the row of link k (of `document` in the whole
-        collection's scope) as a click would; False when it is not listed."""
-        if self._pending is not None:
-            self.refresh(*self._pending)
-        if document is not None:
-            row = self.model.row_of(document, k) if self.model.whole_collection else None
-        else:
-            rows = [] if self.model.whole_collection else self.model.beads()
-            row = rows.index(k) if k in rows else None
+        """Choose the row of link k (see `_row_of`) as a click would, after any refresh still to come; False
+        when it is not listed."""
+        self._flush()
+        row = self._row_of(document, k)
         if row is None:
             return False
         self.choose_row(row)
@@ -652,10 +659,9 @@ class ReviewList(QDockWidget):
     def _on_split_off_triggered(self) -> None:
         chosen = self._chosen_unsupported()
         if chosen is not None:
-            doc, row = self.model.document, self.table.currentIndex().row()
-            bead = doc.beads[chosen[0]]
+            bead = self.model.document.beads[chosen[0]]
             # the link leaves the list; Return then goes on from the row it held (`resume_row`)
-            self._resume = (row, frozenset((*bead.src, *bead.tgt)))
+            self._resume = (self.table.currentIndex().row(), frozenset((*bead.src, *bead.tgt)))
             self.split_off_requested.emit(*chosen)
 
     def resume_row(self, sentence_ids) -> int | None:

@@ -653,20 +653,18 @@ class AlignmentView(QWidget):
     def _note_whole(self) -> None:
         """Remember whether the selected link is whole on screen now (see `_keep_whole`)."""
         k = self.current_bead()
-        layout = self.layout_model
-        self._whole_at = k if k is not None and layout is not None and 0 <= k < len(layout.row_tops) \
-            and self._bead_whole(k) else None
+        self._whole_at = k if k is not None and self._fits(k) and self._bead_whole(k) else None
+
+    def _fits(self, k: int) -> bool:
+        """True when the layout holds bead k (it is laid out again after an edit)."""
+        return self.layout_model is not None and 0 <= k < len(self.layout_model.row_tops)
 
     def _keep_whole(self) -> None:
         """The panes changed height (the strip under them grew a line when the link's alternative arrived, the
         window was resized): a selected link that was whole on screen is made whole again. Seen in a real X11
         session: the last link of a chapter, selected whole, lost its last line under the strip's new line."""
         k = self.current_bead()
-        layout = self.layout_model
-        if k is None or k != self._whole_at or layout is None or not 0 <= k < len(layout.row_tops):
-            self._note_whole()
-            return
-        if not self._bead_whole(k):
+        if k is not None and k == self._whole_at and self._fits(k) and not self._bead_whole(k):
             self.ensure_bead_visible(k)
         self._note_whole()
 

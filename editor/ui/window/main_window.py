@@ -491,7 +491,7 @@ class MainWindow(QMainWindow):
                              link_numbers=self.view.compact)
         self.alternative.request()
         self.review_list.show_current(self.view.current_bead())
-        if not self._dictionary_requested and self.view.current_bead() is not None:
+        if self.view.current_bead() is not None:
             self._open_dictionary()           # a link is shown (a saved alignment opened, or links arrived)
         self._update_actions()
 
@@ -612,21 +612,16 @@ class MainWindow(QMainWindow):
         # (lowest confidence first by default); otherwise the next unconfirmed link in the text
         # (in the whole collection's scope, its next row of this document: Return never leaves the document, whose
         # undo history Ctrl+Z then still reaches)
-        panel = self.review_list
-        row = panel.row_of_current() if panel.isVisible() else None
-        if row is None and panel.isVisible():       # S took the listed link apart: on from the row it held
-            bead = self.document.beads[k]
-            resume = panel.resume_row((*bead.src, *bead.tgt))
-            row = resume - 1 if resume is not None else None
-        shown = self.collection.shown if self.collection is not None else None
-        target = None
-        while row is not None and target is None:
-            row += 1
-            target = panel.link_at(row)
-            if target is None:
-                break
-            if target[0] is not None and target[0] != shown:
-                target = None
+        panel, target = self.review_list, None
+        if panel.isVisible():
+            row = panel.row_of_current()
+            if row is not None:
+                start = row + 1
+            else:                                   # S took the listed link apart: on from the row it held
+                bead = self.document.beads[k]
+                start = panel.resume_row((*bead.src, *bead.tgt))
+            if start is not None:
+                target = panel.next_link(start, self.collection.shown if self.collection is not None else None)
         if not self.document.beads[k].is_fixed:       # confirmed or hand-made already: just move on
             self.push_change(lambda doc: edits.confirm(doc, k))
         if target is None or not panel.choose_link(*target):
