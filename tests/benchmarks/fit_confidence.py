@@ -115,8 +115,9 @@ def load_cache(cache_path: str | None) -> dict:
     return {"_engine": engine_fingerprint()}
 
 
-def rows(shared: Path, cache_path: str | None = None):
-    """[(group, inputs, right)] of every link the engine makes on the training documents."""
+def rows(shared: Path, cache_path: str | None = None, keys_out: list | None = None):
+    """[(group, inputs, right)] of every link the engine makes on the training documents (and, in `keys_out`,
+    the document key of each: a perturbed copy's key ends in "+perturbed", its group is its chapter's)."""
     from editor.alignment import best, engine
 
     cache = load_cache(cache_path)
@@ -130,6 +131,8 @@ def rows(shared: Path, cache_path: str | None = None):
             cache[key] = [(x, (tuple(b.src), tuple(b.tgt)) in gs) for b, x in zip(beads, raw) if x is not None]
             print(f"  aligned {key}: {len(beads)} links", file=sys.stderr, flush=True)
         out += [(group, x, bool(y)) for x, y in cache[key]]
+        if keys_out is not None:
+            keys_out += [key] * len(cache[key])
     if cache_path:
         Path(cache_path).write_text(json.dumps(cache))
     return out
@@ -199,12 +202,15 @@ def main(argv=None) -> int:
     shared = Path(args.shared)
     drop = tuple(x for x in args.drop.split(",") if x)
     _columns(drop)
-    data = rows(shared, args.cache)
+    keys: list[str] = []
+    data = rows(shared, args.cache, keys)
     n_wrong = sum(not r for _, _, r in data)
     print(f"{len(data)} links, {n_wrong} wrong")
     if args.loo:
         models = loo_models(shared, args.cache, drop)
-        scored = [(engine.confidence_from_inputs(x, models[g]), r, g) for g, x, r in data if "+" not in g]
+        # the real documents only (a perturbed copy is fitted on, and left out with its chapter, never scored)
+        scored = [(engine.confidence_from_inputs(x, models[g]), r, g) for (g, x, r), k in zip(data, keys)
+                  if "+" not in k]
         for name, keep in (("all", lambda g: True),) + tuple((s, (lambda s: lambda g: g.startswith(s))(s))
                                                              for s in SETS):
             part = [(c, r) for c, r, g in scored if keep(g)]
