@@ -21,6 +21,17 @@ case "${1:-}" in
     # Python sources that may hold tr()/translate() strings: the GUI, plus the shared error messages.
     mapfile -t SOURCES < <(ls editor/app.py editor/ui/*.py editor/ui/*/*.py 2>/dev/null; grep -l -E "QT_TRANSLATE_NOOP|translate\(" editor/*.py 2>/dev/null | grep -v -e editor/app.py || true)
     "$(tool lupdate)" -locations relative -no-obsolete "${SOURCES[@]}" -ts "${TS[@]}"
+    # lupdate reads every Python "#:" comment before a tr() call as a note to the translator, and "#:" is how the
+    # code documents its constants: drop those notes (Qt Linguist showed them beside the strings)
+    "${PYTHON:-$REPO/.venv/bin/python}" - "${TS[@]}" <<'PY'
+import re
+import sys
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(re.sub(r"\n[ \t]*<extracomment>.*?</extracomment>", "", text, flags=re.S))
+PY
     ;;
   compile)
     mkdir -p editor/assets/i18n

@@ -105,7 +105,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="+184"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="+185"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
@@ -223,7 +223,6 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/collection/collection_controller.py" line="+158"/>
         <source>%1 is still aligning; it opens when it is aligned.</source>
-        <extracomment>the whole collection's review list rows (open documents with their unsaved edits)</extracomment>
         <translation>%1 仍在对齐；对齐完成后即可打开。</translation>
     </message>
     <message>
@@ -558,7 +557,6 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/view/explanation_strip.py" line="+132"/>
         <source>No link selected. Click a sentence, or drag one onto the other side to link.</source>
-        <extracomment>the label's narrowest comfortable width beside the buttons; below it the buttons go under the text (with the review list docked beside a 1,200-pixel window the label was squeezed to a word a line)</extracomment>
         <translation>未选择链接。单击一个句子，或将句子拖到另一侧以建立链接。</translation>
     </message>
     <message>
@@ -744,7 +742,6 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location line="+16"/>
         <source>%1 file</source>
-        <extracomment>Suffixes that name the same format as a listed one, so they are not listed twice.</extracomment>
         <translation>%1 文件</translation>
     </message>
     <message>
@@ -1012,7 +1009,6 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/dialogs/file_dialogs.py" line="+76"/>
         <source>Texts, also without an extension (*)</source>
-        <extracomment>Suffixes of texts the importer reads; files without any suffix are shown with them (plain texts often have none).</extracomment>
         <translation>文本（包括没有扩展名的文件）(*)</translation>
     </message>
     <message>
@@ -1059,7 +1055,6 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/view/fonts.py" line="+80"/>
         <source>Install a Chinese font, for example: sudo apt install fonts-noto-cjk (Debian, Ubuntu), sudo dnf install google-noto-sans-cjk-fonts (Fedora), sudo pacman -S noto-fonts-cjk (Arch), then start Duiqi again.</source>
-        <extracomment>Fonts that render Chinese well, best first per platform; the first one installed wins. Latin UI fonts, best first. A CJK font's curly quotes and dashes are full width ("city’ s", "—" like 一), so English text must not take them from the CJK font. Common Han characters (and Chinese punctuation) a usable Chinese font must have. English punctuation a Latin font must have, so that none of it falls back to a CJK font.</extracomment>
         <translation>请安装中文字体，例如：sudo apt install fonts-noto-cjk（Debian、Ubuntu）、sudo dnf install google-noto-sans-cjk-fonts（Fedora）、sudo pacman -S noto-fonts-cjk（Arch），然后重新启动 Duiqi。</translation>
     </message>
     <message>
@@ -1255,7 +1250,6 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location line="-376"/>
         <source>Choose a text, Word, HTML, OpenDocument, EPUB, PDF, subtitle (.srt) or table (.xlsx, .csv) file</source>
-        <extracomment>Encodings offered when the detected one is wrong (the usual ones for Chinese and English texts).</extracomment>
         <translation>请选择文本、Word、HTML、OpenDocument、EPUB、PDF、字幕（.srt）或表格（.xlsx、.csv）文件</translation>
     </message>
     <message>
@@ -1555,7 +1549,6 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/view/link_style.py" line="+75"/>
         <source>confirmed</source>
-        <extracomment>The ends of the confidence shading: a sure automatic link is deep blue, one just above the threshold pale blue; a doubtful link just below the threshold is light amber, one near 0 deep orange.</extracomment>
         <translation>已确认</translation>
     </message>
     <message>
@@ -1574,9 +1567,8 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="-537"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="-538"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
-        <extracomment>In the default view a selected link whose two ends are further apart on screen than this is levelled. The compact grid's text is this many points smaller than the panes' (an overview, like InterText's). Below this many segments a resize re-measures at once; above, when the resize settles. Above this many segments, a fresh layout (opening, a resize, a new font) estimates the heights of the sentences out of view and measures them exactly in the background, MEASURE_CHUNK per turn of the event loop; the sentences in view are always measured before they are painted.</extracomment>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>
     <message>
@@ -1588,7 +1580,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/window/main_window.py" line="+128"/>
+        <location filename="../../editor/ui/window/main_window.py" line="+129"/>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>
@@ -1638,7 +1630,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1744,13 +1736,13 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <location line="+10"/>
         <source>That edit does not apply here: %1</source>
         <translation>此处无法进行该编辑：%1</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+96"/>
         <source>Put the cursor where the sentence should be cut and press %1 again.</source>
         <translation>请将光标放在要切分句子的位置，然后再按一次 %1。</translation>
     </message>
@@ -1775,7 +1767,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation><numerusform>从头对齐会丢弃您确认或编辑过的 %n 个链接。保留它们并围绕它们重新对齐其余部分吗？</numerusform></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+77"/>
         <source>Alignment failed</source>
         <translation>对齐失败</translation>
     </message>
@@ -1790,12 +1782,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>文档列表(&amp;D)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>Open Collection</source>
         <translation>打开文集</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <location line="+8"/>
         <source>Could not open the collection</source>
         <translation>无法打开文集</translation>
@@ -2133,7 +2125,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+255"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+260"/>
         <location filename="../../editor/ui/view/explanation_strip.py" line="-40"/>
         <source>sentence %1 may have no translation</source>
         <translation>第 %1 句可能没有译文</translation>
@@ -2172,9 +2164,8 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+70"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+83"/>
         <source>Review List</source>
-        <extracomment>the review reason an import artefact already says ("... length ratio far from the document's ..." and "length ratio far from typical" side by side told the translator the same thing twice) the whole collection's list reads the documents not open yet on a worker thread when they hold more links than this (reading from files costs about 30 ms per 1,000 links); fewer are read at once</extracomment>
         <translation>复核列表</translation>
     </message>
     <message>
@@ -2213,14 +2204,14 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>把可能没有译文的句子从链接中拆出（S）</translation>
     </message>
     <message numerus="yes">
-        <location line="+75"/>
+        <location line="+76"/>
         <source>%n doubtful link(s) left</source>
         <translation>
             <numerusform>还剩 %n 个存疑链接</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+102"/>
+        <location line="+109"/>
         <source>%n doubtful link(s) left in the collection</source>
         <translation><numerusform>文集中还剩 %n 个存疑链接</numerusform></translation>
     </message>
@@ -2238,7 +2229,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-343"/>
+        <location line="-368"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -2263,7 +2254,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
         <location line="+9"/>
         <source>, </source>
         <comment>list separator</comment>
@@ -2305,7 +2296,6 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/window/review_navigator.py" line="+51"/>
         <source>No more links of that kind.</source>
-        <extracomment>True while a collection is open: running out of doubtful links is not the end (see `ran_out`).</extracomment>
         <translation>没有更多此类链接了。</translation>
     </message>
 </context>
@@ -2322,7 +2312,6 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location filename="../../editor/ui/dialogs/settings_dialog.py" line="+41"/>
         <source>Preferences</source>
-        <extracomment>A language tag as TMX and XLIFF want it: "zh-CN", "en", "zh-Hant-TW".</extracomment>
         <translation>首选项</translation>
     </message>
     <message>

@@ -54,6 +54,14 @@ def test_every_zh_cn_message_is_translated_and_finished():
     assert not unfinished, "untranslated:\n" + "\n".join(unfinished)
 
 
+def test_no_code_comment_reaches_the_translators():
+    # lupdate takes a Python "#:" comment (how the code documents a constant) before a tr() call as a note to the
+    # translator; packaging/i18n.sh update drops them, so Qt Linguist shows none beside the strings
+    notes = [f"{context}: {message.findtext('extracomment')!r}" for context, message in _messages()
+             if message.find("extracomment") is not None]
+    assert not notes, "run packaging/i18n.sh update:\n" + "\n".join(notes)
+
+
 def test_translations_keep_every_placeholder_and_accelerator():
     problems = []
     for context, message in _messages():
