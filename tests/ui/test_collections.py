@@ -168,6 +168,22 @@ def test_the_document_list_sorts_filters_and_opens_a_document_with_enter(qtbot, 
     assert "memo" in win.windowTitle()
 
 
+def test_on_a_1280_px_screen_the_review_list_shares_the_side_with_the_document_list_so_the_panes_stay_wide(
+        qtbot, tmp_path):
+    win = _aligned_window(qtbot, tmp_path)
+    win.collection.show("sample")
+    assert win.document_list.isVisible()
+    win.review_list_action.trigger()                                 # Ctrl+Shift+L
+    qtbot.waitUntil(lambda: win.review_list.isVisible(), timeout=EVENT_TIMEOUT_MS)
+    assert win.review_list in win.tabifiedDockWidgets(win.document_list)   # one side, two tabs: the list in front
+    in_front = lambda dock: not dock.visibleRegion().isEmpty()      # noqa: E731 (a tab behind stays "visible")
+    qtbot.waitUntil(lambda: in_front(win.review_list) and not in_front(win.document_list), timeout=EVENT_TIMEOUT_MS)
+    # side by side with both docks, each pane was about 200 px wide (a Chinese line of 8 characters)
+    qtbot.waitUntil(lambda: win.view.width() >= win.width() // 2, timeout=EVENT_TIMEOUT_MS)
+    win.document_list.raise_()                                       # the documents are one tab away
+    qtbot.waitUntil(lambda: in_front(win.document_list) and not in_front(win.review_list), timeout=EVENT_TIMEOUT_MS)
+
+
 def test_f8_at_the_last_doubtful_link_goes_on_to_the_next_document_with_doubtful_links(qtbot, tmp_path):
     win = _aligned_window(qtbot, tmp_path)
     win.collection.show("dialogue")                               # no doubtful link here
