@@ -182,6 +182,11 @@ def test_on_a_1280_px_screen_the_review_list_shares_the_side_with_the_document_l
     qtbot.waitUntil(lambda: win.view.width() >= win.width() // 2, timeout=EVENT_TIMEOUT_MS)
     win.document_list.raise_()                                       # the documents are one tab away
     qtbot.waitUntil(lambda: in_front(win.document_list) and not in_front(win.review_list), timeout=EVENT_TIMEOUT_MS)
+    win.review_list_action.trigger()                  # Ctrl+Shift+L on the list behind its tab: to the front, not shut
+    qtbot.waitUntil(lambda: in_front(win.review_list), timeout=EVENT_TIMEOUT_MS)
+    assert not win.review_list.isHidden() and win.review_list_action.isChecked()
+    win.review_list_action.trigger()                  # in front, the same key closes it
+    qtbot.waitUntil(lambda: win.review_list.isHidden(), timeout=EVENT_TIMEOUT_MS)
 
 
 def test_f8_at_the_last_doubtful_link_goes_on_to_the_next_document_with_doubtful_links(qtbot, tmp_path):

@@ -971,12 +971,26 @@ class MainWindow(QMainWindow):
         self.document_list_action = toggle
         self._collection_title = ""
         self._side_docks_arranged = False
-        self.document_list.visibilityChanged.connect(self._arrange_side_docks)
-        self.review_list.visibilityChanged.connect(self._arrange_side_docks)
+        self._in_front: dict = {}
+        for dock in (self.document_list, self.review_list):
+            dock.visibilityChanged.connect(self._arrange_side_docks)
+            dock.visibilityChanged.connect(lambda visible, dock=dock: self._note_in_front(dock, visible))
+            dock.toggleViewAction().triggered.connect(lambda checked, dock=dock: self._bring_to_front(dock, checked))
 
     #: below this window width the document list and the review list share one side as tabs: side by side with
     #: the two panes, each pane was about 200 px wide at 1,280 px (a Chinese line of 8 characters)
     SIDE_DOCKS_MIN_WIDTH = 1600
+
+    def _note_in_front(self, dock, visible: bool) -> None:
+        if not dock.isHidden():             # a tab unselected, not the dock closed
+            self._in_front[dock] = visible
+
+    def _bring_to_front(self, dock, checked: bool) -> None:
+        """A dock's View action (Ctrl+Shift+L, Ctrl+Shift+D) on a dock open behind another's tab brings it to the
+        front instead of closing it."""
+        if not checked and self._in_front.get(dock) is False and self.tabifiedDockWidgets(dock):
+            dock.show()
+            dock.raise_()
 
     def _arrange_side_docks(self, visible: bool) -> None:
         """When the document list and the review list are both open in a narrow window, put them on one side as
