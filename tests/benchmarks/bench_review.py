@@ -25,7 +25,9 @@ paths and asks `editor.bitext.review` which links are doubtful:
 
 For each it prints links, wrong links (not exactly a gold bead, strict), the share marked doubtful, the share
 of the wrong links caught, and the share of links a lowest-first review (`review_order`) must read to find
-80/90/95 % of the wrong links. "shipped" uses the package's confidence model (fitted on these same sets:
+80/90/95 % of the wrong links, each document read to the same depth; and ("whole list 90 %") the depth for 90 %
+when the documents' doubtful links are read as one list, lowest first (the review list's "Whole collection"), then
+the rest. "shipped" uses the package's confidence model (fitted on these same sets:
 in-sample); "LOO" refits the confidence model leave-one-document-out (fitting script: fit_confidence.py) and
 scores each document (each chapter of the book) with the model that never saw it: the honest figure.
 It also prints how far the confidence of the same link moves between paths (|Δ| ≤ 0.05 share, and the share
@@ -133,10 +135,10 @@ def _document(zh, en, links, confidences):
 
 def triage(docs_and_gold):
     """(links, wrong, marked, caught, depth per DEPTHS) over several (document, gold, n_src[, wrong indices])."""
-    from editor.bitext.review import ReviewPolicy, review_order
+    from editor.bitext.review import ReviewPolicy, review_order, review_priority
 
     n = wrong = marked = caught = 0
-    order_rows = []
+    order_rows, whole_rows = [], []
     for doc, gold, n_src, *known in docs_and_gold:
         policy = ReviewPolicy.for_document(doc)
         gs = set(gold)
@@ -150,23 +152,34 @@ def triage(docs_and_gold):
         # a lowest-first review reads the review list in its order, then the remaining links
         listed = review_order(policy, doc, unlisted=True)
         order_rows += [(r / max(1, len(listed)), bad[k]) for r, k in enumerate(listed)]
+        # the whole collection's review list: every document's doubtful links in one list, lowest first
+        whole_rows += [(not policy.is_doubtful(doc, doc.beads[k]), review_priority(policy, doc, doc.beads[k]), bad[k])
+                       for k in listed]
     order_rows.sort(key=lambda r: r[0])      # several documents: read them side by side at the same pace
+    whole_rows.sort(key=lambda r: (r[0], r[1]))
+    return n, wrong, marked, caught, _depths([w for _, w in order_rows], wrong), \
+        _depths([w for _, _, w in whole_rows], wrong)
+
+
+def _depths(reading: list[bool], wrong: int) -> dict:
+    """{q: the share of the links read when q of the wrong ones have been found}, reading in this order."""
     depth, found = {}, 0
-    for k, (_, w) in enumerate(order_rows, start=1):
+    for k, w in enumerate(reading, start=1):
         found += w
         for q in DEPTHS:
             if q not in depth and wrong and found >= q * wrong:
-                depth[q] = k / n
-    return n, wrong, marked, caught, depth
+                depth[q] = k / len(reading)
+    return depth
 
 
 def row(label, docs_and_gold):
-    n, wrong, marked, caught, depth = triage(docs_and_gold)
+    n, wrong, marked, caught, depth, whole = triage(docs_and_gold)
     d = "  ".join(f"{depth[q]:5.1%}" if q in depth else "   – " for q in DEPTHS)
+    w = f"{whole[0.9]:5.1%}" if 0.9 in whole else "   – "
     c = f"{caught / wrong:6.1%}" if wrong else "    – "
-    print(f"  {label:34s} {n:6d} {wrong:6d}  {marked / n:6.1%}  {c}   {d}")
+    print(f"  {label:34s} {n:6d} {wrong:6d}  {marked / n:6.1%}  {c}   {d}     {w}")
     return {"links": n, "wrong": wrong, "marked": marked / n, "caught": caught / wrong if wrong else None,
-            **{f"depth{int(q * 100)}": depth.get(q) for q in DEPTHS}}
+            **{f"depth{int(q * 100)}": depth.get(q) for q in DEPTHS}, "whole_list_depth90": whole.get(0.9)}
 
 
 def run_set(shared: Path, set_name: str, book: bool, cache: dict, mixed: bool = True):
@@ -491,7 +504,8 @@ def main(argv=None) -> int:
     figures = {}
     for set_name, runs in all_runs.items():
         print(f"\n## {set_name}")
-        print(f"  {'path':34s} {'links':>6s} {'wrong':>6s}  marked  caught   depth to catch 80 / 90 / 95 %")
+        print(f"  {'path':34s} {'links':>6s} {'wrong':>6s}  marked  caught   depth to catch 80 / 90 / 95 %"
+              "   whole list 90 %")
         figures[set_name] = evaluate(set_name, runs, models)
         figures[set_name]["invariance"] = invariance(set_name, runs)
     if args.alternatives and "mac-dev" in all_runs:
