@@ -133,8 +133,9 @@ def _document(zh, en, links, confidences):
     return AlignmentDocument(src, tgt, beads)
 
 
-def triage(docs_and_gold):
-    """(links, wrong, marked, caught, depth per DEPTHS) over several (document, gold, n_src[, wrong indices])."""
+def triage(docs_and_gold, whole: bool = False):
+    """(links, wrong, marked, caught, depth per DEPTHS) over several (document, gold, n_src[, wrong indices]);
+    with `whole`, also the depths when the documents' review lists are read as one list (a sixth item)."""
     from editor.bitext.review import ReviewPolicy, review_order, review_priority
 
     n = wrong = marked = caught = 0
@@ -156,9 +157,11 @@ def triage(docs_and_gold):
         whole_rows += [(not policy.is_doubtful(doc, doc.beads[k]), review_priority(policy, doc, doc.beads[k]), bad[k])
                        for k in listed]
     order_rows.sort(key=lambda r: r[0])      # several documents: read them side by side at the same pace
+    depth = _depths([w for _, w in order_rows], wrong)
+    if not whole:
+        return n, wrong, marked, caught, depth
     whole_rows.sort(key=lambda r: (r[0], r[1]))
-    return n, wrong, marked, caught, _depths([w for _, w in order_rows], wrong), \
-        _depths([w for _, _, w in whole_rows], wrong)
+    return n, wrong, marked, caught, depth, _depths([w for _, _, w in whole_rows], wrong)
 
 
 def _depths(reading: list[bool], wrong: int) -> dict:
@@ -173,7 +176,7 @@ def _depths(reading: list[bool], wrong: int) -> dict:
 
 
 def row(label, docs_and_gold):
-    n, wrong, marked, caught, depth, whole = triage(docs_and_gold)
+    n, wrong, marked, caught, depth, whole = triage(docs_and_gold, whole=True)
     d = "  ".join(f"{depth[q]:5.1%}" if q in depth else "   – " for q in DEPTHS)
     w = f"{whole[0.9]:5.1%}" if 0.9 in whole else "   – "
     c = f"{caught / wrong:6.1%}" if wrong else "    – "
