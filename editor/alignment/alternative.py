@@ -31,16 +31,6 @@ def region(k: int, count: int, keep: Collection[int] = ()) -> tuple[int, int]:
     return first, last
 
 
-def region_alternatives(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Resources,
-                        path: Sequence[Bead4], links: Sequence[int],
-                        keep: Collection[int] = ()) -> dict[int, list[Bead4] | None]:
-    """For each bead index in `links`, the best segmentation of the region (that bead and its neighbours, less
-    the neighbours in `keep`: see `region`) other than the path's, as (s0, s1, t0, t1) beads; None when the
-    lattice has no other."""
-    ranked = ranked_region_alternatives(src, tgt, ratio, res, path, links, keep, count=1)
-    return {k: (alts[0] if alts else None) for k, alts in ranked.items()}
-
-
 def ranked_region_alternatives(src: Sequence[str], tgt: Sequence[str], ratio: float, res: Resources,
                                path: Sequence[Bead4], links: Sequence[int], keep: Collection[int] = (),
                                count: int = COUNT) -> dict[int, list[Bead4 | None]]:

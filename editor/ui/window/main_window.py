@@ -822,9 +822,7 @@ class MainWindow(QMainWindow):
     def _on_dictionary_open(self, _ok) -> None:
         self.review_list.model.forget_evidence()
         self.review_list.schedule_refresh(self.document, self.view.review, self._typical_ratio)
-        self.strip.show_bead(self.document, self.view.current_bead(), self._typical_ratio, self.view.review,
-                             link_numbers=self.view.compact)
-        self.alternative.request()
+        self._on_selection_changed()        # the strip words the selected link again
 
     def _on_aligned(self, links: int) -> None:
         if not links:
@@ -1044,8 +1042,8 @@ class MainWindow(QMainWindow):
             return False
         if not isinstance(collection, Collection):
             path = Path(collection)
-            from editor.collection.store import INDEX_NAME
-            if path.is_dir() and not (path / INDEX_NAME).exists():
+            from editor.collection.store import is_collection
+            if path.is_dir() and not is_collection(path):
                 # a folder of the client's files, not a collection yet (opened, dropped or named on the command
                 # line): the New Collection dialog, its pairs found in that folder, instead of an error
                 return self._new_collection(path)
