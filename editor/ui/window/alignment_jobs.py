@@ -36,7 +36,8 @@ class AlignmentJobs(QObject):
         self._qdoc, self._undo_stack = qdoc, undo_stack
         self.progress, self.cancel_button = progress, cancel_button
         self._finish_editing = finish_editing
-        self._running: tuple[AlignmentJob, int] | None = None
+        # (the job, the document revision it started from, the undo step its result joins or None)
+        self._running: tuple[AlignmentJob, int, ApplyChange | None] | None = None
         self._opened_clean = True
         self._phase_format = ""
         cancel_button.clicked.connect(self.cancel_by_user)
@@ -61,8 +62,13 @@ class AlignmentJobs(QObject):
         self.cancel()
         self._opened_clean = opened_clean
 
-    def start(self, keep_fixed: bool = True, mode: str = "best") -> TaskSignals | None:
+    def start(self, keep_fixed: bool = True, mode: str = "best",
+              fold_into: ApplyChange | None = None) -> TaskSignals | None:
         """Align off the GUI thread (the aligner process); the result arrives as an undoable command.
+
+        `fold_into`: the undo step that asked for this alignment (an accepted alternative: one key accepts it
+        and re-aligns the rest). When it is still the last step once the result arrives, the result joins it,
+        so one Undo takes back the whole key press; otherwise the result is a step of its own.
 
         Returns the job's signals, or None when nothing can be aligned or an alignment is running.
         """
@@ -72,7 +78,7 @@ class AlignmentJobs(QObject):
         self._finish_editing()
         job = start_alignment(doc, mode=mode, keep_fixed=keep_fixed, pool=QThreadPool.globalInstance(),
                               connect=(self._on_succeeded, self._on_failed, self.on_progressed))
-        self._running = (job, self._qdoc.revision)
+        self._running = (job, self._qdoc.revision, fold_into)
         job.signals.phase_changed.connect(self.on_phase_changed)
         self._phase_format = self.tr("Aligning… %p%")
         self.progress.setFormat(self._phase_format)
@@ -129,7 +135,15 @@ class AlignmentJobs(QObject):
             return
         stack = self._undo_stack
         was_pristine = stack.count() == 0 and stack.isClean()
-        stack.push(ApplyChange(self._qdoc, change))
+        fold = running[2]
+        if fold is not None and stack.index() == stack.count() and stack.index() > 0 and \
+                stack.command(stack.index() - 1) is fold:
+            # one step: take the asking step back, then push it again with the alignment after it (the same
+            # changes in the same order, so the document ends as the two steps would leave it)
+            stack.undo()
+            stack.push(ApplyChange(self._qdoc, fold.changes + (change,), fold.text()))
+        else:
+            stack.push(ApplyChange(self._qdoc, change))
         if was_pristine and self._opened_clean:
             stack.setClean()       # a file opened for reading (the sample) is not "changed" by its alignment
         links = len(self._qdoc.doc.beads)

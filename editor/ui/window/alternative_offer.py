@@ -128,4 +128,6 @@ class AlternativeOffer(QObject):
         self.action.setEnabled(False)
         self.next_action.setEnabled(False)
         if win.push_change(lambda d: edits.replace_beads(d, first, last, new, "Accept the alternative")):
-            win.start_alignment(keep_fixed=True)
+            # the re-alignment joins this undo step: one Undo takes back the whole key press
+            stack = win.undo_stack
+            win.start_alignment(keep_fixed=True, fold_into=stack.command(stack.index() - 1))

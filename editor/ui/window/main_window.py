@@ -780,9 +780,11 @@ class MainWindow(QMainWindow):
     def _on_realign_triggered(self) -> None:
         self.start_alignment(keep_fixed=True)
 
-    def start_alignment(self, keep_fixed: bool = True, mode: str = "best") -> TaskSignals | None:
-        """Align off the GUI thread (see AlignmentJobs.start); None when nothing can be aligned or one runs."""
-        signals = self.alignment_jobs.start(keep_fixed=keep_fixed, mode=mode)
+    def start_alignment(self, keep_fixed: bool = True, mode: str = "best",
+                        fold_into: ApplyChange | None = None) -> TaskSignals | None:
+        """Align off the GUI thread (see AlignmentJobs.start: `fold_into`, the undo step the result joins);
+        None when nothing can be aligned or one runs."""
+        signals = self.alignment_jobs.start(keep_fixed=keep_fixed, mode=mode, fold_into=fold_into)
         if signals is not None:
             # where the translator is working: the links arrive around that sentence, not at the text's start
             current = self.view.current_segment()
