@@ -1,8 +1,8 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name/>
+    <name></name>
     <message>
         <location filename="../../editor/ui/dialogs/export_dialog.py" line="+114"/>
         <source>%n pair(s) written to %1.</source>
@@ -28,8 +28,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>CC-CEDICT Chinese–English dictionary, © MDBG, licensed under &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; (&lt;a href='https://cc-cedict.org/'&gt;cc-cedict.org&lt;/a&gt;); Duiqi uses a derived word list under the same licence.</source>
-        <translation>CC-CEDICT 汉英词典，© MDBG，依据 &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; 许可发布（&lt;a href='https://cc-cedict.org/'&gt;cc-cedict.org&lt;/a&gt;）；Duiqi 使用由其派生的词表，并以相同许可发布。</translation>
+        <source>CC-CEDICT Chinese–English dictionary, © MDBG, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/4.0/&apos;&gt;CC BY-SA 4.0&lt;/a&gt; (&lt;a href=&apos;https://cc-cedict.org/&apos;&gt;cc-cedict.org&lt;/a&gt;); Duiqi uses a derived word list under the same licence.</source>
+        <translation>CC-CEDICT 汉英词典，© MDBG，依据 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/4.0/&apos;&gt;CC BY-SA 4.0&lt;/a&gt; 许可发布（&lt;a href=&apos;https://cc-cedict.org/&apos;&gt;cc-cedict.org&lt;/a&gt;）；Duiqi 使用由其派生的词表，并以相同许可发布。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -65,7 +65,7 @@
 <context>
     <name>AlignmentJobs</name>
     <message>
-        <location filename="../../editor/ui/window/alignment_jobs.py" line="+77"/>
+        <location filename="../../editor/ui/window/alignment_jobs.py" line="+83"/>
         <location line="+27"/>
         <location line="+1"/>
         <source>Aligning… %p%</source>
@@ -97,9 +97,11 @@
         <translation>对齐过程中文本发生了变化，请重新运行对齐。</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+16"/>
         <source>Aligned: %n link(s).</source>
-        <translation><numerusform>对齐完成：%n 个链接。</numerusform></translation>
+        <translation>
+            <numerusform>对齐完成：%n 个链接。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -182,7 +184,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Replace the doubtful link and its neighbours by the engine's best alternative, confirm it and re-align the rest</source>
+        <source>Replace the doubtful link and its neighbours by the engine&apos;s best alternative, confirm it and re-align the rest</source>
         <translation>用引擎的最佳备选替换这个存疑链接及其相邻链接，确认它并重新对齐其余部分</translation>
     </message>
     <message>
@@ -192,7 +194,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Show the engine's next alternative for the doubtful link's region</source>
+        <source>Show the engine&apos;s next alternative for the doubtful link&apos;s region</source>
         <translation>显示引擎为该存疑链接所在区域给出的下一个备选对齐</translation>
     </message>
 </context>
@@ -245,7 +247,9 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+14"/>
         <source>Recovered %n unsaved edit(s) of %1 from its edit journal.</source>
-        <translation><numerusform>已从编辑日志恢复 %1 的 %n 处未保存编辑。</numerusform></translation>
+        <translation>
+            <numerusform>已从编辑日志恢复 %1 的 %n 处未保存编辑。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+29"/>
@@ -270,7 +274,9 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n document(s) failed.</source>
-        <translation><numerusform>%n 个文档失败。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个文档失败。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+27"/>
@@ -317,7 +323,9 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+9"/>
         <source>%n unit(s) of %1 document(s) written to %2.</source>
-        <translation><numerusform>已将 %1 个文档的 %n 个单元写入 %2。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %1 个文档的 %n 个单元写入 %2。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -352,10 +360,17 @@ Your work is autosaved. Details were written to %2.</source>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+42"/>
+        <source>No collection is open. File ▸ New Collection… (Ctrl+Shift+N) aligns a whole archive at once; File ▸ Open Collection Folder… (Ctrl+Shift+O) opens one. Its documents are listed here.</source>
+        <translation>没有打开的文集。“文件 ▸ 新建文集…”（Ctrl+Shift+N）一次对齐整个档案；“文件 ▸ 打开文集文件夹…”（Ctrl+Shift+O）打开已有文集。文集中的文档列在这里。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
         <source>%n document(s)</source>
-        <translation><numerusform>%n 个文档</numerusform></translation>
+        <translation>
+            <numerusform>%n 个文档</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -366,7 +381,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-194"/>
+        <location line="-200"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -518,7 +533,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Pair the selected link's sentences in order; leftovers stay unlinked</source>
+        <source>Pair the selected link&apos;s sentences in order; leftovers stay unlinked</source>
         <translation>按顺序两两配对所选链接中的句子；多出的句子不链接</translation>
     </message>
     <message>
@@ -726,7 +741,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Duiqi's own data (confidence, status, file names, sentence layout): the file will not reopen with the same sentences and statuses.</source>
+        <source>Duiqi&apos;s own data (confidence, status, file names, sentence layout): the file will not reopen with the same sentences and statuses.</source>
         <translation>Duiqi 自己的数据（置信度、状态、文件名、句子划分）：重新打开该文件时，句子和状态将无法完全还原。</translation>
     </message>
     <message>
@@ -898,12 +913,16 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+17"/>
         <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length) will be left out with the doubtful links.</source>
-        <translation><numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文字错误或长度异常），将与存疑链接一起略去。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文字错误或长度异常），将与存疑链接一起略去。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length) would go into the file.</source>
-        <translation><numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文字错误或长度异常），将写入文件。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文字错误或长度异常），将写入文件。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+22"/>
@@ -946,12 +965,16 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n inline code(s) shown as markers such as {1}.</source>
-        <translation><numerusform>%n 个内嵌代码显示为 {1} 这样的标记。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个内嵌代码显示为 {1} 这样的标记。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n unit(s) that are not text to align were skipped.</source>
-        <translation><numerusform>跳过了 %n 个不属于待对齐文本的单元。</numerusform></translation>
+        <translation>
+            <numerusform>跳过了 %n 个不属于待对齐文本的单元。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1764,7 +1787,9 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+1"/>
         <source>Aligning from scratch discards %n link(s) you confirmed or edited. Keep them and re-align the rest around them?</source>
-        <translation><numerusform>从头对齐会丢弃您确认或编辑过的 %n 个链接。保留它们并围绕它们重新对齐其余部分吗？</numerusform></translation>
+        <translation>
+            <numerusform>从头对齐会丢弃您确认或编辑过的 %n 个链接。保留它们并围绕它们重新对齐其余部分吗？</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+77"/>
@@ -1774,7 +1799,9 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n link(s) that look like import artefacts</source>
-        <translation><numerusform>%n 个看似导入残留的链接</numerusform></translation>
+        <translation>
+            <numerusform>%n 个看似导入残留的链接</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+114"/>
@@ -1782,7 +1809,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>文档列表(&amp;D)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+63"/>
         <source>Open Collection</source>
         <translation>打开文集</translation>
     </message>
@@ -1795,7 +1822,9 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+32"/>
         <source>%n document(s) have unsaved edits from a session that ended: they come back when opened.</source>
-        <translation><numerusform>%n 个文档有上次会话结束时未保存的编辑：打开文档时会恢复。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个文档有上次会话结束时未保存的编辑：打开文档时会恢复。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+113"/>
@@ -1805,7 +1834,9 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n document(s) of the collection have changes that are not saved (%1). Save them first?</source>
-        <translation><numerusform>文集中有 %n 个文档的更改尚未保存（%1）。先保存吗？</numerusform></translation>
+        <translation>
+            <numerusform>文集中有 %n 个文档的更改尚未保存（%1）。先保存吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2142,7 +2173,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>leftover "?!" from a damaged import</source>
+        <source>leftover &quot;?!&quot; from a damaged import</source>
         <translation>导入损坏留下的“?!”</translation>
     </message>
     <message>
@@ -2213,17 +2244,23 @@ Your work is autosaved. Details were written to %2.</source>
     <message numerus="yes">
         <location line="+109"/>
         <source>%n doubtful link(s) left in the collection</source>
-        <translation><numerusform>文集中还剩 %n 个存疑链接</numerusform></translation>
+        <translation>
+            <numerusform>文集中还剩 %n 个存疑链接</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Reading %n document(s)…</source>
-        <translation><numerusform>正在读取 %n 个文档…</numerusform></translation>
+        <translation>
+            <numerusform>正在读取 %n 个文档…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>(%n document(s) not listed)</source>
-        <translation><numerusform>（%n 个文档未列出）</numerusform></translation>
+        <translation>
+            <numerusform>（%n 个文档未列出）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2262,7 +2299,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+11"/>
-        <source>import artefact: a table's header row</source>
+        <source>import artefact: a table&apos;s header row</source>
         <translation>导入残留：表格的标题行</translation>
     </message>
     <message>
@@ -2287,7 +2324,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>length ratio far from the document's: a wrong link or an import artefact</source>
+        <source>length ratio far from the document&apos;s: a wrong link or an import artefact</source>
         <translation>长度比与全文相差很大：可能是错误的链接或导入残留</translation>
     </message>
 </context>
@@ -2346,7 +2383,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+7"/>
-        <source>Written in exported TMX files as the creator (creationid) and last editor (changeid) of the links you make or change; CAT tools show it as “created by” and “modified by”. Links opened from another tool's TMX keep their own.</source>
+        <source>Written in exported TMX files as the creator (creationid) and last editor (changeid) of the links you make or change; CAT tools show it as “created by” and “modified by”. Links opened from another tool&apos;s TMX keep their own.</source>
         <translation>写入导出的 TMX 文件，作为您新建或修改的链接的创建者（creationid）和最后编辑者（changeid）；CAT 工具将其显示为“创建者”和“修改者”。从其他工具的 TMX 打开的链接保留各自原有的名字。</translation>
     </message>
     <message>
@@ -2497,7 +2534,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Pair a client's files (folders, a JOBS file or bilingual files) and align them all as one collection</source>
+        <source>Pair a client&apos;s files (folders, a JOBS file or bilingual files) and align them all as one collection</source>
         <translation>将客户的文件（文件夹、JOBS 文件或双语文件）配对，并作为一个文集全部对齐</translation>
     </message>
     <message>
@@ -2697,7 +2734,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Give this link's last sentence (on the focused side) to the next link</source>
+        <source>Give this link&apos;s last sentence (on the focused side) to the next link</source>
         <translation>将此链接（当前焦点一侧）的最后一个句子移交给下一个链接</translation>
     </message>
     <message>
@@ -2707,7 +2744,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Take the next link's first sentence (on the focused side) into this link</source>
+        <source>Take the next link&apos;s first sentence (on the focused side) into this link</source>
         <translation>将下一个链接（当前焦点一侧）的第一个句子并入此链接</translation>
     </message>
     <message>
@@ -2717,7 +2754,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Confirm the selected link and jump to the next unconfirmed one (to the review list's next link when you work from the list)</source>
+        <source>Confirm the selected link and jump to the next unconfirmed one (to the review list&apos;s next link when you work from the list)</source>
         <translation>确认所选链接并跳到下一个未确认的链接（从审校列表工作时，跳到列表中的下一个链接）</translation>
     </message>
     <message>
@@ -2925,7 +2962,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Duiqi's folder for settings and autosaves cannot be used (%1). Duiqi works in memory only: nothing is autosaved, so save your work often.</source>
+        <source>Duiqi&apos;s folder for settings and autosaves cannot be used (%1). Duiqi works in memory only: nothing is autosaved, so save your work often.</source>
         <translation>无法使用 Duiqi 的设置和自动保存文件夹（%1）。Duiqi 仅在内存中工作，不会自动保存，请经常保存您的工作。</translation>
     </message>
     <message>

@@ -401,6 +401,14 @@ def test_opening_a_single_file_closes_the_collection(qtbot, tmp_path):
     assert win.open_paths([copy], ask=False)
     assert win.collection is None and not win.document_list.isVisible()
     assert win.undo_stack is win._own_stack and len(win.document.beads) == 2
+    # the list brought back with no collection (Ctrl+Shift+D) says what it is for, not an empty table under
+    # a filter that filters nothing
+    win.document_list.toggleViewAction().trigger()
+    assert win.document_list.isVisible()
+    assert "No collection is open" in win.document_list.summary.text()
+    assert "Ctrl+Shift+N" in win.document_list.summary.text()
+    assert win.document_list.needs_review.isHidden() and win.document_list.table.isHidden()
+    win.document_list.toggleViewAction().trigger()
     win.view.select_bead(0)
     win.actions_.confirm_next.trigger()
     assert win.undo_stack.count() == 1 and win.undo_action.isEnabled()

@@ -224,6 +224,8 @@ class DocumentList(QDockWidget):
         column.setContentsMargins(4, 4, 4, 4)
         self.summary = QLabel(body)
         self.summary.setWordWrap(True)          # the counts wrap: the dock stays narrow, the panes keep the room
+        # but not narrower than the table makes it (without a collection the hint alone would squeeze it)
+        self.summary.setMinimumWidth(self.fontMetrics().averageCharWidth() * 32)
         self.needs_review = QCheckBox(self.tr("Only documents that need review"), body)
         column.addWidget(self.summary)
         column.addWidget(self.needs_review)
@@ -251,10 +253,12 @@ class DocumentList(QDockWidget):
         self.table.doubleClicked.connect(self._on_row_activated)
         self.table.activated_row.connect(self._on_row_activated)
         column.addWidget(self.table, 1)
+        column.addStretch(0)                    # with no collection (no table): the hint stays at the top
         self.setWidget(body)
         self.proxy = _NeedsReviewFilter(self)
         self.needs_review.toggled.connect(self.proxy.set_only_needing_review)
         self.model: DocumentListModel | None = None
+        self._update_summary()
 
     def set_model(self, model: DocumentListModel | None) -> None:
         self.model = model
@@ -268,8 +272,14 @@ class DocumentList(QDockWidget):
 
     def _update_summary(self, *_args) -> None:
         model = self.model
+        self.needs_review.setVisible(model is not None)
+        self.table.setVisible(model is not None)
         if model is None:
-            self.summary.clear()
+            # opened with no collection (Ctrl+Shift+D on a single document): say what the list is for, not an
+            # empty table under a filter that filters nothing
+            self.summary.setText(self.tr("No collection is open. File ▸ New Collection… (Ctrl+Shift+N) aligns a "
+                                         "whole archive at once; File ▸ Open Collection Folder… (Ctrl+Shift+O) "
+                                         "opens one. Its documents are listed here."))
             return
         entries = model.collection.entries
         statuses = [model.status(e) for e in entries]
