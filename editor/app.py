@@ -147,6 +147,34 @@ def open_arguments(window, args: Sequence[str]) -> None:
     window.open_paths([Path(a) for a in args[:2]], ask=False)
 
 
+def recover_then_open(window, args: Sequence[str]) -> bool:
+    """Started on files: offer the unsaved work of a crashed session first, as a start without files does
+    (before this, the project a crash left was opened at its saved state, and the lost edits were offered only
+    at a later start without arguments, after the translator had maybe redone and saved over them). Restored,
+    that work is shown and the files named are not opened (the status bar says so when it is another file);
+    otherwise they open. Returns True when work was restored."""
+    if _offer_recovery(window):
+        opened = window.project_path
+        named = [Path(a) for a in args if a != "--sample"]
+        if not (opened is not None and len(named) == 1 and _same_file(named[0], opened)):
+            from PySide6.QtCore import QCoreApplication
+
+            what = ", ".join(p.name for p in named) or QCoreApplication.translate("App", "the sample")
+            window.statusBar().showMessage(
+                QCoreApplication.translate("App", "Your unsaved work was restored; %1 was not opened (File ▸ Open "
+                                                  "opens it).").replace("%1", what), 15000)
+        return True
+    open_arguments(window, args)
+    return False
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
 def _sweep_stale_temp_files(settings) -> None:
     """Remove what killed saves of the recent projects left beside them (`.NAME.*.tmp`, older than a day)."""
     from editor.file_checks import sweep_stale_temp_files
@@ -224,7 +252,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     QTimer.singleShot(0, lambda: warn_if_no_han_font(window))
     if args:
         # After the first paint: the window is there at once, then the texts, then the links as they arrive.
-        QTimer.singleShot(0, lambda: open_arguments(window, args))
+        # A crashed session's unsaved work is offered first (the translator often starts again on the very file
+        # the crash left open)
+        QTimer.singleShot(0, lambda: recover_then_open(window, args))
     else:
         QTimer.singleShot(0, lambda: _offer_recovery(window))
         warm_up_aligner()   # loads the dictionary and model in the aligner process while the user looks around

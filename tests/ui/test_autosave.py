@@ -401,3 +401,81 @@ def test_the_recovery_list_shows_what_the_autosave_holds_and_warns_when_the_proj
     dialog = RecoveryDialog([recovery])
     qtbot.addWidget(dialog)
     assert "changed since" in dialog.list.topLevelItem(0).text(3)
+
+
+def _press_later(button: str, problems: list) -> None:
+    """Click `button` of the recovery dialog once it is up (inside its own event loop)."""
+    def press():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RecoveryDialog):
+            problems.append(f"expected the recovery dialog, found {dialog!r}")
+            if dialog is not None:
+                dialog.reject()
+            return
+        getattr(dialog, button).click()
+    QTimer.singleShot(0, press)
+
+
+def _start_window(qtbot):
+    from editor.ui.window.main_window import MainWindow
+    from tests.ui.editor_fixtures import mark_clean
+
+    win = MainWindow(autosave=False)
+    qtbot.addWidget(win, before_close_func=mark_clean)
+    return win
+
+
+def test_started_on_the_project_a_crash_left_the_editor_offers_its_unsaved_work_first(qtbot, tmp_path):
+    # seen in an X11 session: `duiqi-gui book.duiqi` after a kill opened the project at its saved state and
+    # said nothing; the edits were offered only at a later start without arguments
+    from editor.app import recover_then_open
+    from editor.bitext.project import save_project
+
+    project = tmp_path / "book.duiqi"
+    saved = _document()
+    saved.apply(Change("unconfirm", beads=Splice(0, tuple(saved.beads), (Bead((0,), (2,), 0.9), saved.beads[1]))))
+    save_project(saved, project)                       # the project as last saved: nothing confirmed
+    _crashed(project=project)                          # the crashed session had confirmed link 1
+    win = _start_window(qtbot)
+    problems: list = []
+    _press_later("restore_button", problems)
+    assert recover_then_open(win, [str(project)])
+    assert problems == []
+    assert win.document.snapshot() == _document().snapshot() and win.is_modified()
+    assert win.project_path == project.absolute()
+    assert "not opened" not in win.statusBar().currentMessage()          # it is the file asked for
+    assert find_recoveries() == []
+
+
+def test_restored_work_of_another_file_says_the_file_named_was_not_opened(qtbot, tmp_path):
+    from editor.app import recover_then_open
+    from editor.bitext.project import save_project
+
+    other = tmp_path / "other.duiqi"
+    save_project(_document(), other)
+    _crashed(project=tmp_path / "book.duiqi")
+    win = _start_window(qtbot)
+    problems: list = []
+    _press_later("restore_button", problems)
+    assert recover_then_open(win, [str(other)])
+    assert problems == [] and win.project_path == (tmp_path / "book.duiqi").absolute()
+    assert "other.duiqi was not opened" in win.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("crash", [False, True])
+def test_started_on_a_file_with_nothing_restored_the_file_opens(qtbot, tmp_path, crash):
+    from editor.app import recover_then_open
+    from editor.bitext.project import save_project
+
+    project = tmp_path / "book.duiqi"
+    save_project(_document(), project)
+    if crash:
+        _crashed()
+    win = _start_window(qtbot)
+    problems: list = []
+    if crash:
+        _press_later("later_button", problems)        # "Later": the work stays for the next start
+    assert not recover_then_open(win, [str(project)])
+    assert problems == []
+    assert win.project_path == project and not win.is_modified()
+    assert len(find_recoveries()) == (1 if crash else 0)
