@@ -2,14 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../editor/ui/dialogs/export_dialog.py" line="+114"/>
-        <source>%n pair(s) written to %1.</source>
-        <translation>已将 %n 个句对写入 %1。</translation>
-    </message>
-</context>
-<context>
     <name>About</name>
     <message>
         <location filename="../../editor/ui/dialogs/help_dialogs.py" line="+90"/>
@@ -219,6 +211,16 @@ Your work is autosaved. Details were written to %2.</source>
 
 您的工作已自动保存。详细信息已写入 %2。</translation>
     </message>
+    <message>
+        <location line="+46"/>
+        <source>the sample</source>
+        <translation>示例文档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your unsaved work was restored; %1 was not opened (File ▸ Open opens it).</source>
+        <translation>已恢复您未保存的工作；未打开 %1（可用“文件 ▸ 打开”打开）。</translation>
+    </message>
 </context>
 <context>
     <name>CollectionController</name>
@@ -346,7 +348,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Only documents that need review</source>
         <translation>只显示需要审校的文档</translation>
     </message>
@@ -361,7 +363,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>No collection is open. File ▸ New Collection… (Ctrl+Shift+N) aligns a whole archive at once; File ▸ Open Collection Folder… (Ctrl+Shift+O) opens one. Its documents are listed here.</source>
         <translation>没有打开的文集。“文件 ▸ 新建文集…”（Ctrl+Shift+N）一次对齐整个档案；“文件 ▸ 打开文集文件夹…”（Ctrl+Shift+O）打开已有文集。文集中的文档列在这里。</translation>
     </message>
@@ -381,7 +383,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-200"/>
+        <location line="-204"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -522,6 +524,16 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>Replace</source>
         <translation>替换</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split off as unlinked</source>
+        <translation>拆出为未链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept the alternative</source>
+        <translation>接受备选对齐</translation>
     </message>
 </context>
 <context>
@@ -665,7 +677,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../editor/ui/dialogs/export_dialog.py" line="-72"/>
+        <location filename="../../editor/ui/dialogs/export_dialog.py" line="+42"/>
         <source>TMX 1.4 translation memory</source>
         <translation>TMX 1.4 翻译记忆库</translation>
     </message>
@@ -760,7 +772,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>%1 文件</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <location line="+230"/>
         <source>Export Alignment</source>
         <translation>导出对齐结果</translation>
@@ -771,7 +783,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-115"/>
         <source>Link list (benchmark format)</source>
         <translation>链接列表（评测格式）</translation>
     </message>
@@ -781,7 +793,42 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>Lokalize（KDE）：已确认单元标为 signed-off</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+42"/>
+        <source>%n pair(s) written to %1.</source>
+        <translation>已将 %n 个句对写入 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n unlinked sentence(s) left out.</source>
+        <translation>未写入 %n 个未链接的句子。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n unconfirmed link(s) left out.</source>
+        <translation>未写入 %n 个未确认的链接。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n too long link(s) left out.</source>
+        <translation>未写入 %n 个过长的链接。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n doubtful link(s) left out.</source>
+        <translation>未写入 %n 个存疑的链接。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n control character(s) removed (XML does not allow them).</source>
+        <translation>删除了 %n 个控制字符（XML 不允许使用）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n tab(s) or line break(s) inside sentences written as spaces.</source>
+        <translation>句子中的 %n 个制表符或换行符已写为空格。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Chinese → English (zh→en)</source>
         <translation>中文 → 英文（zh→en）</translation>
     </message>

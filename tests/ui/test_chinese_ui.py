@@ -63,3 +63,41 @@ def test_the_language_code_note_wraps_and_is_not_clipped_in_chinese(qtbot, chine
     for other in (dialog.codes_label, dialog.only_confirmed, dialog.preset_notes):
         assert not note.geometry().intersects(other.geometry()), other    # and nothing drawn over it
     assert dialog.height() <= 720 and dialog.width() <= 1280           # fits a 1280×720 screen
+
+
+def test_work_restored_from_an_english_sessions_journal_has_a_chinese_undo_history(qtbot, chinese):
+    # seen in an X11 session: after a crash in the English interface, the work restored in the Chinese one
+    # showed "撤销 Confirm" in the Edit menu and an English undo history
+    from editor.bitext import edits
+    from editor.bitext.document import AlignmentDocument, Bead
+    from editor.bitext.journal import History, Step, copy_document
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    doc = AlignmentDocument.from_texts([("今天天气很好。", 0), ("我们去公园吧！", 0)],
+                                       [("The weather is fine today.", 0), ("Let's go to the park!", 0)])
+    doc.beads = [Bead((0,), (2,), 0.9), Bead((1,), (3,), 0.4)]
+    base = copy_document(doc)
+    confirm = edits.confirm(doc, 0)
+    doc.apply(confirm)
+    unlink = edits.unlink(doc, 1)
+    history = History(base, [Step("Confirm", (confirm,)), Step("Unlink", (unlink,))], index=2)
+    win = MainWindow(AlignmentDocument(), settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.restore_history(history, None)
+    stack = win.undo_stack
+    assert [stack.text(i) for i in range(stack.count())] == ["确认", "取消链接"]
+    assert stack.undoText() == "取消链接"
+
+
+def test_the_export_report_is_chinese_in_the_chinese_interface(chinese):
+    from types import SimpleNamespace
+    from pathlib import Path
+
+    from editor.ui.dialogs.export_dialog import export_finished_text
+
+    report = SimpleNamespace(written=217, skipped_unlinked=2, skipped_unconfirmed=0, skipped_too_long=0,
+                             skipped_doubtful=5, removed_characters=0, normalised_whitespace=1)
+    text = export_finished_text(report, Path("/tmp/lit.xlf"))
+    assert text.splitlines() == ["已将 217 个句对写入 /tmp/lit.xlf。", "未写入 2 个未链接的句子。",
+                                 "未写入 5 个存疑的链接。", "句子中的 1 个制表符或换行符已写为空格。"]

@@ -24,7 +24,7 @@ from editor.ui.collection.collection_aligner import CollectionAligner
 from editor.ui.collection.document_journal import DocumentJournal, journal_path, leftover_history
 from editor.ui.collection.document_list import DocumentListModel
 from editor.ui.jobs.workers import Task
-from editor.ui.model.commands import ApplyChange
+from editor.ui.model.commands import ApplyChange, restored_text
 from editor.ui.model.qt_document import QtDocument
 
 log = logging.getLogger(__name__)
@@ -187,7 +187,7 @@ class CollectionController(QObject):
         self.host.show_collection_document(opened.doc, opened.stack, f"{self.name} › {name}")
         if recovered is not None:
             for step in recovered.steps:
-                opened.stack.push(ApplyChange(self.host.qdoc, step.changes, step.text))
+                opened.stack.push(ApplyChange(self.host.qdoc, step.changes, restored_text(step)))
             opened.stack.setIndex(recovered.index)
             opened.stack.resetClean()
             self.message.emit(self.tr("Recovered %n unsaved edit(s) of %1 from its edit journal.", "",

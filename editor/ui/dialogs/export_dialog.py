@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
@@ -106,21 +106,28 @@ def available_formats(dialog: QWidget) -> list[ExportFormat]:
     return formats
 
 
+#: what an export wrote and left out (QT_TRANSLATE_NOOP: lupdate collects each with its context; a string handed
+#: to a helper function was missed, and the Chinese interface said "217 pair(s) written to ...")
+_WRITTEN = QT_TRANSLATE_NOOP("ExportDialog", "%n pair(s) written to %1.")
+_LEFT_OUT = (
+    ("skipped_unlinked", QT_TRANSLATE_NOOP("ExportDialog", "%n unlinked sentence(s) left out.")),
+    ("skipped_unconfirmed", QT_TRANSLATE_NOOP("ExportDialog", "%n unconfirmed link(s) left out.")),
+    ("skipped_too_long", QT_TRANSLATE_NOOP("ExportDialog", "%n too long link(s) left out.")),
+    ("skipped_doubtful", QT_TRANSLATE_NOOP("ExportDialog", "%n doubtful link(s) left out.")),
+    ("removed_characters",
+     QT_TRANSLATE_NOOP("ExportDialog", "%n control character(s) removed (XML does not allow them).")),
+    ("normalised_whitespace",
+     QT_TRANSLATE_NOOP("ExportDialog", "%n tab(s) or line break(s) inside sentences written as spaces.")),
+)
+
+
 def export_finished_text(report, path: Path) -> str:
     """Return the translated lines saying what an export wrote and left out, each said once."""
     def tr(text: str, n: int) -> str:
         return QCoreApplication.translate("ExportDialog", text, "", n)
 
-    lines = [tr("%n pair(s) written to %1.", report.written).replace("%1", str(path))]
-    for count, text in ((report.skipped_unlinked, "%n unlinked sentence(s) left out."),
-                        (report.skipped_unconfirmed, "%n unconfirmed link(s) left out."),
-                        (report.skipped_too_long, "%n too long link(s) left out."),
-                        (report.skipped_doubtful, "%n doubtful link(s) left out."),
-                        (report.removed_characters, "%n control character(s) removed (XML does not allow them)."),
-                        (report.normalised_whitespace,
-                         "%n tab(s) or line break(s) inside sentences written as spaces.")):
-        if count:
-            lines.append(tr(text, count))
+    lines = [tr(_WRITTEN, report.written).replace("%1", str(path))]
+    lines += [tr(text, getattr(report, field)) for field, text in _LEFT_OUT if getattr(report, field)]
     return "\n".join(lines)
 
 

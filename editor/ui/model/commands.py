@@ -29,6 +29,8 @@ _TEXTS = {
     "Split link into 1:1": QCoreApplication.translate("Edit", "Split link into 1:1"),
     "Merge with previous link": QCoreApplication.translate("Edit", "Merge with previous link"),
     "Replace": QCoreApplication.translate("Edit", "Replace"),
+    "Split off as unlinked": QCoreApplication.translate("Edit", "Split off as unlinked"),
+    "Accept the alternative": QCoreApplication.translate("Edit", "Accept the alternative"),
 }
 
 #: Descriptions whose undo text is another source string (so the translation is looked up under that one).
@@ -41,6 +43,15 @@ def undo_text(change: Change) -> str:
         return change.description
     # Translate at call time (not from the dict) so a translator installed after import is used.
     return QCoreApplication.translate("Edit", _SOURCE_TEXTS.get(change.description, change.description))
+
+
+def restored_text(step: Step) -> str:
+    """The undo text of a step read back from an edit journal, in the interface's language now: a step keeps
+    the words it was shown with, so work restored in the Chinese interface after an English session (or the
+    other way round) listed "撤销 Confirm" and an English undo history. A step whose last change is of a kind
+    named in _TEXTS is worded again; any other keeps its words."""
+    last = step.changes[-1] if step.changes else None
+    return undo_text(last) if last is not None and last.description in _TEXTS else step.text
 
 
 class ApplyChange(QUndoCommand):

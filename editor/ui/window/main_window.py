@@ -23,7 +23,7 @@ from editor.errors import InvalidEditError
 from editor.ui.view.alignment_view import AlignmentView, BeadFilter
 from editor.ui.window.actions import WindowActions, scope_to
 from editor.ui.dialogs import file_dialogs
-from editor.ui.model.commands import ApplyChange, build_compound
+from editor.ui.model.commands import ApplyChange, build_compound, restored_text
 from editor.ui.window.edit_controller import EditController
 from editor.ui.view.explanation_strip import ExplanationStrip
 from editor.ui.view.find_bar import FindBar
@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
 
         self.set_document(copy_document(history.base), path)
         for step in history.steps:
-            self.undo_stack.push(ApplyChange(self.qdoc, step.changes, step.text))
+            self.undo_stack.push(ApplyChange(self.qdoc, step.changes, restored_text(step)))
         self.undo_stack.setIndex(history.index)
         self.undo_stack.resetClean()
         self._on_clean_changed(self.undo_stack.isClean())
