@@ -165,6 +165,16 @@ class ReviewCounts:
         return 100.0 * self.confirmed / self.links if self.links else 0.0
 
 
+def whole_percent(value: float) -> str:
+    """A share in whole percent that says 0 or 100 only when it is exactly that: 1 link of 217 confirmed is
+    "<1", not "0" (the status bar said "0 % confirmed" after a confirmation), 216 of 217 is ">99"."""
+    if 0.0 < value < 1.0:
+        return "<1"
+    if 99.0 < value < 100.0:
+        return ">99"
+    return f"{value:.0f}"
+
+
 def review_counts(doc: "AlignmentDocument", policy: ReviewPolicy) -> ReviewCounts:
     """Count the document's links, confirmed links, doubtful beads and unlinked sentence groups."""
     links = confirmed = doubtful = unlinked = 0

@@ -149,3 +149,10 @@ def test_editing_a_marked_sentence_clears_its_marks():
                    marks={1: (Mark.GARBLED,)})
     doc.apply(edits.edit_text(doc, 1, "戊己庚辛壬。"))
     assert doc.src[1].marks == ()
+
+
+def test_whole_percent_says_0_and_100_only_when_exact():
+    from editor.bitext.review import whole_percent
+
+    assert [whole_percent(v) for v in (0.0, 100 / 217, 1.0, 42.6, 99.0, 100 * 216 / 217, 100.0)] == \
+        ["0", "<1", "1", "43", "99", ">99", "100"]

@@ -137,3 +137,20 @@ def test_the_panes_have_the_keyboard_when_the_window_opens(qtbot, window):
     window.activateWindow()
     qtbot.waitActive(window)
     assert QApplication.focusWidget() in window.view.panes.values()
+
+
+def test_the_status_bar_shows_a_first_confirmation_in_a_long_text(qtbot):
+    # seen in an X11 session: after confirming 1 of 217 links the status bar still said "0 % confirmed"
+    from editor.bitext.document import AlignmentDocument, Bead
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    n = 217
+    doc = AlignmentDocument.from_texts([(f"第{i}句。", i) for i in range(n)], [(f"Sentence {i}.", i) for i in range(n)])
+    doc.beads = [Bead((i,), (n + i,), 0.99) for i in range(n)]
+    win = MainWindow(doc, settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    assert "0 % confirmed" in win.counts_label.text()
+    win.view.select_bead(0)
+    win.actions_.confirm_next.trigger()
+    assert "<1 % confirmed" in win.counts_label.text()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton, QStyle, QStyledItemDelegate, QStyleOptionProgressBar, QTableView, QVBoxLayout, QWidget,
 )
 
+from editor.bitext.review import whole_percent
 from editor.collection.store import (FAILED, REVIEWED, TO_ALIGN, TO_REVIEW, UNCHECKED, Collection, DocumentEntry,
                                     review_status)
 
@@ -118,7 +119,7 @@ class DocumentListModel(QAbstractTableModel):
                 if column == DOUBTFUL:
                     return doubtful
                 percent = 100.0 * confirmed / links if links else 0.0
-                return percent if sorting else f"{percent:.0f} %"
+                return percent if sorting else f"{whole_percent(percent)} %"
             if column == STATUS:
                 if sorting:
                     return (FAILED, TO_REVIEW, ALIGNING, TO_ALIGN, UNCHECKED, REVIEWED).index(status)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from editor.bitext import edits
 from editor.bitext.document import AlignmentDocument, Change, Side
-from editor.bitext.review import review_counts
+from editor.bitext.review import review_counts, whole_percent
 from editor.errors import InvalidEditError
 from editor.ui.view.alignment_view import AlignmentView, BeadFilter
 from editor.ui.window.actions import WindowActions, scope_to
@@ -466,7 +466,7 @@ class MainWindow(QMainWindow):
         tgt_name = self.tr("en") if doc.meta.tgt_lang.lower().startswith("en") else doc.meta.tgt_lang
         parts = [f"{len(doc.src)} {src_name}", f"{len(doc.tgt)} {tgt_name}",
                  self.tr("%n link(s)", "", counts.links),
-                 self.tr("%1 % confirmed").replace("%1", f"{counts.percent_confirmed:.0f}"),
+                 self.tr("%1 % confirmed").replace("%1", whole_percent(counts.percent_confirmed)),
                  self.tr("%n doubtful left", "", counts.doubtful), self.tr("%n unlinked", "", counts.unlinked)]
         self.counts_label.setText(" · ".join(parts))
         self.review_list.schedule_refresh(doc, self.view.review, self._typical_ratio)
