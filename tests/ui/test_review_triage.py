@@ -216,6 +216,27 @@ def test_the_review_list_keeps_the_reviewers_place_on_the_link_selected_in_the_p
     qtbot.waitUntil(lambda: current_row_is(6))
 
 
+def test_a_new_sort_keeps_the_selected_link_highlighted_in_the_list(qtbot, triage_window):
+    # seen in an X11 session: after Sort "By position" the row at the same place was highlighted (another link)
+    # while the strip and the panes still showed the selected one, and Return went on from the wrong row
+    win = triage_window
+    panel, view = _listed(win, ReviewOrder.POSITION)
+
+    def current_link():
+        index = panel.table.currentIndex()
+        if not index.isValid() or not panel.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return panel.model.bead_at(index.row())
+
+    view.select_bead(1)                              # row 0 by position, row 2 by confidence
+    qtbot.waitUntil(lambda: current_link() == 1)
+    for order in (ReviewOrder.CONFIDENCE, ReviewOrder.POSITION, ReviewOrder.CONFIDENCE):
+        panel.set_order(order)
+        assert current_link() == 1 and view.current_bead() == 1
+        assert panel.row_of_current() == panel.model.beads().index(1)
+    assert panel.model.beads().index(1) != DOUBTFUL.index(1)
+
+
 def test_return_works_down_the_review_list_in_its_order_when_the_link_is_one_of_its_rows(qtbot, triage_window):
     win = triage_window
     panel, view = _listed(win, ReviewOrder.CONFIDENCE)

@@ -115,8 +115,21 @@ class ReviewModel(QAbstractTableModel):
 
     def set_order(self, order: ReviewOrder) -> None:
         self.layoutAboutToBeChanged.emit()
+        # the table's current and selected rows stay on their links (Qt moves persistent indexes only when the
+        # model says where each went: without it, a new sort highlighted whatever link came to the same row)
+        persistent = self.persistentIndexList()
+        items = self._collection if self._collection is not None else self._rows
+        held = [items[i.row()] if 0 <= i.row() < len(items) else None for i in persistent]
         self._order = order
         self._sort_rows()
+        items = self._collection if self._collection is not None else self._rows
+        where = {id(item) if self._collection is not None else item: row for row, item in enumerate(items)}
+        moved = []
+        for index, item in zip(persistent, held):
+            key = None if item is None else (id(item) if self._collection is not None else item)
+            row = where.get(key)
+            moved.append(self.index(row, index.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
     def _sort_rows(self) -> None:
