@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import re
 from datetime import datetime
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, Collection, Sequence, TypeVar
 
 from editor.bitext import document
 from editor.bitext.document import (
@@ -203,16 +203,17 @@ def shift_boundary(doc: AlignmentDocument, bead_index: int, side: Side, delta: i
 
 @_dated
 def set_status(doc: AlignmentDocument, first: int, last: int, status: BeadStatus,
-               description: str = "Confirm") -> Change:
-    """Give beads first..last a status (confirming keeps their confidence)."""
+               description: str = "Confirm", skip: Collection[int] = ()) -> Change:
+    """Give beads first..last a status (confirming keeps their confidence); the beads at the indices in `skip`
+    keep theirs."""
     if not 0 <= first <= last < len(doc.beads):
         raise InvalidEditError(f"no beads {first}..{last}")
     old = doc.beads[first:last + 1]
     # a link made or changed by hand stays EDITED when confirmed; a sentence an edit left unlinked becomes
     # CONFIRMED: the person says it has no counterpart (editor.bitext.review.vouched)
-    new = [Bead(b.src, b.tgt, b.confidence, status) if b.status is not status and (
+    new = [Bead(b.src, b.tgt, b.confidence, status) if b.status is not status and first + k not in skip and (
            b.status is not BeadStatus.EDITED or status is BeadStatus.AUTO or not (b.src and b.tgt)) else b
-           for b in old]
+           for k, b in enumerate(old)]
     return Change(description, beads=Splice(first, tuple(old), tuple(new)))
 
 
@@ -221,9 +222,11 @@ def confirm(doc: AlignmentDocument, bead_index: int, *, now: datetime | None = N
     return set_status(doc, bead_index, bead_index, BeadStatus.CONFIRMED, now=now)
 
 
-def confirm_through(doc: AlignmentDocument, bead_index: int, *, now: datetime | None = None) -> Change:
-    """Confirm every bead from the first one to `bead_index`."""
-    return set_status(doc, 0, bead_index, BeadStatus.CONFIRMED, "Confirm all above", now=now)
+def confirm_through(doc: AlignmentDocument, bead_index: int, *, skip: Collection[int] = (),
+                    now: datetime | None = None) -> Change:
+    """Confirm every bead from the first one to `bead_index`, but those at the indices in `skip` (the doubtful
+    ones nobody reviewed, when the translator says so)."""
+    return set_status(doc, 0, bead_index, BeadStatus.CONFIRMED, "Confirm all above", skip, now=now)
 
 
 @_dated

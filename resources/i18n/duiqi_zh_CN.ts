@@ -89,7 +89,7 @@
         <translation>对齐过程中文本发生了变化，请重新运行对齐。</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Aligned: %n link(s).</source>
         <translation>
             <numerusform>对齐完成：%n 个链接。</numerusform>
@@ -343,7 +343,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../editor/ui/collection/document_list.py" line="+220"/>
+        <location filename="../../editor/ui/collection/document_list.py" line="+221"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1812,7 +1812,29 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>此处无法进行该编辑：%1</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+84"/>
+        <source>Confirm All Above</source>
+        <translation>确认以上全部</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n of the links above are doubtful or unlinked, and nobody has reviewed them yet. Confirm only the sure links, or these too?</source>
+        <translation>
+            <numerusform>上方有 %n 个链接存疑或未链接，尚无人审校。只确认可靠的链接，还是连同这些一起确认？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the Sure Links</source>
+        <translation>只确认可靠的链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm These Too</source>
+        <translation>连同这些一起确认</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Put the cursor where the sentence should be cut and press %1 again.</source>
         <translation>请将光标放在要切分句子的位置，然后再按一次 %1。</translation>
     </message>
@@ -2203,7 +2225,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+260"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+273"/>
         <location filename="../../editor/ui/view/explanation_strip.py" line="-40"/>
         <source>sentence %1 may have no translation</source>
         <translation>第 %1 句可能没有译文</translation>

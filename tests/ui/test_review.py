@@ -154,3 +154,47 @@ def test_the_status_bar_shows_a_first_confirmation_in_a_long_text(qtbot):
     win.view.select_bead(0)
     win.actions_.confirm_next.trigger()
     assert "<1 % confirmed" in win.counts_label.text()
+
+
+def _answer_confirm_above(qtbot, button_text: str | None, seen: list):
+    """Click the button of the "Confirm All Above" question whose text holds `button_text` (None: Cancel)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def press():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            seen.append(None)
+            return
+        seen.append(box.text())
+        for button in box.buttons():
+            if (button_text is None and box.buttonRole(button) == QMessageBox.ButtonRole.RejectRole) or \
+                    (button_text is not None and button_text in button.text().replace("&", "")):
+                button.click()
+                return
+        box.reject()
+    QTimer.singleShot(0, press)
+
+
+def test_confirm_all_above_asks_before_confirming_doubtful_links_nobody_reviewed(qtbot, window):
+    # seen in an X11 session: one Ctrl+Shift+Return confirmed 51 doubtful links never looked at, and they would
+    # have been exported as approved
+    doc = window.document
+    k = len(doc.beads) - 1
+    doubtful = [i for i, b in enumerate(doc.beads) if window.view.is_doubtful(b)]
+    assert doubtful                                   # the sample has a doubtful link and an unlinked sentence
+    before = list(doc.beads)
+    window.view.select_bead(k)
+    seen: list = []
+    _answer_confirm_above(qtbot, None, seen)          # Cancel: nothing changes
+    window.actions_.confirm_above.trigger()
+    assert seen and seen[0] and f"{len(doubtful)} of the links above" in seen[0]
+    assert doc.beads == before
+    _answer_confirm_above(qtbot, "Only the Sure Links", seen)
+    window.actions_.confirm_above.trigger()
+    assert [i for i, b in enumerate(doc.beads) if not b.is_fixed] == doubtful
+    assert all(doc.beads[i] == before[i] for i in doubtful)
+    window.undo_stack.undo()
+    _answer_confirm_above(qtbot, "Confirm These Too", seen)
+    window.actions_.confirm_above.trigger()
+    assert all(b.is_fixed for b in doc.beads)

@@ -629,9 +629,32 @@ class MainWindow(QMainWindow):
 
     def _on_confirm_above_triggered(self) -> None:
         k = self.view.current_bead()
-        if k is not None:
-            self.push_change(lambda doc: edits.confirm_through(doc, k))
-            self.view.select_bead(k)
+        if k is None:
+            return
+        doc = self.document
+        # doubtful links (and unlinked sentences) above that nobody reviewed: confirming them unread would export
+        # them as approved / final, so ask (seen in an X11 session: 51 doubtful links confirmed by one key)
+        doubtful = frozenset(i for i in range(k + 1)
+                             if not doc.beads[i].is_fixed and self.view.is_doubtful(doc.beads[i]))
+        skip: frozenset[int] = frozenset()
+        if doubtful:
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Confirm All Above"),
+                              self.tr("%n of the links above are doubtful or unlinked, and nobody has reviewed them "
+                                      "yet. Confirm only the sure links, or these too?", "", len(doubtful)),
+                              QMessageBox.StandardButton.Cancel, self)
+            sure = box.addButton(self.tr("Only the Sure Links"), QMessageBox.ButtonRole.AcceptRole)
+            everything = box.addButton(self.tr("Confirm These Too"), QMessageBox.ButtonRole.DestructiveRole)
+            box.setDefaultButton(sure)
+            box.exec()
+            clicked = box.clickedButton()
+            box.deleteLater()
+            if clicked is sure:
+                skip = doubtful
+            elif clicked is not everything:
+                return
+        if len(skip) <= k:                      # something left to confirm
+            self.push_change(lambda d: edits.confirm_through(d, k, skip=skip))
+        self.view.select_bead(k)
 
     def _on_edit_text_triggered(self) -> None:
         current = self._current()
