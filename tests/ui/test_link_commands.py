@@ -154,3 +154,21 @@ def test_no_two_actions_share_a_shortcut(qtbot, window):
             name = key.toString(QKeySequence.SequenceFormat.PortableText)
             if name and seen.setdefault(name, action) is not action:
                 assert seen[name].text() == action.text(), f"{name}: {seen[name].text()!r} and {action.text()!r}"
+
+
+def test_replace_all_leaves_the_translator_on_the_link_they_were_on(qtbot, window):
+    # seen in an X11 session: Replace All at link 138 of a chapter selected the text's first link and scrolled
+    # there; undo too
+    doc = window.document
+    k = len(doc.beads) - 2
+    window.view.select_bead(k)
+    window.edit_controller.replace.trigger()
+    dialog = window.edit_controller.replace_dialog
+    dialog.set_side(Side.TGT)
+    dialog.find_field.setText("the")              # in the first sentence and all through the text
+    dialog.replace_field.setText("THE")
+    dialog.replace_button.click()
+    assert doc.tgt[0].text != "" and "THE" in doc.tgt[0].text
+    assert window.view.current_bead() == k
+    window.undo_stack.undo()
+    assert "THE" not in doc.tgt[0].text and window.view.current_bead() == k

@@ -778,11 +778,17 @@ class AlignmentView(QWidget):
         else:
             self._relayout()
         if change.beads is not None and self.doc.beads:
-            # Keep the edited place in view and selected (undo and redo land where the edit was).
-            k = min(change.beads.first, len(self.doc.beads) - 1)
-            if change.src is not None or change.tgt is not None or self.current_bead() is None:
-                self.select_bead(k)
-            self.ensure_bead_visible(k)
+            # Keep the edited place in view and selected (undo and redo land where the edit was). A Replace
+            # (Replace All: text only, at many places, the links as they were) leaves the translator where they
+            # are: it used to select the first link it touched, often the text's first (seen in an X11 session)
+            current = self.current_bead()
+            if change.description == "Replace" and current is not None:
+                self.ensure_bead_visible(current)
+            else:
+                k = min(change.beads.first, len(self.doc.beads) - 1)
+                if change.src is not None or change.tgt is not None or current is None:
+                    self.select_bead(k)
+                self.ensure_bead_visible(k)
         self.selection_changed.emit()
 
     def _select_whole_link_after(self, change, extended: dict) -> None:
