@@ -198,3 +198,16 @@ def test_confirm_all_above_asks_before_confirming_doubtful_links_nobody_reviewed
     _answer_confirm_above(qtbot, "Confirm These Too", seen)
     window.actions_.confirm_above.trigger()
     assert all(b.is_fixed for b in doc.beads)
+
+
+def test_undoing_a_return_selects_the_link_it_unconfirms(qtbot, window):
+    # seen in an X11 session: Ctrl+Z after Return undid the confirmation but left the selection on the link
+    # Return had moved on to
+    window.view.select_bead(2)
+    window.actions_.confirm_next.trigger()
+    assert window.document.beads[2].status is BeadStatus.CONFIRMED and window.view.current_bead() != 2
+    window.undo_stack.undo()
+    assert window.document.beads[2].status is not BeadStatus.CONFIRMED
+    assert window.view.current_bead() == 2
+    window.undo_stack.redo()
+    assert window.document.beads[2].status is BeadStatus.CONFIRMED and window.view.current_bead() == 2

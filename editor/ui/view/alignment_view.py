@@ -786,7 +786,10 @@ class AlignmentView(QWidget):
                 self.ensure_bead_visible(current)
             else:
                 k = min(change.beads.first, len(self.doc.beads) - 1)
-                if change.src is not None or change.tgt is not None or current is None:
+                # one link's status (a confirmation, or its undo): that link is selected, so Ctrl+Z after
+                # Return lands on the link it un-confirms, not on the one Return had moved on to
+                one_status = len(change.beads.new) == 1 and self._same_layout(change)
+                if change.src is not None or change.tgt is not None or current is None or one_status:
                     self.select_bead(k)
                 self.ensure_bead_visible(k)
         self.selection_changed.emit()
