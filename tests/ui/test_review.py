@@ -211,3 +211,29 @@ def test_undoing_a_return_selects_the_link_it_unconfirms(qtbot, window):
     assert window.view.current_bead() == 2
     window.undo_stack.redo()
     assert window.document.beads[2].status is BeadStatus.CONFIRMED and window.view.current_bead() == 2
+
+
+def test_undoing_confirm_all_above_keeps_the_selected_link_in_view(qtbot):
+    # seen in an X11 session: the undo scrolled the panes to the top while the selection stayed far below
+    from editor.bitext.document import AlignmentDocument, Bead
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    n = 120
+    doc = AlignmentDocument.from_texts([(f"第{i}句。", i) for i in range(n)], [(f"Sentence {i}.", i) for i in range(n)])
+    doc.beads = [Bead((i,), (n + i,), 0.99) for i in range(n)]
+    win = MainWindow(doc, settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.resize(1200, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    k = 100
+    win.view.select_bead(k)
+    win.actions_.confirm_above.trigger()
+    assert all(b.is_fixed for b in doc.beads[:k + 1])
+    first, last = win.view.visible_bead_range()
+    assert first <= k <= last
+    win.undo_stack.undo()
+    assert not any(b.is_fixed for b in doc.beads)
+    first, last = win.view.visible_bead_range()
+    assert first <= k <= last and win.view.current_bead() == k

@@ -791,6 +791,10 @@ class AlignmentView(QWidget):
                 one_status = len(change.beads.new) == 1 and self._same_layout(change)
                 if change.src is not None or change.tgt is not None or current is None or one_status:
                     self.select_bead(k)
+                elif self._same_layout(change) and change.beads.first <= current < change.beads.first + \
+                        len(change.beads.new):
+                    k = current         # statuses of a range the selection is in (Confirm All Above, its undo):
+                                        # stay where the translator is, not at the range's first link
                 self.ensure_bead_visible(k)
         self.selection_changed.emit()
 
