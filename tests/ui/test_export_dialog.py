@@ -187,3 +187,34 @@ def test_links_the_translator_confirmed_are_exported_under_their_name_and_untouc
     unnamed = ExportDialog(None, document, tmp_path / "book.tmx")     # no name in the settings: "Duiqi"
     qtbot.addWidget(unnamed)
     assert unnamed.options().creation_id == "Duiqi"
+
+
+@pytest.mark.parametrize("given, expected", [("Li Na", "Li Na"), ("", "login")])
+def test_with_no_name_in_the_settings_the_window_exports_under_the_login_name(qtbot, monkeypatch, given, expected):
+    # seen in an X11 audit: with no name set, confirmed links were exported with changeid "Duiqi", as the
+    # engine's untouched ones, so a TM (the Trados preset has no status props) could not tell them apart
+    import getpass
+
+    from editor.settings import Settings, exporter_id
+    from editor.ui.dialogs import export_dialog
+    from editor.ui.window.main_window import MainWindow
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "  ann  ")
+    assert exporter_id(Settings(translator_id=given)) == ("ann" if expected == "login" else expected)
+    seen = []
+
+    class Recording(export_dialog.ExportDialog):
+        def exec(self):
+            seen.append(self.options().creation_id)
+            return 0                                     # cancelled: nothing written
+
+    monkeypatch.setattr(export_dialog, "ExportDialog", Recording)
+    win = MainWindow(settings=Settings(translator_id=given), autosave=False)
+    qtbot.addWidget(win)
+    from editor.app import sample_document
+    win.set_document(sample_document(aligned=True), None)
+    win.undo_stack.setClean()
+    win.files.export()
+    assert seen == ["ann" if expected == "login" else expected]
+    monkeypatch.setattr(getpass, "getuser", lambda: (_ for _ in ()).throw(OSError("no login name")))
+    assert exporter_id(Settings()) == "Duiqi"

@@ -131,7 +131,8 @@ def test_the_translators_name_is_edited_stripped_kept_and_refused_when_it_cannot
     dialog = SettingsDialog(None, Settings(translator_id="Ann"))
     qtbot.addWidget(dialog)
     assert dialog.translator_id.text() == "Ann"
-    assert dialog.translator_id.placeholderText() == "Duiqi"      # what an empty name writes
+    from editor.settings import exporter_id
+    assert dialog.translator_id.placeholderText() == exporter_id(None)  # what an empty name writes: the login
     dialog.translator_id.setText("  Li Na  ")
     assert dialog.settings().translator_id == "Li Na"
     dialog.translator_id.setText("Li\u0007Na")                    # a control character pasted in

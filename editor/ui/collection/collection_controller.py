@@ -20,6 +20,7 @@ from editor.bitext.review import ReviewPolicy, review_counts
 from editor.collection.review import CollectionReview
 from editor.collection.store import Collection, DocumentEntry
 from editor.errors import AlignmentCancelled, EditorError
+from editor.settings import exporter_id
 from editor.ui.collection.collection_aligner import CollectionAligner
 from editor.ui.collection.document_journal import DocumentJournal, journal_path, leftover_history
 from editor.ui.collection.document_list import DocumentListModel
@@ -392,7 +393,7 @@ class CollectionController(QObject):
                 return
         suggested = self.collection.folder.parent / f"{self.name}.tmx"
         dialog = ExportDialog(self.dialog_parent, sample, suggested,
-                              creation_id=getattr(settings, "translator_id", "") or "")
+                              creation_id=exporter_id(settings))
         dialog.setWindowTitle(self.tr("Export Collection"))
         _only_merge_formats(dialog)
         if dialog.exec() != QDialog.DialogCode.Accepted:

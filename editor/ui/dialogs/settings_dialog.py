@@ -13,9 +13,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 
 from editor.bitext.document import MAX_PERSON_LENGTH, person_id
 from editor.bitext.review import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD
-from editor.exporting import DEFAULT_CREATION_ID
-
-from editor.settings import (MAX_AUTOSAVE_SECONDS, MAX_FONT_SIZE, MIN_AUTOSAVE_SECONDS, MIN_FONT_SIZE, Settings)
+from editor.settings import (MAX_AUTOSAVE_SECONDS, MAX_FONT_SIZE, MIN_AUTOSAVE_SECONDS, MIN_FONT_SIZE, Settings,
+                             exporter_id)
 
 #: A language tag as TMX and XLIFF want it: "zh-CN", "en", "zh-Hant-TW".
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -77,7 +76,7 @@ class SettingsDialog(QDialog):
 
         self.translator_id = QLineEdit(settings.translator_id)
         self.translator_id.setMaxLength(MAX_PERSON_LENGTH)
-        self.translator_id.setPlaceholderText(DEFAULT_CREATION_ID)
+        self.translator_id.setPlaceholderText(exporter_id(None))     # what an empty name writes: the login name
         self.translator_id.setToolTip(self.tr("Written in exported TMX files as the creator (creationid) and last "
                                               "editor (changeid) of the links you make or change; CAT tools show "
                                               "it as \u201ccreated by\u201d and \u201cmodified by\u201d. Links "

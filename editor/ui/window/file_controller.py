@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from editor.bitext.document import AlignmentDocument
 from editor.bitext.project import PROJECT_SUFFIX, load_project, save_project
 from editor.errors import EditorError, UnsupportedFormatError
+from editor.settings import exporter_id
 from editor.ui.dialogs import file_dialogs
 
 ALIGNMENT_SUFFIXES = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff", ".tsv", ".xlsx")
@@ -256,7 +257,7 @@ class FileController(QObject):
         else:
             settings = host.settings
             dialog = ExportDialog(self.dialog_parent, doc, suggested,
-                                  creation_id=settings.translator_id if settings is not None else "",
+                                  creation_id=exporter_id(settings),
                                   settings=settings, project=project_path,
                                   english_first=settings is not None and settings.pane_order == "en-zh")
             if dialog.exec() != QDialog.DialogCode.Accepted:
