@@ -189,6 +189,31 @@ def test_on_a_1280_px_screen_the_review_list_shares_the_side_with_the_document_l
     qtbot.waitUntil(lambda: win.review_list.isHidden(), timeout=EVENT_TIMEOUT_MS)
 
 
+def test_return_follows_the_text_when_the_review_list_is_behind_the_document_lists_tab(qtbot, tmp_path):
+    # seen in an X11 audit: with the Documents tab in front, Return jumped to the hidden review list's next row
+    # (a link far down the text), and the next Return confirmed it
+    win = _aligned_window(qtbot, tmp_path)
+    win.collection.show("sample")
+    win.set_review_threshold(0.999)                   # most links listed, lowest confidence first
+    win.review_list_action.trigger()
+    qtbot.waitUntil(lambda: win.review_list.isVisible(), timeout=EVENT_TIMEOUT_MS)
+    in_front = lambda dock: not dock.visibleRegion().isEmpty()      # noqa: E731
+    assert win.review_list in win.tabifiedDockWidgets(win.document_list)
+    qtbot.waitUntil(lambda: in_front(win.review_list), timeout=EVENT_TIMEOUT_MS)     # shown in front first
+    panel, doc = win.review_list, win.document
+    panel.refresh(doc, win.view.review, None)
+    listed = panel.model.beads()
+    k = next(i for i in listed[:-1] if listed[listed.index(i) + 1] != i + 1 and i + 1 < len(doc.beads)
+             and not doc.beads[i + 1].is_fixed)
+    panel.choose_row(listed.index(k))                 # the translator worked from the list
+    qtbot.waitUntil(lambda: panel.row_of_current() == listed.index(k), timeout=EVENT_TIMEOUT_MS)
+    win.document_list.raise_()                        # then went to the documents' tab
+    qtbot.waitUntil(lambda: in_front(win.document_list) and not in_front(win.review_list), timeout=EVENT_TIMEOUT_MS)
+    assert win.view.current_bead() == k
+    win.actions_.confirm_next.trigger()
+    assert win.view.current_bead() == k + 1                 # the next unconfirmed link of the text
+
+
 def test_f8_at_the_last_doubtful_link_goes_on_to_the_next_document_with_doubtful_links(qtbot, tmp_path):
     win = _aligned_window(qtbot, tmp_path)
     win.collection.show("dialogue")                               # no doubtful link here

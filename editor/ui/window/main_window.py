@@ -613,7 +613,9 @@ class MainWindow(QMainWindow):
         # (in the whole collection's scope, its next row of this document: Return never leaves the document, whose
         # undo history Ctrl+Z then still reaches)
         panel, target = self.review_list, None
-        if panel.isVisible():
+        # the list in front, not open behind the document list's tab (isVisible() is true there too: Return then
+        # followed a list nobody could see; seen in an X11 audit)
+        if panel.isVisible() and self._in_front.get(panel) is not False:
             row = panel.row_of_current()
             if row is not None:
                 start = row + 1
