@@ -81,6 +81,7 @@ def test_new_collection_dialog_previews_the_pairing_and_lets_pairs_be_fixed_adde
     assert sorted(e.name for e in collection.entries) == ["dialogue", "letter-2024", "memo", "sample"]
     assert (tmp_path / "archive" / INDEX_NAME).is_file()
     assert [Path(u).name for u in collection.unpaired] == ["notes.txt"]
+    assert collection.settings.clean          # the safe repairs, as a single import and `duiqi batch` do
 
 
 def test_new_collection_dialog_names_bad_input_and_creates_nothing(qtbot, tmp_path):

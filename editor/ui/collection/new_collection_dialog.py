@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from editor.collection.pairing import Pair, Pairing, mixed_files, pair_folder, pair_folders, pairs_from_jobs
 from editor.collection.store import Collection, CollectionSettings
 from editor.errors import EditorError
+from editor.workflow import DEFAULT_CLEAN
 from editor.ui.dialogs import file_dialogs
 
 TWO_FOLDERS, ONE_FOLDER, JOBS_FILE, MIXED_FILES = range(4)
@@ -287,7 +288,9 @@ class NewCollectionDialog(QDialog):
         if not folder:
             self.error_label.setText(self.tr("Choose the folder to save the collection in."))
             return
-        settings = CollectionSettings()
+        # the texts cleaned as a single import and `duiqi batch` clean them (the safe repairs, on by default):
+        # the collection's TM held stray spaces the batch of the same archive had repaired (an X11 audit)
+        settings = CollectionSettings(clean=DEFAULT_CLEAN)
         if self._settings is not None:
             settings.tgt_lang = getattr(self._settings, "tgt_lang", settings.tgt_lang) or settings.tgt_lang
         try:
