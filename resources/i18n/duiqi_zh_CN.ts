@@ -225,7 +225,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>CollectionController</name>
     <message>
-        <location filename="../../editor/ui/collection/collection_controller.py" line="+158"/>
+        <location filename="../../editor/ui/collection/collection_controller.py" line="+159"/>
         <source>%1 is still aligning; it opens when it is aligned.</source>
         <translation>%1 仍在对齐；对齐完成后即可打开。</translation>
     </message>
@@ -323,7 +323,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导出文集</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+26"/>
         <source>%n unit(s) of %1 document(s) written to %2.</source>
         <translation>
             <numerusform>已将 %1 个文档的 %n 个单元写入 %2。</numerusform>
@@ -844,11 +844,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+16"/>
+        <location line="+245"/>
         <source>Only &amp;confirmed links (%1 of %2 links)</source>
         <translation>仅导出已确认的链接(&amp;C)（%2 个链接中的 %1 个）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-243"/>
         <source>Leave out links longer than</source>
         <translation>略去长于以下长度的链接：</translation>
     </message>
@@ -952,8 +953,15 @@ Your work is autosaved. Details were written to %2.</source>
         <source>This export leaves out:</source>
         <translation>本次导出不包括：</translation>
     </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>The collection has %n aligned document(s) with %1 links between Chinese and English (%2 confirmed).</source>
+        <translation>
+            <numerusform>文集共有 %n 个已对齐的文档，中英文之间有 %1 个链接（已确认 %2 个）。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>The alignment has %1 links between Chinese and English (%2 confirmed); %3 sentence groups are unlinked.</source>
         <translation>此对齐共有 %1 个中英文链接（其中 %2 个已确认）；%3 组句子未链接。</translation>
     </message>
@@ -985,7 +993,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../editor/ui/window/file_controller.py" line="+70"/>
+        <location filename="../../editor/ui/window/file_controller.py" line="+71"/>
         <source>Could not open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
@@ -1812,7 +1820,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>此处无法进行该编辑：%1</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Confirm All Above</source>
         <translation>确认以上全部</translation>
     </message>
@@ -1911,7 +1919,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>NewCollectionDialog</name>
     <message>
-        <location filename="../../editor/ui/collection/new_collection_dialog.py" line="+67"/>
+        <location filename="../../editor/ui/collection/new_collection_dialog.py" line="+68"/>
         <source>New Collection</source>
         <translation>新建文集</translation>
     </message>
@@ -2416,7 +2424,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../editor/ui/dialogs/settings_dialog.py" line="+41"/>
+        <location filename="../../editor/ui/dialogs/settings_dialog.py" line="+40"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>

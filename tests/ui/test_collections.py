@@ -299,6 +299,34 @@ def test_a_documents_journal_is_compacted_once_it_has_grown_and_still_gives_back
     assert win.document.snapshot() == digest and win.undo_stack.count() == count == 7
 
 
+def test_the_collection_export_dialog_counts_the_whole_collection_not_one_document(qtbot, tmp_path, monkeypatch):
+    # seen in an X11 audit: "Only confirmed links (0 of 276 links)" and "The alignment has 276 links", document
+    # 001's figures, for a collection of 1,367 links with 8 confirmed
+    from editor.bitext.review import ReviewPolicy, review_counts
+    from editor.ui.dialogs.export_dialog import ExportDialog
+
+    win = _aligned_window(qtbot, tmp_path)
+    controller = win.collection
+    controller.show("memo")
+    win.view.select_bead(0)
+    win.actions_.confirm_next.trigger()                          # one confirmed link, not saved
+    policy = ReviewPolicy(win.review_threshold())
+    links = confirmed = 0
+    for entry in controller.collection.entries:
+        counts = review_counts(controller.collection.load(entry) if entry.name != "memo" else win.document, policy)
+        links, confirmed = links + counts.links, confirmed + counts.confirmed
+    assert confirmed == 1 and links > len([b for b in win.document.beads if b.src and b.tgt])
+    seen = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda dialog: seen.append(
+        (dialog.only_confirmed.text(), dialog.summary.text(), dialog.artefact_label.isVisible())) or 0)
+    win.actions_.export_collection.trigger()
+    assert seen
+    checkbox, summary, artefacts = seen[0]
+    assert f"({confirmed} of {links} links)" in checkbox.replace("&", "")
+    assert f"4 aligned document(s) with {links} links" in summary and f"({confirmed} confirmed)" in summary
+    assert not artefacts
+
+
 def test_the_merged_export_from_the_window_holds_every_document_with_unsaved_edits(qtbot, tmp_path, monkeypatch):
     from editor.ui.dialogs.export_dialog import ExportDialog
 

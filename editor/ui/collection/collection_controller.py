@@ -395,12 +395,29 @@ class CollectionController(QObject):
         dialog = ExportDialog(self.dialog_parent, sample, suggested,
                               creation_id=exporter_id(settings))
         dialog.setWindowTitle(self.tr("Export Collection"))
+        dialog.show_collection(*self._export_totals())
         _only_merge_formats(dialog)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         path, options = dialog.path(), dialog.options()
         options.review_threshold = self.host.review_threshold()
         self.start_export(path, options)
+
+    def _export_totals(self) -> tuple[int, int, int]:
+        """(aligned documents, links, confirmed links) of the whole collection, the open documents as edited."""
+        policy = ReviewPolicy(self.host.review_threshold())
+        documents = links = confirmed = 0
+        for entry in self.collection.entries:
+            if not entry.file or self.collection.problem(entry):
+                continue
+            opened = self.open_documents.get(entry.name)
+            if opened is not None:
+                counts = review_counts(opened.doc, policy)
+                links, confirmed = links + counts.links, confirmed + counts.confirmed
+            elif entry.stats is not None:
+                links, confirmed = links + entry.stats.links, confirmed + entry.stats.confirmed
+            documents += 1
+        return documents, links, confirmed
 
     def _on_export_finished(self, report) -> None:
         lines = [self.tr("%n unit(s) of %1 document(s) written to %2.", "", report.written)

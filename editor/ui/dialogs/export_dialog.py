@@ -430,8 +430,24 @@ class ExportDialog(QDialog):
                                       + "\n".join(f"• {texts[o]}" for o in omissions))
         self.preset_notes.setVisible(bool(omissions))
 
+    def show_collection(self, documents: int, links: int, confirmed: int) -> None:
+        """Export a whole collection: show its totals, not those of the one document the dialog was built on (for
+        its language codes and script), and no artefact warning about that document alone (the dialog said
+        "0 of 276 links", document 001's, for a collection of 1,367; an X11 audit)."""
+        self._collection_counts = (documents, links, confirmed)
+        self.only_confirmed.setText(self.tr("Only &confirmed links (%1 of %2 links)")
+                                    .replace("%1", str(confirmed)).replace("%2", str(links)))
+        self._update_summary()
+
     def _update_summary(self) -> None:
         self._update_codes_and_preset_notes()
+        if getattr(self, "_collection_counts", None) is not None:
+            documents, links, confirmed = self._collection_counts
+            self.summary.setText(self.tr("The collection has %n aligned document(s) with %1 links between Chinese "
+                                         "and English (%2 confirmed).", "", documents)
+                                 .replace("%1", str(links)).replace("%2", str(confirmed)))
+            self._update_artefacts()
+            return
         counts = self._document.counts()
         confirmed_links = sum(1 for b in self._document.beads if b.is_fixed and b.src and b.tgt)
         text = self.tr("The alignment has %1 links between Chinese and English (%2 confirmed); "
@@ -444,7 +460,7 @@ class ExportDialog(QDialog):
 
     def _update_artefacts(self) -> None:
         """Warn about the units that look like import artefacts: written, or left out with the doubtful links."""
-        count = self._artefacts.count
+        count = 0 if getattr(self, "_collection_counts", None) is not None else self._artefacts.count
         self.artefact_label.setVisible(count > 0)
         self.review_artefacts_button.setVisible(count > 0)
         if not count:
