@@ -286,7 +286,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>下一个含存疑链接的文档：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Previous document with doubtful links: %1</source>
+        <translation>上一个含存疑链接的文档：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No more doubtful links in the collection.</source>
         <translation>整个文集中已没有存疑的链接。</translation>
     </message>

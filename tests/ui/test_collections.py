@@ -221,6 +221,13 @@ def test_f8_at_the_last_doubtful_link_goes_on_to_the_next_document_with_doubtful
     assert not any(win.view.is_doubtful(b) for b in win.document.beads)
     win.actions_.next_doubtful.trigger()
     assert win.collection.shown == "sample"
+    assert "Next document with doubtful links: sample" in win.statusBar().currentMessage()
+    win.collection.show("dialogue")
+    win.actions_.previous_doubtful.trigger()                      # Shift+F8 going back says so (an X11 audit)
+    assert win.collection.shown == "sample"
+    assert "Previous document with doubtful links: sample" in win.statusBar().currentMessage()
+    win.actions_.next_doubtful.trigger()
+    assert win.collection.shown == "sample"
     k = win.view.current_bead()
     assert k is not None and win.view.is_doubtful(win.document.beads[k])
     win.actions_.next_doubtful.trigger()                          # the last one: no other document has any

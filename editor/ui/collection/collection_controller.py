@@ -316,7 +316,9 @@ class CollectionController(QObject):
                     self.host.select_first_doubtful()
                 else:
                     self.host.select_last_doubtful()
-                self.message.emit(self.tr("Next document with doubtful links: %1").replace("%1", name), 4000)
+                said = self.tr("Next document with doubtful links: %1") if forward else \
+                    self.tr("Previous document with doubtful links: %1")
+                self.message.emit(said.replace("%1", name), 4000)
                 return True
         self.message.emit(self.tr("No more doubtful links in the collection."), 5000)
         return False
