@@ -168,6 +168,51 @@ def recover_then_open(window, args: Sequence[str]) -> bool:
     return False
 
 
+def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:      # noqa: N802 (the name lupdate looks for)
+    """Mark a string for lupdate (as Qt's own does) without importing Qt at module level."""
+    return text
+
+
+#: (a literal translate() call with a count is not collected by pyside6-lupdate; QT_TRANSLATE_NOOP is)
+_COLLECTION_LEFT_EDITS = QT_TRANSLATE_NOOP(
+    "App", "Duiqi did not close properly last time. The collection %1 has unsaved edits of %n document(s): %2. "
+           "Open it now? They come back as each document opens.")
+
+
+def offer_collection_recovery(window) -> bool:
+    """Started without files, with nothing restored from the autosave: a recent collection whose documents'
+    journals hold unsaved edits of a session that ended (a kill, a crash) is named, and opened when the
+    translator says so; its edits come back as each document opens. Before, nothing said so until the
+    translator happened to reopen that folder (an X11 audit). True when one was opened."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.collection.store import is_collection
+    from editor.ui.collection.document_journal import collection_leftovers
+
+    settings = getattr(window, "settings", None)
+    for name in (settings.recent_files if settings is not None else []):
+        folder = Path(name)
+        folder = folder.parent if folder.is_file() else folder
+        try:
+            if not is_collection(folder):
+                continue
+            left = collection_leftovers(folder)
+        except OSError:
+            continue
+        if not left:
+            continue
+        answer = QMessageBox.question(
+            window, QCoreApplication.translate("App", "Unsaved edits"),
+            QCoreApplication.translate("App", _COLLECTION_LEFT_EDITS, "", len(left))
+            .replace("%1", str(folder)).replace("%2", ", ".join(left)),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Open)
+        if answer == QMessageBox.StandardButton.Open:
+            return bool(window.open_paths([folder], ask=False))
+        return False
+    return False
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == Path(b).resolve()
@@ -256,6 +301,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the crash left open)
         QTimer.singleShot(0, lambda: recover_then_open(window, args))
     else:
-        QTimer.singleShot(0, lambda: _offer_recovery(window))
+        QTimer.singleShot(0, lambda: _offer_recovery(window) or offer_collection_recovery(window))
         warm_up_aligner()   # loads the dictionary and model in the aligner process while the user looks around
     return app.exec()

@@ -221,6 +221,16 @@ Your work is autosaved. Details were written to %2.</source>
         <source>Your unsaved work was restored; %1 was not opened (File ▸ Open opens it).</source>
         <translation>已恢复您未保存的工作；未打开 %1（可用“文件 ▸ 打开”打开）。</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>Duiqi did not close properly last time. The collection %1 has unsaved edits of %n document(s): %2. Open it now? They come back as each document opens.</source>
+        <translation>Duiqi 上次没有正常关闭。文集 %1 中有 %n 个文档有未保存的编辑：%2。现在打开它吗？每个文档打开时，这些编辑都会恢复。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Unsaved edits</source>
+        <translation>未保存的编辑</translation>
+    </message>
 </context>
 <context>
     <name>CollectionController</name>

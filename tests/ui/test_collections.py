@@ -283,6 +283,45 @@ def test_edits_of_a_closed_session_come_back_from_the_journals_of_every_document
         assert win.undo_stack.count() == 1                       # with its undo history
 
 
+def test_a_start_without_files_offers_a_recent_collection_that_a_killed_session_left_unsaved_edits_in(
+        qtbot, tmp_path):
+    # seen in an X11 audit: after a kill, a start without arguments showed an empty window and nothing said that
+    # two documents of the collection had unsaved edits until the translator reopened that folder
+    from PySide6.QtCore import QTimer
+
+    from editor.app import offer_collection_recovery
+
+    win = _aligned_window(qtbot, tmp_path)
+    controller = win.collection
+    folder = controller.collection.folder
+    for name in ("letter", "memo"):
+        controller.show(name)
+        win.view.select_bead(0)
+        win.actions_.confirm_next.trigger()
+    digest = win.document.snapshot()                              # memo's
+    asked: list = []
+
+    def answer(button):
+        def press():
+            box = QApplication.activeModalWidget()
+            if isinstance(box, QMessageBox):
+                asked.append(box.text())
+                box.button(button).click()
+        QTimer.singleShot(0, press)
+
+    win.settings.recent_files = [str(folder)]
+    assert not offer_collection_recovery(win) and asked == []      # open here: its journals are live, not left
+    win.close_collection(discard=False)                          # as a kill leaves it: journals, no save
+    again = _window(qtbot)
+    again.settings.recent_files = [str(tmp_path / "gone"), str(folder)]
+    answer(QMessageBox.StandardButton.Cancel)
+    assert not offer_collection_recovery(again) and again.collection is None
+    assert "2 document(s): letter, memo" in asked[0] and str(folder) in asked[0]
+    answer(QMessageBox.StandardButton.Open)
+    assert offer_collection_recovery(again) and again.collection is not None
+    assert again.collection.show("memo") and again.document.snapshot() == digest
+
+
 def test_a_documents_journal_is_compacted_once_it_has_grown_and_still_gives_back_every_edit(qtbot, tmp_path,
                                                                                            monkeypatch):
     from editor.bitext.journal import read_journal

@@ -48,6 +48,34 @@ def leftover_history(folder: Path, name: str) -> History | None:
     return history if history.modified else None
 
 
+def collection_leftovers(folder: Path) -> list[str]:
+    """The documents of the collection in `folder` whose journals hold unsaved edits a session that ended
+    without saving left (by the journal's file name), none while another Duiqi has the collection open (its
+    journals are live). A start without files offers them (editor.app.offer_collection_recovery)."""
+    from editor.collection.store import LOCK_NAME
+    from editor.file_locks import HeldLock
+
+    journals = sorted((Path(folder) / JOURNAL_FOLDER).glob(f"*{JOURNAL_SUFFIX}"))
+    if not journals:
+        return []
+    try:
+        held = HeldLock.take(Path(folder) / LOCK_NAME)
+    except OSError:
+        held = None                     # a read-only folder: say what is there all the same
+    else:
+        if held is None:
+            return []                   # in use: another window has the collection open
+        held.release()
+    out = []
+    for path in journals:
+        try:
+            if read_journal(path).history.modified:
+                out.append(path.name[:-len(JOURNAL_SUFFIX)])
+        except EditorError as exc:
+            log.warning("edit journal %s: %s", path, exc)
+    return out
+
+
 class DocumentJournal(QObject):
     """Records one document's undo stack in its journal. The journal file is made at the first edit (a document
     only read writes nothing), holds the history from the document as opened, and is removed when the
