@@ -1912,14 +1912,21 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>无法打开文集</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+33"/>
         <source>%n document(s) have unsaved edits from a session that ended: they come back when opened.</source>
         <translation>
             <numerusform>%n 个文档有上次会话结束时未保存的编辑：打开文档时会恢复。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n document(s) were written as TMX, which keeps no sentence without a counterpart: to review omissions, run duiqi batch with --format duiqi.</source>
+        <translation>
+            <numerusform>%n 个文档以 TMX 格式写出，TMX 不保留没有对应译文的句子：要审校漏译，请用 duiqi batch --format duiqi 重新运行。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+113"/>
+        <location line="+115"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>

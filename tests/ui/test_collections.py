@@ -462,6 +462,9 @@ def test_a_batch_output_folder_opens_as_a_collection(qtbot, tmp_path):
     assert win.open_paths([out], ask=False)
     assert sorted(e.name for e in win.collection.collection.entries) == ["letter.zh", "sample"]
     assert win.collection.shown and win.document.beads
+    # a TMX keeps no sentence without counterpart: said on opening (an X11 audit found the omissions gone)
+    assert "2 document(s) were written as TMX" in win.statusBar().currentMessage()
+    assert "--format duiqi" in win.statusBar().currentMessage()
     win.view.select_bead(0)
     win.actions_.confirm_next.trigger()
     assert win.save()                                             # saved as a project beside the batch's TMX

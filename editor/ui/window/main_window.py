@@ -1116,10 +1116,19 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.files.file_used.emit(str(collection.folder.absolute()))
+        said = []
         left = controller.leftovers()
         if left:
-            self.show_message(self.tr("%n document(s) have unsaved edits from a session that ended: they come back "
-                                      "when opened.", "", len(left)), 10000)
+            said.append(self.tr("%n document(s) have unsaved edits from a session that ended: they come back "
+                                "when opened.", "", len(left)))
+        tmx = sum(1 for e in collection.entries if e.file and e.file.lower().endswith(".tmx"))
+        if tmx:
+            # a TMX holds links only: the sentences without counterpart (the likely omissions a review is for)
+            # are not in it, and the document list's counts (made before) disagreed with the opened documents
+            said.append(self.tr("%n document(s) were written as TMX, which keeps no sentence without a "
+                                "counterpart: to review omissions, run duiqi batch with --format duiqi.", "", tmx))
+        if said:
+            self.show_message(" ".join(said), 15000)
         first = next((e.name for e in collection.entries if name_is_ready(collection, e)), None)
         if controller.align_all():
             self.document_list.show_progress(0.0)
