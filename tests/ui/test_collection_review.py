@@ -100,3 +100,32 @@ def test_a_big_archive_is_read_on_a_worker_thread_and_listed_when_in(qtbot, tmp_
     assert "Reading" not in dock.count_label.text()
     win.close_collection(discard=True)                          # closing while nothing is read: nothing left
     assert not dock.is_counting()
+
+
+def test_s_splits_off_in_the_whole_collection_scope_on_a_row_of_the_shown_document(qtbot, tmp_path):
+    # seen in an X11 audit: with "Whole collection" ticked, S on a row "sentence 95 may have no translation" did
+    # nothing (its button greyed); it worked only after unticking the scope
+    from editor.bitext.document import Bead, Change, Segment, Splice
+    from editor.bitext.review import Mark
+
+    win, made = _whole_collection_window(qtbot, tmp_path)
+    dock, model = win.review_list, win.review_list.model
+    assert win.collection.show("sample")
+    doc = win.document
+    first, second = doc.beads[0], doc.beads[1]
+    assert len(first.src) == len(second.src) == 1 and first.tgt and second.tgt
+    glued = doc.segment(second.src[0])
+    pos = next(p for p, s in enumerate(doc.src) if s.id == glued.id)
+    # a doubtful 2-1 link whose second Chinese sentence may have no translation, and its English one unlinked
+    win.push_change(lambda d: Change(
+        "test", src=Splice(pos, (glued,), (Segment(glued.id, glued.text, glued.paragraph, (Mark.UNSUPPORTED,)),)),
+        beads=Splice(0, (first, second), (Bead(first.src + second.src, first.tgt, 0.4), Bead((), second.tgt, 0.0)))))
+    dock.refresh(win.document, win.view.review, None)
+    row = model.row_of("sample", 0)
+    assert row is not None and model.row_at(row).unsupported is not None
+    dock.choose_row(row)
+    qtbot.waitUntil(lambda: dock.split_off.isEnabled(), timeout=EVENT_TIMEOUT_MS)
+    dock.table.setFocus()
+    qtbot.keyClick(dock.table, Qt.Key.Key_S)
+    assert win.document.beads[0].src == first.src and glued.id not in win.document.beads[0].src
+    assert any(b.src == (glued.id,) and not b.tgt for b in win.document.beads)      # split off, unlinked

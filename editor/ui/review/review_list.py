@@ -655,12 +655,22 @@ class ReviewList(QDockWidget):
         self._update_split_off()
 
     def _chosen_unsupported(self) -> tuple[int, int] | None:
-        """(bead index, sentence id) of the chosen row's sentence that may have no translation, or None."""
+        """(bead index, sentence id) of the chosen row's sentence that may have no translation, or None. In the
+        whole collection's scope, for a row of the document in the panes (a click on a row shows its document;
+        S did nothing there before, its button greyed: an X11 audit)."""
         index = self.table.currentIndex()
-        doc = self.model.document
-        if not index.isValid() or doc is None or index.row() >= self.model.rowCount():
+        if not index.isValid() or index.row() >= self.model.rowCount():
             return None
-        k = self.model.bead_at(index.row())
+        row = self.model.row_at(index.row())
+        if row is not None:
+            if row.document != self._shown or self._last is None:
+                return None
+            doc, k = self._last[0], row.bead
+        else:
+            doc = self.model.document
+            if doc is None:
+                return None
+            k = self.model.bead_at(index.row())
         if not 0 <= k < len(doc.beads):
             return None
         seg = unsupported_sentence(doc, doc.beads[k])
@@ -672,7 +682,8 @@ class ReviewList(QDockWidget):
     def _on_split_off_triggered(self) -> None:
         chosen = self._chosen_unsupported()
         if chosen is not None:
-            bead = self.model.document.beads[chosen[0]]
+            doc = self._last[0] if self.model.whole_collection else self.model.document
+            bead = doc.beads[chosen[0]]
             # the link leaves the list; Return then goes on from the row it held (`resume_row`)
             self._resume = (self.table.currentIndex().row(), frozenset((*bead.src, *bead.tgt)))
             self.split_off_requested.emit(*chosen)
