@@ -114,3 +114,40 @@ def _positions(span: str) -> tuple[int, ...]:
         return ()
     first, _, last = span.partition("–")
     return tuple(range(int(first) - 1, int(last or first)))
+
+
+def test_after_accepting_the_alternative_return_goes_on_down_the_review_list(qtbot, monkeypatch):
+    # seen in an X11 audit: after Alt+Return no row of the review list was selected, and Return went on to the
+    # next unconfirmed link of the text instead of the list's next row
+    from editor.settings import Settings
+    from editor.ui.review.review_list import ReviewOrder
+    from editor.ui.window.main_window import MainWindow
+
+    zh = ZH + ["图书馆每天上午九点开门。", "周一上午闭馆整理。", "报名请访问图书馆网站。"]
+    en = EN + ["The library opens at 9 a.m. every day.", "It is closed on Monday mornings.",
+               "To sign up, visit the library's website."]
+    n = len(zh)
+    src = [Segment(i, t, i) for i, t in enumerate(zh)]
+    tgt = [Segment(n + j, t, j) for j, t in enumerate(en)]
+    beads = [Bead((0,), (n,), 0.99), Bead((1, 2), (n + 1,), 0.40), Bead((), (n + 2,), 0.2),
+             Bead((3,), (n + 3,), 0.99), Bead((4,), (n + 4,), 0.99), Bead((5,), (n + 5,), 0.99),
+             Bead((6,), (n + 6,), 0.5)]
+    win = MainWindow(AlignmentDocument(src, tgt, beads), settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    monkeypatch.setattr(win, "start_alignment", lambda keep_fixed=True, mode="best", fold_into=None: None)
+    panel = win.review_list
+    win.review_list_action.trigger()
+    panel.set_order(ReviewOrder.CONFIDENCE)
+    panel.refresh(win.document, win.view.review, None)
+    listed = panel.model.beads()
+    assert listed.index(1) < listed.index(6)                 # the doubtful 2-1 link, later the 0.5 one
+    with qtbot.waitSignal(win.alternative.offered, timeout=120_000):
+        panel.choose_row(listed.index(1))
+    win.alternative.action.trigger()                         # accepted and confirmed (the rest not re-aligned)
+    assert win.document.beads[1].status is BeadStatus.CONFIRMED
+    win.actions_.confirm_next.trigger()                      # Return
+    doc = win.document
+    assert doc.beads[win.view.current_bead()].tgt == (n + 6,)   # the list's next link, not the text's next one

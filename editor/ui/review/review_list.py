@@ -421,6 +421,7 @@ class ReviewList(QDockWidget):
         self._last: tuple | None = None                     # the arguments of the last refresh
         self._source: CollectionReview | None = None        # the open collection's rows
         self._shown: str | None = None                      # the collection's document in the panes
+        self._held: frozenset | None = None                 # hold_next's sentences
         self._chosen: tuple[str, int] | None = None         # the whole collection's row chosen last
         self._counting: tuple | None = None                 # (source, stop event) while documents are read
         self._current: int | None = None                    # the link selected in the panes
@@ -494,6 +495,43 @@ class ReviewList(QDockWidget):
         if self._current is None:
             return None
         return self._row_of(self._shown if self.model.whole_collection else None, self._current)
+
+    def _shown_link_at(self, r: int) -> int | None:
+        """The bead index row r lists when it is a link of the panes' document, else None."""
+        listed = self.model.row_at(r)
+        if listed is None:
+            return self.model.bead_at(r)
+        return listed.bead if listed.document == self._shown else None
+
+    def hold_next(self) -> None:
+        """Alt+Return (accept the engine's alternative) replaces the link the reviewer is on and re-aligns the
+        rest: remember the sentences of the list's next link of the panes' document, so that Return goes on
+        from there once the links are back (`held_row`), as after S. Before, no row was selected then, and
+        Return went on in the text's order (an X11 audit)."""
+        self._held = None
+        row = self.row_of_current()
+        doc = self._last[0] if self._last is not None else None
+        if row is None or doc is None:
+            return
+        for r in range(row + 1, self.model.rowCount()):
+            k = self._shown_link_at(r)
+            if k is not None and 0 <= k < len(doc.beads):
+                bead = doc.beads[k]
+                self._held = frozenset((*bead.src, *bead.tgt))
+                return
+
+    def held_row(self) -> int | None:
+        """The row that now lists a link holding the sentences `hold_next` remembered (once), or None."""
+        held, self._held = self._held, None
+        if not held or self._last is None:
+            return None
+        self._flush()
+        doc = self._last[0]
+        for r in range(self.model.rowCount()):
+            k = self._shown_link_at(r)
+            if k is not None and 0 <= k < len(doc.beads) and held & frozenset((*doc.beads[k].src, *doc.beads[k].tgt)):
+                return r
+        return None
 
     def next_link(self, row: int, document: str | None) -> tuple[str | None, int] | None:
         """(document name, or None in one document's scope; bead index) of the first row from `row` on that
@@ -646,6 +684,7 @@ class ReviewList(QDockWidget):
             self.set_order(ReviewOrder.POSITION if section == 0 else ReviewOrder.CONFIDENCE)
 
     def _on_table_clicked(self, index: QModelIndex) -> None:
+        self._held = None                               # a row chosen: Return goes on from there
         row = self.model.row_at(index.row()) if index.isValid() else None
         if row is not None:
             self._chosen = (row.document, row.bead)

@@ -622,6 +622,8 @@ class MainWindow(QMainWindow):
             else:                                   # S took the listed link apart: on from the row it held
                 bead = self.document.beads[k]
                 start = panel.resume_row((*bead.src, *bead.tgt))
+                if start is None:                   # Alt+Return replaced it: on from the list's next link
+                    start = panel.held_row()
             if start is not None:
                 target = panel.next_link(start, self.collection.shown if self.collection is not None else None)
         if not self.document.beads[k].is_fixed:       # confirmed or hand-made already: just move on
