@@ -129,3 +129,24 @@ def test_s_splits_off_in_the_whole_collection_scope_on_a_row_of_the_shown_docume
     qtbot.keyClick(dock.table, Qt.Key.Key_S)
     assert win.document.beads[0].src == first.src and glued.id not in win.document.beads[0].src
     assert any(b.src == (glued.id,) and not b.tgt for b in win.document.beads)      # split off, unlinked
+
+
+def test_the_whole_collection_scope_does_not_widen_the_dock_or_the_window(qtbot, tmp_path):
+    # seen in an X11 audit: ticking "Whole collection" widened the dock to about 760 px and the window from 1200
+    # to 1265 px, squeezing the panes; unticking did not give the room back
+    collection = make_collection(tmp_path)
+    add_doubtful_links(collection)
+    win = _window(qtbot)
+    assert win.open_paths([collection.folder], ask=False)
+    dock = win.review_list
+    dock.show()
+    qtbot.waitUntil(lambda: dock.isVisible(), timeout=EVENT_TIMEOUT_MS)
+    qtbot.wait(50)
+    before = dock.width()
+    window_width = win.width()
+    dock.set_whole_collection(True)
+    qtbot.waitUntil(lambda: dock.model.whole_collection and dock.model.rowCount() > 0, timeout=EVENT_TIMEOUT_MS)
+    dock.count_label.setText(dock.count_label.text() + " (1 document(s) not listed)")   # the longest it gets
+    qtbot.wait(50)
+    assert dock.minimumSizeHint().width() <= before           # the count wraps: nothing forces the dock wider
+    assert dock.width() <= before + 2 and win.width() == window_width

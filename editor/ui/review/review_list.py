@@ -360,6 +360,10 @@ class ReviewList(QDockWidget):
         column.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
         self.count_label = QLabel(body)
+        # wrapped: unwrapped, the whole collection's longer count ("601 doubtful links left in the collection
+        # (1 document not listed)") set the dock's minimum width, which widened it to ~760 px and the window
+        # past the screen's, squeezing the panes (an X11 audit)
+        self.count_label.setWordWrap(True)
         top.addWidget(self.count_label, 1)
         top.addWidget(QLabel(self.tr("Sort:"), body))
         self.order_box = QComboBox(body)
