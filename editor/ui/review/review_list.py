@@ -360,11 +360,12 @@ class ReviewList(QDockWidget):
         column.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
         self.count_label = QLabel(body)
-        # wrapped: unwrapped, the whole collection's longer count ("601 doubtful links left in the collection
-        # (1 document not listed)") set the dock's minimum width, which widened it to ~760 px and the window
-        # past the screen's, squeezing the panes (an X11 audit)
+        # a line of its own, wrapped: in the row of the buttons and unwrapped, the whole collection's longer
+        # count ("601 doubtful links left in the collection (1 document not listed)") set the dock's minimum
+        # width, which widened it to ~760 px and the window past the screen's, squeezing the panes (an X11 audit)
         self.count_label.setWordWrap(True)
-        top.addWidget(self.count_label, 1)
+        column.addWidget(self.count_label)
+        top.addStretch(1)
         top.addWidget(QLabel(self.tr("Sort:"), body))
         self.order_box = QComboBox(body)
         self.order_box.addItem(self.tr("Lowest confidence first"), ReviewOrder.CONFIDENCE)
@@ -390,7 +391,7 @@ class ReviewList(QDockWidget):
         self.addAction(self.split_off)
         split_button = QToolButton(body)
         split_button.setDefaultAction(self.split_off)
-        top.insertWidget(1, split_button)
+        top.insertWidget(0, split_button)
         self.model = ReviewModel(self)
         self.table = QTableView(body)
         self.table.setModel(self.model)
