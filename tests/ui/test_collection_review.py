@@ -134,13 +134,9 @@ def test_s_splits_off_in_the_whole_collection_scope_on_a_row_of_the_shown_docume
 def test_the_whole_collection_scope_does_not_widen_the_dock_or_the_window(qtbot, tmp_path):
     # seen in an X11 audit: ticking "Whole collection" widened the dock to about 760 px and the window from 1200
     # to 1265 px, squeezing the panes; unticking did not give the room back
-    collection = make_collection(tmp_path)
-    add_doubtful_links(collection)
-    win = _window(qtbot)
-    assert win.open_paths([collection.folder], ask=False)
+    win, _ = _whole_collection_window(qtbot, tmp_path)
     dock = win.review_list
-    dock.show()
-    qtbot.waitUntil(lambda: dock.isVisible(), timeout=EVENT_TIMEOUT_MS)
+    dock.set_whole_collection(False)                            # from the shown document's scope
     qtbot.wait(50)
     before = dock.width()
     window_width = win.width()
