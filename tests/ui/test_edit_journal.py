@@ -207,3 +207,23 @@ def test_issue_10_repro_the_two_links_confirmed_after_the_autosave_survive_a_kil
     assert restored[0].snapshot() == expected.snapshot()          # both later edits are back
     assert [s.text for s in restored.history.steps] == ["Unlink", "Confirm", "Confirm"]
     assert restored.history.index == 3                             # and so is the undo history
+
+
+def test_opening_a_collection_after_edits_leaves_no_failed_journal(qtbot, editor, tmp_path):
+    # seen in an X11 audit: Confirm All Above in a single document, then New Collection: "Edits can no longer be
+    # written to the edit journal: the undo history does not fit the document" when its first document opened.
+    # The closed single-document recorder had opened a journal again at the document reset, pairing its old
+    # undo stack with the collection's document.
+    from tests.collection.helpers import make_collection
+
+    failures: list = []
+    editor._recorder.failed.connect(failures.append)
+    k = len(editor.document.beads) - 1
+    editor.push_change(lambda doc: edits.confirm_through(doc, k))       # every link: a change no other text fits
+    editor.undo_stack.setClean()
+    collection = make_collection(tmp_path)
+    assert editor.open_paths([collection.folder], ask=False) and editor.collection.shown
+    assert failures == []
+    assert "edit journal" not in editor.statusBar().currentMessage()
+    for opened in editor.collection.open_documents.values():
+        opened.stack.setClean()

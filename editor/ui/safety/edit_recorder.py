@@ -38,6 +38,11 @@ class EditRecorder(QObject):
         super().__init__(parent)
         self._autosaver, self._qdoc, self._stack = autosaver, qdoc, undo_stack
         self._project_path_provider = project_path_provider
+        # closed for good: the window's document reset after close() (a collection's document shown) made a closed
+        # recorder open a journal again, pairing its old undo stack with the new document ("the undo history does
+        # not fit the document", reported as a failed journal, after Confirm All Above then New Collection; an
+        # X11 audit)
+        self._closed = False
         self._journal: Journal | None = None
         self._sync_timer = QTimer(self)
         self._sync_timer.setSingleShot(True)
@@ -61,7 +66,8 @@ class EditRecorder(QObject):
         self._compact_timer.setInterval(max(1, int(seconds)) * 1000)
 
     def close(self, *, remove: bool = True) -> None:
-        """Stop recording; with `remove` (a clean exit) the journal is deleted."""
+        """Stop recording, for good; with `remove` (a clean exit) the journal is deleted."""
+        self._closed = True
         self._sync_timer.stop()
         self._compact_timer.stop()
         if self._journal is not None:
@@ -71,6 +77,8 @@ class EditRecorder(QObject):
     # -- slots -------------------------------------------------------------------------------------
 
     def _on_document_reset(self) -> None:
+        if self._closed:
+            return
         if self._journal is not None:
             self._journal.close(remove=True)
             self._journal = None
