@@ -1,5 +1,6 @@
 """Reviewing with the keyboard: Enter confirms and moves on, confirm all above, jumps and the problem filter."""
 
+import pytest
 from PySide6.QtCore import Qt
 
 from editor.bitext.document import BeadStatus, Side
@@ -218,13 +219,16 @@ def test_undoing_a_return_selects_the_link_it_unconfirms(qtbot, window):
     assert window.document.beads[2].status is BeadStatus.CONFIRMED and window.view.current_bead() == 2
 
 
-def test_undoing_confirm_all_above_keeps_the_selected_link_in_view(qtbot):
-    # seen in an X11 session: the undo scrolled the panes to the top while the selection stayed far below
+@pytest.mark.parametrize("shown", [BeadFilter.ALL, BeadFilter.UNCONFIRMED])
+def test_undoing_confirm_all_above_keeps_the_selected_link_in_view(qtbot, shown):
+    # seen in X11 sessions: the undo scrolled the panes to the top while the selection stayed far below (with
+    # Show "Unconfirmed" too, found by the re-test of the first fix)
     win = _long_text_window(qtbot, 120)
     doc = win.document
     win.resize(1200, 700)
     win.show()
     qtbot.waitExposed(win)
+    win.view.set_filter(shown)
     k = 100
     win.view.select_bead(k)
     win.actions_.confirm_above.trigger()
@@ -235,3 +239,31 @@ def test_undoing_confirm_all_above_keeps_the_selected_link_in_view(qtbot):
     assert not any(b.is_fixed for b in doc.beads)
     first, last = win.view.visible_bead_range()
     assert first <= k <= last and win.view.current_bead() == k
+
+
+def test_a_new_sort_scrolls_the_review_list_to_the_selected_links_row(qtbot):
+    # found by the X11 re-test of the sort fix: the row stayed highlighted but out of view, 40 rows down
+    from editor.bitext.document import AlignmentDocument, Bead
+    from editor.settings import Settings
+    from editor.ui.review.review_list import ReviewOrder
+    from editor.ui.window.main_window import MainWindow
+
+    n = 120
+    doc = AlignmentDocument.from_texts([(f"第{i}句。", i) for i in range(n)], [(f"Sentence {i}.", i) for i in range(n)])
+    doc.beads = [Bead((i,), (n + i,), 0.9 - i / 1000) for i in range(n)]      # all doubtful, the last lowest
+    win = MainWindow(doc, settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.resize(1200, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    panel = win.review_list
+    win.review_list_action.trigger()
+    panel.set_order(ReviewOrder.POSITION)
+    panel.refresh(win.document, win.view.review, None)
+    panel.choose_row(5)                                       # link 5, near the top by position
+    qtbot.waitUntil(lambda: panel.row_of_current() == 5)
+    panel.set_order(ReviewOrder.CONFIDENCE)                   # lowest first: link 5 is row 114
+    row = panel.row_of_current()
+    assert row == n - 1 - 5
+    rect = panel.table.visualRect(panel.model.index(row, 0))
+    assert panel.table.viewport().rect().contains(rect.center())

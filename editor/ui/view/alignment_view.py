@@ -788,11 +788,11 @@ class AlignmentView(QWidget):
                 k = min(change.beads.first, len(self.doc.beads) - 1)
                 # one link's status (a confirmation, or its undo): that link is selected, so Ctrl+Z after
                 # Return lands on the link it un-confirms, not on the one Return had moved on to
-                one_status = len(change.beads.new) == 1 and self._same_layout(change)
+                statuses = _statuses_only(change)       # (whatever the Show filter: it hides, it does not move)
+                one_status = len(change.beads.new) == 1 and statuses
                 if change.src is not None or change.tgt is not None or current is None or one_status:
                     self.select_bead(k)
-                elif self._same_layout(change) and change.beads.first <= current < change.beads.first + \
-                        len(change.beads.new):
+                elif statuses and change.beads.first <= current < change.beads.first + len(change.beads.new):
                     k = current         # statuses of a range the selection is in (Confirm All Above, its undo):
                                         # stay where the translator is, not at the range's first link
                 self.ensure_bead_visible(k)
@@ -1098,3 +1098,10 @@ class AlignmentView(QWidget):
             self._matches[side].clear()
         self._repaint()
 
+
+def _statuses_only(change) -> bool:
+    """True when a change sets the statuses of links and nothing else (no sentence, the same links)."""
+    if change.src is not None or change.tgt is not None or change.beads is None:
+        return False
+    old, new = change.beads.old, change.beads.new
+    return len(old) == len(new) and all(a.src == b.src and a.tgt == b.tgt for a, b in zip(old, new))
