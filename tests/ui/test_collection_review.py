@@ -146,3 +146,32 @@ def test_the_whole_collection_scope_does_not_widen_the_dock_or_the_window(qtbot,
     qtbot.wait(50)
     assert dock.minimumSizeHint().width() <= before           # the count wraps: nothing forces the dock wider
     assert dock.width() <= before + 2 and win.width() == window_width
+
+
+def test_a_long_document_name_leaves_the_reason_room_in_the_whole_collection_scope(qtbot, tmp_path):
+    # found by an X11 re-test: the Document column, sized to its contents, left the Why column about 45 px
+    # ("no coun…") in the whole collection's scope
+    from editor.collection import Collection, CollectionSettings, Pair, pair_folder
+    from editor.workflow import ImportOptions, align_document, import_document
+    from tests.collection.helpers import make_sources
+
+    long_name = "annual-report-of-the-riverside-district-library-2024"
+    pairing = pair_folder(make_sources(tmp_path / "client"))
+    [sample] = [p for p in pairing.unpaired if p.name == "sample.txt"]
+    pairing.add(Pair(long_name, sample))                      # the sample: an unlinked sentence, listed
+    collection = Collection.create(tmp_path / "archive", pairing, CollectionSettings(mode="fast"))
+    for entry in collection.entries:
+        doc = import_document(collection.sources(entry), ImportOptions())
+        doc.apply(align_document(doc, mode="fast"))
+        collection.save_document(entry, doc)
+    win = _window(qtbot)
+    win.resize(1280, 720)
+    assert win.open_paths([collection.folder], ask=False)
+    dock, table = win.review_list, win.review_list.table
+    dock.show()
+    dock.set_whole_collection(True)
+    qtbot.waitUntil(lambda: dock.model.rowCount() > 0, timeout=EVENT_TIMEOUT_MS)
+    names = {dock.model.row_at(r).document for r in range(dock.model.rowCount())}
+    assert long_name in names
+    # about ten characters of the name (the rest elided, whole in the tooltip), not its 52
+    assert table.columnWidth(ReviewModel.DOCUMENT) <= table.fontMetrics().averageCharWidth() * 12

@@ -53,6 +53,8 @@ from editor.ui.view.explanation_strip import evidence_reasons, reason_text
 from editor.ui.view.link_style import LinkState, link_colour, link_state
 
 PREVIEW_CHARS = 40
+#: the whole collection's Document column is at most this many average characters wide
+DOCUMENT_COLUMN_MAX = 10
 
 
 class ReviewOrder(enum.Enum):
@@ -414,7 +416,9 @@ class ReviewList(QDockWidget):
         header.sectionClicked.connect(self._on_header_clicked)
         self.table.setColumnWidth(3, 120)
         self.table.setColumnHidden(3, True)
-        header.setSectionResizeMode(ReviewModel.DOCUMENT, QHeaderView.ResizeMode.ResizeToContents)
+        # the document's name as wide as it needs up to DOCUMENT_COLUMN_MAX characters (then elided, whole in the
+        # tooltip): sized to its contents it took the Why column's room, down to ~45 px (an X11 re-test)
+        header.setSectionResizeMode(ReviewModel.DOCUMENT, QHeaderView.ResizeMode.Interactive)
         header.moveSection(ReviewModel.DOCUMENT, 0)          # the document's name comes first
         self.table.setColumnHidden(ReviewModel.DOCUMENT, True)
         self.table.clicked.connect(self._on_table_clicked)
@@ -608,6 +612,7 @@ class ReviewList(QDockWidget):
             self._start_counting(source)
         self.model.show_collection(source.rows(count=not reading), source.threshold,
                                    [e.name for e in source.collection.entries])
+        self._fit_document_column()
         text = self.tr("%n doubtful link(s) left in the collection", "", self.model.rowCount())
         if reading:
             text = self.tr("Reading %n document(s)…", "", len(source.uncounted())) + " " + text
@@ -653,6 +658,12 @@ class ReviewList(QDockWidget):
         if self.whole_collection() and self._source is source and self._last is not None:
             self.refresh(*self._last)
 
+    def _fit_document_column(self) -> None:
+        self.table.resizeColumnToContents(ReviewModel.DOCUMENT)
+        limit = self.table.fontMetrics().averageCharWidth() * DOCUMENT_COLUMN_MAX
+        if self.table.columnWidth(ReviewModel.DOCUMENT) > limit:
+            self.table.setColumnWidth(ReviewModel.DOCUMENT, limit)
+
     def _on_scope_box_toggled(self, on: bool) -> None:
         self.table.setColumnHidden(ReviewModel.DOCUMENT, not on)
         self.count_label.setToolTip("")
@@ -683,6 +694,9 @@ class ReviewList(QDockWidget):
 
     def _on_order_box_changed(self, _index: int) -> None:
         self.model.set_order(self.order_box.currentData())
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.table.scrollTo(index)      # the selected link's row, where the new order put it (an X11 re-test)
 
     def _on_header_clicked(self, section: int) -> None:
         if section in (0, 1):
