@@ -248,9 +248,26 @@ def _offer_recovery(window) -> bool:
     return True
 
 
+GUI_USAGE = """usage: duiqi-gui [--sample | PROJECT | FOLDER | TEXT [TEXT]]
+
+Open the Duiqi alignment editor:
+  --sample        the bundled Chinese-English sample, aligned when it opens
+  PROJECT         a Duiqi project (.duiqi), or an alignment another tool wrote (TMX, XLIFF, TSV, ...)
+  FOLDER          a collection folder (what New Collection or `duiqi batch -o FOLDER` made)
+  TEXT [TEXT]     one mixed bilingual file, or a Chinese and an English text, imported and aligned
+With nothing, the editor starts empty (and offers the work a crashed session left).
+The command-line aligner is `duiqi` (duiqi --help)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the editor; `argv` are the arguments after the program name. Returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ("-h", "--help", "--version"):
+        # answered here, with no window: `duiqi-gui --help` opened the editor and said "Could not open --help"
+        from editor import __version__
+
+        print(f"duiqi-gui {__version__}" if args[0] == "--version" else GUI_USAGE)
+        return 0
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QStyleFactory

@@ -120,3 +120,17 @@ def test_duiqi_dash_dash_sample_starts_the_editor_on_the_aligned_sample(tmp_path
     assert confident and set(confident) <= set(gold.links)
     assert len(set(links) & set(gold.links)) / len(gold.links) >= 0.85
     assert not state["modified"]
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h", "--version"])
+def test_help_and_version_are_printed_without_opening_the_editor(flag, capsys, monkeypatch):
+    # found by an X11 re-test: `duiqi-gui --help` opened the editor and said "Could not open --help"
+    from PySide6.QtWidgets import QApplication
+
+    import editor.app
+    from editor import __version__
+
+    monkeypatch.setattr(QApplication, "exec", lambda *a: pytest.fail("the editor started"))
+    assert editor.app.main([flag]) == 0
+    out = capsys.readouterr().out
+    assert (f"duiqi-gui {__version__}" in out) if flag == "--version" else ("usage: duiqi-gui" in out)
