@@ -172,3 +172,27 @@ def test_replace_all_leaves_the_translator_on_the_link_they_were_on(qtbot, windo
     assert window.view.current_bead() == k
     window.undo_stack.undo()
     assert "THE" not in doc.tgt[0].text and window.view.current_bead() == k
+
+
+def test_the_strip_names_the_texts_typical_ratio_after_a_replace_and_its_undo(qtbot, window):
+    # found by an X11 re-test: after Replace All and Ctrl+Z the strip said "(typical 3.6)" for the text that read
+    # "(typical 3.5)" before: it was worded with the ratio of the text before each change
+    import re
+
+    def typical():
+        found = re.search(r"typical ([\d.]+)", window.strip.label.text())
+        return found.group(1) if found else None
+
+    window.view.select_bead(3)
+    before = typical()
+    assert before is not None
+    window.edit_controller.replace.trigger()
+    dialog = window.edit_controller.replace_dialog
+    dialog.set_side(Side.TGT)
+    dialog.find_field.setText("e")                 # shortens the English a lot: the ratio moves
+    dialog.replace_field.setText("")
+    dialog.replace_button.click()
+    replaced = typical()
+    assert replaced != before and replaced == f"{window._typical_ratio:.1f}"
+    window.undo_stack.undo()
+    assert typical() == before
