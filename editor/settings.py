@@ -93,8 +93,8 @@ def exporter_id(settings: "Settings | None") -> str:
 
         try:
             name = person_id(" ".join(getpass.getuser().split())) or ""
-        except (Exception,):            # no login name (a service account, a container): getpass raises
-            name = ""
+        except (OSError, KeyError, ImportError, ValueError):   # no login name (a container, a service account:
+            name = ""                                          # getpass raises), or one no TMX id can hold
     return name or DEFAULT_CREATION_ID
 
 

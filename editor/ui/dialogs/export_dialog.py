@@ -151,6 +151,8 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export Alignment"))
         self._document = document
+        #: (documents, links, confirmed links) when a whole collection is exported (`show_collection`)
+        self._collection_counts: tuple[int, int, int] | None = None
         self._project = project
         self._creation_id = creation_id or DEFAULT_CREATION_ID   # Settings.translator_id
         self.formats = available_formats(self)
@@ -441,7 +443,7 @@ class ExportDialog(QDialog):
 
     def _update_summary(self) -> None:
         self._update_codes_and_preset_notes()
-        if getattr(self, "_collection_counts", None) is not None:
+        if self._collection_counts is not None:
             documents, links, confirmed = self._collection_counts
             self.summary.setText(self.tr("The collection has %n aligned document(s) with %1 links between Chinese "
                                          "and English (%2 confirmed).", "", documents)
@@ -460,7 +462,7 @@ class ExportDialog(QDialog):
 
     def _update_artefacts(self) -> None:
         """Warn about the units that look like import artefacts: written, or left out with the doubtful links."""
-        count = 0 if getattr(self, "_collection_counts", None) is not None else self._artefacts.count
+        count = 0 if self._collection_counts is not None else self._artefacts.count
         self.artefact_label.setVisible(count > 0)
         self.review_artefacts_button.setVisible(count > 0)
         if not count:

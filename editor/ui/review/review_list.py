@@ -430,11 +430,10 @@ class ReviewList(QDockWidget):
         self._last: tuple | None = None                     # the arguments of the last refresh
         self._source: CollectionReview | None = None        # the open collection's rows
         self._shown: str | None = None                      # the collection's document in the panes
-        self._held: frozenset | None = None                 # hold_next's sentences
+        self._held: tuple[frozenset, frozenset] | None = None   # hold_next's (taken, next link's) sentences
         self._chosen: tuple[str, int] | None = None         # the whole collection's row chosen last
         self._counting: tuple | None = None                 # (source, stop event) while documents are read
         self._current: int | None = None                    # the link selected in the panes
-        self._resume: tuple[int, frozenset[int]] | None = None     # (row, sentence ids) of a link S took apart
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -512,33 +511,40 @@ class ReviewList(QDockWidget):
             return self.model.bead_at(r)
         return listed.bead if listed.document == self._shown else None
 
-    def hold_next(self) -> None:
-        """Alt+Return (accept the engine's alternative) replaces the link the reviewer is on and re-aligns the
-        rest: remember the sentences of the list's next link of the panes' document, so that Return goes on
-        from there once the links are back (`held_row`), as after S. Before, no row was selected then, and
-        Return went on in the text's order (an X11 audit)."""
+    def hold_next(self, taken=None) -> None:
+        """An edit is about to take the listed link the reviewer is on out of the list (S splits a sentence off
+        it; Alt+Return replaces it and its neighbours, `taken` their sentence ids): remember the list's next
+        link of the panes' document, so that Return goes on from there (`held_row`) once the link has left.
+        Before, Return went on in the text's order after Alt+Return (an X11 audit)."""
         self._held = None
         row = self.row_of_current()
         doc = self._last[0] if self._last is not None else None
         if row is None or doc is None:
             return
+        if taken is None:
+            bead = doc.beads[self._shown_link_at(row)]
+            taken = (*bead.src, *bead.tgt)
         for r in range(row + 1, self.model.rowCount()):
             k = self._shown_link_at(r)
             if k is not None and 0 <= k < len(doc.beads):
                 bead = doc.beads[k]
-                self._held = frozenset((*bead.src, *bead.tgt))
+                self._held = (frozenset(taken), frozenset((*bead.src, *bead.tgt)))
                 return
 
-    def held_row(self) -> int | None:
-        """The row that now lists a link holding the sentences `hold_next` remembered (once), or None."""
+    def held_row(self, sentence_ids) -> int | None:
+        """The row now listing the link `hold_next` remembered, when the link in the panes (`sentence_ids`) is
+        made of the sentences that edit took and is no longer listed; once. None otherwise."""
         held, self._held = self._held, None
-        if not held or self._last is None:
+        if held is None or self._last is None or self.row_of_current() is not None:
             return None
-        self._flush()
+        taken, following = held
+        if not taken & frozenset(sentence_ids):
+            return None                                 # the reviewer moved on elsewhere meanwhile
         doc = self._last[0]
         for r in range(self.model.rowCount()):
             k = self._shown_link_at(r)
-            if k is not None and 0 <= k < len(doc.beads) and held & frozenset((*doc.beads[k].src, *doc.beads[k].tgt)):
+            if k is not None and 0 <= k < len(doc.beads) and following & frozenset((*doc.beads[k].src,
+                                                                                      *doc.beads[k].tgt)):
                 return r
         return None
 
@@ -740,20 +746,8 @@ class ReviewList(QDockWidget):
     def _on_split_off_triggered(self) -> None:
         chosen = self._chosen_unsupported()
         if chosen is not None:
-            doc = self._last[0] if self.model.whole_collection else self.model.document
-            bead = doc.beads[chosen[0]]
-            # the link leaves the list; Return then goes on from the row it held (`resume_row`)
-            self._resume = (self.table.currentIndex().row(), frozenset((*bead.src, *bead.tgt)))
+            self.hold_next()            # the link leaves the list; Return then goes on from the list's next one
             self.split_off_requested.emit(*chosen)
-
-    def resume_row(self, sentence_ids) -> int | None:
-        """After S split a sentence off the listed link the reviewer was on, the row that link held (now the
-        next one) when the link in the panes is made of that link's sentences; once. None otherwise."""
-        resume, self._resume = self._resume, None
-        if resume is None or self.row_of_current() is not None:
-            return None
-        row, ids = resume
-        return row if ids & frozenset(sentence_ids) and row < self.model.rowCount() else None
 
     def choose_row(self, row: int) -> None:
         """Select a row as a click would (and jump to its link)."""

@@ -814,12 +814,9 @@ class AlignmentView(QWidget):
                 self.focus_side = focus
 
     def _same_layout(self, change) -> bool:
-        """True when a change leaves every row where it was: no sentence touched, the same links (only statuses)."""
-        if change.src is not None or change.tgt is not None or change.beads is None \
-                or self.bead_filter is not BeadFilter.ALL:
-            return False
-        old, new = change.beads.old, change.beads.new
-        return len(old) == len(new) and all(a.src == b.src and a.tgt == b.tgt for a, b in zip(old, new))
+        """True when a change leaves every row where it was: no sentence touched, the same links (only statuses),
+        and every link shown (a filter shows or hides links by their status)."""
+        return self.bead_filter is BeadFilter.ALL and _statuses_only(change)
 
     def _on_document_reset(self) -> None:
         if getattr(self, "_base_font", None) is not None:

@@ -127,7 +127,8 @@ class AlternativeOffer(QObject):
         self._offer = None
         self.action.setEnabled(False)
         self.next_action.setEnabled(False)
-        win.review_list.hold_next()                  # Return then goes on down the list from the next row
+        # Return then goes on down the review list from its next link
+        win.review_list.hold_next([i for b in doc.beads[first:last + 1] for i in (*b.src, *b.tgt)])
         if win.push_change(lambda d: edits.replace_beads(d, first, last, new, "Accept the alternative")):
             # the re-alignment joins this undo step: one Undo takes back the whole key press
             stack = win.undo_stack

@@ -452,8 +452,7 @@ class MainWindow(QMainWindow):
                 # text's ratio now, not the one before the edit (after Replace All and its undo the strip said
                 # "typical 3.6" for a text that is 3.5; an X11 re-test)
                 self._typical_ratio = ratio
-                self.strip.show_bead(self.document, self.view.current_bead(), ratio, self.view.review,
-                                     link_numbers=self.view.compact)
+                self._show_strip()
         self._update_status()
 
     def _compute_ratio(self) -> float | None:
@@ -493,9 +492,12 @@ class MainWindow(QMainWindow):
             where.append(" / ".join(sorted(e.upper() for e in encodings)))
         self.file_label.setText(" · ".join(where))
 
-    def _on_selection_changed(self) -> None:
+    def _show_strip(self) -> None:
         self.strip.show_bead(self.document, self.view.current_bead(), self._typical_ratio, self.view.review,
                              link_numbers=self.view.compact)
+
+    def _on_selection_changed(self) -> None:
+        self._show_strip()
         self.alternative.request()
         self.review_list.show_current(self.view.current_bead())
         if self.view.current_bead() is not None:
@@ -626,11 +628,9 @@ class MainWindow(QMainWindow):
             row = panel.row_of_current()
             if row is not None:
                 start = row + 1
-            else:                                   # S took the listed link apart: on from the row it held
+            else:                                   # S or Alt+Return took the listed link out: on from the next
                 bead = self.document.beads[k]
-                start = panel.resume_row((*bead.src, *bead.tgt))
-                if start is None:                   # Alt+Return replaced it: on from the list's next link
-                    start = panel.held_row()
+                start = panel.held_row((*bead.src, *bead.tgt))
             if start is not None:
                 target = panel.next_link(start, self.collection.shown if self.collection is not None else None)
         if not self.document.beads[k].is_fixed:       # confirmed or hand-made already: just move on
