@@ -25,6 +25,14 @@ def _whole_collection_window(qtbot, tmp_path):
     return win, made
 
 
+def _settle() -> None:
+    """Let the posted layout requests run (no waiting on the clock)."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+
+
 def _linked(model: ReviewModel) -> list[tuple[str, int, str]]:
     return [(model.index(r, ReviewModel.DOCUMENT).data(), model.bead_at(r), model.index(r, 1).data())
             for r in range(model.rowCount()) if model.row_at(r).linked]
@@ -137,13 +145,13 @@ def test_the_whole_collection_scope_does_not_widen_the_dock_or_the_window(qtbot,
     win, _ = _whole_collection_window(qtbot, tmp_path)
     dock = win.review_list
     dock.set_whole_collection(False)                            # from the shown document's scope
-    qtbot.wait(50)
+    _settle()
     before = dock.width()
     window_width = win.width()
     dock.set_whole_collection(True)
     qtbot.waitUntil(lambda: dock.model.whole_collection and dock.model.rowCount() > 0, timeout=EVENT_TIMEOUT_MS)
     dock.count_label.setText(dock.count_label.text() + " (1 document(s) not listed)")   # the longest it gets
-    qtbot.wait(50)
+    _settle()
     assert dock.minimumSizeHint().width() <= before           # the count wraps: nothing forces the dock wider
     assert dock.width() <= before + 2 and win.width() == window_width
 
