@@ -449,3 +449,10 @@ def count_matches(doc: AlignmentDocument, side: Side, find: str, *, regex: bool 
     """Return how many matches of `find` one side's segments hold (raises InvalidEditError for a bad pattern)."""
     pattern = compile_pattern(find, regex=regex, case_sensitive=case_sensitive)
     return sum(len(pattern.findall(s.text)) for s in doc.segments(side))
+
+
+def count_matches_in_segments(doc: AlignmentDocument, side: Side, find: str, *, regex: bool = False,
+                              case_sensitive: bool = False) -> int:
+    """Return how many of one side's segments hold a match of `find` (raises InvalidEditError for a bad pattern)."""
+    pattern = compile_pattern(find, regex=regex, case_sensitive=case_sensitive)
+    return sum(1 for s in doc.segments(side) if pattern.search(s.text))

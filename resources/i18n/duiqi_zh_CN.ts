@@ -554,7 +554,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>EditController</name>
     <message>
-        <location filename="../../editor/ui/window/edit_controller.py" line="+27"/>
+        <location filename="../../editor/ui/window/edit_controller.py" line="+28"/>
         <source>Split Link into &amp;1:1 Links</source>
         <translation>拆分为 1:1 链接(&amp;1)</translation>
     </message>
@@ -788,7 +788,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+48"/>
-        <location line="+230"/>
+        <location line="+232"/>
         <source>Export Alignment</source>
         <translation>导出对齐结果</translation>
     </message>
@@ -798,7 +798,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-117"/>
         <source>Link list (benchmark format)</source>
         <translation>链接列表（评测格式）</translation>
     </message>
@@ -843,7 +843,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>句子中的 %n 个制表符或换行符已写为空格。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Chinese → English (zh→en)</source>
         <translation>中文 → 英文（zh→en）</translation>
     </message>
@@ -1793,7 +1793,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
         <source>zh</source>
         <translation>中文</translation>
     </message>
@@ -1829,7 +1829,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <location line="+10"/>
         <source>That edit does not apply here: %1</source>
         <translation>此处无法进行该编辑：%1</translation>
@@ -2205,7 +2205,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReplaceDialog</name>
     <message>
-        <location filename="../../editor/ui/dialogs/replace_dialog.py" line="+26"/>
+        <location filename="../../editor/ui/dialogs/replace_dialog.py" line="+27"/>
         <source>Find and Replace</source>
         <translation>查找和替换</translation>
     </message>
@@ -2220,7 +2220,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>区分大小写</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
@@ -2239,13 +2239,20 @@ Your work is autosaved. Details were written to %2.</source>
         <source>Replace &amp;All</source>
         <translation>全部替换(&amp;A)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>Replaced %n match(es) in %1 sentence(s). Ctrl+Z undoes it.</source>
+        <translation>
+            <numerusform>已在 %1 个句子中替换 %n 处。按 Ctrl+Z 可撤销。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+36"/>
+        <location line="+19"/>
         <source>Not a valid regular expression: %1</source>
         <translation>不是有效的正则表达式：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n 处匹配</numerusform>
@@ -2255,7 +2262,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+273"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+275"/>
         <location filename="../../editor/ui/view/explanation_strip.py" line="-40"/>
         <source>sentence %1 may have no translation</source>
         <translation>第 %1 句可能没有译文</translation>
@@ -2299,7 +2306,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>复核列表</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Sort:</source>
         <translation>排序：</translation>
     </message>
@@ -2334,14 +2341,14 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>把可能没有译文的句子从链接中拆出（S）</translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+78"/>
         <source>%n doubtful link(s) left</source>
         <translation>
             <numerusform>还剩 %n 个存疑链接</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+109"/>
+        <location line="+154"/>
         <source>%n doubtful link(s) left in the collection</source>
         <translation>
             <numerusform>文集中还剩 %n 个存疑链接</numerusform>
@@ -2365,7 +2372,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-368"/>
+        <location line="-420"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>

@@ -156,6 +156,27 @@ def test_no_two_actions_share_a_shortcut(qtbot, window):
                 assert seen[name].text() == action.text(), f"{name}: {seen[name].text()!r} and {action.text()!r}"
 
 
+def test_replace_all_says_how_many_matches_it_replaced_in_how_many_sentences(qtbot, window):
+    # an X11 audit: after Replace All the dialog said only "0 matches", as if nothing had been done
+    import re
+
+    doc = window.document
+    pattern = re.compile("the", re.IGNORECASE)
+    matches = sum(len(pattern.findall(s.text)) for s in doc.tgt)
+    sentences = sum(1 for s in doc.tgt if pattern.search(s.text))
+    assert matches > sentences > 1
+    window.edit_controller.replace.trigger()
+    dialog = window.edit_controller.replace_dialog
+    dialog.set_side(Side.TGT)
+    dialog.find_field.setText("the")
+    dialog.replace_field.setText("THE")
+    dialog.replace_button.click()
+    said = dialog.result.text()
+    assert f"Replaced {matches} match" in said and f"in {sentences} sentence" in said, said
+    dialog.find_field.setText("THE ")                # a new search: the report gives way to the new count
+    assert "Replaced" not in dialog.result.text() and "match" in dialog.result.text()
+
+
 def test_replace_all_leaves_the_translator_on_the_link_they_were_on(qtbot, window):
     # seen in an X11 session: Replace All at link 138 of a chapter selected the text's first link and scrolled
     # there; undo too

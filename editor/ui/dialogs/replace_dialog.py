@@ -16,7 +16,8 @@ class ReplaceDialog(QDialog):
     """Asks what to replace on which side; emits `replace_requested(side, find, replacement, regex, case)`.
 
     It counts the matches as you type and says when the pattern is not a valid regular expression,
-    so "Replace All" is only enabled when something will change.
+    so "Replace All" is only enabled when something will change. After a replacement it says what was done
+    (`show_replaced`) until the search changes: "0 matches" alone read as if nothing had happened.
     """
 
     replace_requested = Signal(object, str, str, bool, bool)
@@ -34,6 +35,8 @@ class ReplaceDialog(QDialog):
         self.case_box = QCheckBox(self.tr("Match case"), self)
         self.result = QLabel(self)
         self.result.setWordWrap(True)
+        #: what the last Replace All did, shown above the count until the search or the side changes
+        self._done = ""
         form = QFormLayout()
         form.addRow(self.tr("Find:"), self.find_field)
         form.addRow(self.tr("Replace with:"), self.replace_field)
@@ -51,12 +54,12 @@ class ReplaceDialog(QDialog):
         column.addWidget(self.result)
         column.addWidget(buttons)
         for field in (self.find_field, self.replace_field):
-            field.textChanged.connect(self.refresh)
+            field.textChanged.connect(self._search_changed)
         # Enter in a field counts, it does not replace: replacing is a deliberate click (or Alt+A).
         self.find_field.returnPressed.connect(self.refresh)
-        self.side_box.currentIndexChanged.connect(self.refresh)
-        self.regex_box.toggled.connect(self.refresh)
-        self.case_box.toggled.connect(self.refresh)
+        self.side_box.currentIndexChanged.connect(self._search_changed)
+        self.regex_box.toggled.connect(self._search_changed)
+        self.case_box.toggled.connect(self._search_changed)
         self.refresh()
 
     def set_side(self, side: Side) -> None:
@@ -65,22 +68,31 @@ class ReplaceDialog(QDialog):
     def side(self) -> Side:
         return self.side_box.currentData()
 
+    def show_replaced(self, matches: int, sentences: int) -> None:
+        """Say what a Replace All just did (the window calls it after the change is made)."""
+        self._done = self.tr("Replaced %n match(es) in %1 sentence(s). Ctrl+Z undoes it.", "", matches).replace(
+            "%1", str(sentences))
+        self.refresh()
+
+    def _search_changed(self) -> None:
+        self._done = ""
+        self.refresh()
+
     def refresh(self) -> None:
         """Count the matches on the chosen side and enable Replace All when there are some."""
         doc: AlignmentDocument = self._doc_getter()
         text = self.find_field.text()
         count = 0
-        if not text:
-            self.result.setText("")
-        else:
+        found = ""
+        if text:
             try:
                 count = edits.count_matches(doc, self.side(), text, regex=self.regex_box.isChecked(),
                                             case_sensitive=self.case_box.isChecked())
             except InvalidEditError as exc:
-                self.result.setText(self.tr("Not a valid regular expression: %1").replace(
-                    "%1", str(exc).split(": ", 1)[-1]))
+                found = self.tr("Not a valid regular expression: %1").replace("%1", str(exc).split(": ", 1)[-1])
             else:
-                self.result.setText(self.tr("%n match(es)", "", count))
+                found = self.tr("%n match(es)", "", count)
+        self.result.setText("\n".join(t for t in (self._done, found) if t))
         self.replace_button.setEnabled(count > 0)
 
     def _on_replace_clicked(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from editor.bitext import edits
 from editor.bitext.document import AlignmentDocument, Change, Side, is_chinese_lang
+from editor.errors import InvalidEditError
 from editor.ui.view.alignment_view import AlignmentView
 from editor.ui.dialogs.replace_dialog import ReplaceDialog
 
@@ -96,4 +97,12 @@ class EditController(QObject):
     def _on_replace_requested(self, side: Side, find: str, replacement: str, regex: bool, case: bool) -> None:
         if self._busy():
             return
-        self._push(lambda doc: edits.replace_text(doc, side, find, replacement, regex=regex, case_sensitive=case))
+        doc = self._view.doc
+        try:
+            matches = edits.count_matches(doc, side, find, regex=regex, case_sensitive=case)
+            sentences = edits.count_matches_in_segments(doc, side, find, regex=regex, case_sensitive=case)
+        except InvalidEditError:
+            matches = sentences = 0
+        if self._push(lambda doc: edits.replace_text(doc, side, find, replacement, regex=regex,
+                                                     case_sensitive=case)) and self.replace_dialog is not None:
+            self.replace_dialog.show_replaced(matches, sentences)
