@@ -57,6 +57,7 @@ class JobResult:
     sentences: int = 0
     links: int = 0
     doubtful: int = 0
+    unlinked: int = 0               # 1-0 / 0-1 sentence groups
     seconds: float = 0.0
     payload: bytes | None = None    # the exported file, when the caller writes it (a Dask client)
     warnings: list[str] = field(default_factory=list)
@@ -199,6 +200,7 @@ def run_job(job: BatchJob, settings: BatchSettings, write: bool = True) -> JobRe
         result.sentences = len(doc.src) + len(doc.tgt)
         result.links = counts.links
         result.doubtful = counts.doubtful
+        result.unlinked = counts.unlinked
         result.warnings = ([kana[1]] if kana is not None else []) + list(report.warnings)
         result.src_lang, result.tgt_lang = doc.meta.src_lang, doc.meta.tgt_lang
     except EditorError as exc:
@@ -456,7 +458,8 @@ class BatchCollection:
             if not result.skipped:
                 stamp = _stamp(Path(result.output))
                 entry.stats = DocumentStats(result.links, result.doubtful, 0, time.strftime(
-                    "%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()), result.src_lang, result.tgt_lang, stamp)
+                    "%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()), result.src_lang, result.tgt_lang, stamp,
+                    result.unlinked)
         try:
             self.collection.write_index()
         except EditorError:

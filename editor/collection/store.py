@@ -73,6 +73,7 @@ class DocumentStats:
     src_lang: str | None = None
     tgt_lang: str | None = None
     stamp: list[int] | None = None       # [mtime_ns, size] of the file these counts belong to
+    unlinked: int | None = None          # 1-0 / 0-1 sentence groups (None: counted before the index kept them)
 
     @property
     def percent_confirmed(self) -> float:
@@ -339,7 +340,8 @@ class Collection:
         return path
 
     def record_stats(self, entry: DocumentEntry, doc: AlignmentDocument) -> DocumentStats:
-        """Count the document's links, doubtful and confirmed links (as the editor's review says)."""
+        """Count the document's links, doubtful and confirmed links (as the editor's review says) and its unlinked
+        sentence groups."""
         from editor.bitext.review import ReviewPolicy, review_counts
 
         counts = review_counts(doc, ReviewPolicy.for_document(doc))
@@ -348,7 +350,7 @@ class Collection:
         changed = (datetime.fromtimestamp(stamp[0] / 1e9, tz=timezone.utc).isoformat(timespec="seconds")
                    if stamp else None)
         entry.stats = DocumentStats(counts.links, counts.doubtful, counts.confirmed, changed,
-                                    doc.meta.src_lang, doc.meta.tgt_lang, stamp)
+                                    doc.meta.src_lang, doc.meta.tgt_lang, stamp, counts.unlinked)
         return entry.stats
 
     def fail(self, entry: DocumentEntry, reason: str, write_index: bool = True) -> None:
@@ -361,7 +363,7 @@ class Collection:
         path = self.path_of(entry)
         if path is None:
             return False
-        return entry.stats is None or entry.stats.stamp != _stamp(path)
+        return entry.stats is None or entry.stats.unlinked is None or entry.stats.stamp != _stamp(path)
 
     def refresh_stats(self) -> list[str]:
         """Count again the documents whose file changed since the index counted them (a resumed batch, a file

@@ -338,7 +338,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导出文集</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+32"/>
         <source>%n unit(s) of %1 document(s) written to %2.</source>
         <translation>
             <numerusform>已将 %1 个文档的 %n 个单元写入 %2。</numerusform>
@@ -788,7 +788,7 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+48"/>
-        <location line="+232"/>
+        <location line="+233"/>
         <source>Export Alignment</source>
         <translation>导出对齐结果</translation>
     </message>
@@ -798,7 +798,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-118"/>
         <source>Link list (benchmark format)</source>
         <translation>链接列表（评测格式）</translation>
     </message>
@@ -843,7 +843,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>句子中的 %n 个制表符或换行符已写为空格。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Chinese → English (zh→en)</source>
         <translation>中文 → 英文（zh→en）</translation>
     </message>
@@ -859,12 +859,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+245"/>
+        <location line="+246"/>
         <source>Only &amp;confirmed links (%1 of %2 links)</source>
         <translation>仅导出已确认的链接(&amp;C)（%2 个链接中的 %1 个）</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-244"/>
         <source>Leave out links longer than</source>
         <translation>略去长于以下长度的链接：</translation>
     </message>
@@ -969,14 +969,21 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>本次导出不包括：</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The collection has %n aligned document(s) with %1 links between Chinese and English (%2 confirmed).</source>
         <translation>
             <numerusform>文集共有 %n 个已对齐的文档，中英文之间有 %1 个链接（已确认 %2 个）。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n sentence group(s) are unlinked.</source>
+        <translation>
+            <numerusform>%n 组句子未链接。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The alignment has %1 links between Chinese and English (%2 confirmed); %3 sentence groups are unlinked.</source>
         <translation>此对齐共有 %1 个中英文链接（其中 %2 个已确认）；%3 组句子未链接。</translation>
     </message>

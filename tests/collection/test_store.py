@@ -148,3 +148,26 @@ def test_the_collection_lock_is_held_until_released_and_names_the_holder(tmp_pat
     last = Collection.open(collection.folder).lock()
     assert last is not None
     last.release()
+
+
+def test_the_index_counts_unlinked_sentence_groups_and_counts_again_an_index_that_did_not(tmp_path):
+    from editor.bitext import edits
+    from editor.bitext.project import save_project
+
+    collection = make_collection(tmp_path)
+    memo = collection.entry("memo")
+    doc = collection.load(memo)
+    doc.apply(edits.unlink(doc, 0))                  # one link becomes a Chinese and an English group
+    save_project(doc, collection.path_of(memo))
+    collection.record_stats(memo, doc)
+    collection.write_index()
+    again = Collection.open(collection.folder)
+    assert again.entry("memo").stats.unlinked == 2 and not again.stale(again.entry("memo"))
+    data = json.loads(again.index_path.read_text(encoding="utf-8"))
+    for item in data["documents"]:                   # an index written before it kept the count
+        item.get("stats", {}).pop("unlinked", None)
+    again.index_path.write_text(json.dumps(data), encoding="utf-8")
+    old = Collection.open(collection.folder)
+    assert old.entry("memo").stats.unlinked is None and old.stale(old.entry("memo"))
+    old.refresh_stats()
+    assert old.entry("memo").stats.unlinked == 2 and old.entry("letter").stats.unlinked == 0

@@ -405,10 +405,12 @@ class CollectionController(QObject):
         options.review_threshold = self.host.review_threshold()
         self.start_export(path, options)
 
-    def _export_totals(self) -> tuple[int, int, int]:
-        """(aligned documents, links, confirmed links) of the whole collection, the open documents as edited."""
+    def _export_totals(self) -> tuple[int, int, int, int | None]:
+        """(aligned documents, links, confirmed links, unlinked sentence groups or None if a document's count is
+        not known) of the whole collection, the open documents as edited."""
         policy = ReviewPolicy(self.host.review_threshold())
         documents = links = confirmed = 0
+        unlinked: int | None = 0
         for entry in self.collection.entries:
             if not entry.file or self.collection.problem(entry):
                 continue
@@ -416,10 +418,14 @@ class CollectionController(QObject):
             if opened is not None:
                 counts = review_counts(opened.doc, policy)
                 links, confirmed = links + counts.links, confirmed + counts.confirmed
+                unlinked = None if unlinked is None else unlinked + counts.unlinked
             elif entry.stats is not None:
                 links, confirmed = links + entry.stats.links, confirmed + entry.stats.confirmed
+                unlinked = None if unlinked is None or entry.stats.unlinked is None else unlinked + entry.stats.unlinked
+            else:
+                unlinked = None
             documents += 1
-        return documents, links, confirmed
+        return documents, links, confirmed, unlinked
 
     def _on_export_finished(self, report) -> None:
         lines = [self.tr("%n unit(s) of %1 document(s) written to %2.", "", report.written)

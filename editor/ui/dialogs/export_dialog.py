@@ -151,8 +151,9 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export Alignment"))
         self._document = document
-        #: (documents, links, confirmed links) when a whole collection is exported (`show_collection`)
-        self._collection_counts: tuple[int, int, int] | None = None
+        #: (documents, links, confirmed links, unlinked groups) when a whole collection is exported
+        #: (`show_collection`)
+        self._collection_counts: tuple[int, int, int, int | None] | None = None
         self._project = project
         self._creation_id = creation_id or DEFAULT_CREATION_ID   # Settings.translator_id
         self.formats = available_formats(self)
@@ -432,11 +433,12 @@ class ExportDialog(QDialog):
                                       + "\n".join(f"• {texts[o]}" for o in omissions))
         self.preset_notes.setVisible(bool(omissions))
 
-    def show_collection(self, documents: int, links: int, confirmed: int) -> None:
+    def show_collection(self, documents: int, links: int, confirmed: int, unlinked: int | None = None) -> None:
         """Export a whole collection: show its totals, not those of the one document the dialog was built on (for
         its language codes and script), and no artefact warning about that document alone (the dialog said
-        "0 of 276 links", document 001's, for a collection of 1,367; an X11 audit)."""
-        self._collection_counts = (documents, links, confirmed)
+        "0 of 276 links", document 001's, for a collection of 1,367; an X11 audit). `unlinked` (the sentence
+        groups without counterpart, which a TMX leaves out) is None when not every document's count is known."""
+        self._collection_counts = (documents, links, confirmed, unlinked)
         self.only_confirmed.setText(self.tr("Only &confirmed links (%1 of %2 links)")
                                     .replace("%1", str(confirmed)).replace("%2", str(links)))
         self._update_summary()
@@ -444,10 +446,13 @@ class ExportDialog(QDialog):
     def _update_summary(self) -> None:
         self._update_codes_and_preset_notes()
         if self._collection_counts is not None:
-            documents, links, confirmed = self._collection_counts
-            self.summary.setText(self.tr("The collection has %n aligned document(s) with %1 links between Chinese "
-                                         "and English (%2 confirmed).", "", documents)
-                                 .replace("%1", str(links)).replace("%2", str(confirmed)))
+            documents, links, confirmed, unlinked = self._collection_counts
+            text = (self.tr("The collection has %n aligned document(s) with %1 links between Chinese "
+                            "and English (%2 confirmed).", "", documents)
+                    .replace("%1", str(links)).replace("%2", str(confirmed)))
+            if unlinked:
+                text += " " + self.tr("%n sentence group(s) are unlinked.", "", unlinked)
+            self.summary.setText(text)
             self._update_artefacts()
             return
         counts = self._document.counts()
