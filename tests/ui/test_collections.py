@@ -648,3 +648,17 @@ def test_opening_a_folder_of_texts_offers_a_new_collection_of_its_pairs_not_an_e
     names, error = shown[0]
     assert sorted(names) == sorted(p.name for p in pair_folder(sources).pairs) and names and error == ""
     assert win.collection is None and not (sources / INDEX_NAME).exists()
+
+
+def test_open_collection_starts_beside_the_collection_opened_last_however_it_was_opened(qtbot, tmp_path, monkeypatch):
+    # an X11 audit: after `duiqi-gui FOLDER`, File > Open Collection Folder started in the home folder
+    from PySide6.QtWidgets import QFileDialog
+
+    from editor.ui.dialogs import file_dialogs
+
+    monkeypatch.setattr(file_dialogs, "_last_folder", [""])
+    win = _aligned_window(qtbot, tmp_path)                        # opened as the command line opens it
+    starts = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda parent, title, start: starts.append(start) or "")
+    win._on_open_collection_triggered()
+    assert starts == [str(win.collection.collection.folder.absolute().parent)]

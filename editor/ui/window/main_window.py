@@ -1125,6 +1125,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.files.file_used.emit(str(collection.folder.absolute()))
+        # the next Open Collection starts beside this one, however it was opened (from the command line, New
+        # Collection, the recent list): it started in the home folder (an X11 audit)
+        file_dialogs.remember(collection.folder)
         said = []
         left = controller.leftovers()
         if left:
