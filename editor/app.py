@@ -176,13 +176,13 @@ def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:      # noqa: N802 (the n
 #: (a literal translate() call with a count is not collected by pyside6-lupdate; QT_TRANSLATE_NOOP is)
 _COLLECTION_LEFT_EDITS = QT_TRANSLATE_NOOP(
     "App", "Duiqi did not close properly last time. The collection %1 has unsaved edits of %n document(s): %2. "
-           "Open it now? They come back as each document opens.")
+           "Open it now? They come back when it opens.")
 
 
 def offer_collection_recovery(window) -> bool:
     """Started without files, with nothing restored from the autosave: a recent collection whose documents'
     journals hold unsaved edits of a session that ended (a kill, a crash) is named, and opened when the
-    translator says so; its edits come back as each document opens. Before, nothing said so until the
+    translator says so; its edits come back as it opens (every document's). Before, nothing said so until the
     translator happened to reopen that folder (an X11 audit). True when one was opened."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox

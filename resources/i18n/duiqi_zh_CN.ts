@@ -223,8 +223,8 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+13"/>
-        <source>Duiqi did not close properly last time. The collection %1 has unsaved edits of %n document(s): %2. Open it now? They come back as each document opens.</source>
-        <translation>Duiqi 上次没有正常关闭。文集 %1 中有 %n 个文档有未保存的编辑：%2。现在打开它吗？每个文档打开时，这些编辑都会恢复。</translation>
+        <source>Duiqi did not close properly last time. The collection %1 has unsaved edits of %n document(s): %2. Open it now? They come back when it opens.</source>
+        <translation>Duiqi 上次没有正常关闭。文集 %1 中有 %n 个文档有未保存的编辑：%2。现在打开它吗？打开时这些编辑都会恢复。</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -1919,10 +1919,10 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>无法打开文集</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
-        <source>%n document(s) have unsaved edits from a session that ended: they come back when opened.</source>
+        <location line="+39"/>
+        <source>Recovered the unsaved edits of %n document(s) from a session that ended: %1. Save to keep them.</source>
         <translation>
-            <numerusform>%n 个文档有上次会话结束时未保存的编辑：打开文档时会恢复。</numerusform>
+            <numerusform>已从上次意外结束的会话中恢复 %n 个文档的未保存编辑：%1。请保存以保留这些编辑。</numerusform>
         </translation>
     </message>
     <message numerus="yes">

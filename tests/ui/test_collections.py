@@ -322,6 +322,35 @@ def test_a_start_without_files_offers_a_recent_collection_that_a_killed_session_
     assert again.collection.show("memo") and again.document.snapshot() == digest
 
 
+def test_a_collection_reopened_after_a_kill_counts_lists_and_exports_every_documents_recovered_edits(qtbot,
+                                                                                                   tmp_path):
+    # an X11 audit: after a kill, the documents not opened yet kept their saved counts ("doubtful" for links
+    # confirmed before the kill), the whole-collection review list still listed those links, and Export
+    # Collection wrote the saved files, until each document happened to be opened
+    from editor.bitext.review import ReviewPolicy, review_counts
+
+    win = _aligned_window(qtbot, tmp_path)
+    controller = win.collection
+    folder = controller.collection.folder
+    for name in ("letter", "memo"):
+        controller.show(name)
+        win.view.select_bead(0)
+        win.actions_.confirm_next.trigger()
+    digests = {n: controller.open_documents[n].doc.snapshot() for n in ("letter", "memo")}
+    win.close_collection(discard=False)                          # as a kill leaves it: journals, no save
+    assert win.open_collection(folder, ask=False)
+    again = win.collection
+    policy = ReviewPolicy(win.review_threshold())
+    for name in ("letter", "memo"):
+        opened = again.open_documents.get(name)
+        assert opened is not None and opened.doc.snapshot() == digests[name]
+        assert again._live_counts(name)[2] == review_counts(opened.doc, policy).confirmed == 1
+    assert again._export_totals()[2] == 2                        # both confirmations, before either is opened
+    assert again.is_modified() and set(again.modified_names()) == {"letter", "memo"}
+    assert win.collection.shown == "letter"                      # the first of them is in the panes
+    assert "letter, memo" in win.statusBar().currentMessage()
+
+
 def test_a_documents_journal_is_compacted_once_it_has_grown_and_still_gives_back_every_edit(qtbot, tmp_path,
                                                                                            monkeypatch):
     from editor.bitext.journal import read_journal

@@ -1129,10 +1129,13 @@ class MainWindow(QMainWindow):
         # Collection, the recent list): it started in the home folder (an X11 audit)
         file_dialogs.remember(collection.folder)
         said = []
-        left = controller.leftovers()
+        # the unsaved edits a session that ended left in documents' journals come back now, every document's, not
+        # as each is opened: until then the list's counts, the whole-collection review list, Export Collection and
+        # Save all had the saved files' state (links confirmed before a kill listed as doubtful; an X11 audit)
+        left = [name for name in reversed(controller.leftovers()) if controller.show(name)][::-1]
         if left:
-            said.append(self.tr("%n document(s) have unsaved edits from a session that ended: they come back "
-                                "when opened.", "", len(left)))
+            said.append(self.tr("Recovered the unsaved edits of %n document(s) from a session that ended: %1. "
+                                "Save to keep them.", "", len(left)).replace("%1", ", ".join(left)))
         tmx = sum(1 for e in collection.entries if e.file and e.file.lower().endswith(".tmx"))
         if tmx:
             # a TMX holds links only: the sentences without counterpart (the likely omissions a review is for)
@@ -1146,7 +1149,7 @@ class MainWindow(QMainWindow):
             self.document_list.show_progress(0.0)
             controller.aligner.progressed.connect(self._on_collection_progressed)
             controller.aligner.finished.connect(lambda _cancelled: self.document_list.show_progress(None))
-        if first is not None:
+        if first is not None and not left:
             controller.show(first)
         return True
 
