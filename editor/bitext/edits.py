@@ -396,20 +396,31 @@ def merge_with_previous(doc: AlignmentDocument, bead_index: int) -> Change:
     return Change("Merge with previous link", beads=change.beads)
 
 
-def compile_pattern(find: str, *, regex: bool = False, case_sensitive: bool = False) -> "re.Pattern[str]":
-    """Return the search pattern for find & replace; raises InvalidEditError for an empty or invalid pattern."""
+#: a letter or digit that makes a match part of a longer word for "whole words only": any word character but
+#: the CJK ideographs (Chinese is written without spaces: a Chinese match between Chinese characters is whole)
+_WORD_CHAR = r"[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+
+
+def compile_pattern(find: str, *, regex: bool = False, case_sensitive: bool = False,
+                    whole_words: bool = False) -> "re.Pattern[str]":
+    """Return the search pattern for find & replace; raises InvalidEditError for an empty or invalid pattern.
+    With `whole_words`, a match must not continue a word on either side ("the" finds no "them")."""
     if not find:
         raise InvalidEditError("nothing to find")
     flags = 0 if case_sensitive else re.IGNORECASE
+    body = find if regex else re.escape(find)
+    if whole_words:
+        body = f"(?<!{_WORD_CHAR})(?:{body})(?!{_WORD_CHAR})"
     try:
-        return re.compile(find if regex else re.escape(find), flags)
+        return re.compile(body, flags)
     except re.error as exc:
         raise InvalidEditError(f"invalid regular expression: {exc}") from None
 
 
 @_dated
 def replace_text(doc: AlignmentDocument, side: Side, find: str, replacement: str, *, regex: bool = False,
-                 case_sensitive: bool = False, positions: Sequence[int] | None = None) -> Change:
+                 case_sensitive: bool = False, positions: Sequence[int] | None = None,
+                 whole_words: bool = False) -> Change:
     """Replace every match of `find` in one side's segments (or only at `positions`) as one change.
 
     With `regex`, `find` is a Python regular expression and `replacement` may use \\1 or \\g<name>.
@@ -417,7 +428,7 @@ def replace_text(doc: AlignmentDocument, side: Side, find: str, replacement: str
     and are dated as changed by the person editing. Raises InvalidEditError when nothing matches,
     the pattern is invalid, or a replacement would leave a segment empty.
     """
-    pattern = compile_pattern(find, regex=regex, case_sensitive=case_sensitive)
+    pattern = compile_pattern(find, regex=regex, case_sensitive=case_sensitive, whole_words=whole_words)
     segs = doc.segments(side)
     where = range(len(segs)) if positions is None else sorted(set(positions))
     changed: dict[int, Segment] = {}
@@ -445,14 +456,14 @@ def replace_text(doc: AlignmentDocument, side: Side, find: str, replacement: str
 
 
 def count_matches(doc: AlignmentDocument, side: Side, find: str, *, regex: bool = False,
-                  case_sensitive: bool = False) -> int:
+                  case_sensitive: bool = False, whole_words: bool = False) -> int:
     """Return how many matches of `find` one side's segments hold (raises InvalidEditError for a bad pattern)."""
-    pattern = compile_pattern(find, regex=regex, case_sensitive=case_sensitive)
+    pattern = compile_pattern(find, regex=regex, case_sensitive=case_sensitive, whole_words=whole_words)
     return sum(len(pattern.findall(s.text)) for s in doc.segments(side))
 
 
 def count_matches_in_segments(doc: AlignmentDocument, side: Side, find: str, *, regex: bool = False,
-                              case_sensitive: bool = False) -> int:
+                              case_sensitive: bool = False, whole_words: bool = False) -> int:
     """Return how many of one side's segments hold a match of `find` (raises InvalidEditError for a bad pattern)."""
-    pattern = compile_pattern(find, regex=regex, case_sensitive=case_sensitive)
+    pattern = compile_pattern(find, regex=regex, case_sensitive=case_sensitive, whole_words=whole_words)
     return sum(1 for s in doc.segments(side) if pattern.search(s.text))

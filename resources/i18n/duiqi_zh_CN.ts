@@ -2212,7 +2212,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReplaceDialog</name>
     <message>
-        <location filename="../../editor/ui/dialogs/replace_dialog.py" line="+27"/>
+        <location filename="../../editor/ui/dialogs/replace_dialog.py" line="+28"/>
         <source>Find and Replace</source>
         <translation>查找和替换</translation>
     </message>
@@ -2225,6 +2225,11 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>Match case</source>
         <translation>区分大小写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole words only</source>
+        <translation>全字匹配</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2242,19 +2247,19 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>范围：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Replace &amp;All</source>
         <translation>全部替换(&amp;A)</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Replaced %n match(es) in %1 sentence(s). Ctrl+Z undoes it.</source>
         <translation>
             <numerusform>已在 %1 个句子中替换 %n 处。按 Ctrl+Z 可撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Not a valid regular expression: %1</source>
         <translation>不是有效的正则表达式：%1</translation>
     </message>

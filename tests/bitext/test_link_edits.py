@@ -59,6 +59,24 @@ def test_plain_replace_treats_pattern_and_backslashes_literally_and_ignores_case
     assert [t.text for t in doc.tgt] == ["One.", "\\1wo.", "\\1hree.", "Four."]
 
 
+def test_whole_words_only_leaves_longer_words_alone_on_english_and_counts_chinese_matches_as_whole():
+    from editor.bitext.document import AlignmentDocument, Bead, Segment
+
+    src = [Segment(0, "他们在新图书馆看书。", 0), Segment(1, "图书馆很大。", 0)]
+    tgt = [Segment(2, "They read in the new library; the rest of them (the others) stayed.", 0),
+           Segment(3, "The library is big, THE biggest, thereabouts.", 0)]
+    doc = AlignmentDocument(src, tgt, [Bead((0,), (2,)), Bead((1,), (3,))])
+    assert edits.count_matches(doc, Side.TGT, "the") == 9           # They, them, others, thereabouts too
+    assert edits.count_matches(doc, Side.TGT, "the", whole_words=True) == 5
+    assert edits.count_matches(doc, Side.TGT, "the", whole_words=True, case_sensitive=True) == 3
+    assert edits.count_matches_in_segments(doc, Side.TGT, "rest", whole_words=True) == 1
+    doc.apply(edits.replace_text(doc, Side.TGT, "the", "a", whole_words=True, case_sensitive=True))
+    assert [t.text for t in doc.tgt] == ["They read in a new library; a rest of them (a others) stayed.",
+                                         "The library is big, THE biggest, thereabouts."]
+    assert edits.count_matches(doc, Side.SRC, "图书馆", whole_words=True) == 2   # no spaces in Chinese
+    assert edits.count_matches(doc, Side.TGT, r"b\w+", regex=True, whole_words=True) == 2   # big, biggest
+
+
 def test_replace_refuses_no_match_an_invalid_regex_and_an_emptied_sentence():
     doc = _doc()
     with pytest.raises(InvalidEditError, match="no match"):

@@ -177,6 +177,27 @@ def test_replace_all_says_how_many_matches_it_replaced_in_how_many_sentences(qtb
     assert "Replaced" not in dialog.result.text() and "match" in dialog.result.text()
 
 
+def test_replace_all_with_whole_words_only_leaves_them_and_other_longer_words_alone(qtbot, window):
+    # seen under X11: "the" -> "THE" made "THEm", "WheTHEr", "THEy": the dialog had no "whole words" option
+    import re
+
+    doc = window.document
+    longer = [w for s in doc.tgt for w in re.findall(r"\w*the\w*", s.text, re.IGNORECASE) if w.lower() != "the"]
+    assert longer
+    window.edit_controller.replace.trigger()
+    dialog = window.edit_controller.replace_dialog
+    dialog.set_side(Side.TGT)
+    dialog.find_field.setText("the")
+    all_matches = dialog.result.text()
+    dialog.words_box.setChecked(True)
+    assert dialog.result.text() != all_matches                   # counted again: fewer
+    dialog.replace_field.setText("THE")
+    dialog.replace_button.click()
+    text = " ".join(s.text for s in doc.tgt)
+    assert all(w in text for w in longer)
+    assert not re.search(r"\bthe\b", text)                      # every whole "the" replaced
+
+
 def test_replace_all_leaves_the_translator_on_the_link_they_were_on(qtbot, window):
     # seen in an X11 session: Replace All at link 138 of a chapter selected the text's first link and scrolled
     # there; undo too

@@ -20,7 +20,8 @@ class ReplaceDialog(QDialog):
     (`show_replaced`) until the search changes: "0 matches" alone read as if nothing had happened.
     """
 
-    replace_requested = Signal(object, str, str, bool, bool)
+    #: (side, find, replacement, regex, case, whole words)
+    replace_requested = Signal(object, str, str, bool, bool, bool)
 
     def __init__(self, doc_getter, side_names: dict[Side, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +34,7 @@ class ReplaceDialog(QDialog):
             self.side_box.addItem(side_names[side], side)
         self.regex_box = QCheckBox(self.tr("Regular expression (\\1 in the replacement is the first group)"), self)
         self.case_box = QCheckBox(self.tr("Match case"), self)
+        self.words_box = QCheckBox(self.tr("Whole words only"), self)
         self.result = QLabel(self)
         self.result.setWordWrap(True)
         #: what the last Replace All did, shown above the count until the search or the side changes
@@ -43,6 +45,7 @@ class ReplaceDialog(QDialog):
         form.addRow(self.tr("In:"), self.side_box)
         form.addRow("", self.regex_box)
         form.addRow("", self.case_box)
+        form.addRow("", self.words_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.replace_button = QPushButton(self.tr("Replace &All"), self)
         self.replace_button.setAutoDefault(False)
@@ -60,6 +63,7 @@ class ReplaceDialog(QDialog):
         self.side_box.currentIndexChanged.connect(self._search_changed)
         self.regex_box.toggled.connect(self._search_changed)
         self.case_box.toggled.connect(self._search_changed)
+        self.words_box.toggled.connect(self._search_changed)
         self.refresh()
 
     def set_side(self, side: Side) -> None:
@@ -87,7 +91,8 @@ class ReplaceDialog(QDialog):
         if text:
             try:
                 count = edits.count_matches(doc, self.side(), text, regex=self.regex_box.isChecked(),
-                                            case_sensitive=self.case_box.isChecked())
+                                            case_sensitive=self.case_box.isChecked(),
+                                            whole_words=self.words_box.isChecked())
             except InvalidEditError as exc:
                 found = self.tr("Not a valid regular expression: %1").replace("%1", str(exc).split(": ", 1)[-1])
             else:
@@ -97,7 +102,8 @@ class ReplaceDialog(QDialog):
 
     def _on_replace_clicked(self) -> None:
         self.replace_requested.emit(self.side(), self.find_field.text(), self.replace_field.text(),
-                                    self.regex_box.isChecked(), self.case_box.isChecked())
+                                    self.regex_box.isChecked(), self.case_box.isChecked(),
+                                    self.words_box.isChecked())
         self.refresh()
 
     def keyPressEvent(self, event) -> None:

@@ -94,15 +94,17 @@ class EditController(QObject):
         self.replace_dialog.find_field.setFocus()
         self.replace_dialog.find_field.selectAll()
 
-    def _on_replace_requested(self, side: Side, find: str, replacement: str, regex: bool, case: bool) -> None:
+    def _on_replace_requested(self, side: Side, find: str, replacement: str, regex: bool, case: bool,
+                              words: bool = False) -> None:
         if self._busy():
             return
         doc = self._view.doc
+        how = dict(regex=regex, case_sensitive=case, whole_words=words)
         try:
-            matches = edits.count_matches(doc, side, find, regex=regex, case_sensitive=case)
-            sentences = edits.count_matches_in_segments(doc, side, find, regex=regex, case_sensitive=case)
+            matches = edits.count_matches(doc, side, find, **how)
+            sentences = edits.count_matches_in_segments(doc, side, find, **how)
         except InvalidEditError:
             matches = sentences = 0
-        if self._push(lambda doc: edits.replace_text(doc, side, find, replacement, regex=regex,
-                                                     case_sensitive=case)) and self.replace_dialog is not None:
+        if self._push(lambda doc: edits.replace_text(doc, side, find, replacement, **how)) \
+                and self.replace_dialog is not None:
             self.replace_dialog.show_replaced(matches, sentences)
