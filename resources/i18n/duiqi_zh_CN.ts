@@ -235,7 +235,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>CollectionController</name>
     <message>
-        <location filename="../../editor/ui/collection/collection_controller.py" line="+159"/>
+        <location filename="../../editor/ui/collection/collection_controller.py" line="+160"/>
         <source>%1 is still aligning; it opens when it is aligned.</source>
         <translation>%1 仍在对齐；对齐完成后即可打开。</translation>
     </message>
@@ -356,9 +356,112 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>CoreError</name>
+    <message>
+        <location filename="../../editor/ui/error_text.py" line="+20"/>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this is a folder, not a file</source>
+        <translation>这是一个文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read the file (%1)</source>
+        <translation>无法读取该文件（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot write the file (%1)</source>
+        <translation>无法写入该文件（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot decode the file as text (tried %1); is it a binary file?</source>
+        <translation>无法将该文件解码为文本（已尝试 %1）；它是二进制文件吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot decode the file as text; is it a binary file?</source>
+        <translation>无法将该文件解码为文本；它是二进制文件吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file contains no text</source>
+        <translation>该文件不含任何文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file has markup but no text to align</source>
+        <translation>该文件只有标记，没有可对齐的文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the document is password-protected; save an unprotected copy and open that</source>
+        <translation>该文档受密码保护；请另存一份未加密的副本并打开它</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the project was saved by a newer Duiqi (format %1; this one reads up to %2)</source>
+        <translation>该项目由更新版本的 Duiqi 保存（格式 %1；本版本最高可读取格式 %2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the project file is damaged: %1</source>
+        <translation>项目文件已损坏：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a Duiqi collection: there is no %1 in the folder</source>
+        <translation>不是 Duiqi 文集：文件夹中没有 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file of document %1 is missing (moved or deleted)</source>
+        <translation>文档 %1 的文件不见了（已被移动或删除）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the document&apos;s file is missing (moved or deleted)</source>
+        <translation>该文档的文件不见了（已被移动或删除）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the folder does not exist</source>
+        <translation>该文件夹不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this is a folder; give a file name</source>
+        <translation>这是一个文件夹；请给出文件名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this is one of the input files; choose another output name</source>
+        <translation>这是输入文件之一；请另选一个输出文件名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not well-formed XML: %1</source>
+        <translation>XML 格式不正确：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>alignment cancelled</source>
+        <translation>对齐已取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../editor/ui/collection/document_list.py" line="+221"/>
+        <location filename="../../editor/ui/collection/document_list.py" line="+222"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1015,7 +1118,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../editor/ui/window/file_controller.py" line="+71"/>
+        <location filename="../../editor/ui/window/file_controller.py" line="+72"/>
         <source>Could not open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
@@ -1176,7 +1279,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../editor/ui/dialogs/import_dialog.py" line="+199"/>
+        <location filename="../../editor/ui/dialogs/import_dialog.py" line="+200"/>
         <source>New Alignment</source>
         <translation>新建对齐</translation>
     </message>

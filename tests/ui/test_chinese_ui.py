@@ -101,3 +101,64 @@ def test_the_export_report_is_chinese_in_the_chinese_interface(chinese):
     text = export_finished_text(report, Path("/tmp/lit.xlf"))
     assert text.splitlines() == ["已将 217 个句对写入 /tmp/lit.xlf。", "未写入 2 个未链接的句子。",
                                  "未写入 5 个存疑的链接。", "句子中的 1 个制表符或换行符已写为空格。"]
+
+
+def _core_errors(tmp_path):
+    """Errors the core raises for bad input, each made the way a user meets it."""
+    from editor.collection import Collection
+    from editor.errors import EditorError, EmptyFileError, EncryptedFileError, MalformedFileError, \
+        MarkupOnlyFileError, UndecodableFileError
+    from editor.file_checks import check_input_file
+    from editor.importing import load_document
+
+    made = []
+    for attempt in (lambda: check_input_file(tmp_path / "missing.txt"), lambda: check_input_file(tmp_path),
+                    lambda: Collection.open(tmp_path)):
+        try:
+            attempt()
+        except EditorError as exc:
+            made.append(exc)
+    binary = tmp_path / "data.txt"
+    binary.write_bytes(bytes(range(256)) * 64)
+    try:
+        load_document(binary)
+    except EditorError as exc:
+        made.append(exc)
+    made += [UndecodableFileError(binary, ("gb18030",)), EmptyFileError(binary), MarkupOnlyFileError(binary),
+             EncryptedFileError(binary), MalformedFileError(binary, "not well-formed XML: mismatched tag", line=3)]
+    assert len(made) == 9
+    return made
+
+
+def test_the_cores_reasons_for_bad_input_are_chinese_in_the_chinese_ui(qtbot, chinese, tmp_path):
+    # an X11 audit: "无法打开 missing.txt。" over the English reason "no such file"
+    import re
+
+    from editor.ui.error_text import reason_text
+
+    for exc in _core_errors(tmp_path):
+        text = reason_text(exc.message)
+        assert re.search("[\u4e00-\u9fff]", text) and text != exc.message, exc.message
+    assert reason_text("line 3: not well-formed XML: mismatched tag") == "第 3 行：XML 格式不正确：mismatched tag"
+    assert reason_text("cannot read the file (Permission denied)") == "无法读取该文件（Permission denied）"
+    assert reason_text("a reason no template knows") == "a reason no template knows"
+
+
+def test_the_window_shows_a_file_error_with_its_reason_in_the_ui_language(qtbot, chinese, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.ui.window.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.informativeText())) or 0)
+    assert not win.open_paths([tmp_path / "missing.txt"], ask=False)
+    assert shown and "missing.txt" in shown[0][0] and "文件不存在" in shown[0][1], shown
+
+
+def test_the_cores_reasons_stay_as_they_are_in_the_english_ui(qtbot, tmp_path):
+    from editor.ui.error_text import reason_text
+
+    for exc in _core_errors(tmp_path):
+        assert reason_text(exc.message) == exc.message

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
+from editor.ui.error_text import reason_text
 from editor.bitext.document import AlignmentDocument
 from editor.bitext.journal import copy_document
 from editor.bitext.review import ReviewPolicy, review_counts
@@ -165,7 +166,7 @@ class CollectionController(QObject):
             problem = entry.error
             if problem:
                 self.error.emit(self.tr("Could not open the document"),
-                                EditorError(self.tr("%1 failed: %2").replace("%1", name).replace("%2", problem)))
+                                EditorError(self.tr("%1 failed: %2").replace("%2", reason_text(problem)).replace("%1", name)))
                 return False
             try:
                 doc = self.collection.load(entry)

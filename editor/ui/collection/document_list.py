@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton, QStyle, QStyledItemDelegate, QStyleOptionProgressBar, QTableView, QVBoxLayout, QWidget,
 )
 
+from editor.ui.error_text import reason_text
 from editor.bitext.review import whole_percent
 from editor.collection.store import (FAILED, REVIEWED, TO_ALIGN, TO_REVIEW, UNCHECKED, Collection, DocumentEntry,
                                     review_status)
@@ -136,7 +137,7 @@ class DocumentListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             problem = entry.error or (self.collection.problem(entry) if entry.file else None)
             if problem:
-                return problem
+                return reason_text(problem)
             sources = [p for p in (entry.zh, entry.en) if p]
             return "\n".join(sources) if sources else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (LINKS, DOUBTFUL, CONFIRMED):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
                                QWidget)
 
 from editor import workflow
+from editor.ui.error_text import reason_text
 from editor.bitext.document import AlignmentDocument
 from editor.errors import (EditorError, EmptyFileError, EncryptedFileError, InputFileError, MarkupOnlyFileError,
                            UndecodableFileError)
@@ -179,9 +180,9 @@ def error_text(dialog: QWidget, exc: EditorError) -> str:
         text = QCoreApplication.translate(
             "ImportDialog", "“%1” is password-protected. Save an unprotected copy and import that.")
     else:
-        text = QCoreApplication.translate("ImportDialog", "“%1”: %2").replace("%2", exc.message)
+        text = QCoreApplication.translate("ImportDialog", "“%1”: %2").replace("%2", reason_text(exc.message))
         if not name:
-            return exc.message
+            return reason_text(exc.message)
     return text.replace("%1", name)
 
 

@@ -9,6 +9,7 @@ from typing import Protocol, Sequence
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from editor.ui.error_text import error_reason
 from editor.bitext.document import AlignmentDocument
 from editor.bitext.project import PROJECT_SUFFIX, load_project, save_project
 from editor.errors import EditorError, UnsupportedFormatError
@@ -67,7 +68,7 @@ class FileController(QObject):
     def show_error(self, title: str, exc: BaseException, path: Path | None = None) -> None:
         """Tell the user what went wrong, naming the file."""
         where = getattr(exc, "path", None) or path
-        message = getattr(exc, "message", None) or str(exc)
+        message = error_reason(exc)               # in the UI's language where the core's reason is a known one
         text = self.tr("Could not open %1.").replace("%1", Path(where).name) if where else title
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.dialog_parent)
         box.setInformativeText(message + (f"\n\n{where}" if where else ""))
