@@ -47,6 +47,10 @@ class Settings:
     export_directions: dict[str, str] = field(default_factory=dict)
     #: New Alignment: one mixed file (True) or a Chinese and an English file (False)
     import_one_file: bool = False
+    #: the collection's document list: only the documents that need review, and its sort ([column, order]; column
+    #: -1: the collection's own order), as the translator last left them
+    documents_needing_review_only: bool = False
+    documents_sort: list[int] = field(default_factory=lambda: [-1, 0])
 
 
 def settings_path() -> Path:
@@ -58,6 +62,9 @@ def _valid(name: str, value: object, default: object) -> bool:
     """True when `value` has the type (and range) a Settings field needs."""
     if name == "recent_files":
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if name == "documents_sort":
+        return isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value) \
+            and -1 <= value[0] < 16 and value[1] in (0, 1)
     if name == "font_size":
         return type(value) is int and MIN_FONT_SIZE <= value <= MAX_FONT_SIZE
     if name == "autosave_seconds":

@@ -691,3 +691,26 @@ def test_open_collection_starts_beside_the_collection_opened_last_however_it_was
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda parent, title, start: starts.append(start) or "")
     win._on_open_collection_triggered()
     assert starts == [str(win.collection.collection.folder.absolute().parent)]
+
+
+def test_the_document_lists_filter_and_sort_come_back_in_the_next_session(qtbot, tmp_path):
+    # an X11 audit: "Only documents that need review" and the sort by Doubtful were gone at every start
+    win = _aligned_window(qtbot, tmp_path)
+    dock = win.document_list
+    dock.needs_review.setChecked(True)
+    dock.table.sortByColumn(DOUBTFUL, Qt.SortOrder.DescendingOrder)
+    win._save_settings()                                          # as closing the window does
+    folder = win.collection.collection.folder
+    win.close_collection(discard=True)
+    again = _window(qtbot)
+    assert again.document_list.needs_review.isChecked()
+    assert again.open_paths([folder], ask=False)
+    table = again.document_list.table
+    header = table.horizontalHeader()
+    assert header.sortIndicatorSection() == DOUBTFUL and header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert [table.model().index(r, NAME).data() for r in range(table.model().rowCount())] == ["sample"]
+    again.document_list.needs_review.setChecked(False)
+    again.document_list.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)     # the collection's order again
+    again._save_settings()
+    third = _window(qtbot)
+    assert not third.document_list.needs_review.isChecked() and third.document_list.view_state() == (False, -1, 0)

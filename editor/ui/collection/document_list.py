@@ -31,6 +31,8 @@ class DocumentListModel(QAbstractTableModel):
     """Rows over `collection.entries`. `live(name)` gives (links, doubtful, confirmed, modified) of an open
     document (its counts change as it is edited), or None to use the index's counts."""
 
+    COLUMNS = 6
+
     def __init__(self, collection: Collection, live: Callable[[str], tuple | None], parent=None) -> None:
         super().__init__(parent)
         self.collection, self._live = collection, live
@@ -78,7 +80,7 @@ class DocumentListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.collection.entries)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -217,6 +219,8 @@ class DocumentList(QDockWidget):
 
     document_chosen = Signal(str)
     cancel_requested = Signal()
+    #: the filter or the sort changed (the window remembers them: `view_state`)
+    view_changed = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(self.tr("Documents"), parent)
@@ -260,14 +264,36 @@ class DocumentList(QDockWidget):
         self.proxy = _NeedsReviewFilter(self)
         self.needs_review.toggled.connect(self.proxy.set_only_needing_review)
         self.model: DocumentListModel | None = None
+        #: the sort a new collection opens with: (column, order); column -1 is the collection's own order
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self.needs_review.toggled.connect(lambda _on: self.view_changed.emit())
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_changed)
         self._update_summary()
+
+    def view_state(self) -> tuple[bool, int, int]:
+        """(only documents that need review, sort column or -1, 0 ascending / 1 descending)."""
+        return self.needs_review.isChecked(), self._sort[0], 0 if self._sort[1] == Qt.SortOrder.AscendingOrder else 1
+
+    def set_view_state(self, needing_review_only: bool, column: int, order: int) -> None:
+        """The filter and the sort as the translator left them (the next collection opens with them too)."""
+        self._sort = (column if -1 <= column < DocumentListModel.COLUMNS else -1,
+                      Qt.SortOrder.DescendingOrder if order == 1 else Qt.SortOrder.AscendingOrder)
+        self.needs_review.setChecked(needing_review_only)
+        if self.model is not None:
+            self.table.sortByColumn(*self._sort)
+
+    def _on_sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if self.model is None:
+            return                               # a table without a model: not the translator's choice
+        self._sort = (column, order)
+        self.view_changed.emit()
 
     def set_model(self, model: DocumentListModel | None) -> None:
         self.model = model
         self.proxy.setSourceModel(model)
         self.table.setModel(self.proxy if model is not None else None)
         if model is not None:
-            self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)    # the collection's order until asked
+            self.table.sortByColumn(*self._sort)         # the collection's order until asked, then the last sort
             model.dataChanged.connect(self._update_summary)
             model.modelReset.connect(self._update_summary)
         self._update_summary()

@@ -756,6 +756,11 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.compact_mode = on
 
+    def _on_document_list_view_changed(self) -> None:
+        if self.settings is not None:
+            only, column, order = self.document_list.view_state()
+            self.settings.documents_needing_review_only, self.settings.documents_sort = only, [column, order]
+
     def _on_swap_panes_triggered(self) -> None:
         self.view.set_left_side(self.view.left_side.other)
         if self.settings is not None:
@@ -996,6 +1001,10 @@ class MainWindow(QMainWindow):
         self.document_list = DocumentList(self)
         self.document_list.document_chosen.connect(self._on_collection_document_chosen)
         self.document_list.cancel_requested.connect(self._on_collection_cancel_requested)
+        if self.settings is not None:
+            self.document_list.set_view_state(self.settings.documents_needing_review_only,
+                                              *self.settings.documents_sort)
+        self.document_list.view_changed.connect(self._on_document_list_view_changed)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.document_list)
         self.document_list.hide()
         toggle = self.document_list.toggleViewAction()
