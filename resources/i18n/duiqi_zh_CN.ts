@@ -461,7 +461,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../editor/ui/collection/document_list.py" line="+222"/>
+        <location filename="../../editor/ui/collection/document_list.py" line="+226"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -481,7 +481,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+66"/>
         <source>No collection is open. File ▸ New Collection… (Ctrl+Shift+N) aligns a whole archive at once; File ▸ Open Collection Folder… (Ctrl+Shift+O) opens one. Its documents are listed here.</source>
         <translation>没有打开的文集。“文件 ▸ 新建文集…”（Ctrl+Shift+N）一次对齐整个档案；“文件 ▸ 打开文集文件夹…”（Ctrl+Shift+O）打开已有文集。文集中的文档列在这里。</translation>
     </message>
@@ -501,7 +501,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-204"/>
+        <location line="-228"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1945,7 +1945,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>此处无法进行该编辑：%1</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+30"/>
+        <source>Nothing linked: the selection on the other side is out of view. Select the sentences to link on both sides, then press Ctrl+L.</source>
+        <translation>未建立链接：另一侧的选择不在视野内。请在两侧都选好要链接的句子，再按 Ctrl+L。</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Confirm All Above</source>
         <translation>确认以上全部</translation>
     </message>
@@ -1982,7 +1987,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>所选内容不在视野内，现已显示。再按一次该键即可编辑。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>Align Automatically</source>
         <translation>自动对齐</translation>
     </message>
@@ -2006,7 +2011,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+118"/>
         <source>&amp;Document List</source>
         <translation>文档列表(&amp;D)</translation>
     </message>
@@ -2560,7 +2565,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/view/sentence_pane.py" line="+344"/>
+        <location filename="../../editor/ui/view/sentence_pane.py" line="+346"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>

@@ -288,3 +288,63 @@ def test_the_selected_link_stays_whole_when_the_panes_get_shorter(qtbot, window)
     window.resize(1280, 620)
     qtbot.waitUntil(lambda: view.viewport_height() < before, timeout=EVENT_TIMEOUT_MS)
     assert view.scrollbar.value() == 0
+
+
+def _on_screen(view, side) -> bool:
+    """One side's selected sentences are at least partly inside the pane."""
+    geo = view.layout_model.sides[side]
+    return any(geo.tops[p] - view.offset(side) + geo.heights[p] > 0
+               and geo.tops[p] - view.offset(side) < view.viewport_height() for p in view.selected_positions(side))
+
+
+def test_ctrl_l_links_nothing_with_a_selection_on_the_other_side_that_is_out_of_view(qtbot):
+    # an X11 audit: the import left link 1 selected; the translator scrolled down, clicked Chinese sentence 10
+    # and pressed Ctrl+L: it was linked to English sentence 1, off screen, as a link "made by hand"
+    window = _long_window(qtbot)
+    view, doc = window.view, window.document
+    view.select_bead(0)
+    view.scrollbar.setValue(view.scrollbar.maximum() // 2)      # the translator scrolled away
+    assert not _on_screen(view, Side.TGT)
+    zh = view.panes[Side.SRC]
+    window.activateWindow()
+    zh.setFocus()
+    qtbot.waitUntil(zh.hasFocus)
+    tops = view.layout_model.sides[Side.SRC].tops
+    shown = next(p for p in range(len(doc.src)) if tops[p] - view.offset(Side.SRC) > 40)   # one on screen
+    view.select_segment(Side.SRC, shown, scroll=False)          # as a mouse press does
+    assert _on_screen(view, Side.SRC) and not _on_screen(view, Side.TGT)
+    before = doc.snapshot()
+    qtbot.keyClick(zh, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert doc.snapshot() == before
+    assert "out of view" in window.statusBar().currentMessage()
+    # with a visible English selection, chosen by the translator, it links
+    counterpart = shown + 2
+    view.select_segment(Side.TGT, counterpart, scroll=False)
+    assert _on_screen(view, Side.TGT)
+    view.select_segment(Side.SRC, shown, scroll=False)
+    qtbot.keyClick(zh, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    k = doc.bead_index_of(doc.src[shown].id)
+    assert doc.beads[k].tgt == (doc.tgt[counterpart].id,)
+
+
+def test_tab_into_the_other_pane_keeps_the_link_the_translator_clicked_current(qtbot, window):
+    # an X11 audit: click Chinese sentence 3, Tab twice to "Confirm and Go to Next", Space: link 1 (whose English
+    # sentence the English pane still held from the import) was confirmed, not link 3
+    from editor.bitext.document import BeadStatus
+
+    view, doc = window.view, window.document
+    view.select_bead(0)
+    ones = [k for k, b in enumerate(doc.beads) if b.kind == (1, 1)]
+    k = ones[2]
+    zh, en = view.panes[Side.SRC], view.panes[Side.TGT]
+    window.activateWindow()
+    zh.setFocus()
+    qtbot.waitUntil(zh.hasFocus)
+    view.select_segment(Side.SRC, doc.locate(doc.beads[k].src[0])[1], scroll=False)   # the click on it
+    assert view.current_bead() == k
+    en.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(en.hasFocus)
+    assert view.focus_side is Side.TGT and view.current_bead() == k
+    assert view.selected_ids(Side.TGT) == doc.beads[k].tgt
+    window.actions_.confirm_next.trigger()
+    assert doc.beads[k].status is not BeadStatus.AUTO and doc.beads[0].status is BeadStatus.AUTO

@@ -843,6 +843,25 @@ class AlignmentView(QWidget):
 
     # -- selection and navigation ---------------------------------------------------------------
 
+    def carry_link_to(self, side: Side) -> None:
+        """Keyboard focus moves into `side`'s pane (Tab): the link the translator is on stays the current one.
+        That side's selection becomes the link's sentences there (none for a sentence without counterpart), not
+        whatever it held from an earlier click or the import: Tab to "Confirm and Go to Next" confirmed link 1,
+        selected at the import, instead of the link clicked (an X11 audit)."""
+        if side is self.focus_side:
+            return
+        pos = self.cursor_position(side.other)
+        if pos is None:
+            return
+        bead = self.doc.beads[self.doc.bead_index_of(self.doc.segments(side.other)[pos].id)]
+        ids = bead.ids(side)
+        if ids:
+            a = self.doc.locate(ids[0])[1]
+            self._selection[side] = [a, a + len(ids) - 1]
+        else:
+            self._selection[side] = None
+        self._extended[side] = False
+
     def set_focus_side(self, side: Side) -> None:
         if side is not self.focus_side:
             self.focus_side = side
@@ -882,10 +901,15 @@ class AlignmentView(QWidget):
         """True when the selection a keyboard edit acts on (the focused side's, see current_segment) is on
         screen: not hidden by the filter, and at least partly inside the panes."""
         current = self.current_segment()
-        layout = self.layout_model
-        if current is None or layout is None:
+        if current is None or self.layout_model is None:
             return False
-        side = current[0]
+        return self.side_selection_in_view(current[0])
+
+    def side_selection_in_view(self, side: Side) -> bool:
+        """True when one side's selected sentences are at least partly on screen (and not hidden)."""
+        layout = self.layout_model
+        if layout is None:
+            return False
         geo = layout.sides[side]
         vh = self.viewport_height()
         for pos in self.selected_positions(side):

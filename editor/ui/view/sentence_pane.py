@@ -216,6 +216,8 @@ class SentencePane(QWidget):
         if event.reason() in (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason):
             self.update()      # the window came back: keep the side the user (or a jump) chose
         else:
+            if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+                self._view.carry_link_to(self.side)      # Tab keeps the translator on the same link
             self._view.set_focus_side(self.side)
 
     def focusOutEvent(self, event) -> None:

@@ -585,7 +585,18 @@ class MainWindow(QMainWindow):
 
     def _on_link_triggered(self) -> None:
         self.view.finish_editing()
-        self._on_link_requested(self.view.selected_ids(Side.SRC), self.view.selected_ids(Side.TGT))
+        view = self.view
+        if view.layout_model is not None and view.isVisible():
+            # Ctrl+L links what is selected on both sides: a selection the translator cannot see (left by an
+            # earlier click, the import or a jump, scrolled away) is not one they chose; it linked a clicked
+            # Chinese sentence to the first English one, off screen (an X11 audit)
+            unseen = [side for side in Side if view.selected_positions(side) and not view.side_selection_in_view(side)]
+            if unseen:
+                self.statusBar().showMessage(self.tr(
+                    "Nothing linked: the selection on the other side is out of view. Select the sentences to link "
+                    "on both sides, then press Ctrl+L."), 8000)
+                return
+        self._on_link_requested(view.selected_ids(Side.SRC), view.selected_ids(Side.TGT))
 
     def _on_unlink_triggered(self) -> None:
         k = self.view.current_bead()
