@@ -56,7 +56,9 @@ def load_alignment(path: Path | str, *, src_lang: str | None = None, tgt_lang: s
     if suffix == PROJECT_SUFFIX:
         return load_project(path)
     if suffix == ".json":
-        return read_json(path)
+        doc = read_json(path)
+        mark_text_warnings(doc)
+        return doc
     if suffix in (".tmx", ".xlf", ".xliff", ".xml", ".sdlxliff", ".mqxliff", ".mxliff"):
         parsed = _read_xml(path, src_lang, tgt_lang)
     elif suffix in (".tsv", ".tab", ".csv"):
@@ -68,7 +70,36 @@ def load_alignment(path: Path | str, *, src_lang: str | None = None, tgt_lang: s
             f"cannot open {suffix or 'a file without extension'} as an alignment; Duiqi reads {FORMATS_READ}",
             path=path)
     doc = build_document(parsed, path)
+    mark_text_warnings(doc)
     if notes is not None:
         vars(notes).update(vars(parsed.notes))
         notes.src_lang, notes.tgt_lang = doc.meta.src_lang, doc.meta.tgt_lang
     return doc
+
+
+def mark_text_warnings(doc: AlignmentDocument) -> None:
+    """Give each sentence the import warnings its text shows: a garbled run (mojibake), a
+    leftover "?!" glued to Chinese, an empty sentence (as `workflow.sentence_marks` does at an import). A project
+    keeps them with the sentences, a TMX, XLIFF or table does not: a reopened export no longer listed the links
+    with garbled text as doubtful, so the mojibake went through review unmarked (an X11 audit)."""
+    from dataclasses import replace
+
+    from editor.bitext.review import Mark, has_leftover_marks
+    from editor.importing.cleanup import FixKind, suggest_cleanup
+    from editor.importing.script import detect_chinese_script
+
+    script = detect_chinese_script("".join(s.text for s in doc.src))
+    for segments in (doc.src, doc.tgt):
+        for k, segment in enumerate(segments):
+            text = segment.text
+            marks = list(segment.marks)
+            # (a repairable run too: no clean-up is offered when a file is reopened)
+            if Mark.GARBLED not in marks and not text.isascii() and any(
+                    f.kind is FixKind.MOJIBAKE for f in suggest_cleanup(text, script=script, kinds=(FixKind.MOJIBAKE,))):
+                marks.append(Mark.GARBLED)
+            if Mark.LEFTOVER not in marks and has_leftover_marks(text):
+                marks.append(Mark.LEFTOVER)
+            if Mark.EMPTY not in marks and not text.strip():
+                marks.append(Mark.EMPTY)
+            if len(marks) != len(segment.marks):
+                segments[k] = replace(segment, marks=tuple(m for m in Mark if m in marks))

@@ -208,3 +208,33 @@ def test_a_spreadsheet_with_chinese_column_names_and_columns_swapped_opens(tmp_p
     book.save(path)
     doc = load_alignment(path)
     assert [doc.bead_texts(b) for b in doc.beads] == [("你好。", "Hello."), ("价格：100", "Price: 100")]
+
+
+@pytest.mark.parametrize("suffix,options", FORMATS)
+def test_a_reopened_export_lists_the_same_doubtful_links_as_its_project_garbled_text_included(tmp_path, suffix,
+                                                                                             options):
+    # an X11 audit: the project listed 7 doubtful links, the same alignment reopened from its TMX, XLIFF, TSV or
+    # XLSX 5: the two links with garbled text (import warnings kept only in the project) were no longer listed
+    from dataclasses import replace
+
+    from editor.bitext.document import AlignmentDocument, Bead, DocumentMeta
+    from editor.bitext.review import Mark, ReviewPolicy
+
+    zh = ["河畔图书馆于三月二日正式开放。", "读者可以免费借阅词典和参考书。", "馆长介绍了新馆的藏书。",
+          "开放时间是每天上午九点。"]
+    en = ["The riverside library opened on March 2.", "Readers can borrow dictionaries and reference books free.",
+          "The director described the new library's collection.", "It opens at 9 a.m. every day."]
+    zh[0] = zh[0].encode("utf-8").decode("gbk", "replace")           # UTF-8 read as GBK: flag only
+    zh[1] = zh[1].encode("utf-8").decode("latin-1")                  # UTF-8 read as Latin-1: repairable
+    zh[2] = zh[2].rstrip("。") + "?!"                                  # a damaged "。“" left as "?!"
+    doc = AlignmentDocument.from_texts([(t, 0) for t in zh], [(t, 0) for t in en],
+                                       DocumentMeta(src_lang="zh-CN", tgt_lang="en-US"))
+    doc.beads[:] = [Bead((doc.src[i].id,), (doc.tgt[i].id,), 0.99) for i in range(4)]
+    doc.src[0] = replace(doc.src[0], marks=(Mark.GARBLED,))
+    doc.src[1] = replace(doc.src[1], marks=(Mark.GARBLED,))
+    doc.src[2] = replace(doc.src[2], marks=(Mark.LEFTOVER,))
+    doc.check()
+    back, _ = reimport(tmp_path, doc, suffix, **options)
+    policy = ReviewPolicy.for_document(back)
+    assert [policy.is_doubtful(back, b) for b in back.beads] == [True, True, True, False]
+    assert [s.marks for s in back.src] == [(Mark.GARBLED,), (Mark.GARBLED,), (Mark.LEFTOVER,), ()]
