@@ -112,6 +112,32 @@ class RawDocument:
         return cls(path, [r.text for r in records], encoding, fmt, layout=layout, records=records)
 
 
+def container_suffix(raw: bytes) -> str | None:
+    """The suffix of the document format whose bytes these are (.docx, .xlsx, .odt, .epub or .pdf), or None."""
+    if raw.startswith(b"%PDF-"):
+        return ".pdf"
+    if not raw.startswith(b"PK\x03\x04"):
+        return None
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype")[:100].strip() if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError):
+        return None
+    if "word/document.xml" in names:
+        return ".docx"
+    if "xl/workbook.xml" in names:
+        return ".xlsx"
+    if mimetype == b"application/vnd.oasis.opendocument.text":
+        return ".odt"
+    if mimetype == b"application/epub+zip":
+        return ".epub"
+    return None
+
+
 def load_document(path: Path | str, encoding: str | None = None, *, layout: str | None = None) -> RawDocument:
     """Read a .txt, .docx or .html file's paragraphs (stripped, non-empty, in order).
 
@@ -141,6 +167,12 @@ def load_document(path: Path | str, encoding: str | None = None, *, layout: str 
     except OSError as exc:
         raise InputFileError(f"cannot read the file ({exc.strerror})", path=path) from None
     suffix = path.suffix.lower()
+    if not binary:
+        # a document saved or renamed with a text extension (a .docx called .txt): read it as what it is, not as
+        # undecodable text whose encoding the translator then tries in vain (an X11 audit)
+        real = container_suffix(raw)
+        if real is not None:
+            binary, suffix = True, real
     if binary:
         if not path.is_file():
             raise InputFileError("no such file", path=path)

@@ -212,3 +212,21 @@ def test_a_bilingual_cue_on_one_line_is_split_into_its_chinese_and_english(tmp_p
     doc, pairs = aligned(path)
     assert pairs == [("你今天去图书馆了吗？", "Did you go to the library today?"), ("去了。", "Yes, I did.")]
     assert doc.meta.layout == "subtitle cues (2)"
+
+
+@pytest.mark.parametrize("name", ["table.docx", "bilingual.odt", "book-zh.epub", "report-zh.pdf", "glossary.xlsx"])
+def test_a_document_with_a_text_extension_is_read_as_the_document_it_is(tmp_path, name):
+    # an X11 audit: a .docx renamed .txt was "not a text file, or its encoding is not one Duiqi knows ... choose its
+    # encoding", and every encoding the translator tried said the same
+    renamed = tmp_path / (Path(name).stem + ".txt")
+    shutil.copy(DATA / name, renamed)
+    original, again = load_document(DATA / name), load_document(renamed)
+    assert again.paragraphs == original.paragraphs and again.paragraphs
+    assert again.format == original.format
+
+
+def test_a_binary_file_with_a_text_extension_is_still_refused_as_binary():
+    from editor.errors import UndecodableFileError
+
+    with pytest.raises(UndecodableFileError):
+        load_document(DATA / "binary.txt")
