@@ -39,3 +39,23 @@ def test_the_language_dialog_refuses_the_same_language_on_both_sides(qtbot):
     assert dialog.pair() == ("zh-CN", "en-US")
     dialog.target.setCurrentText("zh-CN")
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_an_opened_exchange_file_is_unmodified_and_names_the_window_and_the_project_to_save(window, tmp_path,
+                                                                                           monkeypatch):
+    # an X11 audit: opening an export marked the window modified ("*", Undo empty), asked to save on quitting,
+    # offered it for recovery after a kill, and named the window after the source text (a TSV: nothing)
+    from PySide6.QtWidgets import QFileDialog
+
+    from editor.exporting import ExportOptions, export_document
+
+    for suffix in (".tmx", ".tsv"):
+        out = tmp_path / f"client memory{suffix}"
+        export_document(window.document, out, ExportOptions())
+        assert window.open_paths([out], ask=False)
+        assert not window.is_modified() and not window.isWindowModified()
+        assert window.windowTitle().startswith(f"client memory{suffix}")
+        offered = []
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: offered.append(a[2]) or ("", ""))
+        window.save_as()
+        assert offered and offered[-1].endswith("client memory.duiqi")

@@ -110,7 +110,9 @@ class FileController(QObject):
                 doc = self._load_alignment(first)
                 if doc is None:
                     return False
-                host.set_document(doc, None, modified=True)
+                # nothing is changed yet: the file on disk holds it all (it was marked modified, asked to be saved
+                # on quitting and offered for recovery after a kill, with Undo empty; an X11 audit)
+                host.set_document(doc, None, opened=first)
                 if self.last_import_notes:
                     self.message.emit(" ".join(self.last_import_notes), 15000)
             else:
@@ -211,7 +213,8 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         doc, project_path = self.host.document, self.host.project_path
-        source = Path(doc.meta.src_file) if doc.meta.src_file else None
+        opened = getattr(self.host, "opened_path", None)
+        source = opened or (Path(doc.meta.src_file) if doc.meta.src_file else None)
         # The last-used folder, then Documents: the source's folder is often read-only (or the install folder).
         suggested = project_path or file_dialogs.start_folder() / (
             source.with_suffix(PROJECT_SUFFIX).name if source else "alignment.duiqi")
@@ -245,7 +248,8 @@ class FileController(QObject):
         host.finish_editing()
         from editor.exporting import ExportOptions, export_document, export_suffixes
         doc, project_path = host.document, host.project_path
-        stem = (project_path or Path(doc.meta.src_file or "alignment")).with_suffix(".tmx").name
+        stem = (project_path or getattr(host, "opened_path", None) or Path(doc.meta.src_file or "alignment")) \
+            .with_suffix(".tmx").name
         suggested = (project_path.parent if project_path else file_dialogs.start_folder()) / stem
         try:
             from editor.ui.dialogs.export_dialog import ExportDialog

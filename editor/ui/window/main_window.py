@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else _load_settings()
         self.qdoc = QtDocument(document)
         self.project_path: Path | None = path
+        self.opened_path: Path | None = None     # the exchange file the document was read from (set_document)
         # Undo and redo follow the group's active stack: the window's own, or the shown document's of a collection.
         self.undo_group = QUndoGroup(self)
         self._own_stack = self.undo_stack = QUndoStack(self)
@@ -379,13 +380,16 @@ class MainWindow(QMainWindow):
             return self.collection.is_modified()
         return not self.undo_stack.isClean()
 
-    def set_document(self, doc: AlignmentDocument, path: Path | None, modified: bool = False) -> None:
-        """Show another document (the undo history starts afresh); an open collection is closed."""
+    def set_document(self, doc: AlignmentDocument, path: Path | None, modified: bool = False, *,
+                     opened: Path | None = None) -> None:
+        """Show another document (the undo history starts afresh); an open collection is closed. `opened`: the
+        exchange file (TMX, XLIFF, table) it was read from, which names the window until it is saved as a project."""
         if self.collection is not None:
             self.close_collection(discard=True)
         self.alignment_jobs.document_replaced(opened_clean=not modified)
         self.undo_stack.clear()
         self.project_path = path
+        self.opened_path = opened
         self.qdoc.set_document(doc)
         self.undo_stack.setClean()
         if self.isVisible():
@@ -413,7 +417,9 @@ class MainWindow(QMainWindow):
             return
         source = self.document.meta.src_file
         # An unsaved import (the sample too) is named after its source text, not "Untitled".
-        name = self.project_path.name if self.project_path else Path(source).name if source else self.tr("Untitled")
+        opened = getattr(self, "opened_path", None)
+        name = self.project_path.name if self.project_path else opened.name if opened else \
+            Path(source).name if source else self.tr("Untitled")
         self.setWindowTitle(f"{name}[*] — Duiqi")
         self.setWindowModified(self.is_modified())
 
@@ -1192,7 +1198,7 @@ class MainWindow(QMainWindow):
             if stack is not self._own_stack:
                 self.undo_group.removeStack(stack)
         self._own_stack.clear()
-        self.project_path = None
+        self.project_path = self.opened_path = None
         self.qdoc.set_document(AlignmentDocument())
         self._own_stack.setClean()
         self._resume_single_document_safety()
@@ -1232,7 +1238,7 @@ class MainWindow(QMainWindow):
         """Show a document of the open collection with its own undo history (CollectionHost)."""
         self.alignment_jobs.document_replaced(opened_clean=True)
         self._set_undo_stack(stack)
-        self.project_path = None
+        self.project_path = self.opened_path = None
         self.qdoc.set_document(doc)
         self._collection_title = title
         self._update_title()
