@@ -341,6 +341,9 @@ class AlignmentDocument:
             "src": len(self.src), "tgt": len(self.tgt), "beads": len(self.beads),
             "confirmed": sum(b.is_fixed for b in self.beads),
             "unlinked": sum(not (b.src and b.tgt) for b in self.beads),
+            # links only, as the status bar and the export dialog count them (a confirmed sentence without
+            # counterpart is not a confirmed link)
+            "confirmed_links": sum(b.is_fixed and bool(b.src and b.tgt) for b in self.beads),
         }
 
 

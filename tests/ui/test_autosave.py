@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from editor.bitext import edits
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Change, Splice
 from editor.bitext.project import load_project
 from editor.ui.safety import autosaver as autosave_module
@@ -387,11 +388,23 @@ def test_a_failed_background_autosave_is_reported_and_retried(qtbot, monkeypatch
     saver.clear()
 
 
+def test_the_recovery_list_counts_confirmed_links_as_the_export_dialog_does(qtbot, tmp_path):
+    # an X11 audit: "13 links, 2 confirmed" in the recovery list, "13 links (1 confirmed)" in the export dialog:
+    # a sentence left unlinked by a boundary move and confirmed was counted as a confirmed link
+    doc = _document()
+    doc.apply(edits.unlink(doc, 1))
+    doc.apply(edits.set_status(doc, 1, 1, BeadStatus.CONFIRMED))     # the Chinese sentence left without counterpart
+    recovery = _crashed(doc, project=tmp_path / "book.duiqi")
+    dialog = RecoveryDialog([recovery])
+    qtbot.addWidget(dialog)
+    assert dialog.list.topLevelItem(0).text(2) == "1 links, 1 confirmed"
+
+
 def test_the_recovery_list_shows_what_the_autosave_holds_and_warns_when_the_project_is_newer(qtbot, tmp_path):
     project = tmp_path / "book.duiqi"
     project.write_text("{}", "utf-8")
     recovery = _crashed(project=project)
-    assert recovery.counts == {"src": 2, "tgt": 2, "beads": 2, "confirmed": 1, "unlinked": 0}
+    assert recovery.counts == {"src": 2, "tgt": 2, "beads": 2, "confirmed": 1, "unlinked": 0, "confirmed_links": 1}
     dialog = RecoveryDialog([recovery])
     qtbot.addWidget(dialog)
     assert dialog.list.topLevelItem(0).text(2) == "2 links, 1 confirmed"

@@ -219,3 +219,18 @@ def test_alignment_jobs_name_the_phase_on_the_progress_bar(qtbot):
     assert progress.text().startswith("Embedding sentences") and "40" in progress.text()
     jobs.on_progressed(1.0)
     assert progress.format() == "Finishing…" and progress.maximum() == 0
+
+
+def test_copy_is_in_the_edit_menu_with_its_shortcut(qtbot, window):
+    # an X11 audit: the README lists Ctrl+C, the Edit menu had no Copy
+    edit_menu = next(m for m in window.menus if window.undo_action in m.actions())
+    assert window.actions_.copy in edit_menu.actions()
+
+
+
+def test_a_file_error_names_the_file_and_gives_its_reason_as_a_sentence(qtbot, window, tmp_path, monkeypatch):
+    # an X11 audit: the reason under "Could not open missing.txt." started in lower case ("no such file")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.informativeText())) or 0)
+    assert not window.open_paths([tmp_path / "missing.txt"], ask=False)
+    assert shown and "missing.txt" in shown[0][0] and shown[0][1].startswith("No such file"), shown

@@ -104,7 +104,7 @@ class RecoveryDialog(QDialog):
                     links -= recovery.counts["unlinked"]
                 content = self.tr("%1 links, %2 confirmed").replace(
                     "%1", str(links if links is not None else "?")).replace(
-                    "%2", str(recovery.counts.get("confirmed", "?")))
+                    "%2", str(recovery.counts.get("confirmed_links", recovery.counts.get("confirmed", "?"))))
             item = QTreeWidgetItem([recovery.title, when, content, where])
             item.setToolTip(3, where)
             problem = self.problem_text(recovery)

@@ -69,6 +69,7 @@ class FileController(QObject):
         """Tell the user what went wrong, naming the file."""
         where = getattr(exc, "path", None) or path
         message = error_reason(exc)               # in the UI's language where the core's reason is a known one
+        message = message[:1].upper() + message[1:]          # a sentence of its own under the title
         text = self.tr("Could not open %1.").replace("%1", Path(where).name) if where else title
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.dialog_parent)
         box.setInformativeText(message + (f"\n\n{where}" if where else ""))

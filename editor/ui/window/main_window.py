@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
+        edit_menu.addAction(act.copy)            # Ctrl+C: the README names it, the menu did not (an X11 audit)
+        edit_menu.addSeparator()
         edit_menu.addActions([act.edit_text, act.split, act.merge_segments, act.insert, act.delete])
         edit_menu.addSeparator()
         edit_menu.addActions([act.find, act.find_next, act.find_previous, self.edit_controller.replace])
