@@ -175,3 +175,21 @@ def test_the_english_pane_uses_a_latin_font_and_the_chinese_pane_a_cjk_font(qtbo
         layout.createLine()
         layout.endLayout()
         assert {run.rawFont().familyName() for run in layout.glyphRuns()} == {wanted}, text
+
+
+def test_the_empty_windows_hint_wraps_inside_a_narrow_pane(qtbot):
+    # an X11 audit: at 1,024 x 700 the hint "Open a project or start a new alignment ..." was cut at both ends
+    from PySide6.QtGui import QImage
+
+    from tests.ui.editor_fixtures import show_window
+
+    win = show_window(qtbot)
+    win.resize(800, 600)
+    pane = win.view.panes[win.view.left_side]
+    qtbot.waitUntil(lambda: pane.width() < 420)
+    image = QImage(pane.size(), QImage.Format.Format_RGB32)
+    pane.render(image)
+    base = pane.palette().base().color().rgb()
+    inked = [x for x in range(image.width()) for y in range(0, image.height(), 2) if image.pixel(x, y) != base]
+    assert inked, "the hint is drawn"
+    assert min(inked) >= 8 and max(inked) <= image.width() - 9, (min(inked), max(inked), image.width())

@@ -260,7 +260,9 @@ class SentencePane(QWidget):
         layout = view.layout_model
         if layout is None or not view.doc.segments(self.side):
             painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), view.empty_text(self.side))
+            # wrapped inside a margin: in a narrow pane (a 1,024-px window) one line was cut at both ends
+            painter.drawText(self.rect().adjusted(16, 0, -16, 0),
+                             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), view.empty_text(self.side))
             return
         geo = layout.sides[self.side]
         offset = view.offset(self.side)
