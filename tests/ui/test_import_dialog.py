@@ -350,3 +350,18 @@ def test_the_dialog_opens_in_the_mode_chosen_last_time(qtbot):
     assert dialog.mixed_file.isChecked() and dialog.one_file()
     dialog.two_files.setChecked(True)
     assert not dialog.one_file()
+
+
+def test_with_only_the_chinese_file_of_two_chosen_no_layout_is_claimed(qtbot):
+    # an X11 audit: "Layout found: alternating paragraphs: 7" for the one monolingual Chinese file chosen so far
+    dialog = _dialog(qtbot, None)
+    dialog.two_files.setChecked(True)
+    dialog.rows[0].path_edit.setText(str(ZH))
+    dialog.rows[0].path_edit.editingFinished.emit()            # as leaving the field does
+    qtbot.waitUntil(lambda: "Now choose the English file" in dialog.split_summary.text())
+    assert dialog.layout_summary.text() == ""
+    dialog.rows[1].path_edit.setText(str(EN))
+    dialog.rows[1].path_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: "the English file" in dialog.split_summary.text()
+                    and "Now choose" not in dialog.split_summary.text())
+    assert dialog.layout_summary.text().startswith("Layout found: two files")

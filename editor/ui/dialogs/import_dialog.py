@@ -547,7 +547,10 @@ class ImportDialog(QDialog):
         else:
             self.split_summary.setText(self.tr("The Chinese file has %1, the English file %2.").replace(
                 "%1", self._paragraph_count(len(preview.zh))).replace("%2", self._paragraph_count(len(preview.en))))
-        self.layout_summary.setText(self._layout_text(preview.bilingual))
+        # with only the Chinese file of two chosen there is no layout yet (it said "alternating paragraphs: 7" of a
+        # monolingual file; an X11 audit)
+        one_of_two = not self.mixed_file.isChecked() and len(preview.files) == 1
+        self.layout_summary.setText("" if one_of_two else self._layout_text(preview.bilingual))
         self.zh_paragraphs_heading.setText(f"{self._script_name() or self.tr('Chinese')}: "
                                            f"{self._paragraph_count(len(preview.zh))}")
         self.en_paragraphs_heading.setText(self.tr("English: %1").replace(
