@@ -348,3 +348,35 @@ def test_tab_into_the_other_pane_keeps_the_link_the_translator_clicked_current(q
     assert view.selected_ids(Side.TGT) == doc.beads[k].tgt
     window.actions_.confirm_next.trigger()
     assert doc.beads[k].status is not BeadStatus.AUTO and doc.beads[0].status is BeadStatus.AUTO
+
+
+def test_f2_edits_a_sentence_whole_on_screen_where_it_is(qtbot):
+    # an X11 audit: F2 on a sentence in full view scrolled it 240-370 px to level its link first
+    from editor.bitext.document import AlignmentDocument, Bead, Change, DocumentMeta, Splice
+    from tests.ui.editor_fixtures import show_window
+
+    n = 60
+    doc = AlignmentDocument.from_texts([(f"第{i}句。", i) for i in range(n)],
+                                       [(f"Sentence {i} is a long one, " + "with many more words in it " * 6, i)
+                                        for i in range(n)], DocumentMeta(src_lang="zh-CN", tgt_lang="en-US"))
+    doc.apply(Change("align", beads=Splice(0, tuple(doc.beads),
+                                           tuple(Bead((doc.src[i].id,), (doc.tgt[i].id,), 0.9) for i in range(n)))))
+    window = show_window(qtbot, doc)
+    view = window.view
+    view.scrollbar.setValue(view.scrollbar.maximum() // 3)
+    geo = view.layout_model.sides[Side.SRC]
+    vh = view.viewport_height()
+    pos = next(p for p in range(n) if 60 < geo.tops[p] - view.offset(Side.SRC) < vh - geo.heights[p] - 60)
+    k = doc.bead_index_of(doc.src[pos].id)
+    assert not view._bead_level(k)                     # its English end lies elsewhere: a jump would level it
+    view.select_segment(Side.SRC, pos, scroll=False)   # the click on it
+
+    def on_screen() -> tuple[float, float]:
+        """Where the sentence is in its pane, and the English pane's offset."""
+        return view.layout_model.sides[Side.SRC].tops[pos] - view.offset(Side.SRC), view.offset(Side.TGT)
+
+    before = on_screen()
+    view.edit_segment(Side.SRC, pos)
+    assert view.editing() is not None
+    after = on_screen()                                # (the editor's own room may nudge the rows a little)
+    assert abs(after[0] - before[0]) < 16 and abs(after[1] - before[1]) < 16, (before, after)

@@ -949,6 +949,17 @@ class AlignmentView(QWidget):
         self._repaint()
         self.selection_changed.emit()
 
+    def _segment_whole(self, side: Side, pos: int) -> bool:
+        """True when the sentence at `pos` is whole inside its pane (or fills it)."""
+        layout = self.layout_model
+        if layout is None:
+            return False
+        geo = layout.sides[side]
+        if not 0 <= pos < len(geo.tops):
+            return False
+        top, height, vh = geo.tops[pos] - self._offsets[side], geo.heights[pos], self.viewport_height()
+        return height > 0 and top >= 0 and top + min(height, vh) <= vh
+
     def ensure_segment_visible(self, side: Side, pos: int) -> None:
         layout = self.layout_model
         if layout is None:
@@ -1021,7 +1032,10 @@ class AlignmentView(QWidget):
                      cursor_offset: int | None = None) -> None:
         """Open the in-place editor on a segment (cursor at the click, at `cursor_offset`, or at the end)."""
         pane = self.panes[side]
-        self.ensure_segment_visible(side, pos)
+        # a sentence whole on screen is edited where it is: levelling its link first moved it 240-370 px under
+        # the translator's eyes (and under a double-click's position; an X11 audit)
+        if not self._segment_whole(side, pos):
+            self.ensure_segment_visible(side, pos)
         editor = pane.start_editing(pos, cursor_offset)
         if click_x is not None and click_y is not None and cursor_offset is None:
             local = editor.viewport().mapFrom(pane, QPoint(int(click_x), int(click_y)))
