@@ -12,6 +12,10 @@ from typing import Sequence
 log = logging.getLogger(__name__)
 
 
+#: the translators the running application uses (see main)
+_TRANSLATORS: list = []
+
+
 def _install_translators(app, ui_language: str | None) -> list:
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
@@ -285,7 +289,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings()
     except ImportError:
         settings = None
-    _install_translators(app, settings.ui_language if settings is not None else None)
+    # held for the whole session from Python too (parented to the app as well): one X11 session saw the interface
+    # fall back to English halfway through, which a translator deleted with its last Python reference would do
+    # (not reproduced since)
+    _TRANSLATORS[:] = _install_translators(app, settings.ui_language if settings is not None else None)
     if sys.platform.startswith("linux") and "Fusion" in QStyleFactory.keys():
         app.setStyle("Fusion")       # native styles on Windows and macOS; Fusion where there is none
     app.setFont(choose_cjk_font())
