@@ -283,6 +283,18 @@ def test_edits_of_a_closed_session_come_back_from_the_journals_of_every_document
         assert win.undo_stack.count() == 1                       # with its undo history
 
 
+def _confirmed_in_letter_and_memo(qtbot, tmp_path):
+    """An aligned collection's window with the first link of "letter" and of "memo" confirmed, not saved:
+    (window, its collection controller, the collection folder)."""
+    win = _aligned_window(qtbot, tmp_path)
+    controller = win.collection
+    for name in ("letter", "memo"):
+        controller.show(name)
+        win.view.select_bead(0)
+        win.actions_.confirm_next.trigger()
+    return win, controller, controller.collection.folder
+
+
 def test_a_start_without_files_offers_a_recent_collection_that_a_killed_session_left_unsaved_edits_in(
         qtbot, tmp_path):
     # seen in an X11 audit: after a kill, a start without arguments showed an empty window and nothing said that
@@ -291,13 +303,7 @@ def test_a_start_without_files_offers_a_recent_collection_that_a_killed_session_
 
     from editor.app import offer_collection_recovery
 
-    win = _aligned_window(qtbot, tmp_path)
-    controller = win.collection
-    folder = controller.collection.folder
-    for name in ("letter", "memo"):
-        controller.show(name)
-        win.view.select_bead(0)
-        win.actions_.confirm_next.trigger()
+    win, controller, folder = _confirmed_in_letter_and_memo(qtbot, tmp_path)
     digest = win.document.snapshot()                              # memo's
     asked: list = []
 
@@ -329,13 +335,7 @@ def test_a_collection_reopened_after_a_kill_counts_lists_and_exports_every_docum
     # Collection wrote the saved files, until each document happened to be opened
     from editor.bitext.review import ReviewPolicy, review_counts
 
-    win = _aligned_window(qtbot, tmp_path)
-    controller = win.collection
-    folder = controller.collection.folder
-    for name in ("letter", "memo"):
-        controller.show(name)
-        win.view.select_bead(0)
-        win.actions_.confirm_next.trigger()
+    win, controller, folder = _confirmed_in_letter_and_memo(qtbot, tmp_path)
     digests = {n: controller.open_documents[n].doc.snapshot() for n in ("letter", "memo")}
     win.close_collection(discard=False)                          # as a kill leaves it: journals, no save
     assert win.open_collection(folder, ask=False)
