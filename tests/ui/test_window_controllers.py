@@ -27,6 +27,7 @@ class StubHost:
     def __init__(self, doc: AlignmentDocument, modified: bool = False) -> None:
         self.settings = None
         self.project_path: Path | None = None
+        self.opened_path: Path | None = None
         self._doc, self.modified = doc, modified
         self.calls: list[tuple] = []
 
@@ -34,8 +35,8 @@ class StubHost:
     def document(self) -> AlignmentDocument:
         return self._doc
 
-    def set_document(self, doc, path, modified=False):
-        self._doc, self.project_path = doc, path
+    def set_document(self, doc, path, modified=False, *, opened=None):
+        self._doc, self.project_path, self.opened_path = doc, path, opened
         self.calls.append(("set_document", path, modified))
 
     def start_alignment(self, keep_fixed=True, mode="best"):

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
-from editor.ui.error_text import reason_text
 from editor.bitext.document import AlignmentDocument
 from editor.bitext.journal import copy_document
 from editor.bitext.review import ReviewPolicy, review_counts
@@ -25,6 +24,7 @@ from editor.settings import exporter_id
 from editor.ui.collection.collection_aligner import CollectionAligner
 from editor.ui.collection.document_journal import DocumentJournal, journal_path, leftover_history
 from editor.ui.collection.document_list import DocumentListModel
+from editor.ui.error_text import reason_text
 from editor.ui.jobs.workers import Task
 from editor.ui.model.commands import ApplyChange, restored_text
 from editor.ui.model.qt_document import QtDocument

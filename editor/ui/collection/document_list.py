@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QPushButton, QStyle, QStyledItemDelegate, QStyleOptionProgressBar, QTableView, QVBoxLayout, QWidget,
 )
 
-from editor.ui.error_text import reason_text
 from editor.bitext.review import whole_percent
 from editor.collection.store import (FAILED, REVIEWED, TO_ALIGN, TO_REVIEW, UNCHECKED, Collection, DocumentEntry,
                                     review_status)
+from editor.ui.error_text import reason_text
 
 ALIGNING = "aligning"
 NAME, LINKS, DOUBTFUL, CONFIRMED, STATUS, CHANGED = range(6)

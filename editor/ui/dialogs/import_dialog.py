@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
                                QWidget)
 
 from editor import workflow
-from editor.ui.error_text import reason_text
 from editor.bitext.document import AlignmentDocument
 from editor.errors import (EditorError, EmptyFileError, EncryptedFileError, InputFileError, MarkupOnlyFileError,
                            UndecodableFileError)
@@ -24,6 +23,7 @@ from editor.importing.bilingual import BilingualText, Layout, pair_files, split_
 from editor.segmentation import split_sentences
 from editor.ui.dialogs.file_dialogs import choose_text_file, start_folder
 from editor.ui.dialogs.settings_dialog import LANGUAGE_TAG, SOURCE_LANGUAGES, TARGET_LANGUAGES, language_combo
+from editor.ui.error_text import reason_text
 
 log = logging.getLogger(__name__)
 

@@ -9,12 +9,12 @@ from typing import Protocol, Sequence
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from editor.ui.error_text import error_reason
 from editor.bitext.document import AlignmentDocument
 from editor.bitext.project import PROJECT_SUFFIX, load_project, save_project
 from editor.errors import EditorError, UnsupportedFormatError
 from editor.settings import exporter_id
 from editor.ui.dialogs import file_dialogs
+from editor.ui.error_text import error_reason
 
 ALIGNMENT_SUFFIXES = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff", ".tsv", ".xlsx")
 TEXT_SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".md", ".odt", ".epub", ".pdf", ".srt", ".csv")
@@ -25,11 +25,13 @@ class FileHost(Protocol):
 
     settings: object
     project_path: Path | None
+    opened_path: Path | None           # the exchange file (TMX, XLIFF, table) the document was read from
 
     @property
     def document(self) -> AlignmentDocument: ...
 
-    def set_document(self, doc: AlignmentDocument, path: Path | None, modified: bool = False) -> None: ...
+    def set_document(self, doc: AlignmentDocument, path: Path | None, modified: bool = False, *,
+                     opened: Path | None = None) -> None: ...
 
     def start_alignment(self, keep_fixed: bool = True, mode: str = "best") -> object: ...
 
@@ -214,8 +216,7 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         doc, project_path = self.host.document, self.host.project_path
-        opened = getattr(self.host, "opened_path", None)
-        source = opened or (Path(doc.meta.src_file) if doc.meta.src_file else None)
+        source = self.host.opened_path or (Path(doc.meta.src_file) if doc.meta.src_file else None)
         # The last-used folder, then Documents: the source's folder is often read-only (or the install folder).
         suggested = project_path or file_dialogs.start_folder() / (
             source.with_suffix(PROJECT_SUFFIX).name if source else "alignment.duiqi")
@@ -249,8 +250,7 @@ class FileController(QObject):
         host.finish_editing()
         from editor.exporting import ExportOptions, export_document, export_suffixes
         doc, project_path = host.document, host.project_path
-        stem = (project_path or getattr(host, "opened_path", None) or Path(doc.meta.src_file or "alignment")) \
-            .with_suffix(".tmx").name
+        stem = (project_path or host.opened_path or Path(doc.meta.src_file or "alignment")).with_suffix(".tmx").name
         suggested = (project_path.parent if project_path else file_dialogs.start_folder()) / stem
         try:
             from editor.ui.dialogs.export_dialog import ExportDialog

@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
             return
         source = self.document.meta.src_file
         # An unsaved import (the sample too) is named after its source text, not "Untitled".
-        opened = getattr(self, "opened_path", None)
+        opened = self.opened_path
         name = self.project_path.name if self.project_path else opened.name if opened else \
             Path(source).name if source else self.tr("Untitled")
         self.setWindowTitle(f"{name}[*] — Duiqi")
