@@ -325,6 +325,7 @@ def test_ctrl_l_links_nothing_with_a_selection_on_the_other_side_that_is_out_of_
     qtbot.keyClick(zh, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     k = doc.bead_index_of(doc.src[shown].id)
     assert doc.beads[k].tgt == (doc.tgt[counterpart].id,)
+    assert "out of view" not in window.statusBar().currentMessage()     # the refusal said before is gone
 
 
 def test_tab_into_the_other_pane_keeps_the_link_the_translator_clicked_current(qtbot, window):
@@ -380,3 +381,18 @@ def test_f2_edits_a_sentence_whole_on_screen_where_it_is(qtbot):
     assert view.editing() is not None
     after = on_screen()                                # (the editor's own room may nudge the rows a little)
     assert abs(after[0] - before[0]) < 16 and abs(after[1] - before[1]) < 16, (before, after)
+
+
+def test_undoing_a_regrouping_after_moving_on_selects_where_it_was_undone(qtbot):
+    # an X11 re-test: Alt+Return on a link, Return (on to a link far up the list), Ctrl+Z: the panes went to the
+    # undone links but the selection stayed on the other link, off screen
+    from editor.bitext import edits
+
+    window = _long_window(qtbot)
+    view, doc = window.view, window.document
+    view.select_bead(50)
+    window.push_change(lambda d: edits.merge_beads(d, 50, 51))      # a regrouping of links 50-51
+    view.select_bead(5)                                              # the translator moved on
+    window.undo_stack.undo()
+    assert view.current_bead() in (50, 51)
+    assert view.selection_in_view()

@@ -55,6 +55,7 @@ def test_an_opened_exchange_file_is_unmodified_and_names_the_window_and_the_proj
         assert window.open_paths([out], ask=False)
         assert not window.is_modified() and not window.isWindowModified()
         assert window.windowTitle().startswith(f"client memory{suffix}")
+        assert window.file_label.text().startswith(str(out))             # the status bar names it too
         offered = []
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: offered.append(a[2]) or ("", ""))
         window.save_as()

@@ -790,7 +790,12 @@ class AlignmentView(QWidget):
                 # Return lands on the link it un-confirms, not on the one Return had moved on to
                 statuses = _statuses_only(change)       # (whatever the Show filter: it hides, it does not move)
                 one_status = len(change.beads.new) == 1 and statuses
-                if change.src is not None or change.tgt is not None or current is None or one_status:
+                inside = current is not None and \
+                    change.beads.first <= current < change.beads.first + len(change.beads.new)
+                if change.src is not None or change.tgt is not None or current is None or one_status or \
+                        (not statuses and not inside):
+                    # (links regrouped away from the selection, as the undo of Alt+Return after Return moved on:
+                    # the view went to the edit and left the selection behind, off screen; an X11 re-test)
                     self.select_bead(k)
                 elif statuses and change.beads.first <= current < change.beads.first + len(change.beads.new):
                     k = current         # statuses of a range the selection is in (Confirm All Above, its undo):

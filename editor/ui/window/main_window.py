@@ -491,6 +491,8 @@ class MainWindow(QMainWindow):
             where.append(str(path) if path is not None else self.collection.shown)
         elif self.project_path is not None:
             where.append(str(self.project_path))
+        elif self.opened_path is not None:
+            where.append(str(self.opened_path))      # the TMX, XLIFF or table opened (it named the source text)
         elif doc.meta.src_file:
             where.append(Path(doc.meta.src_file).name + (f" + {Path(doc.meta.tgt_file).name}"
                                                          if doc.meta.tgt_file and doc.meta.tgt_file != doc.meta.src_file
@@ -604,6 +606,7 @@ class MainWindow(QMainWindow):
                     "Nothing linked: the selection on the other side is out of view. Select the sentences to link "
                     "on both sides, then press Ctrl+L."), 8000)
                 return
+        self.statusBar().clearMessage()       # a "Nothing linked" said just before no longer holds (an X11 re-test)
         self._on_link_requested(view.selected_ids(Side.SRC), view.selected_ids(Side.TGT))
 
     def _on_unlink_triggered(self) -> None:
