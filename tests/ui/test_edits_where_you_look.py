@@ -389,7 +389,7 @@ def test_undoing_a_regrouping_after_moving_on_selects_where_it_was_undone(qtbot)
     from editor.bitext import edits
 
     window = _long_window(qtbot)
-    view, doc = window.view, window.document
+    view = window.view
     view.select_bead(50)
     window.push_change(lambda d: edits.merge_beads(d, 50, 51))      # a regrouping of links 50-51
     view.select_bead(5)                                              # the translator moved on
