@@ -714,3 +714,21 @@ def test_the_document_lists_filter_and_sort_come_back_in_the_next_session(qtbot,
     again._save_settings()
     third = _window(qtbot)
     assert not third.document_list.needs_review.isChecked() and third.document_list.view_state() == (False, -1, 0)
+
+
+def test_the_filter_never_leaves_another_document_highlighted_than_the_one_in_the_panes(qtbot, tmp_path):
+    # an X11 re-test: with "dialogue" in the panes, ticking "Only documents that need review" left "sample"
+    # highlighted (Enter would have opened it)
+    win = _aligned_window(qtbot, tmp_path)
+    dock = win.document_list
+    shown = win.collection.shown
+    assert shown != "sample" and dock.row_of(shown) >= 0
+
+    def highlighted() -> list[str]:
+        return [i.data(Qt.ItemDataRole.UserRole) for i in dock.table.selectionModel().selectedRows()]
+
+    assert highlighted() == [shown]
+    dock.needs_review.setChecked(True)                           # only "sample" is left in the list
+    assert dock.row_of(shown) < 0 and highlighted() == []
+    dock.needs_review.setChecked(False)
+    assert highlighted() == [shown]
