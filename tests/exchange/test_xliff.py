@@ -143,3 +143,27 @@ def test_a_sentence_an_edit_left_unlinked_is_not_approved_until_a_person_confirm
     assert states()[1] != final                            # the leftover: nobody said it has no counterpart
     doc.apply(edits.confirm(doc, 1))
     assert states()[1] == final                            # now a person did
+
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+def test_only_confirmed_links_writes_no_sentence_without_counterpart_confirmed_or_not(version):
+    # an X11 audit: "Only confirmed links (31 of 762 links)" wrote 34 XLIFF units, three of them a confirmed
+    # sentence without counterpart (an empty target, or an empty source marked approved)
+    from editor.bitext import edits
+    from editor.bitext.document import BeadStatus
+
+    doc = rich_document()
+    linked = [k for k, b in enumerate(doc.beads) if b.src and b.tgt]
+    doc.apply(edits.unlink(doc, linked[-1]))
+    for k, bead in enumerate(doc.beads):
+        if not (bead.src and bead.tgt):
+            doc.apply(edits.set_status(doc, k, k, BeadStatus.CONFIRMED))
+    confirmed_links = sum(1 for b in doc.beads if b.src and b.tgt and b.is_fixed)
+    data, report = export_bytes(doc, ".xlf", only_confirmed=True, xliff_version=version)
+    root = etree.fromstring(data)
+    units = root.findall(".//{*}trans-unit") + root.findall(".//{*}unit")
+    assert len(units) == report.written == confirmed_links
+    assert all("".join(u.find(".//{*}source").itertext()) and "".join(u.find(".//{*}target").itertext())
+               for u in units)
+    assert any("only confirmed links" in w for w in report.warnings)

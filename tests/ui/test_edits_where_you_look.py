@@ -396,3 +396,20 @@ def test_undoing_a_regrouping_after_moving_on_selects_where_it_was_undone(qtbot)
     window.undo_stack.undo()
     assert view.current_bead() in (50, 51)
     assert view.selection_in_view()
+
+
+def test_redoing_a_step_of_several_changes_selects_where_its_first_change_was_made(qtbot):
+    # an X11 audit: Alt+Return (the accepted alternative, then the re-alignment after it, one undo step), Ctrl+Z,
+    # Ctrl+Y: the selection landed ~200 sentences away, where the re-alignment's change began
+    from editor.bitext import edits
+    from editor.ui.model.commands import build_compound
+
+    window = _long_window(qtbot)
+    view = window.view
+    view.select_bead(30)
+    window.undo_stack.push(build_compound(window.qdoc, "Accept", [lambda d: edits.merge_beads(d, 30, 31),
+                                                                  lambda d: edits.merge_beads(d, 60, 61)]))
+    window.undo_stack.undo()
+    assert view.current_bead() in (30, 31)
+    window.undo_stack.redo()
+    assert view.current_bead() == 30 and view.selection_in_view()

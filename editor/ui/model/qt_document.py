@@ -16,6 +16,9 @@ class QtDocument(QObject):
 
     changed = Signal(object)
     reset = Signal()
+    #: an undo step of several changes was redone: the view lands on the first one's place (its first link), not
+    #: on the last one's (an accepted alternative and the re-alignment after it; commands.ApplyChange)
+    landed = Signal(int)
 
     def __init__(self, doc: AlignmentDocument | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -162,6 +162,7 @@ class AlignmentView(QWidget):
         self._refine_timer.setInterval(0)
         self._refine_timer.timeout.connect(self._on_refine_timer_timeout)
         qdoc.changed.connect(self._on_document_changed)
+        qdoc.landed.connect(self._on_step_landed)
         qdoc.reset.connect(self._on_document_reset)
         self.set_text_font(self.font())
         self._on_document_reset()
@@ -802,6 +803,14 @@ class AlignmentView(QWidget):
                                         # stay where the translator is, not at the range's first link
                 self.ensure_bead_visible(k)
         self.selection_changed.emit()
+
+    def _on_step_landed(self, k: int) -> None:
+        """An undo step of several changes was redone: select where its first change was made, and show it."""
+        if not self.doc.beads:
+            return
+        k = min(k, len(self.doc.beads) - 1)
+        self.select_bead(k)
+        self.ensure_bead_visible(k)
 
     def _select_whole_link_after(self, change, extended: dict) -> None:
         """After an edit of the links only (an undo of Merge, say) a selection that was one link may now span
