@@ -413,3 +413,21 @@ def test_redoing_a_step_of_several_changes_selects_where_its_first_change_was_ma
     assert view.current_bead() in (30, 31)
     window.undo_stack.redo()
     assert view.current_bead() == 30 and view.selection_in_view()
+
+
+def test_ctrl_home_and_ctrl_end_select_the_first_and_last_sentences_the_filter_shows(qtbot, window):
+    # an X11 audit: under Show "Doubtful and unlinked", Ctrl+Home selected link 1 (hidden), and Return then said
+    # "The selection was out of view; it is shown now" again and again without showing anything
+    view, doc = window.view, window.document
+    view.set_filter(BeadFilter.PROBLEMS)
+    shown = [k for k in range(len(doc.beads)) if not view.bead_hidden(k) and doc.beads[k].src]
+    assert view.bead_hidden(0) and shown
+    pane = view.panes[Side.SRC]
+    window.activateWindow()
+    pane.setFocus()
+    qtbot.waitUntil(pane.hasFocus)
+    view.select_bead(shown[-1])
+    qtbot.keyClick(pane, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_bead() == shown[0] and not view.bead_hidden(view.current_bead())
+    qtbot.keyClick(pane, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_bead() == shown[-1]

@@ -1014,7 +1014,13 @@ class AlignmentView(QWidget):
             self.select_segment(side, target, extend=extend)
             return True
         if key in (Qt.Key.Key_Home, Qt.Key.Key_End) and mods & Qt.KeyboardModifier.ControlModifier:
-            self.select_segment(side, 0 if key == Qt.Key.Key_Home else n - 1, extend=extend)
+            # the first (last) sentence the Show filter shows: Ctrl+Home selected link 1, hidden under "Doubtful
+            # and unlinked", and every key then said "the selection was out of view" without showing it (an X11
+            # audit)
+            home = key == Qt.Key.Key_Home
+            target = self._next_visible_position(side, -1, 1) if home else self._next_visible_position(side, n, -1)
+            if 0 <= target < n:
+                self.select_segment(side, target, extend=extend)
             return True
         return False
 
