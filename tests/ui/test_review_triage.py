@@ -254,3 +254,25 @@ def test_return_works_down_the_review_list_in_its_order_when_the_link_is_one_of_
     view.select_bead(0)
     win.actions_.confirm_next.trigger()
     assert win.document.beads[0].status is BeadStatus.CONFIRMED and view.current_bead() == 2
+
+
+def test_after_a_fix_that_takes_the_link_out_of_the_list_return_goes_on_down_the_list(qtbot, triage_window):
+    # an X11 audit: a drag, Ctrl+L or Ctrl+M on the listed link made it hand-made (gone from the list); Return then
+    # went on to the next unconfirmed link of the text, and the reviewer scrolled back to the list's place each time
+    from editor.bitext import edits
+
+    win = triage_window
+    panel, view = _listed(win, ReviewOrder.CONFIDENCE)
+    order = panel.model.beads()
+    k = order[0]
+    following = win.document.beads[order[1]]
+    following_ids = (following.src, following.tgt)
+    view.select_bead(k)
+    qtbot.waitUntil(lambda: panel.row_of_current() == 0)
+    assert k + 1 < len(win.document.beads) and (win.document.beads[k + 1].src, win.document.beads[k + 1].tgt) \
+        != following_ids                                          # the text's next link is not the list's
+    win.push_change(lambda doc: edits.merge_beads(doc, k, k + 1))    # the fix: a hand-made link, unlisted
+    qtbot.waitUntil(lambda: panel.row_of_current() is None)
+    win.actions_.confirm_next.trigger()
+    now = win.document.beads[view.current_bead()]
+    assert (now.src, now.tgt) == following_ids

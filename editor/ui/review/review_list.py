@@ -531,6 +531,18 @@ class ReviewList(QDockWidget):
                 self._held = (frozenset(taken), frozenset((*bead.src, *bead.tgt)))
                 return
 
+    def holds_current(self) -> bool:
+        """True when `hold_next` already holds the list's next link for the link the reviewer is on (S and
+        Alt+Return hold with the sentences they take)."""
+        row = self.row_of_current()
+        if self._held is None or row is None or self._last is None:
+            return False
+        k = self._shown_link_at(row)
+        doc = self._last[0]
+        if k is None or not 0 <= k < len(doc.beads):
+            return False
+        return bool(self._held[0] & frozenset((*doc.beads[k].src, *doc.beads[k].tgt)))
+
     def held_row(self, sentence_ids) -> int | None:
         """The row now listing the link `hold_next` remembered, when the link in the panes (`sentence_ids`) is
         made of the sentences that edit took and is no longer listed; once. None otherwise."""

@@ -556,8 +556,18 @@ class MainWindow(QMainWindow):
 
     # -- pushing edits --------------------------------------------------------------------------
 
+    def _hold_review_place(self) -> None:
+        """Before an edit of a link the review list shows (in front) and the reviewer is on: remember the list's
+        next link, so that Return goes on from there once the fixed link has left the list. After a drag, Ctrl+L
+        or Ctrl+M from the list, Return went on in the text's order and the list scrolled away (an X11 audit)."""
+        panel = self.review_list
+        if panel.isVisible() and self._in_front.get(panel) is not False and panel.row_of_current() is not None \
+                and not panel.holds_current():
+            panel.hold_next()
+
     def push_change(self, build: Callable[[AlignmentDocument], Change], text: str | None = None) -> bool:
         """Build a Change from the current document and push it as one undo step; False if it does not apply."""
+        self._hold_review_place()
         try:
             change = build(self.document)
         except InvalidEditError as exc:
@@ -569,6 +579,7 @@ class MainWindow(QMainWindow):
         return True
 
     def push_compound(self, text: str, builders: Sequence[Callable[[AlignmentDocument], Change]]) -> bool:
+        self._hold_review_place()
         try:
             command = build_compound(self.qdoc, text, builders)
         except InvalidEditError as exc:
