@@ -99,7 +99,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="+185"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="+186"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
@@ -193,7 +193,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../editor/app.py" line="+82"/>
+        <location filename="../../editor/app.py" line="+86"/>
         <source>No Chinese font</source>
         <translation>没有中文字体</translation>
     </message>
@@ -481,7 +481,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>No collection is open. File ▸ New Collection… (Ctrl+Shift+N) aligns a whole archive at once; File ▸ Open Collection Folder… (Ctrl+Shift+O) opens one. Its documents are listed here.</source>
         <translation>没有打开的文集。“文件 ▸ 新建文集…”（Ctrl+Shift+N）一次对齐整个档案；“文件 ▸ 打开文集文件夹…”（Ctrl+Shift+O）打开已有文集。文集中的文档列在这里。</translation>
     </message>
@@ -501,7 +501,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-228"/>
+        <location line="-230"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1118,7 +1118,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../editor/ui/window/file_controller.py" line="+72"/>
+        <location filename="../../editor/ui/window/file_controller.py" line="+75"/>
         <source>Could not open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
@@ -1133,7 +1133,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>此对齐有尚未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Could not open the file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -1350,12 +1350,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+319"/>
+        <location line="+322"/>
         <source>&amp;Clean-up</source>
         <translation>清理(&amp;C)</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-314"/>
         <source>S&amp;entences</source>
         <translation>句子(&amp;E)</translation>
     </message>
@@ -1435,7 +1435,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>自动检测（%1）</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+83"/>
         <source>Possible defects from conversion or copying. Accepted fixes are applied on import and recorded in the project; uncheck the ones to leave as they are. The safe repairs are ticked, as duiqi align makes them; Chinese punctuation is offered unticked.</source>
         <translation>转换或复制可能留下的问题。接受的修复在导入时应用并记入项目；取消勾选的保持原样。安全的修复已勾选（与 duiqi align 的默认一致）；中文标点修复默认不勾选。</translation>
     </message>
@@ -1445,7 +1445,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>中文标点</translation>
     </message>
     <message>
-        <location line="-674"/>
+        <location line="-677"/>
         <location line="+371"/>
         <source>Detect encoding</source>
         <translation>自动检测编码</translation>
@@ -1522,12 +1522,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+122"/>
+        <location line="+125"/>
         <source>No text read yet.</source>
         <translation>尚未读取任何文本。</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-119"/>
         <source>The mixed file was split by language into %1 Chinese and %2 English paragraphs.</source>
         <translation>混排文件已按语言拆分为 %1 个中文段落和 %2 个英文段落。</translation>
     </message>
@@ -1542,7 +1542,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>中文文件有 %1，英文文件有 %2。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <location line="+124"/>
         <source>English: %1</source>
         <translation>英文：%1</translation>
@@ -1654,7 +1654,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>多余的空格</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-323"/>
         <source>OpenDocument text</source>
         <translation>OpenDocument 文本</translation>
     </message>
@@ -1684,7 +1684,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>two files</source>
         <translation>两个文件</translation>
     </message>
@@ -1770,7 +1770,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="-538"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="-539"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>
@@ -1783,7 +1783,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/window/main_window.py" line="+129"/>
+        <location filename="../../editor/ui/window/main_window.py" line="+130"/>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>
@@ -1828,7 +1828,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Align</source>
         <translation>对齐(&amp;A)</translation>
     </message>
@@ -1888,7 +1888,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>非 1:1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
@@ -1898,7 +1898,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+183"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1939,8 +1939,8 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+80"/>
-        <location line="+10"/>
+        <location line="+92"/>
+        <location line="+11"/>
         <source>That edit does not apply here: %1</source>
         <translation>此处无法进行该编辑：%1</translation>
     </message>
@@ -1950,7 +1950,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未建立链接：另一侧的选择不在视野内。请在两侧都选好要链接的句子，再按 Ctrl+L。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Confirm All Above</source>
         <translation>确认以上全部</translation>
     </message>
@@ -2468,7 +2468,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+154"/>
+        <location line="+166"/>
         <source>%n doubtful link(s) left in the collection</source>
         <translation>
             <numerusform>文集中还剩 %n 个存疑链接</numerusform>
@@ -2492,7 +2492,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-420"/>
+        <location line="-432"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -2565,7 +2565,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/view/sentence_pane.py" line="+346"/>
+        <location filename="../../editor/ui/view/sentence_pane.py" line="+348"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>
@@ -3095,8 +3095,8 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Show Only &amp;Problems</source>
-        <translation>只显示问题(&amp;P)</translation>
+        <source>Show Only Doubtful and &amp;Unlinked</source>
+        <translation>只显示存疑和未链接(&amp;U)</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -267,3 +267,18 @@ def test_a_new_sort_scrolls_the_review_list_to_the_selected_links_row(qtbot):
     assert row == n - 1 - 5
     rect = panel.table.visualRect(panel.model.index(row, 0))
     assert panel.table.viewport().rect().contains(rect.center())
+
+
+def test_after_choosing_what_to_show_the_keyboard_is_back_in_the_panes(qtbot, window):
+    # an X11 audit: Return right after a choice in the Show combo went to the combo and did nothing
+    from editor.ui.view.alignment_view import BeadFilter
+
+    box = window.filter_box
+    window.activateWindow()
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    box.setCurrentIndex(box.findData(BeadFilter.UNCONFIRMED))
+    box.activated.emit(box.currentIndex())                       # as a choice in its list does
+    pane = window.view.panes[window.view.focus_side]
+    qtbot.waitUntil(pane.hasFocus)
+    assert window.actions_.problems_only.text().replace("&", "") == "Show Only Doubtful and Unlinked"

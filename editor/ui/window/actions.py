@@ -78,7 +78,7 @@ class WindowActions(QObject):
                          self.tr("One numbered row per link, a column per language, no curves"))
         self.compact.setCheckable(True)
         self.swap_panes = a(self.tr("S&wap Panes"), "Ctrl+Shift+X", self.tr("Put the other language on the left"))
-        self.problems_only = a(self.tr("Show Only &Problems"), "Ctrl+Shift+P",
+        self.problems_only = a(self.tr("Show Only Doubtful and &Unlinked"), "Ctrl+Shift+P",
                                self.tr("Show only doubtful and unlinked links, with their neighbours"))
         self.problems_only.setCheckable(True)
         self.zoom_in = a(self.tr("Zoom &In"), QKeySequence.StandardKey.ZoomIn, self.tr("Larger text"))

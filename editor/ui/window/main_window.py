@@ -223,6 +223,9 @@ class MainWindow(QMainWindow):
                             (BeadFilter.NOT_ONE_TO_ONE, self.tr("Not 1:1"))):
             self.filter_box.addItem(label, mode)
         self.filter_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)   # Tab and start-up focus stay in the panes
+        # a choice made, the keyboard goes back to the panes: Return right after it went to the combo and did
+        # nothing (an X11 audit)
+        self.filter_box.activated.connect(lambda _index: self.focus_panes())
         bar.addWidget(self.filter_box)
         bar.addSeparator()
         bar.addActions([act.row_mode, act.compact, act.find])
