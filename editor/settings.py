@@ -44,6 +44,8 @@ class Settings:
     export_src_lang: str = ""
     export_tgt_lang: str = ""
     export_folder: str = ""
+    #: the Export dialog's "Only confirmed links", as last chosen (it was unticked again at every Ctrl+E)
+    export_only_confirmed: bool = False
     export_directions: dict[str, str] = field(default_factory=dict)
     #: New Alignment: one mixed file (True) or a Chinese and an English file (False)
     import_one_file: bool = False

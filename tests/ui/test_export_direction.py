@@ -96,3 +96,14 @@ def test_a_relative_suggested_path_gives_an_absolute_export_path(qtbot, document
     dialog = _dialog(qtbot, document, Path("books") / "a.duiqi")
     assert Path(dialog.path_edit.text()).is_absolute()
     assert Path(dialog.path_edit.text()) == tmp_path / "books" / "a.tmx"
+
+
+def test_only_confirmed_links_is_remembered_for_the_next_export(qtbot, document, tmp_path):
+    # an X11 audit: "Only confirmed links" was unticked again at every Ctrl+E
+    settings = Settings()
+    first = _dialog(qtbot, document, tmp_path / "a.duiqi", settings=settings)
+    assert not first.only_confirmed.isChecked()
+    first.only_confirmed.setChecked(True)
+    first.remember(settings)
+    again = _dialog(qtbot, document, tmp_path / "a.duiqi", settings=settings)
+    assert again.only_confirmed.isChecked() and again.options().only_confirmed

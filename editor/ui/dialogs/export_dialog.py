@@ -270,6 +270,7 @@ class ExportDialog(QDialog):
             index = self.preset_combo.findData(settings.export_preset)
             if index >= 0:
                 self.preset_combo.setCurrentIndex(index)
+            self.only_confirmed.setChecked(settings.export_only_confirmed)
             folder = Path(settings.export_folder).expanduser() if settings.export_folder else None
             if folder is not None and folder.is_dir():
                 name = self._initial_path(suggested_path).name
@@ -314,11 +315,13 @@ class ExportDialog(QDialog):
         return (codes[1], codes[0]) if self.reverse() else codes
 
     def remember(self, settings: Settings) -> None:
-        """Store the preset, language codes, folder and (for a saved project) direction chosen."""
+        """Store the preset, language codes, folder, "only confirmed links" and (for a saved project) direction
+        chosen."""
         settings.export_preset = self.preset()
         settings.export_src_lang = self.src_lang.currentText().strip()
         settings.export_tgt_lang = self.tgt_lang.currentText().strip()
         settings.export_folder = str(self.path().parent)
+        settings.export_only_confirmed = self.only_confirmed.isChecked()
         if self._project is not None:
             settings.export_directions[direction_key(self._project)] = "en-zh" if self.reverse() else "zh-en"
 
