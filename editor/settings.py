@@ -47,12 +47,28 @@ class Settings:
     #: the Export dialog's "Only confirmed links", as last chosen (it was unticked again at every Ctrl+E)
     export_only_confirmed: bool = False
     export_directions: dict[str, str] = field(default_factory=dict)
+    #: per project (absolute path) the link selected when it was last saved or closed: a project reopens there
+    #: (it opened at link 1; an X11 audit). The PLACES_KEPT most recent.
+    project_places: dict[str, int] = field(default_factory=dict)
     #: New Alignment: one mixed file (True) or a Chinese and an English file (False)
     import_one_file: bool = False
     #: the collection's document list: only the documents that need review, and its sort ([column, order]; column
     #: -1: the collection's own order), as the translator last left them
     documents_needing_review_only: bool = False
     documents_sort: list[int] = field(default_factory=lambda: [-1, 0])
+
+
+#: how many projects' places Settings.project_places keeps
+PLACES_KEPT = 50
+
+
+def remember_place(settings: "Settings", project: Path, link: int) -> None:
+    """Keep the link selected in a project (the most recent PLACES_KEPT projects)."""
+    key = str(Path(project).absolute())
+    settings.project_places.pop(key, None)
+    settings.project_places[key] = link
+    while len(settings.project_places) > PLACES_KEPT:
+        settings.project_places.pop(next(iter(settings.project_places)))
 
 
 def settings_path() -> Path:
@@ -73,6 +89,9 @@ def _valid(name: str, value: object, default: object) -> bool:
         return type(value) is int and MIN_AUTOSAVE_SECONDS <= value <= MAX_AUTOSAVE_SECONDS
     if name == "review_threshold":
         return type(value) in (int, float) and MIN_THRESHOLD <= value <= MAX_THRESHOLD
+    if name == "project_places":
+        return isinstance(value, dict) and all(isinstance(k, str) and type(v) is int and v >= 0
+                                               for k, v in value.items())
     if name == "export_directions":
         return isinstance(value, dict) and all(isinstance(k, str) and v in PANE_ORDERS for k, v in value.items())
     if name == "pane_order":

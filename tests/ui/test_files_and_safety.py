@@ -220,3 +220,20 @@ def test_realign_the_rest_keeps_the_translator_where_they_were(qtbot, window):
         top, height = layout.sides[s].bead_tops[k] - view.offset(s), layout.sides[s].bead_heights[k]
         assert not height or (top >= 0 and top + height <= vh + 0.5), (s, top, height, vh)
     assert view.scrollbar.value() > 0                            # not back at the top of the text
+
+
+def test_a_project_reopens_on_the_link_selected_when_it_was_last_saved_or_closed(qtbot, sample_doc, tmp_path):
+    # an X11 audit: a saved project always opened at link 1, and the reviewer looked for their place
+    from editor.bitext.project import save_project
+    from tests.ui.editor_fixtures import show_window
+
+    path = tmp_path / "book.duiqi"
+    save_project(sample_doc, path)
+    win = show_window(qtbot)
+    assert win.open_paths([path], ask=False)
+    assert win.view.current_bead() == 0
+    win.view.select_bead(7)
+    win._save_settings()                                          # as closing the window does
+    again = show_window(qtbot)
+    assert again.open_paths([path], ask=False)
+    assert again.view.current_bead() == 7 and again.view.selection_in_view()

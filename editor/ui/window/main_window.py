@@ -391,11 +391,13 @@ class MainWindow(QMainWindow):
         exchange file (TMX, XLIFF, table) it was read from, which names the window until it is saved as a project."""
         if self.collection is not None:
             self.close_collection(discard=True)
+        self._remember_place()                    # of the project shown until now
         self.alignment_jobs.document_replaced(opened_clean=not modified)
         self.undo_stack.clear()
         self.project_path = path
         self.opened_path = opened
         self.qdoc.set_document(doc)
+        self._restore_place()
         self.undo_stack.setClean()
         if self.isVisible():
             self.focus_panes()
@@ -987,9 +989,26 @@ class MainWindow(QMainWindow):
     def review_threshold(self) -> float:
         return self.view.review.threshold
 
+    def _remember_place(self) -> None:
+        """Keep the link selected in the project shown (Settings.project_places)."""
+        k = self.view.current_bead() if self.collection is None else None
+        if self.settings is not None and self.project_path is not None and k is not None:
+            from editor.settings import remember_place
+            remember_place(self.settings, self.project_path, k)
+
+    def _restore_place(self) -> None:
+        """A project opens on the link selected when it was last saved or closed."""
+        if self.settings is None or self.project_path is None:
+            return
+        k = self.settings.project_places.get(str(Path(self.project_path).absolute()))
+        if k is not None and 0 < k < len(self.document.beads):
+            self.view.select_bead(k)
+            self.view.ensure_bead_visible(k, force=True)
+
     def mark_saved(self, path: Path) -> None:
         """The document was saved to `path`: it is the project file now, and clean."""
         self.project_path = path
+        self._remember_place()
         self.undo_stack.setClean()
         if self._autosaver is not None:
             self._autosaver.clear()
@@ -1020,6 +1039,7 @@ class MainWindow(QMainWindow):
             from editor.settings import save_settings
         except ImportError:
             return
+        self._remember_place()
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
         self.settings.last_folder = file_dialogs.last_folder()
         if self.recent_menu is not None and hasattr(self.recent_menu, "paths"):
