@@ -458,12 +458,13 @@ def replace_text(doc: AlignmentDocument, side: Side, find: str, replacement: str
 def count_matches(doc: AlignmentDocument, side: Side, find: str, *, regex: bool = False,
                   case_sensitive: bool = False, whole_words: bool = False) -> int:
     """Return how many matches of `find` one side's segments hold (raises InvalidEditError for a bad pattern)."""
-    pattern = compile_pattern(find, regex=regex, case_sensitive=case_sensitive, whole_words=whole_words)
-    return sum(len(pattern.findall(s.text)) for s in doc.segments(side))
+    return match_counts(doc, side, find, regex=regex, case_sensitive=case_sensitive, whole_words=whole_words)[0]
 
 
-def count_matches_in_segments(doc: AlignmentDocument, side: Side, find: str, *, regex: bool = False,
-                              case_sensitive: bool = False, whole_words: bool = False) -> int:
-    """Return how many of one side's segments hold a match of `find` (raises InvalidEditError for a bad pattern)."""
+def match_counts(doc: AlignmentDocument, side: Side, find: str, *, regex: bool = False,
+                 case_sensitive: bool = False, whole_words: bool = False) -> tuple[int, int]:
+    """Return (matches, segments holding one) of `find` on one side, in one pass (InvalidEditError for a bad
+    pattern)."""
     pattern = compile_pattern(find, regex=regex, case_sensitive=case_sensitive, whole_words=whole_words)
-    return sum(1 for s in doc.segments(side) if pattern.search(s.text))
+    found = [len(pattern.findall(s.text)) for s in doc.segments(side)]
+    return sum(found), sum(1 for n in found if n)

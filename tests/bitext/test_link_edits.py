@@ -69,7 +69,7 @@ def test_whole_words_only_leaves_longer_words_alone_on_english_and_counts_chines
     assert edits.count_matches(doc, Side.TGT, "the") == 9           # They, them, others, thereabouts too
     assert edits.count_matches(doc, Side.TGT, "the", whole_words=True) == 5
     assert edits.count_matches(doc, Side.TGT, "the", whole_words=True, case_sensitive=True) == 3
-    assert edits.count_matches_in_segments(doc, Side.TGT, "rest", whole_words=True) == 1
+    assert edits.match_counts(doc, Side.TGT, "rest", whole_words=True) == (1, 1)
     doc.apply(edits.replace_text(doc, Side.TGT, "the", "a", whole_words=True, case_sensitive=True))
     assert [t.text for t in doc.tgt] == ["They read in a new library; a rest of them (a others) stayed.",
                                          "The library is big, THE biggest, thereabouts."]

@@ -101,8 +101,7 @@ class EditController(QObject):
         doc = self._view.doc
         how = dict(regex=regex, case_sensitive=case, whole_words=words)
         try:
-            matches = edits.count_matches(doc, side, find, **how)
-            sentences = edits.count_matches_in_segments(doc, side, find, **how)
+            matches, sentences = edits.match_counts(doc, side, find, **how)
         except InvalidEditError:
             matches = sentences = 0
         if self._push(lambda doc: edits.replace_text(doc, side, find, replacement, **how)) \
