@@ -40,7 +40,9 @@ _KEPT_TABLE_TOKENS = 8192
 KEEP_TABLES_MIN_SENTENCES = 4000
 #: a run with fewer distinct tokens than this has its tables computed apart, as ever: BLAS multiplies a matrix
 #: of one or two rows by another method, whose last bits differ (from 3 rows on, every row of a product is the
-#: same whatever the other rows: measured), and the kept rows must be exactly those a run of its own computes
+#: same whatever the other rows, measured on Intel; not on every CPU: OpenBLAS picks its kernel at run time, and
+#: on AMD EPYC a row's last bits also depend on the rows beside it, so there the kept rows equal those of a run
+#: of its own only to float rounding, as a text's features already differ between runs)
 _KEPT_TABLE_MIN_ROWS = 8
 #: texts tokenised at once (their encoding looks at the cancel flag every _TABLE_TOKENS tokens)
 _CHUNK_TEXTS = 512
@@ -103,8 +105,8 @@ class Encoder:
     @contextlib.contextmanager
     def keep_token_tables(self):
         """A block (an alignment) in which each token's context-free part (`_token_tables`) is computed once
-        on this thread and kept for every later run of tokens, text and call (the same numbers: see
-        _KEPT_TABLE_MIN_ROWS); freed when the outermost block ends."""
+        on this thread and kept for every later run of tokens, text and call (the same numbers, to float rounding
+        on some CPUs: see _KEPT_TABLE_MIN_ROWS); freed when the outermost block ends."""
         kept = self._kept
         kept.depth = getattr(kept, "depth", 0) + 1
         try:
