@@ -368,8 +368,12 @@ def split_into_one_to_one(doc: AlignmentDocument, bead_index: int) -> Change:
 @_dated
 def split_off(doc: AlignmentDocument, bead_index: int, segment_id: int) -> Change:
     """Take one sentence at the start or end of its side of a link out of it, as a sentence with no translation
-    (confirmed: a person said so); the rest of the link counts as edited by hand. The review list's answer to
-    "sentence N may have no translation"."""
+    (confirmed: a person said so). The review list's answer to "sentence N may have no translation".
+
+    The rest of the link keeps its status and confidence: the person judged the sentence taken out, not the
+    pairing that remains, so an automatic link stays automatic and, if the engine doubted it, in the review list
+    (it was marked "made by hand", left the list and was exported approved: a wrong rest went unread into the
+    TM; an X11 audit)."""
     bead = _bead(doc, bead_index)
     side = bead.src if segment_id in bead.src else bead.tgt if segment_id in bead.tgt else None
     if side is None:
@@ -379,8 +383,8 @@ def split_off(doc: AlignmentDocument, bead_index: int, segment_id: int) -> Chang
     if segment_id not in (side[0], side[-1]):
         raise InvalidEditError("only the first or last sentence of a side can be split off")
     rest = tuple(i for i in side if i != segment_id)
-    link = Bead(rest, bead.tgt, bead.confidence, BeadStatus.EDITED) if side is bead.src else \
-        Bead(bead.src, rest, bead.confidence, BeadStatus.EDITED)
+    link = Bead(rest, bead.tgt, bead.confidence, bead.status) if side is bead.src else \
+        Bead(bead.src, rest, bead.confidence, bead.status)
     alone = Bead((segment_id,), (), 1.0, BeadStatus.CONFIRMED) if side is bead.src else \
         Bead((), (segment_id,), 1.0, BeadStatus.CONFIRMED)
     new = [alone, link] if segment_id == side[0] else [link, alone]

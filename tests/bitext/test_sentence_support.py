@@ -49,7 +49,7 @@ def test_split_off_makes_the_sentence_a_confirmed_unlinked_one_and_undoes():
     before = doc.snapshot()
     undo = doc.apply(edits.split_off(doc, 0, 1))
     assert [(b.src, b.tgt, b.status) for b in doc.beads[:2]] == [
-        ((0,), (3,), BeadStatus.EDITED), ((1,), (), BeadStatus.CONFIRMED)]
+        ((0,), (3,), BeadStatus.AUTO), ((1,), (), BeadStatus.CONFIRMED)]
     doc.check()
     policy = ReviewPolicy.for_document(doc)
     assert not any(policy.doubtful_flags(doc))
@@ -57,3 +57,18 @@ def test_split_off_makes_the_sentence_a_confirmed_unlinked_one_and_undoes():
     assert doc.snapshot() == before
     with pytest.raises(InvalidEditError):
         edits.split_off(doc, 1, 2)                  # a 1-1 link: nothing to split off
+
+
+def test_the_rest_of_a_doubtful_link_stays_automatic_and_in_the_review_list_after_split_off():
+    # seen in an X11 audit: S on "11-12 <-> 17" (sentence 11 may have no translation) left "12 <-> 17 · made by
+    # hand", out of the list and exported approved, though the right link was 12 <-> 16-17: the reviewer judged
+    # sentence 11, not the pairing left
+    n = len(ZH)
+    src = [Segment(i, t, i, (Mark.UNSUPPORTED,) if i == 1 else ()) for i, t in enumerate(ZH)]
+    tgt = [Segment(n + j, t, j) for j, t in enumerate(EN)]
+    doc = AlignmentDocument(src, tgt, [Bead((0, 1), (n,), 0.40), Bead((2,), (n + 1,), 0.99)])
+    doc.apply(edits.split_off(doc, 0, 1))
+    rest = doc.beads[0]
+    assert (rest.src, rest.tgt, rest.status, rest.confidence) == ((0,), (n,), BeadStatus.AUTO, 0.40)
+    assert not rest.is_fixed
+    assert ReviewPolicy.for_document(doc).doubtful_flags(doc) == [True, False, False]

@@ -60,8 +60,9 @@ def test_pressing_s_in_the_review_list_splits_the_sentence_off_and_the_link_leav
     qtbot.keyClick(win.review_list.table, Qt.Key.Key_S)
     doc = win.document
     assert [(b.src, b.tgt, b.status) for b in doc.beads[:2]] == [
-        ((0,), (3,), BeadStatus.EDITED), ((1,), (), BeadStatus.CONFIRMED)]
+        ((0,), (3,), BeadStatus.AUTO), ((1,), (), BeadStatus.CONFIRMED)]
     qtbot.waitUntil(lambda: model.beads() == [])
+    assert win.view.current_bead() == 0              # on the link left, for the reviewer to judge
     win.undo_stack.undo()
     assert doc.beads[0].src == (0, 1)
 
@@ -88,7 +89,7 @@ def test_s_splits_off_after_a_click_on_the_row_gave_the_keyboard_to_the_panes(qt
     qtbot.keyClick(pane, Qt.Key.Key_S)
     doc = win.document
     assert [(b.src, b.tgt, b.status) for b in doc.beads[:2]] == [
-        ((0,), (3,), BeadStatus.EDITED), ((1,), (), BeadStatus.CONFIRMED)]
+        ((0,), (3,), BeadStatus.AUTO), ((1,), (), BeadStatus.CONFIRMED)]
     # a link with nothing to split off: S does nothing
     win.view.select_bead(len(doc.beads) - 1)
     qtbot.waitUntil(lambda: not win.review_list.split_off.isEnabled())
@@ -136,3 +137,25 @@ def test_after_s_return_goes_on_to_the_lists_next_link(qtbot):
     assert win.view.current_bead() == 4 and doc.beads[4].src == (4,)
     win.actions_.confirm_next.trigger()              # and on: link 0, the list's last
     assert win.view.current_bead() == 0
+
+
+def test_after_s_the_selection_is_on_the_link_left_whichever_end_was_split_off(qtbot):
+    # seen in an X11 audit: S selected the link left when its first sentence went, the unlinked sentence when
+    # its last one went; the link left is what the reviewer has to judge next (Return confirms it and goes on)
+    n = 6
+    beads = [Bead((0,), (n,), 0.30), Bead((1, 2), (n + 1,), 0.10), Bead((3,), (n + 2,), 0.99),
+             Bead((4,), (n + 3,), 0.20), Bead((5,), (n + 4, n + 5), 0.99)]
+    for unsupported, rest, alone in ((1, 2, 1), (2, 1, 2)):
+        win, panel = _numbered_window(qtbot, n, unsupported, beads)
+        qtbot.waitUntil(lambda: panel.model.beads() == [1, 3, 0])
+        panel.choose_row(0)
+        qtbot.waitUntil(lambda: panel.split_off.isEnabled())
+        panel.split_off.trigger()
+        doc = win.document
+        assert doc.beads[alone].src == (unsupported,) and not doc.beads[alone].tgt
+        assert doc.beads[rest].tgt == (n + 1,) and doc.beads[rest].status is BeadStatus.AUTO
+        assert win.view.current_bead() == rest
+        qtbot.waitUntil(lambda: panel.model.beads() == [rest, 4, 0])   # the rest stays listed at 0.10
+        win.actions_.confirm_next.trigger()          # Return: the link left is confirmed, on to the list's next
+        assert doc.beads[rest].status is BeadStatus.CONFIRMED
+        assert win.view.current_bead() == 4

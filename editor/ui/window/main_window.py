@@ -448,7 +448,12 @@ class MainWindow(QMainWindow):
         from editor.bitext import edits
 
         self.view.finish_editing()
-        self.push_change(lambda doc: edits.split_off(doc, k, segment_id))
+        bead = self.document.beads[k]
+        first = segment_id in (bead.src[:1] + bead.tgt[:1])        # split off before the rest of the link
+        if self.push_change(lambda doc: edits.split_off(doc, k, segment_id)):
+            # on the link left, whichever end went (it selected the unlinked sentence when the last one went: an
+            # X11 audit): the reviewer judged the sentence, the pairing left is what they check next
+            self.view.select_bead(k + 1 if first else k)
 
     def _on_document_reset(self) -> None:
         self._typical_ratio = self._compute_ratio()
