@@ -415,6 +415,23 @@ def test_redoing_a_step_of_several_changes_selects_where_its_first_change_was_ma
     assert view.current_bead() == 30 and view.selection_in_view()
 
 
+def test_redoing_a_step_whose_later_change_takes_links_before_it_selects_its_first_change(qtbot):
+    # a second X11 audit: Alt+Return, Ctrl+Z, Ctrl+Shift+Z in a book: the re-alignment in the same step merged
+    # links earlier in the text, and the selection landed on the first change's old position, 24 links early
+    from editor.bitext import edits
+    from editor.ui.model.commands import build_compound
+
+    window = _long_window(qtbot)
+    view, doc = window.view, window.document
+    view.select_bead(60)
+    sentence = doc.beads[60].src[0]
+    window.undo_stack.push(build_compound(window.qdoc, "Accept", [lambda d: edits.merge_beads(d, 60, 61),
+                                                                  lambda d: edits.merge_beads(d, 10, 14)]))
+    window.undo_stack.undo()
+    window.undo_stack.redo()
+    assert view.current_bead() == doc.bead_index_of(sentence) == 56 and view.selection_in_view()
+
+
 def test_ctrl_home_and_ctrl_end_select_the_first_and_last_sentences_the_filter_shows(qtbot, window):
     # an X11 audit: under Show "Doubtful and unlinked", Ctrl+Home selected link 1 (hidden), and Return then said
     # "The selection was out of view; it is shown now" again and again without showing anything

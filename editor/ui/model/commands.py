@@ -89,8 +89,19 @@ class ApplyChange(QUndoCommand):
         first = self._changes[0]
         if len(self._changes) > 1 and first.beads is not None:
             # Ctrl+Y of Alt+Return selected a link ~200 sentences away, where the re-alignment after the accepted
-            # alternative first differed (an X11 audit); undo already ends on the first change's inverse
-            self._qdoc.landed.emit(first.beads.first)
+            # alternative first differed (an X11 audit); undo already ends on the first change's inverse. Found by a
+            # sentence of the first change, not its position: the later changes (the re-alignment) may add or
+            # take links before it (it then landed 24 links early: a second audit)
+            k = first.beads.first
+            made = first.beads.new
+            if made:
+                doc = self._qdoc.doc
+                sentence = (*made[0].src, *made[0].tgt)[0]
+                try:
+                    k = doc.bead_index_of(sentence)
+                except (KeyError, ValueError):
+                    pass
+            self._qdoc.landed.emit(k)
 
     def undo(self) -> None:
         for inverse in reversed(self._inverses):
