@@ -78,3 +78,20 @@ def test_new_alignment_opens_in_the_mode_chosen_last_time(qtbot, window, monkeyp
     window.actions_.new.trigger()
     window.actions_.new.trigger()
     assert modes == [False, True]
+
+
+def test_the_export_choices_are_stored_at_once_not_at_the_next_save_or_quit(qtbot, window, monkeypatch, tmp_path):
+    # an X11 audit: export with "Only confirmed links" ticked, kill -9, restart: the box was unticked again and
+    # the path suggested the home folder (the settings were written only on Save or a clean quit)
+    from editor.settings import load_settings
+
+    def exec_(dialog):
+        dialog.only_confirmed.setChecked(True)
+        dialog.path_edit.setText(str(tmp_path / "out.tmx"))
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", exec_)
+    monkeypatch.setattr(file_controller.QMessageBox, "information", lambda *a: None)
+    window.actions_.export.trigger()
+    assert (tmp_path / "out.tmx").exists()
+    stored = load_settings()                      # what a new process, after a crash, reads
+    assert stored.export_only_confirmed and Path(stored.export_folder) == tmp_path

@@ -53,12 +53,14 @@ class FileController(QObject):
     import, export and language-pair dialogs, message boxes), parented to `dialog_parent`.
 
     Signals go up: `file_used` (a file was opened or saved: the recent-files menu keeps it), `message`
-    (status bar text and milliseconds), `review_requested` (the links the export dialog asked to review).
+    (status bar text and milliseconds), `review_requested` (the links the export dialog asked to review),
+    `settings_changed` (the export dialog's choices went into the host's settings).
     """
 
     file_used = Signal(str)
     message = Signal(str, int)
     review_requested = Signal(list)      # the export dialog's "Review these": bead indices of import artefacts
+    settings_changed = Signal()          # the host's settings were changed (the export choices): store them now
 
     def __init__(self, host: FileHost, dialog_parent: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent if parent is not None else dialog_parent)
@@ -273,6 +275,9 @@ class FileController(QObject):
             path, options = dialog.path(), dialog.options()
             if settings is not None:
                 dialog.remember(settings)
+                # stored at once, not at the next save or a clean quit: after a crash the next export had
+                # "Only confirmed links" unticked again and suggested the home folder (an X11 audit)
+                self.settings_changed.emit()
         options.review_threshold = host.review_threshold()     # the XLIFF states match the editor's colours
         try:
             report = export_document(doc, path, options)

@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
         self.files.message.connect(self.show_message)
         self.files.file_used.connect(self._on_file_used)
         self.files.review_requested.connect(self._on_artefact_review_requested)
+        self.files.settings_changed.connect(self._save_settings)
         self.alignment_jobs.message.connect(self.show_message)
         self.alignment_jobs.busy_changed.connect(self._on_alignment_busy_changed)
         self.alignment_jobs.failed.connect(self._on_alignment_failed)
