@@ -191,6 +191,7 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
         report.warnings.append(f"left out {report.skipped_doubtful} doubtful link(s) (automatic links that "
                                f"need review), as the {options.preset} preset does; confirm them to include them")
     report.written = len(entries)
+    report.written_unlinked = sum(1 for e in entries if not (e.src and e.tgt))
     return entries
 
 

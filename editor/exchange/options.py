@@ -42,6 +42,7 @@ class ExportReport:
     """What an export wrote and what it left out (shown to the user, printed by the CLI)."""
 
     written: int = 0
+    written_unlinked: int = 0            # of `written`: sentences without counterpart (XLIFF units, table rows)
     skipped_unlinked: int = 0
     skipped_unconfirmed: int = 0
     skipped_too_long: int = 0

@@ -890,18 +890,18 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>%1 文件</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <location line="+233"/>
+        <location line="+55"/>
+        <location line="+236"/>
         <source>Export Alignment</source>
         <translation>导出对齐结果</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-221"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-125"/>
         <source>Link list (benchmark format)</source>
         <translation>链接列表（评测格式）</translation>
     </message>
@@ -916,7 +916,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>已将 %n 个句对写入 %1。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>%n sentence(s) without counterpart also written, the other side empty.</source>
+        <translation>另写入 %n 个没有对应译文的句子（另一侧为空）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%n unlinked sentence(s) left out.</source>
         <translation>未写入 %n 个未链接的句子。</translation>
     </message>
@@ -946,7 +951,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>句子中的 %n 个制表符或换行符已写为空格。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Chinese → English (zh→en)</source>
         <translation>中文 → 英文（zh→en）</translation>
     </message>
@@ -962,12 +967,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+246"/>
+        <location line="+249"/>
         <source>Only &amp;confirmed links (%1 of %2 links)</source>
         <translation>仅导出已确认的链接(&amp;C)（%2 个链接中的 %1 个）</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-247"/>
         <source>Leave out links longer than</source>
         <translation>略去长于以下长度的链接：</translation>
     </message>
@@ -1032,7 +1037,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+148"/>
         <source>No export formats are available.</source>
         <translation>没有可用的导出格式。</translation>
     </message>
@@ -1118,7 +1123,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../editor/ui/window/file_controller.py" line="+75"/>
+        <location filename="../../editor/ui/window/file_controller.py" line="+77"/>
         <source>Could not open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
@@ -1197,7 +1202,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
@@ -1898,12 +1903,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location line="+186"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>zh</source>
         <translation>中文</translation>
     </message>
@@ -2011,7 +2016,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+136"/>
         <source>&amp;Document List</source>
         <translation>文档列表(&amp;D)</translation>
     </message>

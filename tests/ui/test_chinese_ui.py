@@ -101,6 +101,10 @@ def test_the_export_report_is_chinese_in_the_chinese_interface(chinese):
     text = export_finished_text(report, Path("/tmp/lit.xlf"))
     assert text.splitlines() == ["已将 217 个句对写入 /tmp/lit.xlf。", "未写入 2 个未链接的句子。",
                                  "未写入 5 个存疑的链接。", "句子中的 1 个制表符或换行符已写为空格。"]
+    xliff = SimpleNamespace(written=10, written_unlinked=3, skipped_unlinked=0, skipped_unconfirmed=0,
+                            skipped_too_long=0, skipped_doubtful=0, removed_characters=0, normalised_whitespace=0)
+    assert export_finished_text(xliff, Path("/tmp/lit.xlf")).splitlines() == [
+        "已将 7 个句对写入 /tmp/lit.xlf。", "另写入 3 个没有对应译文的句子（另一侧为空）。"]
 
 
 def _core_errors(tmp_path):

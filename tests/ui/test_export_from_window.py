@@ -95,3 +95,24 @@ def test_the_export_choices_are_stored_at_once_not_at_the_next_save_or_quit(qtbo
     assert (tmp_path / "out.tmx").exists()
     stored = load_settings()                      # what a new process, after a crash, reads
     assert stored.export_only_confirmed and Path(stored.export_folder) == tmp_path
+
+
+def test_an_xliff_export_counts_its_sentences_without_counterpart_apart_from_the_pairs(qtbot, window, monkeypatch,
+                                                                                         tmp_path):
+    # an X11 audit: "368 pair(s) written" for an XLIFF whose 16 units were sentences without counterpart
+    from editor.bitext import edits
+
+    doc = window.document
+    k = next(i for i, b in enumerate(doc.beads) if b.src and b.tgt)
+    window.push_change(lambda d: edits.unlink(d, k))
+    unlinked = sum(1 for b in doc.beads if not (b.src and b.tgt))
+    links = sum(1 for b in doc.beads if b.src and b.tgt)
+    assert unlinked >= 2
+    shown = []
+    _accept_with(monkeypatch, [], path=tmp_path / "out.xlf")
+    monkeypatch.setattr(file_controller.QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    window.actions_.export.trigger()
+    lines = shown[0].splitlines()
+    assert lines[0].startswith(f"{links} pair(s) written to ")
+    assert lines[1] == f"{unlinked} sentence(s) without counterpart also written, the other side empty."
+    assert (tmp_path / "out.xlf").read_text(encoding="utf-8").count("<trans-unit") == links + unlinked
