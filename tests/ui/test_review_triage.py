@@ -276,3 +276,30 @@ def test_after_a_fix_that_takes_the_link_out_of_the_list_return_goes_on_down_the
     win.actions_.confirm_next.trigger()
     now = win.document.beads[view.current_bead()]
     assert (now.src, now.tgt) == following_ids
+
+
+def test_after_a_fix_that_also_takes_in_the_lists_next_link_return_goes_on_to_the_one_after(qtbot):
+    # an X11 audit: Ctrl+M on the listed 256 <-> 347 merged the list's next link (257-258 <-> 348) into it; Return
+    # then went on to the next link of the text (at 0.95, not in the list), not to the list's next row
+    from editor.bitext import edits
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    n = 10
+    conf = {2: 0.10, 3: 0.20, 7: 0.30}
+    doc = AlignmentDocument([Segment(i, f"第{i}句话讲的是一件事。", i) for i in range(n)],
+                            [Segment(n + i, f"Sentence {i} is about one thing.", i) for i in range(n)],
+                            [Bead((i,), (n + i,), conf.get(i, 0.99)) for i in range(n)])
+    win = MainWindow(doc, settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.resize(1200, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    panel, view = _listed(win, ReviewOrder.CONFIDENCE)
+    assert panel.model.beads() == [2, 3, 7]
+    view.select_bead(2)
+    qtbot.waitUntil(lambda: panel.row_of_current() == 0)
+    win.push_change(lambda d: edits.merge_beads(d, 2, 3))        # the fix takes in the list's next link
+    qtbot.waitUntil(lambda: panel.row_of_current() is None)
+    win.actions_.confirm_next.trigger()
+    assert win.document.beads[view.current_bead()].src == (7,)      # the list's next row still listed

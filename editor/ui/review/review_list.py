@@ -337,6 +337,9 @@ def text_line_height(font) -> float:
 #: ratio far from typical" side by side told the translator the same thing twice)
 SAME_REASON = {Artefact.LENGTH_RATIO: Reason.LENGTH_RATIO, Artefact.GARBLED: Reason.GARBLED}
 
+#: how many of the list's following links `ReviewList.hold_next` remembers
+_HELD_LINKS = 20
+
 #: the whole collection's list reads the documents not open yet on a worker thread when they hold more links
 #: than this (reading from files costs about 30 ms per 1,000 links); fewer are read at once
 COUNT_HERE_LINKS = 5_000
@@ -430,7 +433,8 @@ class ReviewList(QDockWidget):
         self._last: tuple | None = None                     # the arguments of the last refresh
         self._source: CollectionReview | None = None        # the open collection's rows
         self._shown: str | None = None                      # the collection's document in the panes
-        self._held: tuple[frozenset, frozenset] | None = None   # hold_next's (taken, next link's) sentences
+        # hold_next's (taken, the following listed links' sentences, in the list's order)
+        self._held: tuple[frozenset, tuple[frozenset, ...]] | None = None
         self._chosen: tuple[str, int] | None = None         # the whole collection's row chosen last
         self._counting: tuple | None = None                 # (source, stop event) while documents are read
         self._current: int | None = None                    # the link selected in the panes
@@ -524,12 +528,18 @@ class ReviewList(QDockWidget):
         if taken is None:
             bead = doc.beads[self._shown_link_at(row)]
             taken = (*bead.src, *bead.tgt)
+        # several following links, not one: the edit may take in the next one too (Ctrl+M merging the list's
+        # next link into the fixed one sent Return on in the text's order: an X11 audit)
+        following = []
         for r in range(row + 1, self.model.rowCount()):
             k = self._shown_link_at(r)
             if k is not None and 0 <= k < len(doc.beads):
                 bead = doc.beads[k]
-                self._held = (frozenset(taken), frozenset((*bead.src, *bead.tgt)))
-                return
+                following.append(frozenset((*bead.src, *bead.tgt)))
+                if len(following) == _HELD_LINKS:
+                    break
+        if following:
+            self._held = (frozenset(taken), tuple(following))
 
     def holds_current(self) -> bool:
         """True when `hold_next` already holds the list's next link for the link the reviewer is on (S and
@@ -553,11 +563,16 @@ class ReviewList(QDockWidget):
         if not taken & frozenset(sentence_ids):
             return None                                 # the reviewer moved on elsewhere meanwhile
         doc = self._last[0]
+        rows: dict[int, int] = {}                       # sentence id -> the row listing its link
         for r in range(self.model.rowCount()):
             k = self._shown_link_at(r)
-            if k is not None and 0 <= k < len(doc.beads) and following & frozenset((*doc.beads[k].src,
-                                                                                      *doc.beads[k].tgt)):
-                return r
+            if k is not None and 0 <= k < len(doc.beads):
+                for i in (*doc.beads[k].src, *doc.beads[k].tgt):
+                    rows.setdefault(i, r)
+        for link in following:                          # the first of them still listed
+            found = [rows[i] for i in link if i in rows]
+            if found:
+                return min(found)
         return None
 
     def next_link(self, row: int, document: str | None) -> tuple[str | None, int] | None:
