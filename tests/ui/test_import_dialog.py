@@ -365,3 +365,19 @@ def test_with_only_the_chinese_file_of_two_chosen_no_layout_is_claimed(qtbot):
     qtbot.waitUntil(lambda: "the English file" in dialog.split_summary.text()
                     and "Now choose" not in dialog.split_summary.text())
     assert dialog.layout_summary.text().startswith("Layout found: two files")
+
+
+def test_the_folder_of_a_text_chosen_with_browse_is_where_the_next_file_dialog_starts(qtbot, tmp_path, monkeypatch):
+    # an X11 audit: texts chosen in /tmp/audit-rev with Browse, then the first Ctrl+S opened in the home folder
+    from editor.ui.dialogs import file_dialogs
+
+    monkeypatch.setattr(file_dialogs, "_last_folder", [""])      # the process-wide last folder, restored after
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    shutil.copy(ZH, folder / "zh.txt")
+    monkeypatch.setattr(import_dialog_module, "choose_text_file", lambda *a: str(folder / "zh.txt"))
+    dialog = _dialog(qtbot, [])
+    dialog.two_files.setChecked(True)
+    dialog.rows[0].browse_button.click()
+    assert dialog.rows[0].path() == folder / "zh.txt"
+    assert file_dialogs.start_folder() == folder

@@ -21,7 +21,7 @@ from editor.errors import (EditorError, EmptyFileError, EncryptedFileError, Inpu
 from editor.importing import RawDocument, is_chinese_paragraph, load_document_cached
 from editor.importing.bilingual import BilingualText, Layout, pair_files, split_mixed
 from editor.segmentation import split_sentences
-from editor.ui.dialogs.file_dialogs import choose_text_file, start_folder
+from editor.ui.dialogs.file_dialogs import choose_text_file, remember, start_folder
 from editor.ui.dialogs.settings_dialog import LANGUAGE_TAG, SOURCE_LANGUAGES, TARGET_LANGUAGES, language_combo
 from editor.ui.error_text import reason_text
 
@@ -736,6 +736,9 @@ class ImportDialog(QDialog):
         start = str(row.path().parent) if row.path() is not None else start_folder()
         chosen = choose_text_file(self, self.tr("Choose a Text"), start)
         if chosen:
+            # the folder the translator just chose: the next file dialog (the first Save of the alignment, the
+            # other text) starts there; it started in the home folder (an X11 audit)
+            remember(chosen)
             row.path_edit.setText(chosen)
             self._filling = True
             row.encoding.setCurrentIndex(0)
