@@ -732,3 +732,24 @@ def test_the_filter_never_leaves_another_document_highlighted_than_the_one_in_th
     assert dock.row_of(shown) < 0 and highlighted() == []
     dock.needs_review.setChecked(False)
     assert highlighted() == [shown]
+
+
+def test_last_change_shows_the_last_edit_of_an_open_document_not_its_last_save(qtbot, tmp_path):
+    # an X11 audit: documents edited at 20:54-20:55 still showed 20:52, their last save, until Ctrl+S
+    from editor.bitext import edits
+    from editor.ui.collection.document_list import CHANGED, SORT_ROLE
+
+    collection = _new_collection(tmp_path)
+    win = _window(qtbot)
+    win.open_collection(collection.folder)
+    _wait_aligned(qtbot, win)
+    name = win.collection.shown
+    entry = win.collection.collection.entry(name)
+    entry.stats.changed = "2020-01-02T03:04:05+00:00"                 # saved long ago
+    model = win.collection.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, NAME).data() == name)
+    assert model.index(row, CHANGED).data(SORT_ROLE) == "2020-01-02T03:04:05+00:00"
+    k = next(i for i, b in enumerate(win.document.beads) if not b.is_fixed)
+    win.push_change(lambda d: edits.confirm(d, k))
+    edited = model.index(row, CHANGED).data(SORT_ROLE)
+    assert edited == win.collection.open_documents[name].edited and not edited.startswith("2020")

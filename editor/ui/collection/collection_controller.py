@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
 
@@ -57,6 +58,7 @@ class OpenDocument:
     stack: QUndoStack
     journal: DocumentJournal
     counts: tuple[int, int, int] = (0, 0, 0)       # links, doubtful, confirmed
+    edited: str | None = None                        # ISO time (UTC) of its last edit in this session
     on_clean: object = None                          # the slot told when its stack gets clean or not
 
 
@@ -86,7 +88,7 @@ class CollectionController(QObject):
         self._stop_export = threading.Event()
         self.export_progress: QProgressDialog | None = None
         self.export_finished.connect(self._on_export_finished)
-        self.model = DocumentListModel(collection, self._live_counts, self)
+        self.model = DocumentListModel(collection, self._live_counts, self, edited=self._last_edit)
         #: the whole collection's review list rows (open documents with their unsaved edits)
         self.review = CollectionReview(collection, host.review_threshold(), self._live_document)
         self.aligner = CollectionAligner(collection, self)
@@ -122,8 +124,16 @@ class CollectionController(QObject):
         counts = review_counts(opened.doc, ReviewPolicy.for_document(opened.doc, self.host.review_threshold()))
         opened.counts = (counts.links, counts.doubtful, counts.confirmed)
 
+    def _last_edit(self, name: str) -> str | None:
+        opened = self.open_documents.get(name)
+        return opened.edited if opened is not None else None
+
     def _on_shown_document_changed(self, *_args) -> None:
         if self.shown is not None:
+            opened = self.open_documents.get(self.shown)
+            if opened is not None:
+                # "Last change" is the last edit, not the last save (it kept the save's time: an X11 audit)
+                opened.edited = datetime.now(timezone.utc).isoformat(timespec="seconds")
             self._count_timer.start()
 
     def _recount_shown(self) -> None:

@@ -29,13 +29,16 @@ PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2       # 0..1 while aligning, else N
 
 class DocumentListModel(QAbstractTableModel):
     """Rows over `collection.entries`. `live(name)` gives (links, doubtful, confirmed, modified) of an open
-    document (its counts change as it is edited), or None to use the index's counts."""
+    document (its counts change as it is edited), or None to use the index's counts; `edited(name)` the ISO time
+    of an open document's last edit (None: the index's, the file's time)."""
 
     COLUMNS = 6
 
-    def __init__(self, collection: Collection, live: Callable[[str], tuple | None], parent=None) -> None:
+    def __init__(self, collection: Collection, live: Callable[[str], tuple | None], parent=None, *,
+                 edited: Callable[[str], str | None] | None = None) -> None:
         super().__init__(parent)
         self.collection, self._live = collection, live
+        self._edited = edited or (lambda name: None)      # ISO time of an open document's last edit, or None
         self._aligning: dict[str, float] = {}
         self._waiting: set[str] = set()
 
@@ -130,7 +133,8 @@ class DocumentListModel(QAbstractTableModel):
                     return f"{self.status_text(status)} {self._aligning[entry.name]:.0%}"
                 return self.status_text(status)
             if column == CHANGED:
-                changed = entry.stats.changed if entry.stats is not None and entry.file else None
+                changed = self._edited(entry.name) or (
+                    entry.stats.changed if entry.stats is not None and entry.file else None)
                 if sorting:
                     return changed or ""
                 return _local_time(changed)
