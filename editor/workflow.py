@@ -323,21 +323,26 @@ def alignment_change(doc: AlignmentDocument, aligned: Sequence[alignment.Aligned
     return Change(description, beads=Splice(first, old[first:end_old], tuple(new[first:end_new])))
 
 
-def keep_untouched(doc: AlignmentDocument, aligned: Sequence[alignment.AlignedBead]) -> list[alignment.AlignedBead]:
+def keep_untouched(doc: AlignmentDocument, aligned: Sequence[alignment.AlignedBead]
+                   ) -> tuple[list[alignment.AlignedBead], tuple[set[int], set[int]]]:
     """Re-align the Rest changes links only where an edit left the engine's alignment: `aligned` (the anchored
     re-alignment, positions) with the document's own automatic links put back wherever no edit touched them.
 
     The old and the new alignment are cut at the points where both place a link boundary (the same source and
     target position); between two such points each is a tiling of the same sentences. The new one is taken there
-    only when the old one holds an automatic bead a person's edit made (`Bead.edited`: left over by a link, a
-    merge, an unlink, a text edit); otherwise the engine's earlier links stay, the very beads with their
-    confidence and history. An anchored re-alignment aligns each stretch between anchors on its own, and in a
+    only when the old one holds an automatic bead an edit cut loose (left over by a link, a merge or a boundary
+    move: `Bead.edited` with the confidence edits.REFLOWED_CONFIDENCE); otherwise the engine's earlier links
+    stay, the very beads with their confidence and history. A text edit (Replace All, F2) changes no grouping,
+    so it re-aligns nothing (it did, a second audit found: 12 links regrouped into 16 wrong ones after a Replace
+    All). Also returned: the source and target positions of the links kept. An anchored re-alignment aligns each stretch between anchors on its own, and in a
     book its sections then differ from the whole text's, so it changed links chapters away from any fix (an X11
     audit: one confirmed link mid-book and Ctrl+R broke 26 right links and left 19 more sentences unlinked);
     a link confirmed as the engine gave it changes nothing. A document never aligned (no automatic link that
     no edit made) is aligned as it is."""
+    from editor.bitext.edits import REFLOWED_CONFIDENCE
+
     if not any(b.is_link and not b.is_fixed and not b.edited for b in doc.beads):
-        return list(aligned)
+        return list(aligned), (set(), set())
     src_pos = {seg.id: i for i, seg in enumerate(doc.src)}
     tgt_pos = {seg.id: j for j, seg in enumerate(doc.tgt)}
     old = [(tuple(src_pos[i] for i in b.src), tuple(tgt_pos[j] for j in b.tgt), b) for b in doc.beads]
@@ -354,6 +359,8 @@ def keep_untouched(doc: AlignmentDocument, aligned: Sequence[alignment.AlignedBe
     old_ends, new_ends = ends(old), ends(new)
     common = set(old_ends) & set(new_ends)
     out: list[alignment.AlignedBead] = []
+    kept_src: set[int] = set()
+    kept_tgt: set[int] = set()
     ko = kn = 0
     while ko < len(old) and kn < len(new):
         o0, n0 = ko, kn
@@ -362,11 +369,14 @@ def keep_untouched(doc: AlignmentDocument, aligned: Sequence[alignment.AlignedBe
         while new_ends[kn] != old_ends[ko]:
             kn += 1
         ko, kn = ko + 1, kn + 1
-        if any(not b.is_fixed and b.edited for _, _, b in old[o0:ko]):
+        if any(not b.is_fixed and b.edited and b.confidence == REFLOWED_CONFIDENCE for _, _, b in old[o0:ko]):
             out += [ab for _, _, ab in new[n0:kn]]
         else:
             out += [alignment.AlignedBead(src, tgt, b.confidence) for src, tgt, b in old[o0:ko]]
-    return out
+            for src, tgt, _ in old[o0:ko]:
+                kept_src.update(src)
+                kept_tgt.update(tgt)
+    return out, (kept_src, kept_tgt)
 
 
 def _paragraph_ranges(segments) -> dict[int, tuple[int, int]]:
@@ -487,8 +497,9 @@ def align_document(doc: AlignmentDocument, *, mode: str = "best", keep_fixed: bo
         aligned = separate_headings(aligned, {k for k, p in enumerate(src_par) if p in src_heads},
                                     {k for k, p in enumerate(tgt_par) if p in tgt_heads})
     realign = keep_fixed and any(b.is_fixed for b in doc.beads)
+    kept: tuple[set[int], set[int]] | None = None       # positions whose links Re-align the Rest kept
     if realign and doc.meta.alignment_mode in (None, mode):
-        aligned = keep_untouched(doc, aligned)
+        aligned, kept = keep_untouched(doc, aligned)
     change = alignment_change(doc, aligned, "Re-align the rest" if realign else "Align", never_surer=realign)
     if mode == "length":
         return change
@@ -500,6 +511,13 @@ def align_document(doc: AlignmentDocument, *, mode: str = "best", keep_fixed: bo
         bad_src, bad_tgt = unsupported_in_links(src, tgt, [(b.src, b.tgt) for b in aligned
                                                            if (b.src, b.tgt) not in fixed_links],
                                                 use_embeddings=mode == "best")
+    if kept is not None:
+        # a kept link keeps its "may have no translation" marks: Re-align the Rest takes no link it did not
+        # change off the review list (after a Replace All it dropped three: the new spelling scored differently)
+        bad_src = {i for i in bad_src if i not in kept[0]} | \
+            {i for i in kept[0] if Mark.UNSUPPORTED in doc.src[i].marks}
+        bad_tgt = {j for j in bad_tgt if j not in kept[1]} | \
+            {j for j in kept[1] if Mark.UNSUPPORTED in doc.tgt[j].marks}
     return Change(change.description, _support_marks(doc.src, bad_src), _support_marks(doc.tgt, bad_tgt),
                   change.beads)
 

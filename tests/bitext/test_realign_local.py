@@ -22,7 +22,7 @@ def _doc(n: int = 8) -> AlignmentDocument:
 
 
 def _realign(doc, engine):
-    doc.apply(alignment_change(doc, keep_untouched(doc, engine), "Re-align the rest", never_surer=True))
+    doc.apply(alignment_change(doc, keep_untouched(doc, engine)[0], "Re-align the rest", never_surer=True))
 
 
 def test_links_no_edit_touched_stay_as_they_were_whatever_the_anchored_run_gives():
@@ -75,7 +75,8 @@ def test_re_align_keeps_the_history_of_a_text_edited_link_it_gives_again():
     assert edited.edited and edited.status is BeadStatus.AUTO
     engine = [alignment.AlignedBead((0,), (0,), 1.0), alignment.AlignedBead((1,), (1,), 0.99),
               alignment.AlignedBead((2,), (2,), 0.93), alignment.AlignedBead((3,), (3,), 0.99)]
-    _realign(doc, engine)
+    # as in a stretch Re-align the Rest does change (keep_untouched keeps a merely text-edited link as it is)
+    doc.apply(alignment_change(doc, engine, "Re-align the rest", never_surer=True))
     again = doc.beads[2]
     assert (again.src, again.tgt, again.confidence) == (edited.src, edited.tgt, 0.93)
     assert (again.created, again.changed, again.created_by, again.changed_by, again.edited) == \
@@ -94,3 +95,38 @@ def test_re_align_the_rest_of_an_aligned_text_after_a_confirm_changes_no_link():
     assert change.beads is None or (not change.beads.old and not change.beads.new)
     doc.apply(change)
     assert [(b.src, b.tgt, b.confidence) for b in doc.beads] == [(b.src, b.tgt, b.confidence) for b in before]
+
+
+def test_a_replace_all_re_aligns_nothing():
+    # a second X11 audit: Replace All "Grannie (Liu)" -> "Granny \1" in 162 sentences, then Ctrl+R: 12 links were
+    # regrouped into 16 wrong ones and six English sentences left unlinked; a text edit changes no grouping
+    doc = _doc()
+    doc.apply(edits.confirm(doc, 0))
+    doc.apply(edits.replace_text(doc, edits.Side.TGT, "Sentence [3-5]", "Phrase", regex=True))
+    assert all(doc.beads[k].edited and not doc.beads[k].is_fixed for k in (3, 4, 5))
+    before = list(doc.beads)
+    engine = [alignment.AlignedBead((i,), (i,), 0.99) for i in range(3)] + \
+        [alignment.AlignedBead((3, 4), (3,), 0.9), alignment.AlignedBead((5,), (4, 5), 0.9)] + \
+        [alignment.AlignedBead((i,), (i,), 0.99) for i in range(6, 8)]
+    _realign(doc, engine)
+    assert len(doc.beads) == len(before) and all(a is b for a, b in zip(doc.beads, before))
+
+
+def test_re_align_the_rest_keeps_the_no_translation_marks_of_the_links_it_keeps():
+    # the same audit: after Replace All and Ctrl+R three links lost "sentence N may have no translation" (the new
+    # spelling scored differently) and left the review list, though the re-alignment kept them
+    from editor.bitext.document import Segment
+    from editor.bitext.review import Mark
+
+    zh = ["今天天气很好。", "我们去公园散步。", "公园里有很多人。", "孩子们在草地上玩。", "天黑了，我们回家。"]
+    en = ["The weather is fine today.", "We go for a walk in the park.", "There are many people in the park.",
+          "Children play on the grass.", "It gets dark and we go home."]
+    doc = AlignmentDocument.from_texts([(t, i) for i, t in enumerate(zh)], [(t, i) for i, t in enumerate(en)])
+    doc.apply(align_document(doc, mode="fast"))
+    assert [b.kind for b in doc.beads] == [(1, 1)] * 5
+    doc.apply(edits.confirm(doc, 0))
+    marked = doc.src[3]
+    doc.src[3] = Segment(marked.id, marked.text, marked.paragraph, (Mark.UNSUPPORTED,))  # as an earlier run left it
+    change = align_document(doc, mode="fast", keep_fixed=True)
+    doc.apply(change)
+    assert Mark.UNSUPPORTED in doc.src[3].marks
