@@ -252,7 +252,9 @@ def _side_change(description: str, side: Side, seg_splice: Splice, beads: Splice
 
 @_dated
 def split_segment(doc: AlignmentDocument, segment_id: int, offset: int) -> Change:
-    """Split a segment at a character offset into two segments of the same bead (whitespace at the cut is dropped)."""
+    """Split a segment at a character offset into two segments of the same bead (whitespace at the cut is dropped).
+    The link keeps its review status, as for a text edit: splitting a sentence vouches for nobody's alignment (it
+    marked a doubtful link made by hand, out of the review list: an X11 audit)."""
     side, pos = doc.locate(segment_id)
     old = doc.segments(side)[pos]
     head, tail = old.text[:offset].rstrip(), old.text[offset:].lstrip()
@@ -264,13 +266,14 @@ def split_segment(doc: AlignmentDocument, segment_id: int, offset: int) -> Chang
     ids = list(bead.ids(side))
     ids.insert(ids.index(old.id) + 1, second.id)
     src, tgt = (tuple(ids), bead.tgt) if side is Side.SRC else (bead.src, tuple(ids))
-    beads = Splice(k, (bead,), (Bead(src, tgt, bead.confidence, BeadStatus.EDITED),))
+    beads = Splice(k, (bead,), (Bead(src, tgt, bead.confidence, bead.status),))
     return _side_change("Split sentence", side, Splice(pos, (old,), (first, second)), beads)
 
 
 @_dated
 def merge_segments(doc: AlignmentDocument, segment_id: int) -> Change:
-    """Merge a segment with the next one on its side; their beads (and any between) become one bead."""
+    """Merge a segment with the next one on its side; their beads (and any between) become one bead, made by hand.
+    Two sentences of one link stay in that link with its review status, as for a text edit."""
     side, pos = doc.locate(segment_id)
     segs = doc.segments(side)
     if pos + 1 >= len(segs):
@@ -283,7 +286,7 @@ def merge_segments(doc: AlignmentDocument, segment_id: int) -> Change:
     old = doc.beads[ka:kb + 1]
     src = tuple(i for bead in old for i in bead.src if i != b.id)
     tgt = tuple(j for bead in old for j in bead.tgt if j != b.id)
-    status = BeadStatus.EDITED
+    status = old[0].status if len(old) == 1 else BeadStatus.EDITED
     new_bead = Bead(src, tgt, min(bd.confidence for bd in old) if len(old) == 1 else 1.0, status)
     return _side_change("Merge sentences", side, Splice(pos, (a, b), (merged,)),
                         Splice(ka, tuple(old), (new_bead,)))
@@ -293,7 +296,7 @@ def merge_segments(doc: AlignmentDocument, segment_id: int) -> Change:
 def insert_segment(doc: AlignmentDocument, side: Side, position: int, text: str = "",
                    paragraph: int | None = None) -> Change:
     """Insert a new segment before `position` on one side (position == len appends), unlinked unless it
-    falls inside a bead (between two segments of the same bead)."""
+    falls inside a bead (between two segments of the same bead: the link keeps its review status)."""
     segs = doc.segments(side)
     if not 0 <= position <= len(segs):
         raise InvalidEditError(f"no position {position}")
@@ -308,7 +311,7 @@ def insert_segment(doc: AlignmentDocument, side: Side, position: int, text: str 
         ids = list(bead.ids(side))
         ids.insert(ids.index(prev.id) + 1, new_seg.id)
         src, tgt = (tuple(ids), bead.tgt) if side is Side.SRC else (bead.src, tuple(ids))
-        beads = Splice(k, (bead,), (Bead(src, tgt, bead.confidence, BeadStatus.EDITED),))
+        beads = Splice(k, (bead,), (Bead(src, tgt, bead.confidence, bead.status),))
     else:
         at = doc.bead_index_of(prev.id) + 1 if prev is not None else (
             doc.bead_index_of(nxt.id) if nxt is not None else len(doc.beads))
@@ -323,14 +326,14 @@ def insert_segment(doc: AlignmentDocument, side: Side, position: int, text: str 
 
 @_dated
 def delete_segment(doc: AlignmentDocument, segment_id: int) -> Change:
-    """Delete a segment; a bead left empty disappears."""
+    """Delete a segment; a bead left empty disappears, the rest of the bead keeps its review status."""
     side, pos = doc.locate(segment_id)
     old = doc.segments(side)[pos]
     k = doc.bead_index_of(segment_id)
     bead = doc.beads[k]
     src = tuple(i for i in bead.src if i != segment_id)
     tgt = tuple(j for j in bead.tgt if j != segment_id)
-    new = (Bead(src, tgt, bead.confidence, BeadStatus.EDITED),) if (src or tgt) else ()
+    new = (Bead(src, tgt, bead.confidence, bead.status),) if (src or tgt) else ()
     return _side_change("Delete sentence", side, Splice(pos, (old,), ()), Splice(k, (bead,), new))
 
 

@@ -156,3 +156,32 @@ def test_whole_percent_says_0_and_100_only_when_exact():
 
     assert [whole_percent(v) for v in (0.0, 100 / 217, 1.0, 42.6, 99.0, 100 * 216 / 217, 100.0)] == \
         ["0", "<1", "1", "43", "99", ">99", "100"]
+
+
+def test_sentence_edits_inside_a_doubtful_link_keep_it_automatic_and_doubtful():
+    # an X11 audit: Ctrl+K (split a sentence), Ctrl+J (join two sentences of the link) or Ctrl+I inside the
+    # automatic 260-261 <-> 350-351 at 0.83 marked it "made by hand": out of the review list, exported approved,
+    # though nobody judged the pairing
+    from editor.bitext import edits
+    from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Segment
+    from editor.bitext.review import ReviewPolicy
+
+    def doc():
+        src = [Segment(0, "今天天气很好，我们去公园。", 0), Segment(1, "公园里有很多人。", 0)]
+        tgt = [Segment(2, "The weather is fine, we go to the park.", 0), Segment(3, "Many people are there.", 0)]
+        return AlignmentDocument(src, tgt, [Bead((0, 1), (2, 3), 0.83)])
+
+    for edit in (lambda d: edits.split_segment(d, 0, 7), lambda d: edits.merge_segments(d, 0),
+                 lambda d: edits.insert_segment(d, edits.Side.TGT, 1, "Inserted."),
+                 lambda d: edits.delete_segment(d, 1)):
+        d = doc()
+        d.apply(edit(d))
+        d.check()
+        assert [b.status for b in d.beads] == [BeadStatus.AUTO] and d.beads[0].confidence == 0.83
+        assert ReviewPolicy(0.96).doubtful_flags(d) == [True]
+    # joining sentences of two links makes one link by hand, as merging the links does
+    d = AlignmentDocument([Segment(0, "第一句。", 0), Segment(1, "第二句。", 0)],
+                          [Segment(2, "One.", 0), Segment(3, "Two.", 0)],
+                          [Bead((0,), (2,), 0.9), Bead((1,), (3,), 0.9)])
+    d.apply(edits.merge_segments(d, 0))
+    assert [b.status for b in d.beads] == [BeadStatus.EDITED]
