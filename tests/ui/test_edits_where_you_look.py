@@ -432,6 +432,27 @@ def test_redoing_a_step_whose_later_change_takes_links_before_it_selects_its_fir
     assert view.current_bead() == doc.bead_index_of(sentence) == 56 and view.selection_in_view()
 
 
+def test_redoing_an_accepted_alternative_that_starts_with_an_unlinked_sentence_selects_its_link(qtbot):
+    # a third X11 audit: the alternative "- <-> 2909, 2209-2210 <-> 2910-2912" accepted, Ctrl+Z, Ctrl+Shift+Z:
+    # the selection landed on the unlinked English 2909, not on the accepted link
+    from editor.bitext import edits
+    from editor.bitext.document import Bead, BeadStatus
+    from editor.ui.model.commands import build_compound
+
+    window = _long_window(qtbot)
+    view, doc = window.view, window.document
+    a, b = doc.beads[40], doc.beads[41]
+    accepted = [Bead((), (a.tgt[0],), 1.0, BeadStatus.CONFIRMED),
+                Bead((*a.src, *b.src), (*a.tgt[1:], *b.tgt), 1.0, BeadStatus.CONFIRMED)]
+    assert accepted[1].tgt, "the two links need English beside the sentence taken out"
+    window.undo_stack.push(build_compound(window.qdoc, "Accept", [
+        lambda d: edits.replace_beads(d, 40, 41, accepted), lambda d: edits.merge_beads(d, 10, 11)]))
+    window.undo_stack.undo()
+    window.undo_stack.redo()
+    now = doc.beads[view.current_bead()]
+    assert now.src == accepted[1].src and now.tgt == accepted[1].tgt
+
+
 def test_ctrl_home_and_ctrl_end_select_the_first_and_last_sentences_the_filter_shows(qtbot, window):
     # an X11 audit: under Show "Doubtful and unlinked", Ctrl+Home selected link 1 (hidden), and Return then said
     # "The selection was out of view; it is shown now" again and again without showing anything

@@ -93,7 +93,9 @@ class ApplyChange(QUndoCommand):
             # sentence of the first change, not its position: the later changes (the re-alignment) may add or
             # take links before it (it then landed 24 links early: a second audit)
             k = first.beads.first
-            made = first.beads.new
+            # its first link, not an unlinked sentence before it (an accepted "- <-> 2909, 2209-2210 <->
+            # 2910-2912" landed on the unlinked 2909: a third audit)
+            made = [b for b in first.beads.new if b.src and b.tgt] or list(first.beads.new)
             if made:
                 doc = self._qdoc.doc
                 sentence = (*made[0].src, *made[0].tgt)[0]
