@@ -46,6 +46,8 @@ class Settings:
     export_folder: str = ""
     #: the Export dialog's "Only confirmed links", as last chosen (it was unticked again at every Ctrl+E)
     export_only_confirmed: bool = False
+    #: the format last exported (its suffix, e.g. ".xlf"): the next export suggests it (it fell back to TMX)
+    export_suffix: str = ""
     export_directions: dict[str, str] = field(default_factory=dict)
     #: per project (absolute path) the link selected when it was last saved or closed: a project reopens there
     #: (it opened at link 1; an X11 audit). The PLACES_KEPT most recent.

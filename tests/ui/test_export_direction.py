@@ -107,3 +107,15 @@ def test_only_confirmed_links_is_remembered_for_the_next_export(qtbot, document,
     first.remember(settings)
     again = _dialog(qtbot, document, tmp_path / "a.duiqi", settings=settings)
     assert again.only_confirmed.isChecked() and again.options().only_confirmed
+
+
+def test_the_format_exported_last_is_the_one_the_next_export_suggests(qtbot, document, tmp_path):
+    # an X11 audit: an XLIFF export, then Ctrl+E again offered TMX
+    settings = Settings()
+    first = _dialog(qtbot, document, tmp_path / "a.duiqi", settings=settings)
+    assert first.path().suffix == ".tmx"
+    first.path_edit.setText(str(tmp_path / "a.xlf"))
+    assert first.current_format().suffix == ".xlf"
+    first.remember(settings)
+    again = _dialog(qtbot, document, tmp_path / "a.duiqi", settings=settings)
+    assert again.path().suffix == ".xlf" and again.current_format().suffix == ".xlf"

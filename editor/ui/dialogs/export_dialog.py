@@ -273,6 +273,10 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
 
+        #: the suffix a project's export takes: the format exported last, else the first listed (TMX)
+        self._default_suffix = self.formats[0].suffix if self.formats else ".tsv"
+        if settings is not None and any(f.suffix == settings.export_suffix for f in self.formats):
+            self._default_suffix = settings.export_suffix
         if settings is not None:
             index = self.preset_combo.findData(settings.export_preset)
             if index >= 0:
@@ -322,13 +326,14 @@ class ExportDialog(QDialog):
         return (codes[1], codes[0]) if self.reverse() else codes
 
     def remember(self, settings: Settings) -> None:
-        """Store the preset, language codes, folder, "only confirmed links" and (for a saved project) direction
-        chosen."""
+        """Store the preset, language codes, folder, format, "only confirmed links" and (for a saved project)
+        direction chosen."""
         settings.export_preset = self.preset()
         settings.export_src_lang = self.src_lang.currentText().strip()
         settings.export_tgt_lang = self.tgt_lang.currentText().strip()
         settings.export_folder = str(self.path().parent)
         settings.export_only_confirmed = self.only_confirmed.isChecked()
+        settings.export_suffix = self.current_format().suffix
         if self._project is not None:
             settings.export_directions[direction_key(self._project)] = "en-zh" if self.reverse() else "zh-en"
 
@@ -350,7 +355,7 @@ class ExportDialog(QDialog):
     # -- behaviour -----------------------------------------------------------------------------
 
     def _initial_path(self, suggested: Path | None) -> Path:
-        suffix = self.formats[0].suffix if self.formats else ".tsv"
+        suffix = self._default_suffix
         if suggested is not None:
             suggested = Path(suggested).expanduser().absolute()
             return suggested.with_suffix(suffix) if suggested.suffix.lower() == ".duiqi" \
