@@ -88,7 +88,13 @@
         <source>The text changed while aligning; run the alignment again.</source>
         <translation>对齐过程中文本发生了变化，请重新运行对齐。</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Re-align the Rest changed no link: it aligns again only the sentences an edit cut out of their links.</source>
+        <translation>“重新对齐其余部分”没有改变任何链接：它只重新对齐被编辑从原链接中拆出的句子。</translation>
+    </message>
     <message numerus="yes">
+        <location line="+3"/>
         <location line="+18"/>
         <source>Aligned: %n link(s).</source>
         <translation>
@@ -235,7 +241,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>CollectionController</name>
     <message>
-        <location filename="../../editor/ui/collection/collection_controller.py" line="+160"/>
+        <location filename="../../editor/ui/collection/collection_controller.py" line="+170"/>
         <source>%1 is still aligning; it opens when it is aligned.</source>
         <translation>%1 仍在对齐；对齐完成后即可打开。</translation>
     </message>
@@ -461,7 +467,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../editor/ui/collection/document_list.py" line="+226"/>
+        <location filename="../../editor/ui/collection/document_list.py" line="+230"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -501,7 +507,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-230"/>
+        <location line="-231"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -891,12 +897,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+55"/>
-        <location line="+236"/>
+        <location line="+241"/>
         <source>Export Alignment</source>
         <translation>导出对齐结果</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-226"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -967,12 +973,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+249"/>
+        <location line="+254"/>
         <source>Only &amp;confirmed links (%1 of %2 links)</source>
         <translation>仅导出已确认的链接(&amp;C)（%2 个链接中的 %1 个）</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-252"/>
         <source>Leave out links longer than</source>
         <translation>略去长于以下长度的链接：</translation>
     </message>
@@ -1037,7 +1043,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+153"/>
         <source>No export formats are available.</source>
         <translation>没有可用的导出格式。</translation>
     </message>
@@ -1445,12 +1451,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>转换或复制可能留下的问题。接受的修复在导入时应用并记入项目；取消勾选的保持原样。安全的修复已勾选（与 duiqi align 的默认一致）；中文标点修复默认不勾选。</translation>
     </message>
     <message>
-        <location line="+226"/>
+        <location line="+229"/>
         <source>Chinese punctuation</source>
         <translation>中文标点</translation>
     </message>
     <message>
-        <location line="-677"/>
+        <location line="-680"/>
         <location line="+371"/>
         <source>Detect encoding</source>
         <translation>自动检测编码</translation>
@@ -1639,7 +1645,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>选择文本</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Cannot read the file: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
@@ -1659,7 +1665,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>多余的空格</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-326"/>
         <source>OpenDocument text</source>
         <translation>OpenDocument 文本</translation>
     </message>
@@ -2426,7 +2432,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+83"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+86"/>
         <source>Review List</source>
         <translation>复核列表</translation>
     </message>
@@ -2466,14 +2472,14 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>把可能没有译文的句子从链接中拆出（S）</translation>
     </message>
     <message numerus="yes">
-        <location line="+78"/>
+        <location line="+79"/>
         <source>%n doubtful link(s) left</source>
         <translation>
             <numerusform>还剩 %n 个存疑链接</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+166"/>
+        <location line="+177"/>
         <source>%n doubtful link(s) left in the collection</source>
         <translation>
             <numerusform>文集中还剩 %n 个存疑链接</numerusform>
@@ -2497,7 +2503,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-432"/>
+        <location line="-447"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>

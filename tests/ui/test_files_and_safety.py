@@ -97,9 +97,16 @@ def test_aligning_in_the_background_is_one_undoable_step(qtbot):
 
 
 def test_realign_the_rest_keeps_confirmed_links(qtbot, window):
+    from editor.bitext import edits
+
     doc = window.document
     window.view.select_bead(0)
     window.actions_.unlink.trigger()          # a hand-made split the aligner would undo
+    k = next(i for i, b in enumerate(doc.beads) if i > 2 and len(doc.beads[i].tgt) == 1 and
+             len(doc.beads[i + 1].tgt) >= 1 and doc.beads[i + 1].src)
+    # a link by hand that takes the next link's first English sentence: what is left of it is cut loose
+    window.push_change(lambda d: edits.link(d, d.beads[k].src, (*d.beads[k].tgt, d.beads[k + 1].tgt[0])))
+    assert any(b.confidence == edits.REFLOWED_CONFIDENCE and not b.is_fixed for b in doc.beads)
     kept = [b for b in doc.beads if b.is_fixed]
     with qtbot.waitSignal(window.qdoc.changed, timeout=EVENT_TIMEOUT_MS):
         window.actions_.realign.trigger()
@@ -237,3 +244,17 @@ def test_a_project_reopens_on_the_link_selected_when_it_was_last_saved_or_closed
     again = show_window(qtbot)
     assert again.open_paths([path], ask=False)
     assert again.view.current_bead() == 7 and again.view.selection_in_view()
+
+
+def test_a_re_align_the_rest_that_changes_nothing_adds_no_undo_step_and_says_so(qtbot, window):
+    # an X11 audit: Ctrl+R after confirming links (nothing an edit cut loose) added an empty undo step and said
+    # nothing
+    said = []
+    window.alignment_jobs.message.connect(lambda text, ms: said.append(text))
+    window.view.select_bead(2)
+    window.actions_.confirm_next.trigger()
+    steps = window.undo_stack.count()
+    with qtbot.waitSignal(window.alignment_jobs.aligned, timeout=EVENT_TIMEOUT_MS):
+        window.actions_.realign.trigger()
+    assert window.undo_stack.count() == steps
+    assert any(text.startswith("Re-align the Rest changed no link") for text in said)

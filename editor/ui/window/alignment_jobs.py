@@ -134,8 +134,21 @@ class AlignmentJobs(QObject):
             self.message.emit(self.tr("The text changed while aligning; run the alignment again."), 8000)
             return
         stack = self._undo_stack
-        was_pristine = stack.count() == 0 and stack.isClean()
         fold = running[2]
+        if change.src is None and change.tgt is None and (change.beads is None or not (change.beads.old or
+                                                                                      change.beads.new)):
+            # nothing to change (Re-align the Rest re-aligns only what edits cut loose): no empty undo step, and
+            # say so (a Ctrl+R that changed nothing added a step and said nothing: an X11 audit)
+            beads = self._qdoc.doc.beads
+            if fold is None and change.description == "Re-align the rest":
+                self.message.emit(self.tr("Re-align the Rest changed no link: it aligns again only the sentences "
+                                          "an edit cut out of their links."), 8000)
+            elif fold is None:
+                self.message.emit(self.tr("Aligned: %n link(s).", "", sum(1 for b in beads if b.src and b.tgt)),
+                                  5000)
+            self.aligned.emit(len(beads))
+            return
+        was_pristine = stack.count() == 0 and stack.isClean()
         if fold is not None and stack.index() == stack.count() and stack.index() > 0 and \
                 stack.command(stack.index() - 1) is fold:
             # one step: take the asking step back, then push it again with the alignment after it (the same
