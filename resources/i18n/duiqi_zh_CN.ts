@@ -3061,11 +3061,11 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Re-align everything not confirmed, keeping confirmed links as anchors</source>
-        <translation>重新对齐所有未确认的部分，以已确认的链接为锚点</translation>
+        <source>Re-align the sentences your edits cut loose and the links around them, keeping your links as anchors</source>
+        <translation>重新对齐被编辑拆出的句子及其周围的链接，以您的链接为锚点</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cancel Alignment</source>
         <translation>取消对齐</translation>
     </message>

@@ -69,7 +69,8 @@ class WindowActions(QObject):
         self.align = a(self.tr("Align &Automatically"), "Ctrl+Shift+A",
                        self.tr("Align the whole text again (keeps nothing)"))
         self.realign = a(self.tr("&Re-align the Rest"), "Ctrl+R",
-                         self.tr("Re-align everything not confirmed, keeping confirmed links as anchors"))
+                         self.tr("Re-align the sentences your edits cut loose and the links around them, "
+                                 "keeping your links as anchors"))
         self.cancel_alignment = a(self.tr("Cancel Alignment"), None, self.tr("Stop the running alignment"))
         # View
         self.row_mode = a(self.tr("&Row Mode"), "Ctrl+Shift+R", self.tr("Show each link as one aligned row"))
