@@ -621,11 +621,17 @@ def test_a_jobs_file_and_two_folders_fill_the_preview_too(qtbot, tmp_path):
 def test_re_align_the_rest_works_in_a_document_of_the_collection_with_its_own_undo(qtbot, tmp_path):
     win = _aligned_window(qtbot, tmp_path)
     win.collection.show("sample")
-    win.view.select_bead(0)
-    win.actions_.confirm_next.trigger()
-    with qtbot.waitSignal(win.alignment_jobs.aligned, timeout=EVENT_TIMEOUT_MS):
+    from editor.bitext import edits
+
+    doc = win.document
+    k = next(i for i in range(len(doc.beads) - 1) if len(doc.beads[i].tgt) == 1 and doc.beads[i].src
+             and doc.beads[i + 1].src and doc.beads[i + 1].tgt)
+    # a fix by hand that takes the next link's first English sentence, leaving the rest of it to re-align
+    win.push_change(lambda d: edits.link(d, d.beads[k].src, (*d.beads[k].tgt, d.beads[k + 1].tgt[0])))
+    with qtbot.waitSignal(win.qdoc.changed, timeout=EVENT_TIMEOUT_MS):
         win.actions_.realign.trigger()
-    assert win.undo_stack.count() == 2 and win.document.beads[0].is_fixed
+    assert win.undo_stack.count() == 2 and win.document.beads[k].is_fixed
+    assert win.undo_stack.undoText() == "Re-align the rest"
     win.collection.show("memo")
     assert win.undo_stack.count() == 0 and not win.undo_action.isEnabled()
     win.collection.show("sample")
