@@ -145,3 +145,12 @@ def test_right_click_selects_the_sentence_and_offers_the_edits(qtbot, window, mo
     QApplication.sendEvent(pane, event)
     assert window.view.current_segment() == (Side.TGT, 3)
     assert shown and "&Unlink" in shown[0] and "&Join with Next Sentence" in shown[0]
+
+
+def test_after_deleting_a_sentence_the_one_that_took_its_place_on_that_side_is_selected(qtbot, window):
+    # an X11 audit: Ctrl+Del on an English sentence selected an unrelated Chinese sentence (a 1-0 link after it)
+    doc = window.document
+    window.view.select_segment(Side.TGT, 3)
+    following = doc.tgt[4].id
+    window.actions_.delete.trigger()
+    assert window.view.current_segment() == (Side.TGT, 3) and doc.tgt[3].id == following

@@ -785,7 +785,13 @@ class MainWindow(QMainWindow):
     def _on_delete_triggered(self) -> None:
         current = self._current()
         if current is not None:
-            self.push_change(lambda doc: edits.delete_segment(doc, current[2]))
+            side, pos, _ = current
+            if self.push_change(lambda doc: edits.delete_segment(doc, current[2])):
+                # on the sentence that took its place, on the same side (it landed on an unrelated Chinese
+                # sentence after an English one was deleted: an X11 audit)
+                left = len(self.document.segments(side))
+                if left:
+                    self.view.select_segment(side, min(pos, left - 1))
 
     # -- view -----------------------------------------------------------------------------------
 
