@@ -21,6 +21,16 @@ def _doc(n: int = 8) -> AlignmentDocument:
     return doc
 
 
+def _aligned_park() -> AlignmentDocument:
+    """Five sentence pairs aligned by the engine (mode fast), as a user's Align leaves them."""
+    zh = ["今天天气很好。", "我们去公园散步。", "公园里有很多人。", "孩子们在草地上玩。", "天黑了，我们回家。"]
+    en = ["The weather is fine today.", "We go for a walk in the park.", "There are many people in the park.",
+          "Children play on the grass.", "It gets dark and we go home."]
+    doc = AlignmentDocument.from_texts([(t, i) for i, t in enumerate(zh)], [(t, i) for i, t in enumerate(en)])
+    doc.apply(align_document(doc, mode="fast"))
+    return doc
+
+
 def _realign(doc, engine):
     doc.apply(alignment_change(doc, keep_untouched(doc, engine)[0], "Re-align the rest", never_surer=True))
 
@@ -84,11 +94,7 @@ def test_re_align_keeps_the_history_of_a_text_edited_link_it_gives_again():
 
 
 def test_re_align_the_rest_of_an_aligned_text_after_a_confirm_changes_no_link():
-    zh = ["今天天气很好。", "我们去公园散步。", "公园里有很多人。", "孩子们在草地上玩。", "天黑了，我们回家。"]
-    en = ["The weather is fine today.", "We go for a walk in the park.", "There are many people in the park.",
-          "Children play on the grass.", "It gets dark and we go home."]
-    doc = AlignmentDocument.from_texts([(t, i) for i, t in enumerate(zh)], [(t, i) for i, t in enumerate(en)])
-    doc.apply(align_document(doc, mode="fast"))
+    doc = _aligned_park()
     before = list(doc.beads)
     doc.apply(edits.confirm(doc, 2))
     change = align_document(doc, mode="fast", keep_fixed=True)
@@ -118,11 +124,7 @@ def test_re_align_the_rest_keeps_the_no_translation_marks_of_the_links_it_keeps(
     from editor.bitext.document import Segment
     from editor.bitext.review import Mark
 
-    zh = ["今天天气很好。", "我们去公园散步。", "公园里有很多人。", "孩子们在草地上玩。", "天黑了，我们回家。"]
-    en = ["The weather is fine today.", "We go for a walk in the park.", "There are many people in the park.",
-          "Children play on the grass.", "It gets dark and we go home."]
-    doc = AlignmentDocument.from_texts([(t, i) for i, t in enumerate(zh)], [(t, i) for i, t in enumerate(en)])
-    doc.apply(align_document(doc, mode="fast"))
+    doc = _aligned_park()
     assert [b.kind for b in doc.beads] == [(1, 1)] * 5
     doc.apply(edits.confirm(doc, 0))
     marked = doc.src[3]
