@@ -132,3 +132,15 @@ def test_re_align_the_rest_keeps_the_no_translation_marks_of_the_links_it_keeps(
     change = align_document(doc, mode="fast", keep_fixed=True)
     doc.apply(change)
     assert Mark.UNSUPPORTED in doc.src[3].marks
+
+
+def test_a_replace_all_in_every_sentence_re_aligns_nothing_either():
+    # every automatic link text-edited: still an aligned document, not one never aligned
+    doc = _doc()
+    doc.apply(edits.confirm(doc, 0))
+    doc.apply(edits.replace_text(doc, edits.Side.TGT, "Sentence", "Phrase"))
+    before = list(doc.beads)
+    engine = [alignment.AlignedBead((0,), (0,), 1.0), alignment.AlignedBead((1, 2), (1, 2), 0.9)] + \
+        [alignment.AlignedBead((i,), (i,), 0.99) for i in range(3, 8)]
+    _realign(doc, engine)
+    assert len(doc.beads) == len(before) and all(a is b for a, b in zip(doc.beads, before))
