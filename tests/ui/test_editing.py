@@ -154,3 +154,23 @@ def test_after_deleting_a_sentence_the_one_that_took_its_place_on_that_side_is_s
     following = doc.tgt[4].id
     window.actions_.delete.trigger()
     assert window.view.current_segment() == (Side.TGT, 3) and doc.tgt[3].id == following
+
+
+def test_a_sentence_inserted_and_typed_into_is_one_undo_step(qtbot, window):
+    # an X11 audit: Ctrl+I, typing, Enter took two Ctrl+Z to take back
+    doc = window.document
+    before = doc.snapshot()
+    steps = window.undo_stack.count()
+    window.view.select_segment(Side.TGT, 2)
+    window.actions_.insert.trigger()
+    pane = window.view.panes[Side.TGT]
+    qtbot.waitUntil(lambda: pane.editor is not None and pane.editor.isVisible())
+    qtbot.keyClicks(pane.editor, "A new sentence.")
+    window.view.finish_editing(commit=True)
+    assert doc.tgt[3].text == "A new sentence." and window.undo_stack.count() == steps + 1
+    assert window.view.current_segment() == (Side.TGT, 3)
+    doc.check()
+    window.undo_stack.undo()
+    assert doc.snapshot() == before
+    window.undo_stack.redo()
+    assert doc.tgt[3].text == "A new sentence."

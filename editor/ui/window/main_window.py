@@ -717,6 +717,17 @@ class MainWindow(QMainWindow):
             self.view.edit_segment(current[0], current[1])
 
     def _on_text_committed(self, segment_id: int, text: str) -> None:
+        inserted, self._inserted_step = getattr(self, "_inserted_step", None), None
+        stack = self.undo_stack
+        if inserted is not None and inserted[0] == segment_id and stack.index() == stack.count() > 0 \
+                and stack.command(stack.index() - 1) is inserted[3]:
+            # the text typed into a sentence just inserted (Ctrl+I): one undo step with the insert, the sentence
+            # inserted with its text (it took two Ctrl+Z: an X11 audit)
+            _, side, position, _ = inserted
+            stack.undo()
+            if self.push_change(lambda doc: edits.insert_segment(doc, side, position, text)):
+                self.view.select_segment(side, position)
+            return
         self.push_change(lambda doc: edits.edit_text(doc, segment_id, text))
 
     def _on_split_triggered(self) -> None:
@@ -768,6 +779,8 @@ class MainWindow(QMainWindow):
         position = current[1] + 1 if current else len(self.document.segments(side))
         if self.push_change(lambda doc: edits.insert_segment(doc, side, position, "")):
             self._inserted_id = self.document.segments(side)[position].id
+            stack = self.undo_stack
+            self._inserted_step = (self._inserted_id, side, position, stack.command(stack.index() - 1))
             self.view.select_segment(side, position)
             self.view.edit_segment(side, position)
 
