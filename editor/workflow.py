@@ -498,9 +498,14 @@ def align_document(doc: AlignmentDocument, *, mode: str = "best", keep_fixed: bo
     if src_heads or tgt_heads:
         aligned = separate_headings(aligned, {k for k, p in enumerate(src_par) if p in src_heads},
                                     {k for k, p in enumerate(tgt_par) if p in tgt_heads})
-    realign = keep_fixed and any(b.is_fixed for b in doc.beads)
+    # Re-align the Rest: anchored on the links a person vouched for, and (an aligned document, the same mode)
+    # changing only what edits cut loose, also with no link confirmed yet (Ctrl+R after a Replace All in a
+    # document nobody had confirmed anything in aligned all of it again: an X11 audit)
+    local = keep_fixed and doc.meta.alignment_mode in (None, mode) and \
+        any(b.is_link and not b.is_fixed for b in doc.beads)
+    realign = keep_fixed and (local or any(b.is_fixed for b in doc.beads))
     kept: tuple[set[int], set[int]] | None = None       # positions whose links Re-align the Rest kept
-    if realign and doc.meta.alignment_mode in (None, mode):
+    if local:
         aligned, kept = keep_untouched(doc, aligned)
     change = alignment_change(doc, aligned, "Re-align the rest" if realign else "Align", never_surer=realign)
     if mode == "length":

@@ -144,3 +144,23 @@ def test_a_replace_all_in_every_sentence_re_aligns_nothing_either():
         [alignment.AlignedBead((i,), (i,), 0.99) for i in range(3, 8)]
     _realign(doc, engine)
     assert len(doc.beads) == len(before) and all(a is b for a, b in zip(doc.beads, before))
+
+
+def test_ctrl_r_with_no_link_confirmed_yet_also_changes_only_what_edits_cut_loose(monkeypatch):
+    # a second X11 audit: with nothing confirmed, Replace All then Ctrl+R aligned the whole text again ("Aligned:
+    # 355 link(s)", the step "Align automatically"), cutting links differently and changing 137 confidences
+    from editor import workflow
+
+    doc = _aligned_park()
+    doc.apply(edits.replace_text(doc, edits.Side.TGT, "park", "garden"))
+    before = list(doc.beads)
+    regrouped = [alignment.AlignedBead((0, 1), (0, 1), 0.9)] + \
+        [alignment.AlignedBead((i,), (i,), 0.9) for i in range(2, 5)]
+    monkeypatch.setattr(workflow.alignment, "align", lambda *a, **k: list(regrouped))
+    change = align_document(doc, mode="fast", keep_fixed=True)
+    assert change.description == "Re-align the rest"
+    doc.apply(change)
+    assert all(a is b for a, b in zip(doc.beads, before)) and len(doc.beads) == len(before)
+    # Align Automatically (keeps nothing) still aligns it all
+    doc.apply(align_document(doc, mode="fast", keep_fixed=False))
+    assert doc.beads[0].kind == (2, 2)

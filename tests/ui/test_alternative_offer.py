@@ -97,9 +97,13 @@ def test_one_undo_takes_back_the_accepted_alternative_and_its_realignment(qtbot,
     doc, stack = win.document, win.undo_stack
     before = [(b.src, b.tgt, b.status) for b in doc.beads]
     steps = stack.count()
+    said = []
+    win.alignment_jobs.message.connect(lambda text, ms: said.append(text))
     with qtbot.waitSignal(win.alignment_jobs.aligned, timeout=ENGINE_TIMEOUT_MS):
         win.alternative.action.trigger()
     assert stack.count() == steps + 1                         # one step for the key press
+    # the status bar says it is done (a re-alignment with nothing to change left "Aligning…": an X11 audit)
+    assert said and said[-1].startswith("Aligned:")
     assert doc.beads[1].status is BeadStatus.CONFIRMED and doc.beads[1].src == (1,)
     after = [(b.src, b.tgt, b.status) for b in doc.beads]
     stack.undo()

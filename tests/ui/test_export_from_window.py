@@ -116,3 +116,16 @@ def test_an_xliff_export_counts_its_sentences_without_counterpart_apart_from_the
     assert lines[0].startswith(f"{links} pair(s) written to ")
     assert lines[1] == f"{unlinked} sentence(s) without counterpart also written, the other side empty."
     assert (tmp_path / "out.xlf").read_text(encoding="utf-8").count("<trans-unit") == links + unlinked
+
+
+def test_after_an_xliff_export_the_next_export_from_the_window_suggests_xliff(qtbot, window, monkeypatch,
+                                                                             tmp_path):
+    # a second X11 audit: the dialog remembered XLIFF, but the window suggested "name.tmx" and it kept TMX
+    seen = []
+    _accept_with(monkeypatch, seen, path=tmp_path / "out.xlf")
+    monkeypatch.setattr(file_controller.QMessageBox, "information", lambda *a: None)
+    window.actions_.export.trigger()
+    assert (tmp_path / "out.xlf").exists()
+    _accept_with(monkeypatch, seen)
+    window.actions_.export.trigger()
+    assert seen[1].current_format().suffix == ".xlf" and Path(seen[1].path_edit.text()).suffix == ".xlf"

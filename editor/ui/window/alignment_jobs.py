@@ -143,7 +143,7 @@ class AlignmentJobs(QObject):
             if fold is None and change.description == "Re-align the rest":
                 self.message.emit(self.tr("Re-align the Rest changed no link: it aligns again only the sentences "
                                           "an edit cut out of their links."), 8000)
-            elif fold is None:
+            else:       # (after Alt+Return too: "Aligning…" stayed in the status bar, a second audit found)
                 self.message.emit(self.tr("Aligned: %n link(s).", "", sum(1 for b in beads if b.src and b.tgt)),
                                   5000)
             self.aligned.emit(len(beads))

@@ -252,13 +252,17 @@ class FileController(QObject):
         host.finish_editing()
         from editor.exporting import ExportOptions, export_document, export_suffixes
         doc, project_path = host.document, host.project_path
-        stem = (project_path or host.opened_path or Path(doc.meta.src_file or "alignment")).with_suffix(".tmx").name
+        # named as a project: the export dialog gives it the format exported last (else TMX); a .tmx here kept
+        # TMX after an XLIFF export (an X11 audit)
+        stem = (project_path or host.opened_path or Path(doc.meta.src_file or "alignment")).with_suffix(
+            PROJECT_SUFFIX).name
         suggested = (project_path.parent if project_path else file_dialogs.start_folder()) / stem
         try:
             from editor.ui.dialogs.export_dialog import ExportDialog
         except ImportError:
             filters = ";;".join(f"*{s}" for s in export_suffixes())
-            name, _ = QFileDialog.getSaveFileName(self.dialog_parent, self.tr("Export"), str(suggested), filters)
+            name, _ = QFileDialog.getSaveFileName(self.dialog_parent, self.tr("Export"),
+                                                  str(suggested.with_suffix(".tmx")), filters)
             if not name:
                 return
             path, options = Path(name), ExportOptions()
