@@ -7,7 +7,9 @@ A unit (a link with text on both sides that nobody confirmed) looks like an arte
 - a side holds a garbled run (an import warning, U+FFFD, a leftover "?!" glued to Chinese);
 - a side is in the wrong script (the Chinese side has no Chinese, the English side is mostly Chinese);
 - it is a header row: both sides only name languages (中文 ↔ English);
-- its length ratio is more than LENGTH_RATIO_FACTOR times the document's typical ratio either way.
+- its length ratio is more than LENGTH_RATIO_FACTOR times the document's typical ratio either way;
+- a side is a page number or page footer ("- 2 -", "Page 2 of 3", "第 2 页 共 3 页");
+- a side holds leftover markup: an HTML/XML tag or a character entity ("<strong>", "<br/>", "&nbsp;").
 
 Qt-free: the CLI prints a line with the count, the export dialog warns and offers to review them, and an
 export that leaves out doubtful links leaves these out too.
@@ -37,6 +39,8 @@ class Artefact(enum.Enum):
     GARBLED = "garbled text"
     WRONG_SCRIPT = "wrong script"
     LENGTH_RATIO = "length ratio"
+    PAGE_NUMBER = "page number"
+    MARKUP = "leftover markup"
 
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -47,6 +51,14 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _TONED_PINYIN = re.compile(f"(?<=[{_HAN}])[(（][a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}}[)）]",
                            re.IGNORECASE)
 _GARBLE = re.compile(r"[\ufffd\ue000-\uf8ff]")
+#: a page number or footer a PDF or a printed page left as a line of its own (seen in an X11 audit: "- 2 -" linked
+#: to "Page 2 of 3" at 0.999 and written to the TMX): a number between dashes, "Page N (of M)", "p. N", "N / M",
+#: "第 N 页（共 M 页）"
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—·•]+\s*\d{1,4}\s*[-–—·•]+|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
+                          r"|\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
+                          r"|共\s*\d{1,4}\s*页)\s*$", re.IGNORECASE)
+#: markup a plain text should not hold: a tag (with a name, so "a < b > c" is none) or an HTML entity
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]*)?/?>|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
 #: the Chinese side needs some Chinese; an English side whose letters are mostly Han is Chinese
 MAX_ENGLISH_HAN_SHARE = 0.5
 #: ... and a Chinese side without Han characters is English when it has at least this many English words
@@ -101,7 +113,12 @@ def unit_artefacts(src: str, tgt: str, *, ratio: float | None = None,
         out.append(Artefact.GARBLED)
     if Artefact.HEADER_ROW not in out and _wrong_script(src, tgt):
         out.append(Artefact.WRONG_SCRIPT)
-    if Artefact.PUNCTUATION not in out and _ratio_off(src, tgt, ratio):
+    page = _PAGE_NUMBER.match(src) or _PAGE_NUMBER.match(tgt)
+    if page:
+        out.append(Artefact.PAGE_NUMBER)
+    if _MARKUP.search(src) or _MARKUP.search(tgt):
+        out.append(Artefact.MARKUP)
+    if Artefact.PUNCTUATION not in out and not page and _ratio_off(src, tgt, ratio):
         out.append(Artefact.LENGTH_RATIO)
     return out
 

@@ -1103,20 +1103,20 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message numerus="yes">
         <location line="+17"/>
-        <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length) will be left out with the doubtful links.</source>
+        <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length, a page number, markup) will be left out with the doubtful links.</source>
         <translation>
-            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文字错误或长度异常），将与存疑链接一起略去。</numerusform>
+            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文字错误、长度异常、页码或标记），将与存疑链接一起略去。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length) would go into the file.</source>
+        <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length, a page number, markup) would go into the file.</source>
         <translation>
-            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文字错误或长度异常），将写入文件。</numerusform>
+            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文字错误、长度异常、页码或标记），将写入文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Replace File</source>
         <translation>替换文件</translation>
     </message>
@@ -1203,12 +1203,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
@@ -1983,7 +1983,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>连同这些一起确认</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>Put the cursor where the sentence should be cut and press %1 again.</source>
         <translation>请将光标放在要切分句子的位置，然后再按一次 %1。</translation>
     </message>
@@ -1998,7 +1998,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>所选内容不在视野内，现已显示。再按一次该键即可编辑。</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+105"/>
         <source>Align Automatically</source>
         <translation>自动对齐</translation>
     </message>
@@ -2432,7 +2432,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+86"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+88"/>
         <source>Review List</source>
         <translation>复核列表</translation>
     </message>
@@ -2503,7 +2503,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-447"/>
+        <location line="-449"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -2558,6 +2558,16 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>import artefact: a side in the wrong script</source>
         <translation>导入残留：一侧的文字不对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import artefact: a page number</source>
+        <translation>导入残留：页码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import artefact: leftover markup (a tag or an entity)</source>
+        <translation>导入残留：残留的标记（标签或字符实体）</translation>
     </message>
     <message>
         <location line="+2"/>

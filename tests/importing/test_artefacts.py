@@ -192,13 +192,21 @@ def test_units_that_look_like_import_artefacts_are_recognised():
              ("外事聯(lián)絡組", "The liaison group"): [Artefact.PINYIN],
              ("他说�的话", "What he said"): [Artefact.GARBLED],
              ("The company was founded in 2010.", "The company was founded in 2010."): [Artefact.WRONG_SCRIPT],
-             ("公司", "公司成立于二〇一〇年"): [Artefact.WRONG_SCRIPT]}
+             ("公司", "公司成立于二〇一〇年"): [Artefact.WRONG_SCRIPT],
+             # an X11 audit: "- 2 -" <-> "Page 2 of 3" linked at 0.999, and leftover tags and entities, went
+             # into the TMX without a word
+             ("- 2 -", "Page 2 of 3"): [Artefact.PAGE_NUMBER],
+             ("第 2 页 共 3 页", "Page 2"): [Artefact.PAGE_NUMBER],
+             ("<strong>会议</strong>决定", "The meeting decided"): [Artefact.MARKUP],
+             ("会议决定", "The meeting&nbsp;decided"): [Artefact.MARKUP],
+             ("会议决定", "The meeting<br/>decided"): [Artefact.MARKUP]}
     for (src, tgt), expected in cases.items():
         assert unit_artefacts(src, tgt) == expected, (src, tgt)
     long_en = "The meeting is next Wednesday, and the delegation will arrive on Monday morning for a week of talks."
     assert unit_artefacts("会议将于下周三举行。", long_en, ratio=2.0) == [Artefact.LENGTH_RATIO]
     for src, tgt in (("公司成立于二〇一〇年。", "The company was founded in 2010."), ("Python", "Python"),
-                     ("西部(重慶)科學城", "the Western (Chongqing) Science City")):
+                     ("西部(重慶)科學城", "the Western (Chongqing) Science City"), ("第二条", "Article 2"),
+                     ("AT&T公司", "AT&T Inc."), ("若 a < b，则", "if a < b > c then")):
         assert unit_artefacts(src, tgt, ratio=2.5) == [], (src, tgt)
 
 
