@@ -122,6 +122,9 @@ def test_the_space_after_an_article_or_clause_number_is_kept_other_stray_spaces_
     assert clean_text("第一条  本合同")[0] == "第一条 本合同"
     assert clean_text("依照第五条 规定办理")[0] == "依照第五条规定办理"      # inside a sentence: stray
     assert clean_text("中国 上海")[0] == "中国上海"
+    # a byline or a list of names: the spaces part the names (an X11 audit: "新华社记者张伟王芳")
+    for text in ("新华社记者 张伟 王芳", "本报记者 李明", "张伟 王芳 赵丽颖", "责任编辑：李明"):
+        assert clean_text(text)[0] == text, text
 
 
 def test_the_article_text_keeps_its_numbers_spaced_and_loses_its_pinyin_by_default(tmp_path):
