@@ -30,10 +30,11 @@ class FixKind(StrEnum):
     MOJIBAKE = "mojibake"
     WHITESPACE = "whitespace"
     PUNCTUATION = "Chinese punctuation"
+    MARKUP = "leftover markup"
 
 
 #: The kinds applied when nobody chose: the safe repairs.  PUNCTUATION is offered but off by default.
-DEFAULT_KINDS = frozenset({FixKind.PINYIN, FixKind.MOJIBAKE, FixKind.WHITESPACE})
+DEFAULT_KINDS = frozenset({FixKind.PINYIN, FixKind.MOJIBAKE, FixKind.WHITESPACE, FixKind.MARKUP})
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +298,36 @@ def _whitespace_fixes(text: str) -> list[Fix]:
     return fixes
 
 
+# --- leftover markup: HTML tags and character entities in a text copied from a web page or an export -------------
+
+#: the HTML tags a text copied from a page or a CMS export keeps (an X11 audit: "<strong>…</strong>", "<br/>" and
+#: "&nbsp;" in plain news files reached the TMX, and "<br/>" kept two sentences from being split); only known tag
+#: names, so "a <b> c" in prose about HTML is the one thing also taken, and "x < y > z" is not
+_BREAK_TAGS = "br|p|div|li|ul|ol|h[1-6]|tr|td|th|table|tbody|thead|blockquote"
+_INLINE_TAGS = "strong|b|i|em|u|span|font|a|sup|sub|small|big|mark|s|strike|ins|del|code"
+_MARKUP_TAG = re.compile(f"</?(?:({_BREAK_TAGS})|{_INLINE_TAGS})(?=[\\s/>])[^<>]{{0,200}}>", re.IGNORECASE)
+#: a named or numeric character entity (html.unescape decodes it; an unknown name is left alone)
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#\d{1,6}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def _markup_fixes(text: str) -> list[Fix]:
+    import html
+
+    fixes: list[Fix] = []
+    for m in _MARKUP_TAG.finditer(text):
+        # a line or block break parts two words (or two sentences): a space, unless one is there already
+        before = m.start() > 0 and text[m.start() - 1].isspace()
+        after = m.end() < len(text) and text[m.end()].isspace()
+        replacement = " " if m.group(1) and not (before or after) and 0 < m.start() and m.end() < len(text) else ""
+        end = m.end() + 1 if before and after else m.end()      # "one. <br/> Two": one space is left, not two
+        fixes.append(Fix(FixKind.MARKUP, m.start(), end, text[m.start():end], replacement, "leftover HTML tag"))
+    for m in _ENTITY.finditer(text):
+        decoded = html.unescape(m.group()).replace("\u00a0", " ")
+        if decoded != m.group():
+            fixes.append(Fix(FixKind.MARKUP, m.start(), m.end(), m.group(), decoded, "HTML character entity"))
+    return fixes
+
+
 # --- Chinese punctuation (offered, off by default) ----------------------------------------------------------
 
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -366,6 +397,8 @@ def suggest_cleanup(text: str, *, script: str | None = None,
     kinds = set(kinds)
     chosen = ChineseScript(script) if script else ChineseScript(detect_chinese_script(text))
     groups: list[list[Fix]] = []
+    if FixKind.MARKUP in kinds:
+        groups.append(_markup_fixes(text))
     if FixKind.MOJIBAKE in kinds:
         groups.append(_mojibake_fixes(text, chosen))
     if FixKind.PINYIN in kinds:

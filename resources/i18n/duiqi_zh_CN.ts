@@ -1665,7 +1665,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>多余的空格</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="+2"/>
+        <source>Leftover markup</source>
+        <translation>残留的标记</translation>
+    </message>
+    <message>
+        <location line="-328"/>
         <source>OpenDocument text</source>
         <translation>OpenDocument 文本</translation>
     </message>

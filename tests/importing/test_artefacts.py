@@ -127,6 +127,20 @@ def test_the_space_after_an_article_or_clause_number_is_kept_other_stray_spaces_
         assert clean_text(text)[0] == text, text
 
 
+def test_leftover_html_tags_and_entities_are_cleaned_by_default():
+    # an X11 audit: plain news files with "<strong>…</strong>", "&nbsp;" and "<br/>" went into the TMX as they
+    # were, and "<br/>" kept two sentences from being split
+    assert clean_text("<strong>我们</strong>开会了。")[0] == "我们开会了。"
+    assert clean_text("We&nbsp;held a meeting.<br/>We should carry on.")[0] == \
+        "We held a meeting. We should carry on."
+    assert clean_text("Sentence one. <br/> Sentence two.")[0] == "Sentence one. Sentence two."
+    assert clean_text("AT&amp;T said &quot;yes&quot;.")[0] == 'AT&T said "yes".'
+    for text in ("if x < y > z then", "AT&T Inc.", "&unknown; stays", "第一条 本合同"):
+        assert clean_text(text)[0] == text, text
+    kinds = {f.kind for f in clean_text("<b>会议</b>&nbsp;决定")[1]}
+    assert FixKind.MARKUP in kinds
+
+
 def test_the_article_text_keeps_its_numbers_spaced_and_loses_its_pinyin_by_default(tmp_path):
     paths = article_texts(tmp_path)
     doc = import_document(paths)

@@ -825,5 +825,6 @@ def _fix_kind_name(dialog: QWidget, fix) -> str:
     names = {"PINYIN": QCoreApplication.translate("ImportDialog", "Pinyin left in the text"),
              "MOJIBAKE": QCoreApplication.translate("ImportDialog", "Garbled characters"),
              "WHITESPACE": QCoreApplication.translate("ImportDialog", "Stray spaces"),
-             "PUNCTUATION": QCoreApplication.translate("ImportDialog", "Chinese punctuation")}
+             "PUNCTUATION": QCoreApplication.translate("ImportDialog", "Chinese punctuation"),
+             "MARKUP": QCoreApplication.translate("ImportDialog", "Leftover markup")}
     return names.get(getattr(fix.kind, "name", ""), str(fix.kind))
