@@ -23,8 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from editor.bitext.review import (LENGTH_RATIO_FACTOR, LENGTH_RATIO_MIN_CHARS, Mark, has_leftover_marks,
-                                  text_length, typical_ratio)
+from editor.bitext.review import (LENGTH_RATIO_FACTOR, LENGTH_RATIO_MIN_CHARS, MARKUP as _MARKUP,
+                                  PAGE_NUMBER as _PAGE_NUMBER, Mark, has_leftover_marks, text_length, typical_ratio)
 
 if TYPE_CHECKING:
     from editor.bitext.document import AlignmentDocument, Bead
@@ -51,14 +51,6 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _TONED_PINYIN = re.compile(f"(?<=[{_HAN}])[(（][a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}}[)）]",
                            re.IGNORECASE)
 _GARBLE = re.compile(r"[\ufffd\ue000-\uf8ff]")
-#: a page number or footer a PDF or a printed page left as a line of its own (seen in an X11 audit: "- 2 -" linked
-#: to "Page 2 of 3" at 0.999 and written to the TMX): a number between dashes, "Page N (of M)", "p. N", "N / M",
-#: "第 N 页（共 M 页）"
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—·•]+\s*\d{1,4}\s*[-–—·•]+|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
-                          r"|\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
-                          r"|共\s*\d{1,4}\s*页)\s*$", re.IGNORECASE)
-#: markup a plain text should not hold: a tag (with a name, so "a < b > c" is none) or an HTML entity
-_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]*)?/?>|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
 #: the Chinese side needs some Chinese; an English side whose letters are mostly Han is Chinese
 MAX_ENGLISH_HAN_SHARE = 0.5
 #: ... and a Chinese side without Han characters is English when it has at least this many English words

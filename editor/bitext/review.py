@@ -4,8 +4,9 @@ the status bar and the exporters all ask this module; none of them holds a thres
 A link is **doubtful** when no person has vouched for it (status AUTO; for a sentence with no counterpart,
 anything but CONFIRMED: see `vouched`) and at least one of these holds:
 its confidence is below the review threshold; one of its sentences carries an import warning (a `Mark`);
-its length ratio is far from the document's typical ratio; it is a 1-0 or 0-1 link (a sentence with no
-counterpart).
+it holds an import artefact (a page number or footer line, leftover markup, a side of punctuation only:
+`artefact_sentence`); its length ratio is far from the document's typical ratio; it is a 1-0 or 0-1 link (a
+sentence with no counterpart).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class Reason(enum.Enum):
     GARBLED = "garbled"
     LEFTOVER = "leftover"
     EMPTY = "empty"
+    ARTEFACT = "artefact"                  # a page number, leftover markup, a side of punctuation only
     NO_TRANSLATION = "no_translation"      # a sentence of a many-to-one link may have no translation
     LENGTH_RATIO = "length_ratio"
     LOW_CONFIDENCE = "low_confidence"
@@ -58,6 +60,23 @@ class Reason(enum.Enum):
 
 _MARK_REASON = {Mark.GARBLED: Reason.GARBLED, Mark.LEFTOVER: Reason.LEFTOVER, Mark.EMPTY: Reason.EMPTY,
                 Mark.UNSUPPORTED: Reason.NO_TRANSLATION}
+
+
+#: a page number or footer a PDF or a printed page left as a line of its own: a number between dashes, "Page N
+#: (of M)", "p. N", "N / M", "第 N 页（共 M 页）" (an X11 audit: "- 2 -" <-> "Page 2 of 3" linked at 0.999, trusted)
+PAGE_NUMBER = re.compile(r"^\s*(?:[-–—·•]+\s*\d{1,4}\s*[-–—·•]+|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
+                         r"|\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
+                         r"|共\s*\d{1,4}\s*页)\s*$", re.IGNORECASE)
+#: markup a plain text should not hold: a tag (with a name, so "a < b > c" is none) or an HTML entity
+MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]*)?/?>|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def artefact_sentence(text: str) -> bool:
+    """True for a sentence that is a page number or footer line, or holds leftover markup: an import artefact
+    wherever it ends up (its own link, or glued into a neighbour's)."""
+    return (len(text) <= 40 and PAGE_NUMBER.match(text) is not None) or \
+        (("<" in text or "&" in text) and MARKUP.search(text) is not None)
 
 
 @functools.lru_cache(maxsize=1 << 16)     # the status bar counts every link after each edit
@@ -112,7 +131,11 @@ class ReviewPolicy:
         marks = {m for i in (*bead.src, *bead.tgt) for m in doc.segment(i).marks}
         if not (bead.src and bead.tgt) or (len(bead.src) == 1 and len(bead.tgt) == 1):
             marks.discard(Mark.UNSUPPORTED)      # only a sentence inside a many-to-one link lacks support
-        out += [_MARK_REASON[m] for m in Mark if m in marks]
+        out += [_MARK_REASON[m] for m in Mark if m in marks and m is not Mark.UNSUPPORTED]
+        if bead.src and bead.tgt and _holds_artefact(doc, bead):
+            out.append(Reason.ARTEFACT)
+        if Mark.UNSUPPORTED in marks:
+            out.append(Reason.NO_TRANSLATION)
         if bead.src and bead.tgt and self._ratio_off(doc, bead):
             out.append(Reason.LENGTH_RATIO)
         if bead.src and bead.tgt and bead.confidence < self.threshold:
@@ -131,7 +154,7 @@ class ReviewPolicy:
             for mark in doc.segment(i).marks:
                 if many or mark is not Mark.UNSUPPORTED:
                     return True
-        return self._ratio_off(doc, bead)
+        return _holds_artefact(doc, bead) or self._ratio_off(doc, bead)
 
     def _ratio_off(self, doc: "AlignmentDocument", bead: "Bead") -> bool:
         if self.ratio is None or bead.kind != (1, 1):
@@ -148,6 +171,16 @@ class ReviewPolicy:
     def doubtful_flags(self, doc: "AlignmentDocument") -> list[bool]:
         """Return is_doubtful for every link of the document, in order."""
         return [self.is_doubtful(doc, b) for b in doc.beads]
+
+
+def _holds_artefact(doc: "AlignmentDocument", bead: "Bead") -> bool:
+    """True when a sentence of the link is a page number or holds leftover markup, or a side is only
+    punctuation (a separator, a lone mark): what a translation memory must not get unread."""
+    sides = (bead.src, bead.tgt)
+    if any(artefact_sentence(doc.segment(i).text) for side in sides for i in side):
+        return True
+    return any(side and all(text_length(doc.segment(i).text) == 0 and doc.segment(i).text.strip() for i in side)
+               for side in sides)
 
 
 @dataclass(frozen=True)

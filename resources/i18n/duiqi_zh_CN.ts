@@ -706,7 +706,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExplanationStrip</name>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="+132"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="+134"/>
         <source>No link selected. Click a sentence, or drag one onto the other side to link.</source>
         <translation>未选择链接。单击一个句子，或将句子拖到另一侧以建立链接。</translation>
     </message>
@@ -1105,14 +1105,14 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+17"/>
         <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length, a page number, markup) will be left out with the doubtful links.</source>
         <translation>
-            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文字错误、长度异常、页码或标记），将与存疑链接一起略去。</numerusform>
+            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文种不对、长度异常、页码或标记），将与存疑链接一起略去。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length, a page number, markup) would go into the file.</source>
         <translation>
-            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文字错误、长度异常、页码或标记），将写入文件。</numerusform>
+            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文种不对、长度异常、页码或标记），将写入文件。</numerusform>
         </translation>
     </message>
     <message>
@@ -2399,7 +2399,7 @@ Your work is autosaved. Details were written to %2.</source>
     <name>Review</name>
     <message>
         <location filename="../../editor/ui/review/review_list.py" line="+275"/>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="-40"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="-42"/>
         <source>sentence %1 may have no translation</source>
         <translation>第 %1 句可能没有译文</translation>
     </message>
@@ -2425,6 +2425,11 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>import artefact (a page number, markup or only punctuation)</source>
+        <translation>导入残留（页码、标记或仅有标点）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>length ratio far from typical</source>
         <translation>长度比远离常见值</translation>
     </message>
@@ -2437,7 +2442,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+88"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+90"/>
         <source>Review List</source>
         <translation>复核列表</translation>
     </message>
@@ -2508,7 +2513,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-449"/>
+        <location line="-451"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>

@@ -185,3 +185,23 @@ def test_sentence_edits_inside_a_doubtful_link_keep_it_automatic_and_doubtful():
                           [Bead((0,), (2,), 0.9), Bead((1,), (3,), 0.9)])
     d.apply(edits.merge_segments(d, 0))
     assert [b.status for b in d.beads] == [BeadStatus.EDITED]
+
+
+def test_a_link_holding_an_import_artefact_is_doubtful_and_says_so():
+    # an X11 audit: "- 2 -" <-> "Page 2 of 3" linked at 0.999 was blue, out of the list and skipped by F8; only
+    # the export dialog knew it was an import artefact
+    from editor.bitext.document import AlignmentDocument, Bead, Segment
+    from editor.bitext.review import Reason, ReviewPolicy
+
+    zh = ["会议决定扩大合作。", "- 2 -", "<strong>双方</strong>签署了协议。", "……", "他们明天回国。"]
+    en = ["The meeting decided to widen cooperation.", "Page 2 of 3", "Both sides signed the agreement.", "…",
+          "They return home tomorrow. - 3 -"]
+    n = len(zh)
+    doc = AlignmentDocument([Segment(i, t, 0) for i, t in enumerate(zh)],
+                            [Segment(n + j, t, 0) for j, t in enumerate(en)],
+                            [Bead((i,), (n + i,), 0.999) for i in range(n)])
+    policy = ReviewPolicy(0.96)
+    assert policy.doubtful_flags(doc) == [False, True, True, True, False]
+    assert [policy.reasons(doc, b) for b in doc.beads][1:4] == [[Reason.ARTEFACT]] * 3
+    # a page number glued into a link's sentence is text, not a line of its own: only a whole line counts
+    assert policy.reasons(doc, doc.beads[4]) == []

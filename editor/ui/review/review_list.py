@@ -337,7 +337,9 @@ def text_line_height(font) -> float:
 
 #: the review reason an import artefact already says ("... length ratio far from the document's ..." and "length
 #: ratio far from typical" side by side told the translator the same thing twice)
-SAME_REASON = {Artefact.LENGTH_RATIO: Reason.LENGTH_RATIO, Artefact.GARBLED: Reason.GARBLED}
+SAME_REASON = {Artefact.LENGTH_RATIO: Reason.LENGTH_RATIO, Artefact.GARBLED: Reason.GARBLED,
+               Artefact.PAGE_NUMBER: Reason.ARTEFACT, Artefact.MARKUP: Reason.ARTEFACT,
+               Artefact.PUNCTUATION: Reason.ARTEFACT}
 
 #: how many of the list's following links `ReviewList.hold_next` remembers
 _HELD_LINKS = 20
