@@ -57,6 +57,12 @@ def test_review_these_closes_the_dialog_and_lists_only_the_artefacts(qtbot, tmp_
     assert win.review_list.count_label.text() == "1 link(s) that look like import artefacts"
     # the Why column says what the import left behind
     assert win.review_list.model.why(1).startswith("import artefact: pinyin in parentheses")
+    # closed and opened again (Ctrl+Shift+L twice), it lists the doubtful links, not only the artefacts (an X11
+    # re-test saw the artefacts' list stay; not reproduced here: this holds it)
+    win.review_list_action.trigger()
+    qtbot.waitUntil(lambda: not win.review_list.isVisible())
+    win.review_list_action.trigger()
+    qtbot.waitUntil(lambda: win.review_list.count_label.text().endswith("doubtful link(s) left"))
 
 
 def test_the_why_column_says_an_odd_length_ratio_once(qtbot):
