@@ -129,3 +129,29 @@ def test_after_an_xliff_export_the_next_export_from_the_window_suggests_xliff(qt
     _accept_with(monkeypatch, seen)
     window.actions_.export.trigger()
     assert seen[1].current_format().suffix == ".xlf" and Path(seen[1].path_edit.text()).suffix == ".xlf"
+
+
+def test_texts_typed_into_the_import_dialog_make_their_folder_where_the_first_save_starts(qtbot, window,
+                                                                                           monkeypatch, tmp_path):
+    # an X11 re-test: texts chosen in the dialog by typing their paths, then Ctrl+S and Ctrl+E opened in /root
+    import shutil
+
+    from editor.ui.dialogs import file_dialogs, import_dialog
+
+    monkeypatch.setattr(file_dialogs, "_last_folder", [""])
+    monkeypatch.setattr(window, "start_alignment", lambda **kw: None)
+    data = Path(__file__).resolve().parents[1] / "data"
+    folder = tmp_path / "client"
+    folder.mkdir()
+    for name in ("dlg_zh.txt", "dlg_en.txt"):
+        shutil.copy(data / name, folder / name)
+
+    def exec_(dialog):
+        dialog.set_paths([folder / "dlg_zh.txt", folder / "dlg_en.txt"])     # as typed or dropped in the dialog
+        qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+        dialog.import_button.click()
+        return dialog.result()
+    monkeypatch.setattr(import_dialog.ImportDialog, "exec", exec_)
+    window.undo_stack.setClean()
+    window.actions_.new.trigger()
+    assert file_dialogs.start_folder() == folder

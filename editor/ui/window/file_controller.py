@@ -3,6 +3,7 @@ question about unsaved changes."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Protocol, Sequence
 
@@ -185,6 +186,12 @@ class FileController(QObject):
         if settings is not None and not paths:
             settings.import_one_file = dialog.one_file()      # the mode chosen, not the one files dropped imply
         if accepted and dialog.document() is not None:
+            chosen = dialog.rows[0].path() if not paths else None
+            if chosen is not None and os.access(chosen.parent, os.W_OK):
+                # texts the translator picked in the dialog (typed or browsed): the first Save starts beside them
+                # (it started in the home folder: an X11 re-test); never a folder Duiqi cannot write, nor the
+                # folder of files handed over on the command line (the bundled sample)
+                file_dialogs.remember(chosen)
             self.host.set_document(dialog.document(), None, modified=True)
             self.host.start_alignment(keep_fixed=False)
 
