@@ -252,6 +252,9 @@ _ROLE = "(?:记者|記者|通讯员|通訊員|编辑|編輯|摄影|攝影|摄|�
 _NAME_LIST = re.compile(f"^[ \u3000]*(?:[{_HAN}]{{0,8}}{_ROLE}(?:[ \u3000][{_HAN}]{{2,4}})+"
                         f"|[{_HAN}]{{2,4}}(?:[ \u3000][{_HAN}]{{2,4}}){{2,}})[ \u3000]*$")
 NAME_LIST_MAX = 30
+#: a space after a full-width Chinese mark, before more text (an X11 re-test: "开局”， 12月8日" kept it, as the
+#: next character, a digit, is not Chinese)
+_SPACE_AFTER_CJK_MARK = re.compile(f"(?<=[，。！？；：、])[ \\t\u00a0\u3000]+(?=[0-9０-９{_HAN}“‘「『（《【])")
 
 
 def after_clause_number(text: str, position: int) -> bool:
@@ -292,6 +295,11 @@ def _whitespace_fixes(text: str) -> list[Fix]:
                 add(m.start(), m.end(), " ", "irregular space after an article or clause number")
             continue
         add(m.start(), m.end(), "", "space between Chinese characters")
+    for m in _SPACE_AFTER_CJK_MARK.finditer(text):     # "开局”， 12月8日": full-width marks carry their own space
+        if after_clause_number(text, m.start()):     # 1、 总则: the space after the number stays
+            take(m.start(), m.end())
+            continue
+        add(m.start(), m.end(), "", "space after Chinese punctuation")
     for m in re.finditer(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f]",
                          text):
         add(m.start(), m.end(), " ", "irregular space")

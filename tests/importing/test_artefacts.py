@@ -125,6 +125,10 @@ def test_the_space_after_an_article_or_clause_number_is_kept_other_stray_spaces_
     # a byline or a list of names: the spaces part the names (an X11 audit: "新华社记者张伟王芳")
     for text in ("新华社记者 张伟 王芳", "本报记者 李明", "张伟 王芳 赵丽颖", "责任编辑：李明"):
         assert clean_text(text)[0] == text, text
+    # a space after a full-width mark before a digit or Chinese is stray (an X11 re-test: "开局”， 12月8日")
+    assert clean_text("开局 ” ， 12月8日")[0] == "开局”，12月8日"
+    assert clean_text("他说， “好。”")[0] == "他说，“好。”"
+    assert clean_text("他说， Apple 很好。")[0] == "他说， Apple 很好。"        # before English: left as it is
 
 
 def test_leftover_html_tags_and_entities_are_cleaned_by_default():
