@@ -8,7 +8,7 @@ A unit (a link with text on both sides that nobody confirmed) looks like an arte
 - a side is in the wrong script (the Chinese side has no Chinese, the English side is mostly Chinese);
 - it is a header row: both sides only name languages (中文 ↔ English);
 - its length ratio is more than LENGTH_RATIO_FACTOR times the document's typical ratio either way;
-- a side is a page number or page footer ("- 2 -", "Page 2 of 3", "第 2 页 共 3 页");
+- a side is a page number or page footer ("- 2 -", "Page 2 of 3", "第 2 页 共 3 页", a news page's "（责任编辑：李明）");
 - a side holds leftover markup: an HTML/XML tag or a character entity ("<strong>", "<br/>", "&nbsp;").
 
 Qt-free: the CLI prints a line with the count, the export dialog warns and offers to review them, and an
@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 from editor.bitext.review import (LENGTH_RATIO_FACTOR, LENGTH_RATIO_MIN_CHARS, MARKUP as _MARKUP,
-                                  PAGE_NUMBER as _PAGE_NUMBER, Mark, has_leftover_marks, text_length, typical_ratio)
+                                  NEWS_FOOTER as _NEWS_FOOTER, PAGE_NUMBER as _PAGE_NUMBER, Mark,
+                                  has_leftover_marks, text_length, typical_ratio)
 
 if TYPE_CHECKING:
     from editor.bitext.document import AlignmentDocument, Bead
@@ -39,7 +40,7 @@ class Artefact(enum.Enum):
     GARBLED = "garbled text"
     WRONG_SCRIPT = "wrong script"
     LENGTH_RATIO = "length ratio"
-    PAGE_NUMBER = "page number"
+    PAGE_NUMBER = "page number or footer"
     MARKUP = "leftover markup"
 
 
@@ -105,7 +106,7 @@ def unit_artefacts(src: str, tgt: str, *, ratio: float | None = None,
         out.append(Artefact.GARBLED)
     if Artefact.HEADER_ROW not in out and _wrong_script(src, tgt):
         out.append(Artefact.WRONG_SCRIPT)
-    page = _PAGE_NUMBER.match(src) or _PAGE_NUMBER.match(tgt)
+    page = any(p.match(t) for p in (_PAGE_NUMBER, _NEWS_FOOTER) for t in (src, tgt))
     if page:
         out.append(Artefact.PAGE_NUMBER)
     if _MARKUP.search(src) or _MARKUP.search(tgt):

@@ -67,15 +67,18 @@ _MARK_REASON = {Mark.GARBLED: Reason.GARBLED, Mark.LEFTOVER: Reason.LEFTOVER, Ma
 PAGE_NUMBER = re.compile(r"^\s*(?:[-–—·•]+\s*\d{1,4}\s*[-–—·•]+|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
                          r"|\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
                          r"|共\s*\d{1,4}\s*页)\s*$", re.IGNORECASE)
+#: a news page's footer line: the editor's credit ("（责任编辑：李明）", "编辑：王芳") or the end mark "（完）" (an X11
+#: audit: the credit line rode in the last link of a news file)
+NEWS_FOOTER = re.compile(r"^\s*[（(]?\s*(?:(?:责任编辑|編輯|编辑|校对|校對|审核|審核)\s*[:：]\s*[^()（）。！？!?]{1,16}|完)\s*[）)]?\s*$")
 #: markup a plain text should not hold: a tag (with a name, so "a < b > c" is none) or an HTML entity
 MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]*)?/?>|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def artefact_sentence(text: str) -> bool:
-    """True for a sentence that is a page number or footer line, or holds leftover markup: an import artefact
-    wherever it ends up (its own link, or glued into a neighbour's)."""
-    return (len(text) <= 40 and PAGE_NUMBER.match(text) is not None) or \
+    """True for a sentence that is a page number or footer line (a news page's editor credit too), or holds
+    leftover markup: an import artefact wherever it ends up (its own link, or glued into a neighbour's)."""
+    return (len(text) <= 40 and (PAGE_NUMBER.match(text) is not None or NEWS_FOOTER.match(text) is not None)) or \
         (("<" in text or "&" in text) and MARKUP.search(text) is not None)
 
 

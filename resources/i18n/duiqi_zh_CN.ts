@@ -1129,7 +1129,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../editor/ui/window/file_controller.py" line="+77"/>
+        <location filename="../../editor/ui/window/file_controller.py" line="+78"/>
         <source>Could not open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
@@ -1168,7 +1168,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -2425,8 +2425,8 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>import artefact (a page number, markup or only punctuation)</source>
-        <translation>导入残留（页码、标记或仅有标点）</translation>
+        <source>import artefact (a page number or footer, markup, only punctuation)</source>
+        <translation>导入残留（页码或页脚、标记、仅有标点）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2571,8 +2571,8 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>import artefact: a page number</source>
-        <translation>导入残留：页码</translation>
+        <source>import artefact: a page number or footer</source>
+        <translation>导入残留：页码或页脚</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -205,3 +205,18 @@ def test_a_link_holding_an_import_artefact_is_doubtful_and_says_so():
     assert [policy.reasons(doc, b) for b in doc.beads][1:4] == [[Reason.ARTEFACT]] * 3
     # a page number glued into a link's sentence is text, not a line of its own: only a whole line counts
     assert policy.reasons(doc, doc.beads[4]) == []
+
+
+def test_a_news_pages_editor_credit_glued_into_a_link_makes_it_doubtful():
+    # an X11 audit: "（责任编辑：李明）", which the English page leaves out, rode in the last link of a news file
+    from editor.bitext.document import AlignmentDocument, Bead, Segment
+    from editor.bitext.review import Reason, ReviewPolicy, artefact_sentence
+
+    for text in ("（责任编辑：李明）", "(编辑：王芳)", "（完）", "责任编辑：李明 王芳"):
+        assert artefact_sentence(text), text
+    for text in ("编辑部的同志们都来了。", "他完成了任务。", "编辑：这是一个很长的句子，讲的是编辑工作的重要性和意义。"):
+        assert not artefact_sentence(text), text
+    doc = AlignmentDocument([Segment(0, "双方同意继续合作。", 0), Segment(1, "（责任编辑：李明）", 1)],
+                            [Segment(2, "Both sides agreed to keep working together.", 0)],
+                            [Bead((0, 1), (2,), 0.99)])
+    assert ReviewPolicy(0.96).reasons(doc, doc.beads[0]) == [Reason.ARTEFACT]

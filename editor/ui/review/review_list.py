@@ -301,7 +301,7 @@ class ReviewModel(QAbstractTableModel):
                 Artefact.PINYIN: self.tr("import artefact: pinyin in parentheses"),
                 Artefact.GARBLED: self.tr("import artefact: garbled text"),
                 Artefact.WRONG_SCRIPT: self.tr("import artefact: a side in the wrong script"),
-                Artefact.PAGE_NUMBER: self.tr("import artefact: a page number"),
+                Artefact.PAGE_NUMBER: self.tr("import artefact: a page number or footer"),
                 Artefact.MARKUP: self.tr("import artefact: leftover markup (a tag or an entity)"),
                 # a misaligned link has it as often as an import artefact does: name both
                 Artefact.LENGTH_RATIO: self.tr("length ratio far from the document's: a wrong link or an "

@@ -23,8 +23,8 @@ def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead, doc: Alignment
         Reason.GARBLED: QCoreApplication.translate("Review", "garbled text (retype it)"),
         Reason.LEFTOVER: QCoreApplication.translate("Review", "leftover \"?!\" from a damaged import"),
         Reason.EMPTY: QCoreApplication.translate("Review", "empty sentence"),
-        Reason.ARTEFACT: QCoreApplication.translate("Review", "import artefact (a page number, markup or only "
-                                                              "punctuation)"),
+        Reason.ARTEFACT: QCoreApplication.translate("Review", "import artefact (a page number or footer, markup, "
+                                                              "only punctuation)"),
         Reason.LENGTH_RATIO: QCoreApplication.translate("Review", "length ratio far from typical"),
         Reason.LOW_CONFIDENCE: QCoreApplication.translate("Review", "confidence %1 below %2")
         .replace("%1", confidence_text(bead.confidence, policy.threshold)).replace("%2", f"{policy.threshold:.2f}"),
