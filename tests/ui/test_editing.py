@@ -174,3 +174,19 @@ def test_a_sentence_inserted_and_typed_into_is_one_undo_step(qtbot, window):
     assert doc.snapshot() == before
     window.undo_stack.redo()
     assert doc.tgt[3].text == "A new sentence."
+
+
+def test_split_first_offers_the_clause_boundary_nearest_the_middle_not_a_cut_word(qtbot, window):
+    # an X11 audit: Ctrl+K put the cursor at the middle character, so a quick second Ctrl+K cut "roo|m" in two
+    from editor.ui.window.main_window import split_offset
+
+    assert split_offset("我们去公园散步，公园里有很多人，孩子们在草地上玩。") == len("我们去公园散步，")
+    assert split_offset("The room was small and the lab was not very big at all") == len("The room was small and the ")
+    doc = window.document
+    window.view.select_segment(Side.TGT, 0)
+    text = doc.tgt[0].text
+    window.actions_.split.trigger()                  # the first Ctrl+K opens the editor at the offered cut
+    window.actions_.split.trigger()                  # the second cuts there
+    head, tail = doc.tgt[0].text, doc.tgt[1].text
+    assert f"{head} {tail}" == text or head + tail == text
+    assert head[-1:] in (",", ";", ":") or text[len(head):len(head) + 1].isspace()
