@@ -24,6 +24,9 @@ from editor.importing.script import detect_chinese_script
 from editor.segmentation import split_sentences
 
 
+#: The description of the change Re-align the Rest makes (the editor says when it changed nothing).
+REALIGN = "Re-align the rest"
+
 #: Whether import cleans by default: one default shared by `duiqi align`/`batch` and the editor's dialog.
 DEFAULT_CLEAN = True
 
@@ -507,7 +510,7 @@ def align_document(doc: AlignmentDocument, *, mode: str = "best", keep_fixed: bo
     kept: tuple[set[int], set[int]] | None = None       # positions whose links Re-align the Rest kept
     if local:
         aligned, kept = keep_untouched(doc, aligned)
-    change = alignment_change(doc, aligned, "Re-align the rest" if realign else "Align", never_surer=realign)
+    change = alignment_change(doc, aligned, REALIGN if realign else "Align", never_surer=realign)
     if mode == "length":
         return change
     from editor.alignment.engine import one_blas_thread

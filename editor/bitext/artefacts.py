@@ -23,9 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from editor.bitext.review import (LENGTH_RATIO_FACTOR, LENGTH_RATIO_MIN_CHARS, MARKUP as _MARKUP,
-                                  NEWS_FOOTER as _NEWS_FOOTER, PAGE_NUMBER as _PAGE_NUMBER, Mark,
-                                  has_leftover_marks, text_length, typical_ratio)
+from editor.bitext.review import (LENGTH_RATIO_FACTOR, LENGTH_RATIO_MIN_CHARS, Mark, has_leftover_marks, has_markup,
+                                  page_line, punctuation_only, text_length, typical_ratio)
 
 if TYPE_CHECKING:
     from editor.bitext.document import AlignmentDocument, Bead
@@ -56,10 +55,6 @@ _GARBLE = re.compile(r"[\ufffd\ue000-\uf8ff]")
 MAX_ENGLISH_HAN_SHARE = 0.5
 #: ... and a Chinese side without Han characters is English when it has at least this many English words
 MIN_WRONG_SCRIPT_WORDS = 3
-
-
-def _punctuation_only(text: str) -> bool:
-    return bool(text.strip()) and text_length(text) == 0
 
 
 def _wrong_script(src: str, tgt: str) -> bool:
@@ -97,7 +92,7 @@ def unit_artefacts(src: str, tgt: str, *, ratio: float | None = None,
     out: list[Artefact] = []
     if _header_row(src, tgt):
         out.append(Artefact.HEADER_ROW)
-    if any(_punctuation_only(t) or _SEPARATOR_EDGE.search(t) for t in (src, tgt)):
+    if any(punctuation_only(t) or _SEPARATOR_EDGE.search(t) for t in (src, tgt)):
         out.append(Artefact.PUNCTUATION)
     if _TONED_PINYIN.search(src) or _TONED_PINYIN.search(tgt):
         out.append(Artefact.PINYIN)
@@ -106,10 +101,10 @@ def unit_artefacts(src: str, tgt: str, *, ratio: float | None = None,
         out.append(Artefact.GARBLED)
     if Artefact.HEADER_ROW not in out and _wrong_script(src, tgt):
         out.append(Artefact.WRONG_SCRIPT)
-    page = any(p.match(t) for p in (_PAGE_NUMBER, _NEWS_FOOTER) for t in (src, tgt))
+    page = page_line(src) or page_line(tgt)
     if page:
         out.append(Artefact.PAGE_NUMBER)
-    if _MARKUP.search(src) or _MARKUP.search(tgt):
+    if has_markup(src) or has_markup(tgt):
         out.append(Artefact.MARKUP)
     if Artefact.PUNCTUATION not in out and not page and _ratio_off(src, tgt, ratio):
         out.append(Artefact.LENGTH_RATIO)

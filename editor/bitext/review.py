@@ -74,12 +74,26 @@ NEWS_FOOTER = re.compile(r"^\s*[（(]?\s*(?:(?:责任编辑|編輯|编辑|校对
 MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]*)?/?>|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
 
 
+def page_line(text: str) -> bool:
+    """True for a page number or footer line (PAGE_NUMBER, NEWS_FOOTER)."""
+    return len(text) <= 40 and (PAGE_NUMBER.match(text) is not None or NEWS_FOOTER.match(text) is not None)
+
+
+def has_markup(text: str) -> bool:
+    """True when the text holds an HTML/XML tag or a character entity (MARKUP)."""
+    return ("<" in text or "&" in text) and MARKUP.search(text) is not None
+
+
+def punctuation_only(text: str) -> bool:
+    """True for a text with characters but none that carry text: punctuation, a separator, a lone mark."""
+    return bool(text.strip()) and text_length(text) == 0
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def artefact_sentence(text: str) -> bool:
     """True for a sentence that is a page number or footer line (a news page's editor credit too), or holds
     leftover markup: an import artefact wherever it ends up (its own link, or glued into a neighbour's)."""
-    return (len(text) <= 40 and (PAGE_NUMBER.match(text) is not None or NEWS_FOOTER.match(text) is not None)) or \
-        (("<" in text or "&" in text) and MARKUP.search(text) is not None)
+    return page_line(text) or has_markup(text)
 
 
 @functools.lru_cache(maxsize=1 << 16)     # the status bar counts every link after each edit
@@ -182,8 +196,7 @@ def _holds_artefact(doc: "AlignmentDocument", bead: "Bead") -> bool:
     sides = (bead.src, bead.tgt)
     if any(artefact_sentence(doc.segment(i).text) for side in sides for i in side):
         return True
-    return any(side and all(text_length(doc.segment(i).text) == 0 and doc.segment(i).text.strip() for i in side)
-               for side in sides)
+    return any(side and all(punctuation_only(doc.segment(i).text) for i in side) for side in sides)
 
 
 @dataclass(frozen=True)

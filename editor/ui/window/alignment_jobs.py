@@ -140,7 +140,9 @@ class AlignmentJobs(QObject):
             # nothing to change (Re-align the Rest re-aligns only what edits cut loose): no empty undo step, and
             # say so (a Ctrl+R that changed nothing added a step and said nothing: an X11 audit)
             beads = self._qdoc.doc.beads
-            if fold is None and change.description == "Re-align the rest":
+            from editor.workflow import REALIGN     # (loaded by the alignment already: nothing at start-up)
+
+            if fold is None and change.description == REALIGN:
                 self.message.emit(self.tr("Re-align the Rest changed no link: it aligns again only the sentences "
                                           "an edit cut out of their links."), 8000)
             else:       # (after Alt+Return too: "Aligning…" stayed in the status bar, a second audit found)
