@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self._recorder = self._make_recorder() if self._autosaver is not None else None
         self._connect_write_warnings()
         self._build_collection_dock()
+        self._restore_layout()
         self._on_document_reset()
 
     # -- construction ---------------------------------------------------------------------------
@@ -1082,9 +1083,36 @@ class MainWindow(QMainWindow):
             return
         self._remember_place()
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
+        self.settings.window_state = bytes(self.saveState().toBase64()).decode("ascii")
         self.settings.last_folder = file_dialogs.last_folder()
         if self.recent_menu is not None and hasattr(self.recent_menu, "paths"):
             self.settings.recent_files = list(self.recent_menu.paths())
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            log.warning("could not save settings: %s", exc)
+
+    def _restore_layout(self) -> None:
+        """Open the docks as the translator left them (the review list, the undo history), and keep that layout
+        whenever they open or close one. The review list was closed after every restart and after a crash, so
+        the reviewer lost the list they worked down (an X11 audit). The document list opens with a collection
+        only."""
+        if self.settings is not None and self.settings.window_state:
+            if self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode("ascii"))):
+                self._side_docks_arranged = True    # the translator's own arrangement of the two lists
+            if self.collection is None:
+                self.document_list.hide()
+        for dock in (self.review_list, self.undo_dock):
+            dock.toggleViewAction().triggered.connect(lambda _checked: self._remember_layout())
+
+    def _remember_layout(self) -> None:
+        if self.settings is None:
+            return
+        try:
+            from editor.settings import save_settings
+        except ImportError:
+            return
+        self.settings.window_state = bytes(self.saveState().toBase64()).decode("ascii")
         try:
             save_settings(self.settings)
         except OSError as exc:
