@@ -381,16 +381,20 @@ def split_off(doc: AlignmentDocument, bead_index: int, segment_id: int) -> Chang
     side = bead.src if segment_id in bead.src else bead.tgt if segment_id in bead.tgt else None
     if side is None:
         raise InvalidEditError("the sentence is not in that link")
-    if not (bead.src and bead.tgt) or len(side) < 2:
+    one_one = bead.kind == (1, 1)
+    if not (bead.src and bead.tgt) or (len(side) < 2 and not one_one):
         raise InvalidEditError("only a sentence of a link with another sentence on its side can be split off")
     if segment_id not in (side[0], side[-1]):
         raise InvalidEditError("only the first or last sentence of a side can be split off")
     rest = tuple(i for i in side if i != segment_id)
-    link = Bead(rest, bead.tgt, bead.confidence, bead.status) if side is bead.src else \
-        Bead(bead.src, rest, bead.confidence, bead.status)
+    # of a 1-1 link (two sentences that may not translate each other) the other sentence is left unlinked, as
+    # the engine left it: still in the review list until a person links or confirms it
+    status = bead.status if bead.status is BeadStatus.AUTO or rest else BeadStatus.EDITED
+    link = Bead(rest, bead.tgt, bead.confidence, status) if side is bead.src else \
+        Bead(bead.src, rest, bead.confidence, status)
     alone = Bead((segment_id,), (), 1.0, BeadStatus.CONFIRMED) if side is bead.src else \
         Bead((), (segment_id,), 1.0, BeadStatus.CONFIRMED)
-    new = [alone, link] if segment_id == side[0] else [link, alone]
+    new = [alone, link] if segment_id == side[0] and not (one_one and side is bead.tgt) else [link, alone]
     return Change("Split off as unlinked", beads=_bead_splice(doc, bead_index, bead_index, new))
 
 

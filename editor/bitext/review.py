@@ -146,8 +146,8 @@ class ReviewPolicy:
         if not (bead.src and bead.tgt):
             out.append(Reason.UNLINKED)
         marks = {m for i in (*bead.src, *bead.tgt) for m in doc.segment(i).marks}
-        if not (bead.src and bead.tgt) or (len(bead.src) == 1 and len(bead.tgt) == 1):
-            marks.discard(Mark.UNSUPPORTED)      # only a sentence inside a many-to-one link lacks support
+        if not _unsupported_link(doc, bead):
+            marks.discard(Mark.UNSUPPORTED)
         out += [_MARK_REASON[m] for m in Mark if m in marks and m is not Mark.UNSUPPORTED]
         if bead.src and bead.tgt and _holds_artefact(doc, bead):
             out.append(Reason.ARTEFACT)
@@ -166,10 +166,9 @@ class ReviewPolicy:
         if not (bead.src and bead.tgt) or bead.confidence < self.threshold:
             return True
         # bool(self.reasons(...)) without building the list: a merged export asks this of every link
-        many = len(bead.src) > 1 or len(bead.tgt) > 1
         for i in (*bead.src, *bead.tgt):
             for mark in doc.segment(i).marks:
-                if many or mark is not Mark.UNSUPPORTED:
+                if mark is not Mark.UNSUPPORTED or _unsupported_link(doc, bead):
                     return True
         return _holds_artefact(doc, bead) or self._ratio_off(doc, bead)
 
@@ -188,6 +187,18 @@ class ReviewPolicy:
     def doubtful_flags(self, doc: "AlignmentDocument") -> list[bool]:
         """Return is_doubtful for every link of the document, in order."""
         return [self.is_doubtful(doc, b) for b in doc.beads]
+
+
+def _unsupported_link(doc: "AlignmentDocument", bead: "Bead") -> bool:
+    """True when the link's Mark.UNSUPPORTED marks count: a sentence on the many side of a many-to-one link
+    with no support of its own, or a 1-1 link whose two sentences both have none in each other (two unrelated
+    sentences side by side: an omission beside an addition). One marked sentence of a 1-1 link is a mark left
+    from a larger link an edit cut down, and says nothing."""
+    if not (bead.src and bead.tgt):
+        return False
+    if len(bead.src) > 1 or len(bead.tgt) > 1:
+        return any(Mark.UNSUPPORTED in doc.segment(i).marks for i in (*bead.src, *bead.tgt))
+    return Mark.UNSUPPORTED in doc.segment(bead.src[0]).marks and Mark.UNSUPPORTED in doc.segment(bead.tgt[0]).marks
 
 
 def _holds_artefact(doc: "AlignmentDocument", bead: "Bead") -> bool:
@@ -317,6 +328,6 @@ def sort_for_review(policy: ReviewPolicy, doc: "AlignmentDocument", beads: Seque
 def unsupported_sentence(doc: "AlignmentDocument", bead: "Bead") -> int | None:
     """The id of the first sentence of a many-to-one link that may have no translation (Mark.UNSUPPORTED),
     or None: the sentence "split it off as unlinked" takes out of the link."""
-    if not (bead.src and bead.tgt) or (len(bead.src) == 1 and len(bead.tgt) == 1):
+    if not _unsupported_link(doc, bead):
         return None
     return next((i for i in (*bead.src, *bead.tgt) if Mark.UNSUPPORTED in doc.segment(i).marks), None)

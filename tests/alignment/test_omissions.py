@@ -75,6 +75,25 @@ def test_an_added_line_is_a_link_of_its_own(added):
     assert _pairs(ZH, en) == expected
 
 
+def test_an_omitted_sentence_beside_an_added_line_never_rides_unread_in_a_link():
+    # the translator left out sentence 6 and the press office added a line in its place: the two orphans are
+    # unlinked, or their 1-1 link is doubtful and names the sentence (an X11 audit saw such a link at 0.99,
+    # dictionary cover 0 %, outside the review list and exported as translated)
+    from editor.bitext.document import AlignmentDocument
+    from editor.bitext.review import Reason, ReviewPolicy
+    from editor.workflow import align_document
+
+    en = EN[:6] + ["(Editor's note: this report was first published in the evening edition.)"] + EN[7:]
+    doc = AlignmentDocument.from_texts([(t, 0) for t in ZH], [(t, 0) for t in en])
+    doc.apply(align_document(doc))
+    policy = ReviewPolicy.for_document(doc)
+    k = doc.bead_index_of(doc.src[6].id)
+    bead = doc.beads[k]
+    assert not bead.tgt or (policy.is_doubtful(doc, bead) and Reason.NO_TRANSLATION in policy.reasons(doc, bead))
+    assert [(b.src, b.tgt) for b in doc.beads if b.kind == (1, 1)][:6] == [
+        ((doc.src[i].id,), (doc.tgt[i].id,)) for i in range(6)]
+
+
 def test_a_headline_repeated_by_the_lead_is_not_absorbed_by_it():
     # both sides: the headline is its own link, not joined with the lead that repeats it
     both = _pairs([ZH_HEAD] + ZH, [EN_HEAD] + EN)

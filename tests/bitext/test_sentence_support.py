@@ -56,7 +56,53 @@ def test_split_off_makes_the_sentence_a_confirmed_unlinked_one_and_undoes():
     doc.apply(undo)
     assert doc.snapshot() == before
     with pytest.raises(InvalidEditError):
-        edits.split_off(doc, 1, 2)                  # a 1-1 link: nothing to split off
+        edits.split_off(doc, 1, 0)                  # not a sentence of that link
+
+
+# an omitted sentence beside an added line: the engine may pair the two orphans 1-1 (an X11 audit: confidence
+# 0.99, dictionary cover 0 %, out of the review list, exported as translated)
+ORPHANS_ZH = ["我们去公园散步。", "她放下电话，转身走进了厨房。", "公园里有很多人。"]
+ORPHANS_EN = ["We go for a walk in the park.", "(Editor's note: the original title of this chapter is omitted.)",
+              "There are many people in the park."]
+
+
+@pytest.mark.parametrize("use_embeddings", [False, True])
+def test_a_one_to_one_link_of_two_unrelated_sentences_is_found_and_right_ones_are_not(use_embeddings):
+    links = [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    assert unsupported_in_links(ORPHANS_ZH, ORPHANS_EN, links, use_embeddings=use_embeddings) == ({1}, {1})
+
+
+def _orphans_doc(marked=(1, 4)) -> AlignmentDocument:
+    src = [Segment(i, t, i, (Mark.UNSUPPORTED,) if i in marked else ()) for i, t in enumerate(ORPHANS_ZH)]
+    tgt = [Segment(3 + j, t, j, (Mark.UNSUPPORTED,) if 3 + j in marked else ()) for j, t in enumerate(ORPHANS_EN)]
+    return AlignmentDocument(src, tgt, [Bead((i,), (3 + i,), 0.99) for i in range(3)])
+
+
+def test_a_one_to_one_link_whose_two_sentences_lack_support_is_doubtful_and_split_off_unlinks_it():
+    doc = _orphans_doc()
+    policy = ReviewPolicy.for_document(doc)
+    assert policy.doubtful_flags(doc) == [False, True, False]
+    assert policy.reasons(doc, doc.beads[1]) == [Reason.NO_TRANSLATION]
+    assert unsupported_sentence(doc, doc.beads[1]) == 1
+    before = doc.snapshot()
+    undo = doc.apply(edits.split_off(doc, 1, 1))
+    # the Chinese sentence has no translation (a person said so); the English one is left unlinked, still listed
+    assert [(b.src, b.tgt, b.status) for b in doc.beads[1:3]] == [
+        ((1,), (), BeadStatus.CONFIRMED), ((), (4,), BeadStatus.AUTO)]
+    doc.check()
+    assert ReviewPolicy.for_document(doc).doubtful_flags(doc) == [False, False, True, False]
+    doc.apply(undo)
+    assert doc.snapshot() == before
+    doc.apply(edits.split_off(doc, 1, 4))           # from the English side: the Chinese one is left, first
+    assert [(b.src, b.tgt, b.status) for b in doc.beads[1:3]] == [
+        ((1,), (), BeadStatus.AUTO), ((), (4,), BeadStatus.CONFIRMED)]
+    doc.check()
+
+
+def test_one_marked_sentence_of_a_one_to_one_link_is_a_mark_left_by_an_edit_and_not_doubtful():
+    doc = _orphans_doc(marked=(1,))                 # left from a 2-1 link an edit cut down
+    assert ReviewPolicy.for_document(doc).doubtful_flags(doc) == [False, False, False]
+    assert unsupported_sentence(doc, doc.beads[1]) is None
 
 
 def test_the_rest_of_a_doubtful_link_stays_automatic_and_in_the_review_list_after_split_off():

@@ -467,11 +467,12 @@ class MainWindow(QMainWindow):
 
         self.view.finish_editing()
         bead = self.document.beads[k]
-        first = segment_id in (bead.src[:1] + bead.tgt[:1])        # split off before the rest of the link
+        rest = next(i for i in (*bead.src, *bead.tgt) if i != segment_id)
         if self.push_change(lambda doc: edits.split_off(doc, k, segment_id)):
             # on the link left, whichever end went (it selected the unlinked sentence when the last one went: an
-            # X11 audit): the reviewer judged the sentence, the pairing left is what they check next
-            self.view.select_bead(k + 1 if first else k)
+            # X11 audit): the reviewer judged the sentence, the pairing left (of a 1-1 link, the other sentence,
+            # now unlinked) is what they check next
+            self.view.select_bead(self.document.bead_index_of(rest))
 
     def _on_document_reset(self) -> None:
         self._typical_ratio = self._compute_ratio()
