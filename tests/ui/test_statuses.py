@@ -121,3 +121,22 @@ def test_aligning_a_document_nobody_reviewed_does_not_ask(qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (_ for _ in ()).throw(AssertionError("asked")))
     win.actions_.align.trigger()
     assert started == [False]
+
+
+def test_return_on_a_sentence_an_edit_left_unlinked_confirms_it_as_having_no_counterpart(qtbot):
+    # an X11 audit: Return on "50 <-> –" (left by an edit, "made by hand") moved on without recording anything,
+    # and the sentence stayed doubtful and listed
+    win = _window(qtbot)
+    win.view.select_bead(2)
+    win.actions_.unlink.trigger()                       # 3 <-> 8 -> two sentences left unlinked, not vouched
+    k = next(i for i, b in enumerate(win.document.beads) if b.src == (3,))
+    assert win.document.beads[k].status is BeadStatus.EDITED and win.view.is_doubtful(win.document.beads[k])
+    count = win.undo_stack.count()
+    win.view.select_bead(k)
+    win.actions_.confirm_next.trigger()
+    assert win.undo_stack.count() == count + 1
+    assert win.document.beads[k].status is BeadStatus.CONFIRMED
+    assert not win.view.is_doubtful(win.document.beads[k])
+    assert win.view.current_bead() == k + 1             # on to the other one, still not vouched
+    win.view.select_bead(0)
+    assert win.navigator.next_unconfirmed(start=k) and win.view.current_bead() == k + 1   # not skipped either

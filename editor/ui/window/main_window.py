@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from editor.bitext import edits
 from editor.bitext.document import AlignmentDocument, Change, Side
-from editor.bitext.review import review_counts, whole_percent
+from editor.bitext.review import review_counts, vouched, whole_percent
 from editor.errors import InvalidEditError
 from editor.ui.view.alignment_view import AlignmentView, BeadFilter
 from editor.ui.window.actions import WindowActions, scope_to
@@ -695,7 +695,9 @@ class MainWindow(QMainWindow):
                 start = panel.held_row((*bead.src, *bead.tgt))
             if start is not None:
                 target = panel.next_link(start, self.collection.shown if self.collection is not None else None)
-        if not self.document.beads[k].is_fixed:       # confirmed or hand-made already: just move on
+        # confirmed or a link made by hand already: just move on. A sentence left unlinked by an edit is not
+        # vouched for until confirmed (Return moved on from one and left it doubtful, unrecorded: an X11 audit)
+        if not vouched(self.document.beads[k]):
             self.push_change(lambda doc: edits.confirm(doc, k))
         if target is None or not panel.choose_link(*target):
             self.navigator.next_unconfirmed(start=k)
@@ -708,7 +710,7 @@ class MainWindow(QMainWindow):
         # doubtful links (and unlinked sentences) above that nobody reviewed: confirming them unread would export
         # them as approved / final, so ask (seen in an X11 session: 51 doubtful links confirmed by one key)
         doubtful = frozenset(i for i in range(k + 1)
-                             if not doc.beads[i].is_fixed and self.view.is_doubtful(doc.beads[i]))
+                             if not vouched(doc.beads[i]) and self.view.is_doubtful(doc.beads[i]))
         skip: frozenset[int] = frozenset()
         if doubtful:
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("Confirm All Above"),

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox
 
 from editor.bitext.document import Bead
+from editor.bitext.review import vouched
 from editor.ui.view.alignment_view import AlignmentView, BeadFilter
 
 
@@ -67,7 +68,7 @@ class ReviewNavigator(QObject):
         return self.jump(lambda b: b.kind != (1, 1))
 
     def next_unconfirmed(self, start: int | None = None) -> bool:
-        return self.jump(lambda b: not b.is_fixed, start=start)
+        return self.jump(lambda b: not vouched(b), start=start)
 
     def go_to(self, k: int) -> None:
         """Show link `k` (chosen in the review list), showing all links if the filter hides it."""
