@@ -178,11 +178,25 @@ def shift_boundary(doc: AlignmentDocument, bead_index: int, side: Side, delta: i
     """Move the boundary between bead `bead_index` and the next on one side.
 
     delta=-1 moves the bead's last segment on that side down into the next bead;
-    delta=+1 pulls the next bead's first segment on that side up into this bead.
+    delta=+1 pulls the next segment on that side up into this bead: the first one of the next bead that has one
+    on that side (unlinked sentences of the other side in between stay where they are: with "50 <-> –" between
+    "49 <-> 67-68" and "– <-> 69", Alt+Down on the English side did nothing, without a word; an X11 audit).
     A bead left empty disappears.
     """
     if not 0 <= bead_index < len(doc.beads) - 1 or delta not in (-1, 1):
         raise InvalidEditError("no boundary to move there")
+    if delta > 0:
+        below = next_on_side(doc, bead_index, side)
+        if below is None:
+            raise InvalidEditError("no segment on that side after the bead to move up")
+        upper, lower = doc.beads[bead_index], doc.beads[below]
+        low_ids = list(lower.ids(side))
+        up_ids = [*upper.ids(side), low_ids.pop(0)]
+        between = list(doc.beads[bead_index + 1:below])
+        new = [_with_ids(upper, side, up_ids), *between]
+        if low_ids or lower.ids(side.other):
+            new.append(_with_ids(lower, side, low_ids))
+        return Change("Move boundary", beads=_bead_splice(doc, bead_index, below, new))
     upper, lower = doc.beads[bead_index], doc.beads[bead_index + 1]
     up_ids, low_ids = list(upper.ids(side)), list(lower.ids(side))
     if delta < 0:
@@ -199,6 +213,17 @@ def shift_boundary(doc: AlignmentDocument, bead_index: int, side: Side, delta: i
         if src or tgt:
             new.append(Bead(src, tgt, 1.0, BeadStatus.EDITED))
     return Change("Move boundary", beads=_bead_splice(doc, bead_index, bead_index + 1, new))
+
+
+def next_on_side(doc: AlignmentDocument, bead_index: int, side: Side) -> int | None:
+    """The index of the first bead after `bead_index` with a segment on `side`, or None."""
+    return next((k for k in range(bead_index + 1, len(doc.beads)) if doc.beads[k].ids(side)), None)
+
+
+def _with_ids(bead: Bead, side: Side, ids: Sequence[int]) -> Bead:
+    """The bead with `ids` on `side`, made by hand."""
+    src, tgt = (tuple(ids), bead.tgt) if side is Side.SRC else (bead.src, tuple(ids))
+    return Bead(src, tgt, 1.0, BeadStatus.EDITED)
 
 
 @_dated

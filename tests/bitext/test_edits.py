@@ -32,6 +32,36 @@ def test_linking_a_crossing_pair_unlinks_what_lies_between():
     assert doc.snapshot() == make_document().snapshot()
 
 
+def test_pulling_the_next_english_sentence_up_skips_a_chinese_one_left_unlinked_between():
+    # "49 <-> 67-68", "50 <-> –", "– <-> 69": Alt+Down on the English side takes 69 into the link (it did nothing
+    # and said nothing; an X11 audit); the unlinked Chinese sentence stays where it is
+    doc = AlignmentDocument.from_texts([(f"中文句子{i}。", 0) for i in range(3)],
+                                       [(f"English sentence {j}.", 0) for j in range(5)])
+    z, e = [s.id for s in doc.src], [t.id for t in doc.tgt]
+    doc.beads = [Bead((z[0],), (e[0], e[1]), 0.8), Bead((z[1],), (), 0.0), Bead((), (e[2],), 0.0),
+                 Bead((z[2],), (e[3], e[4]), 0.9)]
+    doc.check()
+    before = doc.snapshot()
+    assert edits.next_on_side(doc, 0, Side.TGT) == 2 and edits.next_on_side(doc, 0, Side.SRC) == 1
+    undo = doc.apply(edits.shift_boundary(doc, 0, Side.TGT, +1))
+    doc.check()
+    assert [(b.src, b.tgt) for b in doc.beads] == [((z[0],), (e[0], e[1], e[2])), ((z[1],), ()),
+                                                   ((z[2],), (e[3], e[4]))]
+    assert doc.beads[0].status is BeadStatus.EDITED and doc.beads[1].status is BeadStatus.AUTO
+    doc.apply(undo)
+    assert doc.snapshot() == before
+    doc.apply(edits.shift_boundary(doc, 0, Side.TGT, +1))
+    doc.apply(edits.shift_boundary(doc, 0, Side.TGT, +1))     # again: from the next link, past 50 again
+    doc.check()
+    assert [(b.src, b.tgt) for b in doc.beads] == [((z[0],), (e[0], e[1], e[2], e[3])), ((z[1],), ()),
+                                                   ((z[2],), (e[4],))]
+    last = len(doc.beads) - 1
+    doc.beads = doc.beads[:last] + [Bead((z[2],), (), 0.0), Bead((), (e[4],), 0.0)]
+    assert edits.next_on_side(doc, last, Side.SRC) is None
+    with pytest.raises(InvalidEditError):
+        edits.shift_boundary(doc, last, Side.SRC, +1)        # nothing on that side below
+
+
 def test_splitting_then_merging_a_sentence_gives_back_its_text():
     doc = make_document()
     first = doc.src[0]

@@ -190,3 +190,24 @@ def test_split_first_offers_the_clause_boundary_nearest_the_middle_not_a_cut_wor
     head, tail = doc.tgt[0].text, doc.tgt[1].text
     assert f"{head} {tail}" == text or head + tail == text
     assert head[-1:] in (",", ";", ":") or text[len(head):len(head) + 1].isspace()
+
+
+def test_alt_down_on_the_english_side_takes_the_next_english_sentence_past_an_unlinked_chinese_one(qtbot):
+    # an X11 audit: with "50 <-> –" between the link and "– <-> 69", Alt+Down was disabled without a word
+    from editor.bitext.document import AlignmentDocument, Bead, Side
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    doc = AlignmentDocument.from_texts([("第一句。", 0), ("第二句。", 0)], [("One.", 0), ("Two.", 0), ("Three.", 0)])
+    z, e = [s.id for s in doc.src], [t.id for t in doc.tgt]
+    doc.beads = [Bead((z[0],), (e[0], e[1]), 0.8), Bead((z[1],), (), 0.0), Bead((), (e[2],), 0.0)]
+    win = MainWindow(doc, settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.show()
+    win.view.select_bead(0)
+    win.view.focus_side = Side.TGT
+    win._update_actions()
+    assert win.actions_.boundary_down.isEnabled()
+    win.actions_.boundary_down.trigger()
+    assert [(b.src, b.tgt) for b in win.document.beads] == [((z[0],), (e[0], e[1], e[2])), ((z[1],), ())]
+    assert win.view.current_bead() == 0

@@ -570,8 +570,7 @@ class MainWindow(QMainWindow):
         act.merge_beads.setEnabled(editable and k is not None and (last > first or k + 1 < n_beads))
         side = view.focus_side
         act.boundary_up.setEnabled(editable and bead is not None and k + 1 < n_beads and bool(bead.ids(side)))
-        act.boundary_down.setEnabled(editable and bead is not None and k + 1 < n_beads
-                                     and bool(doc.beads[k + 1].ids(side)))
+        act.boundary_down.setEnabled(editable and bead is not None and edits.next_on_side(doc, k, side) is not None)
         act.confirm_next.setEnabled(editable and bead is not None)
         act.confirm_above.setEnabled(editable and bead is not None)
         for a in (act.next_doubtful, act.previous_doubtful, act.next_non_one, act.next_unconfirmed):
