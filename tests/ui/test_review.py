@@ -309,3 +309,29 @@ def test_after_choosing_what_to_show_the_keyboard_is_back_in_the_panes(qtbot, wi
     pane = window.view.panes[window.view.focus_side]
     qtbot.waitUntil(pane.hasFocus)
     assert window.actions_.problems_only.text().replace("&", "") == "Show Only Doubtful and Unlinked"
+
+
+def test_going_back_up_the_review_list_keeps_the_rows_above_in_sight(qtbot):
+    # an X11 audit: from a row near the bottom, a click on the link of row 1 scrolled the list up only as far as
+    # row 1, so row 0 was out of sight with nothing to say so (it was taken for a missing row after a drag)
+    from editor.bitext.document import AlignmentDocument, Bead
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    n = 60
+    doc = AlignmentDocument.from_texts([(f"第{i}句。", i) for i in range(n)], [(f"Sentence {i}.", i) for i in range(n)])
+    doc.beads = [Bead((i,), (n + i,), 0.10 + i / 1000) for i in range(n)]      # all doubtful, listed in order
+    win = MainWindow(doc, settings=Settings(), autosave=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    win.review_list_action.trigger()
+    table = win.review_list.table
+    qtbot.waitUntil(lambda: win.review_list.model.rowCount() == n)
+    win.view.select_bead(n - 3)
+    qtbot.waitUntil(lambda: table.currentIndex().row() == n - 3)
+    assert table.verticalScrollBar().value() > 0
+    win.view.select_bead(1)
+    qtbot.waitUntil(lambda: table.currentIndex().row() == 1)
+    top = table.visualRect(win.review_list.model.index(0, 0))
+    assert table.viewport().rect().contains(top)

@@ -609,9 +609,21 @@ class ReviewList(QDockWidget):
             selection.clear()
             return
         index = model.index(row, 0)
+        in_sight = self._in_sight(index)
         if index != self.table.currentIndex() or not selection.isRowSelected(row):
             selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        self._show_row(index, in_sight)
+
+    def _in_sight(self, index) -> bool:
+        return self.table.viewport().rect().contains(self.table.visualRect(index))
+
+    def _show_row(self, index, in_sight: bool | None = None) -> None:
+        """Scroll the row into view, in the middle when it has to move (`in_sight`: whether it was in view before
+        it became current, which scrolls the table itself): scrolled up only as far as the row, the list hid the
+        rows above it (its first row out of sight, with nothing on screen to say so: an X11 audit took
+        "– <-> 67-68" for missing after a drag)."""
+        if not (self._in_sight(index) if in_sight is None else in_sight):
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     # -- the whole collection -------------------------------------------------------------------
 
@@ -733,7 +745,7 @@ class ReviewList(QDockWidget):
         self.model.set_order(self.order_box.currentData())
         index = self.table.currentIndex()
         if index.isValid():
-            self.table.scrollTo(index)      # the selected link's row, where the new order put it (an X11 re-test)
+            self._show_row(index)           # the selected link's row, where the new order put it (an X11 re-test)
 
     def _on_header_clicked(self, section: int) -> None:
         if section in (0, 1):
