@@ -335,3 +335,34 @@ def test_going_back_up_the_review_list_keeps_the_rows_above_in_sight(qtbot):
     qtbot.waitUntil(lambda: table.currentIndex().row() == 1)
     top = table.visualRect(win.review_list.model.index(0, 0))
     assert table.viewport().rect().contains(top)
+
+
+def test_return_after_undo_and_redo_of_a_confirm_goes_on_down_the_review_list(qtbot):
+    # an X11 audit: Return on a listed link, Ctrl+Z, Ctrl+Y, Return: it went on to the next link in the text
+    # (sure, not in the list) instead of the list's next row
+    from editor.bitext.document import AlignmentDocument, Bead, BeadStatus
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    n = 6
+    doc = AlignmentDocument.from_texts([(f"第{i}句。", i) for i in range(n)], [(f"Sentence {i}.", i) for i in range(n)])
+    conf = [0.5, 0.99, 0.3, 0.99, 0.99, 0.4]                 # the list: links 2, 5, 0
+    doc.beads = [Bead((i,), (n + i,), c) for i, c in enumerate(conf)]
+    win = MainWindow(doc, settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.resize(1280, 720)
+    win.show()
+    win.review_list_action.trigger()
+    qtbot.waitUntil(lambda: win.review_list.model.beads() == [2, 5, 0])
+    win.review_list.choose_link(None, 2)
+    qtbot.waitUntil(lambda: win.view.current_bead() == 2)
+    win.actions_.confirm_next.trigger()
+    assert win.document.beads[2].status is BeadStatus.CONFIRMED and win.view.current_bead() == 5
+    win.undo_action.trigger()
+    qtbot.waitUntil(lambda: win.review_list.model.beads() == [2, 5, 0])
+    win.redo_action.trigger()
+    assert win.document.beads[2].status is BeadStatus.CONFIRMED
+    qtbot.waitUntil(lambda: win.review_list.model.beads() == [5, 0])
+    assert win.view.current_bead() == 2
+    win.actions_.confirm_next.trigger()
+    assert win.view.current_bead() == 5

@@ -545,6 +545,14 @@ class ReviewList(QDockWidget):
         if following:
             self._held = (frozenset(taken), tuple(following))
 
+    def held(self):
+        """What `hold_next` holds (the link's sentences and the list's following links), or None."""
+        return self._held
+
+    def restore_hold(self, held) -> None:
+        """Hold again what `held` gave when an edit was made (its redo brings the list's place back)."""
+        self._held = held
+
     def holds_current(self) -> bool:
         """True when `hold_next` already holds the list's next link for the link the reviewer is on (S and
         Alt+Return hold with the sentences they take)."""

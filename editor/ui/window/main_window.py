@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.undo_stack)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
+        self._undo_index = 0
         self.collection = None          # the open collection's CollectionController, if any
         self._typical_ratio: float | None = None
         self._dictionary_requested = False      # `_open_dictionary`: asked for once
@@ -451,7 +452,15 @@ class MainWindow(QMainWindow):
     def _on_clean_changed(self, _clean: bool) -> None:
         self._update_title()
 
-    def _on_undo_index_changed(self, _index: int) -> None:
+    def _on_undo_index_changed(self, index: int) -> None:
+        # a step done again (Ctrl+Y) brings back the review list's place it was made at: after Ctrl+Z and Ctrl+Y
+        # of a confirm, Return went on in the text's order instead of down the list (an X11 audit)
+        stack = self.undo_stack
+        if index > self._undo_index and index > 0:
+            hold = getattr(stack.command(index - 1), "review_hold", None)
+            if hold is not None:
+                self.review_list.restore_hold(hold)
+        self._undo_index = index
         self._update_actions()
 
     def set_review_threshold(self, threshold: float) -> None:
@@ -603,7 +612,7 @@ class MainWindow(QMainWindow):
             log.warning("edit refused: %s", exc)
             self.statusBar().showMessage(self.tr("That edit does not apply here: %1").replace("%1", str(exc)), 5000)
             return False
-        self.undo_stack.push(ApplyChange(self.qdoc, change, text))
+        self._push(ApplyChange(self.qdoc, change, text))
         return True
 
     def push_compound(self, text: str, builders: Sequence[Callable[[AlignmentDocument], Change]]) -> bool:
@@ -614,8 +623,14 @@ class MainWindow(QMainWindow):
             log.warning("edit refused: %s", exc)
             self.statusBar().showMessage(self.tr("That edit does not apply here: %1").replace("%1", str(exc)), 5000)
             return False
-        self.undo_stack.push(command)
+        self._push(command)
         return True
+
+    def _push(self, command) -> None:
+        """Push an edit, with the review list's place it was made at (`ReviewList.hold_next`), which a redo of it
+        brings back."""
+        command.review_hold = self.review_list.held()
+        self.undo_stack.push(command)
 
     def _current(self) -> tuple[Side, int, int] | None:
         """Return (side, position, segment id) of the selected segment."""
@@ -1341,6 +1356,7 @@ class MainWindow(QMainWindow):
             stack.cleanChanged.connect(self._on_clean_changed)
             stack.indexChanged.connect(self._on_undo_index_changed)
             self.undo_stack = stack
+            self._undo_index = stack.index()
             self.alignment_jobs.set_undo_stack(stack)
         self.undo_group.setActiveStack(stack)
 
