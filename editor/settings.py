@@ -35,6 +35,8 @@ class Settings:
     #: QMainWindow.saveState() as base64 text: which docks (the review list, the undo history) are open and where;
     #: stored when one is opened or closed, so a restart (or a crash) brings back the list the translator worked in
     window_state: str | None = None
+    #: the review list's order, "confidence" (lowest first) or "position", as the translator last chose it
+    review_order: str = "confidence"
     review_threshold: float = DEFAULT_THRESHOLD   # automatic links below this confidence are doubtful
     last_folder: str = ""                     # where the last file was opened, saved or exported
     compact_mode: bool = False                # the compact grid: one numbered row per link, no curves
@@ -101,6 +103,8 @@ def _valid(name: str, value: object, default: object) -> bool:
         return isinstance(value, dict) and all(isinstance(k, str) and v in PANE_ORDERS for k, v in value.items())
     if name == "pane_order":
         return value in PANE_ORDERS
+    if name == "review_order":
+        return value in ("confidence", "position")
     if name in ("ui_language", "window_geometry", "window_state"):
         return value is None or isinstance(value, str)
     if name == "translator_id":

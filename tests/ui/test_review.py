@@ -135,8 +135,9 @@ def test_font_size_pane_order_and_row_mode_come_from_the_settings_and_are_saved_
 
 def test_the_review_list_opened_comes_back_after_a_restart_or_a_crash(qtbot, sample_doc):
     # the list is stored open when the translator opens it (no close: a kill -9 keeps it), and a new window
-    # opens it again; the document list stays closed without a collection
+    # opens it again, in the order last chosen; the document list stays closed without a collection
     from editor.settings import Settings, load_settings
+    from editor.ui.review.review_list import ReviewOrder
     from editor.ui.window.main_window import MainWindow
 
     win = MainWindow(sample_doc, settings=Settings(), autosave=False)
@@ -150,6 +151,8 @@ def test_the_review_list_opened_comes_back_after_a_restart_or_a_crash(qtbot, sam
     again.show()
     qtbot.waitUntil(again.review_list.isVisible)
     assert not again.document_list.isVisible()
+    again.review_list.set_order(ReviewOrder.POSITION)   # the order chosen comes back too
+    assert load_settings().review_order == "position"
     again.review_list_action.trigger()                  # closed: closed at the next start
     assert not again.review_list.isVisible()
     third = MainWindow(sample_doc, settings=load_settings(), autosave=False)
@@ -157,6 +160,7 @@ def test_the_review_list_opened_comes_back_after_a_restart_or_a_crash(qtbot, sam
     third.show()
     qtbot.waitExposed(third)
     assert not third.review_list.isVisible()
+    assert third.review_list.model.order is ReviewOrder.POSITION
 
 
 def test_the_panes_have_the_keyboard_when_the_window_opens(qtbot, window):

@@ -360,6 +360,7 @@ class ReviewList(QDockWidget):
     bead_chosen = Signal(int)
     link_chosen = Signal(str, int)
     split_off_requested = Signal(int, int)
+    order_changed = Signal(str)             # the order the translator chose ("confidence" / "position")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Review List"), parent)
@@ -751,6 +752,7 @@ class ReviewList(QDockWidget):
 
     def _on_order_box_changed(self, _index: int) -> None:
         self.model.set_order(self.order_box.currentData())
+        self.order_changed.emit(self.order_box.currentData().value)
         index = self.table.currentIndex()
         if index.isValid():
             self._show_row(index)           # the selected link's row, where the new order put it (an X11 re-test)

@@ -1121,6 +1121,17 @@ class MainWindow(QMainWindow):
                 self.document_list.hide()
         for dock in (self.review_list, self.undo_dock):
             dock.toggleViewAction().triggered.connect(lambda _checked: self._remember_layout())
+        # the review list's order too (it went back to "lowest confidence first" at every start; an X11 audit)
+        if self.settings is not None:
+            from editor.ui.review.review_list import ReviewOrder
+
+            self.review_list.set_order(ReviewOrder(self.settings.review_order))
+        self.review_list.order_changed.connect(self._on_review_order_changed)
+
+    def _on_review_order_changed(self, order: str) -> None:
+        if self.settings is not None and self.settings.review_order != order:
+            self.settings.review_order = order
+            self._remember_layout()
 
     def _remember_layout(self) -> None:
         if self.settings is None:
