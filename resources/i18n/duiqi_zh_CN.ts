@@ -89,7 +89,7 @@
         <translation>对齐过程中文本发生了变化，请重新运行对齐。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Re-align the Rest changed no link: it aligns again only the sentences an edit cut out of their links.</source>
         <translation>“重新对齐其余部分”没有改变任何链接：它只重新对齐被编辑从原链接中拆出的句子。</translation>
     </message>
@@ -706,7 +706,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExplanationStrip</name>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="+134"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="+139"/>
         <source>No link selected. Click a sentence, or drag one onto the other side to link.</source>
         <translation>未选择链接。单击一个句子，或将句子拖到另一侧以建立链接。</translation>
     </message>
@@ -1799,7 +1799,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/window/main_window.py" line="+130"/>
+        <location filename="../../editor/ui/window/main_window.py" line="+148"/>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>
@@ -1919,7 +1919,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+69"/>
         <source>zh</source>
         <translation>中文</translation>
     </message>
@@ -1955,18 +1955,18 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+91"/>
         <location line="+11"/>
         <source>That edit does not apply here: %1</source>
         <translation>此处无法进行该编辑：%1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>Nothing linked: the selection on the other side is out of view. Select the sentences to link on both sides, then press Ctrl+L.</source>
         <translation>未建立链接：另一侧的选择不在视野内。请在两侧都选好要链接的句子，再按 Ctrl+L。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Confirm All Above</source>
         <translation>确认以上全部</translation>
     </message>
@@ -2027,7 +2027,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+174"/>
         <source>&amp;Document List</source>
         <translation>文档列表(&amp;D)</translation>
     </message>
@@ -2057,7 +2057,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2398,13 +2398,18 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+275"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+281"/>
         <location filename="../../editor/ui/view/explanation_strip.py" line="-42"/>
         <source>sentence %1 may have no translation</source>
         <translation>第 %1 句可能没有译文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="+3"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="-4"/>
+        <source>low confidence</source>
+        <translation>置信度低</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>no counterpart</source>
         <translation>没有对应句</translation>
     </message>
@@ -2442,7 +2447,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+90"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+91"/>
         <source>Review List</source>
         <translation>复核列表</translation>
     </message>
@@ -2489,7 +2494,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+177"/>
+        <location line="+197"/>
         <source>%n doubtful link(s) left in the collection</source>
         <translation>
             <numerusform>文集中还剩 %n 个存疑链接</numerusform>
@@ -2513,27 +2518,33 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-451"/>
+        <location line="-472"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-5"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+5"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Conf.</source>
+        <comment>review list column: the link&apos;s confidence</comment>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -2588,7 +2599,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewNavigator</name>
     <message>
-        <location filename="../../editor/ui/window/review_navigator.py" line="+51"/>
+        <location filename="../../editor/ui/window/review_navigator.py" line="+52"/>
         <source>No more links of that kind.</source>
         <translation>没有更多此类链接了。</translation>
     </message>

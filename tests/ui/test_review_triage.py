@@ -108,7 +108,9 @@ def test_colour_f8_problems_review_list_counts_and_xliff_agree_on_the_doubtful_l
     model = win.review_list.model
     qtbot.waitUntil(lambda: sorted(model.beads()) == DOUBTFUL)
     assert model.beads() == [4, 8, 1, 6, 2]     # by the confidence value (a sentence with no counterpart as 0), then position
-    assert "garbled" in model.why(2) and "0.50" in model.why(1)
+    # the Why column says "low confidence" (the Confidence column shows 0.50: the value twice cut the reasons short)
+    assert "garbled" in model.why(2) and model.why(1).startswith("low confidence") and "0.50" not in model.why(1)
+    assert model.data(model.index(model.beads().index(1), 1)) == "0.50"
     win.review_list.set_order(ReviewOrder.POSITION)
     assert model.beads() == DOUBTFUL
     win.review_list.choose_row(3)
@@ -303,3 +305,29 @@ def test_after_a_fix_that_also_takes_in_the_lists_next_link_return_goes_on_to_th
     qtbot.waitUntil(lambda: panel.row_of_current() is None)
     win.actions_.confirm_next.trigger()
     assert win.document.beads[view.current_bead()].src == (7,)      # the list's next row still listed
+
+
+def test_the_why_column_gets_the_room_the_value_and_a_silent_number_check_took(qtbot):
+    # an X11 audit: at 1,280 px the Why column was ~120 px (English) and every reason was cut after "confidence
+    # 0.70 below 0.96, no numbers, …": the value is the Conf. column's, "no numbers" says nothing either way
+    from editor.bitext.document import AlignmentDocument, Bead
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    n = 4
+    doc = AlignmentDocument.from_texts([("他那天回到了家里。", 0) for _ in range(n)],
+                                       [("He came home on a day like any other.", 0) for _ in range(n)])
+    doc.beads = [Bead((i,), (n + i,), 0.5) for i in range(n)]
+    win = MainWindow(doc, settings=Settings(), autosave=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    win.review_list_action.trigger()
+    model, table = win.review_list.model, win.review_list.table
+    qtbot.waitUntil(lambda: model.rowCount() == n)
+    why = model.why(0)
+    assert why.startswith("low confidence") and "no numbers" not in why and "0.50" not in why
+    assert "no numbers" in win.strip.label.text()          # the strip, which has the room, still says it
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Conf."
+    assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Confidence"
+    assert table.columnWidth(2) >= 0.45 * table.viewport().width()

@@ -201,10 +201,16 @@ class ReviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
             return None
-        return (self.tr("Link"), self.tr("Confidence"), self.tr("Why"), self.tr("Text"),
-                self.tr("Document"))[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 1:
+            return self.tr("Confidence")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        # "Conf.": the column is as wide as its header, and the word took 40 px of the Why column's ~120 px (an
+        # X11 audit); the full word is the header's tooltip
+        return (self.tr("Link"), self.tr("Conf.", "review list column: the link's confidence"), self.tr("Why"),
+                self.tr("Text"), self.tr("Document"))[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if self._collection is not None:
@@ -275,7 +281,7 @@ class ReviewModel(QAbstractTableModel):
                 words.append(QCoreApplication.translate("Review", "sentence %1 may have no translation")
                              .replace("%1", number))
             elif row.link is not None:
-                words.append(reason_text(reason, self._policy, row.link))
+                words.append(reason_text(reason, self._policy, row.link, short=True))
         return self.tr(", ", "list separator").join(words)
 
     def why(self, k: int) -> str:
@@ -288,10 +294,10 @@ class ReviewModel(QAbstractTableModel):
             sep = self.tr(", ", "list separator")
             found = bead_artefacts(doc, bead, self._ratio)
             said = {SAME_REASON[a] for a in found if a in SAME_REASON}     # each thing said once
-            reasons = [reason_text(r, self._policy, bead, doc) for r in self._policy.reasons(doc, bead)
+            reasons = [reason_text(r, self._policy, bead, doc, short=True) for r in self._policy.reasons(doc, bead)
                        if r not in said]
             artefacts = [self.artefact_text(a) for a in found]
-            self._evidence[key] = sep.join(artefacts + reasons + evidence_reasons(doc, bead, self._ratio))
+            self._evidence[key] = sep.join(artefacts + reasons + evidence_reasons(doc, bead, self._ratio, short=True))
         return self._evidence[key]
 
     def artefact_text(self, artefact: Artefact) -> str:

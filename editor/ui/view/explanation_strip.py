@@ -11,8 +11,13 @@ from editor.bitext.review import Reason, ReviewPolicy, confidence_text, unsuppor
 from editor.ui.view.link_style import LinkState, link_colour, link_state
 
 
-def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead, doc: AlignmentDocument | None = None) -> str:
-    """Words for why a link is doubtful (`doc` names the sentence that may have no translation)."""
+def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead, doc: AlignmentDocument | None = None, *,
+                short: bool = False) -> str:
+    """Words for why a link is doubtful (`doc` names the sentence that may have no translation). `short`: for the
+    review list, whose Confidence column shows the value (its Why column, about 120-160 px wide at 1,280 px, was
+    cut after "confidence 0.70 below 0.96, no numbers, …": an X11 audit)."""
+    if reason is Reason.LOW_CONFIDENCE and short:
+        return QCoreApplication.translate("Review", "low confidence")
     if reason is Reason.NO_TRANSLATION:
         seg = unsupported_sentence(doc, bead) if doc is not None else None
         number = str(doc.locate(seg)[1] + 1) if seg is not None else "?"
@@ -31,8 +36,10 @@ def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead, doc: Alignment
     }[reason]
 
 
-def evidence_reasons(doc: AlignmentDocument, bead: Bead, typical_ratio: float | None) -> list[str]:
-    """The evidence strip's words for why a bead scored as it did (numbers, dictionary, meaning, length)."""
+def evidence_reasons(doc: AlignmentDocument, bead: Bead, typical_ratio: float | None, *,
+                     short: bool = False) -> list[str]:
+    """The evidence strip's words for why a bead scored as it did (numbers, dictionary, meaning, length).
+    `short`: for the review list's narrow Why column, without "no numbers" (which tells nothing either way)."""
     if typical_ratio is None or not (bead.src and bead.tgt):
         return []
     try:
@@ -48,7 +55,7 @@ def evidence_reasons(doc: AlignmentDocument, bead: Bead, typical_ratio: float | 
         if numbers[0] or numbers[1]:
             why.append(QCoreApplication.translate("ExplanationStrip", "numbers %1 matched, %2 unmatched")
                        .replace("%1", str(numbers[0])).replace("%2", str(numbers[1])))
-        else:
+        elif not short:
             why.append(QCoreApplication.translate("ExplanationStrip", "no numbers"))
     coverage = getattr(ev, "dictionary_coverage", None)
     if coverage is not None:
