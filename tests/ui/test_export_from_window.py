@@ -155,3 +155,7 @@ def test_texts_typed_into_the_import_dialog_make_their_folder_where_the_first_sa
     window.undo_stack.setClean()
     window.actions_.new.trigger()
     assert file_dialogs.start_folder() == folder
+    # stored at once (no close): after a kill -9 the first export suggested the home folder (an X11 audit)
+    from editor.settings import load_settings
+
+    assert load_settings().last_folder == str(folder)

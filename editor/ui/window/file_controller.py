@@ -192,6 +192,8 @@ class FileController(QObject):
                 # (it started in the home folder: an X11 re-test); never a folder Duiqi cannot write, nor the
                 # folder of files handed over on the command line (the bundled sample)
                 file_dialogs.remember(chosen)
+                # stored at once: after a crash the first export suggested the home folder (an X11 audit)
+                self.settings_changed.emit()
             self.host.set_document(dialog.document(), None, modified=True)
             self.host.start_alignment(keep_fixed=False)
 
