@@ -706,7 +706,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExplanationStrip</name>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="+139"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="+141"/>
         <source>No link selected. Click a sentence, or drag one onto the other side to link.</source>
         <translation>未选择链接。单击一个句子，或将句子拖到另一侧以建立链接。</translation>
     </message>
@@ -801,7 +801,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../editor/ui/dialogs/export_dialog.py" line="+42"/>
+        <location filename="../../editor/ui/dialogs/export_dialog.py" line="+43"/>
         <source>TMX 1.4 translation memory</source>
         <translation>TMX 1.4 翻译记忆库</translation>
     </message>
@@ -897,12 +897,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+55"/>
-        <location line="+241"/>
+        <location line="+258"/>
         <source>Export Alignment</source>
         <translation>导出对齐结果</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-243"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -973,12 +973,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+254"/>
+        <location line="+271"/>
         <source>Only &amp;confirmed links (%1 of %2 links)</source>
         <translation>仅导出已确认的链接(&amp;C)（%2 个链接中的 %1 个）</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-269"/>
         <source>Leave out links longer than</source>
         <translation>略去长于以下长度的链接：</translation>
     </message>
@@ -1006,6 +1006,16 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>Close this dialog and list these links in the review list</source>
         <translation>关闭此对话框，并在审阅列表中列出这些链接</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Review &amp;List</source>
+        <translation>复核列表(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close this dialog and open the review list</source>
+        <translation>关闭此对话框并打开复核列表</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1043,7 +1053,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>No export formats are available.</source>
         <translation>没有可用的导出格式。</translation>
     </message>
@@ -1103,6 +1113,13 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message numerus="yes">
         <location line="+17"/>
+        <source>%n doubtful link(s) that nobody has reviewed would go into the file (an XLIFF marks them as needing review).</source>
+        <translation>
+            <numerusform>%n 个尚未复核的存疑链接将写入文件（XLIFF 会将其标为需要复核）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
         <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length, a page number, markup) will be left out with the doubtful links.</source>
         <translation>
             <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文种不对、长度异常、页码或标记），将与存疑链接一起略去。</numerusform>
@@ -1116,7 +1133,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+32"/>
         <source>Replace File</source>
         <translation>替换文件</translation>
     </message>
@@ -1129,7 +1146,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../editor/ui/window/file_controller.py" line="+78"/>
+        <location filename="../../editor/ui/window/file_controller.py" line="+79"/>
         <source>Could not open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
@@ -1168,7 +1185,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -1208,7 +1225,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
@@ -2020,14 +2037,14 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>对齐失败</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+10"/>
         <source>%n link(s) that look like import artefacts</source>
         <translation>
             <numerusform>%n 个看似导入残留的链接</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+178"/>
         <source>&amp;Document List</source>
         <translation>文档列表(&amp;D)</translation>
     </message>
@@ -2399,7 +2416,7 @@ Your work is autosaved. Details were written to %2.</source>
     <name>Review</name>
     <message>
         <location filename="../../editor/ui/review/review_list.py" line="+281"/>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="-42"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="-44"/>
         <source>sentence %1 may have no translation</source>
         <translation>第 %1 句可能没有译文</translation>
     </message>

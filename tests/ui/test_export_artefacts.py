@@ -57,6 +57,7 @@ def test_review_these_closes_the_dialog_and_lists_only_the_artefacts(qtbot, tmp_
     assert win.review_list.count_label.text() == "1 link(s) that look like import artefacts"
     # the Why column says what the import left behind
     assert win.review_list.model.why(1).startswith("import artefact: pinyin in parentheses")
+    assert win.view.current_bead() == 1             # on the first listed link (the panes stayed elsewhere)
     # closed and opened again (Ctrl+Shift+L twice), it lists the doubtful links, not only the artefacts (an X11
     # re-test saw the artefacts' list stay; not reproduced here: this holds it)
     win.review_list_action.trigger()
@@ -87,3 +88,38 @@ def test_the_why_column_says_an_odd_length_ratio_once(qtbot):
     why = model.why(12)
     assert why.startswith("length ratio far from the document's: a wrong link or an import artefact")
     assert why.count("length ratio far") == 1, why                                     # ... the list once
+
+
+def test_the_export_dialog_counts_the_doubtful_links_it_would_write_and_review_list_opens_the_list(qtbot, tmp_path,
+                                                                                                  monkeypatch):
+    # an X11 audit: 43 doubtful links nobody reviewed went into the TMX and the dialog named one import artefact
+    from editor.bitext.document import Bead, BeadStatus
+
+    doc = _doc_with_a_pinyin_leftover(tmp_path)
+    doc.beads = [Bead(b.src, b.tgt, 0.5 if k in (0, 2) else 0.99, BeadStatus.AUTO) for k, b in enumerate(doc.beads)]
+    dialog = ExportDialog(None, doc, tmp_path / "contract.tmx")
+    qtbot.addWidget(dialog)
+    links = [k for k, b in enumerate(doc.beads) if b.src and b.tgt]
+    assert {0, 1, 2} <= set(links)
+    doubtful = len(dialog._doubtful)
+    assert {0, 2} <= set(dialog._doubtful)
+    assert not dialog.doubtful_label.isHidden()
+    assert dialog.doubtful_label.text().startswith(f"{doubtful} doubtful link(s) that nobody has reviewed would go")
+    dialog.only_confirmed.setChecked(True)           # left out: nothing to warn about
+    assert dialog.doubtful_label.isHidden() and dialog.review_doubtful_button.isHidden()
+    dialog.only_confirmed.setChecked(False)
+    dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData("trados"))     # drops doubtful links
+    assert dialog.doubtful_label.isHidden()
+
+    win = show_window(qtbot, doc)
+    win.view.select_bead(len(doc.beads) - 1)
+
+    def exec_and_review(d):
+        d.review_doubtful_button.click()
+        return d.result()
+
+    monkeypatch.setattr(export_dialog_module.ExportDialog, "exec", exec_and_review)
+    win.files.export()
+    qtbot.waitUntil(lambda: win.review_list.isVisible())
+    assert win.review_list.count_label.text().endswith("doubtful link(s) left")
+    assert win.view.current_bead() == win.review_list.model.beads()[0]

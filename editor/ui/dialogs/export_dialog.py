@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from editor.bitext.artefacts import check_document
 from editor.bitext.document import AlignmentDocument
+from editor.bitext.review import DEFAULT_THRESHOLD, ReviewPolicy
 from editor.exporting import DEFAULT_CREATION_ID, ExportOptions, export_suffixes
 from editor.exporting.presets import (Omission, apply_preset, get_preset, preset_languages, preset_names,
                                       preset_omissions)
@@ -154,7 +155,7 @@ class ExportDialog(QDialog):
     def __init__(self, parent: QWidget | None, document: AlignmentDocument,
                  suggested_path: Path | None = None, creation_id: str = "", *,
                  settings: Settings | None = None, project: Path | None = None,
-                 english_first: bool = False) -> None:
+                 english_first: bool = False, review_threshold: float | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export Alignment"))
         self._document = document
@@ -240,6 +241,22 @@ class ExportDialog(QDialog):
         artefact_row = QHBoxLayout()
         artefact_row.addWidget(self.artefact_label, 1)
         artefact_row.addWidget(self.review_artefacts_button)
+        # the doubtful links nobody reviewed that the file would get: the dialog said nothing of 43 of them and
+        # named only one import artefact (an X11 audit)
+        policy = ReviewPolicy.for_document(document, DEFAULT_THRESHOLD if review_threshold is None
+                                           else review_threshold)
+        self._doubtful = [k for k, b in enumerate(document.beads)
+                          if b.src and b.tgt and policy.is_doubtful(document, b)]
+        self._review_doubtful = False
+        self.doubtful_label = QLabel()
+        self.doubtful_label.setWordWrap(True)
+        self.doubtful_label.setStyleSheet("color: #8a5a00;")
+        self.review_doubtful_button = QPushButton(self.tr("Review &List"))
+        self.review_doubtful_button.setToolTip(self.tr("Close this dialog and open the review list"))
+        self.review_doubtful_button.clicked.connect(self._on_review_doubtful_clicked)
+        doubtful_row = QHBoxLayout()
+        doubtful_row.addWidget(self.doubtful_label, 1)
+        doubtful_row.addWidget(self.review_doubtful_button)
 
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format_combo)
@@ -267,6 +284,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.pair_warning)
         layout.addWidget(self.preset_notes)
         layout.addWidget(self.summary)
+        layout.addLayout(doubtful_row)
         layout.addLayout(artefact_row)
         layout.addWidget(self.error_label)
         layout.addStretch(1)
@@ -480,8 +498,21 @@ class ExportDialog(QDialog):
         self.summary.setText(text)
         self._update_artefacts()
 
+    def _update_doubtful(self) -> None:
+        """Warn about the doubtful links nobody reviewed that would be written (one document's export)."""
+        options = self.options()
+        written = not (options.only_confirmed or not options.keep_doubtful)
+        count = len(self._doubtful) if self._collection_counts is None and written else 0
+        self.doubtful_label.setVisible(count > 0)
+        self.review_doubtful_button.setVisible(count > 0)
+        if count:
+            self.doubtful_label.setText(self.tr(
+                "%n doubtful link(s) that nobody has reviewed would go into the file (an XLIFF marks them as "
+                "needing review).", "", count))
+
     def _update_artefacts(self) -> None:
         """Warn about the units that look like import artefacts: written, or left out with the doubtful links."""
+        self._update_doubtful()
         count = 0 if self._collection_counts is not None else self._artefacts.count
         self.artefact_label.setVisible(count > 0)
         self.review_artefacts_button.setVisible(count > 0)
@@ -503,11 +534,20 @@ class ExportDialog(QDialog):
         return list(self._artefacts.beads)
 
     def review_requested(self) -> bool:
-        """True when the dialog closed because the user chose to review the artefacts first."""
+        """True when the dialog closed because the user chose to review the artefacts (or the review list) first."""
         return self._review_requested
+
+    def review_beads(self) -> list[int] | None:
+        """What to review when `review_requested`: the links that look like import artefacts, or None for the
+        whole review list (the doubtful links)."""
+        return None if self._review_doubtful else self.artefact_beads()
 
     def _on_review_artefacts_clicked(self) -> None:
         self._review_requested = True
+        self.reject()
+
+    def _on_review_doubtful_clicked(self) -> None:
+        self._review_requested = self._review_doubtful = True
         self.reject()
 
     def accept(self) -> None:

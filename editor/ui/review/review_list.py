@@ -808,6 +808,12 @@ class ReviewList(QDockWidget):
             self.hold_next()            # the link leaves the list; Return then goes on from the list's next one
             self.split_off_requested.emit(*chosen)
 
+    def choose_first(self) -> None:
+        """Choose the list's first row, if any (as a click would)."""
+        self._flush()
+        if self.model.rowCount():
+            self.choose_row(0)
+
     def choose_row(self, row: int) -> None:
         """Select a row as a click would (and jump to its link)."""
         index = self.model.index(row, 0)

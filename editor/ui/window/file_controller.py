@@ -60,7 +60,8 @@ class FileController(QObject):
 
     file_used = Signal(str)
     message = Signal(str, int)
-    review_requested = Signal(list)      # the export dialog's "Review these": bead indices of import artefacts
+    #: the export dialog's "Review these": bead indices of import artefacts; None: its "Review List" (the doubtful)
+    review_requested = Signal(object)
     settings_changed = Signal()          # the host's settings were changed (the export choices): store them now
 
     def __init__(self, host: FileHost, dialog_parent: QWidget, parent: QObject | None = None) -> None:
@@ -280,10 +281,11 @@ class FileController(QObject):
             dialog = ExportDialog(self.dialog_parent, doc, suggested,
                                   creation_id=exporter_id(settings),
                                   settings=settings, project=project_path,
-                                  english_first=settings is not None and settings.pane_order == "en-zh")
+                                  english_first=settings is not None and settings.pane_order == "en-zh",
+                                  review_threshold=host.review_threshold())
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 if getattr(dialog, "review_requested", lambda: False)():
-                    self.review_requested.emit(dialog.artefact_beads())
+                    self.review_requested.emit(dialog.review_beads())
                 return
             path, options = dialog.path(), dialog.options()
             if settings is not None:

@@ -984,12 +984,19 @@ class MainWindow(QMainWindow):
 
     # -- files (FileController) -----------------------------------------------------------------
 
-    def _on_artefact_review_requested(self, beads: list) -> None:
-        """The export dialog's "Review these": list only the links that look like import artefacts."""
-        self.review_list.show_only(self.document, self.view.review, self._typical_ratio, beads,
-                                   self.tr("%n link(s) that look like import artefacts", "", len(beads)))
+    def _on_artefact_review_requested(self, beads: list | None) -> None:
+        """The export dialog's "Review these": list only the links that look like import artefacts; its "Review
+        List" (beads None): the review list of the doubtful links. The first listed link is selected (the panes
+        stayed where they were, so the reviewer saw nothing of the list's links: an X11 audit)."""
+        if beads is not None:
+            self.review_list.show_only(self.document, self.view.review, self._typical_ratio, beads,
+                                       self.tr("%n link(s) that look like import artefacts", "", len(beads)))
+        else:
+            self.review_list.refresh(self.document, self.view.review, self._typical_ratio)
         self.review_list.show()
         self.review_list.raise_()
+        self._remember_layout()
+        self.review_list.choose_first()
 
     def show_message(self, text: str, milliseconds: int = 0) -> None:
         self.statusBar().showMessage(text, milliseconds)
