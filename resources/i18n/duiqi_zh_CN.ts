@@ -726,7 +726,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>手动建立</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Link %1</source>
         <translation>链接 %1</translation>
     </message>
@@ -737,6 +737,11 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>no counterpart (drag the sentence onto its translation to link it after all)</source>
+        <translation>没有对应句（如仍要链接，把句子拖到其译文上）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>unlinked: drag the sentence onto its translation, or leave it if it has none</source>
         <translation>未链接：将该句子拖到其译文上；如果没有译文，可保持不变</translation>
     </message>
@@ -773,7 +778,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>，</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-128"/>
         <source>numbers %1 matched, %2 unmatched</source>
         <translation>数字 %1 个匹配，%2 个不匹配</translation>
     </message>

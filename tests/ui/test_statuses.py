@@ -140,3 +140,20 @@ def test_return_on_a_sentence_an_edit_left_unlinked_confirms_it_as_having_no_cou
     assert win.view.current_bead() == k + 1             # on to the other one, still not vouched
     win.view.select_bead(0)
     assert win.navigator.next_unconfirmed(start=k) and win.view.current_bead() == k + 1   # not skipped either
+
+
+def test_the_strip_says_a_confirmed_unlinked_sentence_is_settled(qtbot):
+    # an X11 audit: "confirmed" in the unlinked red, then "unlinked: drag the sentence onto its translation ..."
+    from editor.ui.view.link_style import COLOURS, LinkState
+
+    win = _window(qtbot)
+    win.view.select_bead(2)
+    win.actions_.unlink.trigger()
+    k = next(i for i, b in enumerate(win.document.beads) if b.src == (3,))
+    win.view.select_bead(k)
+    assert "unlinked: drag the sentence" in win.strip.label.text()
+    win.actions_.confirm_next.trigger()
+    win.view.select_bead(k)
+    text = win.strip.label.text()
+    assert "no counterpart" in text and "unlinked: drag" not in text
+    assert COLOURS[LinkState.CONFIRMED].name() in text and COLOURS[LinkState.UNLINKED].name() not in text

@@ -155,11 +155,19 @@ class ExplanationStrip(QWidget):
 
         status = {BeadStatus.AUTO: self.tr("automatic"), BeadStatus.CONFIRMED: self.tr("confirmed"),
                   BeadStatus.EDITED: self.tr("made by hand")}[bead.status]
-        colour = link_colour(bead, state, policy.threshold).name()
+        confirmed_alone = state is LinkState.UNLINKED and bead.status is BeadStatus.CONFIRMED
+        # a sentence confirmed as having no counterpart is settled: said in the confirmed colour, not the
+        # unlinked red with the hint to link it (which read as if the confirm had not taken; an X11 audit)
+        colour = link_colour(bead, LinkState.CONFIRMED if confirmed_alone else state, policy.threshold).name()
         where = self.tr("Link %1").replace("%1", str(k + 1)) if link_numbers else \
             self.tr("Link %1 ↔ %2").replace("%1", span(src_pos)).replace("%2", span(tgt_pos))
         parts = [where,
                  f"<span style='color:{colour}; font-weight:600'>{status}</span>"]
+        if confirmed_alone:
+            parts.append(self.tr("no counterpart (drag the sentence onto its translation to link it after all)"))
+            self._shown = " · ".join(parts)
+            self.label.setText(self._shown)
+            return
         if state is LinkState.UNLINKED:
             parts.append(self.tr("unlinked: drag the sentence onto its translation, or leave it if it has none"))
             self._shown = " · ".join(parts)
