@@ -211,3 +211,29 @@ def test_alt_down_on_the_english_side_takes_the_next_english_sentence_past_an_un
     win.actions_.boundary_down.trigger()
     assert [(b.src, b.tgt) for b in win.document.beads] == [((z[0],), (e[0], e[1], e[2])), ((z[1],), ())]
     assert win.view.current_bead() == 0
+
+
+def test_undo_of_alt_down_lands_on_the_link_not_on_the_sentence_given_back(qtbot):
+    # an X11 audit: Ctrl+Z of Alt+Down selected the unlinked "– <-> 69" it gave back, not "49 <-> 67-68"
+    from editor.bitext.document import AlignmentDocument, Bead, Side
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    doc = AlignmentDocument.from_texts([("第一句。", 0), ("第二句。", 0)], [("One.", 0), ("Two.", 0), ("Three.", 0),
+                                                                        ("Four.", 0)])
+    z, e = [s.id for s in doc.src], [t.id for t in doc.tgt]
+    doc.beads = [Bead((z[0],), (e[0], e[1]), 0.8), Bead((), (e[2],), 0.0), Bead((z[1],), (e[3],), 0.9)]
+    win = MainWindow(doc, settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.show()
+    win.view.select_bead(0)
+    win.view.focus_side = Side.TGT
+    win._update_actions()
+    win.actions_.boundary_down.trigger()
+    assert [(b.src, b.tgt) for b in win.document.beads][0] == ((z[0],), (e[0], e[1], e[2]))
+    assert win.view.current_bead() == 0
+    win.undo_action.trigger()
+    assert [(b.src, b.tgt) for b in win.document.beads][:2] == [((z[0],), (e[0], e[1])), ((), (e[2],))]
+    assert win.view.current_bead() == 0
+    win.redo_action.trigger()
+    assert win.view.current_bead() == 0
