@@ -237,3 +237,18 @@ def test_undo_of_alt_down_lands_on_the_link_not_on_the_sentence_given_back(qtbot
     assert win.view.current_bead() == 0
     win.redo_action.trigger()
     assert win.view.current_bead() == 0
+
+
+def test_the_header_of_the_side_the_keys_act_on_is_marked(qtbot, window):
+    # an X11 audit: after Tab only a frame around one sentence told which side Alt+Down would act on
+    from editor.bitext.document import Side
+
+    window.view.select_bead(0)
+    window.view.set_focus_side(Side.SRC)
+    marked = lambda side: "palette(highlight)" in window.view.headers[side].styleSheet()   # noqa: E731
+    assert marked(Side.SRC) and not marked(Side.TGT)
+    window.view.set_focus_side(Side.TGT)
+    assert marked(Side.TGT) and not marked(Side.SRC)
+    label = window.view.headers[Side.TGT]
+    image = label.grab().toImage()                  # drawn: the line under the header is the highlight colour
+    assert image.pixelColor(label.width() // 2, image.height() - 1) == label.palette().highlight().color()

@@ -86,6 +86,10 @@ class Legend(QWidget):
             self.tr("%1 (< %2)").replace("%1", state_label(LinkState.AUTO_LOW)).replace("%2", f"{threshold:.2f}"))
 
 
+HEADER_STYLE = "font-weight: 600; padding: 3px 4px; border: 0px; border-bottom: 2px solid transparent;"
+#: the focused side's header (the side the keys act on): underlined in the selection's colour
+FOCUS_HEADER_STYLE = " border-bottom: 2px solid palette(highlight);"
+
 #: a change of at most this many links is an edit of the links the translator works on (see _on_document_changed)
 SMALL_REGROUP = 3
 
@@ -131,8 +135,9 @@ class AlignmentView(QWidget):
         self.scrollbar.valueChanged.connect(self._on_scroll_value_changed)
         self.headers = {side: QLabel(self) for side in Side}
         for label in self.headers.values():
-            label.setStyleSheet("font-weight: 600; padding: 3px 4px;")
+            label.setStyleSheet(HEADER_STYLE)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._marked_header: Side | None = None
         self.legend = Legend(self)
         self.legend.set_threshold(self.review.threshold)
         # Said when the filter finds nothing in this document (it shows everything instead of a blank view).
@@ -677,6 +682,16 @@ class AlignmentView(QWidget):
         for pane in self.panes.values():
             pane.update()
         self.canvas.update()
+        self._mark_focus_header()
+
+    def _mark_focus_header(self) -> None:
+        """Underline the header of the side the keys act on (Tab switches it; Alt+Up/Down, Ctrl+K, F2 use it):
+        only a frame around a sentence told, and an X11 audit's Alt+Down went to the side it did not expect."""
+        if self._marked_header is self.focus_side:
+            return
+        self._marked_header = self.focus_side
+        for side, label in self.headers.items():
+            label.setStyleSheet(HEADER_STYLE + (FOCUS_HEADER_STYLE if side is self.focus_side else ""))
 
     def scroll_by_wheel(self, event) -> None:
         delta = event.angleDelta().y()
