@@ -150,6 +150,12 @@ def test_pressing_a_half_visible_sentence_does_not_scroll_and_drags_that_sentenc
     src_pane, tgt_pane = view.panes[Side.SRC], view.panes[Side.TGT]
     window.resize(1000, 420)                              # shorter than the sample: a sentence is cut at the bottom
     qtbot.waitUntil(lambda: src_pane.height() < 300, timeout=EVENT_TIMEOUT_MS)
+    for height in range(420, 380, -4):                    # (a few pixels more or less: one that cuts a sentence)
+        pos = src_pane.position_at(src_pane.height() - 2)
+        if pos is not None and src_pane.segment_rect(pos).bottom() > src_pane.height() + 4:
+            break
+        window.resize(1000, height - 4)
+        qtbot.waitUntil(lambda h=height: window.height() == h - 4, timeout=EVENT_TIMEOUT_MS)
     before = view.scrollbar.value()
     pos = _half_visible_at_bottom(src_pane)
     press = QPoint(src_pane.width() // 2, int((src_pane.segment_rect(pos).top() + src_pane.height()) / 2))
