@@ -50,23 +50,31 @@ def unsupported_in_links(src: Sequence[str], tgt: Sequence[str],
         es, ec = enc.pooled([tgt[j] for j in ej])
         zpos, epos = {i: k for k, i in enumerate(zi)}, {j: k for k, j in enumerate(ej)}
         z_each, e_each = enc.head(zs, zc), enc.head(es, ec)
-        z_all = enc.head(np.stack([zs[[zpos[i] for i in s]].sum(axis=0) for s, _ in many]),
-                         np.array([zc[[zpos[i] for i in s]].sum() for s, _ in many], dtype=np.float32))
-        e_all = enc.head(np.stack([es[[epos[j] for j in t]].sum(axis=0) for _, t in many]),
-                         np.array([ec[[epos[j] for j in t]].sum() for _, t in many], dtype=np.float32))
-        for k, (s, t) in enumerate(many):
-            sims[(s, t)] = (np.array([float(z_each[zpos[i]] @ e_all[k]) for i in s]),
-                            np.array([float(e_each[epos[j]] @ z_all[k]) for j in t]))
+        big = [(s, t) for s, t in many if len(s) > 1 or len(t) > 1]     # a 1-1 link's sides are its sentences
+        if big:
+            z_all = enc.head(np.stack([zs[[zpos[i] for i in s]].sum(axis=0) for s, _ in big]),
+                             np.array([zc[[zpos[i] for i in s]].sum() for s, _ in big], dtype=np.float32))
+            e_all = enc.head(np.stack([es[[epos[j] for j in t]].sum(axis=0) for _, t in big]),
+                             np.array([ec[[epos[j] for j in t]].sum() for _, t in big], dtype=np.float32))
+            for k, (s, t) in enumerate(big):
+                sims[(s, t)] = (np.array([float(z_each[zpos[i]] @ e_all[k]) for i in s]),
+                                np.array([float(e_each[epos[j]] @ z_all[k]) for j in t]))
+        for s, t in many:
+            if len(s) == 1 and len(t) == 1:
+                cos = float(z_each[zpos[s[0]]] @ e_each[epos[t[0]]])
+                sims[(s, t)] = (np.array([cos]), np.array([cos]))
     bad_src: set[int] = set()
     bad_tgt: set[int] = set()
     for s, t in many:
+        sim = sims.get((s, t))
+        if len(s) == 1 and len(t) == 1 and sim is not None and sim[0][0] >= SIMILARITY_MIN:
+            continue                            # (most 1-1 links: no need to cut their words)
         zh_texts = [src[i] for i in s]
         en_texts = [tgt[j] for j in t]
         zh_tok = [lex.zh_tokens(x) for x in zh_texts]
         en_tok = [set(lex.en_tokens(x)) for x in en_texts]
         zh_nums = [set(_numbers(x)) for x in zh_texts]
         en_nums = [set(_numbers(x)) for x in en_texts]
-        sim = sims.get((s, t))
         all_en = set().union(*en_tok)
         all_zh_tr = set().union(*(tok.translations for toks in zh_tok for tok in toks))
         if len(s) == 1 and len(t) == 1:
