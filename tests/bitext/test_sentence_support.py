@@ -66,10 +66,11 @@ ORPHANS_EN = ["We go for a walk in the park.", "(Editor's note: the original tit
               "There are many people in the park."]
 
 
-@pytest.mark.parametrize("use_embeddings", [False, True])
-def test_a_one_to_one_link_of_two_unrelated_sentences_is_found_and_right_ones_are_not(use_embeddings):
+def test_a_one_to_one_link_of_two_unrelated_sentences_is_found_and_right_ones_are_not():
     links = [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
-    assert unsupported_in_links(ORPHANS_ZH, ORPHANS_EN, links, use_embeddings=use_embeddings) == ({1}, {1})
+    assert unsupported_in_links(ORPHANS_ZH, ORPHANS_EN, links) == ({1}, {1})
+    # without the embeddings (mode "fast") 1-1 links are not weighed: the dictionary alone flags too many
+    assert unsupported_in_links(ORPHANS_ZH, ORPHANS_EN, links, use_embeddings=False) == (set(), set())
 
 
 def _orphans_doc(marked=(1, 4)) -> AlignmentDocument:
