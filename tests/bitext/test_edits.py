@@ -62,6 +62,26 @@ def test_pulling_the_next_english_sentence_up_skips_a_chinese_one_left_unlinked_
         edits.shift_boundary(doc, last, Side.SRC, +1)        # nothing on that side below
 
 
+@pytest.mark.parametrize("delta", [+1, -1])
+def test_a_boundary_move_leaves_the_neighbour_it_changed_to_review(delta):
+    # an X11 re-test: Alt+Down cut a doubtful neighbour down to a wrong link and marked it "made by hand": out of
+    # the review list, counted as confirmed, though nobody had looked at it
+    from editor.bitext.review import ReviewPolicy
+
+    doc = make_document(4, 6)
+    doc.beads = [Bead((doc.src[0].id,), (doc.tgt[0].id,), 0.9), Bead((doc.src[1].id,), (doc.tgt[1].id, doc.tgt[2].id),
+                                                                      0.9),
+                 Bead((doc.src[2].id,), (doc.tgt[3].id, doc.tgt[4].id), 0.9), Bead((doc.src[3].id,), (doc.tgt[5].id,))]
+    doc.check()
+    doc.apply(edits.shift_boundary(doc, 1, Side.TGT, delta))
+    doc.check()
+    acted, neighbour = doc.beads[1], doc.beads[2]
+    assert len(acted.tgt) == 2 + delta and acted.status is BeadStatus.EDITED
+    assert len(neighbour.tgt) == 2 - delta
+    assert neighbour.status is BeadStatus.AUTO and neighbour.confidence == edits.REFLOWED_CONFIDENCE
+    assert ReviewPolicy.for_document(doc).doubtful_flags(doc)[1:3] == [False, True]
+
+
 def test_splitting_then_merging_a_sentence_gives_back_its_text():
     doc = make_document()
     first = doc.src[0]
