@@ -122,8 +122,17 @@ class AlternativeOffer(QObject):
         from editor.alignment.alternative import region        # the engine's modules load when first used
 
         first, last = region(k, len(doc.beads), _kept_neighbours(doc, k))
-        new = [Bead(tuple(doc.src[i].id for i in range(a, b)), tuple(doc.tgt[j].id for j in range(c, d)), 1.0,
-                    BeadStatus.CONFIRMED) for a, b, c, d in alt]
+        # the links the alternative makes are confirmed, and the one it was offered for; a neighbour it leaves as
+        # it was keeps its status (Alt+Return on "6-7 <-> 6" confirmed the untouched "8 <-> 7", written to the
+        # TMX as confirmed though nobody had read it: an X11 re-test)
+        old = {(b.src, b.tgt): b for b in doc.beads[first:last + 1]}
+        chosen = set(doc.beads[k].src) | set(doc.beads[k].tgt)
+        new = []
+        for a, b, c, d in alt:
+            src, tgt = tuple(doc.src[i].id for i in range(a, b)), tuple(doc.tgt[j].id for j in range(c, d))
+            same = old.get((src, tgt))
+            new.append(same if same is not None and chosen.isdisjoint((*src, *tgt)) else
+                       Bead(src, tgt, 1.0, BeadStatus.CONFIRMED))
         self._offer = None
         self.action.setEnabled(False)
         self.next_action.setEnabled(False)
