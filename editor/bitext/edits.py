@@ -415,8 +415,10 @@ def split_off(doc: AlignmentDocument, bead_index: int, segment_id: int) -> Chang
     # of a 1-1 link (two sentences that may not translate each other) the other sentence is left unlinked, as
     # the engine left it: still in the review list until a person links or confirms it
     status = bead.status if bead.status is BeadStatus.AUTO or rest else BeadStatus.EDITED
-    link = Bead(rest, bead.tgt, bead.confidence, status) if side is bead.src else \
-        Bead(bead.src, rest, bead.confidence, status)
+    # (left unlinked, it no longer carries the link's confidence: an XLIFF gave it the wrong link's 0.92)
+    confidence = bead.confidence if rest else REFLOWED_CONFIDENCE
+    link = Bead(rest, bead.tgt, confidence, status) if side is bead.src else \
+        Bead(bead.src, rest, confidence, status)
     alone = Bead((segment_id,), (), 1.0, BeadStatus.CONFIRMED) if side is bead.src else \
         Bead((), (segment_id,), 1.0, BeadStatus.CONFIRMED)
     new = [alone, link] if segment_id == side[0] and not (one_one and side is bead.tgt) else [link, alone]

@@ -105,7 +105,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="+186"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="+195"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
@@ -741,9 +741,14 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>没有对应句（如仍要链接，把句子拖到其译文上）</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>unlinked: drag the sentence onto its translation, or leave it if it has none</source>
-        <translation>未链接：将该句子拖到其译文上；如果没有译文，可保持不变</translation>
+        <location line="+7"/>
+        <source>unlinked</source>
+        <translation>未链接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>drag the sentence onto its translation, or confirm it (Enter) if it has none</source>
+        <translation>把句子拖到其译文上；如没有译文，按 Enter 确认</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -778,7 +783,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>，</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-132"/>
         <source>numbers %1 matched, %2 unmatched</source>
         <translation>数字 %1 个匹配，%2 个不匹配</translation>
     </message>
@@ -1808,7 +1813,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="-539"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="-548"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>

@@ -90,6 +90,7 @@ def test_a_one_to_one_link_whose_two_sentences_lack_support_is_doubtful_and_spli
     # the Chinese sentence has no translation (a person said so); the English one is left unlinked, still listed
     assert [(b.src, b.tgt, b.status) for b in doc.beads[1:3]] == [
         ((1,), (), BeadStatus.CONFIRMED), ((), (4,), BeadStatus.AUTO)]
+    assert doc.beads[2].confidence == edits.REFLOWED_CONFIDENCE        # not the wrong link's 0.99
     doc.check()
     assert ReviewPolicy.for_document(doc).doubtful_flags(doc) == [False, False, True, False]
     doc.apply(undo)

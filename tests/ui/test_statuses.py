@@ -151,9 +151,10 @@ def test_the_strip_says_a_confirmed_unlinked_sentence_is_settled(qtbot):
     win.actions_.unlink.trigger()
     k = next(i for i, b in enumerate(win.document.beads) if b.src == (3,))
     win.view.select_bead(k)
-    assert "unlinked: drag the sentence" in win.strip.label.text()
+    assert "unlinked</span> · drag the sentence" in win.strip.label.text()
+    assert "made by hand" not in win.strip.label.text()
     win.actions_.confirm_next.trigger()
     win.view.select_bead(k)
     text = win.strip.label.text()
-    assert "no counterpart" in text and "unlinked: drag" not in text
+    assert "no counterpart" in text and "drag the sentence onto its translation, or" not in text
     assert COLOURS[LinkState.CONFIRMED].name() in text and COLOURS[LinkState.UNLINKED].name() not in text

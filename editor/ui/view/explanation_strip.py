@@ -169,7 +169,11 @@ class ExplanationStrip(QWidget):
             self.label.setText(self._shown)
             return
         if state is LinkState.UNLINKED:
-            parts.append(self.tr("unlinked: drag the sentence onto its translation, or leave it if it has none"))
+            # not "automatic" or "made by hand" before it: whichever way it was left unlinked, nobody has said yet
+            # that it has no counterpart (an X11 re-test found the two words for the same state confusing)
+            unlinked = self.tr("unlinked")
+            parts[1] = f"<span style='color:{colour}; font-weight:600'>{unlinked}</span>"
+            parts.append(self.tr("drag the sentence onto its translation, or confirm it (Enter) if it has none"))
             self._shown = " · ".join(parts)
             self.label.setText(self._shown)
             return
