@@ -158,3 +158,5 @@ def test_the_strip_says_a_confirmed_unlinked_sentence_is_settled(qtbot):
     text = win.strip.label.text()
     assert "no counterpart" in text and "drag the sentence onto its translation, or" not in text
     assert COLOURS[LinkState.CONFIRMED].name() in text and COLOURS[LinkState.UNLINKED].name() not in text
+    assert win.view.bead_colour(win.document.beads[k]) == COLOURS[LinkState.CONFIRMED]    # its mark in the panes
+    assert win.view.bead_colour(win.document.beads[k + 1]) == COLOURS[LinkState.UNLINKED]  # the other one: red

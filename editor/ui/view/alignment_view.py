@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollBar, QSizePolicy, QWidget
 
-from editor.bitext.document import AlignmentDocument, Bead, Side, is_chinese_lang, writes_without_spaces
+from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Side, is_chinese_lang, writes_without_spaces
 from editor.bitext.review import DEFAULT_THRESHOLD, ReviewPolicy
 from editor.ui.view.bead_layout import BeadLayout
 from editor.ui.view.fonts import pane_font
@@ -211,8 +211,12 @@ class AlignmentView(QWidget):
         return link_state(bead, self.review.is_doubtful(self.doc, bead))
 
     def bead_colour(self, bead: Bead):
-        """The bead's colour: its state, automatic links shaded by confidence."""
-        return link_colour(bead, self.bead_state(bead), self.review.threshold)
+        """The bead's colour: its state, automatic links shaded by confidence; a sentence confirmed as having no
+        counterpart in the confirmed colour (it stayed red, as if the confirm had not taken: an X11 re-test)."""
+        state = self.bead_state(bead)
+        if state is LinkState.UNLINKED and bead.status is BeadStatus.CONFIRMED:
+            state = LinkState.CONFIRMED
+        return link_colour(bead, state, self.review.threshold)
 
     def set_review_threshold(self, threshold: float) -> None:
         """Use another review threshold: doubtful links, filter and colours follow."""
