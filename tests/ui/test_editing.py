@@ -192,21 +192,32 @@ def test_split_first_offers_the_clause_boundary_nearest_the_middle_not_a_cut_wor
     assert head[-1:] in (",", ";", ":") or text[len(head):len(head) + 1].isspace()
 
 
-def test_alt_down_on_the_english_side_takes_the_next_english_sentence_past_an_unlinked_chinese_one(qtbot):
-    # an X11 audit: with "50 <-> –" between the link and "– <-> 69", Alt+Down was disabled without a word
-    from editor.bitext.document import AlignmentDocument, Bead, Side
+def _english_side_window(qtbot, n_tgt: int, beads):
+    """A window on two Chinese and `n_tgt` English sentences with beads(z, e) (ids), the first link selected
+    and the English side focused."""
+    from editor.bitext.document import AlignmentDocument, Side
     from editor.settings import Settings
     from editor.ui.window.main_window import MainWindow
 
-    doc = AlignmentDocument.from_texts([("第一句。", 0), ("第二句。", 0)], [("One.", 0), ("Two.", 0), ("Three.", 0)])
+    doc = AlignmentDocument.from_texts([("第一句。", 0), ("第二句。", 0)],
+                                       [(f"Sentence {j}.", 0) for j in range(n_tgt)])
     z, e = [s.id for s in doc.src], [t.id for t in doc.tgt]
-    doc.beads = [Bead((z[0],), (e[0], e[1]), 0.8), Bead((z[1],), (), 0.0), Bead((), (e[2],), 0.0)]
+    doc.beads = beads(z, e)
     win = MainWindow(doc, settings=Settings(), autosave=False)
     qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
     win.show()
     win.view.select_bead(0)
     win.view.focus_side = Side.TGT
     win._update_actions()
+    return win, z, e
+
+
+def test_alt_down_on_the_english_side_takes_the_next_english_sentence_past_an_unlinked_chinese_one(qtbot):
+    # an X11 audit: with "50 <-> –" between the link and "– <-> 69", Alt+Down was disabled without a word
+    from editor.bitext.document import Bead
+
+    win, z, e = _english_side_window(qtbot, 3, lambda z, e: [Bead((z[0],), (e[0], e[1]), 0.8), Bead((z[1],), (), 0.0),
+                                                             Bead((), (e[2],), 0.0)])
     assert win.actions_.boundary_down.isEnabled()
     win.actions_.boundary_down.trigger()
     assert [(b.src, b.tgt) for b in win.document.beads] == [((z[0],), (e[0], e[1], e[2])), ((z[1],), ())]
@@ -215,20 +226,10 @@ def test_alt_down_on_the_english_side_takes_the_next_english_sentence_past_an_un
 
 def test_undo_of_alt_down_lands_on_the_link_not_on_the_sentence_given_back(qtbot):
     # an X11 audit: Ctrl+Z of Alt+Down selected the unlinked "– <-> 69" it gave back, not "49 <-> 67-68"
-    from editor.bitext.document import AlignmentDocument, Bead, Side
-    from editor.settings import Settings
-    from editor.ui.window.main_window import MainWindow
+    from editor.bitext.document import Bead
 
-    doc = AlignmentDocument.from_texts([("第一句。", 0), ("第二句。", 0)], [("One.", 0), ("Two.", 0), ("Three.", 0),
-                                                                        ("Four.", 0)])
-    z, e = [s.id for s in doc.src], [t.id for t in doc.tgt]
-    doc.beads = [Bead((z[0],), (e[0], e[1]), 0.8), Bead((), (e[2],), 0.0), Bead((z[1],), (e[3],), 0.9)]
-    win = MainWindow(doc, settings=Settings(), autosave=False)
-    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
-    win.show()
-    win.view.select_bead(0)
-    win.view.focus_side = Side.TGT
-    win._update_actions()
+    win, z, e = _english_side_window(qtbot, 4, lambda z, e: [Bead((z[0],), (e[0], e[1]), 0.8), Bead((), (e[2],), 0.0),
+                                                             Bead((z[1],), (e[3],), 0.9)])
     win.actions_.boundary_down.trigger()
     assert [(b.src, b.tgt) for b in win.document.beads][0] == ((z[0],), (e[0], e[1], e[2]))
     assert win.view.current_bead() == 0

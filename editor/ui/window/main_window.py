@@ -1101,16 +1101,18 @@ class MainWindow(QMainWindow):
     def _save_settings(self) -> None:
         if self.settings is None:
             return
+        self._remember_place()
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
+        self.settings.last_folder = file_dialogs.last_folder()
+        if self.recent_menu is not None and hasattr(self.recent_menu, "paths"):
+            self.settings.recent_files = list(self.recent_menu.paths())
+        self._remember_layout()
+
+    def _write_settings(self) -> None:
         try:
             from editor.settings import save_settings
         except ImportError:
             return
-        self._remember_place()
-        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
-        self.settings.window_state = bytes(self.saveState().toBase64()).decode("ascii")
-        self.settings.last_folder = file_dialogs.last_folder()
-        if self.recent_menu is not None and hasattr(self.recent_menu, "paths"):
-            self.settings.recent_files = list(self.recent_menu.paths())
         try:
             save_settings(self.settings)
         except OSError as exc:
@@ -1141,17 +1143,11 @@ class MainWindow(QMainWindow):
             self._remember_layout()
 
     def _remember_layout(self) -> None:
+        """Store the settings with the docks as they are now (the window's state)."""
         if self.settings is None:
             return
-        try:
-            from editor.settings import save_settings
-        except ImportError:
-            return
         self.settings.window_state = bytes(self.saveState().toBase64()).decode("ascii")
-        try:
-            save_settings(self.settings)
-        except OSError as exc:
-            log.warning("could not save settings: %s", exc)
+        self._write_settings()
 
     # -- collections (editor.ui.collection) -------------------------------------------------------
 
