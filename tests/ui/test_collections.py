@@ -190,6 +190,22 @@ def test_on_a_1280_px_screen_the_review_list_shares_the_side_with_the_document_l
     qtbot.waitUntil(lambda: win.review_list.isHidden(), timeout=EVENT_TIMEOUT_MS)
 
 
+def test_a_review_list_restored_open_still_shares_the_side_with_the_document_list(qtbot, tmp_path):
+    # an X11 re-test: the review list came back open from the last session, a collection then opened its
+    # document list on the other side, and each pane was ~185 px wide
+    first = _window(qtbot)
+    first.review_list_action.trigger()                # stored open (the window's state)
+    qtbot.waitUntil(lambda: first.review_list.isVisible(), timeout=EVENT_TIMEOUT_MS)
+    first.close()
+    collection = make_collection(tmp_path)
+    win = _window(qtbot)
+    qtbot.waitUntil(lambda: win.review_list.isVisible(), timeout=EVENT_TIMEOUT_MS)
+    assert win.open_paths([collection.folder], ask=False)
+    qtbot.waitUntil(lambda: win.document_list.isVisible(), timeout=EVENT_TIMEOUT_MS)
+    assert win.review_list in win.tabifiedDockWidgets(win.document_list)
+    qtbot.waitUntil(lambda: win.view.width() >= win.width() // 2, timeout=EVENT_TIMEOUT_MS)
+
+
 def test_return_follows_the_text_when_the_review_list_is_behind_the_document_lists_tab(qtbot, tmp_path):
     # seen in an X11 audit: with the Documents tab in front, Return jumped to the hidden review list's next row
     # (a link far down the text), and the next Return confirmed it

@@ -1124,8 +1124,9 @@ class MainWindow(QMainWindow):
         the reviewer lost the list they worked down (an X11 audit). The document list opens with a collection
         only."""
         if self.settings is not None and self.settings.window_state:
-            if self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode("ascii"))):
-                self._side_docks_arranged = True    # the translator's own arrangement of the two lists
+            # (the two lists still go to one side as tabs when a collection opens in a narrow window: taken for
+            # the translator's arrangement, a review list restored open left each pane ~185 px; an X11 re-test)
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode("ascii")))
             if self.collection is None:
                 self.document_list.hide()
         for dock in (self.review_list, self.undo_dock):
