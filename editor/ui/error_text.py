@@ -36,6 +36,21 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreError", "this is one of the input files; choose another output name"),
     QT_TRANSLATE_NOOP("CoreError", "not well-formed XML: %1"),
     QT_TRANSLATE_NOOP("CoreError", "alignment cancelled"),
+    # an export's warnings (editor.exchange.entries, editor.collection.merge): the collection export listed them
+    # in English in the Chinese interface (an X11 re-test)
+    QT_TRANSLATE_NOOP("CoreError", "left out %1 link(s) longer than %2 characters (links %3)"),
+    QT_TRANSLATE_NOOP("CoreError", "removed %1 character(s) that XML does not allow (control characters)"),
+    QT_TRANSLATE_NOOP("CoreError", "left out %1 unlinked sentence group(s) (0-1 or 1-0), as only confirmed links "
+                                   "were asked for"),
+    QT_TRANSLATE_NOOP("CoreError", "left out %1 unlinked sentence group(s) (0-1 or 1-0), as the %2 preset does"),
+    QT_TRANSLATE_NOOP("CoreError", "left out %1 unlinked sentence group(s) (0-1 or 1-0), which this format cannot "
+                                   "hold"),
+    QT_TRANSLATE_NOOP("CoreError", "left out %1 doubtful link(s) (automatic links that need review), as the %2 "
+                                   "preset does; confirm them to include them"),
+    QT_TRANSLATE_NOOP("CoreError", "the preset leaves props out, so the units do not name their documents (no "
+                                   "x-document prop); export with the generic or omegat preset to keep them"),
+    QT_TRANSLATE_NOOP("CoreError", "its source language %1 differs from the file's (%2)"),
+    QT_TRANSLATE_NOOP("CoreError", "its languages %1 differ from the file's (%2)"),
 )
 
 #: a reason about one line of the file (MalformedFileError): the line number kept, the rest translated

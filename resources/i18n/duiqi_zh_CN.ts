@@ -115,7 +115,7 @@
         <translation>这一侧没有句子。</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+82"/>
         <source>Replaces link %1 ↔ %2</source>
         <translation>将替换链接 %1 ↔ %2</translation>
     </message>
@@ -356,7 +356,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未导出 %1：%2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
@@ -457,6 +457,51 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>alignment cancelled</source>
         <translation>对齐已取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>left out %1 link(s) longer than %2 characters (links %3)</source>
+        <translation>略去了 %1 个长于 %2 个字符的链接（链接 %3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed %1 character(s) that XML does not allow (control characters)</source>
+        <translation>删除了 %1 个 XML 不允许的字符（控制字符）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>left out %1 unlinked sentence group(s) (0-1 or 1-0), as only confirmed links were asked for</source>
+        <translation>略去了 %1 组未链接的句子（0-1 或 1-0），因为只导出已确认的链接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>left out %1 unlinked sentence group(s) (0-1 or 1-0), as the %2 preset does</source>
+        <translation>略去了 %1 组未链接的句子（0-1 或 1-0），%2 预设即如此</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>left out %1 unlinked sentence group(s) (0-1 or 1-0), which this format cannot hold</source>
+        <translation>略去了 %1 组未链接的句子（0-1 或 1-0），此格式无法容纳</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>left out %1 doubtful link(s) (automatic links that need review), as the %2 preset does; confirm them to include them</source>
+        <translation>略去了 %1 个存疑链接（需要复核的自动链接），%2 预设即如此；确认后即可导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the preset leaves props out, so the units do not name their documents (no x-document prop); export with the generic or omegat preset to keep them</source>
+        <translation>此预设不写属性，翻译单元不会注明所属文档（没有 x-document 属性）；如需保留，请用通用或 OmegaT 预设导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its source language %1 differs from the file&apos;s (%2)</source>
+        <translation>其源语言 %1 与文件的（%2）不同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its languages %1 differ from the file&apos;s (%2)</source>
+        <translation>其语言 %1 与文件的（%2）不同</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1813,7 +1858,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="-548"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="-552"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>
@@ -2054,7 +2099,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+175"/>
         <source>&amp;Document List</source>
         <translation>文档列表(&amp;D)</translation>
     </message>
@@ -2634,7 +2679,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/view/sentence_pane.py" line="+348"/>
+        <location filename="../../editor/ui/view/sentence_pane.py" line="+349"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>

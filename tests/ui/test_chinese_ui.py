@@ -166,3 +166,32 @@ def test_the_cores_reasons_stay_as_they_are_in_the_english_ui(qtbot, tmp_path):
 
     for exc in _core_errors(tmp_path):
         assert reason_text(exc.message) == exc.message
+
+
+def test_an_exports_warnings_are_chinese_in_the_chinese_ui(qtbot, chinese, tmp_path):
+    # an X11 re-test: the collection export's result listed "001: left out 1 unlinked sentence group(s) (0-1 or
+    # 1-0), which this format cannot hold" in English in the Chinese interface
+    import re
+
+    from editor.bitext.document import AlignmentDocument, Bead
+    from editor.collection.merge import TMX_PROPS_DROPPED
+    from editor.exporting import ExportOptions, export_document
+    from editor.ui.error_text import reason_text
+
+    doc = AlignmentDocument.from_texts([("第一句。", 0), ("第二句。", 0), ("第三句。", 0)],
+                                       [("One.", 0), ("Two.", 0)])
+    z, e = [s.id for s in doc.src], [t.id for t in doc.tgt]
+    doc.beads = [Bead((z[0],), (e[0],), 0.99), Bead((z[1],), (e[1],), 0.2), Bead((z[2],), (), 0.0)]
+    warnings = []
+    from editor.exporting.presets import apply_preset
+
+    for preset in ("generic", "trados"):
+        options = apply_preset(ExportOptions(), preset)
+        warnings += export_document(doc, tmp_path / f"{preset}.tmx", options).warnings
+    assert any("doubtful" in w for w in warnings)
+    warnings += [TMX_PROPS_DROPPED, "its source language zh-TW differs from the file's (zh-CN)",
+                 "its languages zh-TW/en-GB differ from the file's (zh-CN/en-US)"]
+    assert len(warnings) >= 5
+    for warning in warnings:
+        text = reason_text(warning)
+        assert re.search("[\u4e00-\u9fff]", text) and text != warning, warning

@@ -443,7 +443,11 @@ class CollectionController(QObject):
                  .replace("%1", str(report.documents)).replace("%2", str(report.path))]
         for name, why in report.left_out:
             lines.append(self.tr("Left out %1: %2").replace("%1", name).replace("%2", why))
-        lines.extend(report.warnings)
+        from editor.ui.error_text import reason_text
+
+        for warning in report.warnings:         # "document: what", in the interface's language
+            name, sep, what = warning.partition(": ")
+            lines.append(f"{name}{sep}{reason_text(what)}" if sep else reason_text(warning))
         QMessageBox.information(self.dialog_parent, self.tr("Export finished"), "\n".join(lines))
 
 
