@@ -253,3 +253,24 @@ def test_the_header_of_the_side_the_keys_act_on_is_marked(qtbot, window):
     label = window.view.headers[Side.TGT]
     image = label.grab().toImage()                  # drawn: the line under the header is the highlight colour
     assert image.pixelColor(label.width() // 2, image.height() - 1) == label.palette().highlight().color()
+
+
+def test_tab_goes_between_the_two_panes_and_never_on_to_the_buttons(qtbot, window):
+    # an X11 re-test: a second Tab went from the English pane to "Confirm and Go to Next", a third to Unlink,
+    # where Return did nothing; the English header stayed underlined
+    from PySide6.QtWidgets import QApplication
+
+    from editor.bitext.document import Side
+
+    zh, en = window.view.panes[Side.SRC], window.view.panes[Side.TGT]
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.view.select_bead(1)
+    zh.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is zh)
+    for expected in (en, zh, en):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is expected
+    assert window.view.focus_side is Side.TGT and window.view.current_bead() == 1
+    qtbot.keyClick(en, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is zh and window.view.focus_side is Side.SRC

@@ -224,6 +224,16 @@ class SentencePane(QWidget):
         super().focusOutEvent(event)
         self.update()
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab go between the two panes: from the English pane Tab went on to the strip's buttons,
+        where Return did nothing and the keys no longer reached the link (an X11 re-test). The buttons' work has
+        its own keys (Return, Ctrl+U, Ctrl+M, F2)."""
+        other = self._view.panes[self.side.other]
+        if other.isVisible() and other.isEnabled():
+            other.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+            return True
+        return super().focusNextPrevChild(next)
+
     def contextMenuEvent(self, event) -> None:
         """Right-click: select the sentence under the mouse (keeping a range it lies in) and offer the edits."""
         pos = self.position_at(event.pos().y())
