@@ -43,3 +43,14 @@ def test_a_dash_cutting_off_a_quotation_ends_the_sentence_but_a_dash_alone_does_
 def test_text_without_a_terminator_is_one_sentence_and_blank_text_none():
     assert split_sentences("沒有句號的標題", "zh") == ["沒有句號的標題"]
     assert split_sentences("   ", "zh") == []
+
+
+def test_a_straight_closing_quote_after_a_space_stays_with_its_sentence():
+    # news text with spaces around its punctuation ('挑战 。 "'): the closing quote began the next sentence, or
+    # stood alone as a sentence at the paragraph's end, and lone quote marks were linked into the TM (an X11
+    # re-test)
+    assert split_sentences('他强调 ， " 我们必须不断更新它 。 " 他说完就走了。', "zh") == [
+        '他强调 ， " 我们必须不断更新它 。 "', "他说完就走了。"]
+    assert split_sentences('他强调 ， " 我们必须不断更新它 。 "', "zh") == ['他强调 ， " 我们必须不断更新它 。 "']
+    # an opening quote (none open before it) still begins the next sentence
+    assert split_sentences('他说完了。 "你好，"她说。', "zh") == ["他说完了。", '"你好，"她说。']
