@@ -94,8 +94,14 @@
         <translation>“重新对齐其余部分”没有改变任何链接：它只重新对齐被编辑从原链接中拆出的句子。</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <location line="+18"/>
+        <location line="+29"/>
+        <source>Alternative accepted; the rest aligned around it (%n link(s)).</source>
+        <translation>
+            <numerusform>已采用候选方案，其余部分已围绕它重新对齐（%n 个链接）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>Aligned: %n link(s).</source>
         <translation>
             <numerusform>对齐完成：%n 个链接。</numerusform>
@@ -2679,7 +2685,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/view/sentence_pane.py" line="+349"/>
+        <location filename="../../editor/ui/view/sentence_pane.py" line="+359"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>

@@ -146,8 +146,7 @@ class AlignmentJobs(QObject):
                 self.message.emit(self.tr("Re-align the Rest changed no link: it aligns again only the sentences "
                                           "an edit cut out of their links."), 8000)
             else:       # (after Alt+Return too: "Aligning…" stayed in the status bar, a second audit found)
-                self.message.emit(self.tr("Aligned: %n link(s).", "", sum(1 for b in beads if b.src and b.tgt)),
-                                  5000)
+                self.message.emit(self._done_text(fold, beads), 5000)
             self.aligned.emit(len(beads))
             return
         was_pristine = stack.count() == 0 and stack.isClean()
@@ -164,8 +163,17 @@ class AlignmentJobs(QObject):
         beads = self._qdoc.doc.beads
         # links, as the status bar counts them: an unlinked sentence is a bead but no link ("Aligned: 15 links"
         # stood beside "14 links" on the sample)
-        self.message.emit(self.tr("Aligned: %n link(s).", "", sum(1 for b in beads if b.src and b.tgt)), 5000)
+        self.message.emit(self._done_text(fold, beads), 5000)
         self.aligned.emit(len(beads))
+
+    def _done_text(self, fold, beads) -> str:
+        """What the status bar says when an alignment ends: after Alt+Return, that the alternative was taken
+        and the rest aligned around it ("Aligned: 158 links" read as if the whole text had been aligned again;
+        an X11 re-test)."""
+        links = sum(1 for b in beads if b.src and b.tgt)
+        if fold is not None:
+            return self.tr("Alternative accepted; the rest aligned around it (%n link(s)).", "", links)
+        return self.tr("Aligned: %n link(s).", "", links)
 
     def _on_failed(self, exc: BaseException) -> None:
         running = self._running
