@@ -957,18 +957,18 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>%1 文件</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <location line="+258"/>
+        <location line="+69"/>
+        <location line="+246"/>
         <source>Export Alignment</source>
         <translation>导出对齐结果</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-231"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-139"/>
         <source>Link list (benchmark format)</source>
         <translation>链接列表（评测格式）</translation>
     </message>
@@ -1018,7 +1018,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>句子中的 %n 个制表符或换行符已写为空格。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+75"/>
         <source>Chinese → English (zh→en)</source>
         <translation>中文 → 英文（zh→en）</translation>
     </message>
@@ -1034,12 +1034,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+271"/>
+        <location line="+259"/>
         <source>Only &amp;confirmed links (%1 of %2 links)</source>
         <translation>仅导出已确认的链接(&amp;C)（%2 个链接中的 %1 个）</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-257"/>
         <source>Leave out links longer than</source>
         <translation>略去长于以下长度的链接：</translation>
     </message>
@@ -1059,27 +1059,27 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>繁体中文有多个语言代码（zh-TW 台湾、zh-HK 香港、zh-Hant 不限地区）。请选择您的翻译记忆库所用的代码：记忆库的语言对必须完全一致，语言对不同的单元会被 Trados 悄悄跳过。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Re&amp;view these</source>
         <translation>查看这些(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Close this dialog and list these links in the review list</source>
         <translation>关闭此对话框，并在审阅列表中列出这些链接</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>Review &amp;List</source>
         <translation>复核列表(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Close this dialog and open the review list</source>
         <translation>关闭此对话框并打开复核列表</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>

@@ -144,6 +144,20 @@ def direction_key(project: Path | None) -> str:
     return str(Path(project).expanduser().absolute()) if project is not None else ""
 
 
+def _warning_row(button_text: str, tooltip: str, slot) -> tuple[QLabel, QPushButton, QHBoxLayout]:
+    """A warning (wrapped, in amber) with a button beside it that closes the dialog to review something."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #8a5a00;")
+    button = QPushButton(button_text)
+    button.setToolTip(tooltip)
+    button.clicked.connect(slot)
+    row = QHBoxLayout()
+    row.addWidget(label, 1)
+    row.addWidget(button)
+    return label, button, row
+
+
 class ExportDialog(QDialog):
     """Ask how to export `document`; after Accepted, `path()` and `options()` say what to write.
 
@@ -232,15 +246,9 @@ class ExportDialog(QDialog):
         self.error_label.setStyleSheet("color: #b00020;")
         self._artefacts = check_document(document)       # units that look like import artefacts
         self._review_requested = False
-        self.artefact_label = QLabel()
-        self.artefact_label.setWordWrap(True)
-        self.artefact_label.setStyleSheet("color: #8a5a00;")
-        self.review_artefacts_button = QPushButton(self.tr("Re&view these"))
-        self.review_artefacts_button.setToolTip(self.tr("Close this dialog and list these links in the review list"))
-        self.review_artefacts_button.clicked.connect(self._on_review_artefacts_clicked)
-        artefact_row = QHBoxLayout()
-        artefact_row.addWidget(self.artefact_label, 1)
-        artefact_row.addWidget(self.review_artefacts_button)
+        self.artefact_label, self.review_artefacts_button, artefact_row = _warning_row(
+            self.tr("Re&view these"), self.tr("Close this dialog and list these links in the review list"),
+            self._on_review_artefacts_clicked)
         # the doubtful links nobody reviewed that the file would get: the dialog said nothing of 43 of them and
         # named only one import artefact (an X11 audit)
         policy = ReviewPolicy.for_document(document, DEFAULT_THRESHOLD if review_threshold is None
@@ -248,15 +256,9 @@ class ExportDialog(QDialog):
         self._doubtful = [k for k, b in enumerate(document.beads)
                           if b.src and b.tgt and policy.is_doubtful(document, b)]
         self._review_doubtful = False
-        self.doubtful_label = QLabel()
-        self.doubtful_label.setWordWrap(True)
-        self.doubtful_label.setStyleSheet("color: #8a5a00;")
-        self.review_doubtful_button = QPushButton(self.tr("Review &List"))
-        self.review_doubtful_button.setToolTip(self.tr("Close this dialog and open the review list"))
-        self.review_doubtful_button.clicked.connect(self._on_review_doubtful_clicked)
-        doubtful_row = QHBoxLayout()
-        doubtful_row.addWidget(self.doubtful_label, 1)
-        doubtful_row.addWidget(self.review_doubtful_button)
+        self.doubtful_label, self.review_doubtful_button, doubtful_row = _warning_row(
+            self.tr("Review &List"), self.tr("Close this dialog and open the review list"),
+            self._on_review_doubtful_clicked)
 
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format_combo)
