@@ -37,6 +37,8 @@ class Settings:
     window_state: str | None = None
     #: the review list's order, "confidence" (lowest first) or "position", as the translator last chose it
     review_order: str = "confidence"
+    #: a collection's review list lists the whole collection (its "Whole collection" box), as last left
+    review_whole_collection: bool = False
     review_threshold: float = DEFAULT_THRESHOLD   # automatic links below this confidence are doubtful
     last_folder: str = ""                     # where the last file was opened, saved or exported
     compact_mode: bool = False                # the compact grid: one numbered row per link, no curves

@@ -206,6 +206,22 @@ def test_a_review_list_restored_open_still_shares_the_side_with_the_document_lis
     qtbot.waitUntil(lambda: win.view.width() >= win.width() // 2, timeout=EVENT_TIMEOUT_MS)
 
 
+def test_the_review_lists_whole_collection_scope_comes_back_with_the_next_collection(qtbot, tmp_path):
+    # an X11 re-test: "Whole collection" was cleared again after every start
+    from editor.settings import load_settings
+
+    win = _aligned_window(qtbot, tmp_path)
+    folder = win.collection.collection.folder
+    assert not win.review_list.whole_collection()
+    win.review_list.set_whole_collection(True)
+    assert load_settings().review_whole_collection
+    win.close_collection(discard=True)
+    assert load_settings().review_whole_collection         # closing the collection is not a choice
+    again = _window(qtbot)
+    assert again.open_paths([folder], ask=False)
+    assert again.review_list.whole_collection()
+
+
 def test_return_follows_the_text_when_the_review_list_is_behind_the_document_lists_tab(qtbot, tmp_path):
     # seen in an X11 audit: with the Documents tab in front, Return jumped to the hidden review list's next row
     # (a link far down the text), and the next Return confirmed it

@@ -367,6 +367,7 @@ class ReviewList(QDockWidget):
     link_chosen = Signal(str, int)
     split_off_requested = Signal(int, int)
     order_changed = Signal(str)             # the order the translator chose ("confidence" / "position")
+    scope_changed = Signal(bool)            # the translator ticked or cleared "Whole collection"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Review List"), parent)
@@ -729,6 +730,8 @@ class ReviewList(QDockWidget):
             self.table.setColumnWidth(ReviewModel.DOCUMENT, limit)
 
     def _on_scope_box_toggled(self, on: bool) -> None:
+        if self._source is not None:
+            self.scope_changed.emit(on)
         self.table.setColumnHidden(ReviewModel.DOCUMENT, not on)
         self.count_label.setToolTip("")
         self._chosen = None

@@ -1137,6 +1137,12 @@ class MainWindow(QMainWindow):
 
             self.review_list.set_order(ReviewOrder(self.settings.review_order))
         self.review_list.order_changed.connect(self._on_review_order_changed)
+        self.review_list.scope_changed.connect(self._on_review_scope_changed)
+
+    def _on_review_scope_changed(self, whole: bool) -> None:
+        if self.settings is not None and self.settings.review_whole_collection != whole:
+            self.settings.review_whole_collection = whole
+            self._remember_layout()
 
     def _on_review_order_changed(self, order: str) -> None:
         if self.settings is not None and self.settings.review_order != order:
@@ -1277,6 +1283,8 @@ class MainWindow(QMainWindow):
         controller.aligner.document_finished.connect(lambda _name: self.review_list.collection_changed())
         controller.aligner.document_failed.connect(lambda *_args: self.review_list.collection_changed())
         self.review_list.set_collection(controller.review)
+        if self.settings is not None:       # the scope last chosen (it was one document's after every start)
+            self.review_list.set_whole_collection(self.settings.review_whole_collection)
         self.collection = controller
         self.navigator.across_documents = True
         self._collection_title = controller.name
