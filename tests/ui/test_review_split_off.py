@@ -159,3 +159,22 @@ def test_after_s_the_selection_is_on_the_link_left_whichever_end_was_split_off(q
         win.actions_.confirm_next.trigger()          # Return: the link left is confirmed, on to the list's next
         assert doc.beads[rest].status is BeadStatus.CONFIRMED
         assert win.view.current_bead() == 4
+
+
+def test_the_why_column_names_the_sentence_by_its_number_after_a_split_before_it(qtbot):
+    # an X11 re-test: after a sentence before the link was split, the list said "sentence 250 may have no
+    # translation" while the strip said 251
+    from editor.bitext import edits
+
+    n = 4
+    win, panel = _numbered_window(qtbot, n, 2, [Bead((0,), (n,), 0.99), Bead((1,), (n + 1,), 0.99),
+                                                Bead((2, 3), (n + 2, n + 3), 0.99)])
+    model = panel.model
+    qtbot.waitUntil(lambda: model.beads() == [2])
+    assert "sentence 3 may have no translation" in model.why(2)
+    first = win.document.src[0]
+    win.push_change(lambda d: edits.split_segment(d, first.id, 3))       # a sentence before the link's, in two
+    k = win.document.bead_index_of(2)
+    qtbot.waitUntil(lambda: model.beads() == [k])
+    assert "sentence 4 may have no translation" in model.why(k)
+    assert "sentence 4 may have no translation" in model.data(model.index(0, 2))
