@@ -210,8 +210,7 @@ def shift_boundary(doc: AlignmentDocument, bead_index: int, side: Side, delta: i
         new.append(_with_ids(upper, side, up_ids))
     new += between
     if low_ids or lower.ids(side.other):
-        src, tgt = (tuple(low_ids), lower.tgt) if side is Side.SRC else (lower.src, tuple(low_ids))
-        new.append(Bead(src, tgt, REFLOWED_CONFIDENCE, BeadStatus.AUTO))
+        new.append(_with_ids(lower, side, low_ids, REFLOWED_CONFIDENCE, BeadStatus.AUTO))
     return Change("Move boundary", beads=_bead_splice(doc, bead_index, below, new))
 
 
@@ -220,10 +219,11 @@ def next_on_side(doc: AlignmentDocument, bead_index: int, side: Side) -> int | N
     return next((k for k in range(bead_index + 1, len(doc.beads)) if doc.beads[k].ids(side)), None)
 
 
-def _with_ids(bead: Bead, side: Side, ids: Sequence[int]) -> Bead:
-    """The bead with `ids` on `side`, made by hand."""
+def _with_ids(bead: Bead, side: Side, ids: Sequence[int], confidence: float = 1.0,
+              status: BeadStatus = BeadStatus.EDITED) -> Bead:
+    """The bead with `ids` on `side` (made by hand, unless told otherwise)."""
     src, tgt = (tuple(ids), bead.tgt) if side is Side.SRC else (bead.src, tuple(ids))
-    return Bead(src, tgt, 1.0, BeadStatus.EDITED)
+    return Bead(src, tgt, confidence, status)
 
 
 @_dated
@@ -416,12 +416,13 @@ def split_off(doc: AlignmentDocument, bead_index: int, segment_id: int) -> Chang
     # the engine left it: still in the review list until a person links or confirms it
     status = bead.status if bead.status is BeadStatus.AUTO or rest else BeadStatus.EDITED
     # (left unlinked, it no longer carries the link's confidence: an XLIFF gave it the wrong link's 0.92)
-    confidence = bead.confidence if rest else REFLOWED_CONFIDENCE
-    link = Bead(rest, bead.tgt, confidence, status) if side is bead.src else \
-        Bead(bead.src, rest, confidence, status)
+    link = _with_ids(bead, Side.SRC if side is bead.src else Side.TGT, rest,
+                     bead.confidence if rest else REFLOWED_CONFIDENCE, status)
     alone = Bead((segment_id,), (), 1.0, BeadStatus.CONFIRMED) if side is bead.src else \
         Bead((), (segment_id,), 1.0, BeadStatus.CONFIRMED)
-    new = [alone, link] if segment_id == side[0] and not (one_one and side is bead.tgt) else [link, alone]
+    # the sentence taken out goes where it stood; the two halves of a 1-1 link, source first
+    alone_first = side is bead.src if one_one else segment_id == side[0]
+    new = [alone, link] if alone_first else [link, alone]
     return Change("Split off as unlinked", beads=_bead_splice(doc, bead_index, bead_index, new))
 
 

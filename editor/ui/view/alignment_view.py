@@ -9,13 +9,13 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollBar, QSizePolicy, QWidget
 
-from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Side, is_chinese_lang, writes_without_spaces
+from editor.bitext.document import AlignmentDocument, Bead, Side, is_chinese_lang, writes_without_spaces
 from editor.bitext.review import DEFAULT_THRESHOLD, ReviewPolicy
 from editor.ui.view.bead_layout import BeadLayout
 from editor.ui.view.fonts import pane_font
 from editor.ui.view.link_canvas import LinkCanvas
 from editor.ui.view.link_drag import LinkDrag
-from editor.ui.view.link_style import COLOURS, SHADES, LinkState, link_colour, link_state, state_label
+from editor.ui.view.link_style import COLOURS, SHADES, LinkState, link_colour, link_state, settled, state_label
 from editor.ui.model.qt_document import QtDocument
 from editor.ui.view.sentence_pane import SentencePane
 
@@ -212,11 +212,9 @@ class AlignmentView(QWidget):
 
     def bead_colour(self, bead: Bead):
         """The bead's colour: its state, automatic links shaded by confidence; a sentence confirmed as having no
-        counterpart in the confirmed colour (it stayed red, as if the confirm had not taken: an X11 re-test)."""
+        counterpart in the confirmed colour (`settled`)."""
         state = self.bead_state(bead)
-        if state is LinkState.UNLINKED and bead.status is BeadStatus.CONFIRMED:
-            state = LinkState.CONFIRMED
-        return link_colour(bead, state, self.review.threshold)
+        return link_colour(bead, LinkState.CONFIRMED if settled(bead, state) else state, self.review.threshold)
 
     def set_review_threshold(self, threshold: float) -> None:
         """Use another review threshold: doubtful links, filter and colours follow."""

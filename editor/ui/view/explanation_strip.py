@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QTo
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus
 from editor.bitext.review import Reason, ReviewPolicy, confidence_text, unsupported_sentence
-from editor.ui.view.link_style import LinkState, link_colour, link_state
+from editor.ui.view.link_style import LinkState, link_colour, link_state, settled
 
 
 def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead, doc: AlignmentDocument | None = None, *,
@@ -155,9 +155,7 @@ class ExplanationStrip(QWidget):
 
         status = {BeadStatus.AUTO: self.tr("automatic"), BeadStatus.CONFIRMED: self.tr("confirmed"),
                   BeadStatus.EDITED: self.tr("made by hand")}[bead.status]
-        confirmed_alone = state is LinkState.UNLINKED and bead.status is BeadStatus.CONFIRMED
-        # a sentence confirmed as having no counterpart is settled: said in the confirmed colour, not the
-        # unlinked red with the hint to link it (which read as if the confirm had not taken; an X11 audit)
+        confirmed_alone = settled(bead, state)       # said in the confirmed colour, without the hint to link it
         colour = link_colour(bead, LinkState.CONFIRMED if confirmed_alone else state, policy.threshold).name()
         where = self.tr("Link %1").replace("%1", str(k + 1)) if link_numbers else \
             self.tr("Link %1 ↔ %2").replace("%1", span(src_pos)).replace("%2", span(tgt_pos))

@@ -9,7 +9,7 @@ import enum
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
-from editor.bitext.document import Bead
+from editor.bitext.document import Bead, BeadStatus
 
 
 class LinkState(enum.Enum):
@@ -17,6 +17,12 @@ class LinkState(enum.Enum):
     AUTO_HIGH = "auto_high"      # engine, not doubtful
     AUTO_LOW = "auto_low"        # engine, doubtful (see editor.bitext.review)
     UNLINKED = "unlinked"        # a 1-0 or 0-1 bead
+
+
+def settled(bead: Bead, state: LinkState) -> bool:
+    """True for a sentence a person confirmed as having no counterpart: drawn and named in the confirmed colour,
+    not the unlinked red (it stayed red, as if the confirm had not taken: an X11 re-test)."""
+    return state is LinkState.UNLINKED and bead.status is BeadStatus.CONFIRMED
 
 
 def link_state(bead: Bead, doubtful: bool) -> LinkState:

@@ -8,9 +8,9 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
-from editor.bitext.document import BeadStatus, Segment, Side
+from editor.bitext.document import Segment, Side
 from editor.ui.view.bead_layout import GAP_HEIGHT
-from editor.ui.view.link_style import COLOURS, LinkState
+from editor.ui.view.link_style import COLOURS, LinkState, settled
 from editor.ui.view.view_host import ViewHost
 
 _WIDE = re.compile("[\u2e80-\U0010ffff]")    # CJK and beyond: about an em wide
@@ -321,8 +321,8 @@ class SentencePane(QWidget):
                 back = CURRENT_BEAD
             elif k == view.hovered_bead:
                 back = HOVERED
-            elif state is LinkState.UNLINKED and bead.status is not BeadStatus.CONFIRMED:
-                back = UNLINKED_BACK                            # (a sentence confirmed as untranslated is settled)
+            elif state is LinkState.UNLINKED and not settled(bead, state):
+                back = UNLINKED_BACK
             else:
                 back = None if compact else base       # the grid's row stripes show through
             if back is not None:
@@ -343,8 +343,8 @@ class SentencePane(QWidget):
                 painter.setPen(PARAGRAPH_RULE)
                 painter.drawText(QRectF(num_left + 2, number_top, self.number_width(), self._small_fm.height()),
                                  int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), "¶")
-            painter.setPen(COLOURS[LinkState.UNLINKED] if state is LinkState.UNLINKED and
-                           bead.status is not BeadStatus.CONFIRMED else grey)
+            painter.setPen(COLOURS[LinkState.UNLINKED] if state is LinkState.UNLINKED and not settled(bead, state)
+                           else grey)
             if numbered and (not compact or first_of_bead):
                 painter.drawText(QRectF(num_left, number_top, self.number_width(), self._small_fm.height()),
                                  int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
