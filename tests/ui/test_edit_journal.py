@@ -227,3 +227,28 @@ def test_opening_a_collection_after_edits_leaves_no_failed_journal(qtbot, editor
     assert "edit journal" not in editor.statusBar().currentMessage()
     for opened in editor.collection.open_documents.values():
         opened.stack.setClean()
+
+
+def test_a_crashed_session_comes_back_where_the_translator_was(qtbot, editor):
+    # it came back on the last link changed: after Return on link 3 and 4 and a walk on to link 9, on link 4
+    editor.show()
+    editor.view.select_bead(3)
+    editor.actions_.confirm_next.trigger()
+    editor.actions_.confirm_next.trigger()
+    editor.view.select_bead(9)
+    side, pos = editor.view.current_segment()
+    here = [side.value, editor.document.segments(side)[pos].id]
+    path = editor._recorder.journal.path
+    qtbot.waitUntil(lambda: read_journal(path).history.info.get("position") == here, timeout=EVENT_TIMEOUT_MS)
+    _crash(editor)
+    [recovery] = find_recoveries()
+    dialog = RecoveryDialog([recovery])
+    qtbot.addWidget(dialog)
+    dialog.restore_button.click()
+    restored = dialog.restored()
+    other = MainWindow(settings=Settings(autosave_seconds=60), autosave=False)
+    qtbot.addWidget(other, before_close_func=mark_clean)
+    other.show()
+    other.restore_history(restored.history, restored[1])
+    assert other.view.current_segment() == (side, pos) and other.view.current_bead() == 9
+    other.undo_stack.setClean()

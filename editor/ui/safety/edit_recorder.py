@@ -52,6 +52,14 @@ class EditRecorder(QObject):
         self._compact_timer.setInterval(autosaver.interval_seconds() * 1000)
         self._compact_timer.timeout.connect(self._on_compact_timer_timeout)
         self._compact_timer.start()
+        # where the translator is (a segment: side and id), written to the journal within JOURNAL_SYNC_MS of a
+        # move, so a crashed session comes back there (it came back on the last link changed: after Return on
+        # link 4 and a walk to link 9, on link 4; an X11 audit)
+        self._position: list | None = None
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(JOURNAL_SYNC_MS)
+        self._position_timer.timeout.connect(self._on_position_timer_timeout)
         undo_stack.indexChanged.connect(self._on_stack_changed)
         undo_stack.cleanChanged.connect(self._on_stack_changed)
         qdoc.reset.connect(self._on_document_reset)
@@ -65,10 +73,19 @@ class EditRecorder(QObject):
         """Follow the autosave interval (compaction happens at that pace)."""
         self._compact_timer.setInterval(max(1, int(seconds)) * 1000)
 
+    def note_position(self, side: str, segment_id: int) -> None:
+        """The translator is at this segment now (written with the next step, or within JOURNAL_SYNC_MS)."""
+        position = [side, int(segment_id)]
+        if position != self._position:
+            self._position = position
+            if not self._position_timer.isActive():
+                self._position_timer.start()
+
     def close(self, *, remove: bool = True) -> None:
         """Stop recording, for good; with `remove` (a clean exit) the journal is deleted."""
         self._closed = True
         self._sync_timer.stop()
+        self._position_timer.stop()
         self._compact_timer.stop()
         if self._journal is not None:
             self._journal.close(remove=remove)
@@ -79,6 +96,7 @@ class EditRecorder(QObject):
     def _on_document_reset(self) -> None:
         if self._closed:
             return
+        self._position = None               # another document: no place in it yet
         if self._journal is not None:
             self._journal.close(remove=True)
             self._journal = None
@@ -126,6 +144,18 @@ class EditRecorder(QObject):
         if self._journal is not None:
             self._journal.sync_in_background()
 
+    def _on_position_timer_timeout(self) -> None:
+        journal = self._journal
+        if journal is None:
+            return
+        try:
+            journal.record_info(**self._info())
+        except (OSError, EditorError) as exc:
+            self._report(exc)
+            return
+        if not self._sync_timer.isActive():
+            self._sync_timer.start()
+
     def _on_compact_timer_timeout(self) -> None:
         journal = self._journal
         if journal is None or not journal.grown(self.COMPACT_AFTER_RECORDS):
@@ -144,7 +174,7 @@ class EditRecorder(QObject):
         original = self._project_path_provider()
         return {"original_path": str(Path(original).absolute()) if original else None,
                 "title": Path(original).name if original else document_title(self._qdoc.doc),
-                "pid": os.getpid()}
+                "pid": os.getpid(), "position": self._position}
 
     def _report(self, exc: BaseException) -> None:
         log.warning("edit journal %s: %s", self._autosaver.journal_path, exc)

@@ -435,6 +435,17 @@ class MainWindow(QMainWindow):
         self.undo_stack.setIndex(history.index)
         self.undo_stack.resetClean()
         self._on_clean_changed(self.undo_stack.isClean())
+        self._return_to(history.info.get("position"))
+
+    def _return_to(self, position) -> None:
+        """Select the segment the translator was at when the session was journalled last (side value, id)."""
+        try:
+            side, segment_id = Side(position[0]), int(position[1])
+        except (TypeError, ValueError, IndexError):
+            return
+        pos = next((p for p, seg in enumerate(self.document.segments(side)) if seg.id == segment_id), None)
+        if pos is not None:
+            self.view.select_segment(side, pos)
 
     def _update_title(self) -> None:
         if self.collection is not None:
@@ -545,6 +556,11 @@ class MainWindow(QMainWindow):
                              link_numbers=self.view.compact)
 
     def _on_selection_changed(self) -> None:
+        current = self.view.current_segment()
+        recorder = getattr(self, "_recorder", None)
+        if current is not None and recorder is not None:
+            side, pos = current
+            recorder.note_position(side.value, self.document.segments(side)[pos].id)
         self._show_strip()
         self.alternative.request()
         self.review_list.show_current(self.view.current_bead())
