@@ -56,6 +56,7 @@ class Reason(enum.Enum):
     NO_TRANSLATION = "no_translation"      # a sentence of a many-to-one link may have no translation
     LENGTH_RATIO = "length_ratio"
     LOW_CONFIDENCE = "low_confidence"
+    RESHAPED = "reshaped"                  # an edit beside it took or gave a sentence: no confidence of its own
 
 
 _MARK_REASON = {Mark.GARBLED: Reason.GARBLED, Mark.LEFTOVER: Reason.LEFTOVER, Mark.EMPTY: Reason.EMPTY,
@@ -117,6 +118,17 @@ def vouched(bead: "Bead") -> bool:
     return vouched_status(bead.status, bool(bead.src and bead.tgt))
 
 
+def reshaped(bead: "Bead") -> bool:
+    """True for a link nobody vouched for that an edit beside it cut down or extended (Alt+Up / Alt+Down, a
+    sentence linked away from it): the engine's confidence no longer describes it, and the edit gave it
+    edits.REFLOWED_CONFIDENCE, which the review list and the strip show as no value rather than as 0.00 (a right
+    link read "confidence 0.00" after its neighbour took a sentence: an X11 audit)."""
+    from editor.bitext.document import BeadStatus
+    from editor.bitext.edits import REFLOWED_CONFIDENCE
+
+    return bead.edited and bead.status is BeadStatus.AUTO and bead.confidence == REFLOWED_CONFIDENCE
+
+
 def vouched_status(status, linked: bool) -> bool:
     """`vouched` from a status and whether there is text on both sides (what the exporters know of a link)."""
     from editor.bitext.document import BeadStatus
@@ -155,7 +167,9 @@ class ReviewPolicy:
             out.append(Reason.NO_TRANSLATION)
         if bead.src and bead.tgt and self._ratio_off(doc, bead):
             out.append(Reason.LENGTH_RATIO)
-        if bead.src and bead.tgt and bead.confidence < self.threshold:
+        if bead.src and bead.tgt and reshaped(bead):
+            out.append(Reason.RESHAPED)
+        elif bead.src and bead.tgt and bead.confidence < self.threshold:
             out.append(Reason.LOW_CONFIDENCE)
         return out
 

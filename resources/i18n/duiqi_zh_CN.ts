@@ -121,7 +121,7 @@
         <translation>这一侧没有句子。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+80"/>
         <source>Replaces link %1 ↔ %2</source>
         <translation>将替换链接 %1 ↔ %2</translation>
     </message>
@@ -757,7 +757,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExplanationStrip</name>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="+141"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="+144"/>
         <source>No link selected. Click a sentence, or drag one onto the other side to link.</source>
         <translation>未选择链接。单击一个句子，或将句子拖到另一侧以建立链接。</translation>
     </message>
@@ -777,7 +777,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>手动建立</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Link %1</source>
         <translation>链接 %1</translation>
     </message>
@@ -834,7 +834,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>，</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-130"/>
         <source>numbers %1 matched, %2 unmatched</source>
         <translation>数字 %1 个匹配，%2 个不匹配</translation>
     </message>
@@ -1844,7 +1844,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../editor/ui/view/link_style.py" line="+75"/>
+        <location filename="../../editor/ui/view/link_style.py" line="+81"/>
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
@@ -1864,7 +1864,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="-552"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="-550"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>
@@ -1992,7 +1992,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+197"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -2033,7 +2033,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+96"/>
         <location line="+11"/>
         <source>That edit does not apply here: %1</source>
         <translation>此处无法进行该编辑：%1</translation>
@@ -2105,7 +2105,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+181"/>
         <source>&amp;Document List</source>
         <translation>文档列表(&amp;D)</translation>
     </message>
@@ -2121,7 +2121,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>无法打开文集</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Recovered the unsaved edits of %n document(s) from a session that ended: %1. Save to keep them.</source>
         <translation>
             <numerusform>已从上次意外结束的会话中恢复 %n 个文档的未保存编辑：%1。请保存以保留这些编辑。</numerusform>
@@ -2476,15 +2476,20 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+281"/>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="-44"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+285"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="-45"/>
         <source>sentence %1 may have no translation</source>
         <translation>第 %1 句可能没有译文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="-4"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="-6"/>
         <source>low confidence</source>
         <translation>置信度低</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>changed by an edit beside it</source>
+        <translation>旁边的编辑改动了此链接</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2518,6 +2523,11 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>an edit beside it changed this link (check it)</source>
+        <translation>旁边的编辑改动了此链接（请检查）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>confidence %1 below %2</source>
         <translation>置信度 %1 低于 %2</translation>
     </message>
@@ -2525,7 +2535,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+91"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+94"/>
         <source>Review List</source>
         <translation>复核列表</translation>
     </message>
@@ -2596,7 +2606,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-472"/>
+        <location line="-478"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -2627,8 +2637,8 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <location line="+9"/>
+        <location line="+75"/>
+        <location line="+11"/>
         <source>, </source>
         <comment>list separator</comment>
         <translation>，</translation>

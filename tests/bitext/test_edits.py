@@ -66,7 +66,7 @@ def test_pulling_the_next_english_sentence_up_skips_a_chinese_one_left_unlinked_
 def test_a_boundary_move_leaves_the_neighbour_it_changed_to_review(delta):
     # an X11 re-test: Alt+Down cut a doubtful neighbour down to a wrong link and marked it "made by hand": out of
     # the review list, counted as confirmed, though nobody had looked at it
-    from editor.bitext.review import ReviewPolicy
+    from editor.bitext.review import Reason, ReviewPolicy
 
     doc = make_document(4, 6)
     doc.beads = [Bead((doc.src[0].id,), (doc.tgt[0].id,), 0.9), Bead((doc.src[1].id,), (doc.tgt[1].id, doc.tgt[2].id),
@@ -80,6 +80,7 @@ def test_a_boundary_move_leaves_the_neighbour_it_changed_to_review(delta):
     assert len(neighbour.tgt) == 2 - delta
     assert neighbour.status is BeadStatus.AUTO and neighbour.confidence == edits.REFLOWED_CONFIDENCE
     assert ReviewPolicy.for_document(doc).doubtful_flags(doc)[1:3] == [False, True]
+    assert ReviewPolicy.for_document(doc).reasons(doc, neighbour) == [Reason.RESHAPED]      # not "confidence 0.00"
 
 
 def test_splitting_then_merging_a_sentence_gives_back_its_text():

@@ -274,3 +274,25 @@ def test_tab_goes_between_the_two_panes_and_never_on_to_the_buttons(qtbot, windo
     assert window.view.focus_side is Side.TGT and window.view.current_bead() == 1
     qtbot.keyClick(en, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is zh and window.view.focus_side is Side.SRC
+
+
+def test_a_link_an_edit_beside_it_cut_down_shows_no_confidence_but_why(qtbot):
+    # an X11 audit: after Alt+Down took a sentence from the right link below, the list and the strip said
+    # "confidence 0.00" for it, as if the engine had judged it wrong
+    from editor.bitext.document import Bead
+    from editor.bitext.review import Reason
+
+    win, z, e = _english_side_window(qtbot, 4, lambda z, e: [Bead((z[0],), (e[0],), 0.8),
+                                                             Bead((z[1],), (e[1], e[2], e[3]), 0.99)])
+    win.review_list.show()
+    win.actions_.boundary_down.trigger()
+    neighbour = win.document.beads[1]
+    assert neighbour.tgt == (e[2], e[3])
+    assert win.view.review.reasons(win.document, neighbour) == [Reason.RESHAPED]
+    win.view.select_bead(1)
+    strip = win.strip.label.text()
+    assert "confidence" not in strip and "an edit beside it changed this link" in strip
+    model = win.review_list.model
+    win.review_list.refresh(win.document, win.view.review, None)
+    row = model.beads().index(1)
+    assert model.index(row, 1).data() == "–" and model.index(row, 2).data().startswith("changed by an edit beside it")

@@ -43,6 +43,7 @@ from editor.bitext.review import (
     Reason,
     ReviewPolicy,
     confidence_text,
+    reshaped,
     review_order,
     sort_for_review,
     unsupported_sentence,
@@ -224,7 +225,9 @@ class ReviewModel(QAbstractTableModel):
             if column == 0:
                 return self._span_text(doc, bead)
             if column == 1:
-                return confidence_text(bead.confidence, self._policy.threshold) if bead.src and bead.tgt else "–"
+                # no value for a link an edit beside it reshaped (it read 0.00: an X11 audit); the Why column says
+                shown = bead.src and bead.tgt and not reshaped(bead)
+                return confidence_text(bead.confidence, self._policy.threshold) if shown else "–"
             if column == 2:
                 return self.why(self._rows[index.row()])
             if column == 3:
@@ -252,7 +255,8 @@ class ReviewModel(QAbstractTableModel):
             if column == 0:
                 return self._span_text_of(row.src_positions, row.tgt_positions)
             if column == 1:
-                return confidence_text(row.confidence, self._policy.threshold) if row.linked else "–"
+                shown = row.linked and Reason.RESHAPED not in row.reasons
+                return confidence_text(row.confidence, self._policy.threshold) if shown else "–"
             if column == 2:
                 return self.row_why(row)
             if column == 3:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus
-from editor.bitext.review import Reason, ReviewPolicy, confidence_text, unsupported_sentence
+from editor.bitext.review import Reason, ReviewPolicy, confidence_text, reshaped, unsupported_sentence
 from editor.ui.view.link_style import LinkState, link_colour, link_state, settled
 
 
@@ -18,6 +18,8 @@ def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead, doc: Alignment
     cut after "confidence 0.70 below 0.96, no numbers, …": an X11 audit)."""
     if reason is Reason.LOW_CONFIDENCE and short:
         return QCoreApplication.translate("Review", "low confidence")
+    if reason is Reason.RESHAPED and short:
+        return QCoreApplication.translate("Review", "changed by an edit beside it")
     if reason is Reason.NO_TRANSLATION:
         seg = unsupported_sentence(doc, bead) if doc is not None else None
         number = str(doc.locate(seg)[1] + 1) if seg is not None else "?"
@@ -31,6 +33,7 @@ def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead, doc: Alignment
         Reason.ARTEFACT: QCoreApplication.translate("Review", "import artefact (a page number or footer, markup, "
                                                               "only punctuation)"),
         Reason.LENGTH_RATIO: QCoreApplication.translate("Review", "length ratio far from typical"),
+        Reason.RESHAPED: QCoreApplication.translate("Review", "an edit beside it changed this link (check it)"),
         Reason.LOW_CONFIDENCE: QCoreApplication.translate("Review", "confidence %1 below %2")
         .replace("%1", confidence_text(bead.confidence, policy.threshold)).replace("%2", f"{policy.threshold:.2f}"),
     }[reason]
@@ -175,7 +178,7 @@ class ExplanationStrip(QWidget):
             self._shown = " · ".join(parts)
             self.label.setText(self._shown)
             return
-        if bead.status is BeadStatus.AUTO:
+        if bead.status is BeadStatus.AUTO and not reshaped(bead):
             parts.append(self.tr("confidence %1").replace("%1", confidence_text(bead.confidence, policy.threshold)))
         if reasons:
             parts.append(self.tr("doubtful: %1").replace("%1", self.tr(", ", "list separator").join(
