@@ -190,6 +190,20 @@ def test_on_a_1280_px_screen_the_review_list_shares_the_side_with_the_document_l
     qtbot.waitUntil(lambda: win.review_list.isHidden(), timeout=EVENT_TIMEOUT_MS)
 
 
+def test_after_the_collection_closes_the_review_list_goes_back_to_its_own_side(qtbot, tmp_path):
+    # an X11 audit: the review list that had shared the document list's side stayed on the left, ~535 px wide,
+    # over the single document opened next
+    win = _aligned_window(qtbot, tmp_path)
+    win.review_list_action.trigger()
+    qtbot.waitUntil(lambda: win.review_list.isVisible(), timeout=EVENT_TIMEOUT_MS)
+    assert win.review_list in win.tabifiedDockWidgets(win.document_list)
+    win.close_collection(discard=True)
+    assert win.dockWidgetArea(win.review_list) is Qt.DockWidgetArea.RightDockWidgetArea
+    assert not win.review_list.isHidden() and not win.tabifiedDockWidgets(win.review_list)
+    qtbot.waitUntil(lambda: win.review_list.width() <= win.width() // 3, timeout=EVENT_TIMEOUT_MS)
+    assert win.view.width() >= win.width() // 2
+
+
 def test_a_review_list_restored_open_still_shares_the_side_with_the_document_list(qtbot, tmp_path):
     # an X11 re-test: the review list came back open from the last session, a collection then opened its
     # document list on the other side, and each pane was ~185 px wide

@@ -1228,6 +1228,24 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(docs, review)
         QTimer.singleShot(0, front.raise_)
 
+    def _unarrange_side_docks(self) -> None:
+        """The collection closed: the review list that shared the document list's side as a tab goes back to its
+        own side at its own width (it stayed on the left, ~535 px of a 1,280-px window, over one document's panes:
+        an X11 audit); the next collection arranges the two again."""
+        if not self._side_docks_arranged:
+            return
+        self._side_docks_arranged = False
+        review = self.review_list
+        if review.isFloating() or self.dockWidgetArea(review) is Qt.DockWidgetArea.RightDockWidgetArea:
+            return
+        shown = not review.isHidden()
+        self.removeDockWidget(review)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, review)
+        review.setVisible(shown)
+        if shown:
+            width = min(review.sizeHint().width(), self.width() // 3)
+            self.resizeDocks([review], [width], Qt.Orientation.Horizontal)
+
     def _on_new_collection_triggered(self) -> None:
         if not self.maybe_save():
             return
@@ -1357,6 +1375,7 @@ class MainWindow(QMainWindow):
         self.document_list.set_model(None)
         self.document_list.show_progress(None)
         self.document_list.hide()
+        self._unarrange_side_docks()
         self._set_undo_stack(self._own_stack)
         for stack in self.undo_group.stacks():
             if stack is not self._own_stack:
