@@ -397,6 +397,43 @@ def test_a_collection_reopened_after_a_kill_counts_lists_and_exports_every_docum
     assert "letter, memo" in win.statusBar().currentMessage()
 
 
+def test_the_whole_collection_review_list_after_a_kill_lists_the_recovered_documents_as_they_are(qtbot, tmp_path):
+    # an X11 audit: reopened after a kill with "Whole collection" ticked, the list said "128 doubtful link(s)
+    # left" and listed links fixed before the kill (the document list said 112) until each document was opened
+    from editor.bitext.review import ReviewPolicy, review_counts
+
+    win = _aligned_window(qtbot, tmp_path)
+    win.set_review_threshold(1.0)                      # every link listed until confirmed
+    panel = win.review_list
+    panel.set_whole_collection(True)
+    win.review_list_action.trigger()
+    qtbot.waitUntil(lambda: panel.isVisible(), timeout=EVENT_TIMEOUT_MS)
+
+    def listed(name=None):
+        panel._flush()
+        rows = [panel.model.row_at(r) for r in range(panel.model.rowCount())]
+        return [row.bead for row in rows if row is not None and name in (None, row.document)]
+
+    controller = win.collection
+    for name in ("letter", "memo"):
+        controller.show(name)
+        qtbot.waitUntil(lambda: bool(listed(name)), timeout=EVENT_TIMEOUT_MS)
+        k = listed(name)[0]
+        win.view.select_bead(k)
+        win.actions_.confirm_next.trigger()
+        assert k not in listed(name)
+    before = sorted(listed())
+    folder = controller.collection.folder
+    win.close_collection(discard=False)                          # as a kill leaves it: journals, no save
+    assert win.open_collection(folder, ask=False)
+    assert panel.whole_collection()
+    qtbot.waitUntil(lambda: len(listed()) == len(before), timeout=EVENT_TIMEOUT_MS)
+    policy = ReviewPolicy(win.review_threshold())
+    for name in ("letter", "memo"):
+        doc = win.collection.open_documents[name].doc
+        assert len(listed(name)) == review_counts(doc, policy).doubtful
+
+
 def test_a_documents_journal_is_compacted_once_it_has_grown_and_still_gives_back_every_edit(qtbot, tmp_path,
                                                                                            monkeypatch):
     from editor.bitext.journal import read_journal
