@@ -21,6 +21,7 @@ from editor.bitext.review import (
     review_priority,
     unsupported_sentence,
 )
+from editor.bitext.document import Side
 from editor.errors import EditorError
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ class ReviewRow:
     tgt_text: str
     unsupported: int | None = None      # position (0-based) of the sentence that may have no translation
     link: Bead | None = None          # the link itself (its status and confidence: the list's colour)
+    unsupported_lang: str | None = None  # the language of the side `unsupported` counts in
 
 
 def document_rows(name: str, doc: AlignmentDocument, policy: ReviewPolicy) -> list[ReviewRow]:
@@ -56,10 +58,11 @@ def document_rows(name: str, doc: AlignmentDocument, policy: ReviewPolicy) -> li
         src_pos, tgt_pos = doc.positions(bead)
         src, tgt = doc.bead_texts(bead)
         seg = unsupported_sentence(doc, bead)
+        side, pos = doc.locate(seg) if seg is not None else (None, None)
+        lang = None if side is None else doc.meta.src_lang if side is Side.SRC else doc.meta.tgt_lang
         rows.append(ReviewRow(name, k, review_priority(policy, doc, bead), bead.confidence,
                               bool(bead.src and bead.tgt), tuple(policy.reasons(doc, bead)), src_pos, tgt_pos,
-                              src[:PREVIEW_CHARS], tgt[:PREVIEW_CHARS],
-                              doc.locate(seg)[1] if seg is not None else None, bead))
+                              src[:PREVIEW_CHARS], tgt[:PREVIEW_CHARS], pos, bead, lang))
     return rows
 
 

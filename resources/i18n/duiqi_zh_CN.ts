@@ -259,17 +259,17 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="-5"/>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-106"/>
         <source>The edit journal could not be written: %1</source>
         <translation>无法写入编辑日志：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Recovered %n unsaved edit(s) of %1 from its edit journal.</source>
         <translation>
             <numerusform>已从编辑日志恢复 %1 的 %n 处未保存编辑。</numerusform>
@@ -757,7 +757,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExplanationStrip</name>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="+144"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="+159"/>
         <source>No link selected. Click a sentence, or drag one onto the other side to link.</source>
         <translation>未选择链接。单击一个句子，或将句子拖到另一侧以建立链接。</translation>
     </message>
@@ -2110,7 +2110,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>文档列表(&amp;D)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+81"/>
         <source>Open Collection</source>
         <translation>打开文集</translation>
     </message>
@@ -2135,7 +2135,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2476,13 +2476,12 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+285"/>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="-45"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="-32"/>
         <source>sentence %1 may have no translation</source>
         <translation>第 %1 句可能没有译文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="-6"/>
+        <location line="-34"/>
         <source>low confidence</source>
         <translation>置信度低</translation>
     </message>
@@ -2492,7 +2491,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>旁边的编辑改动了此链接</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>no counterpart</source>
         <translation>没有对应句</translation>
     </message>
@@ -2531,11 +2530,26 @@ Your work is autosaved. Details were written to %2.</source>
         <source>confidence %1 below %2</source>
         <translation>置信度 %1 低于 %2</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Chinese sentence %1 may have no translation</source>
+        <translation>中文第 %1 句可能没有译文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English sentence %1 may have no translation</source>
+        <translation>英文第 %1 句可能没有译文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sentence %1 (%2) may have no translation</source>
+        <translation>第 %1 句（%2）可能没有译文</translation>
+    </message>
 </context>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+94"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+378"/>
         <source>Review List</source>
         <translation>复核列表</translation>
     </message>
@@ -2606,7 +2620,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-478"/>
+        <location line="-477"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -2637,7 +2651,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+74"/>
         <location line="+11"/>
         <source>, </source>
         <comment>list separator</comment>

@@ -131,6 +131,8 @@ def test_s_splits_off_in_the_whole_collection_scope_on_a_row_of_the_shown_docume
     dock.refresh(win.document, win.view.review, None)
     row = model.row_of("sample", 0)
     assert row is not None and model.row_at(row).unsupported is not None
+    # which side's sentence (both panes number from 1: "sentence 10" named either; an X11 audit)
+    assert f"Chinese sentence {pos + 1} may have no translation" in model.index(row, 2).data()
     dock.choose_row(row)
     qtbot.waitUntil(lambda: dock.split_off.isEnabled(), timeout=EVENT_TIMEOUT_MS)
     dock.table.setFocus()

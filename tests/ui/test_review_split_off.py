@@ -53,7 +53,7 @@ def test_pressing_s_in_the_review_list_splits_the_sentence_off_and_the_link_leav
     win.review_list_action.trigger()
     model = win.review_list.model
     qtbot.waitUntil(lambda: model.beads() == [0])
-    assert "sentence 2 may have no translation" in model.why(0)
+    assert "Chinese sentence 2 may have no translation" in model.why(0)      # which side: both number from 1
     win.review_list.choose_row(0)
     win.review_list.table.setFocus()
     qtbot.waitUntil(lambda: win.review_list.split_off.isEnabled())

@@ -50,7 +50,7 @@ from editor.bitext.review import (
 )
 from editor.collection.review import CollectionReview, ReviewRow
 from editor.ui.jobs.workers import Task
-from editor.ui.view.explanation_strip import evidence_reasons, reason_text
+from editor.ui.view.explanation_strip import evidence_reasons, reason_text, untranslated_text
 from editor.ui.view.link_style import LinkState, link_colour, link_state
 
 PREVIEW_CHARS = 40
@@ -282,8 +282,7 @@ class ReviewModel(QAbstractTableModel):
         for reason in row.reasons:
             if reason is Reason.NO_TRANSLATION:
                 number = str(row.unsupported + 1) if row.unsupported is not None else "?"
-                words.append(QCoreApplication.translate("Review", "sentence %1 may have no translation")
-                             .replace("%1", number))
+                words.append(untranslated_text(row.unsupported_lang, number))
             elif row.link is not None:
                 words.append(reason_text(reason, self._policy, row.link, short=True))
         return self.tr(", ", "list separator").join(words)

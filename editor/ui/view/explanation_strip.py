@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
-from editor.bitext.document import AlignmentDocument, Bead, BeadStatus
+from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Side, is_chinese_lang
 from editor.bitext.review import Reason, ReviewPolicy, confidence_text, reshaped, unsupported_sentence
 from editor.ui.view.link_style import LinkState, link_colour, link_state, settled
 
@@ -22,8 +22,10 @@ def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead, doc: Alignment
         return QCoreApplication.translate("Review", "changed by an edit beside it")
     if reason is Reason.NO_TRANSLATION:
         seg = unsupported_sentence(doc, bead) if doc is not None else None
-        number = str(doc.locate(seg)[1] + 1) if seg is not None else "?"
-        return QCoreApplication.translate("Review", "sentence %1 may have no translation").replace("%1", number)
+        if seg is None:
+            return untranslated_text(None, "?")
+        side, pos = doc.locate(seg)
+        return untranslated_text(doc.meta.src_lang if side is Side.SRC else doc.meta.tgt_lang, str(pos + 1))
     # QCoreApplication.translate is spelled out per string, so that pyside6-lupdate finds them
     return {
         Reason.UNLINKED: QCoreApplication.translate("Review", "no counterpart"),
@@ -37,6 +39,19 @@ def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead, doc: Alignment
         Reason.LOW_CONFIDENCE: QCoreApplication.translate("Review", "confidence %1 below %2")
         .replace("%1", confidence_text(bead.confidence, policy.threshold)).replace("%2", f"{policy.threshold:.2f}"),
     }[reason]
+
+
+def untranslated_text(lang: str | None, number: str) -> str:
+    """"Chinese sentence N may have no translation": which side's sentence N (both panes number from 1, and
+    "sentence 10" named either: an X11 audit)."""
+    if lang is not None and is_chinese_lang(lang):
+        return QCoreApplication.translate("Review", "Chinese sentence %1 may have no translation").replace("%1", number)
+    if lang is not None and lang.lower().startswith("en"):
+        return QCoreApplication.translate("Review", "English sentence %1 may have no translation").replace("%1", number)
+    if lang:
+        return QCoreApplication.translate("Review", "sentence %1 (%2) may have no translation").replace(
+            "%1", number).replace("%2", lang)
+    return QCoreApplication.translate("Review", "sentence %1 may have no translation").replace("%1", number)
 
 
 def evidence_reasons(doc: AlignmentDocument, bead: Bead, typical_ratio: float | None, *,
