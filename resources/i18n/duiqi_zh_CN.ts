@@ -2044,7 +2044,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未建立链接：另一侧的选择不在视野内。请在两侧都选好要链接的句子，再按 Ctrl+L。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+66"/>
+        <source>The review list goes on in %1.</source>
+        <translation>审阅列表在 %1 中继续。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Confirm All Above</source>
         <translation>确认以上全部</translation>
     </message>
@@ -2549,7 +2554,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+378"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+377"/>
         <source>Review List</source>
         <translation>复核列表</translation>
     </message>
@@ -2596,7 +2601,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+197"/>
+        <location line="+208"/>
         <source>%n doubtful link(s) left in the collection</source>
         <translation>
             <numerusform>文集中还剩 %n 个存疑链接</numerusform>
@@ -2620,7 +2625,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-477"/>
+        <location line="-488"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>

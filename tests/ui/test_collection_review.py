@@ -73,10 +73,14 @@ def test_activating_a_row_of_another_document_opens_it_at_the_link_and_edits_upd
     assert model.whole_collection and ("memo", k) in model.links()
     assert table.currentIndex().row() == model.row_of("memo", k)    # still chosen after the list refreshed
     win.view.select_bead(k)
+    after = [link for link in model.links()[model.links().index(("memo", k)) + 1:]]
     win.actions_.confirm_next.trigger()                          # the memo's low link is confirmed: gone
-    assert win.collection.shown == "memo"        # Return works down the list but never leaves the document
     qtbot.waitUntil(lambda: ("memo", k) not in model.links())
+    # Return works down the list: the memo's next row, else the next row of another document
+    following = next((link for link in after if link[0] == "memo"), after[0] if after else None)
+    assert following is not None and win.collection.shown == following[0]
     assert any(d == "sample" for d, _ in model.links()) and any(d == "memo" for d, _ in model.links())
+    assert win.collection.show("memo")
     win.undo_action.trigger()
     qtbot.waitUntil(lambda: ("memo", k) in model.links())
     dock.choose_row(model.row_of("sample", made["sample"][1]))   # a click on a row of the sample
@@ -185,3 +189,24 @@ def test_a_long_document_name_leaves_the_reason_room_in_the_whole_collection_sco
     assert long_name in names
     # about ten characters of the name (the rest elided, whole in the tooltip), not its 52
     assert table.columnWidth(ReviewModel.DOCUMENT) <= table.fontMetrics().averageCharWidth() * 12
+
+
+def test_return_on_the_last_row_of_a_document_goes_on_to_the_next_row_of_the_whole_collections_list(qtbot,
+                                                                                                   tmp_path):
+    # an X11 audit: with "Whole collection" ticked, Return after a document's last row went on through links of
+    # that document the list does not hold, and never reached the next document's rows
+    win, made = _whole_collection_window(qtbot, tmp_path)
+    dock, model = win.review_list, win.review_list.model
+    rows = [(model.row_at(r).document, model.row_at(r).bead) for r in range(model.rowCount())]
+    # a row whose document has no later row, with another document's row after it
+    r = next(i for i, (name, _k) in enumerate(rows[:-1])
+             if all(other != name for other, _ in rows[i + 1:]))
+    name, k = rows[r]
+    following = rows[r + 1]
+    dock.choose_row(r)
+    qtbot.waitUntil(lambda: win.collection.shown == name and win.view.current_bead() == k, timeout=EVENT_TIMEOUT_MS)
+    win.actions_.confirm_next.trigger()
+    assert win.collection.open_documents[name].doc.beads[k].status.name == "CONFIRMED"
+    qtbot.waitUntil(lambda: win.collection.shown == following[0], timeout=EVENT_TIMEOUT_MS)
+    assert win.view.current_bead() == following[1]
+    assert following[0] in win.statusBar().currentMessage()

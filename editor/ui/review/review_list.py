@@ -610,6 +610,17 @@ class ReviewList(QDockWidget):
                 return listed.document, listed.bead
         return None
 
+    def next_row_elsewhere(self, row: int, document: str) -> int | None:
+        """In the whole collection's scope, the first row from `row` on that lists a link of another document than
+        `document`, or None."""
+        if not self.model.whole_collection:
+            return None
+        for r in range(max(0, row), self.model.rowCount()):
+            listed = self.model.row_at(r)
+            if listed is not None and listed.document != document:
+                return r
+        return None
+
     def choose_link(self, document: str | None, k: int) -> bool:
         """Choose the row of link k (see `_row_of`) as a click would, after any refresh still to come; False
         when it is not listed."""

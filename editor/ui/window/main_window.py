@@ -713,7 +713,7 @@ class MainWindow(QMainWindow):
         # (lowest confidence first by default); otherwise the next unconfirmed link in the text
         # (in the whole collection's scope, its next row of this document: Return never leaves the document, whose
         # undo history Ctrl+Z then still reaches)
-        panel, target = self.review_list, None
+        panel, target, start = self.review_list, None, None
         # the list in front, not open behind the document list's tab (isVisible() is true there too: Return then
         # followed a list nobody could see; seen in an X11 audit)
         if panel.isVisible() and self._in_front.get(panel) is not False:
@@ -725,12 +725,23 @@ class MainWindow(QMainWindow):
                 start = panel.held_row((*bead.src, *bead.tgt))
             if start is not None:
                 target = panel.next_link(start, self.collection.shown if self.collection is not None else None)
+        # this document's rows done: on to the list's next row, in the next document (it went on through links
+        # of this one that the list does not hold, never reaching the next document's rows: an X11 audit)
+        row = panel.next_row_elsewhere(start, self.collection.shown) \
+            if target is None and start is not None and self.collection is not None else None
+        elsewhere = (panel.model.row_at(row).document, panel.model.row_at(row).bead) if row is not None else None
         # confirmed or a link made by hand already: just move on. A sentence left unlinked by an edit is not
         # vouched for until confirmed (Return moved on from one and left it doubtful, unrecorded: an X11 audit)
         if not vouched(self.document.beads[k]):
             self.push_change(lambda doc: edits.confirm(doc, k))
-        if target is None or not panel.choose_link(*target):
-            self.navigator.next_unconfirmed(start=k)
+        if target is not None and panel.choose_link(*target):
+            return
+        if elsewhere is not None and panel.choose_link(*elsewhere):
+            name = elsewhere[0]
+            if self.collection.shown == name:
+                self.show_message(self.tr("The review list goes on in %1.").replace("%1", name), 6000)
+                return
+        self.navigator.next_unconfirmed(start=k)
 
     def _on_confirm_above_triggered(self) -> None:
         k = self.view.current_bead()
