@@ -393,7 +393,7 @@ def test_a_collection_reopened_after_a_kill_counts_lists_and_exports_every_docum
         assert again._live_counts(name)[2] == review_counts(opened.doc, policy).confirmed == 1
     assert again._export_totals()[2] == 2                        # both confirmations, before either is opened
     assert again.is_modified() and set(again.modified_names()) == {"letter", "memo"}
-    assert win.collection.shown == "letter"                      # the first of them is in the panes
+    assert win.collection.shown == "memo"                        # the one worked on last is in the panes
     assert "letter, memo" in win.statusBar().currentMessage()
 
 
@@ -842,3 +842,27 @@ def test_last_change_shows_the_last_edit_of_an_open_document_not_its_last_save(q
     win.push_change(lambda d: edits.confirm(d, k))
     edited = model.index(row, CHANGED).data(SORT_ROLE)
     assert edited == win.collection.open_documents[name].edited and not edited.startswith("2020")
+
+
+def test_a_collection_reopens_where_the_translator_was_and_each_document_keeps_its_place(qtbot, tmp_path):
+    # an X11 audit: after a kill the collection reopened in the first document with unsaved edits, at its first
+    # link, not in the one being worked on; and every document opened from the list at link 1
+    win = _aligned_window(qtbot, tmp_path)
+    controller = win.collection
+    folder = controller.collection.folder
+    controller.show("letter")
+    win.view.select_bead(0)
+    win.actions_.confirm_next.trigger()                      # unsaved edits in letter
+    controller.show("sample")
+    k = len(win.document.beads) - 1
+    win.view.select_bead(k)
+    where = win.view.current_segment()
+    controller.show("letter")
+    controller.show("sample")                                # back: where it was, not at link 1
+    assert win.view.current_segment() == where
+    place = folder / ".journals" / "place.json"
+    qtbot.waitUntil(lambda: place.is_file() and '"sample"' in place.read_text(), timeout=EVENT_TIMEOUT_MS)
+    win.close_collection(discard=False)                      # as a kill leaves it: journals, no save
+    assert win.open_collection(folder, ask=False)
+    assert win.collection.shown == "sample" and win.view.current_segment() == where
+    assert win.collection.open_documents["letter"].stack.count() == 1      # its edits came back all the same

@@ -4,7 +4,9 @@ the merged export."""
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -23,7 +25,7 @@ from editor.collection.store import Collection, DocumentEntry
 from editor.errors import AlignmentCancelled, EditorError
 from editor.settings import exporter_id
 from editor.ui.collection.collection_aligner import CollectionAligner
-from editor.ui.collection.document_journal import DocumentJournal, journal_path, leftover_history
+from editor.ui.collection.document_journal import JOURNAL_FOLDER, DocumentJournal, journal_path, leftover_history
 from editor.ui.collection.document_list import DocumentListModel
 from editor.ui.error_text import reason_text
 from editor.ui.jobs.workers import Task
@@ -31,6 +33,9 @@ from editor.ui.model.commands import ApplyChange, restored_text
 from editor.ui.model.qt_document import QtDocument
 
 log = logging.getLogger(__name__)
+
+#: in the collection's JOURNAL_FOLDER: the document and sentence the translator was at (CollectionController)
+PLACE_FILE = "place.json"
 
 
 class CollectionHost(Protocol):
@@ -48,6 +53,8 @@ class CollectionHost(Protocol):
 
     def select_last_doubtful(self) -> bool: ...
 
+    def return_to(self, position) -> None: ...
+
 
 @dataclass
 class OpenDocument:
@@ -60,6 +67,7 @@ class OpenDocument:
     counts: tuple[int, int, int] = (0, 0, 0)       # links, doubtful, confirmed
     edited: str | None = None                        # ISO time (UTC) of its last edit in this session
     on_clean: object = None                          # the slot told when its stack gets clean or not
+    position: list | None = None                     # where the translator was in it: [side value, segment id]
 
 
 class CollectionController(QObject):
@@ -103,6 +111,14 @@ class CollectionController(QObject):
         self._count_timer.setInterval(150)
         self._count_timer.timeout.connect(self._recount_shown)
         host.qdoc.changed.connect(self._on_shown_document_changed)
+        # where the translator is (the shown document and its sentence), written to PLACE_FILE within a second
+        # of a move: the collection reopens there, after a kill too (it reopened in the first document with
+        # unsaved edits, at its first link, and every document opened at link 1: an X11 audit)
+        self._place: dict | None = None
+        self._place_timer = QTimer(self)
+        self._place_timer.setSingleShot(True)
+        self._place_timer.setInterval(1000)
+        self._place_timer.timeout.connect(self._write_place)
 
     @property
     def name(self) -> str:
@@ -149,6 +165,48 @@ class CollectionController(QObject):
         self.model.refresh()
         self.review.set_threshold(self.host.review_threshold())
 
+    # -- where the translator is ------------------------------------------------------------------------------
+
+    def note_position(self, side: str, segment_id: int) -> None:
+        """The translator is at this sentence of the shown document (kept per document, and on disk)."""
+        opened = self.open_documents.get(self.shown) if self.shown else None
+        if opened is None:
+            return
+        opened.position = [side, int(segment_id)]
+        place = {"document": self.shown, "position": opened.position}
+        if place != self._place:
+            self._place = place
+            if not self._place_timer.isActive():
+                self._place_timer.start()
+
+    def _place_path(self) -> Path:
+        return self.collection.folder / JOURNAL_FOLDER / PLACE_FILE
+
+    def _write_place(self) -> None:
+        if self._place is None:
+            return
+        path = self._place_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp = path.with_name(path.name + ".tmp")
+            temp.write_text(json.dumps(self._place), encoding="utf-8")
+            os.replace(temp, path)
+        except OSError as exc:                       # a read-only collection: it opens at its start, no more
+            log.info("cannot note the place in %s: %s", path, exc)
+
+    def last_place(self) -> tuple[str, list] | None:
+        """(document name, [side value, segment id]) where the last session was, when that document is in the
+        collection; None otherwise."""
+        try:
+            place = json.loads(self._place_path().read_text(encoding="utf-8"))
+            name, position = place["document"], place["position"]
+            self.collection.entry(name)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if not (isinstance(position, list) and len(position) == 2):
+            return None
+        return name, position
+
     # -- opening documents ---------------------------------------------------------------------------------
 
     def leftovers(self) -> list[str]:
@@ -157,9 +215,10 @@ class CollectionController(QObject):
                 if journal_path(self.collection.folder, e.name).is_file()
                 and leftover_history(self.collection.folder, e.name) is not None]
 
-    def show(self, name: str) -> bool:
+    def show(self, name: str, position: list | None = None) -> bool:
         """Show document `name` in the panes (loading it, and replaying what a killed session left, on first
-        opening). False, with the reason said, when it cannot be shown."""
+        opening), where the translator was in it this session, else at `position` ([side value, segment id]).
+        False, with the reason said, when it cannot be shown."""
         try:
             entry = self.collection.entry(name)
         except KeyError:
@@ -195,6 +254,8 @@ class CollectionController(QObject):
             stack.cleanChanged.connect(opened.on_clean)
             if recovered is not None:
                 opened.doc = copy_document(recovered.base)
+        if opened.position is not None:
+            position = opened.position              # (showing it selects its first link, which notes that)
         self.shown = name
         self.host.show_collection_document(opened.doc, opened.stack, f"{self.name} › {name}")
         if recovered is not None:
@@ -210,6 +271,8 @@ class CollectionController(QObject):
         self._count(opened)
         self.model.refresh(name)
         self.document_shown.emit(name)
+        if position is not None:
+            self.host.return_to(position)
         return True
 
     def _on_clean_changed(self, name: str) -> None:
@@ -250,6 +313,9 @@ class CollectionController(QObject):
         journals go); otherwise the journals stay, to be replayed when the collection opens again."""
         if self.aligner.running:
             self.aligner.cancel()
+        if self._place_timer.isActive():             # the place of the last second too
+            self._place_timer.stop()
+            self._write_place()
         self._stop_export.set()                      # a merged export still running stops, writing nothing
         for opened in self.open_documents.values():
             opened.journal.close(remove=discard or opened.stack.isClean())

@@ -435,9 +435,9 @@ class MainWindow(QMainWindow):
         self.undo_stack.setIndex(history.index)
         self.undo_stack.resetClean()
         self._on_clean_changed(self.undo_stack.isClean())
-        self._return_to(history.info.get("position"))
+        self.return_to(history.info.get("position"))
 
-    def _return_to(self, position) -> None:
+    def return_to(self, position) -> None:
         """Select the segment the translator was at when the session was journalled last (side value, id)."""
         try:
             side, segment_id = Side(position[0]), int(position[1])
@@ -557,10 +557,13 @@ class MainWindow(QMainWindow):
 
     def _on_selection_changed(self) -> None:
         current = self.view.current_segment()
-        recorder = getattr(self, "_recorder", None)
-        if current is not None and recorder is not None:
+        if current is not None:
             side, pos = current
-            recorder.note_position(side.value, self.document.segments(side)[pos].id)
+            recorder, collection = getattr(self, "_recorder", None), getattr(self, "collection", None)
+            if recorder is not None:
+                recorder.note_position(side.value, self.document.segments(side)[pos].id)
+            if collection is not None:
+                collection.note_position(side.value, self.document.segments(side)[pos].id)
         self._show_strip()
         self.alternative.request()
         self.review_list.show_current(self.view.current_bead())
@@ -1364,11 +1367,17 @@ class MainWindow(QMainWindow):
         if said:
             self.show_message(" ".join(said), 15000)
         first = next((e.name for e in collection.entries if name_is_ready(collection, e)), None)
+        place = controller.last_place()                 # where the last session was
+        if place is not None and not any(e.name == place[0] and name_is_ready(collection, e)
+                                         for e in collection.entries):
+            place = None
         if controller.align_all():
             self.document_list.show_progress(0.0)
             controller.aligner.progressed.connect(self._on_collection_progressed)
             controller.aligner.finished.connect(lambda _cancelled: self.document_list.show_progress(None))
-        if first is not None and not left:
+        if place is not None:
+            controller.show(*place)
+        elif first is not None and not left:
             controller.show(first)
         return True
 
