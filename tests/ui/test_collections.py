@@ -866,3 +866,18 @@ def test_a_collection_reopens_where_the_translator_was_and_each_document_keeps_i
     assert win.open_collection(folder, ask=False)
     assert win.collection.shown == "sample" and win.view.current_segment() == where
     assert win.collection.open_documents["letter"].stack.count() == 1      # its edits came back all the same
+
+
+def test_the_title_stars_the_shown_document_only_when_it_has_unsaved_edits(qtbot, tmp_path):
+    # an X11 audit: "coll › news-006* — Duiqi" on a document nobody had touched (Undo greyed), because another
+    # document of the collection had unsaved edits
+    win = _aligned_window(qtbot, tmp_path)
+    controller = win.collection
+    controller.show("letter")
+    win.view.select_bead(0)
+    win.actions_.confirm_next.trigger()
+    assert win.isWindowModified()
+    controller.show("memo")
+    assert "memo" in win.windowTitle() and not win.isWindowModified() and win.is_modified()
+    controller.show("letter")
+    assert win.isWindowModified()

@@ -450,7 +450,9 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         if self.collection is not None:
             self.setWindowTitle(f"{self._collection_title}[*] — Duiqi")
-            self.setWindowModified(self.is_modified())
+            # the title names the shown document: its star is that document's (it showed on an untouched one
+            # while another had unsaved edits, Undo greyed: an X11 audit); the document list stars each one
+            self.setWindowModified(not self.undo_stack.isClean() if self.collection.shown else self.is_modified())
             return
         source = self.document.meta.src_file
         # An unsaved import (the sample too) is named after its source text, not "Untitled".
