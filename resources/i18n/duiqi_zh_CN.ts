@@ -247,7 +247,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>CollectionController</name>
     <message>
-        <location filename="../../editor/ui/collection/collection_controller.py" line="+170"/>
+        <location filename="../../editor/ui/collection/collection_controller.py" line="+229"/>
         <source>%1 is still aligning; it opens when it is aligned.</source>
         <translation>%1 仍在对齐；对齐完成后即可打开。</translation>
     </message>
@@ -259,24 +259,24 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="-5"/>
-        <location line="+118"/>
+        <location line="+125"/>
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-113"/>
         <source>The edit journal could not be written: %1</source>
         <translation>无法写入编辑日志：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Recovered %n unsaved edit(s) of %1 from its edit journal.</source>
         <translation>
             <numerusform>已从编辑日志恢复 %1 的 %n 处未保存编辑。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
@@ -286,7 +286,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>已保存文集 %1</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>Alignment of the collection cancelled; the rest stays to align.</source>
         <translation>已取消文集的对齐；其余文档仍待对齐。</translation>
     </message>
@@ -1992,7 +1992,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+199"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -2033,7 +2033,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <location line="+11"/>
         <source>That edit does not apply here: %1</source>
         <translation>此处无法进行该编辑：%1</translation>
@@ -2140,7 +2140,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+123"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2265,7 +2265,17 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>（同一文件：两种语言）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
+        <source>%1  (Chinese folder)</source>
+        <translation>%1  （中文文件夹）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1  (English folder)</source>
+        <translation>%1  （英文文件夹）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Files without a partner (%1): select two to pair them, or one to add it as a bilingual document.</source>
         <translation>未配对的文件（%1）：选择两个进行配对，或选择一个作为双语文档加入。</translation>
     </message>
@@ -2280,7 +2290,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>请选择两个文件进行配对，或选择一个双语文件。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+38"/>
         <source>Choose the folder to save the collection in.</source>
         <translation>请选择保存文集的文件夹。</translation>
     </message>
@@ -3374,7 +3384,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>_PathField</name>
     <message>
-        <location filename="../../editor/ui/collection/new_collection_dialog.py" line="-256"/>
+        <location filename="../../editor/ui/collection/new_collection_dialog.py" line="-275"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>

@@ -101,6 +101,24 @@ def test_new_collection_dialog_names_bad_input_and_creates_nothing(qtbot, tmp_pa
     assert dialog.result() != QDialog.DialogCode.Accepted and not (tmp_path / "archive").exists()
 
 
+def test_pair_selected_files_takes_the_languages_from_the_two_folders_not_the_click_order(qtbot, tmp_path):
+    # an X11 audit: clicking contract-03.txt (English folder) then 合同-03.txt (Chinese folder) and Pair Selected
+    # Files paired the English file as the Chinese one; nothing in the list said which folder a file was in
+    zh, en = tmp_path / "zh", tmp_path / "en"
+    zh.mkdir()
+    en.mkdir()
+    (zh / "合同-03.txt").write_text("合同第一条。\n", encoding="utf-8")
+    (en / "contract-03.txt").write_text("Article one of the contract.\n", encoding="utf-8")
+    dialog = NewCollectionDialog()
+    qtbot.addWidget(dialog)
+    dialog.set_two_folders(zh, en)
+    texts = sorted(dialog.unpaired_list.item(r).text() for r in range(dialog.unpaired_list.count()))
+    assert texts == ["contract-03.txt  (English folder)", "合同-03.txt  (Chinese folder)"]
+    dialog.pair_files([en / "contract-03.txt", zh / "合同-03.txt"])
+    [pair] = dialog.pairing.pairs
+    assert pair.zh == zh / "合同-03.txt" and pair.en == en / "contract-03.txt"
+
+
 def test_the_collection_aligns_in_the_background_and_the_first_document_is_reviewable_at_once(qtbot, tmp_path):
     collection = _new_collection(tmp_path)
     shutil.copy(DATA / "dlg_binary.txt", tmp_path / "client" / "broken.txt")

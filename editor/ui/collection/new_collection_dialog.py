@@ -221,7 +221,11 @@ class NewCollectionDialog(QDialog):
         table.blockSignals(False)
         self.unpaired_list.clear()
         for path in self.pairing.unpaired:
-            item = QListWidgetItem(path.name)
+            # which folder it is in (the list named files only: a Chinese and an English one looked alike)
+            side = self._folder_side(path)
+            text = self.tr("%1  (Chinese folder)").replace("%1", path.name) if side == "zh" else \
+                self.tr("%1  (English folder)").replace("%1", path.name) if side == "en" else path.name
+            item = QListWidgetItem(text)
             item.setToolTip(str(path))
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.unpaired_list.addItem(item)
@@ -266,11 +270,26 @@ class NewCollectionDialog(QDialog):
             self.error_label.setText(self.tr("Select two files to pair, or one bilingual file."))
             return
         zh, en = paths[0], paths[1] if len(paths) == 2 else None
-        if en is not None and split_tag(zh)[1] == "en" and split_tag(en)[1] != "en":
+        sides = [self._folder_side(p) for p in paths]
+        if en is not None and sides == ["en", "zh"]:
+            zh, en = en, zh                 # by the folder each came from, not the order they were clicked in
+        elif en is not None and sides[0] == sides[1] and split_tag(zh)[1] == "en" and split_tag(en)[1] != "en":
             zh, en = en, zh
         self.pairing.add(Pair(split_tag(zh)[0], zh, en))
         self.error_label.clear()
         self._show_pairing()
+
+    def _folder_side(self, path: Path) -> str | None:
+        """"zh" or "en" for a file of the Chinese or the English folder (two folders), else None. Pair Selected
+        Files took the first file clicked as the Chinese one: contract-03.txt then 合同-03.txt paired the English
+        file as Chinese (an X11 audit)."""
+        if self.source_kind.currentIndex() != TWO_FOLDERS:
+            return None
+        for side, field in (("zh", self.zh_folder), ("en", self.en_folder)):
+            folder = field.paths()
+            if folder and Path(path).parent.resolve() == folder[0].resolve():
+                return side
+        return None
 
     def _on_pair_clicked(self) -> None:
         self.pair_files([Path(i.data(Qt.ItemDataRole.UserRole)) for i in self.unpaired_list.selectedItems()])
