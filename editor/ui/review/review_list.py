@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -351,6 +352,14 @@ SAME_REASON = {Artefact.LENGTH_RATIO: Reason.LENGTH_RATIO, Artefact.GARBLED: Rea
                Artefact.PAGE_NUMBER: Reason.ARTEFACT, Artefact.MARKUP: Reason.ARTEFACT,
                Artefact.PUNCTUATION: Reason.ARTEFACT}
 
+class _MiddleElided(QStyledItemDelegate):
+    """Draws its column's text elided in the middle."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
 #: how many of the list's following links `ReviewList.hold_next` remembers
 _HELD_LINKS = 20
 
@@ -440,6 +449,10 @@ class ReviewList(QDockWidget):
         header.setSectionResizeMode(ReviewModel.DOCUMENT, QHeaderView.ResizeMode.Interactive)
         header.moveSection(ReviewModel.DOCUMENT, 0)          # the document's name comes first
         self.table.setColumnHidden(ReviewModel.DOCUMENT, True)
+        # elided in the middle: names of an archive differ at their end ("news-001", "news-002" both read
+        # "news-…": an X11 audit)
+        self.table.setItemDelegateForColumn(ReviewModel.DOCUMENT, _MiddleElided(self.table))
+        self._fitted_names: tuple | None = None              # the names the document column was sized for
         self.table.clicked.connect(self._on_table_clicked)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_split_off())
         self.table.activated.connect(self._on_table_clicked)
@@ -739,6 +752,12 @@ class ReviewList(QDockWidget):
             self.refresh(*self._last)
 
     def _fit_document_column(self) -> None:
+        # once per set of names: a width the translator dragged stays (it snapped back at the next Return)
+        names = tuple(sorted({self.model.row_at(r).document for r in range(self.model.rowCount())
+                              if self.model.row_at(r) is not None}))
+        if names == self._fitted_names:
+            return
+        self._fitted_names = names
         self.table.resizeColumnToContents(ReviewModel.DOCUMENT)
         limit = self.table.fontMetrics().averageCharWidth() * DOCUMENT_COLUMN_MAX
         if self.table.columnWidth(ReviewModel.DOCUMENT) > limit:
