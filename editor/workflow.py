@@ -197,11 +197,11 @@ def _check_languages(src: RawDocument, tgt: RawDocument) -> tuple[RawDocument, R
         return tgt, src
     if zh_share < MIN_CHINESE_HAN_SHARE:
         raise InputFileError("this should be the Chinese text, but it has almost no Chinese characters "
-                             f"({zh_share:.0%} of its letters); give the Chinese file first, then the English one",
+                             f"({zh_share:.0%} of its letters): is it the right file?",
                              path=src.path)
     if en_share > MAX_ENGLISH_HAN_SHARE:
         raise InputFileError("this should be the English text, but it is mostly Chinese characters "
-                             f"({en_share:.0%} of its letters); give the Chinese file first, then the English one",
+                             f"({en_share:.0%} of its letters): is it the right file?",
                              path=tgt.path)
     from editor.importing.script import kana_verdict
 

@@ -518,7 +518,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../editor/ui/collection/document_list.py" line="+230"/>
+        <location filename="../../editor/ui/collection/document_list.py" line="+239"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -558,7 +558,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-231"/>
+        <location line="-238"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -616,6 +616,11 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>failed</source>
         <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
     </message>
 </context>
 <context>
@@ -2564,7 +2569,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+377"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+386"/>
         <source>Review List</source>
         <translation>复核列表</translation>
     </message>
@@ -2604,7 +2609,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>把可能没有译文的句子从链接中拆出（S）</translation>
     </message>
     <message numerus="yes">
-        <location line="+79"/>
+        <location line="+83"/>
         <source>%n doubtful link(s) left</source>
         <translation>
             <numerusform>还剩 %n 个存疑链接</numerusform>
@@ -2635,7 +2640,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-488"/>
+        <location line="-500"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>

@@ -145,6 +145,12 @@ def test_the_collection_aligns_in_the_background_and_the_first_document_is_revie
     row = next(r for r in range(win.collection.model.rowCount())
                if win.collection.model.index(r, NAME).data() == "broken")
     assert "broken.txt" in win.collection.model.index(row, STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    # the reason on the row itself, and the sources' paths in the tooltip (an X11 audit: "failed" only, and
+    # "empty.txt: the file contains no text" named neither folder)
+    shown = win.collection.model.index(row, STATUS).data()
+    assert shown.startswith("failed: ") and len(shown) > len("failed: ")
+    assert str(tmp_path / "client" / "broken.txt") in win.collection.model.index(row, NAME).data(
+        Qt.ItemDataRole.ToolTipRole)
     assert not win.document_list.progress.isVisible()
 
 

@@ -4,6 +4,8 @@ collection and one per aligning document. Double-click or Enter opens a document
 
 from __future__ import annotations
 
+import os
+
 from datetime import datetime
 from typing import Callable
 
@@ -131,6 +133,10 @@ class DocumentListModel(QAbstractTableModel):
                     return (FAILED, TO_REVIEW, ALIGNING, TO_ALIGN, UNCHECKED, REVIEWED).index(status)
                 if status == ALIGNING and entry.name in self._aligning:
                     return f"{self.status_text(status)} {self._aligning[entry.name]:.0%}"
+                problem = self._problem(entry) if status == FAILED else None
+                if problem:
+                    # the reason on the row, not only in a tooltip or behind a double-click (an X11 audit)
+                    return self.tr("failed: %1").replace("%1", reason_text(problem))
                 return self.status_text(status)
             if column == CHANGED:
                 changed = self._edited(entry.name) or (
@@ -141,16 +147,19 @@ class DocumentListModel(QAbstractTableModel):
         if role == PROGRESS_ROLE and column == STATUS:
             return self._aligning.get(entry.name)
         if role == Qt.ItemDataRole.ToolTipRole:
-            problem = entry.error or (self.collection.problem(entry) if entry.file else None)
-            if problem:
-                return reason_text(problem)
-            sources = [p for p in (entry.zh, entry.en) if p]
-            return "\n".join(sources) if sources else None
+            problem = self._problem(entry)
+            sources = [os.path.normpath(self.collection.folder / p) for p in (entry.zh, entry.en) if p]
+            # with the source files' paths: "empty.txt: the file contains no text" named no folder, and both
+            # files of the pair were called empty.txt (an X11 audit)
+            return "\n".join(([reason_text(problem)] if problem else []) + sources) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (LINKS, DOUBTFUL, CONFIRMED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return entry.name
         return None
+
+    def _problem(self, entry: DocumentEntry) -> str | None:
+        return entry.error or (self.collection.problem(entry) if entry.file else None)
 
     def needs_review(self, row: int) -> bool:
         return self.status(self.collection.entries[row]) in (TO_REVIEW, FAILED)
