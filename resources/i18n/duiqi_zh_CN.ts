@@ -554,11 +554,18 @@ Your work is autosaved. Details were written to %2.</source>
         <source>%1 to review, %2 with nothing doubtful, %3 reviewed, %4 failed</source>
         <translation>%1 个待审校，%2 个无存疑，%3 个已审校，%4 个失败</translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n document(s) written as TMX hold no sentence without a counterpart: the likely omissions are not listed. Run duiqi batch with --format duiqi to review them.</source>
+        <translation>
+            <numerusform>%n 个以 TMX 写出的文档不含没有对应句的句子：可能的漏译不会列出。用 duiqi batch --format duiqi 运行即可审阅它们。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-238"/>
+        <location line="-248"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>

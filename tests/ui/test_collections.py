@@ -620,6 +620,8 @@ def test_a_batch_output_folder_opens_as_a_collection(qtbot, tmp_path):
     # a TMX keeps no sentence without counterpart: said on opening (an X11 audit found the omissions gone)
     assert "2 document(s) were written as TMX" in win.statusBar().currentMessage()
     assert "--format duiqi" in win.statusBar().currentMessage()
+    # and where it stays while the collection is open (the status bar's note went in 15 s: an X11 audit)
+    assert "--format duiqi" in win.document_list.summary.text() and "2 document(s)" in win.document_list.summary.text()
     win.view.select_bead(0)
     win.actions_.confirm_next.trigger()
     assert win.save()                                             # saved as a project beside the batch's TMX
