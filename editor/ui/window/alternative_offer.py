@@ -138,7 +138,11 @@ class AlternativeOffer(QObject):
         self.next_action.setEnabled(False)
         # Return then goes on down the review list from its next link
         win.review_list.hold_next([i for b in doc.beads[first:last + 1] for i in (*b.src, *b.tgt)])
+        anchor = next(iter((*doc.beads[k].src, *doc.beads[k].tgt)))
         if win.push_change(lambda d: edits.replace_beads(d, first, last, new, "Accept the alternative")):
+            # on the link made where the doubtful one was, not on the region's first link (an untouched neighbour
+            # at 0.99 was selected: an X11 audit)
+            win.view.select_bead(win.document.bead_index_of(anchor))
             # the re-alignment joins this undo step: one Undo takes back the whole key press
             stack = win.undo_stack
             win.start_alignment(keep_fixed=True, fold_into=stack.command(stack.index() - 1))
