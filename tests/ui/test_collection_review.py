@@ -222,3 +222,17 @@ def test_return_on_the_last_row_of_a_document_goes_on_to_the_next_row_of_the_who
     qtbot.waitUntil(lambda: win.collection.shown == following[0], timeout=EVENT_TIMEOUT_MS)
     assert win.view.current_bead() == following[1]
     assert following[0] in win.statusBar().currentMessage()
+
+
+def test_in_the_whole_collection_scope_no_row_stays_highlighted_for_an_unlisted_link_of_the_shown_document(
+        qtbot, tmp_path):
+    # an X11 audit: after Ctrl+Y the list highlighted 13<->14 while the panes showed 10<->11, not listed
+    win, made = _whole_collection_window(qtbot, tmp_path)
+    dock, model = win.review_list, win.review_list.model
+    k = made["sample"][0]
+    dock.choose_row(model.row_of("sample", k))
+    qtbot.waitUntil(lambda: win.collection.shown == "sample" and win.view.current_bead() == k,
+                    timeout=EVENT_TIMEOUT_MS)
+    unlisted = next(i for i in range(len(win.document.beads)) if model.row_of("sample", i) is None)
+    win.view.select_bead(unlisted)
+    qtbot.waitUntil(lambda: not dock.table.selectionModel().hasSelection(), timeout=EVENT_TIMEOUT_MS)

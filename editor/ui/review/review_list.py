@@ -647,8 +647,11 @@ class ReviewList(QDockWidget):
     def _select_current(self) -> None:
         model, selection = self.model, self.table.selectionModel()
         row = self.row_of_current()
-        if row is None and model.whole_collection and self._current is not None:
+        if row is None and model.whole_collection and self._current is not None and self._chosen is not None \
+                and self._chosen[0] != self._shown:
             return                           # another document's row may be the one chosen: leave it
+        # (a row of the shown document stayed highlighted while the panes showed an unlisted link, after Ctrl+Y
+        # in the whole collection's scope: an X11 audit)
         if row is None:
             selection.clear()
             return
