@@ -2441,7 +2441,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReplaceDialog</name>
     <message>
-        <location filename="../../editor/ui/dialogs/replace_dialog.py" line="+28"/>
+        <location filename="../../editor/ui/dialogs/replace_dialog.py" line="+33"/>
         <source>Find and Replace</source>
         <translation>查找和替换</translation>
     </message>
@@ -2476,12 +2476,22 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>范围：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>&amp;Find Next</source>
+        <translation>查找下一个(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Replace</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Replace &amp;All</source>
         <translation>全部替换(&amp;A)</translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Replaced %n match(es) in %1 sentence(s). Ctrl+Z undoes it.</source>
         <translation>
             <numerusform>已在 %1 个句子中替换 %n 处。按 Ctrl+Z 可撤销。</numerusform>
@@ -2498,6 +2508,11 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>
             <numerusform>%n 处匹配</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Replaced in sentence %1. Ctrl+Z undoes it.</source>
+        <translation>已在第 %1 句中替换。Ctrl+Z 可撤销。</translation>
     </message>
 </context>
 <context>
@@ -2623,7 +2638,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+208"/>
+        <location line="+211"/>
         <source>%n doubtful link(s) left in the collection</source>
         <translation>
             <numerusform>文集中还剩 %n 个存疑链接</numerusform>
@@ -2647,7 +2662,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-500"/>
+        <location line="-503"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>

@@ -238,3 +238,33 @@ def test_the_strip_names_the_texts_typical_ratio_after_a_replace_and_its_undo(qt
     assert replaced != before and replaced == f"{window._typical_ratio:.1f}"
     window.undo_stack.undo()
     assert typical() == before
+
+
+def test_find_next_and_replace_go_one_sentence_at_a_time_each_replacement_seen_and_undone_alone(qtbot, window):
+    # an X11 audit: Find and Replace had only Replace All; no replacement could be checked before it was made
+    import re
+
+    doc = window.document
+    pattern = re.compile(r"\bthe\b", re.IGNORECASE)
+    found = [p for p, s in enumerate(doc.tgt) if pattern.search(s.text)]
+    assert len(found) >= 3
+    statuses = [b.status for b in doc.beads]
+    window.view.select_segment(Side.TGT, 0)
+    window.edit_controller.replace.trigger()
+    dialog = window.edit_controller.replace_dialog
+    dialog.set_side(Side.TGT)
+    dialog.find_field.setText("the")
+    dialog.words_box.setChecked(True)
+    dialog.replace_field.setText("THE")
+    first = next(p for p in found if p > 0)
+    dialog.find_next_button.click()                              # selects it, changes nothing
+    assert window.view.current_segment() == (Side.TGT, first)
+    before = [s.text for s in doc.tgt]
+    dialog.replace_one_button.click()                            # that sentence only, then on to the next
+    assert [p for p, (a, b) in enumerate(zip(before, (s.text for s in doc.tgt))) if a != b] == [first]
+    assert not pattern.search(doc.tgt[first].text.replace("THE", ""))
+    assert window.view.current_segment() == (Side.TGT, next(p for p in found if p > first))
+    assert "Replaced in sentence" in dialog.result.text()
+    assert [b.status for b in doc.beads] == statuses             # text only: the review statuses stay
+    window.undo_action.trigger()                                  # one step: that sentence back
+    assert [s.text for s in doc.tgt] == before

@@ -1,4 +1,5 @@
-"""Find and Replace (Ctrl+H): one side's sentences, plain text or a regular expression, replaced in one undoable step."""
+"""Find and Replace (Ctrl+H): one side's sentences, plain text or a regular expression, replaced sentence by
+sentence (Find Next, Replace) or all at once (Replace All), each an undoable step."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ class ReplaceDialog(QDialog):
 
     #: (side, find, replacement, regex, case, whole words)
     replace_requested = Signal(object, str, str, bool, bool, bool)
+    #: the same: replace in the selected sentence (when it holds a match), then go on to the next one that does
+    replace_one_requested = Signal(object, str, str, bool, bool, bool)
+    #: (side, find, regex, case, whole words): select the next sentence holding a match
+    find_next_requested = Signal(object, str, bool, bool, bool)
 
     def __init__(self, doc_getter, side_names: dict[Side, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,11 +52,18 @@ class ReplaceDialog(QDialog):
         form.addRow("", self.case_box)
         form.addRow("", self.words_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        # one sentence at a time too, each replacement seen before it is made (there was only Replace All: an
+        # X11 audit could check no replacement one by one)
+        self.find_next_button = QPushButton(self.tr("&Find Next"), self)
+        self.replace_one_button = QPushButton(self.tr("&Replace"), self)
         self.replace_button = QPushButton(self.tr("Replace &All"), self)
-        self.replace_button.setAutoDefault(False)
-        buttons.addButton(self.replace_button, QDialogButtonBox.ButtonRole.ActionRole)
+        for button in (self.find_next_button, self.replace_one_button, self.replace_button):
+            button.setAutoDefault(False)
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.replace_button.clicked.connect(self._on_replace_clicked)
+        self.replace_one_button.clicked.connect(self._on_replace_one_clicked)
+        self.find_next_button.clicked.connect(self._on_find_next_clicked)
         column = QVBoxLayout(self)
         column.addLayout(form)
         column.addWidget(self.result)
@@ -98,12 +110,28 @@ class ReplaceDialog(QDialog):
             else:
                 found = self.tr("%n match(es)", "", count)
         self.result.setText("\n".join(t for t in (self._done, found) if t))
-        self.replace_button.setEnabled(count > 0)
+        for button in (self.replace_button, self.replace_one_button, self.find_next_button):
+            button.setEnabled(count > 0)
 
     def _on_replace_clicked(self) -> None:
         self.replace_requested.emit(self.side(), self.find_field.text(), self.replace_field.text(),
                                     self.regex_box.isChecked(), self.case_box.isChecked(),
                                     self.words_box.isChecked())
+        self.refresh()
+
+    def _on_replace_one_clicked(self) -> None:
+        self.replace_one_requested.emit(self.side(), self.find_field.text(), self.replace_field.text(),
+                                        self.regex_box.isChecked(), self.case_box.isChecked(),
+                                        self.words_box.isChecked())
+        self.refresh()
+
+    def _on_find_next_clicked(self) -> None:
+        self.find_next_requested.emit(self.side(), self.find_field.text(), self.regex_box.isChecked(),
+                                      self.case_box.isChecked(), self.words_box.isChecked())
+
+    def show_replaced_one(self, position: int) -> None:
+        """Say what a Replace just did (sentence `position`, 0-based)."""
+        self._done = self.tr("Replaced in sentence %1. Ctrl+Z undoes it.").replace("%1", str(position + 1))
         self.refresh()
 
     def keyPressEvent(self, event) -> None:

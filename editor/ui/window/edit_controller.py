@@ -87,12 +87,49 @@ class EditController(QObject):
                      for side, lang in ((Side.SRC, doc.meta.src_lang), (Side.TGT, doc.meta.tgt_lang))}
             self.replace_dialog = ReplaceDialog(lambda: self._view.doc, names, self._view.window())
             self.replace_dialog.replace_requested.connect(self._on_replace_requested)
+            self.replace_dialog.replace_one_requested.connect(self._on_replace_one_requested)
+            self.replace_dialog.find_next_requested.connect(self._on_find_next_requested)
         self.replace_dialog.set_side(self._view.focus_side)
         self.replace_dialog.refresh()
         self.replace_dialog.show()
         self.replace_dialog.activateWindow()
         self.replace_dialog.find_field.setFocus()
         self.replace_dialog.find_field.selectAll()
+
+    def _matching_positions(self, side: Side, find: str, how: dict) -> list[int]:
+        try:
+            pattern = edits.compile_pattern(find, **how)
+        except InvalidEditError:
+            return []
+        return [p for p, seg in enumerate(self._view.doc.segments(side)) if pattern.search(seg.text)]
+
+    def _on_find_next_requested(self, side: Side, find: str, regex: bool, case: bool, words: bool) -> bool:
+        """Select the next sentence of `side` after the selected one that holds a match (from the top after the
+        last); False when none does."""
+        found = self._matching_positions(side, find, dict(regex=regex, case_sensitive=case, whole_words=words))
+        if not found:
+            return False
+        at = self._view.cursor_position(side)
+        following = [p for p in found if at is None or p > at]
+        self._view.select_segment(side, (following or found)[0])
+        return True
+
+    def _on_replace_one_requested(self, side: Side, find: str, replacement: str, regex: bool, case: bool,
+                                  words: bool = False) -> None:
+        """Replace in the selected sentence of `side` when it holds a match (one undo step), then select the next
+        one that does; when it holds none, only select the next (the replacement is seen before it is made)."""
+        if self._busy():
+            return
+        how = dict(regex=regex, case_sensitive=case, whole_words=words)
+        at = self._view.cursor_position(side)
+        if at is None or at not in self._matching_positions(side, find, how) or self._view.focus_side is not side:
+            self._on_find_next_requested(side, find, regex, case, words)
+            return
+        if self._push(lambda doc: edits.replace_text(doc, side, find, replacement, positions=[at], **how)):
+            if self.replace_dialog is not None:
+                self.replace_dialog.show_replaced_one(at)
+            self._view.select_segment(side, at)
+            self._on_find_next_requested(side, find, regex, case, words)
 
     def _on_replace_requested(self, side: Side, find: str, replacement: str, regex: bool, case: bool,
                               words: bool = False) -> None:
