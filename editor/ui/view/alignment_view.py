@@ -122,6 +122,9 @@ class AlignmentView(QWidget):
         # True where the user extended the selection on purpose (Shift): only such a range is dragged or
         # dropped on whole; a range selected by selecting a link is not.
         self._extended: dict[Side, bool] = {Side.SRC: False, Side.TGT: False}
+        # The sentence a right-click made current inside a selection it kept (see point_at); None: the
+        # selection's own end is current. Any other change of the selection forgets it.
+        self._pointed: dict[Side, int | None] = {Side.SRC: None, Side.TGT: None}
         self.compact = False
         self.hovered_bead: int | None = None
         self.focus_side = Side.SRC
@@ -307,7 +310,23 @@ class AlignmentView(QWidget):
 
     def cursor_position(self, side: Side) -> int | None:
         sel = self._selection[side]
-        return None if sel is None else sel[1]
+        if sel is None:
+            return None
+        pointed = self._pointed[side]
+        return pointed if pointed is not None and pointed in self.selected_positions(side) else sel[1]
+
+    def point_at(self, side: Side, pos: int) -> None:
+        """Make the sentence at `pos`, inside the selection, the current one without narrowing the selection (a
+        right-click inside a selection, as in a file manager): the sentence edits of the menu act on it. They acted
+        on the selection's last sentence: right-click en 47 of a selected link 36 <-> en 47-48, Edit Sentence opened
+        en 48 and Delete Sentence deleted it (an X11 audit)."""
+        if pos not in self.selected_positions(side):
+            self.select_segment(side, pos, scroll=False)
+            return
+        self._pointed[side] = pos
+        self.focus_side = side
+        self._repaint()
+        self.selection_changed.emit()
 
     def selected_ids(self, side: Side) -> tuple[int, ...]:
         segs = self.doc.segments(side)
@@ -864,6 +883,7 @@ class AlignmentView(QWidget):
         for side in Side:
             self._forget_heights(side)
             self._selection[side] = None
+            self._pointed[side] = None
             self._matches[side].clear()
         self._update_review_ratio()
         self._compute_visible()
@@ -878,6 +898,7 @@ class AlignmentView(QWidget):
         for side in Side:
             n = len(self.doc.segments(side))
             sel = self._selection[side]
+            self._pointed[side] = None        # positions may have moved under it
             if sel is not None:
                 self._selection[side] = [min(p, n - 1) for p in sel] if n else None
 
@@ -901,6 +922,7 @@ class AlignmentView(QWidget):
         else:
             self._selection[side] = None
         self._extended[side] = False
+        self._pointed[side] = None
 
     def set_focus_side(self, side: Side) -> None:
         if side is not self.focus_side:
@@ -913,6 +935,7 @@ class AlignmentView(QWidget):
     def select_segment(self, side: Side, pos: int, extend: bool = False, scroll: bool = True) -> None:
         """Select a segment (extend: from the selection's anchor to it); scroll=False for mouse presses."""
         sel = self._selection[side]
+        self._pointed[side] = None
         if extend and sel is not None:
             self._selection[side] = [sel[0], pos]
             self._extended[side] = True
@@ -934,6 +957,7 @@ class AlignmentView(QWidget):
         for side in Side:
             self._selection[side] = None
             self._extended[side] = False
+            self._pointed[side] = None
         self._repaint()
         self.selection_changed.emit()
 
@@ -977,6 +1001,7 @@ class AlignmentView(QWidget):
         bead = self.doc.beads[k]
         for side in Side:
             self._extended[side] = False
+            self._pointed[side] = None
             ids = bead.ids(side)
             if ids:
                 a = self.doc.locate(ids[0])[1]
