@@ -111,7 +111,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="+195"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="+202"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
@@ -121,7 +121,7 @@
         <translation>这一侧没有句子。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+96"/>
         <source>Replaces link %1 ↔ %2</source>
         <translation>将替换链接 %1 ↔ %2</translation>
     </message>
@@ -147,7 +147,7 @@
         <translation>英文</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+195"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
@@ -259,17 +259,17 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="-5"/>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-106"/>
         <source>The edit journal could not be written: %1</source>
         <translation>无法写入编辑日志：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Recovered %n unsaved edit(s) of %1 from its edit journal.</source>
         <translation>
             <numerusform>已从编辑日志恢复 %1 的 %n 处未保存编辑。</numerusform>
@@ -1864,7 +1864,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="-550"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="-590"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>
@@ -2034,12 +2034,17 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+96"/>
-        <location line="+11"/>
+        <location line="+35"/>
         <source>That edit does not apply here: %1</source>
         <translation>此处无法进行该编辑：%1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-10"/>
+        <source>Nothing changed: the edit takes in links the Show filter hid. They are shown now; do it again to make the edit.</source>
+        <translation>未做更改：此编辑会涉及被“显示”筛选隐藏的链接。现已显示这些链接；再操作一次即可完成编辑。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Nothing linked: the selection on the other side is out of view. Select the sentences to link on both sides, then press Ctrl+L.</source>
         <translation>未建立链接：另一侧的选择不在视野内。请在两侧都选好要链接的句子，再按 Ctrl+L。</translation>
     </message>
@@ -2110,7 +2115,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>文档列表(&amp;D)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+81"/>
         <source>Open Collection</source>
         <translation>打开文集</translation>
     </message>
@@ -2135,7 +2140,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2695,7 +2700,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/view/sentence_pane.py" line="+359"/>
+        <location filename="../../editor/ui/view/sentence_pane.py" line="+358"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>

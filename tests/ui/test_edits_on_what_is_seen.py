@@ -2,11 +2,11 @@
 pointer, no key changes a link the Show filter hides, Find shows what it found, and the pale highlight follows
 the selection."""
 
+import pytest
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Side
-from editor.ui.view.alignment_view import BeadFilter
 
 
 def _window(qtbot, n_src: int, n_tgt: int, beads):
@@ -71,3 +71,70 @@ def test_a_right_click_outside_the_selection_makes_that_sentence_current(qtbot):
     _context_menu_action(view.panes[Side.TGT], 3, "Edit Sentence")
     assert view.editing() is not None and view.editing().segment_id == e[3]
     assert list(view.selected_positions(Side.TGT)) == [3]
+
+
+def _filtered(qtbot):
+    """Eight 1-1 links, the first and the last doubtful: under Show "Doubtful and unlinked" links 1-2 and 7-8 show
+    and links 3-6 are one hidden "⋯" run (link 2 the context row above it, link 7 the one below)."""
+    def beads(z, e):
+        return [Bead((z[i],), (e[i],), 0.3 if i in (0, 7) else 0.99) for i in range(8)]
+
+    win, z, e = _window(qtbot, 8, 8, beads)
+    win.actions_.problems_only.setChecked(True)              # Ctrl+Shift+P
+    view = win.view
+    assert [view.bead_hidden(k) for k in range(8)] == [False, False, True, True, True, True, False, False]
+    return win, z, e
+
+
+def _key_on_link(win, k: int, action) -> None:
+    view = win.view
+    view.select_bead(k)
+    view.panes[Side.SRC].setFocus()
+    view.set_focus_side(Side.SRC)
+    assert view.selection_in_view() and action.isEnabled()
+    action.trigger()
+
+
+def _refused_and_shown(win, before, hidden: int) -> None:
+    assert win.document.snapshot() == before                          # no link the translator cannot see changed
+    assert not win.view.bead_hidden(hidden)                           # it is shown now
+    assert "Show filter" in win.statusBar().currentMessage()          # and the status bar says why
+
+
+def test_ctrl_m_on_the_context_row_above_a_hidden_run_does_not_merge_the_hidden_link(qtbot):
+    win, z, e = _filtered(qtbot)
+    before = win.document.snapshot()
+    _key_on_link(win, 1, win.actions_.merge_beads)
+    _refused_and_shown(win, before, 2)
+    win.actions_.merge_beads.trigger()                                # shown now: the key merges
+    assert win.document.beads[1].src == (z[1], z[2])
+
+
+@pytest.mark.parametrize("name, k, hidden", [("boundary_up", 1, 2), ("boundary_down", 1, 2),
+                                             ("merge_segments", 1, 2), ("merge_previous", 6, 5)])
+def test_no_edit_key_that_takes_in_a_neighbour_changes_a_link_the_filter_hides(qtbot, name, k, hidden):
+    win, z, e = _filtered(qtbot)
+    action = getattr(win.edit_controller if name == "merge_previous" else win.actions_, name)
+    before = win.document.snapshot()
+    _key_on_link(win, k, action)
+    _refused_and_shown(win, before, hidden)
+
+
+def test_linking_across_a_hidden_run_changes_no_hidden_link(qtbot):
+    win, z, e = _filtered(qtbot)
+    view = win.view
+    before = win.document.snapshot()
+    view.select_segment(Side.SRC, 1)
+    view.select_segment(Side.TGT, 6)
+    win.actions_.link.trigger()                                       # Ctrl+L: zh 2 <-> en 7 unlinks links 3-6
+    _refused_and_shown(win, before, 3)
+    win2, *_ = _filtered(qtbot)
+    before = win2.document.snapshot()
+    win2.view.request_link(range(1, 2), range(6, 7))                  # the same by a drop
+    _refused_and_shown(win2, before, 3)
+
+
+def test_a_text_edit_and_a_confirmation_under_the_filter_still_apply(qtbot):
+    win, z, e = _filtered(qtbot)
+    _key_on_link(win, 7, win.actions_.confirm_next)
+    assert win.document.beads[7].status is BeadStatus.CONFIRMED

@@ -113,6 +113,10 @@ class AlignmentView(QWidget):
         self._layout_dirty = True
         self.context_actions: list = []           # the panes' right-click menu (None: a separator)
         self._visible: list[bool] | None = None
+        # Segment ids of links shown although the Show filter hides them (reveal_beads): a key's edit or a find
+        # that reached into a hidden run opens it there, until the filter changes. Ids, not positions: they hold
+        # across edits.
+        self._revealed: set[int] = set()
         self._heights: dict[Side, dict[str, float]] = {Side.SRC: {}, Side.TGT: {}}     # by text
         # Per position, kept across edits (an edit re-measures only the segments it touched).
         self._seg_heights: dict[Side, list[float] | None] = {Side.SRC: None, Side.TGT: None}
@@ -232,6 +236,22 @@ class AlignmentView(QWidget):
 
     def bead_hidden(self, k: int) -> bool:
         return self._visible is not None and not self._visible[k]
+
+    def reveal_beads(self, beads) -> bool:
+        """Show the links at indices `beads` that the Show filter hides (their "⋯" run opens around them) until the
+        filter changes; True when one was hidden. The links in view stay where they are on screen."""
+        hidden = [k for k in beads if 0 <= k < len(self.doc.beads) and self.bead_hidden(k)]
+        if not hidden:
+            return False
+        for k in hidden:
+            bead = self.doc.beads[k]
+            self._revealed.update((*bead.src, *bead.tgt))
+        self._compute_visible()
+        if self.layout_model is not None:
+            self._rebuild_keeping_view()
+            self._measure_in_view()
+            self._repaint()
+        return True
 
     def visible_bead_range(self) -> tuple[int, int]:
         if self.layout_model is None:
@@ -437,6 +457,7 @@ class AlignmentView(QWidget):
 
     def set_filter(self, mode: BeadFilter) -> None:
         self.bead_filter = mode
+        self._revealed.clear()
         self._compute_visible()
         self._relayout()
         bead = self.current_bead()
@@ -655,7 +676,9 @@ class AlignmentView(QWidget):
             self.filter_note.setText(self.filter_empty_text())
             self.filter_note.show()
             return
-        self._visible = [hits[k] or (k > 0 and hits[k - 1]) or (k + 1 < n and hits[k + 1]) for k in range(n)]
+        revealed = self._revealed
+        self._visible = [hits[k] or (k > 0 and hits[k - 1]) or (k + 1 < n and hits[k + 1])
+                         or bool(revealed) and not revealed.isdisjoint(beads[k].src + beads[k].tgt) for k in range(n)]
 
     def _update_scrollbar(self) -> None:
         total = self.layout_model.total_rows if self.layout_model else 0.0
@@ -885,6 +908,7 @@ class AlignmentView(QWidget):
             self._selection[side] = None
             self._pointed[side] = None
             self._matches[side].clear()
+        self._revealed.clear()
         self._update_review_ratio()
         self._compute_visible()
         self._update_headers()
