@@ -138,3 +138,29 @@ def test_a_text_edit_and_a_confirmation_under_the_filter_still_apply(qtbot):
     win, z, e = _filtered(qtbot)
     _key_on_link(win, 7, win.actions_.confirm_next)
     assert win.document.beads[7].status is BeadStatus.CONFIRMED
+
+
+def test_find_shows_a_match_the_filter_hid(qtbot):
+    win, z, e = _filtered(qtbot)
+    view = win.view
+    view.select_bead(0)
+    win.find_bar.open()
+    win.find_bar.field.setText("Sentence number 4 ")
+    win.find_bar.field.returnPressed.emit()                          # Return in the find field
+    assert view.current_segment() == (Side.TGT, 4)
+    assert not view.bead_hidden(4) and view.selection_in_view()     # found and shown, not behind "⋯"
+    assert view.bead_hidden(2)                                       # the rest of the run stays hidden
+
+
+def test_the_selection_said_shown_now_is_shown_and_the_next_key_acts(qtbot):
+    win, z, e = _filtered(qtbot)
+    view = win.view
+    view.select_bead(3)                     # a hidden link selected (as Find did, or the review list, a jump)
+    view.panes[Side.SRC].setFocus()
+    before = win.document.snapshot()
+    win.actions_.unlink.trigger()                                     # Ctrl+U
+    assert win.document.snapshot() == before
+    assert "it is shown now" in win.statusBar().currentMessage()
+    assert not view.bead_hidden(3) and view.selection_in_view()       # the promise holds
+    win.actions_.unlink.trigger()                                     # so the key acts the second time
+    assert win.document.beads[3].tgt == () and win.document.beads[4].src == ()

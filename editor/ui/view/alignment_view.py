@@ -1008,13 +1008,17 @@ class AlignmentView(QWidget):
         return False
 
     def show_selection(self) -> bool:
-        """Before a keyboard edit: True when the selection is on screen. Otherwise scroll to it (when the
-        filter does not hide it) and return False, so the edit is not made out of sight. A view not on
+        """Before a keyboard edit: True when the selection is on screen. Otherwise show it (opening the Show
+        filter's hidden run it lies in) and return False, so the edit is not made out of sight. A view not on
         screen (no layout yet) has no sight to keep: True."""
         if self.layout_model is None or not self.isVisible() or self.selection_in_view():
             return True
         k = self.current_bead()
-        if k is not None and not self.bead_hidden(k):
+        if k is not None:
+            # a selection the filter hid was left hidden, so "it is shown now" was untrue and every key said it
+            # again (a link Find had selected under "Doubtful and unlinked"; an X11 audit)
+            first, last = self.current_bead_range()
+            self.reveal_beads(range(first, last + 1))
             self.ensure_bead_visible(k, force=True)
         return False
 
@@ -1218,7 +1222,10 @@ class AlignmentView(QWidget):
         else:
             before = [h for h in hits if h[:3] < here]
             chosen = before[-1] if before else hits[-1]
-        _, _, pos, side = chosen
+        k, _, pos, side = chosen
+        # a match the Show filter hides is shown: the strip named the link found, the panes kept it behind "⋯"
+        # (an X11 audit)
+        self.reveal_beads([k])
         # The find field keeps the keyboard focus, so Enter goes on to the next match.
         self.select_segment(side, pos)
         return True
