@@ -164,3 +164,16 @@ def test_the_selection_said_shown_now_is_shown_and_the_next_key_acts(qtbot):
     assert not view.bead_hidden(3) and view.selection_in_view()       # the promise holds
     win.actions_.unlink.trigger()                                     # so the key acts the second time
     assert win.document.beads[3].tgt == () and win.document.beads[4].src == ()
+
+
+def test_a_jump_to_a_sentence_without_counterpart_leaves_no_sentence_of_the_link_before_selected(qtbot):
+    # an X11 audit: en 16-17 stayed pale while the unlinked zh 11 was selected
+    win, z, e = _window(qtbot, 3, 3, lambda z, e: [Bead((z[0],), (e[0], e[1]), 0.99), Bead((z[1],), (), 0.0),
+                                                   Bead((z[2],), (e[2],), 0.99)])
+    view = win.view
+    view.select_bead(0)
+    win.actions_.next_doubtful.trigger()                              # F8: the unlinked zh 2
+    assert view.current_segment() == (Side.SRC, 1)
+    assert list(view.selected_positions(Side.TGT)) == []
+    assert not win.actions_.link.isEnabled()                          # nothing on the English side to link with
+

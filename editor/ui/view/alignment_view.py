@@ -1034,6 +1034,11 @@ class AlignmentView(QWidget):
             if ids:
                 a = self.doc.locate(ids[0])[1]
                 self._selection[side] = [a, a + len(ids) - 1]
+            else:
+                # a sentence without counterpart: nothing on this side, not the sentences of the link selected
+                # before, which stayed pale (and Ctrl+L would have linked them): en 16-17 after a jump to the
+                # unlinked zh 11 (an X11 audit)
+                self._selection[side] = None
         if not bead.ids(self.focus_side):
             self.focus_side = self.focus_side.other
             if any(p.hasFocus() for p in self.panes.values()):
