@@ -166,6 +166,41 @@ def test_the_selection_said_shown_now_is_shown_and_the_next_key_acts(qtbot):
     assert win.document.beads[3].tgt == () and win.document.beads[4].src == ()
 
 
+def _bead_under_pointer(view):
+    """The link of the sentence under the mouse pointer, or None."""
+    from PySide6.QtGui import QCursor
+
+    for side, pane in view.panes.items():
+        local = pane.mapFromGlobal(QCursor.pos())
+        if pane.rect().contains(local) and pane.childAt(local) is None:
+            pos = pane.position_at(local.y())
+            if pos is not None:
+                return view.doc.bead_index_of(view.doc.segments(side)[pos].id)
+    return None
+
+
+def test_after_undoing_a_drag_no_sentence_away_from_the_pointer_is_shown_hovered(qtbot):
+    # an X11 audit: zh 13 stayed pale after undoing a drag from it, while 12 <-> 16 was selected
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QCursor
+
+    win, z, e = _window(qtbot, 6, 6, lambda z, e: [Bead((z[i],), (e[i],), 0.99) for i in range(6)])
+    view = win.view
+    src, tgt = view.panes[Side.SRC], view.panes[Side.TGT]
+    start = src.segment_rect(2).center().toPoint()
+    qtbot.mouseMove(src, start)                                      # the pointer over zh 3: its link hovered
+    qtbot.waitUntil(lambda: view.hovered_bead == 2)
+    qtbot.mousePress(src, Qt.MouseButton.LeftButton, pos=start)
+    drop = tgt.segment_rect(4).center().toPoint()
+    qtbot.mouseMove(src, src.mapFromGlobal(tgt.mapToGlobal(QPoint(drop.x(), drop.y() - 3))))
+    qtbot.mouseMove(tgt, drop)
+    qtbot.mouseRelease(tgt, Qt.MouseButton.LeftButton, pos=drop)      # zh 3 <-> en 5
+    QCursor.setPos(tgt.mapToGlobal(drop))                              # where the drop left the pointer
+    assert any(b.src == (z[2],) and b.tgt == (e[4],) for b in win.document.beads)
+    win.undo_stack.undo()
+    assert view.hovered_bead == _bead_under_pointer(view)
+
+
 def test_a_jump_to_a_sentence_without_counterpart_leaves_no_sentence_of_the_link_before_selected(qtbot):
     # an X11 audit: en 16-17 stayed pale while the unlinked zh 11 was selected
     win, z, e = _window(qtbot, 3, 3, lambda z, e: [Bead((z[0],), (e[0], e[1]), 0.99), Bead((z[1],), (), 0.0),
@@ -177,3 +212,15 @@ def test_a_jump_to_a_sentence_without_counterpart_leaves_no_sentence_of_the_link
     assert list(view.selected_positions(Side.TGT)) == []
     assert not win.actions_.link.isEnabled()                          # nothing on the English side to link with
 
+
+def test_opening_the_editor_after_a_scroll_hovers_only_the_link_under_the_pointer(qtbot):
+    # an X11 audit: zh 13-14 stayed pale while en 26 was edited
+    win, z, e = _window(qtbot, 40, 40, lambda z, e: [Bead((z[i],), (e[i],), 0.99) for i in range(40)])
+    view = win.view
+    src = view.panes[Side.SRC]
+    qtbot.mouseMove(src, src.segment_rect(3).center().toPoint())
+    qtbot.waitUntil(lambda: view.hovered_bead == 3)
+    view.select_segment(Side.TGT, 30)                                  # the keys went on, the panes scrolled
+    win.actions_.edit_text.trigger()                                  # F2
+    assert view.editing() is not None
+    assert view.hovered_bead == _bead_under_pointer(view) != 3

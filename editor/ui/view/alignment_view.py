@@ -6,7 +6,7 @@ import enum
 from bisect import bisect_right
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QCursor, QFont, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollBar, QSizePolicy, QWidget
 
 from editor.bitext.document import AlignmentDocument, Bead, Side, is_chinese_lang, writes_without_spaces
@@ -271,6 +271,25 @@ class AlignmentView(QWidget):
         if k != self.hovered_bead:
             self.hovered_bead = k
             self._repaint()
+
+    def refresh_hover(self) -> None:
+        """Hover the link under the pointer again, after the links or the view moved under a pointer that kept
+        still (a drop, an undo, a scroll by key, an editor opened over the sentence). The hovered link is an index
+        set by mouse moves only, so it stayed on the link the pointer had left or on whatever link took its index:
+        zh 13 stayed pale after undoing a drag from it, zh 13-14 while en 26 was edited (an X11 audit)."""
+        k = None
+        if not self.drag.active and self.layout_model is not None and self.isVisible():
+            point = QCursor.pos()
+            for side, pane in self.panes.items():
+                local = pane.mapFromGlobal(point)
+                if pane.rect().contains(local) and pane.childAt(local) is None:     # not over the inline editor
+                    pos = pane.position_at(local.y())
+                    if pos is not None:
+                        k = self.doc.bead_index_of(self.doc.segments(side)[pos].id)
+            local = self.canvas.mapFromGlobal(point)
+            if self.canvas.isVisible() and self.canvas.rect().contains(local):
+                k = self.canvas.bead_at(local.x(), local.y())
+        self.set_hovered_bead(k)
 
     def range_selected(self, side: Side) -> bool:
         """True when the user selected several sentences on this side on purpose (Shift+click or Shift+arrows)."""
@@ -646,6 +665,7 @@ class AlignmentView(QWidget):
         self._update_scrollbar()
         self._update_offsets()
         self._measure_in_view()
+        self.refresh_hover()
         self._repaint()
 
     def showEvent(self, event) -> None:
@@ -701,6 +721,7 @@ class AlignmentView(QWidget):
         self._measure_in_view()
         for pane in self.panes.values():
             pane.place_editor()
+        self.refresh_hover()
         self._repaint()
         self._note_whole()
 
@@ -870,6 +891,7 @@ class AlignmentView(QWidget):
                     k = current         # statuses of a range the selection is in (Confirm All Above, its undo):
                                         # stay where the translator is, not at the range's first link
                 self.ensure_bead_visible(k)
+        self.refresh_hover()          # the links under a still pointer changed (a status change keeps them)
         self.selection_changed.emit()
 
     def _on_step_landed(self, k: int) -> None:
@@ -1141,6 +1163,7 @@ class AlignmentView(QWidget):
         if not self._segment_whole(side, pos):
             self.ensure_segment_visible(side, pos)
         editor = pane.start_editing(pos, cursor_offset)
+        self.refresh_hover()
         if click_x is not None and click_y is not None and cursor_offset is None:
             local = editor.viewport().mapFrom(pane, QPoint(int(click_x), int(click_y)))
             cursor = editor.cursorForPosition(local)

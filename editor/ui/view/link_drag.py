@@ -260,6 +260,8 @@ class LinkDrag(QObject):
             self.link_requested.emit(ranges[Side.SRC], ranges[Side.TGT])
         elif not was_active and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self._host.select_segment(press_side, press_pos, extend=False, scroll=False)
+        # the link under the pointer where it was let go, not the one hovered before the press
+        self._hover(event.globalPosition().toPoint())
         return True
 
     def _on_double_click(self, pane, event: QMouseEvent) -> bool:
