@@ -224,3 +224,69 @@ def test_opening_the_editor_after_a_scroll_hovers_only_the_link_under_the_pointe
     win.actions_.edit_text.trigger()                                  # F2
     assert view.editing() is not None
     assert view.hovered_bead == _bead_under_pointer(view) != 3
+
+
+def _lagging_english(qtbot):
+    """Short Chinese sentences against long English ones: at the top the English pane shows far fewer links."""
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    doc = AlignmentDocument.from_texts([(f"第{i}句。", 0) for i in range(30)],
+                                       [(f"Sentence {i} is long enough to wrap " + "over several lines " * 12, 0)
+                                        for i in range(30)])
+    doc.beads = [Bead((s.id,), (t.id,), 0.99) for s, t in zip(doc.src, doc.tgt)]
+    win = MainWindow(doc, settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.resize(1100, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.scrollbar.setValue(0)
+    return win
+
+
+def _in_view(view, side: Side, pos: int) -> bool:
+    geo = view.layout_model.sides[side]
+    top = geo.tops[pos] - view.offset(side)
+    return top + geo.heights[pos] > 0 and top < view.viewport_height()
+
+
+def test_a_click_on_a_sentence_brings_its_counterpart_out_of_sight_into_view(qtbot):
+    from PySide6.QtCore import Qt
+
+    win = _lagging_english(qtbot)
+    view = win.view
+    src = view.panes[Side.SRC]
+    pos = max(p for p in range(30) if _in_view(view, Side.SRC, p) and src.segment_rect(p).bottom() < src.height())
+    assert not _in_view(view, Side.TGT, pos)                           # its English far below the English pane
+    qtbot.mouseClick(src, Qt.MouseButton.LeftButton, pos=src.segment_rect(pos).center().toPoint())
+    assert view.current_segment() == (Side.SRC, pos)
+    assert _in_view(view, Side.TGT, pos) and _in_view(view, Side.SRC, pos)
+
+
+def test_a_click_on_a_sentence_whose_counterpart_is_in_view_moves_nothing(qtbot):
+    from PySide6.QtCore import Qt
+
+    win = _lagging_english(qtbot)
+    view = win.view
+    src = view.panes[Side.SRC]
+    assert _in_view(view, Side.TGT, 1)
+    qtbot.mouseClick(src, Qt.MouseButton.LeftButton, pos=src.segment_rect(1).center().toPoint())
+    assert view.current_segment() == (Side.SRC, 1) and view.scrollbar.value() == 0
+
+
+def test_a_double_click_edits_the_sentence_clicked_when_the_first_click_moved_the_panes(qtbot):
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+
+    win = _lagging_english(qtbot)
+    view = win.view
+    src = view.panes[Side.SRC]
+    pos = max(p for p in range(30) if _in_view(view, Side.SRC, p) and src.segment_rect(p).bottom() < src.height())
+    point = src.segment_rect(pos).center().toPoint()
+    qtbot.mouseClick(src, Qt.MouseButton.LeftButton, pos=point)                  # the first click moves the panes
+    assert view.scrollbar.value() > 0
+    QApplication.sendEvent(src, QMouseEvent(QEvent.Type.MouseButtonDblClick, QPointF(point), src.mapToGlobal(QPointF(point)),
+                                            Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton,
+                                            Qt.KeyboardModifier.NoModifier))
+    editor = view.editing()
+    assert editor is not None and editor.segment_id == win.document.src[pos].id

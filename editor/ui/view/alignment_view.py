@@ -1007,6 +1007,28 @@ class AlignmentView(QWidget):
         self._repaint()
         self.selection_changed.emit()
 
+    def show_counterpart(self, side: Side, pos: int) -> None:
+        """After a click on a sentence: when its link has nothing in view on the other side, scroll the least that
+        shows the link whole on both sides (levelled if it cannot be). The two panes scroll at different speeds, so
+        a click on zh 9 left its counterpart en 15-16 below the English pane, which showed 1-13 (an X11 audit); a
+        counterpart partly in view is left where it is."""
+        layout = self.layout_model
+        if layout is None or layout.row_mode or not 0 <= pos < len(self.doc.segments(side)):
+            return
+        k = self.doc.bead_index_of(self.doc.segments(side)[pos].id)
+        other = side.other
+        if not self.doc.beads[k].ids(other) or self.bead_hidden(k):
+            return
+        geo, vh = layout.sides[other], self.viewport_height()
+        top = geo.bead_tops[k] - self._offsets[other]
+        if top + geo.bead_heights[k] > 0 and top < vh:
+            return
+        value = float(self.scrollbar.value())
+        nearest = layout.value_showing_whole_bead(k, value, vh)
+        if nearest == value:                         # no value shows it whole: level it
+            nearest = layout.value_levelling_bead(k, vh)
+        self.scrollbar.setValue(int(round(nearest)))
+
     def selection_in_view(self) -> bool:
         """True when the selection a keyboard edit acts on (the focused side's, see current_segment) is on
         screen: not hidden by the filter, and at least partly inside the panes."""
