@@ -290,3 +290,21 @@ def test_a_double_click_edits_the_sentence_clicked_when_the_first_click_moved_th
                                             Qt.KeyboardModifier.NoModifier))
     editor = view.editing()
     assert editor is not None and editor.segment_id == win.document.src[pos].id
+
+
+def test_a_right_click_on_a_hidden_run_row_leaves_the_menu_nothing_to_edit(qtbot):
+    from editor.ui.view.bead_layout import GAP_HEIGHT
+
+    win, z, e = _filtered(qtbot)
+    view = win.view
+    view.select_bead(3)                                               # a link the filter hides, selected earlier
+    pane = view.panes[Side.SRC]
+    shown = []
+    pane.show_menu = lambda menu, _pos: shown.append([a for a in menu.actions() if a.isEnabled()])
+    y = int(view.layout_model.sides[Side.SRC].bead_tops[6] - GAP_HEIGHT / 2 - view.offset(Side.SRC))
+    point = pane.rect().center()
+    point.setY(y)
+    QApplication.sendEvent(pane, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, pane.mapToGlobal(point)))
+    assert view.current_bead() is None
+    act = win.actions_
+    assert shown and not any(a in shown[0] for a in (act.merge_beads, act.unlink, act.delete, act.edit_text))

@@ -240,6 +240,9 @@ class SentencePane(QWidget):
         pos = self.position_at(event.pos().y())
         if pos is not None:
             self._view.point_at(self.side, pos)
+        else:
+            # a "⋯" row or empty space, as a left click: nothing selected, so the menu edits no link out of sight
+            self._view.clear_selection()
         actions = self._view.context_actions
         if not actions:
             return
