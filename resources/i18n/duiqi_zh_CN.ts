@@ -121,7 +121,7 @@
         <translation>这一侧没有句子。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+115"/>
         <source>Replaces link %1 ↔ %2</source>
         <translation>将替换链接 %1 ↔ %2</translation>
     </message>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+156"/>
         <source>No doubtful links — showing all</source>
         <translation>没有存疑链接——显示全部</translation>
     </message>
@@ -1864,7 +1864,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="-590"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="-610"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>
@@ -2700,7 +2700,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/view/sentence_pane.py" line="+358"/>
+        <location filename="../../editor/ui/view/sentence_pane.py" line="+361"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>
