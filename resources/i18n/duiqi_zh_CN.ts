@@ -111,7 +111,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="+195"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="+202"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
@@ -121,7 +121,7 @@
         <translation>这一侧没有句子。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+115"/>
         <source>Replaces link %1 ↔ %2</source>
         <translation>将替换链接 %1 ↔ %2</translation>
     </message>
@@ -147,7 +147,7 @@
         <translation>英文</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+195"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+156"/>
         <source>No doubtful links — showing all</source>
         <translation>没有存疑链接——显示全部</translation>
     </message>
@@ -1876,7 +1876,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="-550"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="-610"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>
@@ -2046,12 +2046,17 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+99"/>
-        <location line="+11"/>
+        <location line="+35"/>
         <source>That edit does not apply here: %1</source>
         <translation>此处无法进行该编辑：%1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-10"/>
+        <source>Nothing changed: the edit takes in links the Show filter hid. They are shown now; do it again to make the edit.</source>
+        <translation>未做更改：此编辑会涉及被“显示”筛选隐藏的链接。现已显示这些链接；再操作一次即可完成编辑。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Nothing linked: the selection on the other side is out of view. Select the sentences to link on both sides, then press Ctrl+L.</source>
         <translation>未建立链接：另一侧的选择不在视野内。请在两侧都选好要链接的句子，再按 Ctrl+L。</translation>
     </message>
@@ -2751,7 +2756,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/view/sentence_pane.py" line="+359"/>
+        <location filename="../../editor/ui/view/sentence_pane.py" line="+361"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>

@@ -198,14 +198,19 @@ def test_a_key_does_not_edit_a_link_the_filter_hides(qtbot, window):
     view.set_filter(BeadFilter.PROBLEMS)
     if not view.bead_hidden(view.current_bead()):
         view.select_bead(next(k for k in range(len(doc.beads)) if view.bead_hidden(k)))
-    assert view.bead_hidden(view.current_bead())
+    hidden = view.current_bead()
+    assert view.bead_hidden(hidden)
     before = doc.snapshot()
     pane = view.panes[Side.SRC]
     pane.setFocus()
     for key, mods in ((Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier), (Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier),
                       (Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)):
+        view.set_filter(BeadFilter.PROBLEMS)         # hidden again (a key shows the selection it did not edit)
+        view.select_bead(hidden)
+        assert view.bead_hidden(hidden)
         qtbot.keyClick(pane, key, mods)
-    assert doc.snapshot() == before
+        assert doc.snapshot() == before
+        assert not view.bead_hidden(hidden) and view.selection_in_view()     # shown instead, as the status bar says
 
 
 def test_ctrl_c_copies_the_selected_link_as_zh_tab_en_or_the_selected_sentences(qtbot, window):

@@ -6,7 +6,7 @@ import enum
 from bisect import bisect_right
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QCursor, QFont, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollBar, QSizePolicy, QWidget
 
 from editor.bitext.document import AlignmentDocument, Bead, Side, is_chinese_lang, writes_without_spaces
@@ -113,6 +113,10 @@ class AlignmentView(QWidget):
         self._layout_dirty = True
         self.context_actions: list = []           # the panes' right-click menu (None: a separator)
         self._visible: list[bool] | None = None
+        # Segment ids of links shown although the Show filter hides them (reveal_beads): a key's edit or a find
+        # that reached into a hidden run opens it there, until the filter changes. Ids, not positions: they hold
+        # across edits.
+        self._revealed: set[int] = set()
         self._heights: dict[Side, dict[str, float]] = {Side.SRC: {}, Side.TGT: {}}     # by text
         # Per position, kept across edits (an edit re-measures only the segments it touched).
         self._seg_heights: dict[Side, list[float] | None] = {Side.SRC: None, Side.TGT: None}
@@ -122,6 +126,9 @@ class AlignmentView(QWidget):
         # True where the user extended the selection on purpose (Shift): only such a range is dragged or
         # dropped on whole; a range selected by selecting a link is not.
         self._extended: dict[Side, bool] = {Side.SRC: False, Side.TGT: False}
+        # The sentence a right-click made current inside a selection it kept (see point_at); None: the
+        # selection's own end is current. Any other change of the selection forgets it.
+        self._pointed: dict[Side, int | None] = {Side.SRC: None, Side.TGT: None}
         self.compact = False
         self.hovered_bead: int | None = None
         self.focus_side = Side.SRC
@@ -230,6 +237,22 @@ class AlignmentView(QWidget):
     def bead_hidden(self, k: int) -> bool:
         return self._visible is not None and not self._visible[k]
 
+    def reveal_beads(self, beads) -> bool:
+        """Show the links at indices `beads` that the Show filter hides (their "⋯" run opens around them) until the
+        filter changes; True when one was hidden. The links in view stay where they are on screen."""
+        hidden = [k for k in beads if 0 <= k < len(self.doc.beads) and self.bead_hidden(k)]
+        if not hidden:
+            return False
+        for k in hidden:
+            bead = self.doc.beads[k]
+            self._revealed.update((*bead.src, *bead.tgt))
+        self._compute_visible()
+        if self.layout_model is not None:
+            self._rebuild_keeping_view()
+            self._measure_in_view()
+            self._repaint()
+        return True
+
     def visible_bead_range(self) -> tuple[int, int]:
         if self.layout_model is None:
             return 0, -1
@@ -248,6 +271,25 @@ class AlignmentView(QWidget):
         if k != self.hovered_bead:
             self.hovered_bead = k
             self._repaint()
+
+    def refresh_hover(self) -> None:
+        """Hover the link under the pointer again, after the links or the view moved under a pointer that kept
+        still (a drop, an undo, a scroll by key, an editor opened over the sentence). The hovered link is an index
+        set by mouse moves only, so it stayed on the link the pointer had left or on whatever link took its index:
+        zh 13 stayed pale after undoing a drag from it, zh 13-14 while en 26 was edited (an X11 audit)."""
+        k = None
+        if not self.drag.active and self.layout_model is not None and self.isVisible():
+            point = QCursor.pos()
+            for side, pane in self.panes.items():
+                local = pane.mapFromGlobal(point)
+                if pane.rect().contains(local) and pane.childAt(local) is None:     # not over the inline editor
+                    pos = pane.position_at(local.y())
+                    if pos is not None:
+                        k = self.doc.bead_index_of(self.doc.segments(side)[pos].id)
+            local = self.canvas.mapFromGlobal(point)
+            if self.canvas.isVisible() and self.canvas.rect().contains(local):
+                k = self.canvas.bead_at(local.x(), local.y())
+        self.set_hovered_bead(k)
 
     def range_selected(self, side: Side) -> bool:
         """True when the user selected several sentences on this side on purpose (Shift+click or Shift+arrows)."""
@@ -307,7 +349,23 @@ class AlignmentView(QWidget):
 
     def cursor_position(self, side: Side) -> int | None:
         sel = self._selection[side]
-        return None if sel is None else sel[1]
+        if sel is None:
+            return None
+        pointed = self._pointed[side]
+        return pointed if pointed is not None and pointed in self.selected_positions(side) else sel[1]
+
+    def point_at(self, side: Side, pos: int) -> None:
+        """Make the sentence at `pos`, inside the selection, the current one without narrowing the selection (a
+        right-click inside a selection, as in a file manager): the sentence edits of the menu act on it. They acted
+        on the selection's last sentence: right-click en 47 of a selected link 36 <-> en 47-48, Edit Sentence opened
+        en 48 and Delete Sentence deleted it (an X11 audit)."""
+        if pos not in self.selected_positions(side):
+            self.select_segment(side, pos, scroll=False)
+            return
+        self._pointed[side] = pos
+        self.focus_side = side
+        self._repaint()
+        self.selection_changed.emit()
 
     def selected_ids(self, side: Side) -> tuple[int, ...]:
         segs = self.doc.segments(side)
@@ -418,6 +476,7 @@ class AlignmentView(QWidget):
 
     def set_filter(self, mode: BeadFilter) -> None:
         self.bead_filter = mode
+        self._revealed.clear()
         self._compute_visible()
         self._relayout()
         bead = self.current_bead()
@@ -606,6 +665,7 @@ class AlignmentView(QWidget):
         self._update_scrollbar()
         self._update_offsets()
         self._measure_in_view()
+        self.refresh_hover()
         self._repaint()
 
     def showEvent(self, event) -> None:
@@ -636,7 +696,9 @@ class AlignmentView(QWidget):
             self.filter_note.setText(self.filter_empty_text())
             self.filter_note.show()
             return
-        self._visible = [hits[k] or (k > 0 and hits[k - 1]) or (k + 1 < n and hits[k + 1]) for k in range(n)]
+        revealed = self._revealed
+        self._visible = [hits[k] or (k > 0 and hits[k - 1]) or (k + 1 < n and hits[k + 1])
+                         or bool(revealed) and not revealed.isdisjoint(beads[k].src + beads[k].tgt) for k in range(n)]
 
     def _update_scrollbar(self) -> None:
         total = self.layout_model.total_rows if self.layout_model else 0.0
@@ -659,6 +721,7 @@ class AlignmentView(QWidget):
         self._measure_in_view()
         for pane in self.panes.values():
             pane.place_editor()
+        self.refresh_hover()
         self._repaint()
         self._note_whole()
 
@@ -828,6 +891,7 @@ class AlignmentView(QWidget):
                     k = current         # statuses of a range the selection is in (Confirm All Above, its undo):
                                         # stay where the translator is, not at the range's first link
                 self.ensure_bead_visible(k)
+        self.refresh_hover()          # the links under a still pointer changed (a status change keeps them)
         self.selection_changed.emit()
 
     def _on_step_landed(self, k: int) -> None:
@@ -864,7 +928,9 @@ class AlignmentView(QWidget):
         for side in Side:
             self._forget_heights(side)
             self._selection[side] = None
+            self._pointed[side] = None
             self._matches[side].clear()
+        self._revealed.clear()
         self._update_review_ratio()
         self._compute_visible()
         self._update_headers()
@@ -878,6 +944,7 @@ class AlignmentView(QWidget):
         for side in Side:
             n = len(self.doc.segments(side))
             sel = self._selection[side]
+            self._pointed[side] = None        # positions may have moved under it
             if sel is not None:
                 self._selection[side] = [min(p, n - 1) for p in sel] if n else None
 
@@ -901,6 +968,7 @@ class AlignmentView(QWidget):
         else:
             self._selection[side] = None
         self._extended[side] = False
+        self._pointed[side] = None
 
     def set_focus_side(self, side: Side) -> None:
         if side is not self.focus_side:
@@ -913,6 +981,7 @@ class AlignmentView(QWidget):
     def select_segment(self, side: Side, pos: int, extend: bool = False, scroll: bool = True) -> None:
         """Select a segment (extend: from the selection's anchor to it); scroll=False for mouse presses."""
         sel = self._selection[side]
+        self._pointed[side] = None
         if extend and sel is not None:
             self._selection[side] = [sel[0], pos]
             self._extended[side] = True
@@ -934,8 +1003,31 @@ class AlignmentView(QWidget):
         for side in Side:
             self._selection[side] = None
             self._extended[side] = False
+            self._pointed[side] = None
         self._repaint()
         self.selection_changed.emit()
+
+    def show_counterpart(self, side: Side, pos: int) -> None:
+        """After a click on a sentence: when its link has nothing in view on the other side, scroll the least that
+        shows the link whole on both sides (levelled if it cannot be). The two panes scroll at different speeds, so
+        a click on zh 9 left its counterpart en 15-16 below the English pane, which showed 1-13 (an X11 audit); a
+        counterpart partly in view is left where it is."""
+        layout = self.layout_model
+        if layout is None or layout.row_mode or not 0 <= pos < len(self.doc.segments(side)):
+            return
+        k = self.doc.bead_index_of(self.doc.segments(side)[pos].id)
+        other = side.other
+        if not self.doc.beads[k].ids(other) or self.bead_hidden(k):
+            return
+        geo, vh = layout.sides[other], self.viewport_height()
+        top = geo.bead_tops[k] - self._offsets[other]
+        if top + geo.bead_heights[k] > 0 and top < vh:
+            return
+        value = float(self.scrollbar.value())
+        nearest = layout.value_showing_whole_bead(k, value, vh)
+        if nearest == value:                         # no value shows it whole: level it
+            nearest = layout.value_levelling_bead(k, vh)
+        self.scrollbar.setValue(int(round(nearest)))
 
     def selection_in_view(self) -> bool:
         """True when the selection a keyboard edit acts on (the focused side's, see current_segment) is on
@@ -960,13 +1052,17 @@ class AlignmentView(QWidget):
         return False
 
     def show_selection(self) -> bool:
-        """Before a keyboard edit: True when the selection is on screen. Otherwise scroll to it (when the
-        filter does not hide it) and return False, so the edit is not made out of sight. A view not on
+        """Before a keyboard edit: True when the selection is on screen. Otherwise show it (opening the Show
+        filter's hidden run it lies in) and return False, so the edit is not made out of sight. A view not on
         screen (no layout yet) has no sight to keep: True."""
         if self.layout_model is None or not self.isVisible() or self.selection_in_view():
             return True
         k = self.current_bead()
-        if k is not None and not self.bead_hidden(k):
+        if k is not None:
+            # a selection the filter hid was left hidden, so "it is shown now" was untrue and every key said it
+            # again (a link Find had selected under "Doubtful and unlinked"; an X11 audit)
+            first, last = self.current_bead_range()
+            self.reveal_beads(range(first, last + 1))
             self.ensure_bead_visible(k, force=True)
         return False
 
@@ -977,10 +1073,16 @@ class AlignmentView(QWidget):
         bead = self.doc.beads[k]
         for side in Side:
             self._extended[side] = False
+            self._pointed[side] = None
             ids = bead.ids(side)
             if ids:
                 a = self.doc.locate(ids[0])[1]
                 self._selection[side] = [a, a + len(ids) - 1]
+            else:
+                # a sentence without counterpart: nothing on this side, not the sentences of the link selected
+                # before, which stayed pale (and Ctrl+L would have linked them): en 16-17 after a jump to the
+                # unlinked zh 11 (an X11 audit)
+                self._selection[side] = None
         if not bead.ids(self.focus_side):
             self.focus_side = self.focus_side.other
             if any(p.hasFocus() for p in self.panes.values()):
@@ -1083,6 +1185,7 @@ class AlignmentView(QWidget):
         if not self._segment_whole(side, pos):
             self.ensure_segment_visible(side, pos)
         editor = pane.start_editing(pos, cursor_offset)
+        self.refresh_hover()
         if click_x is not None and click_y is not None and cursor_offset is None:
             local = editor.viewport().mapFrom(pane, QPoint(int(click_x), int(click_y)))
             cursor = editor.cursorForPosition(local)
@@ -1169,7 +1272,10 @@ class AlignmentView(QWidget):
         else:
             before = [h for h in hits if h[:3] < here]
             chosen = before[-1] if before else hits[-1]
-        _, _, pos, side = chosen
+        k, _, pos, side = chosen
+        # a match the Show filter hides is shown: the strip named the link found, the panes kept it behind "⋯"
+        # (an X11 audit)
+        self.reveal_beads([k])
         # The find field keeps the keyboard focus, so Enter goes on to the next match.
         self.select_segment(side, pos)
         return True

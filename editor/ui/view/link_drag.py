@@ -74,6 +74,8 @@ class LinkDrag(QObject):
         self._panes = panes
         self.active = False
         self._press: tuple[Side, int, QPoint] | None = None
+        # (side, position, how far it moved) when a click moved the panes: that click's double-click edits it
+        self._clicked: tuple[Side, int, float] | None = None
         self.source: tuple[Side, range] | None = None
         self.target: tuple[Side, range] | None = None
         self.preview = DropPreview()           # what dropping on the target would replace and leave unlinked
@@ -138,6 +140,7 @@ class LinkDrag(QObject):
         if event.button() != Qt.MouseButton.LeftButton:
             return False
         side = pane.side
+        self._clicked = None
         pos = pane.position_at(event.position().y())
         pane.setFocus(Qt.FocusReason.MouseFocusReason)
         if pos is None:
@@ -260,14 +263,27 @@ class LinkDrag(QObject):
             self.link_requested.emit(ranges[Side.SRC], ranges[Side.TGT])
         elif not was_active and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self._host.select_segment(press_side, press_pos, extend=False, scroll=False)
+            # a click, not a drag: the panes may move now to show the counterpart
+            pane = self._panes[press_side]
+            before = pane.segment_rect(press_pos).top()
+            self._host.show_counterpart(press_side, press_pos)
+            shift = pane.segment_rect(press_pos).top() - before
+            self._clicked = (press_side, press_pos, shift) if shift else None
+        # the link under the pointer where it was let go, not the one hovered before the press
+        self._hover(event.globalPosition().toPoint())
         return True
 
     def _on_double_click(self, pane, event: QMouseEvent) -> bool:
-        pos = pane.position_at(event.position().y())
+        y = event.position().y()
+        pos = pane.position_at(y)
+        clicked, self._clicked = self._clicked, None
+        if clicked is not None and clicked[0] is pane.side:
+            # the first click moved the panes (show_counterpart): the sentence clicked, where it went
+            pos, y = clicked[1], y + clicked[2]
         if pos is None:
             return False
         self._host.select_segment(pane.side, pos, extend=False, scroll=False)
-        self.edit_requested.emit(pane.side, pos, event.position().x(), event.position().y())
+        self.edit_requested.emit(pane.side, pos, event.position().x(), y)
         return True
 
     def cancel(self) -> None:

@@ -235,12 +235,14 @@ class SentencePane(QWidget):
         return super().focusNextPrevChild(next)
 
     def contextMenuEvent(self, event) -> None:
-        """Right-click: select the sentence under the mouse (keeping a range it lies in) and offer the edits."""
+        """Right-click: the sentence under the mouse becomes the current one, as a left click makes it (a selection
+        it lies in is kept, as in a file manager), and the menu's edits act on it."""
         pos = self.position_at(event.pos().y())
-        if pos is not None and pos not in self._view.selected_positions(self.side):
-            self._view.select_segment(self.side, pos)
-        elif pos is not None:
-            self._view.set_focus_side(self.side)
+        if pos is not None:
+            self._view.point_at(self.side, pos)
+        else:
+            # a "⋯" row or empty space, as a left click: nothing selected, so the menu edits no link out of sight
+            self._view.clear_selection()
         actions = self._view.context_actions
         if not actions:
             return

@@ -133,6 +133,7 @@ class AlternativeOffer(QObject):
             same = old.get((src, tgt))
             new.append(same if same is not None and chosen.isdisjoint((*src, *tgt)) else
                        Bead(src, tgt, 1.0, BeadStatus.CONFIRMED))
+        offer, held = self._offer, win.review_list.held()
         self._offer = None
         self.action.setEnabled(False)
         self.next_action.setEnabled(False)
@@ -146,3 +147,9 @@ class AlternativeOffer(QObject):
             # the re-alignment joins this undo step: one Undo takes back the whole key press
             stack = win.undo_stack
             win.start_alignment(keep_fixed=True, fold_into=stack.command(stack.index() - 1))
+        else:
+            # not made (it would regroup links the Show filter hid, shown now): the key works again
+            win.review_list.restore_hold(held)
+            self._offer = offer
+            self.action.setEnabled(True)
+            self.next_action.setEnabled(len(alts) > 1)

@@ -624,8 +624,8 @@ class MainWindow(QMainWindow):
             panel.hold_next()
 
     def push_change(self, build: Callable[[AlignmentDocument], Change], text: str | None = None) -> bool:
-        """Build a Change from the current document and push it as one undo step; False if it does not apply."""
-        self._hold_review_place()
+        """Build a Change from the current document and push it as one undo step; False if it does not apply (or
+        would change links the Show filter hides: see _reveal_hidden_links)."""
         try:
             change = build(self.document)
         except InvalidEditError as exc:
@@ -633,7 +633,31 @@ class MainWindow(QMainWindow):
             log.warning("edit refused: %s", exc)
             self.statusBar().showMessage(self.tr("That edit does not apply here: %1").replace("%1", str(exc)), 5000)
             return False
+        if self._reveal_hidden_links(change):
+            return False
+        self._hold_review_place()
         self._push(ApplyChange(self.qdoc, change, text))
+        return True
+
+    def _reveal_hidden_links(self, change: Change) -> bool:
+        """Before an edit: True, with the links shown and a word in the status bar, when it would regroup links the
+        Show filter hides (Ctrl+M on the context row above a "⋯" merged the hidden link below into one "made by
+        hand", exported as approved; an X11 audit). Any edit that takes in a neighbour (merge, link, a drop, a
+        boundary move, Merge Sentences, an alternative) is caught here; text edits and confirmations keep the links
+        as they are and pass."""
+        view = self.view
+        if change.beads is None or not view.filter_active():
+            return False
+        first, kept = change.beads.first, {(b.src, b.tgt) for b in change.beads.new}
+        hidden = [first + i for i, b in enumerate(change.beads.old)
+                  if (b.src, b.tgt) not in kept and view.bead_hidden(first + i)]
+        if not hidden:
+            return False
+        view.reveal_beads(hidden)
+        current = view.current_bead()
+        view.ensure_bead_visible(current if current is not None else hidden[0])
+        self.statusBar().showMessage(self.tr("Nothing changed: the edit takes in links the Show filter hid. They are "
+                                             "shown now; do it again to make the edit."), 8000)
         return True
 
     def push_compound(self, text: str, builders: Sequence[Callable[[AlignmentDocument], Change]]) -> bool:
