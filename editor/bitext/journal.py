@@ -76,8 +76,9 @@ class History:
 
     @property
     def modified(self) -> bool:
-        """True when the state at `index` is not the one the project file holds."""
-        return self.index != self.clean
+        """True when the state at `index` is not the one the project file holds, or text was being typed into a
+        sentence (the `draft` the editor journals, not yet an edit: a kill lost it; an X11 audit)."""
+        return self.index != self.clean or bool(self.info.get("draft"))
 
     def document(self) -> AlignmentDocument:
         """Return a new document: the base with the first `index` steps applied."""

@@ -111,7 +111,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="+202"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="+205"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
@@ -247,7 +247,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>CollectionController</name>
     <message>
-        <location filename="../../editor/ui/collection/collection_controller.py" line="+229"/>
+        <location filename="../../editor/ui/collection/collection_controller.py" line="+242"/>
         <source>%1 is still aligning; it opens when it is aligned.</source>
         <translation>%1 仍在对齐；对齐完成后即可打开。</translation>
     </message>
@@ -1876,7 +1876,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="-610"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="-613"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>
@@ -2005,6 +2005,11 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+199"/>
+        <source>Recovered the text you were typing in sentence %1 (Ctrl+Z undoes it).</source>
+        <translation>已恢复您在第 %1 句中输入的文字（Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -2157,7 +2162,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+124"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>

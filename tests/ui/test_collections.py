@@ -907,3 +907,26 @@ def test_the_title_stars_the_shown_document_only_when_it_has_unsaved_edits(qtbot
     assert "memo" in win.windowTitle() and not win.isWindowModified() and win.is_modified()
     controller.show("letter")
     assert win.isWindowModified()
+
+
+def test_the_text_being_typed_in_a_collections_document_when_the_editor_was_killed_comes_back(qtbot, tmp_path):
+    # an X11 audit: text typed into an open sentence editor of a collection's document was lost by a kill
+    from editor.bitext.document import Side
+
+    win = _aligned_window(qtbot, tmp_path)
+    controller = win.collection
+    folder = controller.collection.folder
+    controller.show("sample")
+    win.view.select_segment(Side.TGT, 1)
+    typed = win.view.panes[Side.TGT].start_editing(1)
+    typed.insertPlainText(" EDIT-TWO")
+    typed._done = True                                            # killed: the editor never commits
+    wanted = win.document.tgt[1].text + " EDIT-TWO"
+    place = folder / ".journals" / "place.json"
+    qtbot.waitUntil(lambda: place.is_file() and "EDIT-TWO" in place.read_text(encoding="utf-8"),
+                    timeout=EVENT_TIMEOUT_MS)
+    text = place.read_text(encoding="utf-8")
+    win.close_collection(discard=False)                          # as a kill leaves it: journals, no save
+    place.write_text(text, encoding="utf-8")                     # (closing wrote the place again, draft gone)
+    assert win.open_collection(folder, ask=False)
+    assert win.collection.shown == "sample" and win.document.tgt[1].text == wanted

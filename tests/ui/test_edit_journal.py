@@ -32,6 +32,7 @@ def _crash(window: MainWindow) -> None:
     window._recorder._compact_timer.stop()
     saver._lock_handle.close()
     saver._lock_handle = None
+    window._recorder._position_timer.stop()
 
 
 def test_each_edit_is_in_the_journal_before_the_event_loop_runs_again(editor):
@@ -252,3 +253,37 @@ def test_a_crashed_session_comes_back_where_the_translator_was(qtbot, editor):
     other.restore_history(restored.history, restored[1])
     assert other.view.current_segment() == (side, pos) and other.view.current_bead() == 9
     other.undo_stack.setClean()
+
+
+def test_the_text_being_typed_when_the_editor_was_killed_comes_back(qtbot, editor):
+    # an X11 audit: " EDIT-TWO" typed into an open sentence editor was lost by a kill (the committed edits came
+    # back): the text typed reaches the journal within a second, and recovery makes it the sentence's text
+    from editor.bitext.document import Side
+
+    editor.show()
+    editor.view.select_segment(Side.TGT, 2)
+    pane = editor.view.panes[Side.TGT]
+    typed = pane.start_editing(2)
+    typed.insertPlainText(" EDIT-TWO")
+    typed._done = True                                            # killed: the editor never commits
+    seg = editor.document.tgt[2]
+    path = editor._recorder.journal.path
+    qtbot.waitUntil(lambda: read_journal(path).history.info.get("draft") == ["tgt", seg.id, seg.text + " EDIT-TWO"],
+                    timeout=EVENT_TIMEOUT_MS)
+    _crash(editor)
+    [recovery] = find_recoveries()
+    dialog = RecoveryDialog([recovery])
+    qtbot.addWidget(dialog)
+    dialog.restore_button.click()
+    restored = dialog.restored()
+    other = MainWindow(settings=Settings(autosave_seconds=60), autosave=False)
+    qtbot.addWidget(other, before_close_func=mark_clean)
+    other.show()
+    other.restore_history(restored.history, restored[1])
+    try:
+        assert other.document.tgt[2].text == seg.text + " EDIT-TWO"
+        assert other.view.current_segment() == (Side.TGT, 2) and "typing" in other.statusBar().currentMessage()
+        other.undo_stack.undo()                                    # one step: the sentence as it was saved
+        assert other.document.tgt[2].text == seg.text
+    finally:
+        other.undo_stack.setClean()

@@ -173,7 +173,18 @@ class CollectionController(QObject):
         if opened is None:
             return
         opened.position = [side, int(segment_id)]
-        place = {"document": self.shown, "position": opened.position}
+        self._note_place(opened.position, self._place.get("draft") if self._place else None)
+
+    def note_draft(self, draft) -> None:
+        """The text being typed in an in-place editor of the shown document ((side value, segment id, text), None
+        once it closed), written with the place: a kill while typing lost it (an X11 audit)."""
+        opened = self.open_documents.get(self.shown) if self.shown else None
+        if opened is None:
+            return
+        self._note_place(opened.position, None if draft is None else [draft[0], int(draft[1]), str(draft[2])])
+
+    def _note_place(self, position, draft) -> None:
+        place = {"document": self.shown, "position": position, "draft": draft}
         if place != self._place:
             self._place = place
             if not self._place_timer.isActive():
@@ -194,18 +205,20 @@ class CollectionController(QObject):
         except OSError as exc:                       # a read-only collection: it opens at its start, no more
             log.info("cannot note the place in %s: %s", path, exc)
 
-    def last_place(self) -> tuple[str, list] | None:
-        """(document name, [side value, segment id]) where the last session was, when that document is in the
-        collection; None otherwise."""
+    def last_place(self) -> tuple[str, list | None, list | None] | None:
+        """(document name, [side value, segment id] or None, the text being typed there [side value, segment id,
+        text] or None) where the last session was, when that document is in the collection; None otherwise."""
         try:
             place = json.loads(self._place_path().read_text(encoding="utf-8"))
-            name, position = place["document"], place["position"]
+            name, position, draft = place["document"], place.get("position"), place.get("draft")
             self.collection.entry(name)
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
         if not (isinstance(position, list) and len(position) == 2):
-            return None
-        return name, position
+            position = None
+        if not (isinstance(draft, list) and len(draft) == 3):
+            draft = None
+        return name, position, draft
 
     # -- opening documents ---------------------------------------------------------------------------------
 

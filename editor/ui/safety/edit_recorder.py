@@ -56,6 +56,7 @@ class EditRecorder(QObject):
         # move, so a crashed session comes back there (it came back on the last link changed: after Return on
         # link 4 and a walk to link 9, on link 4; an X11 audit)
         self._position: list | None = None
+        self._draft: list | None = None          # the text typed in an open in-place editor: [side, id, text]
         self._position_timer = QTimer(self)
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(JOURNAL_SYNC_MS)
@@ -81,6 +82,15 @@ class EditRecorder(QObject):
             if not self._position_timer.isActive():
                 self._position_timer.start()
 
+    def note_draft(self, draft) -> None:
+        """The text being typed in an in-place editor ((side value, segment id, text), None once it closed),
+        written within JOURNAL_SYNC_MS: a kill while typing lost the text (an X11 audit)."""
+        draft = None if draft is None else [draft[0], int(draft[1]), str(draft[2])]
+        if draft != self._draft:
+            self._draft = draft
+            if not self._position_timer.isActive():
+                self._position_timer.start()
+
     def close(self, *, remove: bool = True) -> None:
         """Stop recording, for good; with `remove` (a clean exit) the journal is deleted."""
         self._closed = True
@@ -96,7 +106,7 @@ class EditRecorder(QObject):
     def _on_document_reset(self) -> None:
         if self._closed:
             return
-        self._position = None               # another document: no place in it yet
+        self._position = self._draft = None     # another document: no place in it yet
         if self._journal is not None:
             self._journal.close(remove=True)
             self._journal = None
@@ -174,7 +184,7 @@ class EditRecorder(QObject):
         original = self._project_path_provider()
         return {"original_path": str(Path(original).absolute()) if original else None,
                 "title": Path(original).name if original else document_title(self._qdoc.doc),
-                "pid": os.getpid(), "position": self._position}
+                "pid": os.getpid(), "position": self._position, "draft": self._draft}
 
     def _report(self, exc: BaseException) -> None:
         log.warning("edit journal %s: %s", self._autosaver.journal_path, exc)

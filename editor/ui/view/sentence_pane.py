@@ -408,6 +408,8 @@ class SentencePane(QWidget):
         editor.committed.connect(self._view.on_inline_committed)
         editor.cancelled.connect(self._view.on_inline_cancelled)
         editor.textChanged.connect(self.place_editor)      # grows (and shrinks) with the text
+        editor.textChanged.connect(lambda: self._view.draft_changed.emit(
+            (self.side.value, editor.segment_id, editor.toPlainText())))
         editor.show()
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         cursor = editor.textCursor()
@@ -456,6 +458,7 @@ class SentencePane(QWidget):
         """Remove the editor widget (after it committed or cancelled)."""
         if self.editor is not None:
             editor, self.editor = self.editor, None
+            self._view.draft_changed.emit(None)
             self._view.editor_closed(self.side, editor.segment_id)
             editor._done = True          # no second commit from the focus change that hiding causes
             editor.blockSignals(True)

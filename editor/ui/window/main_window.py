@@ -302,6 +302,7 @@ class MainWindow(QMainWindow):
         act.compact.toggled.connect(self._on_compact_toggled)
         self.view.link_requested.connect(self._on_link_requested)
         self.view.text_committed.connect(self._on_text_committed)
+        self.view.draft_changed.connect(self._on_draft_changed)
         self.view.selection_changed.connect(self._on_selection_changed)
         self.qdoc.changed.connect(self._on_document_changed)
         self.qdoc.reset.connect(self._on_document_reset)
@@ -436,6 +437,30 @@ class MainWindow(QMainWindow):
         self.undo_stack.resetClean()
         self._on_clean_changed(self.undo_stack.isClean())
         self.return_to(history.info.get("position"))
+        self.recover_draft(history.info.get("draft"))
+
+    def _on_draft_changed(self, draft) -> None:
+        if getattr(self, "_recorder", None) is not None:
+            self._recorder.note_draft(draft)
+        if getattr(self, "collection", None) is not None:
+            self.collection.note_draft(draft)
+
+    def recover_draft(self, draft) -> bool:
+        """Make the text a killed session was typing in an in-place editor (side value, segment id, text) the
+        sentence's text, as an undoable edit, and say so; False when there is none to recover."""
+        try:
+            side, segment_id, text = Side(draft[0]), int(draft[1]), str(draft[2])
+        except (TypeError, ValueError, IndexError):
+            return False
+        pos = next((p for p, seg in enumerate(self.document.segments(side)) if seg.id == segment_id), None)
+        if pos is None or not text.strip() or self.document.segments(side)[pos].text == text:
+            return False
+        if not self.push_change(lambda doc: edits.edit_text(doc, segment_id, text)):
+            return False
+        self.view.select_segment(side, pos)
+        self.show_message(self.tr("Recovered the text you were typing in sentence %1 (Ctrl+Z undoes it).")
+                          .replace("%1", str(pos + 1)), 15000)
+        return True
 
     def return_to(self, position) -> None:
         """Select the segment the translator was at when the session was journalled last (side value, id)."""
@@ -1402,7 +1427,8 @@ class MainWindow(QMainWindow):
             controller.aligner.progressed.connect(self._on_collection_progressed)
             controller.aligner.finished.connect(lambda _cancelled: self.document_list.show_progress(None))
         if place is not None:
-            controller.show(*place)
+            controller.show(*place[:2])
+            self.recover_draft(place[2])
         elif first is not None and not left:
             controller.show(first)
         return True
