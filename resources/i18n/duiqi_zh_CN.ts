@@ -111,7 +111,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="+195"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="+196"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
@@ -259,17 +259,17 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="-5"/>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-106"/>
         <source>The edit journal could not be written: %1</source>
         <translation>无法写入编辑日志：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Recovered %n unsaved edit(s) of %1 from its edit journal.</source>
         <translation>
             <numerusform>已从编辑日志恢复 %1 的 %n 处未保存编辑。</numerusform>
@@ -757,7 +757,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExplanationStrip</name>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="+144"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="+164"/>
         <source>No link selected. Click a sentence, or drag one onto the other side to link.</source>
         <translation>未选择链接。单击一个句子，或将句子拖到另一侧以建立链接。</translation>
     </message>
@@ -1864,7 +1864,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="-550"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="-551"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>
@@ -1992,7 +1992,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+198"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -2066,12 +2066,17 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>连同这些一起确认</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+33"/>
+        <source>Restored the code marker(s) %1 that the edit left half deleted: Backspace or Delete removes a marker whole.</source>
+        <translation>编辑使代码标记 %1 只删了一半，已将其恢复：按 Backspace 或 Delete 可整个删除标记。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Put the cursor where the sentence should be cut and press %1 again.</source>
         <translation>请将光标放在要切分句子的位置，然后再按一次 %1。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Split sentence</source>
         <translation>拆分句子</translation>
     </message>
@@ -2110,7 +2115,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>文档列表(&amp;D)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+81"/>
         <source>Open Collection</source>
         <translation>打开文集</translation>
     </message>
@@ -2135,7 +2140,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2477,12 +2482,12 @@ Your work is autosaved. Details were written to %2.</source>
     <name>Review</name>
     <message>
         <location filename="../../editor/ui/review/review_list.py" line="+285"/>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="-45"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="-62"/>
         <source>sentence %1 may have no translation</source>
         <translation>第 %1 句可能没有译文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="-6"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="-8"/>
         <source>low confidence</source>
         <translation>置信度低</translation>
     </message>
@@ -2492,7 +2497,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>旁边的编辑改动了此链接</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>no counterpart</source>
         <translation>没有对应句</translation>
     </message>
@@ -2530,6 +2535,26 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>confidence %1 below %2</source>
         <translation>置信度 %1 低于 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>inline codes differ</source>
+        <translation>内联代码不一致</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 missing in the Chinese</source>
+        <translation>中文缺少 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 missing in the English</source>
+        <translation>英文缺少 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2695,7 +2720,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/view/sentence_pane.py" line="+359"/>
+        <location filename="../../editor/ui/view/sentence_pane.py" line="+388"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>

@@ -100,6 +100,7 @@ class AlignmentView(QWidget):
     link_requested = Signal(object, object)      # src segment ids, tgt segment ids
     text_committed = Signal(int, str)            # segment id, new text
     edit_cancelled = Signal(int)                 # segment id: Escape in its in-place editor
+    markers_restored = Signal(list)              # code markers an in-place edit left half-deleted, made whole
     selection_changed = Signal()
 
     def __init__(self, qdoc: QtDocument, parent: QWidget | None = None) -> None:

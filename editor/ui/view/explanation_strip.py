@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus
+from editor.bitext.markers import code_mismatch
 from editor.bitext.review import Reason, ReviewPolicy, confidence_text, reshaped, unsupported_sentence
 from editor.ui.view.link_style import LinkState, link_colour, link_state, settled
 
@@ -20,6 +21,8 @@ def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead, doc: Alignment
         return QCoreApplication.translate("Review", "low confidence")
     if reason is Reason.RESHAPED and short:
         return QCoreApplication.translate("Review", "changed by an edit beside it")
+    if reason is Reason.CODES_DIFFER:
+        return codes_text(doc, bead)
     if reason is Reason.NO_TRANSLATION:
         seg = unsupported_sentence(doc, bead) if doc is not None else None
         number = str(doc.locate(seg)[1] + 1) if seg is not None else "?"
@@ -37,6 +40,23 @@ def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead, doc: Alignment
         Reason.LOW_CONFIDENCE: QCoreApplication.translate("Review", "confidence %1 below %2")
         .replace("%1", confidence_text(bead.confidence, policy.threshold)).replace("%2", f"{policy.threshold:.2f}"),
     }[reason]
+
+
+def codes_text(doc: AlignmentDocument | None, bead: Bead) -> str:
+    """Words for a link whose sides disagree on inline codes, naming the markers each side lacks when `doc` is
+    given: "inline codes differ: {5} missing in the English" (an X11 audit: a half-deleted {5} went unnoticed)."""
+    general = QCoreApplication.translate("Review", "inline codes differ")
+    mismatch = code_mismatch(doc, bead) if doc is not None else None
+    if not mismatch:
+        return general
+    parts = []
+    if mismatch.missing_src:
+        parts.append(QCoreApplication.translate("Review", "%1 missing in the Chinese")
+                     .replace("%1", " ".join(mismatch.missing_src)))
+    if mismatch.missing_tgt:
+        parts.append(QCoreApplication.translate("Review", "%1 missing in the English")
+                     .replace("%1", " ".join(mismatch.missing_tgt)))
+    return QCoreApplication.translate("Review", "%1: %2").replace("%2", "; ".join(parts)).replace("%1", general)
 
 
 def evidence_reasons(doc: AlignmentDocument, bead: Bead, typical_ratio: float | None, *,
