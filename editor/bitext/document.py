@@ -224,6 +224,15 @@ class DocumentMeta:
     # Inline codes of sentences opened from another tool's TMX/XLIFF: segment id (as text) -> marker such as
     # "{1}" or "{/1}" -> [kind ("ph", "start", "end"), native code]; exports write those markers as codes.
     inline_codes: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # Of those, the codes of a TMX or XLIFF 1.2 file: segment id -> marker -> [format ("tmx", "xliff12"), the
+    # element as the file wrote it], so an export to that format writes it back (editor.exchange.inline). Kept
+    # apart from inline_codes so that a project file stays readable by a Duiqi from before them.
+    inline_origins: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # Opened from an XLIFF 1.2 file: its <file> attributes (original, datatype, source-language,
+    # target-language) and each unit's id by the segment ids of its link ("0 5" -> "u1"), which an XLIFF 1.2
+    # export writes back (a link split or merged since is no longer that unit and gets a new id).
+    xliff_file: dict[str, str] = field(default_factory=dict)
+    unit_ids: dict[str, str] = field(default_factory=dict)
 
 
 class AlignmentDocument:

@@ -117,11 +117,14 @@ def _check_meta(data: object, path: Path | None) -> DocumentMeta:
         elif f.name == "anchors":
             ok = isinstance(value, list) and all(
                 isinstance(v, list) and all(type(i) is int and 0 <= i <= MAX_ID for i in v) for v in value)
-        elif f.name == "inline_codes":
+        elif f.name in ("inline_codes", "inline_origins"):
             ok = isinstance(value, dict) and all(
                 isinstance(k, str) and isinstance(v, dict) and all(
-                    isinstance(m, str) and isinstance(c, list) and len(c) == 2 and all(isinstance(x, str) for x in c)
-                    for m, c in v.items()) for k, v in value.items())
+                    isinstance(m, str) and isinstance(c, list) and len(c) == 2
+                    and all(isinstance(x, str) for x in c) for m, c in v.items()) for k, v in value.items())
+        elif f.name in ("xliff_file", "unit_ids"):
+            ok = isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                                 for k, v in value.items())
         elif isinstance(default, list):
             ok = isinstance(value, list) and all(type(i) is int and 0 <= i <= MAX_ID for i in value)
         else:

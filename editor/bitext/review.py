@@ -6,7 +6,8 @@ anything but CONFIRMED: see `vouched`) and at least one of these holds:
 its confidence is below the review threshold; one of its sentences carries an import warning (a `Mark`);
 it holds an import artefact (a page number or footer line, leftover markup, a side of punctuation only:
 `artefact_sentence`); its length ratio is far from the document's typical ratio; it is a 1-0 or 0-1 link (a
-sentence with no counterpart).
+sentence with no counterpart); its two sides disagree on another tool's inline codes (a marker such as {5} on one
+side only, or half of a pair {1}…{/1} gone: editor.bitext.markers).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
+
+from editor.bitext.markers import code_mismatch
 
 if TYPE_CHECKING:
     from editor.bitext.document import AlignmentDocument, Bead
@@ -53,6 +56,7 @@ class Reason(enum.Enum):
     LEFTOVER = "leftover"
     EMPTY = "empty"
     ARTEFACT = "artefact"                  # a page number, leftover markup, a side of punctuation only
+    CODES_DIFFER = "codes_differ"          # inline-code markers on one side only, or a pair broken
     NO_TRANSLATION = "no_translation"      # a sentence of a many-to-one link may have no translation
     LENGTH_RATIO = "length_ratio"
     LOW_CONFIDENCE = "low_confidence"
@@ -163,6 +167,8 @@ class ReviewPolicy:
         out += [_MARK_REASON[m] for m in Mark if m in marks and m is not Mark.UNSUPPORTED]
         if bead.src and bead.tgt and _holds_artefact(doc, bead):
             out.append(Reason.ARTEFACT)
+        if code_mismatch(doc, bead):
+            out.append(Reason.CODES_DIFFER)
         if Mark.UNSUPPORTED in marks:
             out.append(Reason.NO_TRANSLATION)
         if bead.src and bead.tgt and self._ratio_off(doc, bead):
@@ -184,7 +190,7 @@ class ReviewPolicy:
             for mark in doc.segment(i).marks:
                 if mark is not Mark.UNSUPPORTED or _unsupported_link(doc, bead):
                     return True
-        return _holds_artefact(doc, bead) or self._ratio_off(doc, bead)
+        return _holds_artefact(doc, bead) or self._ratio_off(doc, bead) or bool(code_mismatch(doc, bead))
 
     def _ratio_off(self, doc: "AlignmentDocument", bead: "Bead") -> bool:
         if self.ratio is None or bead.kind != (1, 1):

@@ -15,6 +15,7 @@ from editor.exchange.languages import canonical_lang
 from editor.exchange.layout import layout_text, split_by_layout
 from editor.exchange.options import ExportOptions, ExportReport
 from editor.exchange.presets import preset_languages
+from editor.exchange.units import unit_key
 from editor.exchange.xml_text import xml_safe
 
 
@@ -38,6 +39,7 @@ class Entry:
     src_codes: dict[str, list[str]] = field(default_factory=dict, compare=False)
     tgt_codes: dict[str, list[str]] = field(default_factory=dict, compare=False)
     edited: bool = False              # an edit in Duiqi made or changed the link (Bead.edited: the edit record)
+    unit_id: str | None = None        # the XLIFF 1.2 unit id it was opened with, its sentences unchanged since
 
     @property
     def linked(self) -> bool:
@@ -110,12 +112,15 @@ def _side(doc: AlignmentDocument, ids: tuple[int, ...], lang: str,
 
 
 def _codes(doc: AlignmentDocument, ids: tuple[int, ...]) -> dict[str, list[str]]:
-    """Return the inline codes recorded for these sentences (marker -> [kind, native])."""
+    """Return the inline codes recorded for these sentences (marker -> [kind, native], or [kind, native,
+    format, origin] for a code that kept its element; DocumentMeta.inline_origins)."""
     if not doc.meta.inline_codes:
         return {}
     out: dict[str, list[str]] = {}
     for i in ids:
-        out.update(doc.meta.inline_codes.get(str(i), {}))
+        codes = doc.meta.inline_codes.get(str(i), {})
+        origins = doc.meta.inline_origins.get(str(i), {})
+        out.update({m: [*code, *origins[m]] if m in origins else code for m, code in codes.items()})
     return out
 
 
@@ -173,7 +178,8 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
             src_codes, tgt_codes = tgt_codes, src_codes
         entries.append(Entry(number, src, tgt, bead.confidence, bead.status, src_layout, tgt_layout,
                              policy.is_doubtful(doc, bead), bead.created, bead.changed,
-                             bead.created_by, bead.changed_by, src_codes, tgt_codes, edited=bead.edited))
+                             bead.created_by, bead.changed_by, src_codes, tgt_codes, edited=bead.edited,
+                             unit_id=doc.meta.unit_ids.get(unit_key(bead.src, bead.tgt)) if doc.meta.unit_ids else None))
     if too_long:
         shown = ", ".join(map(str, too_long[:10])) + (" …" if len(too_long) > 10 else "")
         report.warnings.append(f"left out {len(too_long)} link(s) longer than {options.max_segment_length} "

@@ -10,7 +10,13 @@ the codes of its kind on its side. ImportNotes counts the markers and line break
 
 Each marker's kind (placeholder, start, end) and native code (TMX code text, XLIFF 2 originalData) are
 kept per sentence (DocumentMeta.inline_codes), so TMX and XLIFF exports write them back as codes; a
-marker the document has no record of (typed by hand, or in a sentence split since) stays text.
+marker the document has no record of (typed by hand, or in a sentence split since) stays text. A code
+read from TMX or XLIFF 1.2 also keeps its element as the file wrote it (its origin: the element, its
+attributes and content, without namespace), and an export to the same format writes that element back:
+`<g id="1">` stays `<g id="1">` around its text, `<x id="2"/>` stays `<x>`, a `<bpt>` keeps its `x`, `ctype`
+and `<sub>`s (an X11 audit found them all rewritten as empty bpt/ept/ph). Where the element no longer fits
+(a pair broken, two `<g>` pairs crossing after an edit) or the export is to another format, the code is
+written from its kind and native code as before.
 
 Layout whitespace: outside `xml:space="preserve"`, a run of whitespace holding a line break or a tab
 (another tool's indentation between inline elements) is collapsed: to nothing next to Chinese, else to
@@ -19,6 +25,7 @@ one space.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 
@@ -41,6 +48,11 @@ _GAPS = re.compile("\x00+")
 MARKER = re.compile(r"\{/?\d+\}")
 
 PLACEHOLDER, START, END = "ph", "start", "end"     # the kinds of code a marker stands for
+# The formats whose codes keep their element (origin), and the elements each writes back as they were.
+_ORIGIN_ELEMENTS = {"tmx": {"bpt", "ept", "ph", "it", "hi"},      # <ut>, deprecated by TMX 1.4b, becomes <ph>
+                    "xliff12": {"g", "x", "bx", "ex", "bpt", "ept", "ph", "it"}}
+_WRAPPERS = {"g", "hi"}                                  # origins that hold the text between their markers
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -71,10 +83,13 @@ class Inline:
     code's identity (shared by both sides) and recording each marker's kind and native code in `codes`."""
 
     def __init__(self, notes: ImportNotes, data: dict[str, str] | None = None,
-                 unit: etree._Element | None = None) -> None:
+                 unit: etree._Element | None = None, fmt: str = "") -> None:
         self.notes = notes
         self.data = data or {}           # XLIFF 2 originalData: the native code each dataRef stands for
-        self.codes: dict[str, tuple[str, str]] = {}    # marker -> (kind, native code)
+        self.fmt = fmt if fmt in _ORIGIN_ELEMENTS else ""     # "tmx", "xliff12": codes keep their origin
+        # marker -> (kind, native code), or (kind, native code, format, origin) where the origin is kept
+        self.codes: dict[str, tuple[str, ...]] = {}
+        self.side: dict[str, tuple[str, ...]] = {}     # the same, of the side text() read last
         self._numbers: dict[str, str] = {}             # non-numeric identity -> number
         self._reserved: set[int] = set()
         self._positions: Counter[str] = Counter()
@@ -114,9 +129,18 @@ class Inline:
         self._positions[key] += 1
         return self._number(f"#{key}#{self._positions[key]}")
 
-    def _marker(self, number: str, kind: str, native: str, *, paired: bool = False) -> str:
+    def _origin(self, element: etree._Element | None) -> tuple[str, ...]:
+        """Return (format, origin) for a code element this reader's format keeps, else ()."""
+        if not self.fmt or element is None or local_name(element.tag) not in _ORIGIN_ELEMENTS[self.fmt]:
+            return ()
+        return self.fmt, origin_xml(element)
+
+    def _marker(self, number: str, kind: str, native: str, *, paired: bool = False,
+                element: etree._Element | None = None) -> str:
         marker = "{/" + number + "}" if kind == END else "{" + number + "}"
-        self.codes.setdefault(marker, (kind, native))
+        code = (kind, native, *self._origin(element))
+        self.codes.setdefault(marker, code)
+        self.side.setdefault(marker, code)
         self.notes.markers += 1
         if paired:
             self.notes.paired += 1
@@ -130,16 +154,19 @@ class Inline:
             self.notes.line_breaks += 1
             return "\n"
         if name in ("bpt", "bx") or (name == "sc" and element.get("isolated") != "yes"):
-            return self._marker(self._id(element, "i", "id", "rid", kind="<"), START, native)
+            return self._marker(self._id(element, "i", "id", "rid", kind="<"), START, native, element=element)
         if name in ("ept", "ex") or (name == "ec" and element.get("isolated") != "yes"):
-            return self._marker(self._id(element, "i", "rid", "startRef", "id", kind="<"), END, native)
+            return self._marker(self._id(element, "i", "rid", "startRef", "id", kind="<"), END, native,
+                                element=element)
         if name in ("it", "sc", "ec"):
             end = element.get("pos") in ("end", "close") or name == "ec"
-            return self._marker(self._id(element, "x", "i", "id", kind="<"), END if end else START, native)
-        return self._marker(self._id(element, "x", "id", "i"), PLACEHOLDER, native)
+            return self._marker(self._id(element, "x", "i", "id", kind="<"), END if end else START, native,
+                                element=element)
+        return self._marker(self._id(element, "x", "id", "i"), PLACEHOLDER, native, element=element)
 
     def text(self, element: etree._Element | None) -> str:
         """Return one side's text with codes as markers (or line breaks); None gives ""."""
+        self.side = {}
         if element is None:
             return ""
         self._positions.clear()              # positions count on each side afresh
@@ -168,9 +195,10 @@ class Inline:
                 else:
                     number = self._id(child, "id", "x", "i")
                     parts.append(self._marker(number, START, self.data.get(child.get("dataRefStart") or "", ""),
-                                              paired=True))
+                                              paired=True, element=child))
                     parts.append(self._text(child, inner_preserve))
-                    parts.append(self._marker(number, END, self.data.get(child.get("dataRefEnd") or "", "")))
+                    parts.append(self._marker(number, END, self.data.get(child.get("dataRefEnd") or "", ""),
+                                              element=child))
             elif name == "cp":                        # XLIFF 2 code point (a character XML forbids)
                 try:
                     parts.append(chr(int(child.get("hex") or "", 16)))
@@ -212,13 +240,69 @@ def marker_number(marker: str) -> str:
     return marker.strip("{}/")
 
 
+def origin_xml(element: etree._Element) -> str:
+    """Return a code element as its file wrote it, without its namespace and tail: its attributes and content
+    (a `<g>` or `<hi>` without the text it holds, which the markers hold)."""
+    own = element.tag[:element.tag.index("}") + 1] if element.tag.startswith("{") else ""
+    code = copy.deepcopy(element)
+    code.tail = None
+    if local_name(code.tag) in _WRAPPERS:
+        code.text = None
+        for inner in list(code):
+            code.remove(inner)
+    for node in code.iter():
+        if own and isinstance(node.tag, str) and node.tag.startswith(own):
+            node.tag = node.tag[len(own):]
+    etree.cleanup_namespaces(code)
+    return etree.tostring(code, encoding="unicode")
+
+
+def _origin_element(code, fmt: str, ns: str) -> etree._Element | None:
+    """Return the element a code record kept for `fmt` (in namespace `ns`), or None when it kept none for
+    this format or its origin is not one of the format's code elements (a damaged project)."""
+    if len(code) < 4 or code[2] != fmt:
+        return None
+    try:
+        element = etree.fromstring(code[3], _SAFE_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    if element.tag not in _ORIGIN_ELEMENTS.get(fmt, ()):
+        return None
+    for node in element.iter():
+        if isinstance(node.tag, str) and not node.tag.startswith("{"):
+            node.tag = ns + node.tag
+    return element
+
+
+def _wrapped(pieces: list[tuple[str, str, str, str]], names: list[str]) -> set[str]:
+    """Return the numbers of the `<g>`/`<hi>` pairs (`names`: each piece's origin element) that can be written
+    back around their text: both markers once in the text, the start first, and nested within the other such
+    pairs (an edit may have crossed them)."""
+    markers = Counter(marker for _, marker, _, _ in pieces if marker)
+    open_pairs: list[str] = []
+    wrapped: set[str] = set()
+    for (_, marker, kind, _), name in zip(pieces[:-1], names):
+        number = marker_number(marker)
+        if name not in _WRAPPERS or markers["{" + number + "}"] != 1 or markers["{/" + number + "}"] != 1:
+            continue
+        if kind == START:
+            open_pairs.append(number)
+        elif kind == END and number in open_pairs:
+            if open_pairs[-1] == number:
+                wrapped.add(number)
+            open_pairs.remove(number)           # a pair that crosses another is written as two codes
+    return wrapped
+
+
 def write_inline(parent: etree._Element, text: str, known: dict, fmt: str,
                  data: dict[str, str] | None = None) -> int:
     """Write `text` into `parent` with the recorded markers as the format's codes (fmt: "tmx", "xliff12",
     "xliff20"; XLIFF 2 natives go into `data`, dataRef -> native); return how many codes were written.
 
-    A start and an end of the same number in the text are a pair (TMX bpt/ept, XLIFF 1.2 bpt/ept, XLIFF 2
-    sc/ec); one without its partner is isolated (TMX/XLIFF 1.2 `<it>`, XLIFF 2 `isolated="yes"`).
+    A code that kept its element from a file of this format (TMX, XLIFF 1.2) is written as that element:
+    a `<g>`/`<hi>` pair around the text between its markers, a `<bpt>`/`<ept>` while its partner is there.
+    Otherwise a start and an end of the same number in the text are a pair (TMX bpt/ept, XLIFF 1.2 bpt/ept,
+    XLIFF 2 sc/ec); one without its partner is isolated (TMX/XLIFF 1.2 `<it>`, XLIFF 2 `isolated="yes"`).
     """
     pieces = marker_codes(text, known)
     parent.text = pieces[0][0]
@@ -227,41 +311,59 @@ def write_inline(parent: etree._Element, text: str, known: dict, fmt: str,
     present = {marker for _, marker, _, _ in pieces if marker}
     written = 0
     ns = parent.tag[:parent.tag.index("}") + 1] if parent.tag.startswith("{") else ""
+    origins = [_origin_element(known[marker], fmt, ns) for _, marker, _, _ in pieces[:-1]]
+    names = [local_name(element.tag) if element is not None else "" for element in origins]
+    wrapped = _wrapped(pieces, names)
+    containers = [parent]                  # the element the next code goes into: parent, or an open <g>/<hi>
     for k, (_, marker, kind, native) in enumerate(pieces[:-1]):
         number = marker_number(marker)
+        following = pieces[k + 1][0]
+        element, name = origins[k], names[k]
+        written += 1
+        if number in wrapped:
+            if kind == START:
+                containers[-1].append(element)
+                element.text = following
+                containers.append(element)
+            else:
+                containers.pop().tail = following
+            continue
         paired = ("{/" + number + "}" if kind == START else "{" + number + "}") in present
-        if fmt == "tmx":
+        if element is not None and (name not in ("bpt", "ept") or paired) and name not in _WRAPPERS:
+            containers[-1].append(element)
+        elif fmt == "tmx":
             if kind == PLACEHOLDER:
-                element = etree.SubElement(parent, "ph", x=number)
+                element = etree.SubElement(containers[-1], "ph", x=number)
             elif paired:
-                element = etree.SubElement(parent, "bpt" if kind == START else "ept", i=number)
+                element = etree.SubElement(containers[-1], "bpt" if kind == START else "ept", i=number)
                 if kind == START:
                     element.set("x", number)
             else:
-                element = etree.SubElement(parent, "it", pos="begin" if kind == START else "end", x=number)
+                element = etree.SubElement(containers[-1], "it", pos="begin" if kind == START else "end",
+                                           x=number)
             element.text = native
         elif fmt == "xliff12":
             if kind == PLACEHOLDER:
-                element = etree.SubElement(parent, ns + "ph", id=number)
+                element = etree.SubElement(containers[-1], ns + "ph", id=number)
             elif paired:
-                element = etree.SubElement(parent, ns + ("bpt" if kind == START else "ept"), id=number)
+                element = etree.SubElement(containers[-1], ns + ("bpt" if kind == START else "ept"), id=number)
             else:
-                element = etree.SubElement(parent, ns + "it", id=number, pos="open" if kind == START else "close")
+                element = etree.SubElement(containers[-1], ns + "it", id=number,
+                                           pos="open" if kind == START else "close")
             element.text = native
         else:
             if kind == PLACEHOLDER:
-                element = etree.SubElement(parent, ns + "ph", id=number)
+                element = etree.SubElement(containers[-1], ns + "ph", id=number)
             elif paired and kind == START:
-                element = etree.SubElement(parent, ns + "sc", id=number)
+                element = etree.SubElement(containers[-1], ns + "sc", id=number)
             elif paired:
-                element = etree.SubElement(parent, ns + "ec", startRef=number)
+                element = etree.SubElement(containers[-1], ns + "ec", startRef=number)
             else:
-                element = etree.SubElement(parent, ns + ("sc" if kind == START else "ec"), id=number,
+                element = etree.SubElement(containers[-1], ns + ("sc" if kind == START else "ec"), id=number,
                                            isolated="yes")
             if native and data is not None:
                 ref = f"d{number}" + ("e" if kind == END else "")
                 data[ref] = native
                 element.set("dataRef", ref)
-        element.tail = pieces[k + 1][0]
-        written += 1
+        element.tail = following
     return written

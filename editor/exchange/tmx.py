@@ -200,11 +200,11 @@ def read_tmx(root: etree._Element, path: Path, src_wanted: str | None, tgt_wante
                   parse_status(props.get(PROP_STATUS), status),
                   tmx_time(values["creationdate"]), tmx_time(values["changedate"]),
                   created_by or changed_by, changed_by or created_by)
-        inline = Inline(notes, unit=tu)
+        inline = Inline(notes, unit=tu, fmt="tmx")
         for tuv, lang, attr in ((src_tuv, src_lang, "src"), (tgt_tuv, tgt_lang, "tgt")):
             if tuv is not None:
                 setattr(row, attr, side(inline.text(tuv.find("seg")), _props(tuv).get(PROP_LAYOUT), lang))
-        row.codes = inline.codes
+                setattr(row, f"{attr}_codes", inline.side)
         comments = sum(1 for element in tu.iter("note") if (element.text or "").strip())
         if comments:
             notes.dropped["comment(s) (TMX <note>)"] = notes.dropped.get("comment(s) (TMX <note>)", 0) + comments

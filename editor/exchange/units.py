@@ -78,7 +78,10 @@ class Row:
     changed: datetime | None = None
     created_by: str | None = None       # TMX creationid/changeid; None: whoever exports
     changed_by: str | None = None
-    codes: dict[str, tuple[str, str]] = field(default_factory=dict)   # marker -> (kind, native code)
+    # each side's inline codes: marker -> (kind, native code[, format, origin]) (editor.exchange.inline)
+    src_codes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    tgt_codes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    unit_id: str | None = None          # the XLIFF 1.2 trans-unit id, written back while the link is unchanged
 
 
 @dataclass
@@ -92,6 +95,7 @@ class Parsed:
     tgt_file: str | None = None
     presegmented: bool = False
     notes: ImportNotes = field(default_factory=ImportNotes)
+    xliff_file: dict[str, str] = field(default_factory=dict)   # DocumentMeta.xliff_file
 
 
 def side(text: str, layout: str | None, lang: str) -> list[tuple[int | None, str]]:
@@ -146,6 +150,7 @@ def build_document(parsed: Parsed, path: Path) -> AlignmentDocument:
         parsed.src_file, parsed.tgt_file = parsed.tgt_file, parsed.src_file
         for row in parsed.rows:
             row.src, row.tgt = row.tgt, row.src
+            row.src_codes, row.tgt_codes = row.tgt_codes, row.src_codes
     rows = [r for r in parsed.rows if r.src or r.tgt]
     if not rows:
         raise EmptyFileError(path, "the file holds no aligned text")
@@ -156,17 +161,24 @@ def build_document(parsed: Parsed, path: Path) -> AlignmentDocument:
     paragraph = {"src": 0, "tgt": 0}
     opened = bitext_document.clock()          # the date of links the file gives none
     inline_codes: dict[str, dict[str, list[str]]] = {}
+    inline_origins: dict[str, dict[str, list[str]]] = {}
+    unit_ids: dict[str, str] = {}
+    used_ids: set[str] = set()
     for row in rows:
         ids: dict[str, list[int]] = {"src": [], "tgt": []}
-        for name, parts, out, base in (("src", row.src, src, 0), ("tgt", row.tgt, tgt, n_src)):
+        for name, parts, out, base, codes in (("src", row.src, src, 0, row.src_codes),
+                                              ("tgt", row.tgt, tgt, n_src, row.tgt_codes)):
             for para, text in parts:
                 if para is not None:
                     paragraph[name] = para
                 segment = Segment(base + len(out), text, paragraph[name])
                 out.append(segment)
-                found = {m: list(row.codes[m]) for m in _MARKER.findall(text) if m in row.codes}
+                found = {m: codes[m] for m in _MARKER.findall(text) if m in codes}
                 if found:
-                    inline_codes[str(segment.id)] = found
+                    inline_codes[str(segment.id)] = {m: list(code[:2]) for m, code in found.items()}
+                    origins = {m: list(code[2:]) for m, code in found.items() if len(code) == 4}
+                    if origins:
+                        inline_origins[str(segment.id)] = origins
                 ids[name].append(segment.id)
         created, changed = row.created, row.changed
         parsed.notes.dated += created is not None or changed is not None
@@ -175,15 +187,25 @@ def build_document(parsed: Parsed, path: Path) -> AlignmentDocument:
             created = changed = opened
         beads.append(Bead(tuple(ids["src"]), tuple(ids["tgt"]), row.confidence, row.status, created, changed,
                           row.created_by, row.changed_by))
+        if row.unit_id is not None and row.unit_id not in used_ids:     # not an id repeated in another <file>
+            unit_ids[unit_key(beads[-1].src, beads[-1].tgt)] = row.unit_id
+            used_ids.add(row.unit_id)
     meta = DocumentMeta(src_lang=parsed.src_lang, tgt_lang=parsed.tgt_lang, src_file=parsed.src_file,
                         tgt_file=parsed.tgt_file, chinese_script=chinese_script(parsed.src_lang),
-                        presegmented=parsed.presegmented, inline_codes=inline_codes)
+                        presegmented=parsed.presegmented, inline_codes=inline_codes, inline_origins=inline_origins,
+                        xliff_file=dict(parsed.xliff_file), unit_ids=unit_ids)
     doc = AlignmentDocument(src, tgt, beads, meta)
     try:
         doc.check()
     except InvalidEditError as exc:       # cannot happen with rows built above; guards future edits
         raise MalformedFileError(path, f"inconsistent alignment ({exc})") from exc
     return doc
+
+
+def unit_key(src: tuple[int, ...], tgt: tuple[int, ...]) -> str:
+    """Return the key of a link's sentences in DocumentMeta.unit_ids: its segment ids, `0 1 5` (ids are unique
+    across both sides, so the source and target need no separator)."""
+    return " ".join(map(str, (*src, *tgt)))
 
 
 def han_share(texts: Iterable[str]) -> float:

@@ -26,6 +26,9 @@ Reading other tools' files: one sentence per side and unit (SDLXLIFF `mrk` segme
 statuses taken from their review states (XLIFF state, memoQ mq:status, SDL conf). Units that are not text
 to align are skipped and counted: `translate="no"` (except Duiqi's own 0-1 units) and the PO header of a
 po2xliff file.
+A file opened here and exported again as XLIFF 1.2 keeps its `<file>` attributes (original, datatype,
+language codes as spelt), each unit's id while the unit's sentences are unchanged (a unit split or merged
+gets a new id no unit of the file had), and its inline codes as written (editor.exchange.inline).
 """
 
 from __future__ import annotations
@@ -57,6 +60,8 @@ KEY_STATUS = "alignment-status"
 KEY_SRC_LAYOUT = "duiqi-src-layout"
 KEY_TGT_LAYOUT = "duiqi-tgt-layout"
 SUBSTATE_NEEDS_REVIEW = "duiqi:needs-review"
+# The 1.2 <file> attributes an export writes back as the file opened had them (DocumentMeta.xliff_file).
+FILE_ATTRIBUTES = ("original", "datatype", "source-language", "target-language")
 
 
 MQ_NS = "MQXliff"
@@ -95,7 +100,8 @@ def read_xliff12(root: etree._Element, path: Path) -> Parsed:
         raise EmptyFileError(path, "the XLIFF file has no <file> element")
     parsed = Parsed(src_lang=normalized_lang(files[0].get("source-language"), "zh-CN"),
                     tgt_lang=normalized_lang(files[0].get("target-language"), "en-US"),
-                    src_file=files[0].get("original"))
+                    src_file=files[0].get("original"),
+                    xliff_file={name: files[0].get(name) for name in FILE_ATTRIBUTES if files[0].get(name)})
     notes = parsed.notes
     notes.src_lang, notes.tgt_lang = parsed.src_lang, parsed.tgt_lang
 
@@ -125,7 +131,7 @@ def read_xliff12(root: etree._Element, path: Path) -> Parsed:
         if tool is not None:
             status, confidence = tool
             notes.statuses_read += 1
-        inline = Inline(notes, unit=unit)
+        inline = Inline(notes, unit=unit, fmt="xliff12")
         marks = _seg_marks(child(unit, "seg-source"))
         if marks:                                   # SDLXLIFF/Okapi: each <mrk mtype="seg"> is a segment
             target_marks = _seg_marks(target)
@@ -135,16 +141,16 @@ def read_xliff12(root: etree._Element, path: Path) -> Parsed:
                 if sdl is not None:
                     notes.statuses_read += 1
                 seg_status = sdl or (status, confidence)
-                parsed.rows.append(Row(side(inline.text(mark), None, parsed.src_lang),
-                                       side(inline.text(target_marks.get(mid)), None, parsed.tgt_lang),
-                                       seg_status[1], seg_status[0], codes=inline.codes))
+                row = Row(side(inline.text(mark), None, parsed.src_lang), [], seg_status[1], seg_status[0],
+                          src_codes=inline.side)
+                row.tgt, row.tgt_codes = side(inline.text(target_marks.get(mid)), None, parsed.tgt_lang), inline.side
+                parsed.rows.append(row)
             continue
-        parsed.rows.append(Row(
-            side(inline.text(child(unit, "source")), values.get(KEY_SRC_LAYOUT), parsed.src_lang),
-            side(inline.text(target), values.get(KEY_TGT_LAYOUT), parsed.tgt_lang),
-            parse_confidence(values.get(KEY_CONFIDENCE), path, confidence),
-            parse_status(values.get(KEY_STATUS), status),
-            codes=inline.codes))
+        row = Row(side(inline.text(child(unit, "source")), values.get(KEY_SRC_LAYOUT), parsed.src_lang), [],
+                  parse_confidence(values.get(KEY_CONFIDENCE), path, confidence),
+                  parse_status(values.get(KEY_STATUS), status), src_codes=inline.side, unit_id=unit.get("id"))
+        row.tgt, row.tgt_codes = side(inline.text(target), values.get(KEY_TGT_LAYOUT), parsed.tgt_lang), inline.side
+        parsed.rows.append(row)
     return parsed
 
 
@@ -172,14 +178,16 @@ def read_xliff2(root: etree._Element, path: Path) -> Parsed:
         data = {d.get("id", ""): "".join(d.itertext()) for d in unit.iter() if local_name(d.tag) == "data"}
         inline = Inline(notes, data, unit=unit)
         for segment in segments:
-            source, target = inline.text(child(segment, "source")), inline.text(child(segment, "target"))
+            source, src_codes = inline.text(child(segment, "source")), inline.side
+            target, tgt_codes = inline.text(child(segment, "target")), inline.side
             status, confidence = statuses.from_xliff_state(segment.get("state") or "initial", False)
             if segment.get("state") in (None, "initial") and target.strip() and not segment.get("subState"):
                 confidence = 1.0                     # another tool's translation that no one has looked at
             parsed.rows.append(Row(side(source, values.get(KEY_SRC_LAYOUT), parsed.src_lang),
                                    side(target, values.get(KEY_TGT_LAYOUT), parsed.tgt_lang),
                                    parse_confidence(values.get(KEY_CONFIDENCE), path, confidence),
-                                   parse_status(values.get(KEY_STATUS), status), codes=inline.codes))
+                                   parse_status(values.get(KEY_STATUS), status), src_codes=src_codes,
+                                   tgt_codes=tgt_codes))
     return parsed
 
 
@@ -219,14 +227,20 @@ def write_xliff12(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions)
     entries = collect_entries(doc, options, report, keep_unlinked=True)
     q = lambda tag: f"{{{XLIFF12_NS}}}{tag}"  # noqa: E731
     root = etree.Element(q("xliff"), version="1.2", nsmap={None: XLIFF12_NS})
+    # An XLIFF 1.2 opened here goes back with its <file> attributes and unit ids, so the tool that wrote it can
+    # merge it back (an X11 audit: datatype="x-docx" came back "plaintext", ids u1…u5 as 1…5).
+    opened = doc.meta.xliff_file
+    recorded = [opened.get(name, "") for name in ("source-language", "target-language")]
     file_el = etree.SubElement(root, q("file"), {
-        "original": _original(doc, options), "source-language": langs.src, "target-language": langs.tgt,
-        "datatype": "plaintext", "tool-id": "duiqi"})
+        "original": opened.get("original") or _original(doc, options),
+        "source-language": _as_opened(langs.src, recorded), "target-language": _as_opened(langs.tgt, recorded),
+        "datatype": opened.get("datatype") or "plaintext", "tool-id": "duiqi"})
     header = etree.SubElement(file_el, q("header"))
     etree.SubElement(header, q("tool"), {"tool-id": "duiqi", "tool-name": "Duiqi", "tool-version": __version__})
     body = etree.SubElement(file_el, q("body"))
-    for entry in entries:
-        unit = etree.SubElement(body, q("trans-unit"), id=str(entry.number))
+    ids = _unit_ids(entries, set(doc.meta.unit_ids.values()))
+    for entry, unit_id in zip(entries, ids):
+        unit = etree.SubElement(body, q("trans-unit"), id=unit_id)
         report.codes_written += write_inline(etree.SubElement(unit, q("source")), entry.src, entry.src_codes,
                                              "xliff12")
         target = etree.SubElement(unit, q("target"))
@@ -253,6 +267,29 @@ def write_xliff12(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions)
     _note_untranslatable(report)
     etree.ElementTree(root).write(out, encoding="UTF-8", xml_declaration=True, pretty_print=True)
     return report
+
+
+def _as_opened(lang: str, recorded: list[str]) -> str:
+    """Return a language code as the file opened spelt it when it is the same code (`zh-cn` for `zh-CN`)."""
+    return next((code for code in recorded if code.lower() == lang.lower()), lang)
+
+
+def _unit_ids(entries: list[Entry], kept: set[str]) -> list[str]:
+    """Return each entry's unit id: the one it was opened with, else its number, made unique against every id
+    the opened file had (`kept`, also of links not written) and the others written: `7`, else `7-1`, `7-2`…"""
+    taken = set(kept)
+    out = []
+    for entry in entries:
+        if entry.unit_id is not None:
+            out.append(entry.unit_id)
+            continue
+        unit_id, n = str(entry.number), 0
+        while unit_id in taken:
+            n += 1
+            unit_id = f"{entry.number}-{n}"
+        taken.add(unit_id)
+        out.append(unit_id)
+    return out
 
 
 def _note_untranslatable(report: ExportReport) -> None:

@@ -111,7 +111,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="+205"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="+206"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
@@ -769,7 +769,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExplanationStrip</name>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="+159"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="+179"/>
         <source>No link selected. Click a sentence, or drag one onto the other side to link.</source>
         <translation>未选择链接。单击一个句子，或将句子拖到另一侧以建立链接。</translation>
     </message>
@@ -1876,7 +1876,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="-613"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="-614"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>
@@ -2004,7 +2004,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+200"/>
         <source>Recovered the text you were typing in sentence %1 (Ctrl+Z undoes it).</source>
         <translation>已恢复您在第 %1 句中输入的文字（Ctrl+Z 可撤销）。</translation>
     </message>
@@ -2093,12 +2093,17 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>连同这些一起确认</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+33"/>
+        <source>Restored the code marker(s) %1 that the edit left half deleted: Backspace or Delete removes a marker whole.</source>
+        <translation>编辑使代码标记 %1 只删了一半，已将其恢复：按 Backspace 或 Delete 可整个删除标记。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Put the cursor where the sentence should be cut and press %1 again.</source>
         <translation>请将光标放在要切分句子的位置，然后再按一次 %1。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Split sentence</source>
         <translation>拆分句子</translation>
     </message>
@@ -2528,12 +2533,12 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="-32"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="-49"/>
         <source>sentence %1 may have no translation</source>
         <translation>第 %1 句可能没有译文</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-36"/>
         <source>low confidence</source>
         <translation>置信度低</translation>
     </message>
@@ -2543,7 +2548,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>旁边的编辑改动了此链接</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>no counterpart</source>
         <translation>没有对应句</translation>
     </message>
@@ -2596,6 +2601,26 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+2"/>
         <source>sentence %1 (%2) may have no translation</source>
         <translation>第 %1 句（%2）可能没有译文</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>inline codes differ</source>
+        <translation>内联代码不一致</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 missing in the Chinese</source>
+        <translation>中文缺少 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 missing in the English</source>
+        <translation>英文缺少 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2761,7 +2786,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/view/sentence_pane.py" line="+361"/>
+        <location filename="../../editor/ui/view/sentence_pane.py" line="+390"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>

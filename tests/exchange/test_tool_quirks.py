@@ -104,9 +104,11 @@ def test_xliff12_codes_without_numeric_ids_get_the_same_marker_on_both_sides(tmp
                           ("{1}点{7}这里{/1}。", "{1}Click {7}here{/1}.", A)]
     assert doc.beads[2].confidence == 0.0                                 # needs-review-translation
     units = root.findall(".//x:trans-unit", NS12)
-    assert inner_xml(units[0].find("x:source", NS12)) == '第一<ph id="1"/>第二。'
-    assert inner_xml(units[0].find("x:target", NS12)) == 'First<ph id="1"/>second.'
-    assert inner_xml(units[2].find("x:target", NS12)) == '<bpt id="1"/>Click <ph id="7"/>here<ept id="1"/>.'
+    # the codes go back as the file wrote them, ids that are not numbers included (they were <ph id="1"/> and
+    # an empty <bpt>/<ept> pair before an X11 audit)
+    assert inner_xml(units[0].find("x:source", NS12)) == '第一<x id="x1"/>第二。'
+    assert inner_xml(units[0].find("x:target", NS12)) == 'First<x id="x1"/>second.'
+    assert inner_xml(units[2].find("x:target", NS12)) == '<g id="b">Click <x id="7"/>here</g>.'
     valid(root, "xliff12", "xliff-core-1.2-strict.xsd")
 
 
@@ -219,7 +221,7 @@ def test_pretty_printed_indentation_between_inline_elements_is_collapsed_outside
     doc, _, _, root = open_save_export("npm-xliff-pretty.xlf", tmp_path, ".xlf")
     assert links(doc) == [("共{1}页", "{1} pages in all", A), ("两个  空格", "Two  spaces", A)]
     unit = root.find(".//x:trans-unit", NS12)
-    assert inner_xml(unit.find("x:source", NS12)) == '共<ph id="1"/>页'
+    assert inner_xml(unit.find("x:source", NS12)) == '共<x id="x1"/>页'       # the code as the file wrote it
 
 
 # 8. Lokalize: state="signed-off" for confirmed units -------------------------------------------------------
@@ -256,8 +258,9 @@ def test_tmx_hi_is_a_paired_marker_and_comments_are_counted_as_dropped(tmp_path)
     assert (doc.beads[0].created, doc.beads[0].created_by) == (utc(2025, 5, 5, 5, 5, 5), "ann")
     assert notes.dropped == {"comment(s) (TMX <note>)": 2}
     assert "dropped 2 comment(s) (TMX <note>): Duiqi keeps no comments on links" in notes.messages()
-    assert [inner_xml(seg) for seg in root.iter("seg")] == ['这是<bpt i="1" x="1"/>重要<ept i="1"/>的。',
-                                                            'This is <bpt i="1" x="1"/>important<ept i="1"/>.']
+    # a TMX export writes the <hi> back as memoQ wrote it (it was an empty bpt/ept pair before an X11 audit)
+    assert [inner_xml(seg) for seg in root.iter("seg")] == ['这是<hi type="bold">重要</hi>的。',
+                                                            'This is <hi type="bold">important</hi>.']
     valid_tmx(root)
 
 
@@ -287,3 +290,90 @@ def test_a_marker_typed_by_hand_stays_text_in_the_export(tmp_path):
     data, report = export_bytes(doc, ".tmx")
     assert [seg.text for seg in etree.fromstring(data).iter("seg")] == ["用{1}代替。", "Use {1} instead."]
     assert report.codes_written == 0
+
+
+# 11. Other tools' codes come back as they wrote them (an X11 audit) ------------------------------------------
+
+
+def segs_of(root: etree._Element, name: str) -> list[str]:
+    """The inner XML of every source/target (XLIFF 1.2) or seg (TMX), in order."""
+    if name == "seg":
+        return [inner_xml(seg) for seg in root.iter("seg")]
+    return [inner_xml(e) for unit in root.iter(f"{{{XLIFF12_NS}}}trans-unit")
+            for e in (unit.find("x:source", NS12), unit.find("x:target", NS12))]
+
+
+def test_an_xliff_1_2_comes_back_with_its_codes_unit_ids_and_file_attributes(tmp_path):
+    doc, _, report, root = open_save_export("xliff12-every-code.xlf", tmp_path, ".xlf")
+    opened = etree.parse(str(DATA / "xliff12-every-code.xlf")).getroot()
+    # g stays g around its text, x stays an empty x, bpt/ept/ph keep their native code, in either order
+    assert segs_of(root, "xliff") == segs_of(opened, "xliff")
+    assert segs_of(root, "xliff")[8:] == ['<g id="6">北京</g>是<g id="7">中国</g>的首都。',
+                                          '<g id="7">China</g>\'s capital is <g id="6">Beijing</g>.']
+    assert [u.get("id") for u in root.iter(f"{{{XLIFF12_NS}}}trans-unit")] == ["u1", "u2", "u3", "u4", "u5"]
+    file_el = root.find("x:file", NS12)
+    assert {name: file_el.get(name) for name in ("original", "datatype", "source-language", "target-language")} \
+        == {"original": "manual.docx", "datatype": "x-docx", "source-language": "zh-CN", "target-language": "en-US"}
+    assert report.codes_written == 22
+    valid(root, "xliff12", "xliff-core-1.2-strict.xsd")
+
+
+def test_codes_read_from_xliff_1_2_are_written_to_tmx_as_valid_tmx_codes(tmp_path):
+    _, _, report, root = open_save_export("xliff12-every-code.xlf", tmp_path, ".tmx")
+    assert segs_of(root, "seg")[:4] == ['请点击<bpt i="1" x="1"/>保存<ept i="1"/>按钮。',
+                                        'Please click the <bpt i="1" x="1"/>Save<ept i="1"/> button.',
+                                        '第一行<ph x="2"/>第二行', 'First line<ph x="2"/>second line']
+    assert report.codes_written == 22
+    valid_tmx(root)
+
+
+def test_a_tmx_comes_back_with_each_code_as_the_file_wrote_it(tmp_path):
+    _, _, _, root = open_save_export("tmx-codes-x-not-i.tmx", tmp_path, ".tmx")
+    opened = etree.parse(str(DATA / "tmx-codes-x-not-i.tmx")).getroot()
+    assert segs_of(root, "seg") == segs_of(opened, "seg")     # x="3" stayed 3 (it became 1, the i, before)
+    valid_tmx(root)
+
+
+def test_a_unit_split_or_merged_gets_an_id_no_unit_of_the_file_had(tmp_path):
+    from editor.bitext.edits import merge_beads, unlink
+    from tests.exchange.documents import export_bytes
+    source = (DATA / "xliff12-every-code.xlf").read_text(encoding="utf-8")
+    path = tmp_path / "numbered.xlf"
+    path.write_text(source.replace('id="u', 'id="'), encoding="utf-8")      # unit ids 1…5, as numbers
+    doc = load_alignment(path)
+    doc.apply(unlink(doc, 0))                 # unit 1 -> a 1-0 and a 0-1 link: links 1 and 2
+    doc.apply(merge_beads(doc, 3, 4))         # units 3 and 4 -> one link, the fourth
+    root = etree.fromstring(export_bytes(doc, ".xlf")[0])
+    ids = [u.get("id") for u in root.iter(f"{{{XLIFF12_NS}}}trans-unit")]
+    assert ids == ["1-1", "2-1", "2", "4-1", "5"]
+    valid(root, "xliff12", "xliff-core-1.2-strict.xsd")
+
+
+def test_a_g_pair_broken_or_crossed_by_an_edit_is_written_as_separate_codes_and_stays_valid(tmp_path):
+    from editor.bitext.edits import edit_text
+    from tests.exchange.documents import export_bytes
+    doc = load_alignment(DATA / "xliff12-every-code.xlf")
+    tgt = doc.beads[0].tgt[0]
+    doc.apply(edit_text(doc, tgt, "Please click the {1}Save button."))            # {/1} deleted
+    tgt = doc.beads[4].tgt[0]
+    doc.apply(edit_text(doc, tgt, "{7}China{6}'s capital{/7} is Beijing{/6}."))    # the two pairs cross
+    root = etree.fromstring(export_bytes(doc, ".xlf")[0])
+    targets = segs_of(root, "xliff")[1::2]
+    assert targets[0] == 'Please click the <it id="1" pos="open"/>Save button.'
+    # the pair closed first inside the other stays a <g>; the one it crosses becomes a bpt/ept pair
+    assert targets[4] == '<bpt id="7"/>China<g id="6">\'s capital<ept id="7"/> is Beijing</g>.'
+    valid(root, "xliff12", "xliff-core-1.2-strict.xsd")
+
+
+def test_a_damaged_origin_in_a_project_is_written_from_its_kind_instead(tmp_path):
+    import json
+    from tests.exchange.documents import export_bytes
+    doc = load_alignment(DATA / "xliff12-every-code.xlf")
+    save_project(doc, tmp_path / "p.duiqi")
+    data = json.loads((tmp_path / "p.duiqi").read_text(encoding="utf-8"))
+    data["meta"]["inline_origins"]["1"]["{2}"] = ["xliff12", "<script>alert(1)</script>"]
+    data["meta"]["inline_origins"]["6"]["{2}"] = ["xliff12", "<x id="]
+    (tmp_path / "p.duiqi").write_text(json.dumps(data), encoding="utf-8")
+    root = etree.fromstring(export_bytes(load_project(tmp_path / "p.duiqi"), ".xlf")[0])
+    assert segs_of(root, "xliff")[2:4] == ['第一行<ph id="2"/>第二行', 'First line<ph id="2"/>second line']
+    valid(root, "xliff12", "xliff-core-1.2-strict.xsd")

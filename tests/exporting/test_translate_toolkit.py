@@ -89,3 +89,13 @@ def test_a_real_po2xliff_file_opens_without_its_po_header(tmp_path):
     doc = load_alignment(out, notes=notes)
     assert [doc.bead_texts(b) for b in doc.beads] == [("打开文件。", "Open the file."), ("关闭它。", "Close it.")]
     assert notes.skipped == {"the PO header of a po2xliff file": 1}
+
+
+def test_translate_toolkit_reads_an_xliff_1_2_opened_and_exported_again_with_its_unit_ids(tmp_path):
+    from pathlib import Path
+    from editor.exchange.opening import load_alignment
+    data = Path(__file__).resolve().parents[1] / "data" / "exchange" / "xliff12-every-code.xlf"
+    store = xliff.xlifffile.parsestring(export_bytes(load_alignment(data), ".xlf")[0])
+    # translate-toolkit names a unit by its file's original and its id
+    assert [unit.getid() for unit in store.units] == [f"manual.docx\x04u{n}" for n in range(1, 6)]
+    assert str(store.units[0].target) == "Please click the Save button."

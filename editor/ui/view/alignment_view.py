@@ -103,6 +103,7 @@ class AlignmentView(QWidget):
     #: the text being typed in an in-place editor, (side value, segment id, text) at each keystroke, None when
     #: the editor closes: the window writes it to the edit journal, so a kill loses no typing either
     draft_changed = Signal(object)
+    markers_restored = Signal(list)              # code markers an in-place edit left half-deleted, made whole
     selection_changed = Signal()
 
     def __init__(self, qdoc: QtDocument, parent: QWidget | None = None) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Side, is_chinese_lang
+from editor.bitext.markers import code_mismatch
 from editor.bitext.review import Reason, ReviewPolicy, confidence_text, reshaped, unsupported_sentence
 from editor.ui.view.link_style import LinkState, link_colour, link_state, settled
 
@@ -20,6 +21,8 @@ def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead, doc: Alignment
         return QCoreApplication.translate("Review", "low confidence")
     if reason is Reason.RESHAPED and short:
         return QCoreApplication.translate("Review", "changed by an edit beside it")
+    if reason is Reason.CODES_DIFFER:
+        return codes_text(doc, bead)
     if reason is Reason.NO_TRANSLATION:
         seg = unsupported_sentence(doc, bead) if doc is not None else None
         if seg is None:
@@ -52,6 +55,23 @@ def untranslated_text(lang: str | None, number: str) -> str:
         return QCoreApplication.translate("Review", "sentence %1 (%2) may have no translation").replace(
             "%1", number).replace("%2", lang)
     return QCoreApplication.translate("Review", "sentence %1 may have no translation").replace("%1", number)
+
+
+def codes_text(doc: AlignmentDocument | None, bead: Bead) -> str:
+    """Words for a link whose sides disagree on inline codes, naming the markers each side lacks when `doc` is
+    given: "inline codes differ: {5} missing in the English" (an X11 audit: a half-deleted {5} went unnoticed)."""
+    general = QCoreApplication.translate("Review", "inline codes differ")
+    mismatch = code_mismatch(doc, bead) if doc is not None else None
+    if not mismatch:
+        return general
+    parts = []
+    if mismatch.missing_src:
+        parts.append(QCoreApplication.translate("Review", "%1 missing in the Chinese")
+                     .replace("%1", " ".join(mismatch.missing_src)))
+    if mismatch.missing_tgt:
+        parts.append(QCoreApplication.translate("Review", "%1 missing in the English")
+                     .replace("%1", " ".join(mismatch.missing_tgt)))
+    return QCoreApplication.translate("Review", "%1: %2").replace("%2", "; ".join(parts)).replace("%1", general)
 
 
 def evidence_reasons(doc: AlignmentDocument, bead: Bead, typical_ratio: float | None, *,

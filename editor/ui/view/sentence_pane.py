@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor.bitext.document import Segment, Side
+from editor.bitext.markers import marker_span, restore_markers
 from editor.ui.view.bead_layout import GAP_HEIGHT
 from editor.ui.view.link_style import COLOURS, LinkState, settled
 from editor.ui.view.view_host import ViewHost
@@ -38,15 +40,24 @@ class InlineEditor(QPlainTextEdit):
 
     The pane makes it as tall as the text (it grows as you type), so the whole sentence is in view;
     a segment is one line, so Shift+Enter adds no line break.
+
+    A marker that stands for another tool's inline code ({5}, {/1}; `codes`) is one unit, as a tag is in a CAT
+    tool: Backspace or Delete next to or inside it removes it whole, and one an edit still left half-deleted
+    (typing into it, a selection cutting through it: "{5.") is made whole again when the edit is kept, which
+    `markers_restored` reports. Restored rather than refused: the edit is also kept when the field loses focus
+    or a save, an export or an alignment closes it, where a refusal would leave an editor open under them or
+    drop the translator's words (an X11 audit: "{5}" became "{5." silently, and the export lost the code).
     """
 
     committed = Signal(int, str)     # segment id, text
     cancelled = Signal()
+    markers_restored = Signal(list)  # the markers made whole again on commit
 
-    def __init__(self, parent: QWidget, segment: Segment) -> None:
+    def __init__(self, parent: QWidget, segment: Segment, codes: Iterable[str] = ()) -> None:
         super().__init__(parent)
         self.segment_id = segment.id
         self._original = segment.text
+        self._codes = frozenset(codes)
         self._done = False
         self.setPlainText(segment.text)
         self.setFrameShape(QPlainTextEdit.Shape.Box)
@@ -62,6 +73,17 @@ class InlineEditor(QPlainTextEdit):
         if event.key() == Qt.Key.Key_Escape:
             self.cancel()
             return
+        if (event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and self._codes
+                and not self.textCursor().hasSelection() and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            span = marker_span(self.toPlainText(), self.textCursor().position(), self._codes,
+                               before=event.key() == Qt.Key.Key_Backspace)
+            if span is not None:                 # the marker goes whole, in one undo step of the field
+                cursor = self.textCursor()
+                cursor.setPosition(span[0])
+                cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+                cursor.removeSelectedText()
+                self.setTextCursor(cursor)
+                return
         super().keyPressEvent(event)
 
     def focusOutEvent(self, event) -> None:
@@ -86,11 +108,18 @@ class InlineEditor(QPlainTextEdit):
     def cursor_offset(self) -> int:
         return self.textCursor().position()
 
+    def kept_text(self) -> tuple[str, list[str]]:
+        """Return the text to keep, its half-deleted code markers made whole, and the markers restored."""
+        return restore_markers(self._original, self.text(), self._codes)
+
     def commit(self) -> None:
         if self._done:
             return
         self._done = True
-        self.committed.emit(self.segment_id, self.text())
+        text, restored = self.kept_text()
+        if restored:
+            self.markers_restored.emit(restored)
+        self.committed.emit(self.segment_id, text)
 
     def cancel(self) -> None:
         if self._done:
@@ -401,12 +430,13 @@ class SentencePane(QWidget):
         """Open the in-place editor over a segment."""
         self.finish_editing(commit=True)
         seg = self._view.doc.segments(self.side)[pos]
-        editor = InlineEditor(self, seg)
+        editor = InlineEditor(self, seg, self._view.doc.meta.inline_codes.get(str(seg.id), {}))
         editor.setFont(self.font())
         self.editor = editor
         self.place_editor()
         editor.committed.connect(self._view.on_inline_committed)
         editor.cancelled.connect(self._view.on_inline_cancelled)
+        editor.markers_restored.connect(self._view.markers_restored)
         editor.textChanged.connect(self.place_editor)      # grows (and shrinks) with the text
         editor.textChanged.connect(lambda: self._view.draft_changed.emit(
             (self.side.value, editor.segment_id, editor.toPlainText())))

@@ -20,6 +20,7 @@ class ViewHost(Protocol):
     context_actions: list
     compact: bool
     hovered_bead: int | None
+    markers_restored: object         # Signal(list): the in-place editor's restored code markers go through it
 
     @property
     def doc(self) -> AlignmentDocument: ...

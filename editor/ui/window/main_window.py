@@ -303,6 +303,7 @@ class MainWindow(QMainWindow):
         self.view.link_requested.connect(self._on_link_requested)
         self.view.text_committed.connect(self._on_text_committed)
         self.view.draft_changed.connect(self._on_draft_changed)
+        self.view.markers_restored.connect(self._on_markers_restored)
         self.view.selection_changed.connect(self._on_selection_changed)
         self.qdoc.changed.connect(self._on_document_changed)
         self.qdoc.reset.connect(self._on_document_reset)
@@ -845,6 +846,11 @@ class MainWindow(QMainWindow):
             return
         self.push_change(lambda doc: edits.edit_text(doc, segment_id, text))
 
+    def _on_markers_restored(self, markers: list) -> None:
+        text = self.tr("Restored the code marker(s) %1 that the edit left half deleted: Backspace or Delete "
+                       "removes a marker whole.").replace("%1", " ".join(markers))
+        self.statusBar().showMessage(text, 8000)
+
     def _on_split_triggered(self) -> None:
         editor = self.view.editing()
         if editor is None:
@@ -858,7 +864,9 @@ class MainWindow(QMainWindow):
                                          .replace("%1", self.actions_.split.shortcut().toString(
                                              QKeySequence.SequenceFormat.NativeText)), 8000)
             return
-        segment_id, text, offset = editor.segment_id, editor.text(), editor.cursor_offset()
+        segment_id, (text, restored), offset = editor.segment_id, editor.kept_text(), editor.cursor_offset()
+        if restored:
+            self._on_markers_restored(restored)
         self.view.finish_editing(commit=False)
         builders = []
         if text != self.document.segment(segment_id).text:
