@@ -122,7 +122,8 @@ def _add_clean_options(parser: argparse.ArgumentParser, *, punctuation: bool = T
     parser.add_argument("--no-clean", dest="clean", action="store_false", default=DEFAULT_CLEAN,
                         help="keep the text exactly as read; by default the safe repairs are made before "
                              "aligning: pinyin left after characters such as 聯(lián), garbled (mojibake) runs "
-                             "that decode back exactly, stray spaces (never the one after 第一条 or （一）)")
+                             "that decode back exactly, stray spaces (never the one after 第一条 or （一）), list marks such as "
+                             "'• ' (never a numbered clause's '1.')")
     parser.add_argument("--clean", dest="clean", action="store_true", help=argparse.SUPPRESS)
     if punctuation:
         parser.add_argument("--chinese-punctuation", action="store_true",

@@ -19,7 +19,8 @@ from editor.importing import RawDocument, load_document_cached
 from editor.importing.bilingual import BilingualText, pair_files, split_mixed
 from editor.importing.records import Paragraph
 from editor.bitext.review import Mark, has_leftover_marks
-from editor.importing.cleanup import Fix, FixKind, apply_fixes, chosen_by_default, suggest_cleanup
+from editor.importing.cleanup import (Fix, FixKind, apply_fixes, chosen_by_default, suggest_cleanup,
+                                      suggest_side_cleanup)
 from editor.importing.script import detect_chinese_script
 from editor.segmentation import split_sentences
 
@@ -245,8 +246,9 @@ def check_align_paths(inputs: Sequence[Path | str], output: Path | str, fmt: str
 def _suggest(zh: Sequence[str], en: Sequence[str], script: str, everyone: bool = False
              ) -> dict[tuple[str, int], list[Fix]]:
     """The suggested fixes by (side, paragraph): of the paragraphs that have some, or (`everyone`) of all."""
-    found = {("zh", i): suggest_cleanup(p, script=script) for i, p in enumerate(zh)}
-    found.update({("en", i): suggest_cleanup(p, script=script) for i, p in enumerate(en)})
+    # each side read as a whole: "- " starts list items only in a run, a footnote reference counts with its note
+    found = {("zh", i): fixes for i, fixes in enumerate(suggest_side_cleanup(zh, script=script))}
+    found.update({("en", i): fixes for i, fixes in enumerate(suggest_side_cleanup(en, script=script))})
     return found if everyone else {key: fixes for key, fixes in found.items() if fixes}
 
 

@@ -9,7 +9,8 @@ A unit (a link with text on both sides that nobody confirmed) looks like an arte
 - it is a header row: both sides only name languages (中文 ↔ English);
 - its length ratio is more than LENGTH_RATIO_FACTOR times the document's typical ratio either way;
 - a side is a page number or page footer ("- 2 -", "Page 2 of 3", "第 2 页 共 3 页", a news page's "（责任编辑：李明）");
-- a side holds leftover markup: an HTML/XML tag or a character entity ("<strong>", "<br/>", "&nbsp;").
+- a side holds leftover markup: an HTML/XML tag or a character entity ("<strong>", "<br/>", "&nbsp;");
+- a side holds a footnote reference glued to a sentence ("staff.[1] Wang", "成果。①", "(注1)").
 
 Qt-free: the CLI prints a line with the count, the export dialog warns and offers to review them, and an
 export that leaves out doubtful links leaves these out too.
@@ -23,8 +24,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from editor.bitext.review import (LENGTH_RATIO_FACTOR, LENGTH_RATIO_MIN_CHARS, Mark, has_leftover_marks, has_markup,
-                                  page_line, punctuation_only, text_length, typical_ratio)
+from editor.bitext.review import (LENGTH_RATIO_FACTOR, LENGTH_RATIO_MIN_CHARS, Mark, footnote_sentence,
+                                  has_leftover_marks, has_markup, page_line, punctuation_only, text_length,
+                                  typical_ratio)
 
 if TYPE_CHECKING:
     from editor.bitext.document import AlignmentDocument, Bead
@@ -41,6 +43,7 @@ class Artefact(enum.Enum):
     LENGTH_RATIO = "length ratio"
     PAGE_NUMBER = "page number or footer"
     MARKUP = "leftover markup"
+    FOOTNOTE = "footnote reference"
 
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -106,6 +109,8 @@ def unit_artefacts(src: str, tgt: str, *, ratio: float | None = None,
         out.append(Artefact.PAGE_NUMBER)
     if has_markup(src) or has_markup(tgt):
         out.append(Artefact.MARKUP)
+    if footnote_sentence(src) or footnote_sentence(tgt):     # (an X11 audit: "staff.[1] Wang" reached the TMX)
+        out.append(Artefact.FOOTNOTE)
     if Artefact.PUNCTUATION not in out and not page and _ratio_off(src, tgt, ratio):
         out.append(Artefact.LENGTH_RATIO)
     return out

@@ -5,9 +5,10 @@ A link is **doubtful** when no person has vouched for it (status AUTO; for a sen
 anything but CONFIRMED: see `vouched`) and at least one of these holds:
 its confidence is below the review threshold; one of its sentences carries an import warning (a `Mark`);
 it holds an import artefact (a page number or footer line, leftover markup, a side of punctuation only:
-`artefact_sentence`); its length ratio is far from the document's typical ratio; it is a 1-0 or 0-1 link (a
-sentence with no counterpart); its two sides disagree on another tool's inline codes (a marker such as {5} on one
-side only, or half of a pair {1}…{/1} gone: editor.bitext.markers).
+`artefact_sentence`); it holds a footnote reference ("staff.[1] Wang", "成果。①": `footnote_sentence`); its length
+ratio is far from the document's typical ratio; it is a 1-0 or 0-1 link (a sentence with no counterpart); its two
+sides disagree on another tool's inline codes (a marker such as {5} on one side only, or half of a pair {1}…{/1}
+gone: editor.bitext.markers).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class Reason(enum.Enum):
     EMPTY = "empty"
     ARTEFACT = "artefact"                  # a page number, leftover markup, a side of punctuation only
     CODES_DIFFER = "codes_differ"          # inline-code markers on one side only, or a pair broken
+    FOOTNOTE = "footnote"                  # a footnote reference left in a sentence ("staff.[1] Wang")
     NO_TRANSLATION = "no_translation"      # a sentence of a many-to-one link may have no translation
     LENGTH_RATIO = "length_ratio"
     LOW_CONFIDENCE = "low_confidence"
@@ -99,6 +101,17 @@ def artefact_sentence(text: str) -> bool:
     """True for a sentence that is a page number or footer line (a news page's editor credit too), or holds
     leftover markup: an import artefact wherever it ends up (its own link, or glued into a neighbour's)."""
     return page_line(text) or has_markup(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def footnote_sentence(text: str) -> bool:
+    """True for a sentence that holds a footnote reference by its shape alone ("staff.[1] Wang", "成果。①", "(注1)",
+    "said.²") or is only one: an import artefact a translation memory must not get unread (an X11 audit:
+    "frontline staff.[1] Wang Kuiwan…" was exported as trusted). Its note, or a sequence of references, need not
+    be in the document: the clean-up offers to remove it only then (editor.importing.note_marks)."""
+    from editor.importing.note_marks import has_footnote_reference
+
+    return has_footnote_reference(text)
 
 
 @functools.lru_cache(maxsize=1 << 16)     # the status bar counts every link after each edit
@@ -167,6 +180,8 @@ class ReviewPolicy:
         out += [_MARK_REASON[m] for m in Mark if m in marks and m is not Mark.UNSUPPORTED]
         if bead.src and bead.tgt and _holds_artefact(doc, bead):
             out.append(Reason.ARTEFACT)
+        if bead.src and bead.tgt and _holds_footnote(doc, bead):
+            out.append(Reason.FOOTNOTE)
         if code_mismatch(doc, bead):
             out.append(Reason.CODES_DIFFER)
         if Mark.UNSUPPORTED in marks:
@@ -190,7 +205,8 @@ class ReviewPolicy:
             for mark in doc.segment(i).marks:
                 if mark is not Mark.UNSUPPORTED or _unsupported_link(doc, bead):
                     return True
-        return _holds_artefact(doc, bead) or self._ratio_off(doc, bead) or bool(code_mismatch(doc, bead))
+        return _holds_artefact(doc, bead) or _holds_footnote(doc, bead) or self._ratio_off(doc, bead) \
+            or bool(code_mismatch(doc, bead))
 
     def _ratio_off(self, doc: "AlignmentDocument", bead: "Bead") -> bool:
         if self.ratio is None or bead.kind != (1, 1):
@@ -228,6 +244,11 @@ def _holds_artefact(doc: "AlignmentDocument", bead: "Bead") -> bool:
     if any(artefact_sentence(doc.segment(i).text) for side in sides for i in side):
         return True
     return any(side and all(punctuation_only(doc.segment(i).text) for i in side) for side in sides)
+
+
+def _holds_footnote(doc: "AlignmentDocument", bead: "Bead") -> bool:
+    """True when a sentence of the link holds a footnote reference (`footnote_sentence`)."""
+    return any(footnote_sentence(doc.segment(i).text) for i in (*bead.src, *bead.tgt))
 
 
 @dataclass(frozen=True)

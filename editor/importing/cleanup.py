@@ -6,8 +6,13 @@ Nothing here changes a text by itself: `suggest_cleanup()` lists fixes, the user
 be repaired without losing or guessing text.
 
 The CLI and the editor share one default (`Fix.default`): the safe repairs (pinyin leftovers, garbled
-runs that decode back exactly, stray spaces other than the one after an article or clause number) are on;
-"Chinese punctuation" (ASCII , : ; ? ! and () around Chinese made full-width) is offered, off by default.
+runs that decode back exactly, stray spaces other than the one after an article or clause number, list marks
+such as "• ") are on; "Chinese punctuation" (ASCII , : ; ? ! and () around Chinese made full-width) and footnote
+references ("[1]", "¹", "(注1)") are offered, off by default.
+
+List marks and footnote references depend on the rest of a side ("- " starts a list item only in a run of such
+paragraphs; a reference counts when its note or its neighbours in a sequence are there): `suggest_side_cleanup()`
+reads a side's paragraphs together.
 """
 
 from __future__ import annotations
@@ -18,8 +23,9 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
+from editor.importing.note_marks import ListMark, NoteReference, confirmed_references, list_marks
 from editor.importing.script import ChineseScript, char_script, detect_chinese_script
 
 
@@ -31,10 +37,16 @@ class FixKind(StrEnum):
     WHITESPACE = "whitespace"
     PUNCTUATION = "Chinese punctuation"
     MARKUP = "leftover markup"
+    LIST_MARK = "list mark"
+    FOOTNOTE = "footnote reference"
 
 
-#: The kinds applied when nobody chose: the safe repairs.  PUNCTUATION is offered but off by default.
-DEFAULT_KINDS = frozenset({FixKind.PINYIN, FixKind.MOJIBAKE, FixKind.WHITESPACE, FixKind.MARKUP})
+#: The kinds applied when nobody chose: the safe repairs.  PUNCTUATION and FOOTNOTE are offered but off by default:
+#: a footnote reference ties its sentence to a note that stays in the text, and its shapes are content elsewhere
+#: (a citation "[3]" is a paper's only attribution, "①" numbers a figure), which the file's evidence makes only
+#: likely; review flags a link that holds one, so it never reaches a translation memory unread.  A list mark
+#: ("• ", or "- " in a run of items) carries nothing the item's text does not: removed by default.
+DEFAULT_KINDS = frozenset({FixKind.PINYIN, FixKind.MOJIBAKE, FixKind.WHITESPACE, FixKind.MARKUP, FixKind.LIST_MARK})
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,6 +348,35 @@ def _markup_fixes(text: str) -> list[Fix]:
     return fixes
 
 
+# --- list marks and footnote references: what the rest of the side tells ------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ParagraphContext:
+    """What a side's other paragraphs tell about one of them: its list marks ("- " needs a run of items) and the
+    footnote references the side confirms (their note or a sequence is there).  See editor.importing.note_marks."""
+
+    list_marks: tuple[ListMark, ...] = ()
+    references: tuple[NoteReference, ...] = ()
+
+
+def side_contexts(paragraphs: Sequence[str]) -> list[ParagraphContext]:
+    """The ParagraphContext of each paragraph of one side (a file, or one language of a mixed file)."""
+    return [ParagraphContext(tuple(marks), tuple(refs))
+            for marks, refs in zip(list_marks(paragraphs), confirmed_references(paragraphs))]
+
+
+def _list_mark_fixes(context: ParagraphContext, text: str) -> list[Fix]:
+    # (an X11 audit: "• " stayed at the start of both sentences of a linked pair and reached the TMX)
+    return [Fix(FixKind.LIST_MARK, m.start, m.end, text[m.start:m.end], "", f"list mark {m.mark!r}")
+            for m in context.list_marks]
+
+
+def _footnote_fixes(context: ParagraphContext, text: str) -> list[Fix]:
+    # (an X11 audit: "frontline staff.[1] Wang Kuiwan…" reached the TMX, and kept the two sentences together)
+    return [Fix(FixKind.FOOTNOTE, r.start, r.end, text[r.start:r.end], "",
+                "footnote reference (its note or the next reference is in the text)") for r in context.references]
+
+
 # --- Chinese punctuation (offered, off by default) ----------------------------------------------------------
 
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -395,25 +436,41 @@ def _punctuation_fixes(text: str) -> list[Fix]:
 
 # --- API ---------------------------------------------------------------------------------------------------
 
+def suggest_side_cleanup(paragraphs: Sequence[str], *, script: str | None = None,
+                         kinds: Iterable[FixKind] = tuple(FixKind)) -> list[list[Fix]]:
+    """Return `suggest_cleanup` of each paragraph of one side, read together (list runs, footnotes' notes)."""
+    kinds = tuple(kinds)
+    contexts = side_contexts(paragraphs) if {FixKind.LIST_MARK, FixKind.FOOTNOTE} & set(kinds) else \
+        [ParagraphContext()] * len(paragraphs)
+    return [suggest_cleanup(p, script=script, kinds=kinds, context=c) for p, c in zip(paragraphs, contexts)]
+
+
 def suggest_cleanup(text: str, *, script: str | None = None,
-                    kinds: Iterable[FixKind] = tuple(FixKind)) -> list[Fix]:
+                    kinds: Iterable[FixKind] = tuple(FixKind), context: ParagraphContext | None = None) -> list[Fix]:
     """Return the suggested fixes for `text`, sorted by position; repairable ones never overlap.
 
     `script` ("simplified"/"traditional") says which Chinese characters are expected; by default it is
-    detected from `text`.  Flag-only mojibake fixes may contain other fixes' spans.
+    detected from `text`.  `context`: what the other paragraphs of its side tell (`side_contexts`); by default
+    `text` is read alone.  Flag-only mojibake fixes may contain other fixes' spans.
     """
     kinds = set(kinds)
     chosen = ChineseScript(script) if script else ChineseScript(detect_chinese_script(text))
+    if context is None:
+        context = side_contexts([text])[0] if {FixKind.LIST_MARK, FixKind.FOOTNOTE} & kinds else ParagraphContext()
     groups: list[list[Fix]] = []
     if FixKind.MARKUP in kinds:
         groups.append(_markup_fixes(text))
+    if FixKind.LIST_MARK in kinds:               # before the spaces: "  • item" is one fix, not two
+        groups.append(_list_mark_fixes(context, text))
     if FixKind.MOJIBAKE in kinds:
         groups.append(_mojibake_fixes(text, chosen))
     if FixKind.PINYIN in kinds:
         groups.append(_pinyin_fixes(text))
     if FixKind.WHITESPACE in kinds:
         groups.append(_whitespace_fixes(text))
-    if FixKind.PUNCTUATION in kinds:
+    if FixKind.FOOTNOTE in kinds:                # after the default repairs: an unticked one never blocks them
+        groups.append(_footnote_fixes(context, text))
+    if FixKind.PUNCTUATION in kinds:             # "(注1)" is removed whole, not made "（注1）"
         groups.append(_punctuation_fixes(text))
     fixes: list[Fix] = []
     taken: list[tuple[int, int]] = []              # the repairs kept so far, sorted by start, never overlapping

@@ -769,7 +769,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ExplanationStrip</name>
     <message>
-        <location filename="../../editor/ui/view/explanation_strip.py" line="+179"/>
+        <location filename="../../editor/ui/view/explanation_strip.py" line="+183"/>
         <source>No link selected. Click a sentence, or drag one onto the other side to link.</source>
         <translation>未选择链接。单击一个句子，或将句子拖到另一侧以建立链接。</translation>
     </message>
@@ -1193,16 +1193,16 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message numerus="yes">
         <location line="+13"/>
-        <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length, a page number, markup) will be left out with the doubtful links.</source>
+        <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length, a page number, markup, a footnote reference) will be left out with the doubtful links.</source>
         <translation>
-            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文种不对、长度异常、页码或标记），将与存疑链接一起略去。</numerusform>
+            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文种不对、长度异常、页码、标记或脚注编号），将与存疑链接一起略去。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length, a page number, markup) would go into the file.</source>
+        <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length, a page number, markup, a footnote reference) would go into the file.</source>
         <translation>
-            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文种不对、长度异常、页码或标记），将写入文件。</numerusform>
+            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文种不对、长度异常、页码、标记或脚注编号），将写入文件。</numerusform>
         </translation>
     </message>
     <message>
@@ -1380,7 +1380,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../editor/ui/dialogs/import_dialog.py" line="+200"/>
+        <location filename="../../editor/ui/dialogs/import_dialog.py" line="+206"/>
         <source>New Alignment</source>
         <translation>新建对齐</translation>
     </message>
@@ -1536,17 +1536,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>自动检测（%1）</translation>
     </message>
     <message>
-        <location line="+83"/>
-        <source>Possible defects from conversion or copying. Accepted fixes are applied on import and recorded in the project; uncheck the ones to leave as they are. The safe repairs are ticked, as duiqi align makes them; Chinese punctuation is offered unticked.</source>
-        <translation>转换或复制可能留下的问题。接受的修复在导入时应用并记入项目；取消勾选的保持原样。安全的修复已勾选（与 duiqi align 的默认一致）；中文标点修复默认不勾选。</translation>
-    </message>
-    <message>
-        <location line="+229"/>
+        <location line="+313"/>
         <source>Chinese punctuation</source>
         <translation>中文标点</translation>
     </message>
     <message>
-        <location line="-680"/>
+        <location line="-681"/>
         <location line="+371"/>
         <source>Detect encoding</source>
         <translation>自动检测编码</translation>
@@ -1623,12 +1618,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+125"/>
+        <location line="+126"/>
         <source>No text read yet.</source>
         <translation>尚未读取任何文本。</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-120"/>
         <source>The mixed file was split by language into %1 Chinese and %2 English paragraphs.</source>
         <translation>混排文件已按语言拆分为 %1 个中文段落和 %2 个英文段落。</translation>
     </message>
@@ -1644,18 +1639,18 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>English: %1</source>
         <translation>英文：%1</translation>
     </message>
     <message>
-        <location line="-122"/>
-        <location line="+123"/>
+        <location line="-123"/>
+        <location line="+124"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 项</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-89"/>
         <source>&amp;Clean-up (%1)</source>
         <translation>清理(&amp;C)（%1）</translation>
     </message>
@@ -1665,7 +1660,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>此版本不提供清理建议。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Possible defects from conversion or copying. Accepted fixes are applied on import and recorded in the project; uncheck the ones to leave as they are. The safe repairs are ticked, as duiqi align makes them; Chinese punctuation and footnote references are offered unticked.</source>
+        <translation>转换或复制可能留下的问题。接受的修复在导入时应用并记入项目；取消勾选的保持原样。安全的修复已勾选（与 duiqi align 的默认一致）；中文标点和脚注编号的修复默认不勾选。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No clean-up needed: no pinyin artifacts, garbled characters or stray spaces were found.</source>
         <translation>无需清理：未发现残留拼音、乱码字符或多余空格。</translation>
     </message>
@@ -1695,7 +1695,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>（无法自动修复）</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Every line is one segment (pre-segmented).</source>
         <translation>每行为一个句段（已预先分句）。</translation>
     </message>
@@ -1760,7 +1760,17 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>残留的标记</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="+1"/>
+        <source>List mark</source>
+        <translation>列表符号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Footnote reference</source>
+        <translation>脚注编号</translation>
+    </message>
+    <message>
+        <location line="-331"/>
         <source>OpenDocument text</source>
         <translation>OpenDocument 文本</translation>
     </message>
@@ -2538,7 +2548,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>第 %1 句可能没有译文</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-40"/>
         <source>low confidence</source>
         <translation>置信度低</translation>
     </message>
@@ -2548,7 +2558,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>旁边的编辑改动了此链接</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>footnote reference left in the text</source>
+        <translation>文中残留脚注编号</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>no counterpart</source>
         <translation>没有对应句</translation>
     </message>
@@ -2571,6 +2586,11 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>import artefact (a page number or footer, markup, only punctuation)</source>
         <translation>导入残留（页码或页脚、标记、仅有标点）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>footnote reference left in the text ([1], ¹, (注1)): remove it or confirm the link</source>
+        <translation>文中残留脚注编号（[1]、¹、(注1)）：删去它，或确认该链接</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2626,7 +2646,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+386"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+387"/>
         <source>Review List</source>
         <translation>复核列表</translation>
     </message>
@@ -2697,7 +2717,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-503"/>
+        <location line="-504"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -2768,6 +2788,11 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>import artefact: leftover markup (a tag or an entity)</source>
         <translation>导入残留：残留的标记（标签或字符实体）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import artefact: a footnote reference ([1], ¹, (注1))</source>
+        <translation>导入残留：脚注编号（[1]、¹、(注1)）</translation>
     </message>
     <message>
         <location line="+2"/>

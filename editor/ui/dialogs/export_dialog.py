@@ -523,12 +523,12 @@ class ExportDialog(QDialog):
         options = self.options()
         if options.only_confirmed or not options.keep_doubtful:
             text = self.tr("%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled "
-                           "text, the wrong script, an odd length, a page number, markup) will be left out with the "
-                           "doubtful links.", "", count)
+                           "text, the wrong script, an odd length, a page number, markup, a footnote reference) "
+                           "will be left out with the doubtful links.", "", count)
         else:
             text = self.tr("%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled "
-                           "text, the wrong script, an odd length, a page number, markup) would go into the file.", "",
-                           count)
+                           "text, the wrong script, an odd length, a page number, markup, a footnote reference) "
+                           "would go into the file.", "", count)
         self.artefact_label.setText(text)
 
     def artefact_beads(self) -> list[int]:

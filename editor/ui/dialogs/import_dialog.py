@@ -28,7 +28,7 @@ from editor.ui.error_text import reason_text
 log = logging.getLogger(__name__)
 
 try:       # the clean-up suggestions arrived after this dialog; without them the dialog imports as is
-    from editor.importing.cleanup import Fix, suggest_cleanup
+    from editor.importing.cleanup import Fix, side_contexts, suggest_cleanup
 except ImportError:      # pragma: no cover - only while the importing package is incomplete
     Fix = None           # type: ignore[assignment,misc]
     suggest_cleanup = None  # type: ignore[assignment]
@@ -115,9 +115,15 @@ def read_preview(paths: Sequence[Path], encodings: dict[str, str], presegmented:
     preview.script = detect_chinese_script("".join(zh))
     if _cleanup_supported():
         for side, paragraphs in (("zh", zh), ("en", en)):
+            # each side read as a whole, as import_document() does ("- " items in a run, footnotes' notes)
+            try:
+                contexts = side_contexts(paragraphs)
+            except Exception:               # noqa: BLE001 - as below: each paragraph is then read alone
+                log.exception("clean-up context failed for the %s side", side)
+                contexts = [None] * len(paragraphs)
             for number, paragraph in enumerate(paragraphs):
                 try:
-                    found = suggest_cleanup(paragraph, script=preview.script)
+                    found = suggest_cleanup(paragraph, script=preview.script, context=contexts[number])
                 except Exception:           # noqa: BLE001 - a suggestion bug must not block the import
                     log.exception("clean-up suggestions failed for paragraph %d", number)
                     found = []
@@ -598,7 +604,7 @@ class ImportDialog(QDialog):
             self.cleanup_summary.setText(self.tr(
                 "Possible defects from conversion or copying. Accepted fixes are applied on import and "
                 "recorded in the project; uncheck the ones to leave as they are. The safe repairs are ticked, "
-                "as duiqi align makes them; Chinese punctuation is offered unticked."))
+                "as duiqi align makes them; Chinese punctuation and footnote references are offered unticked."))
         else:
             self.cleanup_summary.setText(self.tr("No clean-up needed: no pinyin artifacts, garbled characters "
                                                  "or stray spaces were found."))
@@ -618,7 +624,8 @@ class ImportDialog(QDialog):
         for column in range(5):
             item.setToolTip(column, tip)
         if fix.repairable:
-            # Ticked as the CLI applies them by default: the safe repairs; Chinese punctuation is offered unticked.
+            # Ticked as the CLI applies them by default: the safe repairs; Chinese punctuation and footnote
+            # references are offered unticked.
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked if getattr(fix, "default", True) else Qt.CheckState.Unchecked)
         else:
@@ -826,5 +833,7 @@ def _fix_kind_name(dialog: QWidget, fix) -> str:
              "MOJIBAKE": QCoreApplication.translate("ImportDialog", "Garbled characters"),
              "WHITESPACE": QCoreApplication.translate("ImportDialog", "Stray spaces"),
              "PUNCTUATION": QCoreApplication.translate("ImportDialog", "Chinese punctuation"),
-             "MARKUP": QCoreApplication.translate("ImportDialog", "Leftover markup")}
+             "MARKUP": QCoreApplication.translate("ImportDialog", "Leftover markup"),
+             "LIST_MARK": QCoreApplication.translate("ImportDialog", "List mark"),
+             "FOOTNOTE": QCoreApplication.translate("ImportDialog", "Footnote reference")}
     return names.get(getattr(fix.kind, "name", ""), str(fix.kind))

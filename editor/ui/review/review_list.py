@@ -314,6 +314,7 @@ class ReviewModel(QAbstractTableModel):
                 Artefact.WRONG_SCRIPT: self.tr("import artefact: a side in the wrong script"),
                 Artefact.PAGE_NUMBER: self.tr("import artefact: a page number or footer"),
                 Artefact.MARKUP: self.tr("import artefact: leftover markup (a tag or an entity)"),
+                Artefact.FOOTNOTE: self.tr("import artefact: a footnote reference ([1], ¹, (注1))"),
                 # a misaligned link has it as often as an import artefact does: name both
                 Artefact.LENGTH_RATIO: self.tr("length ratio far from the document's: a wrong link or an "
                                                "import artefact")
@@ -350,7 +351,7 @@ def text_line_height(font) -> float:
 #: ratio far from typical" side by side told the translator the same thing twice)
 SAME_REASON = {Artefact.LENGTH_RATIO: Reason.LENGTH_RATIO, Artefact.GARBLED: Reason.GARBLED,
                Artefact.PAGE_NUMBER: Reason.ARTEFACT, Artefact.MARKUP: Reason.ARTEFACT,
-               Artefact.PUNCTUATION: Reason.ARTEFACT}
+               Artefact.PUNCTUATION: Reason.ARTEFACT, Artefact.FOOTNOTE: Reason.FOOTNOTE}
 
 class _MiddleElided(QStyledItemDelegate):
     """Draws its column's text elided in the middle."""

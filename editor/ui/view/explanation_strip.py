@@ -23,6 +23,8 @@ def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead, doc: Alignment
         return QCoreApplication.translate("Review", "changed by an edit beside it")
     if reason is Reason.CODES_DIFFER:
         return codes_text(doc, bead)
+    if reason is Reason.FOOTNOTE and short:
+        return QCoreApplication.translate("Review", "footnote reference left in the text")
     if reason is Reason.NO_TRANSLATION:
         seg = unsupported_sentence(doc, bead) if doc is not None else None
         if seg is None:
@@ -37,6 +39,8 @@ def reason_text(reason: Reason, policy: ReviewPolicy, bead: Bead, doc: Alignment
         Reason.EMPTY: QCoreApplication.translate("Review", "empty sentence"),
         Reason.ARTEFACT: QCoreApplication.translate("Review", "import artefact (a page number or footer, markup, "
                                                               "only punctuation)"),
+        Reason.FOOTNOTE: QCoreApplication.translate("Review", "footnote reference left in the text ([1], ¹, (注1)): "
+                                                              "remove it or confirm the link"),
         Reason.LENGTH_RATIO: QCoreApplication.translate("Review", "length ratio far from typical"),
         Reason.RESHAPED: QCoreApplication.translate("Review", "an edit beside it changed this link (check it)"),
         Reason.LOW_CONFIDENCE: QCoreApplication.translate("Review", "confidence %1 below %2")
