@@ -230,6 +230,21 @@ def test_opening_a_collection_after_edits_leaves_no_failed_journal(qtbot, editor
         opened.stack.setClean()
 
 
+def _recovered_in_another_window(qtbot, editor: MainWindow) -> MainWindow:
+    """Kill `editor` (as _crash does), take its session's recovery and restore it in a new, shown window."""
+    _crash(editor)
+    [recovery] = find_recoveries()
+    dialog = RecoveryDialog([recovery])
+    qtbot.addWidget(dialog)
+    dialog.restore_button.click()
+    restored = dialog.restored()
+    other = MainWindow(settings=Settings(autosave_seconds=60), autosave=False)
+    qtbot.addWidget(other, before_close_func=mark_clean)
+    other.show()
+    other.restore_history(restored.history, restored[1])
+    return other
+
+
 def test_a_crashed_session_comes_back_where_the_translator_was(qtbot, editor):
     # it came back on the last link changed: after Return on link 3 and 4 and a walk on to link 9, on link 4
     editor.show()
@@ -241,16 +256,7 @@ def test_a_crashed_session_comes_back_where_the_translator_was(qtbot, editor):
     here = [side.value, editor.document.segments(side)[pos].id]
     path = editor._recorder.journal.path
     qtbot.waitUntil(lambda: read_journal(path).history.info.get("position") == here, timeout=EVENT_TIMEOUT_MS)
-    _crash(editor)
-    [recovery] = find_recoveries()
-    dialog = RecoveryDialog([recovery])
-    qtbot.addWidget(dialog)
-    dialog.restore_button.click()
-    restored = dialog.restored()
-    other = MainWindow(settings=Settings(autosave_seconds=60), autosave=False)
-    qtbot.addWidget(other, before_close_func=mark_clean)
-    other.show()
-    other.restore_history(restored.history, restored[1])
+    other = _recovered_in_another_window(qtbot, editor)
     assert other.view.current_segment() == (side, pos) and other.view.current_bead() == 9
     other.undo_stack.setClean()
 
@@ -270,16 +276,7 @@ def test_the_text_being_typed_when_the_editor_was_killed_comes_back(qtbot, edito
     path = editor._recorder.journal.path
     qtbot.waitUntil(lambda: read_journal(path).history.info.get("draft") == ["tgt", seg.id, seg.text + " EDIT-TWO"],
                     timeout=EVENT_TIMEOUT_MS)
-    _crash(editor)
-    [recovery] = find_recoveries()
-    dialog = RecoveryDialog([recovery])
-    qtbot.addWidget(dialog)
-    dialog.restore_button.click()
-    restored = dialog.restored()
-    other = MainWindow(settings=Settings(autosave_seconds=60), autosave=False)
-    qtbot.addWidget(other, before_close_func=mark_clean)
-    other.show()
-    other.restore_history(restored.history, restored[1])
+    other = _recovered_in_another_window(qtbot, editor)
     try:
         assert other.document.tgt[2].text == seg.text + " EDIT-TWO"
         assert other.view.current_segment() == (Side.TGT, 2) and "typing" in other.statusBar().currentMessage()

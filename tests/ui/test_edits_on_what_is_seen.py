@@ -28,17 +28,9 @@ def _window(qtbot, n_src: int, n_tgt: int, beads):
 
 def _context_menu_action(pane, pos: int, text: str):
     """Right-click the sentence at `pos` and trigger the menu entry whose text (without &) is `text`."""
-    chosen = []
+    from tests.ui.test_link_commands import _context_menu_action as right_click
 
-    def show(menu, _global_pos):
-        chosen.extend(a for a in menu.actions() if a.text().replace("&", "") == text)
-
-    pane.show_menu = show
-    point = pane.segment_rect(pos).center().toPoint()
-    QApplication.sendEvent(pane, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, pane.mapToGlobal(point)))
-    assert chosen, f"no context-menu entry {text!r}"
-    assert chosen[0].isEnabled()
-    chosen[0].trigger()
+    right_click(None, pane, pos, text)
 
 
 def _one_to_two(z, e):
