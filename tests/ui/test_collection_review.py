@@ -188,7 +188,10 @@ def test_a_long_document_name_leaves_the_reason_room_in_the_whole_collection_sco
     names = {dock.model.row_at(r).document for r in range(dock.model.rowCount())}
     assert long_name in names
     # about ten characters of the name (the rest elided, whole in the tooltip), not its 52
-    assert table.columnWidth(ReviewModel.DOCUMENT) <= table.fontMetrics().averageCharWidth() * 12
+    header = table.fontMetrics().horizontalAdvance(dock.model.headerData(ReviewModel.DOCUMENT, Qt.Orientation.Horizontal))
+    assert table.columnWidth(ReviewModel.DOCUMENT) <= max(table.fontMetrics().averageCharWidth() * 12, header + 16)
+    # and room for a short name whole ("ne…01" for "news-001": an X11 re-test)
+    assert table.columnWidth(ReviewModel.DOCUMENT) >= table.fontMetrics().horizontalAdvance("sample") + 8
     # elided in the middle, so names that differ at their end stay apart ("news-001" and "news-002" both read
     # "news-…": an X11 audit)
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -236,3 +239,19 @@ def test_in_the_whole_collection_scope_no_row_stays_highlighted_for_an_unlisted_
     unlisted = next(i for i in range(len(win.document.beads)) if model.row_of("sample", i) is None)
     win.view.select_bead(unlisted)
     qtbot.waitUntil(lambda: not dock.table.selectionModel().hasSelection(), timeout=EVENT_TIMEOUT_MS)
+
+
+def test_the_document_column_has_room_for_a_short_name_when_the_scope_was_chosen_before_the_list_opened(
+        qtbot, tmp_path):
+    # an X11 re-test: "Whole collection" remembered from the last session, the list opened later showed the names
+    # as "ne…01" (the column sized while it was hidden)
+    collection = make_collection(tmp_path)
+    add_doubtful_links(collection)
+    win = _window(qtbot)
+    assert win.open_paths([collection.folder], ask=False)
+    dock, table = win.review_list, win.review_list.table
+    dock.set_whole_collection(True)
+    dock.show()
+    qtbot.waitUntil(lambda: dock.model.whole_collection and dock.model.rowCount() > 0, timeout=EVENT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not table.isColumnHidden(ReviewModel.DOCUMENT), timeout=EVENT_TIMEOUT_MS)
+    assert table.columnWidth(ReviewModel.DOCUMENT) >= table.fontMetrics().horizontalAdvance("sample") + 8

@@ -879,6 +879,8 @@ def test_a_collection_reopens_where_the_translator_was_and_each_document_keeps_i
     controller.show("letter")
     win.view.select_bead(0)
     win.actions_.confirm_next.trigger()                      # unsaved edits in letter
+    win.view.select_bead(len(win.document.beads) - 1)        # then on, away from the link changed
+    in_letter = win.view.current_segment()
     controller.show("sample")
     k = len(win.document.beads) - 1
     win.view.select_bead(k)
@@ -892,6 +894,10 @@ def test_a_collection_reopens_where_the_translator_was_and_each_document_keeps_i
     assert win.open_collection(folder, ask=False)
     assert win.collection.shown == "sample" and win.view.current_segment() == where
     assert win.collection.open_documents["letter"].stack.count() == 1      # its edits came back all the same
+    # and the replayed document comes back where the translator was in it, not on its last change (an X11
+    # re-test: both documents came back on the link last confirmed)
+    win.collection.show("letter")
+    assert win.view.current_segment() == in_letter
 
 
 def test_the_title_stars_the_shown_document_only_when_it_has_unsaved_edits(qtbot, tmp_path):
@@ -930,3 +936,21 @@ def test_the_text_being_typed_in_a_collections_document_when_the_editor_was_kill
     place.write_text(text, encoding="utf-8")                     # (closing wrote the place again, draft gone)
     assert win.open_collection(folder, ask=False)
     assert win.collection.shown == "sample" and win.document.tgt[1].text == wanted
+
+
+def test_the_document_lists_count_follows_a_confirm_that_moved_on_to_another_document(qtbot, tmp_path):
+    # an X11 re-test: Return on a document's last listed row went on to the next document, and the document list
+    # kept counting the confirmed link as doubtful
+    from editor.bitext import edits
+
+    win = _aligned_window(qtbot, tmp_path)
+    controller = win.collection
+    win.set_review_threshold(1.0)                               # every link doubtful until confirmed
+    controller.show("memo")
+    doubtful = lambda: controller._live_counts("memo")[1]        # noqa: E731
+    before = doubtful()
+    k = next(i for i, b in enumerate(win.document.beads) if win.view.is_doubtful(b))
+    win.view.select_bead(k)
+    win.push_change(lambda doc: edits.confirm(doc, k))
+    controller.show("letter")                                   # at once, before the count's timer
+    assert doubtful() == before - 1

@@ -268,3 +268,22 @@ def test_find_next_and_replace_go_one_sentence_at_a_time_each_replacement_seen_a
     assert [b.status for b in doc.beads] == statuses             # text only: the review statuses stay
     window.undo_action.trigger()                                  # one step: that sentence back
     assert [s.text for s in doc.tgt] == before
+
+
+def test_ctrl_z_in_the_find_and_replace_dialog_undoes_the_replacement(qtbot, window):
+    # an X11 re-test: the dialog said "Ctrl+Z undoes it", but Ctrl+Z did nothing while it had the focus
+    window.edit_controller.replace.trigger()
+    dialog = window.edit_controller.replace_dialog
+    dialog.set_side(Side.TGT)
+    dialog.find_field.setText("the")
+    dialog.replace_field.setText("THE")
+    before = [s.text for s in window.document.tgt]
+    dialog.replace_button.click()
+    assert [s.text for s in window.document.tgt] != before
+    assert window.undo_action in dialog.actions() and window.undo_action.isEnabled()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=EVENT_TIMEOUT_MS)
+    dialog.replace_button.setFocus()                             # as after a click on it
+    qtbot.keyClick(dialog.replace_button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: [s.text for s in window.document.tgt] == before, timeout=EVENT_TIMEOUT_MS)

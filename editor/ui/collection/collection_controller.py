@@ -115,6 +115,10 @@ class CollectionController(QObject):
         # of a move: the collection reopens there, after a kill too (it reopened in the first document with
         # unsaved edits, at its first link, and every document opened at link 1: an X11 audit)
         self._place: dict | None = None
+        # where the translator was in each document (in this session and, from PLACE_FILE, the last one): a
+        # document replayed after a kill came back on its last change, not where the translator had been (an
+        # X11 re-test)
+        self._positions: dict[str, list] = self._saved_positions()
         self._place_timer = QTimer(self)
         self._place_timer.setSingleShot(True)
         self._place_timer.setInterval(1000)
@@ -184,7 +188,9 @@ class CollectionController(QObject):
         self._note_place(opened.position, None if draft is None else [draft[0], int(draft[1]), str(draft[2])])
 
     def _note_place(self, position, draft) -> None:
-        place = {"document": self.shown, "position": position, "draft": draft}
+        if position is not None:
+            self._positions[self.shown] = position
+        place = {"document": self.shown, "position": position, "draft": draft, "positions": dict(self._positions)}
         if place != self._place:
             self._place = place
             if not self._place_timer.isActive():
@@ -204,6 +210,15 @@ class CollectionController(QObject):
             os.replace(temp, path)
         except OSError as exc:                       # a read-only collection: it opens at its start, no more
             log.info("cannot note the place in %s: %s", path, exc)
+
+    def _saved_positions(self) -> dict[str, list]:
+        try:
+            saved = json.loads(self._place_path().read_text(encoding="utf-8")).get("positions", {})
+        except (OSError, ValueError, AttributeError):
+            return {}
+        if not isinstance(saved, dict):
+            return {}
+        return {name: pos for name, pos in saved.items() if isinstance(pos, list) and len(pos) == 2}
 
     def last_place(self) -> tuple[str, list | None, list | None] | None:
         """(document name, [side value, segment id] or None, the text being typed there [side value, segment id,
@@ -269,6 +284,15 @@ class CollectionController(QObject):
                 opened.doc = copy_document(recovered.base)
         if opened.position is not None:
             position = opened.position              # (showing it selects its first link, which notes that)
+        elif position is None:
+            position = self._positions.get(name)    # where the last session was in it
+        left = self.open_documents.get(self.shown) if self.shown else None
+        if left is not None:
+            # the document left is counted now: its count waited for a timer that then counted the next one
+            # (Return on a document's last row went on to the next document and the list kept its old count: an
+            # X11 re-test)
+            self._count(left)
+            self.model.refresh(left.entry.name)
         self.shown = name
         self.host.show_collection_document(opened.doc, opened.stack, f"{self.name} › {name}")
         if recovered is not None:

@@ -762,10 +762,14 @@ class ReviewList(QDockWidget):
         if names == self._fitted_names:
             return
         self._fitted_names = names
-        self.table.resizeColumnToContents(ReviewModel.DOCUMENT)
-        limit = self.table.fontMetrics().averageCharWidth() * DOCUMENT_COLUMN_MAX
-        if self.table.columnWidth(ReviewModel.DOCUMENT) > limit:
-            self.table.setColumnWidth(ReviewModel.DOCUMENT, limit)
+        # measured from the names, not from the column's contents: sized while the column was still hidden it
+        # came out ~40 px ("ne…01"; an X11 re-test)
+        metrics = self.table.fontMetrics()
+        needed = max((metrics.horizontalAdvance(name) for name in names), default=0) + 16
+        header = metrics.horizontalAdvance(self.model.headerData(ReviewModel.DOCUMENT, Qt.Orientation.Horizontal,
+                                                                 Qt.ItemDataRole.DisplayRole) or "") + 16
+        limit = metrics.averageCharWidth() * DOCUMENT_COLUMN_MAX
+        self.table.setColumnWidth(ReviewModel.DOCUMENT, min(max(needed, header), max(limit, header)))
 
     def _on_scope_box_toggled(self, on: bool) -> None:
         if self._source is not None:

@@ -86,6 +86,16 @@ class EditController(QObject):
                             if lang.lower().startswith("en") else lang)
                      for side, lang in ((Side.SRC, doc.meta.src_lang), (Side.TGT, doc.meta.tgt_lang))}
             self.replace_dialog = ReplaceDialog(lambda: self._view.doc, names, self._view.window())
+            # Ctrl+Z / Ctrl+Y work in the dialog too, as it says after a replacement (they did nothing while it
+            # had the focus: an X11 re-test)
+            window = self._view.window()
+            for name in ("undo_action", "redo_action"):
+                action = getattr(window, name, None)
+                if action is not None:
+                    self.replace_dialog.addAction(action)
+            stack_moved = getattr(getattr(window, "undo_group", None), "indexChanged", None)
+            if stack_moved is not None:
+                stack_moved.connect(lambda _index: self.replace_dialog.refresh())
             self.replace_dialog.replace_requested.connect(self._on_replace_requested)
             self.replace_dialog.replace_one_requested.connect(self._on_replace_one_requested)
             self.replace_dialog.find_next_requested.connect(self._on_find_next_requested)

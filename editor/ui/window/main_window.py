@@ -1435,7 +1435,8 @@ class MainWindow(QMainWindow):
             controller.aligner.progressed.connect(self._on_collection_progressed)
             controller.aligner.finished.connect(lambda _cancelled: self.document_list.show_progress(None))
         if place is not None:
-            controller.show(*place[:2])
+            controller.show(place[0])
+            self.return_to(place[1])            # (a replay of its journal moved the selection to its last change)
             self.recover_draft(place[2])
         elif first is not None and not left:
             controller.show(first)
