@@ -51,11 +51,19 @@ TEMPLATES = (
                                    "x-document prop); export with the generic or omegat preset to keep them"),
     QT_TRANSLATE_NOOP("CoreError", "its source language %1 differs from the file's (%2)"),
     QT_TRANSLATE_NOOP("CoreError", "its languages %1 differ from the file's (%2)"),
+    QT_TRANSLATE_NOOP("CoreError", "this should be the Chinese text, but it has almost no Chinese characters (%1 of "
+                                   "its letters): is it the right file?"),
+    QT_TRANSLATE_NOOP("CoreError", "this should be the English text, but it is mostly Chinese characters (%1 of "
+                                   "its letters): is it the right file?"),
 )
 
 #: a reason about one line of the file (MalformedFileError): the line number kept, the rest translated
 LINE_TEMPLATE = QT_TRANSLATE_NOOP("CoreError", "line %1: %2")
 _LINE = re.compile(r"line (\d+): (.+)", re.S)
+#: a reason about a named file ("empty.txt: the file contains no text", a collection's failed document): the
+#: name kept, the rest translated (the document list showed it in English in the Chinese UI: an X11 re-test)
+NAMED_TEMPLATE = QT_TRANSLATE_NOOP("CoreError", "%1: %2")
+_NAMED = re.compile(r"([^:\n]{1,255}?\.[A-Za-z0-9]{1,8}): (.+)", re.S)
 
 
 @functools.lru_cache(maxsize=None)
@@ -77,6 +85,11 @@ def reason_text(message: str) -> str:
         found = pattern.fullmatch(message)
         if found is not None:
             return _fill(QCoreApplication.translate(CONTEXT, template), found.groups())
+    named = _NAMED.fullmatch(message)
+    if named is not None:
+        reason = reason_text(named.group(2))
+        if reason != named.group(2):
+            return _fill(QCoreApplication.translate(CONTEXT, NAMED_TEMPLATE), (named.group(1), reason))
     return message
 
 

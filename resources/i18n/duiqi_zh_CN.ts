@@ -247,7 +247,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>CollectionController</name>
     <message>
-        <location filename="../../editor/ui/collection/collection_controller.py" line="+242"/>
+        <location filename="../../editor/ui/collection/collection_controller.py" line="+257"/>
         <source>%1 is still aligning; it opens when it is aligned.</source>
         <translation>%1 仍在对齐；对齐完成后即可打开。</translation>
     </message>
@@ -259,17 +259,17 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="-5"/>
-        <location line="+125"/>
+        <location line="+134"/>
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-122"/>
         <source>The edit journal could not be written: %1</source>
         <translation>无法写入编辑日志：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+28"/>
         <source>Recovered %n unsaved edit(s) of %1 from its edit journal.</source>
         <translation>
             <numerusform>已从编辑日志恢复 %1 的 %n 处未保存编辑。</numerusform>
@@ -510,9 +510,24 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>其语言 %1 与文件的（%2）不同</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>this should be the Chinese text, but it has almost no Chinese characters (%1 of its letters): is it the right file?</source>
+        <translation>这里应是中文文本，但它几乎没有汉字（占字母的 %1）：文件是否选对了？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this should be the English text, but it is mostly Chinese characters (%1 of its letters): is it the right file?</source>
+        <translation>这里应是英文文本，但它大多是汉字（占字母的 %1）：文件是否选对了？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2177,7 +2192,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>

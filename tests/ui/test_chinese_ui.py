@@ -146,6 +146,9 @@ def test_the_cores_reasons_for_bad_input_are_chinese_in_the_chinese_ui(qtbot, ch
     assert reason_text("line 3: not well-formed XML: mismatched tag") == "第 3 行：XML 格式不正确：mismatched tag"
     assert reason_text("cannot read the file (Permission denied)") == "无法读取该文件（Permission denied）"
     assert reason_text("a reason no template knows") == "a reason no template knows"
+    # a failed document of a collection: "empty.txt: the file contains no text" stayed English (an X11 re-test)
+    assert reason_text("empty.txt: the file contains no text") == "empty.txt：该文件不含任何文本"
+    assert reason_text("notes.txt: a reason no template knows") == "notes.txt: a reason no template knows"
 
 
 def test_the_window_shows_a_file_error_with_its_reason_in_the_ui_language(qtbot, chinese, tmp_path, monkeypatch):
