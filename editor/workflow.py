@@ -346,7 +346,7 @@ def keep_untouched(doc: AlignmentDocument, aligned: Sequence[alignment.AlignedBe
     and a text edit (Replace All, F2) changes no grouping and re-aligns nothing (a second audit: 12 links
     regrouped into 16 wrong ones after a Replace All). A document with no automatic link (never aligned) is
     aligned as it is."""
-    from editor.bitext.edits import REFLOWED_CONFIDENCE
+    from editor.bitext.review import reshaped
 
     if not any(b.is_link and not b.is_fixed for b in doc.beads):
         return list(aligned), (set(), set())
@@ -376,7 +376,7 @@ def keep_untouched(doc: AlignmentDocument, aligned: Sequence[alignment.AlignedBe
         while new_ends[kn] != old_ends[ko]:
             kn += 1
         ko, kn = ko + 1, kn + 1
-        if any(not b.is_fixed and b.edited and b.confidence == REFLOWED_CONFIDENCE for _, _, b in old[o0:ko]):
+        if any(reshaped(b) for _, _, b in old[o0:ko]):
             out += [ab for _, _, ab in new[n0:kn]]
         else:
             out += [alignment.AlignedBead(src, tgt, b.confidence) for src, tgt, b in old[o0:ko]]

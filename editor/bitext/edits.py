@@ -507,3 +507,11 @@ def match_counts(doc: AlignmentDocument, side: Side, find: str, *, regex: bool =
     pattern = compile_pattern(find, regex=regex, case_sensitive=case_sensitive, whole_words=whole_words)
     found = [len(pattern.findall(s.text)) for s in doc.segments(side)]
     return sum(found), sum(1 for n in found if n)
+
+
+def matching_positions(doc: AlignmentDocument, side: Side, find: str, *, regex: bool = False,
+                       case_sensitive: bool = False, whole_words: bool = False) -> list[int]:
+    """Return the positions of one side's segments that hold a match of `find` (InvalidEditError for a bad
+    pattern): Find Next and Replace go through them one by one."""
+    pattern = compile_pattern(find, regex=regex, case_sensitive=case_sensitive, whole_words=whole_words)
+    return [p for p, seg in enumerate(doc.segments(side)) if pattern.search(seg.text)]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from editor.bitext.document import AlignmentDocument
 from editor.bitext.journal import copy_document
+from editor.bitext.project import atomic_write_bytes
 from editor.bitext.review import ReviewPolicy, review_counts
 from editor.collection.review import CollectionReview
 from editor.collection.store import Collection, DocumentEntry
@@ -36,6 +36,11 @@ log = logging.getLogger(__name__)
 
 #: in the collection's JOURNAL_FOLDER: the document and sentence the translator was at (CollectionController)
 PLACE_FILE = "place.json"
+
+
+def _listed(value, length: int) -> list | None:
+    """`value` when it is a list of `length` items (as PLACE_FILE holds a place), else None."""
+    return value if isinstance(value, list) and len(value) == length else None
 
 
 class CollectionHost(Protocol):
@@ -118,7 +123,8 @@ class CollectionController(QObject):
         # where the translator was in each document (in this session and, from PLACE_FILE, the last one): a
         # document replayed after a kill came back on its last change, not where the translator had been (an
         # X11 re-test)
-        self._positions: dict[str, list] = self._saved_positions()
+        self._saved = self._read_place()                      # what the last session left, read once
+        self._positions: dict[str, list] = dict(self._saved.get("positions", {}))
         self._place_timer = QTimer(self)
         self._place_timer.setSingleShot(True)
         self._place_timer.setInterval(1000)
@@ -180,12 +186,12 @@ class CollectionController(QObject):
         self._note_place(opened.position, self._place.get("draft") if self._place else None)
 
     def note_draft(self, draft) -> None:
-        """The text being typed in an in-place editor of the shown document ((side value, segment id, text), None
+        """The text being typed in an in-place editor of the shown document ([side value, segment id, text], None
         once it closed), written with the place: a kill while typing lost it (an X11 audit)."""
         opened = self.open_documents.get(self.shown) if self.shown else None
         if opened is None:
             return
-        self._note_place(opened.position, None if draft is None else [draft[0], int(draft[1]), str(draft[2])])
+        self._note_place(opened.position, draft)
 
     def _note_place(self, position, draft) -> None:
         if position is not None:
@@ -205,35 +211,35 @@ class CollectionController(QObject):
         path = self._place_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temp = path.with_name(path.name + ".tmp")
-            temp.write_text(json.dumps(self._place), encoding="utf-8")
-            os.replace(temp, path)
+            atomic_write_bytes(path, json.dumps(self._place).encode("utf-8"))
         except OSError as exc:                       # a read-only collection: it opens at its start, no more
             log.info("cannot note the place in %s: %s", path, exc)
 
-    def _saved_positions(self) -> dict[str, list]:
+    def _read_place(self) -> dict:
+        """PLACE_FILE as the last session left it, its malformed parts dropped ({} when there is none)."""
         try:
-            saved = json.loads(self._place_path().read_text(encoding="utf-8")).get("positions", {})
-        except (OSError, ValueError, AttributeError):
+            place = json.loads(self._place_path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
             return {}
-        if not isinstance(saved, dict):
+        if not isinstance(place, dict):
             return {}
-        return {name: pos for name, pos in saved.items() if isinstance(pos, list) and len(pos) == 2}
+        positions = place.get("positions")
+        return {"document": place.get("document") if isinstance(place.get("document"), str) else None,
+                "position": _listed(place.get("position"), 2), "draft": _listed(place.get("draft"), 3),
+                "positions": {name: pos for name, pos in positions.items() if _listed(pos, 2)}
+                if isinstance(positions, dict) else {}}
 
     def last_place(self) -> tuple[str, list | None, list | None] | None:
         """(document name, [side value, segment id] or None, the text being typed there [side value, segment id,
         text] or None) where the last session was, when that document is in the collection; None otherwise."""
-        try:
-            place = json.loads(self._place_path().read_text(encoding="utf-8"))
-            name, position, draft = place["document"], place.get("position"), place.get("draft")
-            self.collection.entry(name)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        name = self._saved.get("document")
+        if name is None:
             return None
-        if not (isinstance(position, list) and len(position) == 2):
-            position = None
-        if not (isinstance(draft, list) and len(draft) == 3):
-            draft = None
-        return name, position, draft
+        try:
+            self.collection.entry(name)
+        except KeyError:
+            return None
+        return name, self._saved["position"], self._saved["draft"]
 
     # -- opening documents ---------------------------------------------------------------------------------
 

@@ -757,8 +757,7 @@ class ReviewList(QDockWidget):
 
     def _fit_document_column(self) -> None:
         # once per set of names: a width the translator dragged stays (it snapped back at the next Return)
-        names = tuple(sorted({self.model.row_at(r).document for r in range(self.model.rowCount())
-                              if self.model.row_at(r) is not None}))
+        names = tuple(sorted({name for name, _k in self.model.links()}))
         if names == self._fitted_names:
             return
         self._fitted_names = names

@@ -83,9 +83,8 @@ class EditRecorder(QObject):
                 self._position_timer.start()
 
     def note_draft(self, draft) -> None:
-        """The text being typed in an in-place editor ((side value, segment id, text), None once it closed),
+        """The text being typed in an in-place editor ([side value, segment id, text], None once it closed),
         written within JOURNAL_SYNC_MS: a kill while typing lost the text (an X11 audit)."""
-        draft = None if draft is None else [draft[0], int(draft[1]), str(draft[2])]
         if draft != self._draft:
             self._draft = draft
             if not self._position_timer.isActive():

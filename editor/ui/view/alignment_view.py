@@ -100,7 +100,7 @@ class AlignmentView(QWidget):
     link_requested = Signal(object, object)      # src segment ids, tgt segment ids
     text_committed = Signal(int, str)            # segment id, new text
     edit_cancelled = Signal(int)                 # segment id: Escape in its in-place editor
-    #: the text being typed in an in-place editor, (side value, segment id, text) at each keystroke, None when
+    #: the text being typed in an in-place editor, [side value, segment id, text] at each keystroke, None when
     #: the editor closes: the window writes it to the edit journal, so a kill loses no typing either
     draft_changed = Signal(object)
     markers_restored = Signal(list)              # code markers an in-place edit left half-deleted, made whole

@@ -439,7 +439,7 @@ class SentencePane(QWidget):
         editor.markers_restored.connect(self._view.markers_restored)
         editor.textChanged.connect(self.place_editor)      # grows (and shrinks) with the text
         editor.textChanged.connect(lambda: self._view.draft_changed.emit(
-            (self.side.value, editor.segment_id, editor.toPlainText())))
+            [self.side.value, editor.segment_id, editor.toPlainText()]))
         editor.show()
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         cursor = editor.textCursor()

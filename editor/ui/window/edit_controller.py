@@ -108,10 +108,9 @@ class EditController(QObject):
 
     def _matching_positions(self, side: Side, find: str, how: dict) -> list[int]:
         try:
-            pattern = edits.compile_pattern(find, **how)
+            return edits.matching_positions(self._view.doc, side, find, **how)
         except InvalidEditError:
             return []
-        return [p for p, seg in enumerate(self._view.doc.segments(side)) if pattern.search(seg.text)]
 
     def _on_find_next_requested(self, side: Side, find: str, regex: bool, case: bool, words: bool) -> bool:
         """Select the next sentence of `side` after the selected one that holds a match (from the top after the

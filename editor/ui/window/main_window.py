@@ -585,13 +585,11 @@ class MainWindow(QMainWindow):
 
     def _on_selection_changed(self) -> None:
         current = self.view.current_segment()
-        if current is not None:
+        if current is not None:                 # where the translator is, for crash recovery and reopening
             side, pos = current
-            recorder, collection = getattr(self, "_recorder", None), getattr(self, "collection", None)
-            if recorder is not None:
-                recorder.note_position(side.value, self.document.segments(side)[pos].id)
-            if collection is not None:
-                collection.note_position(side.value, self.document.segments(side)[pos].id)
+            for keeper in (getattr(self, "_recorder", None), getattr(self, "collection", None)):
+                if keeper is not None:
+                    keeper.note_position(side.value, self.document.segments(side)[pos].id)
         self._show_strip()
         self.alternative.request()
         self.review_list.show_current(self.view.current_bead())
@@ -766,8 +764,7 @@ class MainWindow(QMainWindow):
             return
         # working down the review list (shown, the link one of its rows): on to the list's next row, in its order
         # (lowest confidence first by default); otherwise the next unconfirmed link in the text
-        # (in the whole collection's scope, its next row of this document: Return never leaves the document, whose
-        # undo history Ctrl+Z then still reaches)
+        # (in the whole collection's scope, its next row of this document, then the next document's row)
         panel, target, start = self.review_list, None, None
         # the list in front, not open behind the document list's tab (isVisible() is true there too: Return then
         # followed a list nobody could see; seen in an X11 audit)
