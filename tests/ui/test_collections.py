@@ -954,3 +954,41 @@ def test_the_document_lists_count_follows_a_confirm_that_moved_on_to_another_doc
     win.push_change(lambda doc: edits.confirm(doc, k))
     controller.show("letter")                                   # at once, before the count's timer
     assert doubtful() == before - 1
+
+
+def test_a_start_without_files_offers_a_collection_left_with_only_text_being_typed(qtbot, tmp_path):
+    # an X11 re-test: a kill while typing in a collection's document, with no edit committed before, left the
+    # typed text in the place file, and a start without files offered nothing (it asked only about journals)
+    from PySide6.QtCore import QTimer
+
+    from editor.app import offer_collection_recovery
+    from editor.bitext.document import Side
+
+    win = _aligned_window(qtbot, tmp_path)
+    controller = win.collection
+    folder = controller.collection.folder
+    controller.show("sample")
+    win.view.select_segment(Side.TGT, 1)
+    typed = win.view.panes[Side.TGT].start_editing(1)
+    typed.insertPlainText(" EDIT-ONLY")
+    typed._done = True                                            # killed: the editor never commits
+    wanted = win.document.tgt[1].text + " EDIT-ONLY"
+    place = folder / ".journals" / "place.json"
+    qtbot.waitUntil(lambda: place.is_file() and "EDIT-ONLY" in place.read_text(encoding="utf-8"),
+                    timeout=EVENT_TIMEOUT_MS)
+    text = place.read_text(encoding="utf-8")
+    win.close_collection(discard=False)
+    place.write_text(text, encoding="utf-8")                     # as the kill left it (closing drops the draft)
+    assert not list((folder / ".journals").glob("*.journal"))   # nothing committed: only the typed text
+    again = _window(qtbot)
+    again.settings.recent_files = [str(folder)]
+    asked: list = []
+
+    def press():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            asked.append(box.text())
+            box.button(QMessageBox.StandardButton.Open).click()
+    QTimer.singleShot(0, press)
+    assert offer_collection_recovery(again) and "sample" in asked[0]
+    assert again.collection.shown == "sample" and again.document.tgt[1].text == wanted

@@ -25,7 +25,13 @@ from editor.collection.store import Collection, DocumentEntry
 from editor.errors import AlignmentCancelled, EditorError
 from editor.settings import exporter_id
 from editor.ui.collection.collection_aligner import CollectionAligner
-from editor.ui.collection.document_journal import JOURNAL_FOLDER, DocumentJournal, journal_path, leftover_history
+from editor.ui.collection.document_journal import (
+    JOURNAL_FOLDER,
+    PLACE_FILE,
+    DocumentJournal,
+    journal_path,
+    leftover_history,
+)
 from editor.ui.collection.document_list import DocumentListModel
 from editor.ui.error_text import reason_text
 from editor.ui.jobs.workers import Task
@@ -33,9 +39,6 @@ from editor.ui.model.commands import ApplyChange, restored_text
 from editor.ui.model.qt_document import QtDocument
 
 log = logging.getLogger(__name__)
-
-#: in the collection's JOURNAL_FOLDER: the document and sentence the translator was at (CollectionController)
-PLACE_FILE = "place.json"
 
 
 def _listed(value, length: int) -> list | None:

@@ -27,6 +27,8 @@ from editor.ui.safety.sessions import JOURNAL_SYNC_MS
 log = logging.getLogger(__name__)
 
 JOURNAL_FOLDER = ".journals"
+#: where a collection notes the document and sentence the translator is at (and the text being typed there)
+PLACE_FILE = "place.json"
 
 
 def journal_path(folder: Path, name: str) -> Path:
@@ -56,7 +58,8 @@ def collection_leftovers(folder: Path) -> list[str]:
     from editor.file_locks import HeldLock
 
     journals = sorted((Path(folder) / JOURNAL_FOLDER).glob(f"*{JOURNAL_SUFFIX}"))
-    if not journals:
+    drafted = _drafted_document(Path(folder))
+    if not journals and drafted is None:
         return []
     try:
         held = HeldLock.take(Path(folder) / LOCK_NAME)
@@ -73,7 +76,27 @@ def collection_leftovers(folder: Path) -> list[str]:
                 out.append(path.name[:-len(JOURNAL_SUFFIX)])
         except EditorError as exc:
             log.warning("edit journal %s: %s", path, exc)
+    if drafted is not None and drafted not in out:
+        out.append(drafted)
     return out
+
+
+def _drafted_document(folder: Path) -> str | None:
+    """The document whose sentence editor held typed text when the last session ended (the collection's place
+    file keeps it, and opening the collection makes it an edit), or None. A kill while typing, with no edit
+    committed before, left only that text: a start without files did not offer the collection (an X11 re-test)."""
+    import json
+
+    try:
+        place = json.loads((folder / JOURNAL_FOLDER / PLACE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(place, dict):
+        return None
+    document, draft = place.get("document"), place.get("draft")
+    if isinstance(document, str) and isinstance(draft, list) and len(draft) == 3:
+        return document
+    return None
 
 
 class DocumentJournal(QObject):
