@@ -45,3 +45,14 @@ def test_the_ranked_alternatives_are_distinct_best_first_and_the_first_is_the_be
     for alt in ranked:                                  # each covers the region, links 0..2, exactly
         assert (alt[0][0], alt[0][2], alt[-1][1], alt[-1][3]) == (0, 0, 3, 3)
         assert all(alt[q][1] == alt[q + 1][0] and alt[q][3] == alt[q + 1][2] for q in range(len(alt) - 1))
+
+
+def test_no_alternative_keeps_the_link_it_is_offered_for():
+    # an alternative is asked for a link the translator doubts: one that keeps it and only moves a neighbour's
+    # boundary cannot be right when the link is wrong, and such ones ranked first hid the right alternative
+    # (MAC-dev: the first alternative was the gold alignment of 26 % of the wrong links, 38 % without them)
+    res = resources(use_embeddings=False)
+    wrong = [(0, 1, 0, 1), (1, 3, 1, 2), (3, 3, 2, 3), (3, 4, 3, 4)]
+    for k in range(len(wrong)):                         # link 0's best alternative kept link 0
+        ranked = ranked_region_alternatives(ZH, EN, 1.0, res, wrong, [k], count=12)[k]
+        assert ranked and all(wrong[k] not in alt for alt in ranked)
