@@ -27,6 +27,25 @@ def test_sentences_that_share_one_translation_are_each_supported():
     assert unsupported_in_links(zh, en, [((0, 1), (0,))], use_embeddings=False) == (set(), set())
 
 
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_when_no_sentence_of_a_link_has_support_only_the_weakest_is_named(order):
+    # an X11 audit on a literary book: the translated "自此宝玉视袭人……" (its names rendered as "Bao-yu" and "Aroma",
+    # embedding cosine 0.21) and the omitted "这话暂且不提。" (-0.05) in one 2-1 link were both below every
+    # threshold; the first was named, and S split off the sentence that is translated
+    both = ["自此宝玉视袭人更自不同，袭人待宝玉也越发尽职了。", "这话暂且不提。"]
+    zh = [both[k] for k in order]
+    en = ["From then on Bao-yu treated Aroma with even greater consideration than before, whilst Aroma for her "
+          "part redoubled the devotion with which she served him."]
+    assert unsupported_in_links(zh, en, [((0, 1), (0,))]) == ({zh.index(both[1])}, set())
+
+
+def test_without_embeddings_a_link_with_no_supported_sentence_names_one_of_them():
+    zh = ["他的猫住在上海的一座老房子里。", "她笑了。"]
+    en = ["The weather is fine today."]
+    bad_src, _ = unsupported_in_links(zh, en, [((0, 1), (0,))], use_embeddings=False)
+    assert len(bad_src) == 1
+
+
 def _doc(status=BeadStatus.AUTO) -> AlignmentDocument:
     n = len(ZH)
     src = [Segment(i, t, i, (Mark.UNSUPPORTED,) if i == 1 else ()) for i, t in enumerate(ZH)]
