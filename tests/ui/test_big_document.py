@@ -1,5 +1,6 @@
 """A big document opens with the sentences in view measured at once and the rest measured in the background."""
 
+import pytest
 from PySide6.QtCore import Qt
 
 from editor.bitext.document import Side
@@ -56,3 +57,33 @@ def test_a_big_document_measures_what_is_in_view_first_and_the_rest_in_the_backg
     qtbot.keyClick(pane, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert view.cursor_position(Side.SRC) == len(doc.src) - 1
     assert _exact(view, Side.SRC, _in_view(view, Side.SRC))
+
+
+def _top_in_view(view, k):
+    return view.layout_model.row_tops[k] - view.scrollbar.value()
+
+
+@pytest.mark.parametrize("links", [600, 2000])          # laid out at once / once the resize settles
+def test_the_selected_link_stays_where_it_was_in_the_view_when_the_panes_change_width(qtbot, links):
+    # an X11 audit on a book: with link 1,145 selected, showing or hiding the review list (the panes narrower or
+    # wider) scrolled the view to about 1,176, then 1,440, then the end: the wrapped heights changed and the
+    # scroll position stayed in pixels
+    doc = make_document(links)
+    win = MainWindow(doc, autosave=False)
+    qtbot.addWidget(win, before_close_func=mark_clean)
+    win.resize(1200, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    view = win.view
+    k = links * 2 // 3
+    view.select_bead(k)
+    view.ensure_bead_visible(k)
+    qtbot.waitUntil(lambda: not view._relayout_timer.isActive(), timeout=EVENT_TIMEOUT_MS)
+    y = _top_in_view(view, k)
+    assert 0 <= y < view.viewport_height()
+    for width in (700, 1200, 900):
+        win.resize(width, 700)
+        qtbot.waitUntil(lambda: not view._relayout_timer.isActive() and view.panes[Side.SRC].width() < width,
+                        timeout=EVENT_TIMEOUT_MS)
+        assert view.current_bead() == k
+        assert abs(_top_in_view(view, k) - y) <= 2, width

@@ -178,6 +178,7 @@ class AlignmentView(QWidget):
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(60)
         self._relayout_timer.timeout.connect(self._on_relayout_timer_timeout)
+        self._resize_anchor: tuple[int, float] | None = None
         self._refine_timer = QTimer(self)
         self._refine_timer.setInterval(0)
         self._refine_timer.timeout.connect(self._on_refine_timer_timeout)
@@ -776,10 +777,12 @@ class AlignmentView(QWidget):
         if not self.isVisible():
             return
         if widths_changed and len(self.doc.src) + len(self.doc.tgt) < SYNC_RELAYOUT_LIMIT:
-            self._relayout()
+            self._relayout_keeping(self._view_anchor())
             self._keep_whole()
             return
         # Re-measuring 20,000 wrapped sentences takes a while: do it once the resize settles.
+        if widths_changed and self._resize_anchor is None:
+            self._resize_anchor = self._view_anchor()          # where the view was before this resize began
         self._update_scrollbar()
         self._update_offsets()
         self._repaint()
@@ -789,10 +792,47 @@ class AlignmentView(QWidget):
             self._keep_whole()
 
     def _on_relayout_timer_timeout(self) -> None:
-        self._relayout()
+        anchor, self._resize_anchor = self._resize_anchor, None
+        self._relayout_keeping(anchor)
         for pane in self.panes.values():
             pane.place_editor()
         self._keep_whole()
+
+    def _view_anchor(self) -> tuple[int, float] | None:
+        """What the view shows, to keep it there when the layout is made again: (bead, its top's distance from
+        the view's top), the selected link when it is in view, else the link at the top of the view."""
+        layout = self.layout_model
+        if layout is None or not layout.row_tops:
+            return None
+        value = float(self.scrollbar.value())
+        k = self.current_bead()
+        if k is not None and 0 <= k < len(layout.row_tops):
+            top = layout.row_tops[k]
+            bottom = layout.row_tops[k + 1] if k + 1 < len(layout.row_tops) else top
+            if bottom >= value and top <= value + self.viewport_height():
+                return k, top - value
+        first = min(max(0, bisect_right(layout.row_tops, value) - 1), len(layout.row_tops) - 1)
+        return first, layout.row_tops[first] - value
+
+    def _relayout_keeping(self, anchor: tuple[int, float] | None) -> None:
+        """Lay out again for new pane widths with `anchor`'s link where it was in the view. The wrapped heights
+        change with the width while the scroll position stayed in pixels: an X11 audit's selected link 1,145 of a
+        book went off screen (to about 1,176, then 1,440, then the end) at each show or hide of the review list."""
+        self._relayout()
+        if anchor is None or self.layout_model is None:
+            return
+        for _ in range(2):           # once to measure what comes into view there, once more with those heights
+            k, y = anchor
+            tops = self.layout_model.row_tops
+            if not 0 <= k < len(tops):
+                return
+            self.scrollbar.blockSignals(True)
+            self.scrollbar.setValue(int(round(tops[k] - y)))
+            self.scrollbar.blockSignals(False)
+            self._update_offsets()
+            self._measure_in_view()
+        self.refresh_hover()
+        self._repaint()
 
     def ensure_bead_visible(self, k: int, force: bool = False) -> None:
         """Scroll so bead k is in view on both sides (near the upper third when it was not)."""
