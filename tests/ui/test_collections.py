@@ -954,3 +954,20 @@ def test_the_document_lists_count_follows_a_confirm_that_moved_on_to_another_doc
     win.push_change(lambda doc: edits.confirm(doc, k))
     controller.show("letter")                                   # at once, before the count's timer
     assert doubtful() == before - 1
+
+
+def test_a_bilingual_file_with_a_language_word_in_its_name_keeps_a_readable_document_name(qtbot, tmp_path):
+    # an X11 re-test: "english-only.txt" added as a document of its own was called "only"
+    folder = tmp_path / "client"
+    folder.mkdir()
+    for name in ("english-only.txt", "en-notes.txt"):
+        (folder / name).write_text("笔记。\n\nNotes.\n", encoding="utf-8")
+    dialog = NewCollectionDialog()
+    qtbot.addWidget(dialog)
+    dialog.set_one_folder(folder)
+    dialog.pair_files([folder / "english-only.txt"])
+    dialog.set_mixed_files([folder / "en-notes.txt"])
+    assert [p.name for p in dialog.pairing.pairs] == ["en-notes"]
+    dialog.set_one_folder(folder)
+    dialog.pair_files([folder / "english-only.txt"])
+    assert [dialog.pairs_table.item(r, 0).text() for r in range(dialog.pairs_table.rowCount())] == ["english-only"]
