@@ -244,11 +244,11 @@ def _offer_recovery(window) -> bool:
     if restored is None:
         return False
     doc, path = restored
-    history = getattr(restored, "history", None)
+    history, opened = getattr(restored, "history", None), getattr(restored, "opened", None)
     if history is not None:
-        window.restore_history(history, path)       # the undo history comes back too
+        window.restore_history(history, path, opened=opened)       # the undo history comes back too
     else:
-        window.set_document(doc, path, modified=True)
+        window.set_document(doc, path, modified=True, opened=opened)
     return True
 
 

@@ -492,3 +492,15 @@ def test_started_on_a_file_with_nothing_restored_the_file_opens(qtbot, tmp_path,
     assert problems == []
     assert win.project_path == project and not win.is_modified()
     assert len(find_recoveries()) == (1 if crash else 0)
+
+
+def test_a_snapshot_of_a_document_read_from_an_xliff_is_listed_under_the_xliff(qtbot, tmp_path):
+    # an X11 re-test: the XLIFF's `original` attribute named it (here the source text, 天气.txt)
+    xliff = tmp_path / "handbook.xlf"
+    saver = Autosaver(_document, lambda: True, lambda: None, 60, opened_path_provider=lambda: xliff)
+    _SAVERS.append(saver)
+    saver.start()
+    saver.save_now()
+    _simulate_crash(saver)
+    [recovery] = find_recoveries()
+    assert recovery.title == "handbook.xlf" and recovery.opened_path == xliff.absolute()
