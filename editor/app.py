@@ -158,9 +158,8 @@ def recover_then_open(window, args: Sequence[str]) -> bool:
     that work is shown and the files named are not opened (the status bar says so when it is another file);
     otherwise they open. Returns True when work was restored."""
     if _offer_recovery(window):
-        opened = window.project_path
         named = [Path(a) for a in args if a != "--sample"]
-        if not (opened is not None and len(named) == 1 and _same_file(named[0], opened)):
+        if not _restored_from(window, named or [_sample_path()]):
             from PySide6.QtCore import QCoreApplication
 
             what = ", ".join(p.name for p in named) or QCoreApplication.translate("App", "the sample")
@@ -217,6 +216,30 @@ def offer_collection_recovery(window) -> bool:
     return False
 
 
+def _sample_path() -> Path:
+    from editor.resources import sample_path
+
+    return sample_path()
+
+
+def _restored_from(window, named: Sequence[Path]) -> bool:
+    """True when the files named on the command line are what the restored work was read from: its project, or
+    when it has none, the exchange file (TMX, XLIFF, table) opened, else its source texts in either order (the
+    status bar said "ch006.zh.txt, ch006.en.txt was not opened" over the recovered import of those very files;
+    an X11 re-test)."""
+    doc = window.document
+    if window.project_path is not None:
+        sources = [window.project_path]
+    elif window.opened_path is not None:
+        sources = [window.opened_path]
+    else:
+        sources = list(dict.fromkeys(Path(p) for p in (doc.meta.src_file, doc.meta.tgt_file) if p))
+    if not sources or len(named) != len(sources):
+        return False
+    return all(any(_same_file(n, s) for s in sources) for n in named) and \
+        all(any(_same_file(n, s) for n in named) for s in sources)
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == Path(b).resolve()
@@ -244,11 +267,11 @@ def _offer_recovery(window) -> bool:
     if restored is None:
         return False
     doc, path = restored
-    history = getattr(restored, "history", None)
+    history, opened = getattr(restored, "history", None), getattr(restored, "opened", None)
     if history is not None:
-        window.restore_history(history, path)       # the undo history comes back too
+        window.restore_history(history, path, opened=opened)       # the undo history comes back too
     else:
-        window.set_document(doc, path, modified=True)
+        window.set_document(doc, path, modified=True, opened=opened)
     return True
 
 

@@ -96,17 +96,17 @@ def jobs_from_folders(zh_dir: Path | str, en_dir: Path | str) -> list[BatchJob]:
     `ch01.docx`, `report_cn.docx` with `report_en.docx`; editor.collection.pairing). A file without a partner
     becomes a failed job saying so. Raises InputFileError when a folder cannot be read, holds no file, or
     holds two files that pair to one name."""
-    from editor.collection.pairing import pair_folders, split_tag
+    from editor.collection.pairing import document_name, pair_folders, split_tag
 
     pairing = pair_folders(zh_dir, en_dir)
     jobs = [BatchJob(p.name, str(p.zh), str(p.en) if p.en is not None else None) for p in pairing.pairs]
     zh_folder = Path(zh_dir).absolute()
     for path in pairing.unpaired:
-        base = split_tag(path)[0]
+        base, name = split_tag(path)[0], document_name(path)     # the file's name, not a fragment of it
         if path.absolute().parent == zh_folder:
-            jobs.append(BatchJob(base, str(path), None, problem=f"no English file named {base}.* in {en_dir}"))
+            jobs.append(BatchJob(name, str(path), None, problem=f"no English file named {base}.* in {en_dir}"))
         else:
-            jobs.append(BatchJob(base, str(path), None, problem=f"no Chinese file named {base}.* in {zh_dir}"))
+            jobs.append(BatchJob(name, str(path), None, problem=f"no Chinese file named {base}.* in {zh_dir}"))
     jobs.sort(key=lambda job: job.name)
     taken: set[str] = set()
     for k, job in enumerate(jobs):          # an unpaired name may repeat a pair's: outputs need their own

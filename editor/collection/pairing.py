@@ -51,15 +51,34 @@ _PATTERNS = _tag_patterns()
 def split_tag(path: Path | str) -> tuple[str, str | None]:
     """Return (base name, language) of a file name: `report.zh.docx` -> ("report", "zh"), `报告_英文.txt` ->
     ("报告", "en"), `ch01.txt` -> ("ch01", None). The language is "zh", "en" or None (no tag)."""
-    stem = Path(path).name
-    suffix = Path(stem).suffix
-    if suffix and len(suffix) <= 6 and not suffix[1:].isdigit():
-        stem = stem[: -len(suffix)]
+    stem = _stem(path)
     for pattern, lang in _PATTERNS:
         match = pattern.match(stem)
         if match and match.group("base").strip(_SEPARATORS):
             return match.group("base").strip(_SEPARATORS), lang
     return stem, None
+
+
+def _stem(path: Path | str) -> str:
+    """The file's name without its extension (`ch01.txt` -> "ch01"; `v1.2` keeps its numeric "suffix")."""
+    stem = Path(path).name
+    suffix = Path(stem).suffix
+    if suffix and len(suffix) <= 6 and not suffix[1:].isdigit():
+        stem = stem[: -len(suffix)]
+    return stem
+
+
+def document_name(zh: Path | str, en: Path | str | None = None) -> str:
+    """Return the name of the document made of `zh` and `en` (or of the one file `zh`): the base both file names
+    share once their language tags are off (`report_cn` + `report_en` -> "report", `english-only` +
+    `chinese-only` -> "only"), else the Chinese file's whole stem. A tag comes off only where the other file's
+    name leaves the same base: a lone `english-only.txt` is "english-only" (an X11 re-test saw a document called
+    "only"), and a hand-made pair of `x_cn.txt` and `y_en.txt` is "x_cn"."""
+    if en is not None:
+        zh_base, en_base = split_tag(zh)[0], split_tag(en)[0]
+        if zh_base.casefold() == en_base.casefold():
+            return zh_base
+    return _stem(zh)
 
 
 @dataclass(frozen=True)
@@ -180,7 +199,7 @@ def pair_folders(zh_dir: Path | str, en_dir: Path | str) -> Pairing:
     for base in sorted(zh_files.keys() | en_files.keys()):
         zh, en = zh_files.get(base), en_files.get(base)
         if zh is not None and en is not None:
-            pairing.add(Pair(split_tag(zh)[0], zh, en))
+            pairing.add(Pair(document_name(zh, en), zh, en))
         else:
             pairing.unpaired.append(zh or en)
     return pairing
@@ -219,7 +238,7 @@ def mixed_files(paths: Sequence[Path | str]) -> Pairing:
     """Each file is one document holding both languages (alternating paragraphs, same-line pairs or a table)."""
     pairing = Pairing()
     for path in map(Path, paths):
-        pairing.add(Pair(split_tag(path)[0], path, None))
+        pairing.add(Pair(document_name(path), path, None))
     return pairing
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from editor.segmentation.note_references import NOTE_MARK, attach_trailing_mark
+
 _CLOSERS = re.escape("”’」』）)］]】》〉\"'")
 _CLOSING_QUOTES = re.escape("”’」』")       # never opening, so they close a sentence even after a space
 # ASCII ! and ? end a sentence too (texts typed with ASCII punctuation), and so does a dash cutting off a
@@ -16,6 +18,7 @@ _END = re.compile(
 
 #: a straight double quote after the end of a sentence, past spaces (text with spaces around its punctuation)
 _STRAIGHT_QUOTE_AFTER = re.compile(r'\s+"')
+_NOTE_MARK = re.compile(NOTE_MARK)
 
 
 def split_chinese(text: str) -> list[str]:
@@ -32,7 +35,11 @@ def split_chinese(text: str) -> list[str]:
             quote = _STRAIGHT_QUOTE_AFTER.match(text, end)
             if quote is not None:
                 end = quote.end()
+        # a footnote reference after the stop belongs to the sentence it annotates (an X11 re-test: "……问题。①"
+        # made "①" a sentence of its own, shown unlinked)
+        mark = _NOTE_MARK.match(text, end)
+        if mark is not None:
+            end = mark.end()
         sentences.append(text[start:end])
         start = end
-    sentences.append(text[start:])
-    return [s.strip() for s in sentences if s.strip()]
+    return attach_trailing_mark(sentences, text[start:])

@@ -32,3 +32,13 @@ def test_a_reference_the_splitter_cut_off_as_a_sentence_of_its_own_is_flagged_in
     doc = AlignmentDocument([Segment(0, "巩固来之不易的防控成果。", 0), Segment(1, "①", 0)],
                             [Segment(2, "Consolidate the hard-won results.", 0)], [Bead((0, 1), (2,), 0.99)])
     assert ReviewPolicy(0.96).reasons(doc, doc.beads[0]) == [review.Reason.FOOTNOTE]
+
+
+def test_a_reference_after_the_final_stop_is_flagged_in_the_sentence_the_splitter_keeps_it_with():
+    from editor.segmentation import split_sentences
+
+    zh = split_sentences("我们要解决这个问题 。 ①", "zh") + split_sentences("我们要解决这个问题。②", "zh")
+    en = split_sentences("We must solve this problem. [1]", "en") + split_sentences("We go.[2]", "en")
+    assert len(zh) == len(en) == 2
+    doc = _doc(zh, en)
+    assert [ReviewPolicy(0.96).reasons(doc, b) for b in doc.beads] == [[review.Reason.FOOTNOTE]] * 2

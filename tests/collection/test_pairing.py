@@ -131,3 +131,25 @@ def test_the_batch_pairs_folders_the_same_way(tmp_path):
     jobs = jobs_from_folders(tmp_path / "zh", tmp_path / "en")
     assert [(j.name, j.problem is None) for j in jobs] == [("r", True), ("solo", False)]
     assert "no Chinese file named solo" in jobs[1].problem
+
+
+def test_a_language_tag_comes_off_a_documents_name_only_where_the_partners_name_leaves_the_same_base(tmp_path):
+    # an X11 re-test: a lone "english-only.txt" became the document "only"
+    lone = _touch(tmp_path / "lone", "english-only.txt", "chinese-only.txt", "en-notes.txt")
+    assert [p.name for p in mixed_files(lone).pairs] == ["english-only", "chinese-only", "en-notes"]
+    zh, en = _touch(tmp_path / "pair", "chinese-only.txt", "english-only.txt")
+    assert [p.name for p in pair_files([zh, en]).pairs] == ["only"]
+    from editor.collection.pairing import document_name
+
+    assert document_name(zh, en) == "only" and document_name(en) == "english-only"
+    x, y = _touch(tmp_path / "hand", "x_cn.txt", "y_en.txt")
+    assert document_name(x, y) == "x_cn" and document_name(x, tmp_path / "x_en.txt") == "x"
+
+
+def test_a_batch_job_without_a_partner_is_named_after_its_file(tmp_path):
+    from editor.batch import jobs_from_folders
+
+    _touch(tmp_path / "zh", "r_cn.txt", "chinese-only.txt")
+    _touch(tmp_path / "en", "r_en.txt")
+    jobs = jobs_from_folders(tmp_path / "zh", tmp_path / "en")
+    assert [(j.name, j.problem is None) for j in jobs] == [("chinese-only", False), ("r", True)]

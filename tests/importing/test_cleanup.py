@@ -116,3 +116,18 @@ def test_fixes_become_plain_data_for_the_project_file():
     [fix] = suggest_cleanup("聯(lián)絡")
     assert fix.to_dict() == {"kind": "pinyin artifact", "start": 1, "end": 7, "original": "(lián)",
                              "replacement": "", "note": fix.note}
+
+
+def test_stray_spaces_inside_paired_straight_quotes_are_removed_by_default():
+    # an X11 re-test: a news source with spaces around its punctuation put '他说 " 我们 "' into the TM
+    assert clean_text('他说 " 我们明天走 " ，然后离开了。')[0] == '他说"我们明天走"，然后离开了。'
+    assert clean_text('他强调 ， " 我们必须不断更新它 。 " 他说完就走了。')[0] == '他强调，"我们必须不断更新它。"他说完就走了。'
+    assert clean_text('He said " we will " and left. She said " no . "')[0] == 'He said "we will" and left. She said "no ."'
+    fixes = [f for f in suggest_cleanup('he said " we will " and left') if f.note == "space inside quotation marks"]
+    assert len(fixes) == 2 and all(f.kind is FixKind.WHITESPACE and f.default for f in fixes)
+
+
+def test_straight_quotes_that_do_not_pair_up_keep_their_spaces():
+    assert clean_text('He said " yes. Then he left.')[0] == 'He said " yes. Then he left.'      # an odd count
+    assert clean_text('a 5" screen and a 7" one')[0] == 'a 5" screen and a 7" one'              # inch marks
+    assert clean_text('x" y "z and " w "')[0] == 'x" y "z and " w "'                           # glued to words

@@ -97,3 +97,12 @@ def test_applied_cleanup_survives_saving_and_loading_the_project(tmp_path):
     doc = import_document([path], ImportOptions(clean=True))
     save_project(doc, tmp_path / "p.duiqi")
     assert load_project(tmp_path / "p.duiqi").meta.cleanup_applied == doc.meta.cleanup_applied
+
+
+def test_spaces_inside_straight_quotes_of_a_news_source_do_not_reach_the_document(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text('他说 " 我们会继续努力 。 " 会议结束了。\nHe said " we will keep working . " The meeting ended.\n',
+                    encoding="utf-8")
+    doc = import_document([path])
+    assert [s.text for s in doc.src] == ['他说"我们会继续努力。"', "会议结束了。"]
+    assert doc.tgt[0].text == 'He said "we will keep working ."'

@@ -54,3 +54,19 @@ def test_a_straight_closing_quote_after_a_space_stays_with_its_sentence():
     assert split_sentences('他强调 ， " 我们必须不断更新它 。 "', "zh") == ['他强调 ， " 我们必须不断更新它 。 "']
     # an opening quote (none open before it) still begins the next sentence
     assert split_sentences('他说完了。 "你好，"她说。', "zh") == ["他说完了。", '"你好，"她说。']
+
+
+def test_a_footnote_reference_after_the_final_stop_stays_with_its_sentence():
+    # an X11 re-test: "……问题。①" made "①" a sentence of its own, shown unlinked
+    assert split_sentences("我们要解决这个问题。①", "zh") == ["我们要解决这个问题。①"]
+    assert split_sentences("我们要解决这个问题。②", "zh") == ["我们要解决这个问题。②"]
+    assert split_sentences("我们要解决这个问题。[1]", "zh") == ["我们要解决这个问题。[1]"]
+    assert split_sentences("我们要解决这个问题。（注1）", "zh") == ["我们要解决这个问题。（注1）"]
+    assert split_sentences("他说：“好。”①", "zh") == ["他说：“好。”①"]
+    assert split_sentences("我们要解决这个问题 。 ①", "zh") == ["我们要解决这个问题 。 ①"]
+    assert split_sentences("这是问题。[1]下一句。", "zh") == ["这是问题。[1]", "下一句。"]
+    assert split_sentences("这是问题。① 下一句。", "zh") == ["这是问题。①", "下一句。"]
+
+
+def test_a_circled_number_starting_the_next_list_item_still_begins_its_sentence():
+    assert split_sentences("措施如下：①加强管理。②改善服务。", "zh") == ["措施如下：①加强管理。", "②改善服务。"]

@@ -68,3 +68,16 @@ def test_a_quotation_closed_after_an_abbreviation_ends_the_sentence():
 def test_a_dash_cutting_off_a_quotation_ends_the_sentence():
     assert split_sentences("'But I—' 'You what?'", "en") == ["'But I—'", "'You what?'"]
     assert split_sentences("It was cold—Winter had come.", "en") == ["It was cold—Winter had come."]
+
+
+def test_a_footnote_reference_after_the_stop_stays_with_its_sentence_and_the_next_one_is_split_off():
+    # an X11 re-test: a reference cut off as a sentence of its own; "problem.[1] Next" was not split at all
+    assert split_sentences("We must solve this problem.①", "en") == ["We must solve this problem.①"]
+    assert split_sentences("We must solve this problem.[1]", "en") == ["We must solve this problem.[1]"]
+    assert split_sentences("We must solve this problem. [1]", "en") == ["We must solve this problem. [1]"]
+    assert split_sentences("We must solve this problem.[1] Next we go.", "en") == [
+        "We must solve this problem.[1]", "Next we go."]
+    assert split_sentences("We must solve this problem.② Next we go.", "en") == [
+        "We must solve this problem.②", "Next we go."]
+    assert split_sentences('He said "no."[2] Then he left.', "en") == ['He said "no."[2]', "Then he left."]
+    assert split_sentences("See Fig.[1] The rest.", "en") == ["See Fig.[1] The rest."]

@@ -492,3 +492,54 @@ def test_started_on_a_file_with_nothing_restored_the_file_opens(qtbot, tmp_path,
     assert problems == []
     assert win.project_path == project and not win.is_modified()
     assert len(find_recoveries()) == (1 if crash else 0)
+
+
+def test_a_snapshot_of_a_document_read_from_an_xliff_is_listed_under_the_xliff(qtbot, tmp_path):
+    # an X11 re-test: the XLIFF's `original` attribute named it (here the source text, 天气.txt)
+    xliff = tmp_path / "handbook.xlf"
+    saver = Autosaver(_document, lambda: True, lambda: None, 60, opened_path_provider=lambda: xliff)
+    _SAVERS.append(saver)
+    saver.start()
+    saver.save_now()
+    _simulate_crash(saver)
+    [recovery] = find_recoveries()
+    assert recovery.title == "handbook.xlf" and recovery.opened_path == xliff.absolute()
+
+
+def test_restored_work_imported_from_the_texts_named_does_not_say_they_were_not_opened(qtbot, tmp_path):
+    # an X11 re-test: after restoring the import of ch006.zh.txt and ch006.en.txt, started on those very files,
+    # the status bar said "ch006.zh.txt, ch006.en.txt was not opened"
+    from editor.app import recover_then_open
+
+    zh, en = tmp_path / "ch006.zh.txt", tmp_path / "ch006.en.txt"
+    doc = _document()
+    doc.meta.src_file, doc.meta.tgt_file = str(zh), str(en)
+    _crashed(doc)
+    win = _start_window(qtbot)
+    problems: list = []
+    _press_later("restore_button", problems)
+    assert recover_then_open(win, [str(en), str(zh)])
+    assert problems == [] and win.is_modified()
+    assert "not opened" not in win.statusBar().currentMessage()
+    _crashed(doc)                                                 # another text named: said
+    win = _start_window(qtbot)
+    _press_later("restore_button", problems)
+    assert recover_then_open(win, [str(tmp_path / "ch007.zh.txt"), str(en)])
+    assert problems == [] and "ch007.zh.txt, ch006.en.txt was not opened" in win.statusBar().currentMessage()
+
+
+def test_restored_work_of_the_xliff_named_does_not_say_it_was_not_opened(qtbot, tmp_path):
+    from editor.app import recover_then_open
+
+    xliff = tmp_path / "handbook.xlf"
+    saver = Autosaver(_document, lambda: True, lambda: None, 60, opened_path_provider=lambda: xliff)
+    _SAVERS.append(saver)
+    saver.start()
+    saver.save_now()
+    _simulate_crash(saver)
+    win = _start_window(qtbot)
+    problems: list = []
+    _press_later("restore_button", problems)
+    assert recover_then_open(win, [str(xliff)])
+    assert problems == [] and win.opened_path == xliff.absolute()
+    assert "not opened" not in win.statusBar().currentMessage()

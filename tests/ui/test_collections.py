@@ -992,3 +992,49 @@ def test_a_start_without_files_offers_a_collection_left_with_only_text_being_typ
     QTimer.singleShot(0, press)
     assert offer_collection_recovery(again) and "sample" in asked[0]
     assert again.collection.shown == "sample" and again.document.tgt[1].text == wanted
+def test_a_bilingual_file_with_a_language_word_in_its_name_keeps_a_readable_document_name(qtbot, tmp_path):
+    # an X11 re-test: "english-only.txt" added as a document of its own was called "only"
+    folder = tmp_path / "client"
+    folder.mkdir()
+    for name in ("english-only.txt", "en-notes.txt"):
+        (folder / name).write_text("笔记。\n\nNotes.\n", encoding="utf-8")
+    dialog = NewCollectionDialog()
+    qtbot.addWidget(dialog)
+    dialog.set_one_folder(folder)
+    dialog.pair_files([folder / "english-only.txt"])
+    dialog.set_mixed_files([folder / "en-notes.txt"])
+    assert [p.name for p in dialog.pairing.pairs] == ["en-notes"]
+    dialog.set_one_folder(folder)
+    dialog.pair_files([folder / "english-only.txt"])
+    assert [dialog.pairs_table.item(r, 0).text() for r in range(dialog.pairs_table.rowCount())] == ["english-only"]
+
+
+def test_a_failed_documents_reason_is_readable_whole_in_the_document_list_at_its_default_width(qtbot, tmp_path):
+    # an X11 re-test: "failed: empty.txt: the file contain" ran past the dock's edge, Last change out of sight
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle
+
+    collection = make_collection(tmp_path)
+    (tmp_path / "client" / "empty.txt").write_text("", encoding="utf-8")
+    collection.add_pair(Pair("empty", tmp_path / "client" / "empty.txt", tmp_path / "client" / "memo.en.txt"))
+    collection.entries[-1].error = "empty.txt: the file contains no text"
+    collection.write_index()
+    win = _window(qtbot)
+    assert win.open_paths([collection.folder], ask=False)
+    table = win.document_list.table
+    index = table.model().index(win.document_list.row_of("empty"), STATUS)
+    text = index.data()
+    assert text == "failed: empty.txt: the file contains no text"
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    needed = QFontMetrics(table.font()).boundingRect(0, 0, table.columnWidth(STATUS) - margin, 10_000,
+                                                      int(Qt.TextFlag.TextWordWrap), text)
+
+    def readable() -> bool:
+        rect = table.visualRect(index)
+        return rect.right() <= table.viewport().width() and needed.height() <= rect.height()
+
+    qtbot.waitUntil(readable, timeout=EVENT_TIMEOUT_MS)
+    other = table.model().index(win.document_list.row_of("dialogue"), STATUS)
+    assert table.visualRect(other).height() < table.visualRect(index).height()        # one line high
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "the file contains no text" in tip and str(tmp_path / "client" / "empty.txt") in tip

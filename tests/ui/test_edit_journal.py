@@ -284,3 +284,29 @@ def test_the_text_being_typed_when_the_editor_was_killed_comes_back(qtbot, edito
         assert other.document.tgt[2].text == seg.text
     finally:
         other.undo_stack.setClean()
+
+
+def test_a_crashed_session_on_an_opened_xliff_is_listed_and_restored_under_the_xliff_not_its_original(
+        qtbot, tmp_path):
+    # an X11 re-test: the recovery dialog named the work after the XLIFF's `original` attribute ("story.html"), a
+    # file the translator never opened
+    import shutil
+    from pathlib import Path
+
+    xliff = tmp_path / "handbook.xlf"
+    shutil.copy(Path(__file__).resolve().parents[1] / "data" / "exchange" / "xliff12-other-tool.xlf", xliff)
+    window = MainWindow(settings=Settings(autosave_seconds=60))
+    qtbot.addWidget(window, before_close_func=mark_clean)
+    assert window.open_paths([xliff], ask=False) and window.document.meta.src_file == "story.html"
+    window.push_change(lambda doc: edits.confirm(doc, 1))
+    _crash(window)
+    [recovery] = find_recoveries()
+    dialog = RecoveryDialog([recovery])
+    qtbot.addWidget(dialog)
+    assert dialog.list.topLevelItem(0).text(0) == "handbook.xlf"
+    dialog.restore_button.click()
+    restored = dialog.restored()
+    other = MainWindow(settings=Settings(autosave_seconds=60), autosave=False)
+    qtbot.addWidget(other, before_close_func=mark_clean)
+    other.restore_history(restored.history, restored[1], opened=restored.opened)
+    assert other.opened_path == xliff.absolute() and other.windowTitle().startswith("handbook.xlf")

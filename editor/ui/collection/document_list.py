@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Callable
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal,
+    QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal,
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -200,7 +200,16 @@ class _NeedsReviewFilter(QSortFilterProxyModel):
 
 
 class _ProgressDelegate(QStyledItemDelegate):
-    """Paints a progress bar in the status cell of a document that is aligning."""
+    """Paints a progress bar in the status cell of a document that is aligning; asks for no wider a column than
+    `max_width`, so that a failed document's reason wraps in its row instead of running past the dock's edge."""
+
+    max_width = 0
+
+    def sizeHint(self, option, index):
+        size = super().sizeHint(option, index)
+        if self.max_width and size.width() > self.max_width:
+            size.setWidth(self.max_width)
+        return size
 
     def paint(self, painter, option, index) -> None:
         fraction = index.data(PROGRESS_ROLE)
@@ -268,7 +277,17 @@ class DocumentList(QDockWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustIgnored)
         self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.setItemDelegateForColumn(STATUS, _ProgressDelegate(self.table))
+        # a failed document's reason ("failed: empty.txt: the file contains no text") wraps in a status column as
+        # wide as the longest other status, and its row grows to show it all, as an IDE's error list does: one
+        # line, it ran past the dock's edge at its default width and pushed Last change out of sight (an X11
+        # re-test); the tooltip adds the sources' paths
+        self._status_delegate = _ProgressDelegate(self.table)
+        self.table.setItemDelegateForColumn(STATUS, self._status_delegate)
+        self.table.setWordWrap(True)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_rows)
         self.table.doubleClicked.connect(self._on_row_activated)
         self.table.activated_row.connect(self._on_row_activated)
         column.addWidget(self.table, 1)
@@ -308,10 +327,34 @@ class DocumentList(QDockWidget):
         self.proxy.setSourceModel(model)
         self.table.setModel(self.proxy if model is not None else None)
         if model is not None:
+            metrics = self.table.fontMetrics()
+            texts = [model.status_text(s) for s in (ALIGNING, TO_ALIGN, TO_REVIEW, REVIEWED, UNCHECKED, FAILED)]
+            texts.append(f"{model.status_text(ALIGNING)} 100%")
+            self._status_delegate.max_width = max(metrics.horizontalAdvance(t) for t in texts) + \
+                4 * metrics.averageCharWidth()
             self.table.sortByColumn(*self._sort)         # the collection's order until asked, then the last sort
             model.dataChanged.connect(self._update_summary)
             model.modelReset.connect(self._update_summary)
+            for signal in (model.dataChanged, model.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
+                           self.proxy.rowsRemoved, self.table.horizontalHeader().sectionResized):
+                signal.connect(self._fit_timer.start)
+            self._fit_timer.start()
         self._update_summary()
+
+    def _fit_rows(self, *_args) -> None:
+        """Make the rows of failed documents as high as their wrapped reason, the others one line high (sizing
+        only those rows: a header resizing every row to its contents measures every cell of a large collection
+        at each progress step)."""
+        model = self.model
+        if model is None:
+            return
+        default = self.table.verticalHeader().defaultSectionSize()
+        for row in range(self.proxy.rowCount()):
+            entry = model.collection.entries[self.proxy.mapToSource(self.proxy.index(row, 0)).row()]
+            if model.status(entry) == FAILED:
+                self.table.resizeRowToContents(row)
+            elif self.table.rowHeight(row) != default:
+                self.table.setRowHeight(row, default)
 
     def _update_summary(self, *_args) -> None:
         model = self.model

@@ -264,7 +264,7 @@ class NewCollectionDialog(QDialog):
 
     def pair_files(self, paths: list[Path]) -> None:
         """Two unpaired files become a pair (Chinese first); one becomes a bilingual document."""
-        from editor.collection.pairing import split_tag
+        from editor.collection.pairing import document_name, split_tag
 
         if len(paths) not in (1, 2):
             self.error_label.setText(self.tr("Select two files to pair, or one bilingual file."))
@@ -275,7 +275,7 @@ class NewCollectionDialog(QDialog):
             zh, en = en, zh                 # by the folder each came from, not the order they were clicked in
         elif en is not None and sides[0] == sides[1] and split_tag(zh)[1] == "en" and split_tag(en)[1] != "en":
             zh, en = en, zh
-        self.pairing.add(Pair(split_tag(zh)[0], zh, en))
+        self.pairing.add(Pair(document_name(zh, en), zh, en))
         self.error_label.clear()
         self._show_pairing()
 

@@ -18,7 +18,7 @@ from editor.bitext.journal import JOURNAL_SUFFIX
 from editor.bitext.project import PROJECT_SUFFIX, atomic_write_bytes, save_project
 from editor.file_locks import lock_file, unlock_file
 from editor.text_safety import utf8
-from editor.ui.safety.sessions import (LOCK_SUFFIX, RETRY_SECONDS, SIDECAR_SUFFIX, autosave_dir, document_title,
+from editor.ui.safety.sessions import (LOCK_SUFFIX, RETRY_SECONDS, SIDECAR_SUFFIX, autosave_dir, session_title,
                                        new_session_name)
 
 log = logging.getLogger(__name__)
@@ -41,11 +41,13 @@ class Autosaver(QObject):
     def __init__(self, document_provider: Callable[[], AlignmentDocument | None],
                  is_modified: Callable[[], bool],
                  project_path_provider: Callable[[], Path | None],
-                 interval_seconds: int, parent: QObject | None = None, folder: Path | None = None) -> None:
+                 interval_seconds: int, parent: QObject | None = None, folder: Path | None = None,
+                 opened_path_provider: Callable[[], Path | None] = lambda: None) -> None:
         super().__init__(parent)
         self._document_provider = document_provider
         self._is_modified = is_modified
         self._project_path_provider = project_path_provider
+        self._opened_path_provider = opened_path_provider      # the TMX, XLIFF or table opened, if any
         self._interval_seconds = max(1, int(interval_seconds))
         self.session = new_session_name()
         # fixed for the session, even if the environment changes; `folder`: one the user picked because
@@ -166,12 +168,13 @@ class Autosaver(QObject):
                     self._remove_files()
                 return None
             self._acquire_lock()
-            original = self._project_path_provider()
+            original, opened = self._project_path_provider(), self._opened_path_provider()
             sidecar = {
                 "original_path": str(Path(original).absolute()) if original else None,
+                "opened_path": str(Path(opened).absolute()) if opened else None,
                 "saved_at": time.time(),
                 "pid": os.getpid(),
-                "title": Path(original).name if original else document_title(document),
+                "title": session_title(original, opened, document),
                 "counts": document.counts(),
             }
             # Segments and beads are frozen, so copying the lists is enough for a consistent snapshot.

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from editor.bitext.journal import History, Journal, Step
 from editor.errors import EditorError
 from editor.ui.safety.autosaver import Autosaver
-from editor.ui.safety.sessions import JOURNAL_SYNC_MS, document_title
+from editor.ui.safety.sessions import JOURNAL_SYNC_MS, session_title
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +34,12 @@ class EditRecorder(QObject):
     COMPACT_AFTER_RECORDS = 50
 
     def __init__(self, autosaver: Autosaver, qdoc, undo_stack, project_path_provider: Callable[[], Path | None],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, opened_path_provider: Callable[[], Path | None] = lambda: None
+                 ) -> None:
         super().__init__(parent)
         self._autosaver, self._qdoc, self._stack = autosaver, qdoc, undo_stack
         self._project_path_provider = project_path_provider
+        self._opened_path_provider = opened_path_provider      # the TMX, XLIFF or table opened, if any
         # closed for good: the window's document reset after close() (a collection's document shown) made a closed
         # recorder open a journal again, pairing its old undo stack with the new document ("the undo history does
         # not fit the document", reported as a failed journal, after Confirm All Above then New Collection; an
@@ -180,9 +182,10 @@ class EditRecorder(QObject):
         return stack_steps(self._stack)
 
     def _info(self) -> dict:
-        original = self._project_path_provider()
+        original, opened = self._project_path_provider(), self._opened_path_provider()
         return {"original_path": str(Path(original).absolute()) if original else None,
-                "title": Path(original).name if original else document_title(self._qdoc.doc),
+                "opened_path": str(Path(opened).absolute()) if opened else None,
+                "title": session_title(original, opened, self._qdoc.doc),
                 "pid": os.getpid(), "position": self._position, "draft": self._draft}
 
     def _report(self, exc: BaseException) -> None:

@@ -22,13 +22,16 @@ log = logging.getLogger(__name__)
 
 class Restored(tuple):
     """What the user restored: unpacks as (document, original project path or None); `history` is the
-    undo history replayed from the edit journal (None when only a snapshot was left)."""
+    undo history replayed from the edit journal (None when only a snapshot was left); `opened` the exchange file
+    (TMX, XLIFF, table) the document was read from, when it was never saved as a project."""
 
     history: History | None
+    opened: Path | None
 
-    def __new__(cls, document: AlignmentDocument, path: Path | None, history: History | None = None) -> "Restored":
+    def __new__(cls, document: AlignmentDocument, path: Path | None, history: History | None = None,
+                opened: Path | None = None) -> "Restored":
         self = super().__new__(cls, (document, path))
-        self.history = history
+        self.history, self.opened = history, opened
         return self
 
 
@@ -171,7 +174,7 @@ class RecoveryDialog(QDialog):
         except EditorError as exc:
             self._show_error(self.tr("This autosave cannot be read: %1").replace("%1", exc.message))
             return
-        self._result = Restored(document, recovery.original_path, history)
+        self._result = Restored(document, recovery.original_path, history, recovery.opened_path)
         _set_aside(recovery)
         self.accept()
 

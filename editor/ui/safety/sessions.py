@@ -87,6 +87,7 @@ class Recovery:
     problem: str = ""
     stopped_at: int | None = None
     kept: Path | None = None          # the copy of the journal kept aside
+    opened_path: Path | None = None     # the exchange file (TMX, XLIFF, table) the document was read from
 
     def project_is_newer(self) -> bool:
         """True when the original project file changed after this autosave (it may hold the work already)."""
@@ -260,6 +261,8 @@ def find_recoveries() -> list[Recovery]:
         info = replay.history.info if replay is not None else {}
         original = info.get("original_path", meta.get("original_path"))
         original_path = Path(original) if isinstance(original, str) and original else None
+        opened = info.get("opened_path", meta.get("opened_path"))
+        opened_path = Path(opened) if isinstance(opened, str) and opened else None
         saved_at = replay.written_at if replay is not None else snapshot_at
         if not isinstance(saved_at, (int, float)):
             try:
@@ -274,7 +277,7 @@ def find_recoveries() -> list[Recovery]:
         counts = replay.history.document().counts() if replay is not None else meta.get("counts")
         counts = counts if isinstance(counts, dict) else None
         found.append(Recovery(session, autosave, original_path, float(saved_at), pid, title, counts, source, note,
-                              problem, stopped_at, kept))
+                              problem, stopped_at, kept, opened_path))
     _remove_orphan_locks(folder)
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
 
@@ -296,3 +299,12 @@ def new_session_name() -> str:
 def document_title(document: AlignmentDocument) -> str:
     names = [Path(p).name for p in (document.meta.src_file, document.meta.tgt_file) if p]
     return " + ".join(dict.fromkeys(names))
+
+
+def session_title(project: Path | str | None, opened: Path | str | None, document: AlignmentDocument) -> str:
+    """The name the recovery dialog lists a session's work under: the project's file name, else the exchange file's
+    (TMX, XLIFF, table) the translator opened, else the source texts'. An XLIFF was listed by its `original`
+    attribute ("manual.docx", a file the translator never opened; an X11 re-test)."""
+    if project:
+        return Path(project).name
+    return Path(opened).name if opened else document_title(document)

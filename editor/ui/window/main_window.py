@@ -342,7 +342,8 @@ class MainWindow(QMainWindow):
         seconds = self.settings.autosave_seconds if self.settings is not None else 60
         try:
             saver = Autosaver(lambda: self.qdoc.doc if (self.qdoc.doc.src or self.qdoc.doc.tgt) else None,
-                              self.is_modified, lambda: self.project_path, seconds, self)
+                              self.is_modified, lambda: self.project_path, seconds, self,
+                              opened_path_provider=lambda: self.opened_path)
             saver.start()
         except OSError as exc:           # a read-only or full DUIQI_HOME: work in memory, and say so
             log.warning("autosave is off: %s", exc)
@@ -365,7 +366,8 @@ class MainWindow(QMainWindow):
         seconds = self.settings.autosave_seconds if self.settings is not None else 60
         try:
             saver = Autosaver(lambda: self.qdoc.doc if (self.qdoc.doc.src or self.qdoc.doc.tgt) else None,
-                              self.is_modified, lambda: self.project_path, seconds, self, folder=folder)
+                              self.is_modified, lambda: self.project_path, seconds, self, folder=folder,
+                              opened_path_provider=lambda: self.opened_path)
             saver.start()
             self._autosaver = saver
             self._recorder = self._make_recorder()
@@ -379,7 +381,8 @@ class MainWindow(QMainWindow):
     def _make_recorder(self):
         from editor.ui.safety.edit_recorder import EditRecorder
 
-        recorder = EditRecorder(self._autosaver, self.qdoc, self.undo_stack, lambda: self.project_path, self)
+        recorder = EditRecorder(self._autosaver, self.qdoc, self.undo_stack, lambda: self.project_path, self,
+                                opened_path_provider=lambda: self.opened_path)
         recorder.failed.connect(self.write_warnings.journal_failed)       # said at once in the window
         recorder.recorded.connect(self.write_warnings.succeeded)
         return recorder
@@ -427,11 +430,12 @@ class MainWindow(QMainWindow):
             self.undo_stack.resetClean()
         self._on_clean_changed(self.undo_stack.isClean())
 
-    def restore_history(self, history, path: Path | None) -> None:
-        """Show a recovered document with its undo history (editor.bitext.journal.History); it is unsaved work."""
+    def restore_history(self, history, path: Path | None, *, opened: Path | None = None) -> None:
+        """Show a recovered document with its undo history (editor.bitext.journal.History); it is unsaved work.
+        `opened`: the exchange file it was read from (set_document)."""
         from editor.bitext.journal import copy_document
 
-        self.set_document(copy_document(history.base), path)
+        self.set_document(copy_document(history.base), path, opened=opened)
         for step in history.steps:
             self.undo_stack.push(ApplyChange(self.qdoc, step.changes, restored_text(step)))
         self.undo_stack.setIndex(history.index)
