@@ -96,7 +96,13 @@ class AlignmentJobs(QObject):
     def cancel_by_user(self) -> None:
         if self._running is not None:
             self.cancel()
-            self.message.emit(self.tr("Alignment cancelled; nothing was changed."), 5000)
+            if any(b.src and b.tgt for b in self._qdoc.doc.beads):
+                self.message.emit(self.tr("Alignment cancelled; nothing was changed."), 5000)
+            else:
+                # a text just imported: "nothing was changed" read as if an earlier alignment were still there
+                # (an X11 audit, after discarding the aligned book and importing it again)
+                self.message.emit(self.tr("Alignment cancelled: no sentence is linked yet (Align ▸ Align "
+                                          "Automatically, Ctrl+Shift+A, links them)."), 0)
 
     def _finish(self) -> None:
         self._running = None
