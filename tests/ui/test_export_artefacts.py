@@ -64,6 +64,31 @@ def test_review_these_closes_the_dialog_and_lists_only_the_artefacts(qtbot, tmp_
     qtbot.waitUntil(lambda: not win.review_list.isVisible())
     win.review_list_action.trigger()
     qtbot.waitUntil(lambda: win.review_list.count_label.text().endswith("doubtful link(s) left"))
+    assert not win.review_list.back_button.isVisible()
+
+
+def test_a_button_in_sight_goes_back_from_the_artefacts_to_the_doubtful_links(qtbot, tmp_path, monkeypatch):
+    # an X11 audit: after "Review these" nothing in sight led back to the doubtful links (they came back only
+    # after an edit), and the dialog listed every kind of artefact there is (a header row, a separator, pinyin,
+    # …) for a book whose only ones were links of an odd length ratio
+    doc = _doc_with_a_pinyin_leftover(tmp_path)
+    win = show_window(qtbot, doc)
+    shown = []
+
+    def exec_and_review(dialog):
+        shown.append(dialog)
+        dialog.review_artefacts_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(export_dialog_module.ExportDialog, "exec", exec_and_review)
+    win.files.export()
+    label = shown[0].artefact_label.text()
+    assert "pinyin in parentheses: 1" in label and "header row" not in label and "page number" not in label
+    qtbot.waitUntil(lambda: win.review_list.isVisible())
+    list_ = win.review_list
+    assert list_.model.beads() == [1] and list_.back_button.isVisible()
+    list_.back_button.click()
+    assert list_.count_label.text().endswith("doubtful link(s) left") and not list_.back_button.isVisible()
 
 
 def test_the_why_column_says_an_odd_length_ratio_once(qtbot):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from editor.bitext.artefacts import check_document
+from editor.bitext.artefacts import Artefact, check_document
 from editor.bitext.document import AlignmentDocument
 from editor.bitext.review import DEFAULT_THRESHOLD, ReviewPolicy
 from editor.exporting import DEFAULT_CREATION_ID, ExportOptions, export_suffixes
@@ -522,14 +522,26 @@ class ExportDialog(QDialog):
             return
         options = self.options()
         if options.only_confirmed or not options.keep_doubtful:
-            text = self.tr("%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled "
-                           "text, the wrong script, an odd length, a page number, markup, a footnote reference) "
-                           "will be left out with the doubtful links.", "", count)
+            text = self.tr("%n link(s) that look like import artefacts (%1) will be left out with the doubtful "
+                           "links.", "", count)
         else:
-            text = self.tr("%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled "
-                           "text, the wrong script, an odd length, a page number, markup, a footnote reference) "
-                           "would go into the file.", "", count)
-        self.artefact_label.setText(text)
+            text = self.tr("%n link(s) that look like import artefacts (%1) would go into the file.", "", count)
+        self.artefact_label.setText(text.replace("%1", self._artefact_kinds()))
+
+    def _artefact_kinds(self) -> str:
+        """The kinds found and how many links each concerns, most first: the label listed every kind there is
+        (a header row, a separator, pinyin, …) where a literary book had only links of an odd length ratio,
+        which may as well be wrong links (an X11 audit)."""
+        names = {Artefact.HEADER_ROW: self.tr("a table's header row"),
+                 Artefact.PUNCTUATION: self.tr("only punctuation or a separator"),
+                 Artefact.PINYIN: self.tr("pinyin in parentheses"),
+                 Artefact.GARBLED: self.tr("garbled text"),
+                 Artefact.WRONG_SCRIPT: self.tr("a side in the wrong script"),
+                 Artefact.LENGTH_RATIO: self.tr("a length ratio far from the document's, or a wrong link"),
+                 Artefact.PAGE_NUMBER: self.tr("a page number or footer"),
+                 Artefact.MARKUP: self.tr("leftover markup"),
+                 Artefact.FOOTNOTE: self.tr("a footnote reference")}
+        return "; ".join(f"{names.get(kind, kind.value)}: {n}" for kind, n in self._artefacts.by_kind().most_common())
 
     def artefact_beads(self) -> list[int]:
         """The links that look like import artefacts (bead indices, in order)."""
