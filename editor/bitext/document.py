@@ -183,18 +183,41 @@ class Splice:
         return Splice(self.first, self.new, self.old)
 
 
+#: A segment's inline-code records as a change holds them: sorted (marker, record) pairs, () for none.
+CodeRecord = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeRecords:
+    """The inline-code records of one segment (DocumentMeta.inline_codes and inline_origins) before and after a
+    change: a split gives the new sentence the records of the markers it took, a merge gives the merged sentence
+    both sentences' records (they were lost, and the export wrote those markers as text or generic codes)."""
+
+    segment: int
+    old_codes: CodeRecord = ()
+    new_codes: CodeRecord = ()
+    old_origins: CodeRecord = ()
+    new_origins: CodeRecord = ()
+
+    def inverted(self) -> "CodeRecords":
+        return CodeRecords(self.segment, self.new_codes, self.old_codes, self.new_origins, self.old_origins)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One undoable edit: splices of the source segments, the target segments and the beads, applied together."""
+    """One undoable edit: splices of the source segments, the target segments and the beads, applied together,
+    and the inline-code records of the segments it makes or merges (`codes`)."""
 
     description: str
     src: Splice | None = None
     tgt: Splice | None = None
     beads: Splice | None = None
+    codes: tuple[CodeRecords, ...] = ()
 
     def inverted(self) -> "Change":
         return Change(self.description,
-                      *(s.inverted() if s is not None else None for s in (self.src, self.tgt, self.beads)))
+                      *(s.inverted() if s is not None else None for s in (self.src, self.tgt, self.beads)),
+                      tuple(c.inverted() for c in self.codes))
 
     @property
     def touches_segments(self) -> bool:
@@ -329,8 +352,23 @@ class AlignmentDocument:
                 for item in splice.new:
                     if isinstance(item, Segment):
                         self._next_id = max(self._next_id, item.id + 1)
+        for record in change.codes:
+            key = str(record.segment)
+            for table, value in ((self.meta.inline_codes, record.new_codes),
+                                 (self.meta.inline_origins, record.new_origins)):
+                if value:
+                    table[key] = {marker: list(code) for marker, code in value}
+                else:
+                    table.pop(key, None)
         self._index = self._bead_of = None
         return change.inverted()
+
+    def code_records(self, segment_id: int) -> tuple[CodeRecord, CodeRecord]:
+        """Return a segment's inline-code records (DocumentMeta.inline_codes, inline_origins) as a change holds
+        them."""
+        key = str(segment_id)
+        return (tuple(sorted((m, tuple(c)) for m, c in self.meta.inline_codes.get(key, {}).items())),
+                tuple(sorted((m, tuple(c)) for m, c in self.meta.inline_origins.get(key, {}).items())))
 
     def check(self) -> None:
         """Raise InvalidEditError unless every segment is in exactly one bead, in order on both sides."""
