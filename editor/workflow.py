@@ -530,8 +530,7 @@ def align_document(doc: AlignmentDocument, *, mode: str = "best", keep_fixed: bo
             {i for i in kept[0] if Mark.UNSUPPORTED in doc.src[i].marks}
         bad_tgt = {j for j in bad_tgt if j not in kept[1]} | \
             {j for j in kept[1] if Mark.UNSUPPORTED in doc.tgt[j].marks}
-    return Change(change.description, _support_marks(doc.src, bad_src), _support_marks(doc.tgt, bad_tgt),
-                  change.beads, change.codes)
+    return replace(change, src=_support_marks(doc.src, bad_src), tgt=_support_marks(doc.tgt, bad_tgt))
 
 
 def _support_marks(segments, unsupported: set[int]) -> Splice | None:

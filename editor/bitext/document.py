@@ -206,18 +206,20 @@ class CodeRecords:
 @dataclass(frozen=True, slots=True)
 class Change:
     """One undoable edit: splices of the source segments, the target segments and the beads, applied together,
-    and the inline-code records of the segments it makes or merges (`codes`)."""
+    the inline-code records of the segments it makes or merges (`codes`) and the unit ids it takes from the links
+    it splits (`unit_ids`: (DocumentMeta.unit_ids key, id before, id after), None for none)."""
 
     description: str
     src: Splice | None = None
     tgt: Splice | None = None
     beads: Splice | None = None
     codes: tuple[CodeRecords, ...] = ()
+    unit_ids: tuple[tuple[str, str | None, str | None], ...] = ()
 
     def inverted(self) -> "Change":
         return Change(self.description,
                       *(s.inverted() if s is not None else None for s in (self.src, self.tgt, self.beads)),
-                      tuple(c.inverted() for c in self.codes))
+                      tuple(c.inverted() for c in self.codes), tuple((k, new, old) for k, old, new in self.unit_ids))
 
     @property
     def touches_segments(self) -> bool:
@@ -252,10 +254,13 @@ class DocumentMeta:
     # apart from inline_codes so that a project file stays readable by a Duiqi from before them.
     inline_origins: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     # Opened from an XLIFF 1.2 file: its <file> attributes (original, datatype, source-language,
-    # target-language) and each unit's id by the segment ids of its link ("0 5" -> "u1"), which an XLIFF 1.2
-    # export writes back (a link split or merged since is no longer that unit and gets a new id).
+    # target-language). Opened from an XLIFF 1.2, XLIFF 2.0 or TMX file: each unit's id (trans-unit id, unit id,
+    # tuid) by the segment ids of its link ("0 5" -> "u1"), which an export to that format (unit_ids_format:
+    # "xliff12", "xliff20", "tmx"; None in projects from before it, of an XLIFF 1.2) writes back (a link split or
+    # merged since is no longer that unit and gets a new id).
     xliff_file: dict[str, str] = field(default_factory=dict)
     unit_ids: dict[str, str] = field(default_factory=dict)
+    unit_ids_format: str | None = None
 
 
 class AlignmentDocument:
@@ -360,6 +365,11 @@ class AlignmentDocument:
                     table[key] = {marker: list(code) for marker, code in value}
                 else:
                     table.pop(key, None)
+        for key, _, unit_id in change.unit_ids:
+            if unit_id is None:
+                self.meta.unit_ids.pop(key, None)
+            else:
+                self.meta.unit_ids[key] = unit_id
         self._index = self._bead_of = None
         return change.inverted()
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from datetime import datetime
 from typing import Callable, Collection, Sequence, TypeVar
 
@@ -73,8 +74,7 @@ def date_change(change: Change, now: datetime | None = None) -> Change:
         return change
     now = document.link_time(now if now is not None else document.clock())
     beads = change.beads
-    return Change(change.description, change.src, change.tgt,
-                  Splice(beads.first, beads.old, date_beads(beads.old, beads.new, now)), change.codes)
+    return replace(change, beads=Splice(beads.first, beads.old, date_beads(beads.old, beads.new, now)))
 
 
 _Edit = TypeVar("_Edit", bound=Callable[..., Change])
@@ -272,10 +272,17 @@ def edit_text(doc: AlignmentDocument, segment_id: int, text: str) -> Change:
 
 
 def _side_change(description: str, side: Side, seg_splice: Splice, beads: Splice | None,
-                 codes: tuple[CodeRecords, ...] = ()) -> Change:
+                 codes: tuple[CodeRecords, ...] = (), unit_ids: tuple = ()) -> Change:
     if side is Side.SRC:
-        return Change(description, src=seg_splice, beads=beads, codes=codes)
-    return Change(description, tgt=seg_splice, beads=beads, codes=codes)
+        return Change(description, src=seg_splice, beads=beads, codes=codes, unit_ids=unit_ids)
+    return Change(description, tgt=seg_splice, beads=beads, codes=codes, unit_ids=unit_ids)
+
+
+def _unit_ids_dropped(doc: AlignmentDocument, segment_id: int) -> tuple[tuple[str, str, None], ...]:
+    """The unit ids (DocumentMeta.unit_ids) of the links that hold a segment being split: no part is that unit
+    any more, though the first part keeps the segment's id (linked 1-1 again, it took the unit's id)."""
+    own = str(segment_id)
+    return tuple((key, unit_id, None) for key, unit_id in doc.meta.unit_ids.items() if own in key.split())
 
 
 def _shared_codes(doc: AlignmentDocument, sources: Sequence[int],
@@ -324,7 +331,8 @@ def split_segment(doc: AlignmentDocument, segment_id: int, offset: int) -> Chang
     src, tgt = (tuple(ids), bead.tgt) if side is Side.SRC else (bead.src, tuple(ids))
     beads = Splice(k, (bead,), (Bead(src, tgt, bead.confidence, bead.status),))
     return _side_change("Split sentence", side, Splice(pos, (old,), (first, second)), beads,
-                        _shared_codes(doc, (old.id,), ((first.id, head), (second.id, tail))))
+                        _shared_codes(doc, (old.id,), ((first.id, head), (second.id, tail))),
+                        _unit_ids_dropped(doc, old.id))
 
 
 @_dated

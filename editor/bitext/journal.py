@@ -143,6 +143,8 @@ def change_to_json(change: Change) -> dict:
     if change.codes:
         out["c"] = [[c.segment, *({m: list(code) for m, code in records} for records in
                                   (c.old_codes, c.new_codes, c.old_origins, c.new_origins))] for c in change.codes]
+    if change.unit_ids:
+        out["u"] = [list(record) for record in change.unit_ids]
     return out
 
 
@@ -205,7 +207,15 @@ def change_from_json(data: object, fallback: datetime | None = None) -> Change:
         raise ValueError("not a change")
     return Change(data["d"], _splice_in(data.get("s"), _segment_in), _splice_in(data.get("t"), _segment_in),
                   _splice_in(data.get("b"), partial(_bead_in, fallback=fallback)),
-                  tuple(_code_records_in(c) for c in data.get("c", ())))
+                  tuple(_code_records_in(c) for c in data.get("c", ())),
+                  tuple(_unit_id_in(u) for u in data.get("u", ())))
+
+
+def _unit_id_in(data: object) -> tuple[str, str | None, str | None]:
+    if not (isinstance(data, list) and len(data) == 3 and isinstance(data[0], str)
+            and all(v is None or isinstance(v, str) for v in data[1:])):
+        raise ValueError("not a unit id")
+    return data[0], data[1], data[2]
 
 
 def _code_records_in(data: object) -> CodeRecords:

@@ -39,7 +39,7 @@ class Entry:
     src_codes: dict[str, list[str]] = field(default_factory=dict, compare=False)
     tgt_codes: dict[str, list[str]] = field(default_factory=dict, compare=False)
     edited: bool = False              # an edit in Duiqi made or changed the link (Bead.edited: the edit record)
-    unit_id: str | None = None        # the XLIFF 1.2 unit id it was opened with, its sentences unchanged since
+    unit_id: str | None = None        # the unit id it was opened with, its sentences unchanged since (unit_ids)
 
     @property
     def linked(self) -> bool:
@@ -199,6 +199,27 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
     report.written = len(entries)
     report.written_unlinked = sum(1 for e in entries if not (e.src and e.tgt))
     return entries
+
+
+def unit_ids(doc: AlignmentDocument, entries: list[Entry], fmt: str, prefix: str = "") -> list[str]:
+    """Return each entry's unit id in a file of format `fmt` ("tmx", "xliff12", "xliff20"): the one it was opened
+    with when the document was opened from that format (DocumentMeta.unit_ids), else `prefix` and its number,
+    made unique against every id the opened file had (also of links not written) and the others written: `7`,
+    else `7-1`, `7-2`… (a link split or merged since the file was opened is no longer its unit)."""
+    same = (doc.meta.unit_ids_format or "xliff12") == fmt
+    taken = set(doc.meta.unit_ids.values()) if same else set()
+    out = []
+    for entry in entries:
+        if same and entry.unit_id is not None:
+            out.append(entry.unit_id)
+            continue
+        unit_id, n = f"{prefix}{entry.number}", 0
+        while unit_id in taken:
+            n += 1
+            unit_id = f"{prefix}{entry.number}-{n}"
+        taken.add(unit_id)
+        out.append(unit_id)
+    return out
 
 
 def approved(entry: Entry) -> bool:

@@ -407,6 +407,48 @@ def test_sentences_split_or_merged_keep_their_codes_in_a_tmx_export_and_undo_giv
     assert (doc.meta.inline_codes, doc.meta.inline_origins) == edited
 
 
+def test_a_tmx_keeps_its_tuids_and_a_unit_merged_since_gets_one_no_tu_of_the_file_had(tmp_path):
+    from editor.bitext.edits import merge_beads
+    from tests.exchange.documents import export_bytes
+    source = (DATA / "tmx-codes-x-not-i.tmx").read_text(encoding="utf-8")
+    path = tmp_path / "tuids.tmx"
+    path.write_text(source.replace('tuid="1"', 'tuid="7"').replace('tuid="2"', 'tuid="1"')
+                    .replace('tuid="3"', 'tuid="seg 3"'), encoding="utf-8")
+    doc = load_alignment(path)
+    save_project(doc, tmp_path / "tuids.duiqi")
+    root = etree.fromstring(export_bytes(load_project(tmp_path / "tuids.duiqi"), ".tmx")[0])
+    assert [tu.get("tuid") for tu in root.iter("tu")] == ["7", "1", "seg 3"]       # they came back 1, 2, 3
+    valid_tmx(root)
+    doc.apply(merge_beads(doc, 0, 1))
+    root = etree.fromstring(export_bytes(doc, ".tmx")[0])
+    assert [tu.get("tuid") for tu in root.iter("tu")] == ["1-1", "seg 3"]
+    valid_tmx(root)
+    # an XLIFF 1.2's ids stay its own: a TMX of it is numbered as before
+    root = etree.fromstring(export_bytes(load_alignment(DATA / "xliff12-every-code.xlf"), ".tmx")[0])
+    assert [tu.get("tuid") for tu in root.iter("tu")] == ["1", "2", "3", "4", "5"]
+
+
+def test_an_xliff_2_keeps_its_unit_ids_and_a_unit_split_since_gets_one_no_unit_of_the_file_had(tmp_path):
+    from editor.bitext.journal import change_from_json, change_to_json
+    from tests.exchange.documents import export_bytes
+    source = (DATA / "xliff20-segments.xlf").read_text(encoding="utf-8")
+    path = tmp_path / "ids.xlf"
+    path.write_text(source.replace('unit id="u3"', 'unit id="p7"').replace('unit id="u4"', 'unit id="u5"'),
+                    encoding="utf-8")
+    doc, _, _, root = open_save_export(path, tmp_path, ".xlf", xliff_version="2.0")
+    # a unit of several segments became several links: none keeps its id; the others do (were u1…u6)
+    assert [u.get("id") for u in root.iter(f"{{{XLIFF20_NS}}}unit")] == ["u1", "u2", "u3", "u4", "p7", "u5"]
+    valid(root, "xliff20", "all_modules.xsd")
+    undos = split_both_sides(doc, 5, "四", "fourth")         # the first halves keep their sentences' ids
+    root = etree.fromstring(export_bytes(doc, ".xlf", xliff_version="2.0")[0])
+    assert [u.get("id") for u in root.iter(f"{{{XLIFF20_NS}}}unit")] == ["u1", "u2", "u3", "u4", "p7", "u6", "u7"]
+    valid(root, "xliff20", "all_modules.xsd")
+    for undo in reversed(undos):                                # as the crash journal replays them
+        doc.apply(change_from_json(change_to_json(undo)))
+    root = etree.fromstring(export_bytes(doc, ".xlf", xliff_version="2.0")[0])
+    assert [u.get("id") for u in root.iter(f"{{{XLIFF20_NS}}}unit")][-1] == "u5"
+
+
 def test_a_g_pair_broken_or_crossed_by_an_edit_is_written_as_separate_codes_and_stays_valid(tmp_path):
     from editor.bitext.edits import edit_text
     from tests.exchange.documents import export_bytes
