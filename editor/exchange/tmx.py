@@ -270,7 +270,7 @@ def write_units(xf, doc: AlignmentDocument, options: ExportOptions, report: Expo
     props = props if options.duiqi_props else ()
     # a TMX opened here goes back with its tuids (they were renumbered 1, 2…; an X11 audit); a merged collection
     # numbers the units of all its documents on (editor.collection.merge)
-    tuids = unit_ids(doc, entries, "tmx") if first == 1 else [str(n) for n in range(first, first + len(entries))]
+    tuids = unit_ids(doc, entries, "tmx") if first == 1 else map(str, range(first, first + len(entries)))
     for tuid, entry in zip(tuids, entries):
         tu = _tu(tuid, entry, langs, options, report, date, src_file, tgt_file)
         for position, (kind, value) in enumerate(props):
