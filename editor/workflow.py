@@ -522,7 +522,8 @@ def align_document(doc: AlignmentDocument, *, mode: str = "best", keep_fixed: bo
     with one_blas_thread():        # as the engine: two BLAS threads per batch worker on two cores collapse
         bad_src, bad_tgt = unsupported_in_links(src, tgt, [(b.src, b.tgt) for b in aligned
                                                            if (b.src, b.tgt) not in fixed_links],
-                                                use_embeddings=mode == "best")
+                                                use_embeddings=mode == "best",
+                                                markers={m for codes in doc.meta.inline_codes.values() for m in codes})
     if kept is not None:
         # a kept link keeps its "may have no translation" marks: Re-align the Rest takes no link it did not
         # change off the review list (after a Replace All it dropped three: the new spelling scored differently)
