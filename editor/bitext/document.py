@@ -257,7 +257,8 @@ class DocumentMeta:
     # target-language). Opened from an XLIFF 1.2, XLIFF 2.0 or TMX file: each unit's id (trans-unit id, unit id,
     # tuid) by the segment ids of its link ("0 5" -> "u1"), which an export to that format (unit_ids_format:
     # "xliff12", "xliff20", "tmx"; None in projects from before it, of an XLIFF 1.2) writes back (a link split or
-    # merged since is no longer that unit and gets a new id).
+    # merged since is no longer that unit and gets a new id; the id of a link whose sentence was split is kept
+    # under "~" and its old key, which no link has, so no new unit is given it).
     xliff_file: dict[str, str] = field(default_factory=dict)
     unit_ids: dict[str, str] = field(default_factory=dict)
     unit_ids_format: str | None = None

@@ -278,11 +278,13 @@ def _side_change(description: str, side: Side, seg_splice: Splice, beads: Splice
     return Change(description, tgt=seg_splice, beads=beads, codes=codes, unit_ids=unit_ids)
 
 
-def _unit_ids_dropped(doc: AlignmentDocument, segment_id: int) -> tuple[tuple[str, str, None], ...]:
-    """The unit ids (DocumentMeta.unit_ids) of the links that hold a segment being split: no part is that unit
-    any more, though the first part keeps the segment's id (linked 1-1 again, it took the unit's id)."""
+def _unit_ids_retired(doc: AlignmentDocument, segment_id: int) -> tuple[tuple[str, str | None, str | None], ...]:
+    """Move the unit ids (DocumentMeta.unit_ids) of the links that hold a segment being split to a key no link
+    has ("~" and the old key): no part is that unit any more, though the first part keeps the segment's id (linked
+    1-1 again, it took the unit's id), and the id stays taken, so no new unit is given it."""
     own = str(segment_id)
-    return tuple((key, unit_id, None) for key, unit_id in doc.meta.unit_ids.items() if own in key.split())
+    return tuple(record for key, unit_id in doc.meta.unit_ids.items() if own in key.split()
+                 for record in ((key, unit_id, None), ("~" + key, doc.meta.unit_ids.get("~" + key), unit_id)))
 
 
 def _shared_codes(doc: AlignmentDocument, sources: Sequence[int],
@@ -332,7 +334,7 @@ def split_segment(doc: AlignmentDocument, segment_id: int, offset: int) -> Chang
     beads = Splice(k, (bead,), (Bead(src, tgt, bead.confidence, bead.status),))
     return _side_change("Split sentence", side, Splice(pos, (old,), (first, second)), beads,
                         _shared_codes(doc, (old.id,), ((first.id, head), (second.id, tail))),
-                        _unit_ids_dropped(doc, old.id))
+                        _unit_ids_retired(doc, old.id))
 
 
 @_dated

@@ -423,6 +423,13 @@ def test_a_tmx_keeps_its_tuids_and_a_unit_merged_since_gets_one_no_tu_of_the_fil
     root = etree.fromstring(export_bytes(doc, ".tmx")[0])
     assert [tu.get("tuid") for tu in root.iter("tu")] == ["1-1", "seg 3"]
     valid_tmx(root)
+    # a sentence split in its link: the link is no longer its unit, and the unit's id stays taken (it came back)
+    doc = load_alignment(DATA / "tmx-codes-x-not-i.tmx")
+    undo = split_at(doc, doc.beads[0].tgt[0], "important")
+    root = etree.fromstring(export_bytes(doc, ".tmx")[0])
+    assert [tu.get("tuid") for tu in root.iter("tu")] == ["1-1", "2", "3"]
+    doc.apply(undo)
+    assert [tu.get("tuid") for tu in etree.fromstring(export_bytes(doc, ".tmx")[0]).iter("tu")] == ["1", "2", "3"]
     # an XLIFF 1.2's ids stay its own: a TMX of it is numbered as before
     root = etree.fromstring(export_bytes(load_alignment(DATA / "xliff12-every-code.xlf"), ".tmx")[0])
     assert [tu.get("tuid") for tu in root.iter("tu")] == ["1", "2", "3", "4", "5"]
