@@ -522,7 +522,8 @@ def align_document(doc: AlignmentDocument, *, mode: str = "best", keep_fixed: bo
     with one_blas_thread():        # as the engine: two BLAS threads per batch worker on two cores collapse
         bad_src, bad_tgt = unsupported_in_links(src, tgt, [(b.src, b.tgt) for b in aligned
                                                            if (b.src, b.tgt) not in fixed_links],
-                                                use_embeddings=mode == "best")
+                                                use_embeddings=mode == "best",
+                                                markers={m for codes in doc.meta.inline_codes.values() for m in codes})
     if kept is not None:
         # a kept link keeps its "may have no translation" marks: Re-align the Rest takes no link it did not
         # change off the review list (after a Replace All it dropped three: the new spelling scored differently)
@@ -530,8 +531,7 @@ def align_document(doc: AlignmentDocument, *, mode: str = "best", keep_fixed: bo
             {i for i in kept[0] if Mark.UNSUPPORTED in doc.src[i].marks}
         bad_tgt = {j for j in bad_tgt if j not in kept[1]} | \
             {j for j in kept[1] if Mark.UNSUPPORTED in doc.tgt[j].marks}
-    return Change(change.description, _support_marks(doc.src, bad_src), _support_marks(doc.tgt, bad_tgt),
-                  change.beads)
+    return replace(change, src=_support_marks(doc.src, bad_src), tgt=_support_marks(doc.tgt, bad_tgt))
 
 
 def _support_marks(segments, unsupported: set[int]) -> Splice | None:

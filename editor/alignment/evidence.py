@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Collection, Sequence
 
 from editor.alignment.length import text_length
 
@@ -67,11 +67,16 @@ def _months(text: str, chinese: bool) -> tuple[list[str], str]:
     return found, _EN_MONTH.sub(en, text)
 
 
-def _numbers(text: str) -> list[str]:
+def _numbers(text: str, markers: Collection[str] = ()) -> list[str]:
     """Return the numbers in a text as digit strings: 2,000 / 2000 / 两千 all give "2000", "twelve" gives "12";
-    months as "month N" (3月, 三月, March), so 3月8日 matches "March 8"."""
+    months as "month N" (3月, 三月, March), so 3月8日 matches "March 8". The `markers` (another tool's inline
+    codes, "{5}", "{/1}": editor.exchange.inline) are not numbers (the strip said "numbers 3 matched" of a link
+    whose only numbers were code markers; an X11 audit)."""
     from editor.alignment.lexicon import _EN_NUMBERS, _ZH_NUMERAL_RUN, _zh_number
 
+    for marker in markers:
+        if marker in text:
+            text = text.replace(marker, " ")
     chinese = bool(re.search(r"[\u4e00-\u9fff]", text))
     found, text = _months(text, chinese)
     found += [m.group().replace(",", "") for m in _DIGITS.finditer(text)]
@@ -89,8 +94,9 @@ def _numbers(text: str) -> list[str]:
 
 
 def explain(src_texts: Sequence[str], tgt_texts: Sequence[str], typical_ratio: float, *,
-            load: bool = False) -> BeadEvidence:
-    """Return the evidence for linking these source sentences with these target sentences.
+            load: bool = False, markers: Collection[str] = ()) -> BeadEvidence:
+    """Return the evidence for linking these source sentences with these target sentences (`markers`: the
+    inline-code markers of their texts, which are not numbers).
 
     dictionary_coverage and similarity are filled in when the dictionary / embedding model are already loaded
     (an alignment ran), or when `load` is True (then the first call may take a few seconds: not on a GUI thread).
@@ -98,7 +104,7 @@ def explain(src_texts: Sequence[str], tgt_texts: Sequence[str], typical_ratio: f
     src_len = sum(map(text_length, src_texts))
     tgt_len = sum(map(text_length, tgt_texts))
     ratio = tgt_len / src_len if src_len and tgt_len else None
-    src_numbers, tgt_numbers = _numbers(" ".join(src_texts)), _numbers(" ".join(tgt_texts))
+    src_numbers, tgt_numbers = _numbers(" ".join(src_texts), markers), _numbers(" ".join(tgt_texts), markers)
     pool = list(tgt_numbers)
     matched = 0
     for n in src_numbers:

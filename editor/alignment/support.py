@@ -14,7 +14,7 @@ and numbers alone it would flag 118 of the 832.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Collection, Sequence
 
 import numpy as np
 
@@ -35,10 +35,11 @@ COVERAGE_MIN = 0.20
 
 def unsupported_in_links(src: Sequence[str], tgt: Sequence[str],
                          links: Sequence[tuple[Sequence[int], Sequence[int]]], *,
-                         use_embeddings: bool = True) -> tuple[set[int], set[int]]:
+                         use_embeddings: bool = True, markers: Collection[str] = ()) -> tuple[set[int], set[int]]:
     """Positions of the sentences (source, target) on the many side of a link that have no support of their
     own. Loads the dictionary (and, with `use_embeddings`, the embedding model when installed): call it off the
-    GUI thread. Without embeddings only the dictionary and the numbers speak (more sentences are flagged)."""
+    GUI thread. Without embeddings only the dictionary and the numbers speak (more sentences are flagged).
+    `markers`: the texts' inline-code markers ("{5}"), which are no number a sentence shares."""
     from editor.alignment import embedding
     from editor.alignment.evidence import _numbers
     from editor.alignment.lexicon import clean_chinese, shared_lexicon
@@ -82,8 +83,8 @@ def unsupported_in_links(src: Sequence[str], tgt: Sequence[str],
         en_texts = [tgt[j] for j in t]
         zh_tok = [lex.zh_tokens(x) for x in zh_texts]
         en_tok = [set(lex.en_tokens(x)) for x in en_texts]
-        zh_nums = [set(_numbers(x)) for x in zh_texts]
-        en_nums = [set(_numbers(x)) for x in en_texts]
+        zh_nums = [set(_numbers(x, markers)) for x in zh_texts]
+        en_nums = [set(_numbers(x, markers)) for x in en_texts]
         all_en = set().union(*en_tok)
         all_zh_tr = set().union(*(tok.translations for toks in zh_tok for tok in toks))
         if len(s) == 1 and len(t) == 1:

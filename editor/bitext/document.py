@@ -183,18 +183,43 @@ class Splice:
         return Splice(self.first, self.new, self.old)
 
 
+#: A segment's inline-code records as a change holds them: sorted (marker, record) pairs, () for none.
+CodeRecord = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeRecords:
+    """The inline-code records of one segment (DocumentMeta.inline_codes and inline_origins) before and after a
+    change: a split gives the new sentence the records of the markers it took, a merge gives the merged sentence
+    both sentences' records (they were lost, and the export wrote those markers as text or generic codes)."""
+
+    segment: int
+    old_codes: CodeRecord = ()
+    new_codes: CodeRecord = ()
+    old_origins: CodeRecord = ()
+    new_origins: CodeRecord = ()
+
+    def inverted(self) -> "CodeRecords":
+        return CodeRecords(self.segment, self.new_codes, self.old_codes, self.new_origins, self.old_origins)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One undoable edit: splices of the source segments, the target segments and the beads, applied together."""
+    """One undoable edit: splices of the source segments, the target segments and the beads, applied together,
+    the inline-code records of the segments it makes or merges (`codes`) and the unit ids it takes from the links
+    it splits (`unit_ids`: (DocumentMeta.unit_ids key, id before, id after), None for none)."""
 
     description: str
     src: Splice | None = None
     tgt: Splice | None = None
     beads: Splice | None = None
+    codes: tuple[CodeRecords, ...] = ()
+    unit_ids: tuple[tuple[str, str | None, str | None], ...] = ()
 
     def inverted(self) -> "Change":
         return Change(self.description,
-                      *(s.inverted() if s is not None else None for s in (self.src, self.tgt, self.beads)))
+                      *(s.inverted() if s is not None else None for s in (self.src, self.tgt, self.beads)),
+                      tuple(c.inverted() for c in self.codes), tuple((k, new, old) for k, old, new in self.unit_ids))
 
     @property
     def touches_segments(self) -> bool:
@@ -229,10 +254,14 @@ class DocumentMeta:
     # apart from inline_codes so that a project file stays readable by a Duiqi from before them.
     inline_origins: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     # Opened from an XLIFF 1.2 file: its <file> attributes (original, datatype, source-language,
-    # target-language) and each unit's id by the segment ids of its link ("0 5" -> "u1"), which an XLIFF 1.2
-    # export writes back (a link split or merged since is no longer that unit and gets a new id).
+    # target-language). Opened from an XLIFF 1.2, XLIFF 2.0 or TMX file: each unit's id (trans-unit id, unit id,
+    # tuid) by the segment ids of its link ("0 5" -> "u1"), which an export to that format (unit_ids_format:
+    # "xliff12", "xliff20", "tmx"; None in projects from before it, of an XLIFF 1.2) writes back (a link split or
+    # merged since is no longer that unit and gets a new id; the id of a link whose sentence was split is kept
+    # under "~" and its old key, which no link has, so no new unit is given it).
     xliff_file: dict[str, str] = field(default_factory=dict)
     unit_ids: dict[str, str] = field(default_factory=dict)
+    unit_ids_format: str | None = None
 
 
 class AlignmentDocument:
@@ -329,8 +358,28 @@ class AlignmentDocument:
                 for item in splice.new:
                     if isinstance(item, Segment):
                         self._next_id = max(self._next_id, item.id + 1)
+        for record in change.codes:
+            key = str(record.segment)
+            for table, value in ((self.meta.inline_codes, record.new_codes),
+                                 (self.meta.inline_origins, record.new_origins)):
+                if value:
+                    table[key] = {marker: list(code) for marker, code in value}
+                else:
+                    table.pop(key, None)
+        for key, _, unit_id in change.unit_ids:
+            if unit_id is None:
+                self.meta.unit_ids.pop(key, None)
+            else:
+                self.meta.unit_ids[key] = unit_id
         self._index = self._bead_of = None
         return change.inverted()
+
+    def code_records(self, segment_id: int) -> tuple[CodeRecord, CodeRecord]:
+        """Return a segment's inline-code records (DocumentMeta.inline_codes, inline_origins) as a change holds
+        them."""
+        key = str(segment_id)
+        return (tuple(sorted((m, tuple(c)) for m, c in self.meta.inline_codes.get(key, {}).items())),
+                tuple(sorted((m, tuple(c)) for m, c in self.meta.inline_origins.get(key, {}).items())))
 
     def check(self) -> None:
         """Raise InvalidEditError unless every segment is in exactly one bead, in order on both sides."""

@@ -26,13 +26,16 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from datetime import datetime
 from typing import Callable, Collection, Sequence, TypeVar
 
 from editor.bitext import document
 from editor.bitext.document import (
-    AlignmentDocument, Bead, BeadStatus, Change, Segment, Side, Splice, join_segments, writes_without_spaces,
+    AlignmentDocument, Bead, BeadStatus, Change, CodeRecords, Segment, Side, Splice, join_segments,
+    writes_without_spaces,
 )
+from editor.bitext.markers import MARKER
 from editor.errors import InvalidEditError
 
 #: Confidence given to neighbouring beads an edit cut into: low, so the editor sends the user there.
@@ -71,8 +74,7 @@ def date_change(change: Change, now: datetime | None = None) -> Change:
         return change
     now = document.link_time(now if now is not None else document.clock())
     beads = change.beads
-    return Change(change.description, change.src, change.tgt,
-                  Splice(beads.first, beads.old, date_beads(beads.old, beads.new, now)))
+    return replace(change, beads=Splice(beads.first, beads.old, date_beads(beads.old, beads.new, now)))
 
 
 _Edit = TypeVar("_Edit", bound=Callable[..., Change])
@@ -269,10 +271,48 @@ def edit_text(doc: AlignmentDocument, segment_id: int, text: str) -> Change:
     return _side_change("Edit text", side, seg_splice, beads)
 
 
-def _side_change(description: str, side: Side, seg_splice: Splice, beads: Splice | None) -> Change:
+def _side_change(description: str, side: Side, seg_splice: Splice, beads: Splice | None,
+                 codes: tuple[CodeRecords, ...] = (), unit_ids: tuple = ()) -> Change:
     if side is Side.SRC:
-        return Change(description, src=seg_splice, beads=beads)
-    return Change(description, tgt=seg_splice, beads=beads)
+        return Change(description, src=seg_splice, beads=beads, codes=codes, unit_ids=unit_ids)
+    return Change(description, tgt=seg_splice, beads=beads, codes=codes, unit_ids=unit_ids)
+
+
+def _unit_ids_retired(doc: AlignmentDocument, segment_id: int) -> tuple[tuple[str, str | None, str | None], ...]:
+    """Move the unit ids (DocumentMeta.unit_ids) of the links that hold a segment being split to a key no link
+    has ("~" and the old key): no part is that unit any more, though the first part keeps the segment's id (linked
+    1-1 again, it took the unit's id), and the id stays taken, so no new unit is given it."""
+    own = str(segment_id)
+    return tuple(record for key, unit_id in doc.meta.unit_ids.items() if own in key.split()
+                 for record in ((key, unit_id, None), ("~" + key, doc.meta.unit_ids.get("~" + key), unit_id)))
+
+
+def _shared_codes(doc: AlignmentDocument, sources: Sequence[int],
+                  parts: Sequence[tuple[int, str]]) -> tuple[CodeRecords, ...]:
+    """Return the code records that give each of `parts` (segment id, its new text) the records, among those of
+    the `sources` segments (the first one's winning), of the markers its text holds; the first part also keeps
+    those of markers no part holds (deleted from the text, they count again if typed back), and a source that is
+    no part loses its records. A split and a merge lost them: the export wrote the markers of the new sentence
+    as text, or as generic codes (an X11 audit)."""
+    if not doc.meta.inline_codes:
+        return ()
+    pool: tuple[dict, dict] = ({}, {})
+    for i in reversed(sources):
+        for table, records in zip(pool, doc.code_records(i)):
+            table.update(records)
+    if not pool[0]:
+        return ()
+    held = [set(MARKER.findall(text)) for _, text in parts]
+    unheld = set(pool[0]) - set().union(*held)
+    targets = [*parts, *((i, None) for i in sources if i not in {p for p, _ in parts})]
+    out = []
+    for k, (segment_id, text) in enumerate(targets):
+        keep = set() if text is None else held[k] | unheld if k == 0 else held[k]
+        old = doc.code_records(segment_id)
+        new = tuple(tuple(sorted((m, c) for m, c in table.items() if m in keep)) for table in pool)
+        if new != old:
+            out.append(CodeRecords(segment_id, old[0], new[0], old[1], new[1]))
+    return tuple(out)
 
 
 @_dated
@@ -292,7 +332,9 @@ def split_segment(doc: AlignmentDocument, segment_id: int, offset: int) -> Chang
     ids.insert(ids.index(old.id) + 1, second.id)
     src, tgt = (tuple(ids), bead.tgt) if side is Side.SRC else (bead.src, tuple(ids))
     beads = Splice(k, (bead,), (Bead(src, tgt, bead.confidence, bead.status),))
-    return _side_change("Split sentence", side, Splice(pos, (old,), (first, second)), beads)
+    return _side_change("Split sentence", side, Splice(pos, (old,), (first, second)), beads,
+                        _shared_codes(doc, (old.id,), ((first.id, head), (second.id, tail))),
+                        _unit_ids_retired(doc, old.id))
 
 
 @_dated
@@ -314,7 +356,7 @@ def merge_segments(doc: AlignmentDocument, segment_id: int) -> Change:
     status = old[0].status if len(old) == 1 else BeadStatus.EDITED
     new_bead = Bead(src, tgt, min(bd.confidence for bd in old) if len(old) == 1 else 1.0, status)
     return _side_change("Merge sentences", side, Splice(pos, (a, b), (merged,)),
-                        Splice(ka, tuple(old), (new_bead,)))
+                        Splice(ka, tuple(old), (new_bead,)), _shared_codes(doc, (a.id, b.id), ((a.id, merged.text),)))
 
 
 @_dated

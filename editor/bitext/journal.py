@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from editor.bitext.document import (
-    AlignmentDocument, Bead, BeadStatus, Change, DocumentMeta, Segment, Splice, person_id,
+    AlignmentDocument, Bead, BeadStatus, Change, CodeRecords, DocumentMeta, Segment, Splice, person_id,
 )
 from editor.bitext.review import mark_values, marks_from_values
 from editor.errors import EditorError, InvalidEditError, MalformedFileError
@@ -138,8 +138,14 @@ def _time_in(value: object) -> datetime:
 
 def change_to_json(change: Change) -> dict:
     """Return a Change as JSON-ready data (floats are kept exactly: JSON round-trips Python floats)."""
-    return {"d": change.description, "s": _splice_out(change.src, _segment_out),
-            "t": _splice_out(change.tgt, _segment_out), "b": _splice_out(change.beads, _bead_out)}
+    out = {"d": change.description, "s": _splice_out(change.src, _segment_out),
+           "t": _splice_out(change.tgt, _segment_out), "b": _splice_out(change.beads, _bead_out)}
+    if change.codes:
+        out["c"] = [[c.segment, *({m: list(code) for m, code in records} for records in
+                                  (c.old_codes, c.new_codes, c.old_origins, c.new_origins))] for c in change.codes]
+    if change.unit_ids:
+        out["u"] = [list(record) for record in change.unit_ids]
+    return out
 
 
 def _int(value: object) -> int:
@@ -200,7 +206,29 @@ def change_from_json(data: object, fallback: datetime | None = None) -> Change:
     if not isinstance(data, dict) or not isinstance(data.get("d"), str):
         raise ValueError("not a change")
     return Change(data["d"], _splice_in(data.get("s"), _segment_in), _splice_in(data.get("t"), _segment_in),
-                  _splice_in(data.get("b"), partial(_bead_in, fallback=fallback)))
+                  _splice_in(data.get("b"), partial(_bead_in, fallback=fallback)),
+                  tuple(_code_records_in(c) for c in data.get("c", ())),
+                  tuple(_unit_id_in(u) for u in data.get("u", ())))
+
+
+def _unit_id_in(data: object) -> tuple[str, str | None, str | None]:
+    if not (isinstance(data, list) and len(data) == 3 and isinstance(data[0], str)
+            and all(v is None or isinstance(v, str) for v in data[1:])):
+        raise ValueError("not a unit id")
+    return data[0], data[1], data[2]
+
+
+def _code_records_in(data: object) -> CodeRecords:
+    if not isinstance(data, list) or len(data) != 5:
+        raise ValueError("not inline-code records")
+    tables = []
+    for table in data[1:]:
+        if not isinstance(table, dict) or not all(
+                isinstance(m, str) and isinstance(c, list) and all(isinstance(x, str) for x in c)
+                for m, c in table.items()):
+            raise ValueError("not inline-code records")
+        tables.append(tuple(sorted((m, tuple(c)) for m, c in table.items())))
+    return CodeRecords(_int(data[0]), *tables)
 
 
 def _document_out(doc: AlignmentDocument) -> dict:

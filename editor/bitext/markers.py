@@ -72,6 +72,14 @@ def _broken(marker: str) -> re.Pattern[str]:
 def restore_markers(old: str, new: str, codes: Iterable[str]) -> tuple[str, list[str]]:
     """Return `new` with every code marker of `old` that the edit left half-deleted (its brace gone: "{5." for
     "{5}.", "/1}" for "{/1}") made whole again, and the markers restored. A marker deleted whole stays deleted."""
+    text, restored, _ = restore_markers_at(old, new, codes, 0)
+    return text, restored
+
+
+def restore_markers_at(old: str, new: str, codes: Iterable[str], position: int) -> tuple[str, list[str], int]:
+    """Return restore_markers(old, new, codes) and `position` (a cursor in `new`) moved with the text: past a
+    marker made whole before it, to the end of one it was inside (Ctrl+K split one character before the cursor
+    after "{4" was restored ahead of it; an X11 audit)."""
     codes = set(codes)
     before = Counter(m for m in MARKER.findall(old) if m in codes)
     after = Counter(m for m in MARKER.findall(new) if m in codes)
@@ -81,9 +89,14 @@ def restore_markers(old: str, new: str, codes: Iterable[str]) -> tuple[str, list
             match = _broken(marker).search(new)
             if match is None:
                 break
-            new = new[:match.start()] + marker + new[match.end():]
+            start, end = match.span()
+            new = new[:start] + marker + new[end:]
+            if position >= end:
+                position += len(marker) - (end - start)
+            elif position > start:
+                position = start + len(marker)
             restored.append(marker)
-    return new, restored
+    return new, restored, position
 
 
 def marker_span(text: str, position: int, codes: Iterable[str], *, before: bool) -> tuple[int, int] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
-from typing import Callable
+from typing import Callable, Iterator
 
 from editor.bitext.document import AlignmentDocument, BeadStatus, Segment, join_segments
 from editor.bitext.artefacts import check_document
@@ -39,7 +39,7 @@ class Entry:
     src_codes: dict[str, list[str]] = field(default_factory=dict, compare=False)
     tgt_codes: dict[str, list[str]] = field(default_factory=dict, compare=False)
     edited: bool = False              # an edit in Duiqi made or changed the link (Bead.edited: the edit record)
-    unit_id: str | None = None        # the XLIFF 1.2 unit id it was opened with, its sentences unchanged since
+    unit_id: str | None = None        # the unit id it was opened with, its sentences unchanged since (unit_ids)
 
     @property
     def linked(self) -> bool:
@@ -199,6 +199,28 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
     report.written = len(entries)
     report.written_unlinked = sum(1 for e in entries if not (e.src and e.tgt))
     return entries
+
+
+def unit_ids(doc: AlignmentDocument, entries: list[Entry], fmt: str, prefix: str = "") -> Iterator[str]:
+    """Yield each entry's unit id in a file of format `fmt` ("tmx", "xliff12", "xliff20"): the one it was opened
+    with when the document was opened from that format (DocumentMeta.unit_ids), else `prefix` and its number,
+    made unique against every id the opened file had (also of links not written) and the others written: `7`,
+    else `7-1`, `7-2`… (a link split or merged since the file was opened is no longer its unit)."""
+    same = (doc.meta.unit_ids_format or "xliff12") == fmt
+    # only the file's ids and the suffixed ones can collide (entry numbers differ): a set of every id written
+    # cost a TM of half a million units 80 MB (tests/hostile)
+    taken = set(doc.meta.unit_ids.values()) if same else set()
+    for entry in entries:
+        if same and entry.unit_id is not None:
+            yield entry.unit_id
+            continue
+        unit_id, n = f"{prefix}{entry.number}", 0
+        while unit_id in taken:
+            n += 1
+            unit_id = f"{prefix}{entry.number}-{n}"
+        if n:
+            taken.add(unit_id)
+        yield unit_id
 
 
 def approved(entry: Entry) -> bool:

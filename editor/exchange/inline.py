@@ -10,7 +10,8 @@ the codes of its kind on its side. ImportNotes counts the markers and line break
 
 Each marker's kind (placeholder, start, end) and native code (TMX code text, XLIFF 2 originalData) are
 kept per sentence (DocumentMeta.inline_codes), so TMX and XLIFF exports write them back as codes; a
-marker the document has no record of (typed by hand, or in a sentence split since) stays text. A code
+marker the document has no record of (typed by hand) stays text; a split or merged sentence takes the
+records of the markers it holds (editor.bitext.edits). A code
 read from TMX or XLIFF 1.2 also keeps its element as the file wrote it (its origin: the element, its
 attributes and content, without namespace), and an export to the same format writes that element back:
 `<g id="1">` stays `<g id="1">` around its text, `<x id="2"/>` stays `<x>`, a `<bpt>` keeps its `x`, `ctype`

@@ -33,7 +33,8 @@ tools compare segments with whitespace normalised); how many is counted in the r
 
 Reading: a tu's creationdate/changedate (whichever tool wrote them) become its link's creation and change
 times, and its creationid/changeid who created and last changed it (one of them alone stands for both);
-exporting again writes them back for the links not edited since. Language codes: zh, zh-Hans, zh-Hant,
+exporting again writes them back for the links not edited since; each tu's tuid is written back while its
+link's sentences are unchanged (a link split or merged since gets a new one no tu of the file had). Language codes: zh, zh-Hans, zh-Hant,
 ZH-CN, zho, chi and cmn are Chinese (ja is not); en, en-GB and eng are English. A TMX with more languages
 gives Chinese and English (or the pair asked for), and ImportNotes says what was left out.
 """
@@ -53,7 +54,7 @@ from editor.bitext.document import AlignmentDocument, BeadStatus
 from editor.errors import EmptyFileError, InputFileError
 from editor.exchange import statuses
 from editor.exchange.dates import tmx_date, tmx_person, tmx_time
-from editor.exchange.entries import collect_entries, export_files, export_languages
+from editor.exchange.entries import collect_entries, export_files, export_languages, unit_ids
 from editor.exchange.inline import Inline, inline_text, write_inline
 from editor.exchange.languages import is_chinese_code, is_english_code, normalized_lang, primary_subtag, same_lang
 from editor.exchange.options import DEFAULT_CREATION_ID, ExportOptions, ExportReport
@@ -167,7 +168,7 @@ def read_tmx(root: etree._Element, path: Path, src_wanted: str | None, tgt_wante
         others = [lang for lang in ordered if primary_subtag(lang) != primary_subtag(src_lang)]
         tgt_lang = others[0] if others else next((lang for lang in ordered if lang != src_lang), "en-US")
     props = _props(header) if header is not None else {}
-    parsed = Parsed(src_lang=src_lang, tgt_lang=tgt_lang,
+    parsed = Parsed(src_lang=src_lang, tgt_lang=tgt_lang, unit_ids_format="tmx",
                      presegmented=props.get(PROP_PRESEGMENTED) == "yes"
                      or (header is not None and header.get("segtype") == "paragraph"))
     notes = parsed.notes
@@ -200,6 +201,8 @@ def read_tmx(root: etree._Element, path: Path, src_wanted: str | None, tgt_wante
                   parse_status(props.get(PROP_STATUS), status),
                   tmx_time(values["creationdate"]), tmx_time(values["changedate"]),
                   created_by or changed_by, changed_by or created_by)
+        tuid = tu.get("tuid")
+        row.unit_id = tuid if tuid and tuid.strip() else None
         inline = Inline(notes, unit=tu, fmt="tmx")
         for tuv, lang, attr in ((src_tuv, src_lang, "src"), (tgt_tuv, tgt_lang, "tgt")):
             if tuv is not None:
@@ -265,8 +268,11 @@ def write_units(xf, doc: AlignmentDocument, options: ExportOptions, report: Expo
         return dates.get(moment) or dates.setdefault(moment, tmx_date(moment))
 
     props = props if options.duiqi_props else ()
-    for number, entry in enumerate(entries, start=first):
-        tu = _tu(number, entry, langs, options, report, date, src_file, tgt_file)
+    # a TMX opened here goes back with its tuids (they were renumbered 1, 2…; an X11 audit); a merged collection
+    # numbers the units of all its documents on (editor.collection.merge)
+    tuids = unit_ids(doc, entries, "tmx") if first == 1 else map(str, range(first, first + len(entries)))
+    for tuid, entry in zip(tuids, entries):
+        tu = _tu(tuid, entry, langs, options, report, date, src_file, tgt_file)
         for position, (kind, value) in enumerate(props):
             prop = etree.Element("prop", type=kind)
             prop.text = value
@@ -282,10 +288,10 @@ def finish_report(report: ExportReport) -> None:
                                f"as spaces (TMX has no way to keep them that CAT tools honour)")
 
 
-def _tu(number: int, entry, langs, options: ExportOptions, report: ExportReport, date, src_file, tgt_file):
+def _tu(tuid: str, entry, langs, options: ExportOptions, report: ExportReport, date, src_file, tgt_file):
     """One `<tu>` element for an entry (its dates, people, props and both `<tuv>`s)."""
     creation_id, change_id = _people(entry, options.creation_id, options.engine_id)
-    tu = etree.Element("tu", {"tuid": str(number), "creationdate": date(entry.created),
+    tu = etree.Element("tu", {"tuid": tuid, "creationdate": date(entry.created),
                               "creationid": creation_id, "changedate": date(entry.changed), "changeid": change_id})
     if options.duiqi_props:
         _prop(tu, PROP_CONFIDENCE, entry.confidence_text)

@@ -81,7 +81,7 @@ class Row:
     # each side's inline codes: marker -> (kind, native code[, format, origin]) (editor.exchange.inline)
     src_codes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     tgt_codes: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    unit_id: str | None = None          # the XLIFF 1.2 trans-unit id, written back while the link is unchanged
+    unit_id: str | None = None          # the unit's id (DocumentMeta.unit_ids), written back while the link is unchanged
 
 
 @dataclass
@@ -96,6 +96,7 @@ class Parsed:
     presegmented: bool = False
     notes: ImportNotes = field(default_factory=ImportNotes)
     xliff_file: dict[str, str] = field(default_factory=dict)   # DocumentMeta.xliff_file
+    unit_ids_format: str | None = None                          # DocumentMeta.unit_ids_format
 
 
 def side(text: str, layout: str | None, lang: str) -> list[tuple[int | None, str]]:
@@ -193,7 +194,8 @@ def build_document(parsed: Parsed, path: Path) -> AlignmentDocument:
     meta = DocumentMeta(src_lang=parsed.src_lang, tgt_lang=parsed.tgt_lang, src_file=parsed.src_file,
                         tgt_file=parsed.tgt_file, chinese_script=chinese_script(parsed.src_lang),
                         presegmented=parsed.presegmented, inline_codes=inline_codes, inline_origins=inline_origins,
-                        xliff_file=dict(parsed.xliff_file), unit_ids=unit_ids)
+                        xliff_file=dict(parsed.xliff_file), unit_ids=unit_ids,
+                        unit_ids_format=parsed.unit_ids_format if unit_ids else None)
     doc = AlignmentDocument(src, tgt, beads, meta)
     try:
         doc.check()

@@ -42,7 +42,9 @@ from editor import __version__
 from editor.bitext.document import AlignmentDocument, BeadStatus
 from editor.errors import EmptyFileError, UnsupportedFormatError
 from editor.exchange import statuses
-from editor.exchange.entries import Entry, approved, collect_entries, export_files, export_languages, needs_review
+from editor.exchange.entries import (
+    Entry, approved, collect_entries, export_files, export_languages, needs_review, unit_ids,
+)
 from editor.exchange.inline import Inline, write_inline
 from editor.exchange.languages import normalized_lang
 from editor.exchange.options import ExportOptions, ExportReport
@@ -101,7 +103,8 @@ def read_xliff12(root: etree._Element, path: Path) -> Parsed:
     parsed = Parsed(src_lang=normalized_lang(files[0].get("source-language"), "zh-CN"),
                     tgt_lang=normalized_lang(files[0].get("target-language"), "en-US"),
                     src_file=files[0].get("original"),
-                    xliff_file={name: files[0].get(name) for name in FILE_ATTRIBUTES if files[0].get(name)})
+                    xliff_file={name: files[0].get(name) for name in FILE_ATTRIBUTES if files[0].get(name)},
+                    unit_ids_format="xliff12")
     notes = parsed.notes
     notes.src_lang, notes.tgt_lang = parsed.src_lang, parsed.tgt_lang
 
@@ -158,7 +161,7 @@ def read_xliff2(root: etree._Element, path: Path) -> Parsed:
     """Read XLIFF 2.0: a unit Duiqi wrote is one link; another tool's unit gives one link per <segment>
     (a segment without a translation is a 1-0 link), each with its own state."""
     parsed = Parsed(src_lang=normalized_lang(root.get("srcLang"), "zh-CN"),
-                    tgt_lang=normalized_lang(root.get("trgLang"), "en-US"))
+                    tgt_lang=normalized_lang(root.get("trgLang"), "en-US"), unit_ids_format="xliff20")
     notes = parsed.notes
     notes.src_lang, notes.tgt_lang = parsed.src_lang, parsed.tgt_lang
     files = children(root, "file")
@@ -187,7 +190,9 @@ def read_xliff2(root: etree._Element, path: Path) -> Parsed:
                                    side(target, values.get(KEY_TGT_LAYOUT), parsed.tgt_lang),
                                    parse_confidence(values.get(KEY_CONFIDENCE), path, confidence),
                                    parse_status(values.get(KEY_STATUS), status), src_codes=src_codes,
-                                   tgt_codes=tgt_codes))
+                                   tgt_codes=tgt_codes,
+                                   # a unit of several segments is several links: none of them is that unit
+                                   unit_id=unit.get("id") if len(segments) == 1 else None))
     return parsed
 
 
@@ -238,7 +243,7 @@ def write_xliff12(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions)
     header = etree.SubElement(file_el, q("header"))
     etree.SubElement(header, q("tool"), {"tool-id": "duiqi", "tool-name": "Duiqi", "tool-version": __version__})
     body = etree.SubElement(file_el, q("body"))
-    ids = _unit_ids(entries, set(doc.meta.unit_ids.values()))
+    ids = unit_ids(doc, entries, "xliff12")
     for entry, unit_id in zip(entries, ids):
         unit = etree.SubElement(body, q("trans-unit"), id=unit_id)
         report.codes_written += write_inline(etree.SubElement(unit, q("source")), entry.src, entry.src_codes,
@@ -274,24 +279,6 @@ def _as_opened(lang: str, recorded: list[str]) -> str:
     return next((code for code in recorded if code.lower() == lang.lower()), lang)
 
 
-def _unit_ids(entries: list[Entry], kept: set[str]) -> list[str]:
-    """Return each entry's unit id: the one it was opened with, else its number, made unique against every id
-    the opened file had (`kept`, also of links not written) and the others written: `7`, else `7-1`, `7-2`…"""
-    taken = set(kept)
-    out = []
-    for entry in entries:
-        if entry.unit_id is not None:
-            out.append(entry.unit_id)
-            continue
-        unit_id, n = str(entry.number), 0
-        while unit_id in taken:
-            n += 1
-            unit_id = f"{entry.number}-{n}"
-        taken.add(unit_id)
-        out.append(unit_id)
-    return out
-
-
 def _note_untranslatable(report: ExportReport) -> None:
     if report.untranslatable:
         report.warnings.append(
@@ -309,8 +296,9 @@ def write_xliff20(doc: AlignmentDocument, out: BinaryIO, options: ExportOptions)
     root = etree.Element(q("xliff"), {"version": "2.0", "srcLang": langs.src, "trgLang": langs.tgt},
                          nsmap={None: XLIFF20_NS, "mda": MDA_NS})
     file_el = etree.SubElement(root, q("file"), id="f1", original=_original(doc, options))
-    for entry in entries:
-        unit = etree.SubElement(file_el, q("unit"), id=f"u{entry.number}")
+    # a unit opened from an XLIFF 2.0 keeps its id, as in XLIFF 1.2 (they were renumbered u1, u2…)
+    for entry, unit_id in zip(entries, unit_ids(doc, entries, "xliff20", "u")):
+        unit = etree.SubElement(file_el, q("unit"), id=unit_id)
         if not entry.src:
             unit.set("translate", "no")
             report.untranslatable += 1

@@ -31,3 +31,14 @@ def test_a_wrong_day_is_unmatched():
 def test_the_verb_may_and_a_month_long_wait_are_not_months():
     evidence = explain(["他等了一个月。"], ["You may wait."], 3.0)
     assert (evidence.numbers_matched, evidence.numbers_unmatched) == (0, 0)
+
+
+def test_inline_code_markers_are_not_numbers_and_a_typed_brace_number_still_is():
+    # an X11 audit: the strip said "numbers 2 matched" of a link whose only numbers were the markers {4} and {5}
+    zh, en = ["版本号为{4}，日期为{5}。"], ["Version {4}, dated {5}."]
+    evidence = explain(zh, en, 3.0, markers={"{4}", "{5}", "{/1}"})
+    assert (evidence.numbers_matched, evidence.numbers_unmatched) == (0, 0)
+    evidence = explain(["共{1}页，3月出版。"], ["{1} pages, published in March 2."], 3.0, markers={"{1}"})
+    assert (evidence.numbers_matched, evidence.numbers_unmatched) == (1, 1)
+    evidence = explain(zh, en, 3.0)                 # no codes recorded: "{5}" is text, and its 5 a number
+    assert (evidence.numbers_matched, evidence.numbers_unmatched) == (2, 0)

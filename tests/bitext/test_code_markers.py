@@ -61,3 +61,13 @@ def test_a_half_deleted_marker_is_restored_and_one_deleted_whole_stays_deleted()
     assert marker_span("dated {5}.", 8, codes, before=True) == (6, 9)       # ... or inside it
     assert marker_span("dated {5}.", 6, codes, before=False) == (6, 9)      # Delete before "{"
     assert marker_span("dated {5}.", 9, codes, before=False) is None
+
+
+def test_a_cursor_moves_with_the_text_when_a_marker_before_it_is_made_whole():
+    # Ctrl+K after "{4" was restored cut "版本号为{4}" | "，日期为{5}。" (an X11 audit)
+    from editor.bitext.markers import restore_markers_at
+    codes, old = ["{4}", "{5}"], "版本号为{4}，日期为{5}。"
+    assert restore_markers_at(old, "版本号为{4，日期为{5}。", codes, 6) == (old, ["{4}"], 7)     # after it
+    assert restore_markers_at(old, "版本号为{4，日期为{5}。", codes, 4) == (old, ["{4}"], 4)     # before it
+    assert restore_markers_at(old, "版本号为{4，日期为{5}。", codes, 5) == (old, ["{4}"], 7)     # inside: after
+    assert restore_markers_at(old, "版本号为4}，日期为{5}。", codes, 6) == (old, ["{4}"], 7)

@@ -45,6 +45,29 @@ def test_without_embeddings_a_link_with_no_supported_sentence_names_one_of_them(
     bad_src, _ = unsupported_in_links(zh, en, [((0, 1), (0,))], use_embeddings=False)
     assert len(bad_src) == 1
 
+def test_an_inline_code_marker_shared_with_the_translation_is_no_support():
+    # "may have no translation": a glued sentence whose only tie to the English was the code marker {5}
+    zh = ["今天天气很好。", "他的猫住在上海的一座老房子里{5}。", "我们去公园散步。"]
+    en = ["The weather is fine today{5}.", "We go for a walk in the park."]
+    links = [((0, 1), (0,)), ((2,), (1,))]
+    assert unsupported_in_links(zh, en, links, use_embeddings=False, markers={"{5}"}) == ({1}, set())
+    assert unsupported_in_links(zh, en, links, use_embeddings=False) == (set(), set())   # typed: a number
+
+
+def test_aligning_a_document_with_inline_codes_gives_the_support_check_its_markers(monkeypatch):
+    from pathlib import Path
+
+    from editor.alignment import support
+    from editor.exchange.opening import load_alignment
+    from editor.workflow import align_document
+
+    asked = []
+    monkeypatch.setattr(support, "unsupported_in_links",
+                        lambda *args, markers=(), **kwargs: asked.append(set(markers)) or (set(), set()))
+    doc = load_alignment(Path(__file__).resolve().parents[1] / "data" / "exchange" / "xliff12-every-code.xlf")
+    align_document(doc, mode="fast", keep_fixed=False)
+    assert asked == [{"{1}", "{/1}", "{2}", "{3}", "{/3}", "{4}", "{5}", "{6}", "{/6}", "{7}", "{/7}"}]
+
 
 def _doc(status=BeadStatus.AUTO) -> AlignmentDocument:
     n = len(ZH)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from editor.bitext.document import BeadStatus
+from editor.bitext.document import BeadStatus, Change
 from editor.bitext.project import load_project, save_project
 from editor.cli import main
 from editor.errors import UnsupportedFormatError
@@ -347,6 +347,113 @@ def test_a_unit_split_or_merged_gets_an_id_no_unit_of_the_file_had(tmp_path):
     ids = [u.get("id") for u in root.iter(f"{{{XLIFF12_NS}}}trans-unit")]
     assert ids == ["1-1", "2-1", "2", "4-1", "5"]
     valid(root, "xliff12", "xliff-core-1.2-strict.xsd")
+
+
+def split_at(doc, segment_id: int, before: str) -> Change:
+    """Split a sentence where `before` starts in its text, as the editor's split at the cursor does; return the
+    undo."""
+    from editor.bitext.edits import split_segment
+    return doc.apply(split_segment(doc, segment_id, doc.segment(segment_id).text.index(before)))
+
+
+def split_both_sides(doc, bead: int, src_before: str, tgt_before: str) -> list[Change]:
+    """Split both sentences of a 1-1 link and make two 1-1 links of the halves; return the undos."""
+    from editor.bitext.edits import split_into_one_to_one
+    return [split_at(doc, doc.beads[bead].src[0], src_before), split_at(doc, doc.beads[bead].tgt[0], tgt_before),
+            doc.apply(split_into_one_to_one(doc, bead))]
+
+
+def test_sentences_split_or_merged_keep_their_codes_in_an_xliff_1_2_export(tmp_path):
+    from editor.bitext.edits import merge_segments
+    from tests.exchange.documents import export_bytes
+    doc = load_alignment(DATA / "xliff12-every-code.xlf")
+    doc.apply(merge_segments(doc, doc.beads[1].tgt[0]))       # the English of units 2 and 3: one sentence
+    split_both_sides(doc, 2, "日期为", "dated")                 # unit 4: two links of a placeholder each
+    save_project(doc, tmp_path / "edited.duiqi")
+    root = etree.fromstring(export_bytes(load_project(tmp_path / "edited.duiqi"), ".xlf")[0])
+    # the markers of the sentence merged in and of the new halves were written as text: "{5}", "{3}"
+    assert segs_of(root, "xliff")[3] == ('First line<x id="2"/>second line This is an <bpt id="3">&lt;b&gt;</bpt>'
+                                         'important<ept id="3">&lt;/b&gt;</ept> notice.')
+    assert segs_of(root, "xliff")[4:8] == ['版本号为<ph id="4">{0}</ph>，', 'Version <ph id="4">{0}</ph>,',
+                                           '日期为<ph id="5">{1}</ph>。', 'dated <ph id="5">{1}</ph>.']
+    valid(root, "xliff12", "xliff-core-1.2-strict.xsd")
+
+
+def test_sentences_split_or_merged_keep_their_codes_in_a_tmx_export_and_undo_gives_the_records_back():
+    from copy import deepcopy
+
+    from editor.bitext.edits import merge_segments
+    from editor.bitext.journal import change_from_json, change_to_json
+    from tests.exchange.documents import export_bytes
+    doc = load_alignment(DATA / "tmx-codes-x-not-i.tmx")
+    opened = deepcopy((doc.meta.inline_codes, doc.meta.inline_origins))
+    english = doc.beads[0].tgt[0]
+    undos = [doc.apply(merge_segments(doc, english))]          # the English of units 1 and 2: one sentence
+    undos += split_both_sides(doc, 1, "{2}中国", "{1}Beijing")       # unit 3: two links of a pair each
+    root = etree.fromstring(export_bytes(doc, ".tmx")[0])
+    assert segs_of(root, "seg")[1] == ('This is an <bpt i="1" x="1">&lt;b&gt;</bpt>important<ept i="1">&lt;/b&gt;'
+                                       '</ept> notice. Version <ph x="2">{0}</ph>.')
+    assert segs_of(root, "seg")[2:] == [
+        '<bpt i="1" x="3">&lt;i&gt;</bpt>北京<ept i="1">&lt;/i&gt;</ept>是',
+        '<bpt i="2" x="4">&lt;u&gt;</bpt>China<ept i="2">&lt;/u&gt;</ept>\'s capital is',
+        '<bpt i="2" x="4">&lt;u&gt;</bpt>中国<ept i="2">&lt;/u&gt;</ept>的首都。',
+        '<bpt i="1" x="3">&lt;i&gt;</bpt>Beijing<ept i="1">&lt;/i&gt;</ept>.']
+    valid_tmx(root)
+    edited = deepcopy((doc.meta.inline_codes, doc.meta.inline_origins))
+    redos = [doc.apply(undo) for undo in reversed(undos)]
+    assert (doc.meta.inline_codes, doc.meta.inline_origins) == opened
+    for redo in reversed(redos):                                # as the crash journal replays them
+        doc.apply(change_from_json(change_to_json(redo)))
+    assert (doc.meta.inline_codes, doc.meta.inline_origins) == edited
+
+
+def test_a_tmx_keeps_its_tuids_and_a_unit_merged_since_gets_one_no_tu_of_the_file_had(tmp_path):
+    from editor.bitext.edits import merge_beads
+    from tests.exchange.documents import export_bytes
+    source = (DATA / "tmx-codes-x-not-i.tmx").read_text(encoding="utf-8")
+    path = tmp_path / "tuids.tmx"
+    path.write_text(source.replace('tuid="1"', 'tuid="7"').replace('tuid="2"', 'tuid="1"')
+                    .replace('tuid="3"', 'tuid="seg 3"'), encoding="utf-8")
+    doc = load_alignment(path)
+    save_project(doc, tmp_path / "tuids.duiqi")
+    root = etree.fromstring(export_bytes(load_project(tmp_path / "tuids.duiqi"), ".tmx")[0])
+    assert [tu.get("tuid") for tu in root.iter("tu")] == ["7", "1", "seg 3"]       # they came back 1, 2, 3
+    valid_tmx(root)
+    doc.apply(merge_beads(doc, 0, 1))
+    root = etree.fromstring(export_bytes(doc, ".tmx")[0])
+    assert [tu.get("tuid") for tu in root.iter("tu")] == ["1-1", "seg 3"]
+    valid_tmx(root)
+    # a sentence split in its link: the link is no longer its unit, and the unit's id stays taken (it came back)
+    doc = load_alignment(DATA / "tmx-codes-x-not-i.tmx")
+    undo = split_at(doc, doc.beads[0].tgt[0], "important")
+    root = etree.fromstring(export_bytes(doc, ".tmx")[0])
+    assert [tu.get("tuid") for tu in root.iter("tu")] == ["1-1", "2", "3"]
+    doc.apply(undo)
+    assert [tu.get("tuid") for tu in etree.fromstring(export_bytes(doc, ".tmx")[0]).iter("tu")] == ["1", "2", "3"]
+    # an XLIFF 1.2's ids stay its own: a TMX of it is numbered as before
+    root = etree.fromstring(export_bytes(load_alignment(DATA / "xliff12-every-code.xlf"), ".tmx")[0])
+    assert [tu.get("tuid") for tu in root.iter("tu")] == ["1", "2", "3", "4", "5"]
+
+
+def test_an_xliff_2_keeps_its_unit_ids_and_a_unit_split_since_gets_one_no_unit_of_the_file_had(tmp_path):
+    from editor.bitext.journal import change_from_json, change_to_json
+    from tests.exchange.documents import export_bytes
+    source = (DATA / "xliff20-segments.xlf").read_text(encoding="utf-8")
+    path = tmp_path / "ids.xlf"
+    path.write_text(source.replace('unit id="u3"', 'unit id="p7"').replace('unit id="u4"', 'unit id="u5"'),
+                    encoding="utf-8")
+    doc, _, _, root = open_save_export(path, tmp_path, ".xlf", xliff_version="2.0")
+    # a unit of several segments became several links: none keeps its id; the others do (were u1…u6)
+    assert [u.get("id") for u in root.iter(f"{{{XLIFF20_NS}}}unit")] == ["u1", "u2", "u3", "u4", "p7", "u5"]
+    valid(root, "xliff20", "all_modules.xsd")
+    undos = split_both_sides(doc, 5, "四", "fourth")         # the first halves keep their sentences' ids
+    root = etree.fromstring(export_bytes(doc, ".xlf", xliff_version="2.0")[0])
+    assert [u.get("id") for u in root.iter(f"{{{XLIFF20_NS}}}unit")] == ["u1", "u2", "u3", "u4", "p7", "u6", "u7"]
+    valid(root, "xliff20", "all_modules.xsd")
+    for undo in reversed(undos):                                # as the crash journal replays them
+        doc.apply(change_from_json(change_to_json(undo)))
+    root = etree.fromstring(export_bytes(doc, ".xlf", xliff_version="2.0")[0])
+    assert [u.get("id") for u in root.iter(f"{{{XLIFF20_NS}}}unit")][-1] == "u5"
 
 
 def test_a_g_pair_broken_or_crossed_by_an_edit_is_written_as_separate_codes_and_stays_valid(tmp_path):

@@ -64,3 +64,28 @@ def test_a_marker_a_typed_edit_left_half_deleted_is_restored_and_the_status_bar_
                     timeout=EVENT_TIMEOUT_MS)
     assert "{5}" in win.statusBar().currentMessage() and "Restored" in win.statusBar().currentMessage()
     assert not win.view.review.reasons(doc, doc.beads[3])            # both sides have their codes again
+
+
+def test_ctrl_k_after_a_marker_was_restored_splits_at_the_cursor(qtbot):
+    # an X11 audit: Ctrl+K after an edit left "{4" half deleted cut the sentence one character before the cursor
+    # ("版本号为{4}" | "，日期为{5}。"): the cursor counted in the text before the marker was made whole
+    win = show_window(qtbot, load_alignment(CODES))
+    doc = win.document
+    pos = doc.locate(doc.beads[3].src[0])[1]
+    assert doc.src[pos].text == "版本号为{4}，日期为{5}。"
+    win.view.select_segment(Side.SRC, pos)
+    win.view.edit_segment(Side.SRC, pos, cursor_offset=len("版本号为{4}"))
+    editor = win.view.panes[Side.SRC].editor
+    qtbot.waitUntil(lambda: editor.hasFocus(), timeout=EVENT_TIMEOUT_MS)
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor)    # "}" selected
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert editor.toPlainText() == "版本号为{4，日期为{5}。"
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().index("日期"))              # before 日期
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(doc.src) == 6, timeout=EVENT_TIMEOUT_MS)
+    assert [s.text for s in doc.src[pos:pos + 2]] == ["版本号为{4}，", "日期为{5}。"]
+    assert "{4}" in win.statusBar().currentMessage()

@@ -30,3 +30,15 @@ def test_the_dictionary_coverage_is_named_once_a_link_is_shown(qtbot, monkeypatc
     qtbot.waitUntil(lambda: "dictionary cover" in win.strip.label.text(), timeout=120_000)
     model = win.review_list.model
     qtbot.waitUntil(lambda: model.beads() == [0] and "dictionary cover" in model.why(0), timeout=120_000)
+
+
+def test_the_strip_does_not_count_inline_code_markers_as_numbers(qapp):
+    # an X11 audit: "版本号为{4}，日期为{5}。" / "Version {4}, dated {5}." read "numbers 2 matched, 0 unmatched"
+    from pathlib import Path
+
+    from editor.exchange.opening import load_alignment
+    from editor.ui.view.explanation_strip import evidence_reasons
+
+    doc = load_alignment(Path(__file__).resolve().parents[1] / "data" / "exchange" / "xliff12-every-code.xlf")
+    assert doc.bead_texts(doc.beads[3]) == ("版本号为{4}，日期为{5}。", "Version {4}, dated {5}.")
+    assert "no numbers" in evidence_reasons(doc, doc.beads[3], 3.0)

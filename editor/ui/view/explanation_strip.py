@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from editor.bitext.document import AlignmentDocument, Bead, BeadStatus, Side, is_chinese_lang
-from editor.bitext.markers import code_mismatch
+from editor.bitext.markers import code_mismatch, recorded_markers
 from editor.bitext.review import Reason, ReviewPolicy, confidence_text, reshaped, unsupported_sentence
 from editor.ui.view.link_style import LinkState, link_colour, link_state, settled
 
@@ -90,7 +90,7 @@ def evidence_reasons(doc: AlignmentDocument, bead: Bead, typical_ratio: float | 
         return []
     src = [doc.segment(i).text for i in bead.src]
     tgt = [doc.segment(i).text for i in bead.tgt]
-    ev = explain(src, tgt, typical_ratio)
+    ev = explain(src, tgt, typical_ratio, markers=recorded_markers(doc, (*bead.src, *bead.tgt)))
     why = []
     numbers = getattr(ev, "numbers_matched", None), getattr(ev, "numbers_unmatched", None)
     if numbers[0] is not None and numbers[1] is not None:

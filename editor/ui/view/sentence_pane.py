@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPe
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor.bitext.document import Segment, Side
-from editor.bitext.markers import marker_span, restore_markers
+from editor.bitext.markers import marker_span, restore_markers, restore_markers_at
 from editor.ui.view.bead_layout import GAP_HEIGHT
 from editor.ui.view.link_style import COLOURS, LinkState, settled
 from editor.ui.view.view_host import ViewHost
@@ -111,6 +111,16 @@ class InlineEditor(QPlainTextEdit):
     def kept_text(self) -> tuple[str, list[str]]:
         """Return the text to keep, its half-deleted code markers made whole, and the markers restored."""
         return restore_markers(self._original, self.text(), self._codes)
+
+    def kept_text_at_cursor(self) -> tuple[str, list[str], int]:
+        """Return kept_text() and the cursor's offset in that text, where Split Sentence cuts: counted in the
+        field's own text, it fell one character short after a marker before it was made whole (an X11 audit)."""
+        raw, position = self.toPlainText(), self.cursor_offset()
+        text = self.text()
+        if text != raw:                         # line breaks became spaces, and the ends were stripped
+            joined = " ".join(raw.splitlines())
+            position = min(max(position - (len(joined) - len(joined.lstrip())), 0), len(text))
+        return restore_markers_at(self._original, text, self._codes, position)
 
     def commit(self) -> None:
         if self._done:

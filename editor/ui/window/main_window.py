@@ -865,7 +865,7 @@ class MainWindow(QMainWindow):
                                          .replace("%1", self.actions_.split.shortcut().toString(
                                              QKeySequence.SequenceFormat.NativeText)), 8000)
             return
-        segment_id, (text, restored), offset = editor.segment_id, editor.kept_text(), editor.cursor_offset()
+        segment_id, (text, restored, offset) = editor.segment_id, editor.kept_text_at_cursor()
         if restored:
             self._on_markers_restored(restored)
         self.view.finish_editing(commit=False)
