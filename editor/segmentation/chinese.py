@@ -21,12 +21,30 @@ _STRAIGHT_QUOTE_AFTER = re.compile(r'\s+"')
 _NOTE_MARK = re.compile(NOTE_MARK)
 
 
+#: an ellipsis and nothing but spaces after it before the quotation goes on
+_ELLIPSIS_ONLY = re.compile(r"(?:……|⋯⋯|\.{6})+\s*")
+
+
+def _hesitation(text: str, match: re.Match[str]) -> bool:
+    """True for an ellipsis inside a quotation that goes on after it: a speaker's hesitation ("“这个…… 这个……
+    什么书…… 我…… 我记不起了。”" is one sentence in the reference splitting of literary text; each "……" was a
+    boundary, and the fragments were linked wrongly: an X11 audit)."""
+    if not _ELLIPSIS_ONLY.fullmatch(match.group()):
+        return False                    # a closing quote or a full stop after it ends the sentence
+    before = text[:match.start()]
+    # the nearest quotation mark before it opens a quotation (counting from the paragraph's start would be
+    # misled by a quotation that began in the paragraph before)
+    return max(before.rfind("“"), before.rfind("「")) > max(before.rfind("”"), before.rfind("」"))
+
+
 def split_chinese(text: str) -> list[str]:
     """Return the sentences of one Chinese paragraph, stripped, none empty."""
     sentences, start = [], 0
     for match in _END.finditer(text):
         end = match.end()
         if end <= start:
+            continue
+        if _hesitation(text, match):
             continue
         # a straight quote after a space closes the sentence when the sentence has one open: it began the next
         # sentence, or stood alone as one at the paragraph's end ('挑战 。 "': a news text with spaces around its

@@ -70,3 +70,13 @@ def test_a_footnote_reference_after_the_final_stop_stays_with_its_sentence():
 
 def test_a_circled_number_starting_the_next_list_item_still_begins_its_sentence():
     assert split_sentences("措施如下：①加强管理。②改善服务。", "zh") == ["措施如下：①加强管理。", "②改善服务。"]
+
+
+def test_a_speakers_hesitation_inside_a_quotation_is_not_a_sentence_end():
+    # an X11 audit on a literary book: each "……" of a stammered reply was a boundary, where the reference splitting
+    # keeps the reply one sentence, and the fragments were linked wrongly
+    text = "韦小宝道：“这个…… 这个…… 什么书…… 我…… 我记不起了。”海老公道：“好。”"
+    assert split_sentences(text, "zh") == ["韦小宝道：“这个…… 这个…… 什么书…… 我…… 我记不起了。”", "海老公道：“好。”"]
+    assert split_sentences("她说：「等一下……我马上来。」", "zh") == ["她说：「等一下……我马上来。」"]
+    # after a quotation closed, or where no quotation is open, an ellipsis still ends the sentence
+    assert split_sentences("“等一下……”她说。他想了想……然后笑了。", "zh") == ["“等一下……”", "她说。", "他想了想……", "然后笑了。"]
