@@ -159,3 +159,23 @@ def test_texts_typed_into_the_import_dialog_make_their_folder_where_the_first_sa
     from editor.settings import load_settings
 
     assert load_settings().last_folder == str(folder)
+
+
+def test_after_an_xliff_2_export_the_next_export_suggests_xliff_2(qtbot, window, monkeypatch, tmp_path):
+    # an X11 audit: after an export to XLIFF 2.0 the dialog offered XLIFF 1.2 under the same name
+    seen = []
+
+    def exec_(dialog):
+        seen.append(dialog)
+        if len(seen) == 1:
+            dialog.path_edit.setText(str(tmp_path / "out.xlf"))
+            index = next(i for i, f in enumerate(dialog.formats) if f.xliff_version == "2.0")
+            dialog.format_combo.setCurrentIndex(index)
+            return QDialog.DialogCode.Accepted
+        return QDialog.DialogCode.Rejected
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", exec_)
+    monkeypatch.setattr(file_controller.QMessageBox, "information", lambda *a: None)
+    window.actions_.export.trigger()
+    assert "urn:oasis:names:tc:xliff:document:2.0" in (tmp_path / "out.xlf").read_text(encoding="utf-8")
+    window.actions_.export.trigger()
+    assert seen[1].current_format().xliff_version == "2.0"

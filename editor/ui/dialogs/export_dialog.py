@@ -308,6 +308,10 @@ class ExportDialog(QDialog):
                 suggested_path = folder / name
         self.path_edit.setText(str(self._initial_path(suggested_path)))
         self._select_format_for(Path(self.path_edit.text()).suffix)
+        if settings is not None and settings.export_xliff_version:
+            for index, fmt in enumerate(self.formats):
+                if fmt.suffix == self.current_format().suffix and fmt.xliff_version == settings.export_xliff_version:
+                    self.format_combo.setCurrentIndex(index)
         self.format_combo.currentIndexChanged.connect(self._on_format_changed)
         self.path_edit.textChanged.connect(self._on_path_text_changed)
         for signal in (self.src_lang.currentTextChanged, self.tgt_lang.currentTextChanged,
@@ -354,6 +358,7 @@ class ExportDialog(QDialog):
         settings.export_folder = str(self.path().parent)
         settings.export_only_confirmed = self.only_confirmed.isChecked()
         settings.export_suffix = self.current_format().suffix
+        settings.export_xliff_version = self.current_format().xliff_version or ""
         if self._project is not None:
             settings.export_directions[direction_key(self._project)] = "en-zh" if self.reverse() else "zh-en"
 
