@@ -114,6 +114,21 @@ def test_realign_the_rest_keeps_confirmed_links(qtbot, window):
     assert window.undo_stack.undoText() == "Re-align the rest"
 
 
+def test_the_links_of_a_realignment_arrive_where_the_translator_moved_meanwhile(qtbot, window):
+    # an X11 audit: Ctrl+R at link 503, a walk to 523 while the rest aligned, and the selection snapped back to 503
+    # when the links arrived
+    doc = window.document
+    window.view.select_bead(0)
+    window.actions_.unlink.trigger()                     # something for Re-align the Rest to do
+    window.view.select_bead(1)
+    with qtbot.waitSignal(window.alignment_jobs.aligned, timeout=EVENT_TIMEOUT_MS):
+        assert window.start_alignment(keep_fixed=True) is not None
+        last = len(doc.beads) - 1
+        window.view.select_bead(last)                    # (the result arrives through the event loop: after this)
+        moved_to = doc.beads[last].src[0] if doc.beads[last].src else doc.beads[last].tgt[0]
+    assert window.view.current_bead() == doc.bead_index_of(moved_to)
+
+
 def test_the_window_autosaves_unsaved_work_that_loads_back_the_same(qtbot, sample_doc):
     from editor.bitext.project import load_project
 

@@ -594,6 +594,10 @@ class MainWindow(QMainWindow):
             for keeper in (getattr(self, "_recorder", None), getattr(self, "collection", None)):
                 if keeper is not None:
                     keeper.note_position(side.value, self.document.segments(side)[pos].id)
+            if self._alignment_anchor is not None and self.alignment_jobs.busy:
+                # the translator moved on while the rest aligned: the links arrive where they are now, not back
+                # at the link of the key press (an X11 audit: walked from 503 to 523, snapped back to 503)
+                self._alignment_anchor = (side, self.document.segments(side)[pos].id)
         self._show_strip()
         self.alternative.request()
         self.review_list.show_current(self.view.current_bead())
