@@ -72,13 +72,20 @@ def _numbers(text: str, markers: Collection[str] = ()) -> list[str]:
     months as "month N" (3月, 三月, March), so 3月8日 matches "March 8". The `markers` (another tool's inline
     codes, "{5}", "{/1}": editor.exchange.inline) are not numbers (the strip said "numbers 3 matched" of a link
     whose only numbers were code markers; an X11 audit)."""
-    from editor.alignment.lexicon import _EN_NUMBERS, _ZH_NUMERAL_RUN, _zh_number
+    from editor.alignment.lexicon import _ZH_NUMERAL_RUN, _zh_number
 
     for marker in markers:
         if marker in text:
             text = text.replace(marker, " ")
     chinese = bool(re.search(r"[\u4e00-\u9fff]", text))
     found, text = _months(text, chinese)
+
+    def scaled(m: re.Match) -> str:                   # "20 billion", "1.5 million": one number
+        value = float(m.group(1).replace(",", "")) * _SCALES[m.group(2).lower()]
+        found.append(str(int(value)) if value == int(value) else str(value))
+        return " "
+    if not chinese:
+        text = _DIGITS_SCALED.sub(scaled, text)
     found += [m.group().replace(",", "") for m in _DIGITS.finditer(text)]
     for run in _ZH_NUMERAL_RUN.findall(text):
         # A lone 一 is mostly "a"/"one" in prose; a run of units alone (萬 in the name 汪夔萬, 千万 "by all
@@ -88,8 +95,69 @@ def _numbers(text: str, markers: Collection[str] = ()) -> list[str]:
         value = _zh_number(run)
         if value is not None:
             found.append(str(value))
-    found += [str(_EN_NUMBERS[w]) for w in re.findall(r"[a-z]+", text.lower())
-              if w in _EN_NUMBERS and w not in _NOT_COUNTED]
+    found += _english_numbers(text.lower())
+    return found
+
+
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9}
+
+
+def _small_numbers() -> dict[str, int]:
+    """Cardinal words below a hundred: they make up a compound number with the scales ("three hundred and
+    fifty")."""
+    from editor.alignment.lexicon import _EN_NUMBERS
+
+    return {w: v for w, v in _EN_NUMBERS.items() if isinstance(v, int) and v < 100 and w not in
+            ("first", "second", "third", "fourth", "fifth", "dozen", "twice")}
+
+
+_DIGITS_SCALED = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s+(hundred|thousand|million|billion)\b", re.IGNORECASE)
+
+
+def _english_numbers(text: str) -> list[str]:
+    """The numbers a lower-case English text writes in words, a compound number as one ("three hundred" 300,
+    "twenty-one" 21, "three hundred and fifty" 350, "20 billion" 20000000000; the explanation strip said
+    "0 matched" of 三百余口 / "three hundred souls" and 两百亿 / "20 billion": an X11 audit). A lone "one" is a
+    pronoun as often as a number and is not counted."""
+    from editor.alignment.lexicon import _EN_NUMBERS
+
+    small = _small_numbers()
+    found = []
+    words = re.findall(r"[a-z]+", text)
+    run: list | None = None                 # [total, current, last word, words]
+
+    def close() -> None:
+        nonlocal run
+        if run is not None and run[3] != ["one"]:
+            found.append(str(run[0] + run[1]))
+        run = None
+
+    for k, w in enumerate(words):
+        if w == "and" and run is not None and run[2] in _SCALES and k + 1 < len(words) and words[k + 1] in small:
+            continue                                    # "three hundred and fifty"
+        if w in small:
+            v = small[w]
+            if run is not None and (run[2] in _SCALES or (run[2] in small and small[run[2]] % 10 == 0
+                                                           and 20 <= small[run[2]] and v < 10)):
+                run[1] += v                             # "hundred fifty", "twenty-one"
+            else:
+                close()
+                run = [0, v, w, []]
+        elif w in _SCALES:
+            if run is None:
+                run = [0, 0, w, []]
+            if w == "hundred":
+                run[1] = (run[1] or 1) * 100
+            else:
+                run[0], run[1] = run[0] + (run[1] or 1) * _SCALES[w], 0
+        else:
+            close()
+            if w in _EN_NUMBERS and w not in _NOT_COUNTED:
+                found.append(str(_EN_NUMBERS[w]))
+            continue
+        run[2] = w
+        run[3].append(w)
+    close()
     return found
 
 

@@ -42,3 +42,18 @@ def test_inline_code_markers_are_not_numbers_and_a_typed_brace_number_still_is()
     assert (evidence.numbers_matched, evidence.numbers_unmatched) == (1, 1)
     evidence = explain(zh, en, 3.0)                 # no codes recorded: "{5}" is text, and its 5 a number
     assert (evidence.numbers_matched, evidence.numbers_unmatched) == (2, 0)
+
+
+def test_a_number_written_in_english_words_or_with_a_scale_word_is_one_number():
+    # an X11 audit on a literary book: 三百余口 / "three hundred souls" read "0 matched" (three and hundred were
+    # two numbers, 3 and 100)
+    evidence = explain(["也有三百余口人。"], ["more than three hundred souls."], 3.0)
+    assert (evidence.numbers_matched, evidence.numbers_unmatched) == (1, 0)
+    evidence = explain(["共投资约两百亿元，二十一响礼炮，三百五十人。"],
+                       ["about 20 billion yuan, twenty-one guns, three hundred and fifty people."], 3.0)
+    assert (evidence.numbers_matched, evidence.numbers_unmatched) == (3, 0)
+    evidence = explain(["一百五十万人。"], ["1.5 million people."], 3.0)
+    assert (evidence.numbers_matched, evidence.numbers_unmatched) == (1, 0)
+    # a lone "one" is a pronoun as often as a number
+    evidence = explain(["他说。"], ["One of them said so."], 3.0)
+    assert (evidence.numbers_matched, evidence.numbers_unmatched) == (0, 0)
