@@ -58,18 +58,23 @@
     <name>AlignmentJobs</name>
     <message>
         <location filename="../../editor/ui/window/alignment_jobs.py" line="+83"/>
-        <location line="+27"/>
+        <location line="+33"/>
         <location line="+1"/>
         <source>Aligning… %p%</source>
         <translation>正在对齐… %p%</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-17"/>
         <source>Alignment cancelled; nothing was changed.</source>
         <translation>已取消对齐，未作任何更改。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>Alignment cancelled: no sentence is linked yet (Align ▸ Align Automatically, Ctrl+Shift+A, links them).</source>
+        <translation>已取消对齐：还没有任何句子被链接（“对齐 ▸ 自动对齐”，Ctrl+Shift+A，可链接它们）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
@@ -111,7 +116,7 @@
 <context>
     <name>AlignmentView</name>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="+206"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="+207"/>
         <source>Open a project or start a new alignment (File menu), or drop files here.</source>
         <translation>打开项目或新建对齐（“文件”菜单），也可以将文件拖放到此处。</translation>
     </message>
@@ -224,7 +229,7 @@ Your work is autosaved. Details were written to %2.</source>
 您的工作已自动保存。详细信息已写入 %2。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>the sample</source>
         <translation>示例文档</translation>
     </message>
@@ -247,7 +252,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>CollectionController</name>
     <message>
-        <location filename="../../editor/ui/collection/collection_controller.py" line="+257"/>
+        <location filename="../../editor/ui/collection/collection_controller.py" line="+266"/>
         <source>%1 is still aligning; it opens when it is aligned.</source>
         <translation>%1 仍在对齐；对齐完成后即可打开。</translation>
     </message>
@@ -533,7 +538,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../editor/ui/collection/document_list.py" line="+239"/>
+        <location filename="../../editor/ui/collection/document_list.py" line="+248"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -553,7 +558,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+102"/>
         <source>No collection is open. File ▸ New Collection… (Ctrl+Shift+N) aligns a whole archive at once; File ▸ Open Collection Folder… (Ctrl+Shift+O) opens one. Its documents are listed here.</source>
         <translation>没有打开的文集。“文件 ▸ 新建文集…”（Ctrl+Shift+N）一次对齐整个档案；“文件 ▸ 打开文集文件夹…”（Ctrl+Shift+O）打开已有文集。文集中的文档列在这里。</translation>
     </message>
@@ -580,7 +585,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-248"/>
+        <location line="-291"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -985,12 +990,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+69"/>
-        <location line="+246"/>
+        <location line="+251"/>
         <source>Export Alignment</source>
         <translation>导出对齐结果</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-236"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -1061,12 +1066,12 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+259"/>
+        <location line="+264"/>
         <source>Only &amp;confirmed links (%1 of %2 links)</source>
         <translation>仅导出已确认的链接(&amp;C)（%2 个链接中的 %1 个）</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-262"/>
         <source>Leave out links longer than</source>
         <translation>略去长于以下长度的链接：</translation>
     </message>
@@ -1141,7 +1146,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+159"/>
         <source>No export formats are available.</source>
         <translation>没有可用的导出格式。</translation>
     </message>
@@ -1208,20 +1213,65 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message numerus="yes">
         <location line="+13"/>
-        <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length, a page number, markup, a footnote reference) will be left out with the doubtful links.</source>
+        <source>%n link(s) that look like import artefacts (%1) will be left out with the doubtful links.</source>
         <translation>
-            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文种不对、长度异常、页码、标记或脚注编号），将与存疑链接一起略去。</numerusform>
+            <numerusform>%n 个链接看起来像导入残留（%1），将与存疑链接一起被略去。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
-        <source>%n link(s) that look like import artefacts (a header row, a separator, pinyin, garbled text, the wrong script, an odd length, a page number, markup, a footnote reference) would go into the file.</source>
+        <location line="+3"/>
+        <source>%n link(s) that look like import artefacts (%1) would go into the file.</source>
         <translation>
-            <numerusform>%n 个链接看似导入残留（表头行、分隔符、拼音、乱码、文种不对、长度异常、页码、标记或脚注编号），将写入文件。</numerusform>
+            <numerusform>%n 个链接看起来像导入残留（%1），将被写入文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+7"/>
+        <source>a table&apos;s header row</source>
+        <translation>表格标题行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only punctuation or a separator</source>
+        <translation>仅有标点或分隔符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pinyin in parentheses</source>
+        <translation>括号中的拼音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>garbled text</source>
+        <translation>乱码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a side in the wrong script</source>
+        <translation>一侧文字系统不对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a length ratio far from the document&apos;s, or a wrong link</source>
+        <translation>长度比远离文档常见值，或为错误链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a page number or footer</source>
+        <translation>页码或页脚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>leftover markup</source>
+        <translation>残留标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a footnote reference</source>
+        <translation>脚注编号</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Replace File</source>
         <translation>替换文件</translation>
     </message>
@@ -1901,7 +1951,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="-614"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="-615"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>
@@ -2029,7 +2079,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+204"/>
         <source>Recovered the text you were typing in sentence %1 (Ctrl+Z undoes it).</source>
         <translation>已恢复您在第 %1 句中输入的文字（Ctrl+Z 可撤销）。</translation>
     </message>
@@ -2075,7 +2125,7 @@ Your work is autosaved. Details were written to %2.</source>
         </translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <location line="+35"/>
         <source>That edit does not apply here: %1</source>
         <translation>此处无法进行该编辑：%1</translation>
@@ -2091,7 +2141,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未建立链接：另一侧的选择不在视野内。请在两侧都选好要链接的句子，再按 Ctrl+L。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+65"/>
         <source>The review list goes on in %1.</source>
         <translation>审阅列表在 %1 中继续。</translation>
     </message>
@@ -2373,7 +2423,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../editor/ui/safety/recovery.py" line="+42"/>
+        <location filename="../../editor/ui/safety/recovery.py" line="+45"/>
         <source>Recover Unsaved Work</source>
         <translation>恢复未保存的工作</translation>
     </message>
@@ -2661,12 +2711,22 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewList</name>
     <message>
-        <location filename="../../editor/ui/review/review_list.py" line="+387"/>
+        <location filename="../../editor/ui/review/review_list.py" line="+388"/>
         <source>Review List</source>
         <translation>复核列表</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Show Doubtful Links</source>
+        <translation>显示存疑链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the doubtful links again</source>
+        <translation>重新列出存疑链接</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Sort:</source>
         <translation>排序：</translation>
     </message>
@@ -2701,7 +2761,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>把可能没有译文的句子从链接中拆出（S）</translation>
     </message>
     <message numerus="yes">
-        <location line="+83"/>
+        <location line="+84"/>
         <source>%n doubtful link(s) left</source>
         <translation>
             <numerusform>还剩 %n 个存疑链接</numerusform>
@@ -2732,7 +2792,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>ReviewModel</name>
     <message>
-        <location line="-504"/>
+        <location line="-512"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -2826,7 +2886,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/view/sentence_pane.py" line="+390"/>
+        <location filename="../../editor/ui/view/sentence_pane.py" line="+400"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>
