@@ -427,7 +427,7 @@ def alternatives(runs):
         wrong = [k for k, (s, t, _, _) in enumerate(links) if (tuple(s), tuple(t)) not in gs and s and t]
         doc = _document(zh, en, [(s, t) for s, t, _, _ in links], _shipped(links))
         policy = ReviewPolicy.for_document(doc)
-        ranked = ranked_region_alternatives(zh, en, text_ratio(zh, en), res, path, wrong, count=len(within))
+        ranked = ranked_region_alternatives(zh, en, text_ratio(zh, en), res, path, wrong)   # the four the editor offers
 
         def is_gold(alt):
             return all((tuple(range(a, b)), tuple(range(c, d))) in gs for a, b, c, d in alt)
