@@ -97,6 +97,23 @@ def test_one_key_shows_the_next_alternative_and_accepting_takes_the_one_shown(qt
                for b in doc.beads[:len(expected)])
 
 
+def test_the_same_link_selected_again_keeps_the_alternative_shown_for_alt_return(qtbot, monkeypatch):
+    # an X11 audit: the strip showed "alternative 3 of 4: 43–44 ↔ 62–63, …", and Alt+Return made other links: the
+    # same link selected again (the review list re-selects its row when it refreshes) started the offer over at
+    # the first alternative
+    n = N
+    win = _window(qtbot, monkeypatch)
+    offer = win.alternative
+    offer.next_action.trigger()
+    second = win.strip.label.text().split("alternative 2 of 4: ")[1].split(" (")[0]
+    win.view.select_bead(1)
+    offer.request()                                   # as a refresh selecting the row again
+    assert "alternative 2 of 4: " + second in win.strip.label.text() and offer.action.isEnabled()
+    offer.action.trigger()
+    expected = [(_positions(s), _positions(t)) for s, t in (link.split(" ↔ ") for link in second.split(", "))]
+    assert [(b.src, tuple(j - n for j in b.tgt)) for b in win.document.beads[:len(expected)]] == expected
+
+
 @pytest.mark.slow
 def test_one_undo_takes_back_the_accepted_alternative_and_its_realignment(qtbot, monkeypatch):
     # seen in an X11 session: after Alt+Return, Ctrl+Z undid only the re-alignment, and the accepted links

@@ -68,12 +68,19 @@ class AlternativeOffer(QObject):
 
     def request(self) -> None:
         """Look for the alternative of the selected link when it is a doubtful automatic link."""
+        win = self._win
+        k = win.view.current_bead()
+        if self._offer is not None and self._offer[0] == k and self._offer[1] == win.qdoc.revision:
+            # the same link selected again, unchanged (a refresh of the review list re-selects its row): the
+            # alternative the strip shows stays the one Alt+Return takes. The offer started again at the first,
+            # and an X11 audit's Alt+Return on "alternative 3 of 4: 43–44 ↔ 62–63, …" made the first one's links
+            self._show()
+            return
         self._generation += 1
         self._offer = None
         self.action.setEnabled(False)
         self.next_action.setEnabled(False)
-        win = self._win
-        doc, k = win.document, win.view.current_bead()
+        doc = win.document
         if k is None or not 0 <= k < len(doc.beads) or win.is_aligning():
             return
         bead = doc.beads[k]
