@@ -134,3 +134,18 @@ def test_lines_without_final_marks_are_ordinary_where_most_lines_lack_them():
     assert list(_title_flags(story)) == [1.0] + [0.0] * len(EN)
     cues = ["Yes, I borrowed three books", "and joined the translation workshop."]   # subtitle cues
     assert list(_title_flags(cues)) == [0.0, 0.0]
+
+
+def test_a_headline_moved_after_the_lead_paragraph_costs_only_the_headline():
+    # an X11 audit: the English headline put after the first paragraph (two plain files, a paragraph a line), and the
+    # engine linked the two headlines and left both lead paragraphs unlinked, five good pairs lost for one; the
+    # paragraph lattice can only cut a crossing as skip, link, skip, and each skipped paragraph was aligned
+    # sentence by sentence with the next linked one only
+    zh = [ZH_HEAD] + ZH
+    en = EN[:3] + [EN_HEAD] + EN[3:]
+    zp = [0, 1, 1, 1, 2, 2, 3, 3, 3]                        # headline; lead of three; two; three
+    ep = [0, 0, 0, 1, 2, 2, 3, 3, 3]                        # lead of three; headline; two; three
+    pairs = [(b.src, b.tgt) for b in align(zh, en, src_paragraphs=zp, tgt_paragraphs=ep, mode="best")]
+    lead = [((i + 1,), (i,)) for i in range(3)]
+    rest = [((i + 1,), (i + 1,)) for i in range(3, 8)]
+    assert all(p in pairs for p in lead + rest), pairs

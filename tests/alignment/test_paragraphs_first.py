@@ -70,9 +70,14 @@ def test_an_untranslated_paragraph_is_still_found_sentence_by_sentence():
     assert all(len(b.src) == len(b.tgt) == 1 for b in beads if b.tgt)
 
 
-def test_one_sided_paragraph_beads_join_the_next_linked_one_or_the_last():
+def test_one_sided_paragraph_beads_join_the_linked_ones_on_both_sides():
     assert _skips_joined_to_links([[0, 3, 0, 0], [3, 5, 0, 4], [5, 5, 4, 6]]) == [[0, 5, 0, 6]]
-    assert _skips_joined_to_links([[0, 2, 0, 2], [2, 4, 2, 2], [4, 6, 2, 4]]) == [[0, 2, 0, 2], [2, 6, 2, 4]]
+    assert _skips_joined_to_links([[0, 2, 0, 2], [2, 4, 2, 2], [4, 6, 2, 4]]) == [[0, 6, 0, 4]]
+    assert _skips_joined_to_links([[0, 2, 0, 2], [2, 4, 2, 4], [4, 6, 4, 6]]) == [[0, 2, 0, 2], [2, 4, 2, 4],
+                                                                                 [4, 6, 4, 6]]
+    # a moved headline: skip, link, skip (the headlines linked across the leads) is aligned as one range
+    assert _skips_joined_to_links([[0, 0, 0, 3], [0, 1, 3, 4], [1, 4, 4, 4], [4, 6, 4, 6], [6, 8, 6, 8]]) == [
+        [0, 6, 0, 6], [6, 8, 6, 8]]
     assert _skips_joined_to_links([[0, 3, 0, 0], [3, 3, 0, 4]]) is None
 
 

@@ -1,6 +1,6 @@
 """Accuracy of the best mode where documents differ: omissions, merges, headlines, and plain-file books.
 
-usage: python tests/benchmarks/bench_accuracy.py [--shared PATH] [--sets mac,news,pert,book] [--seed N] [--json]
+usage: python tests/benchmarks/bench_accuracy.py [--shared PATH] [--sets mac,news,pert,book,moved] [--seed N] [--json]
 
 For each set, the engine as a user runs it, strict and lax precision / recall / F1 of beads (the metric of
 ../shared/bench/score.py) and precision / recall of the 1-0 / 0-1 beads (sentences without counterpart):
@@ -11,7 +11,10 @@ For each set, the engine as a user runs it, strict and lax precision / recall / 
 - book: MAC-dev's six chapters joined into one Chinese and one English plain file, imported as a user's
   plain files are (not pre-segmented: each line a paragraph, split into sentences) and aligned by
   `workflow.align_document` (the paragraph path); the output is mapped back to lines (the sentences of a
-  line stay together) and scored against the chapters' gold joined, next to `mac` chapter by chapter.
+  line stay together) and scored against the chapters' gold joined, next to `mac` chapter by chapter;
+- moved: news-dev and MAC-dev as plain paragraphs with the translation's headline moved after the lead
+  paragraph (perturb.moved_headlines; the gold has the two headlines without counterpart), aligned with the
+  paragraphs (the paragraph-first path of two plain files).
 
 No constant is fitted here; loco.py fits and reports leave-one-document-out figures.
 """
@@ -31,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE.parent))
 
 from bench_align import paragraph_beads, score  # noqa: E402
-from perturb import load_set, perturbed  # noqa: E402
+from perturb import load_set, moved_headlines, perturbed  # noqa: E402
 
 
 def skip_counts(gold, test) -> tuple[int, int, int]:
@@ -85,7 +88,7 @@ def book(docs) -> tuple[list, list]:
     return gold, paragraph_beads(beads, zpar, epar)
 
 
-def measure(shared: Path, sets=("mac", "news", "pert", "book"), seed: int = 1) -> dict:
+def measure(shared: Path, sets=("mac", "news", "pert", "book", "moved"), seed: int = 1) -> dict:
     from editor.alignment.engine import one_blas_thread, resources
 
     res = resources(use_embeddings=True)
@@ -97,6 +100,15 @@ def measure(shared: Path, sets=("mac", "news", "pert", "book"), seed: int = 1) -
                 gold, test = book(mac)
                 out[name] = summary([(gold, test)])
                 continue
+            if name == "moved":
+                from editor.alignment.best import align_best
+
+                docs = moved_headlines(load_set(shared / "bench" / "news-dev") + mac)
+                pairs = [(g, [(b.src, b.tgt) for b in align_best(zh, en, src_paragraphs=zp, tgt_paragraphs=ep,
+                                                                 res=res)]) for _, zh, en, g, zp, ep in docs]
+                out[name] = summary(pairs)
+                out[name]["per_doc"] = [round(score([p])["f1_strict"], 3) for p in pairs]
+                continue
             docs = {"mac": mac, "news": load_set(shared / "bench" / "news-dev") if name == "news" else None,
                     "pert": perturbed(mac, seed) if name == "pert" else None}[name]
             tests = align_docs(docs, res)
@@ -107,7 +119,8 @@ def measure(shared: Path, sets=("mac", "news", "pert", "book"), seed: int = 1) -
 
 
 LABELS = {"mac": "MAC-dev (chapters)", "news": "news-dev", "pert": "perturbed MAC-dev",
-          "book": "MAC-dev as one plain-file book"}
+          "book": "MAC-dev as one plain-file book",
+          "moved": "news-dev + MAC-dev, headline moved after the lead (plain files)"}
 
 
 def report(r: dict) -> str:
@@ -128,7 +141,7 @@ def report(r: dict) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=os.environ.get("DUIQI_SHARED", str(ROOT.parent / "shared")))
-    ap.add_argument("--sets", default="mac,news,pert,book")
+    ap.add_argument("--sets", default="mac,news,pert,book,moved")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)

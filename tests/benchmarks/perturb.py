@@ -121,6 +121,62 @@ def perturbed(docs, seed: int = 1):
     return [(name, *perturb(name, zh, en, gold, seed)[:3]) for name, zh, en, gold in docs]
 
 
+def moved_headlines(docs, seed: str = "moved"):
+    """Each document as two plain files would hold it, with its translation's headline moved after the lead:
+    [(name, zh, en, gold, zh paragraphs, en paragraphs)]. Paragraphs of 2-6 gold beads, drawn as
+    bench_review.plain_paragraphs does; the first gold bead (when 1-1: a headline, a chapter title) is a paragraph
+    of its own on both sides; on the English side it is moved after the first paragraph that follows it. The gold
+    then has the two headlines without counterpart (a crossing cannot be one monotonic link). Documents whose first
+    bead is not 1-1 or that have one paragraph only are left out."""
+    out = []
+    for name, zh, en, gold in docs:
+        rng = random.Random(f"{seed}/{name}")
+        zp, ep, par, left = {}, {}, 0, rng.randint(2, 6)
+        for k, (s, t) in enumerate(gold):
+            if k == 1:
+                par, left = par + 1, rng.randint(2, 6)         # the headline's paragraph ends after it
+            for i in s:
+                zp[i] = par
+            for j in t:
+                ep[j] = par
+            left -= 1
+            if left == 0 and k:
+                par, left = par + 1, rng.randint(2, 6)
+        s0, t0 = gold[0]
+        if len(s0) != 1 or len(t0) != 1:
+            continue
+        head = t0[0]
+        order = [j for j in range(len(en)) if j != head]
+        lead = [j for j in order if ep[j] == ep[head] + 1]
+        if not lead or len(set(ep.values())) < 3:
+            continue
+        at = order.index(lead[-1]) + 1
+        order = order[:at] + [head] + order[at:]
+        new_par, en_par = {}, []
+        for j in order:                                    # the moved headline: a paragraph between the two
+            key = ep[j] + 0.5 if j == head else ep[j]
+            en_par.append(new_par.setdefault(key, len(new_par)))
+        pos = {j: k for k, j in enumerate(order)}
+        gold2 = [(tuple(s), () if k == 0 else tuple(pos[j] for j in t)) for k, (s, t) in enumerate(gold)]
+        gold2.append(((), (pos[head],)))
+        out.append((name, zh, [en[j] for j in order], _in_order(gold2), [zp[i] for i in range(len(zh))], en_par))
+    return out
+
+
+def _in_order(beads):
+    """Beads sorted into a monotonic sequence (the one-sided ones where their side puts them)."""
+    placed = [b for b in beads if b[0] and b[1]]
+    for b in beads:
+        if b[0] and b[1]:
+            continue
+        if b[0]:
+            k = next((q for q, p in enumerate(placed) if p[0] and p[0][0] > b[0][0]), len(placed))
+        else:
+            k = next((q for q, p in enumerate(placed) if p[1] and p[1][0] > b[1][0]), len(placed))
+        placed.insert(k, b)
+    return placed
+
+
 def load_set(path: Path):
     """[(name, zh, en, gold)] of a set in the ../shared/bench layout."""
     import ast
