@@ -64,7 +64,25 @@ def test_a_batch_from_a_jobs_file_writes_dir_name_ext_and_a_summary(tmp_path, ca
     err = capsys.readouterr().err
     sentences = sum(len(json.loads((out / f"{n}.json").read_text(encoding="utf-8"))[k])
                     for n in ("bilingual", "chapter-2", "one_zh") for k in ("zh", "en"))
-    assert "3 jobs aligned" in err and f"{sentences} sentences" in err and "doubtful links" in err
+    assert "3 jobs aligned" in err and f"{sentences} sentences" in err and " doubtful;" in err and "unlinked)" in err
+
+
+def test_a_batch_says_what_each_export_left_out(tmp_path, capsys):
+    # an X11 audit: `duiqi batch` to TMX said nothing of the sentences without counterpart it left out (nor of the
+    # doubtful links a preset leaves out), where `duiqi align` says both for one file
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "en").mkdir()
+    (tmp_path / "zh" / "story.txt").write_text(
+        "他来了。\n这是一个非常非常长的句子，里面有很多很多的字，译者把它整句漏掉了，没有翻译出来。\n他走了。\n",
+        encoding="utf-8")
+    (tmp_path / "en" / "story.txt").write_text("He came.\nHe left.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["batch", "--zh-dir", str(tmp_path / "zh"), "--en-dir", str(tmp_path / "en"), "-o", str(out),
+                 "--format", "tmx", "--mode", "length", "--jobs", "1", "--preset", "trados"]) == 0
+    err = capsys.readouterr().err
+    assert "links (0 unlinked), 2 doubtful;" in err
+    assert any(line.startswith("duiqi: warning: story: ") and "left out 2 doubtful" in line
+               for line in err.splitlines()), err
 
 
 def test_a_bad_jobs_line_is_refused_with_its_line_number(tmp_path, capsys):
@@ -266,7 +284,7 @@ def test_the_summary_counts_links_and_doubtful_links_as_the_editor_review_does(t
         counts = review_counts(doc, ReviewPolicy.for_document(doc))
         links, doubtful = links + counts.links, doubtful + counts.doubtful
     assert links > 0
-    assert f"{links} links, {doubtful} doubtful links" in capsys.readouterr().err
+    assert f"{links} links (0 unlinked), {doubtful} doubtful;" in capsys.readouterr().err
 
 
 def test_batch_repairs_like_align_says_how_many_and_offers_chinese_punctuation(tmp_path, capsys):
