@@ -494,14 +494,19 @@ def test_started_on_a_file_with_nothing_restored_the_file_opens(qtbot, tmp_path,
     assert len(find_recoveries()) == (1 if crash else 0)
 
 
-def test_a_snapshot_of_a_document_read_from_an_xliff_is_listed_under_the_xliff(qtbot, tmp_path):
-    # an X11 re-test: the XLIFF's `original` attribute named it (here the source text, 天气.txt)
-    xliff = tmp_path / "handbook.xlf"
-    saver = Autosaver(_document, lambda: True, lambda: None, 60, opened_path_provider=lambda: xliff)
+def _crashed_after_opening(opened):
+    """An autosave of a document the window had opened from `opened` (an XLIFF), left by a crash; `opened`."""
+    saver = Autosaver(_document, lambda: True, lambda: None, 60, opened_path_provider=lambda: opened)
     _SAVERS.append(saver)
     saver.start()
     saver.save_now()
     _simulate_crash(saver)
+    return opened
+
+
+def test_a_snapshot_of_a_document_read_from_an_xliff_is_listed_under_the_xliff(qtbot, tmp_path):
+    # an X11 re-test: the XLIFF's `original` attribute named it (here the source text, 天气.txt)
+    xliff = _crashed_after_opening(tmp_path / "handbook.xlf")
     [recovery] = find_recoveries()
     assert recovery.title == "handbook.xlf" and recovery.opened_path == xliff.absolute()
 
@@ -531,12 +536,7 @@ def test_restored_work_imported_from_the_texts_named_does_not_say_they_were_not_
 def test_restored_work_of_the_xliff_named_does_not_say_it_was_not_opened(qtbot, tmp_path):
     from editor.app import recover_then_open
 
-    xliff = tmp_path / "handbook.xlf"
-    saver = Autosaver(_document, lambda: True, lambda: None, 60, opened_path_provider=lambda: xliff)
-    _SAVERS.append(saver)
-    saver.start()
-    saver.save_now()
-    _simulate_crash(saver)
+    xliff = _crashed_after_opening(tmp_path / "handbook.xlf")
     win = _start_window(qtbot)
     problems: list = []
     _press_later("restore_button", problems)

@@ -26,14 +26,19 @@ def _exact(view, side, positions):
     return all(geo.heights[p] == pane.measure(segs[p], pane.text_width()) for p in positions)
 
 
-def test_a_big_document_measures_what_is_in_view_first_and_the_rest_in_the_background(qtbot):
-    doc = make_document(LAZY_MEASURE_LIMIT)            # 2 x the limit in sentences
-    win = MainWindow(doc, autosave=False)
+def _shown(qtbot, links: int, width: int) -> MainWindow:
+    """A window on a made-up document of `links` links, shown `width` x 700."""
+    win = MainWindow(make_document(links), autosave=False)
     qtbot.addWidget(win, before_close_func=mark_clean)
-    win.resize(1100, 700)
+    win.resize(width, 700)
     win.show()
     qtbot.waitExposed(win)
-    view = win.view
+    return win
+
+
+def test_a_big_document_measures_what_is_in_view_first_and_the_rest_in_the_background(qtbot):
+    win = _shown(qtbot, LAZY_MEASURE_LIMIT, 1100)      # 2 x the limit in sentences
+    doc, view = win.document, win.view
     for side in Side:
         assert _exact(view, side, _in_view(view, side))
     qtbot.waitUntil(view.all_measured, timeout=ENGINE_TIMEOUT_MS)
@@ -68,12 +73,7 @@ def test_the_selected_link_stays_where_it_was_in_the_view_when_the_panes_change_
     # an X11 audit on a book: with link 1,145 selected, showing or hiding the review list (the panes narrower or
     # wider) scrolled the view to about 1,176, then 1,440, then the end: the wrapped heights changed and the
     # scroll position stayed in pixels
-    doc = make_document(links)
-    win = MainWindow(doc, autosave=False)
-    qtbot.addWidget(win, before_close_func=mark_clean)
-    win.resize(1200, 700)
-    win.show()
-    qtbot.waitExposed(win)
+    win = _shown(qtbot, links, 1200)
     view = win.view
     k = links * 2 // 3
     view.select_bead(k)

@@ -915,8 +915,9 @@ def test_the_title_stars_the_shown_document_only_when_it_has_unsaved_edits(qtbot
     assert win.isWindowModified()
 
 
-def test_the_text_being_typed_in_a_collections_document_when_the_editor_was_killed_comes_back(qtbot, tmp_path):
-    # an X11 audit: text typed into an open sentence editor of a collection's document was lost by a kill
+def _killed_while_typing(qtbot, tmp_path, typed_text: str):
+    """A collection whose "sample" had `typed_text` typed into English sentence 2's editor, never committed, when
+    the editor was killed (the journals and place file as a kill leaves them): (window, folder, the text wanted)."""
     from editor.bitext.document import Side
 
     win = _aligned_window(qtbot, tmp_path)
@@ -925,15 +926,21 @@ def test_the_text_being_typed_in_a_collections_document_when_the_editor_was_kill
     controller.show("sample")
     win.view.select_segment(Side.TGT, 1)
     typed = win.view.panes[Side.TGT].start_editing(1)
-    typed.insertPlainText(" EDIT-TWO")
+    typed.insertPlainText(typed_text)
     typed._done = True                                            # killed: the editor never commits
-    wanted = win.document.tgt[1].text + " EDIT-TWO"
+    wanted = win.document.tgt[1].text + typed_text
     place = folder / ".journals" / "place.json"
-    qtbot.waitUntil(lambda: place.is_file() and "EDIT-TWO" in place.read_text(encoding="utf-8"),
+    qtbot.waitUntil(lambda: place.is_file() and typed_text in place.read_text(encoding="utf-8"),
                     timeout=EVENT_TIMEOUT_MS)
     text = place.read_text(encoding="utf-8")
     win.close_collection(discard=False)                          # as a kill leaves it: journals, no save
     place.write_text(text, encoding="utf-8")                     # (closing wrote the place again, draft gone)
+    return win, folder, wanted
+
+
+def test_the_text_being_typed_in_a_collections_document_when_the_editor_was_killed_comes_back(qtbot, tmp_path):
+    # an X11 audit: text typed into an open sentence editor of a collection's document was lost by a kill
+    win, folder, wanted = _killed_while_typing(qtbot, tmp_path, " EDIT-TWO")
     assert win.open_collection(folder, ask=False)
     assert win.collection.shown == "sample" and win.document.tgt[1].text == wanted
 
@@ -962,23 +969,8 @@ def test_a_start_without_files_offers_a_collection_left_with_only_text_being_typ
     from PySide6.QtCore import QTimer
 
     from editor.app import offer_collection_recovery
-    from editor.bitext.document import Side
 
-    win = _aligned_window(qtbot, tmp_path)
-    controller = win.collection
-    folder = controller.collection.folder
-    controller.show("sample")
-    win.view.select_segment(Side.TGT, 1)
-    typed = win.view.panes[Side.TGT].start_editing(1)
-    typed.insertPlainText(" EDIT-ONLY")
-    typed._done = True                                            # killed: the editor never commits
-    wanted = win.document.tgt[1].text + " EDIT-ONLY"
-    place = folder / ".journals" / "place.json"
-    qtbot.waitUntil(lambda: place.is_file() and "EDIT-ONLY" in place.read_text(encoding="utf-8"),
-                    timeout=EVENT_TIMEOUT_MS)
-    text = place.read_text(encoding="utf-8")
-    win.close_collection(discard=False)
-    place.write_text(text, encoding="utf-8")                     # as the kill left it (closing drops the draft)
+    _, folder, wanted = _killed_while_typing(qtbot, tmp_path, " EDIT-ONLY")
     assert not list((folder / ".journals").glob("*.journal"))   # nothing committed: only the typed text
     again = _window(qtbot)
     again.settings.recent_files = [str(folder)]

@@ -39,9 +39,9 @@ def test_a_clean_document_shows_no_artefact_warning(qtbot, tmp_path):
     assert dialog.artefact_label.isHidden() and dialog.review_artefacts_button.isHidden()
 
 
-def test_review_these_closes_the_dialog_and_lists_only_the_artefacts(qtbot, tmp_path, monkeypatch):
-    doc = _doc_with_a_pinyin_leftover(tmp_path)
-    win = show_window(qtbot, doc)
+def _reviewed_these(qtbot, tmp_path, monkeypatch):
+    """A window on the pinyin leftover whose export dialog was closed by its Review these: (window, the dialog)."""
+    win = show_window(qtbot, _doc_with_a_pinyin_leftover(tmp_path))
     shown = []
 
     def exec_and_review(dialog):
@@ -51,6 +51,11 @@ def test_review_these_closes_the_dialog_and_lists_only_the_artefacts(qtbot, tmp_
 
     monkeypatch.setattr(export_dialog_module.ExportDialog, "exec", exec_and_review)
     win.files.export()
+    return win, shown
+
+
+def test_review_these_closes_the_dialog_and_lists_only_the_artefacts(qtbot, tmp_path, monkeypatch):
+    win, shown = _reviewed_these(qtbot, tmp_path, monkeypatch)
     assert shown and shown[0].result() == QDialog.DialogCode.Rejected and shown[0].review_requested()
     qtbot.waitUntil(lambda: win.review_list.isVisible())
     assert win.review_list.model.beads() == [1]
@@ -71,17 +76,7 @@ def test_a_button_in_sight_goes_back_from_the_artefacts_to_the_doubtful_links(qt
     # an X11 audit: after "Review these" nothing in sight led back to the doubtful links (they came back only
     # after an edit), and the dialog listed every kind of artefact there is (a header row, a separator, pinyin,
     # …) for a book whose only ones were links of an odd length ratio
-    doc = _doc_with_a_pinyin_leftover(tmp_path)
-    win = show_window(qtbot, doc)
-    shown = []
-
-    def exec_and_review(dialog):
-        shown.append(dialog)
-        dialog.review_artefacts_button.click()
-        return dialog.result()
-
-    monkeypatch.setattr(export_dialog_module.ExportDialog, "exec", exec_and_review)
-    win.files.export()
+    win, shown = _reviewed_these(qtbot, tmp_path, monkeypatch)
     label = shown[0].artefact_label.text()
     assert "pinyin in parentheses: 1" in label and "header row" not in label and "page number" not in label
     qtbot.waitUntil(lambda: win.review_list.isVisible())
