@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Collection, Sequence
@@ -102,6 +103,7 @@ def _numbers(text: str, markers: Collection[str] = ()) -> list[str]:
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9}
 
 
+@functools.cache
 def _small_numbers() -> dict[str, int]:
     """Cardinal words below a hundred: they make up a compound number with the scales ("three hundred and
     fifty")."""
