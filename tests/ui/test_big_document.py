@@ -87,3 +87,18 @@ def test_the_selected_link_stays_where_it_was_in_the_view_when_the_panes_change_
                         timeout=EVENT_TIMEOUT_MS)
         assert view.current_bead() == k
         assert abs(_top_in_view(view, k) - y) <= 2, width
+
+
+def test_the_selected_link_stays_where_it_was_when_the_settings_are_applied(qtbot):
+    # an X11 re-test: each OK in Settings (the font laid out again, every height measured anew) scrolled the panes
+    # about nine rows on, and the selected link left the screen after two
+    win = _shown(qtbot, LAZY_MEASURE_LIMIT, 1200)   # heights out of view estimated until measured
+    view = win.view
+    k = LAZY_MEASURE_LIMIT * 2 // 3
+    view.select_bead(k)
+    view.ensure_bead_visible(k)
+    qtbot.waitUntil(view.all_measured, timeout=ENGINE_TIMEOUT_MS)     # the heights above it measured, not estimated
+    y = _top_in_view(view, k)
+    for _ in range(3):
+        win._apply_settings()
+        assert view.current_bead() == k and abs(_top_in_view(view, k) - y) <= 2

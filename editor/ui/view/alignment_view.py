@@ -436,20 +436,22 @@ class AlignmentView(QWidget):
         """Use `font`'s size for both panes, each with the families its language needs (editor.ui.view.fonts)."""
         self._base_font = QFont(font)
         self._apply_fonts()
+        anchor = self._view_anchor()                 # Settings OK scrolled the selected link away (an X11 re-test)
         for side in Side:
             self._forget_heights(side)
             self._measured_width[side] = -1.0
-        self._relayout()
+        self._relayout_keeping(anchor)
 
     def set_left_side(self, side: Side) -> None:
         """Put the source (Side.SRC) or the target pane on the left."""
         if side is not self.left_side:
             self.left_side = side
+            anchor = self._view_anchor()
             self._place_panes()
             for s in Side:
                 self._forget_heights(s)
                 self._measured_width[s] = -1.0
-            self._relayout()
+            self._relayout_keeping(anchor)
 
     def set_row_mode(self, on: bool) -> None:
         if on != self.row_mode:
