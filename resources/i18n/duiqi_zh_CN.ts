@@ -152,7 +152,7 @@
         <translation>英文</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+197"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
@@ -1213,20 +1213,25 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message numerus="yes">
         <location line="+13"/>
-        <source>%n link(s) that look like import artefacts (%1) will be left out with the doubtful links.</source>
+        <source>%n link(s) that look like import artefacts or wrong links will be left out with the doubtful links: %1.</source>
         <translation>
-            <numerusform>%n 个链接看起来像导入残留（%1），将与存疑链接一起被略去。</numerusform>
+            <numerusform>%n 个链接看起来像导入残留或错误链接，将与存疑链接一起被略去：%1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n link(s) that look like import artefacts (%1) would go into the file.</source>
+        <source>%n link(s) that look like import artefacts or wrong links would go into the file: %1.</source>
         <translation>
-            <numerusform>%n 个链接看起来像导入残留（%1），将被写入文件。</numerusform>
+            <numerusform>%n 个链接看起来像导入残留或错误链接，将被写入文件：%1。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
+        <source>a length ratio far from the document&apos;s</source>
+        <translation>长度比远离文档常见值</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>a table&apos;s header row</source>
         <translation>表格标题行</translation>
     </message>
@@ -1251,12 +1256,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>一侧文字系统不对</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>a length ratio far from the document&apos;s, or a wrong link</source>
-        <translation>长度比远离文档常见值，或为错误链接</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>a page number or footer</source>
         <translation>页码或页脚</translation>
     </message>
@@ -1269,6 +1269,12 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>a footnote reference</source>
         <translation>脚注编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -1951,7 +1957,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>未链接</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/view/alignment_view.py" line="-615"/>
+        <location filename="../../editor/ui/view/alignment_view.py" line="-617"/>
         <source>Shaded by confidence: the paler, the nearer the review threshold</source>
         <translation>按置信度着色：颜色越浅，越接近复核阈值</translation>
     </message>

@@ -25,9 +25,9 @@ def test_the_export_dialog_counts_the_artefacts_it_would_write_or_leave_out(qtbo
     qtbot.addWidget(dialog)
     assert not dialog.artefact_label.isHidden() and not dialog.review_artefacts_button.isHidden()
     assert dialog.artefact_label.text().startswith("1 link(s) that look like import artefacts")
-    assert dialog.artefact_label.text().endswith("would go into the file.")
+    assert dialog.artefact_label.text().endswith("would go into the file: pinyin in parentheses (1).")
     dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData("trados"))     # drops doubtful links
-    assert dialog.artefact_label.text().endswith("will be left out with the doubtful links.")
+    assert dialog.artefact_label.text().endswith("will be left out with the doubtful links: pinyin in parentheses (1).")
     assert dialog.artefact_beads() == [1]
 
 
@@ -78,7 +78,7 @@ def test_a_button_in_sight_goes_back_from_the_artefacts_to_the_doubtful_links(qt
     # …) for a book whose only ones were links of an odd length ratio
     win, shown = _reviewed_these(qtbot, tmp_path, monkeypatch)
     label = shown[0].artefact_label.text()
-    assert "pinyin in parentheses: 1" in label and "header row" not in label and "page number" not in label
+    assert label.endswith("would go into the file: pinyin in parentheses (1).") and "header row" not in label
     qtbot.waitUntil(lambda: win.review_list.isVisible())
     list_ = win.review_list
     assert list_.model.beads() == [1] and list_.back_button.isVisible()

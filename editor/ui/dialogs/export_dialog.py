@@ -527,10 +527,11 @@ class ExportDialog(QDialog):
             return
         options = self.options()
         if options.only_confirmed or not options.keep_doubtful:
-            text = self.tr("%n link(s) that look like import artefacts (%1) will be left out with the doubtful "
-                           "links.", "", count)
+            text = self.tr("%n link(s) that look like import artefacts or wrong links will be left out with the "
+                           "doubtful links: %1.", "", count)
         else:
-            text = self.tr("%n link(s) that look like import artefacts (%1) would go into the file.", "", count)
+            text = self.tr("%n link(s) that look like import artefacts or wrong links would go into the file: %1.",
+                           "", count)
         self.artefact_label.setText(text.replace("%1", self._artefact_kinds()))
 
     def _artefact_kinds(self) -> str:
@@ -542,11 +543,12 @@ class ExportDialog(QDialog):
                  Artefact.PINYIN: self.tr("pinyin in parentheses"),
                  Artefact.GARBLED: self.tr("garbled text"),
                  Artefact.WRONG_SCRIPT: self.tr("a side in the wrong script"),
-                 Artefact.LENGTH_RATIO: self.tr("a length ratio far from the document's, or a wrong link"),
+                 Artefact.LENGTH_RATIO: self.tr("a length ratio far from the document's"),
                  Artefact.PAGE_NUMBER: self.tr("a page number or footer"),
                  Artefact.MARKUP: self.tr("leftover markup"),
                  Artefact.FOOTNOTE: self.tr("a footnote reference")}
-        return "; ".join(f"{names.get(kind, kind.value)}: {n}" for kind, n in self._artefacts.by_kind().most_common())
+        return self.tr(", ", "list separator").join(f"{names.get(kind, kind.value)} ({n})"
+                                  for kind, n in self._artefacts.by_kind().most_common())
 
     def artefact_beads(self) -> list[int]:
         """The links that look like import artefacts (bead indices, in order)."""
