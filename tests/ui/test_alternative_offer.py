@@ -114,6 +114,17 @@ def test_the_same_link_selected_again_keeps_the_alternative_shown_for_alt_return
     assert [(b.src, tuple(j - n for j in b.tgt)) for b in win.document.beads[:len(expected)]] == expected
 
 
+def test_the_next_alternative_brings_its_link_into_view(qtbot, monkeypatch):
+    # an X11 re-test: Alt+Right on a link scrolled out of sight changed the strip and showed nothing of the link
+    win = _window(qtbot, monkeypatch)
+    view = win.view
+    view.resize(view.width(), 120)                    # a view too low for the four links
+    view.scrollbar.setValue(view.scrollbar.maximum())
+    qtbot.waitUntil(lambda: not view._bead_whole(1))
+    win.alternative.next_action.trigger()
+    assert "alternative 2 of 4" in win.strip.label.text() and view._bead_whole(1)
+
+
 @pytest.mark.slow
 def test_one_undo_takes_back_the_accepted_alternative_and_its_realignment(qtbot, monkeypatch):
     # seen in an X11 session: after Alt+Return, Ctrl+Z undid only the re-alignment, and the accepted links

@@ -861,6 +861,11 @@ class AlignmentView(QWidget):
                 return
         self.scrollbar.setValue(int(layout.value_showing_bead(k, vh)))
 
+    def show_bead(self, k: int) -> None:
+        """Bring bead k into view when some of it is out of sight; a link whole on screen stays where it is."""
+        if self.layout_model is not None and 0 <= k < len(self.layout_model.row_tops) and not self._bead_whole(k):
+            self.ensure_bead_visible(k)
+
     def _bead_whole(self, k: int) -> bool:
         """True when bead k is whole on screen on both sides (or as much of it as the viewport can hold)."""
         layout, vh = self.layout_model, self.viewport_height()

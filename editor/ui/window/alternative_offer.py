@@ -118,6 +118,8 @@ class AlternativeOffer(QObject):
             return
         self._index = (self._index + 1) % len(self._offer[2])
         self._show()
+        # the link it is offered for, in sight: the strip changed for a link scrolled away (an X11 re-test)
+        self._win.view.show_bead(self._offer[0])
 
     def accept(self) -> None:
         win = self._win
