@@ -1030,3 +1030,12 @@ def test_a_failed_documents_reason_is_readable_whole_in_the_document_list_at_its
     assert table.visualRect(other).height() < table.visualRect(index).height()        # one line high
     tip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert "the file contains no text" in tip and str(tmp_path / "client" / "empty.txt") in tip
+
+
+def test_the_text_being_typed_in_a_collection_is_written_as_soon_as_a_single_documents(qtbot, tmp_path):
+    # an X11 re-test: a kill 0.85 s after the last key lost the text being typed in a collection's document (its
+    # place file was written a second after the first change; a single document's journal within half of one)
+    from editor.ui.safety.sessions import JOURNAL_SYNC_MS
+
+    win = _aligned_window(qtbot, tmp_path)
+    assert win.collection._place_timer.interval() <= JOURNAL_SYNC_MS
