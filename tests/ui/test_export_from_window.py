@@ -179,3 +179,22 @@ def test_after_an_xliff_2_export_the_next_export_suggests_xliff_2(qtbot, window,
     assert "urn:oasis:names:tc:xliff:document:2.0" in (tmp_path / "out.xlf").read_text(encoding="utf-8")
     window.actions_.export.trigger()
     assert seen[1].current_format().xliff_version == "2.0"
+
+
+def test_a_document_read_from_an_xliff_is_never_exported_under_that_files_name(qtbot, window, monkeypatch, tmp_path):
+    # an X11 re-test: with codes.xlf open, Ctrl+E suggested codes.xlf itself, one Yes from overwriting the client's
+    # file
+    from editor.exporting import export_document
+    from editor.exporting import ExportOptions
+
+    opened = tmp_path / "codes.xlf"
+    export_document(window.document, opened, ExportOptions())
+    window.opened_path = opened
+    window.project_path = None
+    seen = []
+    _accept_with(monkeypatch, seen)
+    window.actions_.export.trigger()
+    for index, fmt in enumerate(seen[0].formats):           # in every format, XLIFF or TMX alike
+        seen[0].format_combo.setCurrentIndex(index)
+        assert seen[0].path().resolve() != opened.resolve()
+    assert seen[0].path().name.startswith("codes-aligned.")

@@ -266,6 +266,10 @@ class FileController(QObject):
         # TMX after an XLIFF export (an X11 audit)
         stem = (project_path or host.opened_path or Path(doc.meta.src_file or "alignment")).with_suffix(
             PROJECT_SUFFIX).name
+        if project_path is None and host.opened_path is not None:
+            # never the file it was read from: an XLIFF or TMX opened and exported in its own format was suggested
+            # under its own name, one Yes from overwriting the client's file (an X11 re-test)
+            stem = f"{host.opened_path.stem}-aligned{PROJECT_SUFFIX}"
         suggested = (project_path.parent if project_path else file_dialogs.start_folder()) / stem
         try:
             from editor.ui.dialogs.export_dialog import ExportDialog
