@@ -84,6 +84,25 @@ def test_new_collection_dialog_previews_the_pairing_and_lets_pairs_be_fixed_adde
     assert collection.settings.clean          # the safe repairs, as a single import and `duiqi batch` do
 
 
+def test_return_in_a_folder_field_lists_the_pairs_and_creates_nothing(qtbot, tmp_path):
+    # an X11 re-test: the folder typed and Return pressed, the dialog ran Create and Align at once (its default
+    # button) into a default folder, before the pairs could be looked at or a lone file added
+    from PySide6.QtCore import Qt
+
+    from editor.ui.collection.new_collection_dialog import ONE_FOLDER
+
+    sources = make_sources(tmp_path / "client")
+    dialog = NewCollectionDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.source_kind.setCurrentIndex(ONE_FOLDER)
+    dialog.one_folder.edit.setText(str(sources))
+    dialog.one_folder.edit.setFocus()
+    qtbot.keyClick(dialog.one_folder.edit, Qt.Key.Key_Return)
+    assert dialog.pairs_table.rowCount() == 3 and dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+
+
 def test_new_collection_dialog_names_bad_input_and_creates_nothing(qtbot, tmp_path):
     (tmp_path / "zh").mkdir()
     make_sources(tmp_path / "en")

@@ -21,13 +21,23 @@ from editor.ui.dialogs import file_dialogs
 TWO_FOLDERS, ONE_FOLDER, JOBS_FILE, MIXED_FILES = range(4)
 
 
+class _PathEdit(QLineEdit):
+    """A path field in which Return reads the path (the preview lists its pairs) and goes no further: it also
+    pressed the dialog's default button, Create and Align, before the pairs could be looked at (an X11 re-test)."""
+
+    def keyPressEvent(self, event) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class _PathField(QWidget):
     """A line edit with a Browse button (folder, file or files)."""
 
     def __init__(self, kind: str, on_change, parent=None) -> None:
         super().__init__(parent)
         self.kind = kind
-        self.edit = QLineEdit(self)
+        self.edit = _PathEdit(self)
         self.edit.setClearButtonEnabled(True)
         self.edit.editingFinished.connect(on_change)
         browse = QPushButton(self.tr("&Browse…"), self)
