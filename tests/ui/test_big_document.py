@@ -102,3 +102,15 @@ def test_the_selected_link_stays_where_it_was_when_the_settings_are_applied(qtbo
     for _ in range(3):
         win._apply_settings()
         assert view.current_bead() == k and abs(_top_in_view(view, k) - y) <= 2
+
+
+def test_a_sentence_with_a_line_break_inside_is_as_tall_as_its_lines(qtbot):
+    # an X11 re-test: a TMX's <ph>&lt;br/&gt;</ph> read as a line break, and the short sentence was measured as one
+    # line: the text after the break ("。") was drawn outside its row, seen only in the sentence editor
+    from editor.bitext.document import Segment
+
+    win = _shown(qtbot, 10, 1200)
+    pane = win.view.panes[Side.SRC]
+    one = pane.measure(Segment(0, "然后关闭窗口。", 0), pane.text_width())
+    two = pane.measure(Segment(0, "然后关闭窗口\n。", 0), pane.text_width())
+    assert two >= one + pane._fm.height() - 1

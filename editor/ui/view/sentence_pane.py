@@ -203,8 +203,10 @@ class SentencePane(QWidget):
         if advance is None:
             # The one-line width does not depend on the pane's width: a resize re-uses it.
             advance = self._advances[text] = fm.horizontalAdvance(text)
-        if advance < width - 2:
-            text_h = line          # fits on one line: skip the costly wrapped measurement
+        if advance < width - 2 and "\n" not in text:
+            # fits on one line: skip the costly wrapped measurement (a line break inside, an inline code another
+            # tool wrote as <br/>, makes two: the text after it was drawn outside the row; an X11 re-test)
+            text_h = line
         else:
             text_h = fm.boundingRect(QRectF(0, 0, width, 1e9), TEXT_FLAGS, text).height()
         # A paragraph start is a darker rule and a ¶ in the margin, not a line of its own.
@@ -220,7 +222,7 @@ class SentencePane(QWidget):
             wide = len(_WIDE.findall(text))
             advance = wide * self._em + (len(text) - wide) * self._average
         lines = max(1, int(advance / max(1.0, width - 2)) + (1 if advance % max(1.0, width - 2) else 0))
-        return lines * line + 2 * self.vpad
+        return (lines + text.count("\n")) * line + 2 * self.vpad
 
     def _faces_links_on_left(self) -> bool:
         return self._view.left_side is not self.side
