@@ -43,6 +43,25 @@ _EN_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True))
 _ZH_UNIT_ONLY = set("十百千万萬亿億")
 
 
+#: the days of the week: 星期二 / 周二 / 礼拜二 and Tuesday are "weekday 2", not the number 2 (an X11 re-test:
+#: 周二 / "Tuesday" read "numbers 0 matched, 1 unmatched")
+_ZH_WEEKDAY = re.compile("(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])(?![次遍回趟])")     # 每周一次: once a week
+_ZH_WEEKDAYS = {c: k for k, c in enumerate("一二三四五六", start=1)} | {"日": 7, "天": 7}
+_EN_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+_EN_WEEKDAYS = {d: k for k, d in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                             "Sunday"), start=1)}
+
+
+def _weekdays(text: str, chinese: bool) -> tuple[list[str], str]:
+    """Return the days of the week named in a text as "weekday N" tokens, and the text without them."""
+    found: list[str] = []
+
+    def day(m: re.Match) -> str:
+        found.append(f"weekday {_ZH_WEEKDAYS[m.group(1)] if chinese else _EN_WEEKDAYS[m.group(1)]}")
+        return " "
+    return found, (_ZH_WEEKDAY if chinese else _EN_WEEKDAY).sub(day, text)
+
+
 def _months(text: str, chinese: bool) -> tuple[list[str], str]:
     """Return the months named in a text as "month N" tokens, and the text without them (so that the 3 of
     3月 is not counted again as a number). English "May" counts only capitalised (not the verb "may")."""
@@ -80,6 +99,8 @@ def _numbers(text: str, markers: Collection[str] = ()) -> list[str]:
             text = text.replace(marker, " ")
     chinese = bool(re.search(r"[\u4e00-\u9fff]", text))
     found, text = _months(text, chinese)
+    days, text = _weekdays(text, chinese)
+    found += days
 
     def scaled(m: re.Match) -> str:                   # "20 billion", "1.5 million": one number
         value = float(m.group(1).replace(",", "")) * _SCALES[m.group(2).lower()]

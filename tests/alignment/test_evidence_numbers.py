@@ -57,3 +57,11 @@ def test_a_number_written_in_english_words_or_with_a_scale_word_is_one_number():
     # a lone "one" is a pronoun as often as a number
     evidence = explain(["他说。"], ["One of them said so."], 3.0)
     assert (evidence.numbers_matched, evidence.numbers_unmatched) == (0, 0)
+
+
+def test_a_day_of_the_week_matches_its_english_name_and_is_no_number():
+    # an X11 re-test: 周二 / "Tuesday" read "numbers 0 matched, 1 unmatched" (二 counted as the number 2)
+    evidence = explain(["会议定于周二举行，星期天休息。"], ["The meeting is on Tuesday; Sunday is a day off."], 3.0)
+    assert (evidence.numbers_matched, evidence.numbers_unmatched) == (2, 0)
+    evidence = explain(["每周一次。"], ["Once a week."], 3.0)                    # "once a week", no Monday
+    assert (evidence.numbers_matched, evidence.numbers_unmatched) == (0, 0)
