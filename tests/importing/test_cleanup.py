@@ -122,9 +122,18 @@ def test_stray_spaces_inside_paired_straight_quotes_are_removed_by_default():
     # an X11 re-test: a news source with spaces around its punctuation put '他说 " 我们 "' into the TM
     assert clean_text('他说 " 我们明天走 " ，然后离开了。')[0] == '他说"我们明天走"，然后离开了。'
     assert clean_text('他强调 ， " 我们必须不断更新它 。 " 他说完就走了。')[0] == '他强调，"我们必须不断更新它。"他说完就走了。'
-    assert clean_text('He said " we will " and left. She said " no . "')[0] == 'He said "we will" and left. She said "no ."'
+    assert clean_text('He said " we will " and left. She said " no . "')[0] == 'He said "we will" and left. She said "no."'
     fixes = [f for f in suggest_cleanup('he said " we will " and left') if f.note == "space inside quotation marks"]
     assert len(fixes) == 2 and all(f.kind is FixKind.WHITESPACE and f.default for f in fixes)
+
+
+def test_a_space_before_english_punctuation_is_removed_but_not_before_an_ellipsis_or_a_decimal():
+    # an X11 re-test: 'He said " we will try " .' reached the TM as 'He said "we will try" .'
+    assert clean_text('He said " we will try " .')[0] == 'He said "we will try".'
+    assert clean_text('Hello , world ! Is it 5 ?')[0] == 'Hello, world! Is it 5?'
+    assert clean_text('Wait ... what? The rate is .5 now.')[0] == 'Wait ... what? The rate is .5 now.'
+    [fix] = [f for f in suggest_cleanup("Hello , world") if f.note == "space before punctuation"]
+    assert fix.kind is FixKind.WHITESPACE and fix.default
 
 
 def test_straight_quotes_that_do_not_pair_up_keep_their_spaces():
