@@ -9,7 +9,8 @@ and peak memory for each mode, the ratio of each mode's F1 and time to the lengt
 the reliability table of the confidence, a 10,000-sentence book (MAC-dev chapters repeated, each copy
 marked so nothing is served from a cache) for speed and memory with progress and cancellation, and (best
 mode, bench_accuracy.py) strict/lax F1 and 1-0/0-1 precision/recall on MAC-dev, news-dev, MAC-dev perturbed
-by perturb.py and MAC-dev as one plain-file book.
+by perturb.py, MAC-dev as one plain-file book, and news-dev + MAC-dev with the translation's headline moved after the
+lead (perturb.moved_headlines).
 Each mode runs in a fresh subprocess with the engine's arrays built (their one-time build at a first start is
 timed first) and no sentence embedding cached: times include loading and are cold.
 
