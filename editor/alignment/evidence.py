@@ -92,7 +92,7 @@ def _numbers(text: str, markers: Collection[str] = ()) -> list[str]:
     months as "month N" (3月, 三月, March), so 3月8日 matches "March 8". The `markers` (another tool's inline
     codes, "{5}", "{/1}": editor.exchange.inline) are not numbers (the strip said "numbers 3 matched" of a link
     whose only numbers were code markers; an X11 audit)."""
-    from editor.alignment.lexicon import _ZH_NUMERAL_RUN, _zh_number
+    from editor.alignment.lexicon import _ZH_NUMERAL_RUN, _zh_number, shared_lexicon
 
     for marker in markers:
         if marker in text:
@@ -109,10 +109,14 @@ def _numbers(text: str, markers: Collection[str] = ()) -> list[str]:
     if not chinese:
         text = _DIGITS_SCALED.sub(scaled, text)
     found += [m.group().replace(",", "") for m in _DIGITS.finditer(text)]
-    for run in _ZH_NUMERAL_RUN.findall(text):
+    phrases = shared_lexicon().set_phrases(text) if chinese else []
+    for match in _ZH_NUMERAL_RUN.finditer(text):
+        run = match.group()
         # A lone 一 is mostly "a"/"one" in prose; a run of units alone (萬 in the name 汪夔萬, 千万 "by all
-        # means") is a word, not a number; 十 alone is ten.
+        # means") is a word, not a number; 十 alone is ten; the numerals of a set phrase (六亲不认) are none.
         if run == "一" or (run != "十" and set(run) <= _ZH_UNIT_ONLY):
+            continue
+        if any(a <= match.start() and match.end() <= b for a, b in phrases):
             continue
         value = _zh_number(run)
         if value is not None:

@@ -65,3 +65,15 @@ def test_a_day_of_the_week_matches_its_english_name_and_is_no_number():
     assert (evidence.numbers_matched, evidence.numbers_unmatched) == (2, 0)
     evidence = explain(["每周一次。"], ["Once a week."], 3.0)                    # "once a week", no Monday
     assert (evidence.numbers_matched, evidence.numbers_unmatched) == (0, 0)
+
+
+def test_the_numerals_of_a_set_phrase_are_no_numbers():
+    # an X11 re-test: 六亲不认 / "not even his own family" and 三心二意 / "never puts his heart into it" read
+    # "numbers 0 matched, 1 (2) unmatched", right links of literary text made to look doubtful
+    from editor.alignment.lexicon import shared_lexicon
+
+    shared_lexicon().load()
+    evidence = explain(["他六亲不认，做事总是三心二意。"], ["He spared no one and never put his heart into anything."], 3.0)
+    assert (evidence.numbers_matched, evidence.numbers_unmatched) == (0, 0)
+    evidence = explain(["四面八方来了三百余人，二〇一八年。"], ["More than three hundred came from all sides, in 2018."], 3.0)
+    assert (evidence.numbers_matched, evidence.numbers_unmatched) == (2, 0)
