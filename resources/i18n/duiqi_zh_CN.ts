@@ -252,7 +252,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>CollectionController</name>
     <message>
-        <location filename="../../editor/ui/collection/collection_controller.py" line="+266"/>
+        <location filename="../../editor/ui/collection/collection_controller.py" line="+269"/>
         <source>%1 is still aligning; it opens when it is aligned.</source>
         <translation>%1 仍在对齐；对齐完成后即可打开。</translation>
     </message>
@@ -1364,7 +1364,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -2085,7 +2085,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+205"/>
         <source>Recovered the text you were typing in sentence %1 (Ctrl+Z undoes it).</source>
         <translation>已恢复您在第 %1 句中输入的文字（Ctrl+Z 可撤销）。</translation>
     </message>
@@ -2194,7 +2194,27 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>所选内容不在视野内，现已显示。再按一次该键即可编辑。</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+99"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to Sentence</source>
+        <translation>转到句子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 sentence (1–%2):</source>
+        <translation>%1句子（1–%2）：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Align Automatically</source>
         <translation>自动对齐</translation>
     </message>
@@ -2263,7 +2283,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>NewCollectionDialog</name>
     <message>
-        <location filename="../../editor/ui/collection/new_collection_dialog.py" line="+68"/>
+        <location filename="../../editor/ui/collection/new_collection_dialog.py" line="+78"/>
         <source>New Collection</source>
         <translation>新建文集</translation>
     </message>
@@ -2892,7 +2912,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>SentencePane</name>
     <message>
-        <location filename="../../editor/ui/view/sentence_pane.py" line="+400"/>
+        <location filename="../../editor/ui/view/sentence_pane.py" line="+402"/>
         <source>(empty sentence)</source>
         <translation>（空句子）</translation>
     </message>
@@ -3249,6 +3269,16 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+0"/>
         <source>Go to the previous match</source>
         <translation>转到上一个匹配项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go to Sentence…</source>
+        <translation>转到句子(&amp;G)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to a sentence by its number on the focused side (Tab switches the side)</source>
+        <translation>按编号转到当前一侧的句子（Tab 切换一侧）</translation>
     </message>
     <message>
         <location line="+2"/>

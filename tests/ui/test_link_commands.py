@@ -287,3 +287,22 @@ def test_ctrl_z_in_the_find_and_replace_dialog_undoes_the_replacement(qtbot, win
     dialog.replace_button.setFocus()                             # as after a click on it
     qtbot.keyClick(dialog.replace_button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: [s.text for s in window.document.tgt] == before, timeout=EVENT_TIMEOUT_MS)
+
+
+def test_go_to_sentence_selects_that_sentence_on_the_focused_side_and_shows_it(qtbot, window, monkeypatch):
+    # an X11 re-test: no way to go to a sentence by its number ("check sentence 1102" meant dragging the scrollbar)
+    from editor.bitext.document import Side
+
+    doc, view = window.document, window.view
+    asked = []
+
+    def answer(title, label, value, maximum):
+        asked.append((label, maximum))
+        return len(doc.tgt) - 1, True
+    monkeypatch.setattr(window, "ask_number", answer)
+    view.select_segment(Side.TGT, 0)
+    window.actions_.go_to.trigger()
+    assert asked == [(f"English sentence (1–{len(doc.tgt)}):", len(doc.tgt))]
+    assert view.current_segment() == (Side.TGT, len(doc.tgt) - 2)
+    k = doc.bead_index_of(doc.tgt[len(doc.tgt) - 2].id)
+    assert view._bead_whole(k)

@@ -43,6 +43,8 @@ class WindowActions(QObject):
         self.find = a(self.tr("&Find…"), QKeySequence.StandardKey.Find, self.tr("Find text in both languages"))
         self.find_next = a(self.tr("Find &Next"), "F3", self.tr("Go to the next match"))
         self.find_previous = a(self.tr("Find Pre&vious"), "Shift+F3", self.tr("Go to the previous match"))
+        self.go_to = a(self.tr("&Go to Sentence…"), "Ctrl+G",
+                       self.tr("Go to a sentence by its number on the focused side (Tab switches the side)"))
         # Align
         self.link = a(self.tr("&Link Selected Sentences"), "Ctrl+L",
                       self.tr("Link the sentences selected on the left with those selected on the right"))

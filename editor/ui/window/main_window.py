@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([act.edit_text, act.split, act.merge_segments, act.insert, act.delete])
         edit_menu.addSeparator()
-        edit_menu.addActions([act.find, act.find_next, act.find_previous, self.edit_controller.replace])
+        edit_menu.addActions([act.find, act.find_next, act.find_previous, self.edit_controller.replace, act.go_to])
         align_menu = bar.addMenu(self.tr("&Align"))
         align_menu.addActions([act.link, act.unlink, act.merge_beads, self.edit_controller.merge_previous,
                                self.edit_controller.split_link, act.boundary_up, act.boundary_down])
@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
             act.merge_segments: self._on_merge_segments_triggered, act.insert: self._on_insert_triggered,
             act.delete: self._on_delete_triggered, act.find: self.find_bar.open,
             act.find_next: self._on_find_next_triggered, act.find_previous: self._on_find_previous_triggered,
+            act.go_to: self._on_go_to_triggered,
             act.link: self._on_link_triggered, act.unlink: self._on_unlink_triggered,
             act.merge_beads: self._on_merge_beads_triggered, act.boundary_up: self._on_boundary_up_triggered,
             act.boundary_down: self._on_boundary_down_triggered, act.confirm_next: self._on_confirm_next_triggered,
@@ -979,6 +980,37 @@ class MainWindow(QMainWindow):
             self.find_bar.open()
             return
         self._on_find_searched(self.find_bar.field.text(), True)
+
+    def _on_go_to_triggered(self) -> None:
+        """Ask for a sentence number on the focused side and select it: a reviewer's "check sentence 1102" meant
+        dragging the scrollbar (an X11 re-test found no way to go to a number)."""
+        self.view.finish_editing()
+        side = self.view.focus_side
+        count = len(self.document.segments(side))
+        if not count:
+            return
+        current = self.view.current_segment()
+        value = current[1] + 1 if current is not None and current[0] is side else 1
+        language = self.tr("Chinese") if side is Side.SRC else self.tr("English")
+        number, ok = self.ask_number(self.tr("Go to Sentence"), self.tr("%1 sentence (1–%2):").replace(
+            "%1", language).replace("%2", str(count)), value, count)
+        if ok:
+            self.go_to_sentence(side, number - 1)
+
+    def ask_number(self, title: str, label: str, value: int, maximum: int) -> tuple[int, bool]:
+        """Ask for a number from 1 to `maximum` (tests replace this)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        return QInputDialog.getInt(self, title, label, value, 1, maximum)
+
+    def go_to_sentence(self, side: Side, pos: int) -> None:
+        """Select sentence `pos` of `side` and bring it into view, showing its link if the Show filter hid it."""
+        k = self.document.bead_index_of(self.document.segments(side)[pos].id)
+        if self.view.bead_hidden(k):
+            self.view.reveal_beads([k])
+        self.view.select_segment(side, pos)
+        self.view.ensure_bead_visible(k)
+        self.focus_panes()
 
     def _on_find_previous_triggered(self) -> None:
         if self.find_bar.field.text():
