@@ -1058,3 +1058,17 @@ def test_the_text_being_typed_in_a_collection_is_written_as_soon_as_a_single_doc
 
     win = _aligned_window(qtbot, tmp_path)
     assert win.collection._place_timer.interval() <= JOURNAL_SYNC_MS
+
+
+def test_a_folder_typed_with_a_tilde_is_the_home_folders(qtbot, tmp_path, monkeypatch):
+    # an X11 re-test: "~/x" typed into the folder field read "~/x: not a folder"
+    from editor.ui.collection.new_collection_dialog import ONE_FOLDER
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    make_sources(tmp_path / "client")
+    dialog = NewCollectionDialog()
+    qtbot.addWidget(dialog)
+    dialog.source_kind.setCurrentIndex(ONE_FOLDER)
+    dialog.one_folder.edit.setText("~/client")
+    dialog.find_pairs()
+    assert dialog.pairs_table.rowCount() == 3 and not dialog.error_label.text()

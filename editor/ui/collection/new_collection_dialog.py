@@ -67,7 +67,8 @@ class _PathField(QWidget):
         if not text:
             return []
         parts = text.split(" ; ") if self.kind == "files" else [text]
-        return [Path(p.strip()) for p in parts if p.strip()]
+        # "~/clients/x" as typed in a shell (an X11 re-test: "~: not a folder")
+        return [Path(p.strip()).expanduser() for p in parts if p.strip()]
 
 
 class NewCollectionDialog(QDialog):
