@@ -79,6 +79,15 @@ def test_the_merged_xliff_has_one_file_per_document_and_is_valid(tmp_path, versi
     assert sorted(f.get("original") for f in files) == sorted(e.name for e in collection.entries)
     units = tree.getroot().findall(".//{*}trans-unit" if version == "1.2" else ".//{*}unit")
     assert len(units) == report.written
+    if version == "1.2":
+        # unique in the whole file (an X11 audit: each document's ids started at 1, and a client's OmegaT check
+        # that matches units by id paired one document's target with another's source)
+        ids = [u.get("id") for u in units]
+        assert len(set(ids)) == len(ids)
+    else:                                              # 2.0: unique within each <file>, as its spec says
+        for f in files:
+            ids = [u.get("id") for u in f.findall(".//{*}unit")]
+            assert len(set(ids)) == len(ids)
 
 
 def test_a_failed_or_missing_document_is_left_out_and_named(tmp_path):
