@@ -260,6 +260,7 @@ class ReviewCounts:
     confirmed: int       # links a person vouched for
     doubtful: int        # beads (links and unlinked sentences) still doubtful
     unlinked: int        # 1-0 / 0-1 beads
+    vouched: int = 0     # beads a person vouched for, unlinked sentences confirmed as such included
 
     @property
     def percent_confirmed(self) -> float:
@@ -278,15 +279,16 @@ def whole_percent(value: float) -> str:
 
 def review_counts(doc: "AlignmentDocument", policy: ReviewPolicy) -> ReviewCounts:
     """Count the document's links, confirmed links, doubtful beads and unlinked sentence groups."""
-    links = confirmed = doubtful = unlinked = 0
+    links = confirmed = doubtful = unlinked = vouched = 0
     for bead in doc.beads:
         if bead.src and bead.tgt:
             links += 1
             confirmed += bead.is_fixed
         else:
             unlinked += 1
+        vouched += bead.is_fixed
         doubtful += policy.is_doubtful(doc, bead)
-    return ReviewCounts(links, confirmed, doubtful, unlinked)
+    return ReviewCounts(links, confirmed, doubtful, unlinked, vouched)
 
 
 # -- import warnings --------------------------------------------------------------------------------------

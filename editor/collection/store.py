@@ -43,12 +43,14 @@ TO_ALIGN, TO_REVIEW, REVIEWED, FAILED = "to align", "to review", "reviewed", "fa
 UNCHECKED = "nothing doubtful"
 
 
-def review_status(doubtful: int, confirmed: int) -> str:
-    """A document's review status from its counts: `reviewed` only once a person has confirmed links and no
-    doubtful link is left, so the list never claims a review that did not happen."""
+def review_status(doubtful: int, vouched: int) -> str:
+    """A document's review status from its counts: `reviewed` only once a person has vouched for something (a
+    link, or a sentence as having no counterpart) and no doubtful link is left, so the list never claims a review
+    that did not happen. A document whose only doubtful items were sentences without counterpart, each confirmed
+    as such, read "nothing doubtful" as if nobody had looked (an X11 audit)."""
     if doubtful:
         return TO_REVIEW
-    return REVIEWED if confirmed else UNCHECKED
+    return REVIEWED if vouched else UNCHECKED
 
 
 @dataclass
@@ -74,6 +76,7 @@ class DocumentStats:
     tgt_lang: str | None = None
     stamp: list[int] | None = None       # [mtime_ns, size] of the file these counts belong to
     unlinked: int | None = None          # 1-0 / 0-1 sentence groups (None: counted before the index kept them)
+    vouched: int | None = None           # beads a person vouched for, unlinked ones included (None: as confirmed)
 
     @property
     def percent_confirmed(self) -> float:
@@ -98,7 +101,8 @@ class DocumentEntry:
         if self.file is None:
             return TO_ALIGN
         if self.stats is not None:
-            return review_status(self.stats.doubtful, self.stats.confirmed)
+            return review_status(self.stats.doubtful, self.stats.confirmed if self.stats.vouched is None
+                                 else self.stats.vouched)
         return TO_REVIEW
 
 
@@ -244,6 +248,8 @@ class Collection:
                 if stats is not None and not (isinstance(stats.links, int) and isinstance(stats.doubtful, int)
                                               and isinstance(stats.confirmed, int)):
                     stats = None
+                if stats is not None and not isinstance(stats.vouched, (int, type(None))):
+                    stats.vouched = None
             entries.append(DocumentEntry(item["name"], item.get("zh"), item.get("en"), item.get("file"),
                                          item.get("error"), stats))
         unpaired = [u for u in data.get("unpaired") or [] if isinstance(u, str)]
@@ -350,7 +356,7 @@ class Collection:
         changed = (datetime.fromtimestamp(stamp[0] / 1e9, tz=timezone.utc).isoformat(timespec="seconds")
                    if stamp else None)
         entry.stats = DocumentStats(counts.links, counts.doubtful, counts.confirmed, changed,
-                                    doc.meta.src_lang, doc.meta.tgt_lang, stamp, counts.unlinked)
+                                    doc.meta.src_lang, doc.meta.tgt_lang, stamp, counts.unlinked, counts.vouched)
         return entry.stats
 
     def fail(self, entry: DocumentEntry, reason: str, write_index: bool = True) -> None:

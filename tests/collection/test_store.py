@@ -59,6 +59,24 @@ def test_statuses_follow_the_documents(tmp_path):
     assert collection.entry("sample").status in (TO_REVIEW, UNCHECKED)
 
 
+def test_a_document_whose_only_doubtful_sentences_were_confirmed_unlinked_is_reviewed(tmp_path):
+    # an X11 audit: a document whose only flagged items were sentences without counterpart, each confirmed as such,
+    # read "nothing doubtful" (0 % confirmed: no link was), as if nobody had looked at it
+    from editor.bitext import edits
+    from editor.bitext.document import Bead
+
+    collection = make_collection(tmp_path)
+    memo = collection.entry("memo")
+    doc = collection.load(memo)
+    first = doc.beads[0]
+    doc.apply(edits.replace_beads(doc, 0, 0, [Bead(first.src, ()), Bead((), first.tgt)], "unlink"))
+    for k in (0, 1):
+        doc.apply(edits.confirm(doc, k))
+    collection.save_document(memo, doc)
+    assert memo.stats.confirmed == 0 and memo.stats.doubtful == 0 and memo.status == REVIEWED
+    assert Collection.open(collection.folder).entry("memo").status == REVIEWED        # kept in the index
+
+
 def test_a_damaged_index_is_named(tmp_path):
     collection = make_collection(tmp_path)
     index = collection.folder / INDEX_NAME

@@ -74,6 +74,7 @@ class OpenDocument:
     stack: QUndoStack
     journal: DocumentJournal
     counts: tuple[int, int, int] = (0, 0, 0)       # links, doubtful, confirmed
+    vouched: int = 0                                # beads a person vouched for (ReviewCounts.vouched)
     edited: str | None = None                        # ISO time (UTC) of its last edit in this session
     on_clean: object = None                          # the slot told when its stack gets clean or not
     position: list | None = None                     # where the translator was in it: [side value, segment id]
@@ -150,11 +151,12 @@ class CollectionController(QObject):
         opened = self.open_documents.get(name)
         if opened is None:
             return None
-        return (*opened.counts, not opened.stack.isClean())
+        return (*opened.counts, not opened.stack.isClean(), opened.vouched)
 
     def _count(self, opened: OpenDocument) -> None:
         counts = review_counts(opened.doc, ReviewPolicy.for_document(opened.doc, self.host.review_threshold()))
         opened.counts = (counts.links, counts.doubtful, counts.confirmed)
+        opened.vouched = counts.vouched
 
     def _last_edit(self, name: str) -> str | None:
         opened = self.open_documents.get(name)

@@ -63,7 +63,7 @@ class DocumentListModel(QAbstractTableModel):
             return ALIGNING
         live = self._live(entry.name)
         if live is not None and not entry.error:
-            return review_status(live[1], live[2])
+            return review_status(live[1], live[4])
         return entry.status
 
     def refresh(self, name: str | None = None) -> None:
@@ -93,13 +93,15 @@ class DocumentListModel(QAbstractTableModel):
                     self.tr("Status"), self.tr("Last change"))[section]
         return None
 
-    def _counts(self, entry: DocumentEntry) -> tuple[int, int, int, bool] | None:
+    def _counts(self, entry: DocumentEntry) -> tuple[int, int, int, bool, int] | None:
+        """(links, doubtful, confirmed, unsaved edits, vouched), from the open document or the index."""
         live = self._live(entry.name)
         if live is not None:
             return live
         if entry.stats is None or entry.file is None:
             return None
-        return entry.stats.links, entry.stats.doubtful, entry.stats.confirmed, False
+        vouched = entry.stats.confirmed if entry.stats.vouched is None else entry.stats.vouched
+        return entry.stats.links, entry.stats.doubtful, entry.stats.confirmed, False, vouched
 
     def status_text(self, status: str) -> str:
         return {ALIGNING: self.tr("aligning"), TO_ALIGN: self.tr("to align"), TO_REVIEW: self.tr("to review"),
@@ -121,7 +123,7 @@ class DocumentListModel(QAbstractTableModel):
             if column in (LINKS, DOUBTFUL, CONFIRMED):
                 if counts is None:
                     return -1 if sorting else ""
-                links, doubtful, confirmed, _ = counts
+                links, doubtful, confirmed, *_ = counts
                 if column == LINKS:
                     return links
                 if column == DOUBTFUL:
