@@ -187,18 +187,28 @@ def collect_entries(doc: AlignmentDocument, options: ExportOptions, report: Expo
     if report.removed_characters:
         report.warnings.append(f"removed {report.removed_characters} character(s) that XML does not allow "
                                f"(control characters)")
+    # the preset as the export dialog names it ("OmegaT"), not its key ("omegat": an X11 audit)
+    preset = _preset_title(options.preset)
     if report.skipped_unlinked:
         reason = ("as only confirmed links were asked for" if unlinked_by_choice == report.skipped_unlinked
-                  else f"as the {options.preset} preset does" if format_keeps_unlinked
+                  else f"as the {preset} preset does" if format_keeps_unlinked
                   else "which this format cannot hold")
         report.warnings.append(f"left out {report.skipped_unlinked} unlinked sentence group(s) "
                                f"(0-1 or 1-0), {reason}")
     if report.skipped_doubtful:
         report.warnings.append(f"left out {report.skipped_doubtful} doubtful link(s) (automatic links that "
-                               f"need review), as the {options.preset} preset does; confirm them to include them")
+                               f"need review), as the {preset} preset does; confirm them to include them")
     report.written = len(entries)
     report.written_unlinked = sum(1 for e in entries if not (e.src and e.tgt))
     return entries
+
+
+def _preset_title(name: str) -> str:
+    """A preset's title ("OmegaT", "Trados"), or `name` when there is no such preset."""
+    from editor.exchange.presets import PRESETS
+
+    preset = PRESETS.get(name)
+    return preset.title if preset is not None else name
 
 
 def unit_ids(doc: AlignmentDocument, entries: list[Entry], fmt: str, prefix: str = "") -> Iterator[str]:

@@ -102,7 +102,7 @@
         <location line="+29"/>
         <source>Alternative accepted; the rest aligned around it (%n link(s)).</source>
         <translation>
-            <numerusform>已采用候选方案，其余部分已围绕它重新对齐（%n 个链接）。</numerusform>
+            <numerusform>已采用备选方案，其余部分已围绕它重新对齐（%n 个链接）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -252,7 +252,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>CollectionController</name>
     <message>
-        <location filename="../../editor/ui/collection/collection_controller.py" line="+269"/>
+        <location filename="../../editor/ui/collection/collection_controller.py" line="+271"/>
         <source>%1 is still aligning; it opens when it is aligned.</source>
         <translation>%1 仍在对齐；对齐完成后即可打开。</translation>
     </message>
@@ -487,7 +487,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location line="+2"/>
         <source>left out %1 unlinked sentence group(s) (0-1 or 1-0), as the %2 preset does</source>
-        <translation>略去了 %1 组未链接的句子（0-1 或 1-0），%2 预设即如此</translation>
+        <translation>略去了 %1 组未链接的句子（0-1 或 1-0）：%2 预设不导出这类句子</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -497,7 +497,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location line="+2"/>
         <source>left out %1 doubtful link(s) (automatic links that need review), as the %2 preset does; confirm them to include them</source>
-        <translation>略去了 %1 个存疑链接（需要复核的自动链接），%2 预设即如此；确认后即可导出</translation>
+        <translation>略去了 %1 个存疑链接（需要复核的自动链接）：%2 预设不导出这类链接；确认后即可导出</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -538,14 +538,14 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../editor/ui/collection/document_list.py" line="+248"/>
+        <location filename="../../editor/ui/collection/document_list.py" line="+250"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Only documents that need review</source>
-        <translation>只显示需要审校的文档</translation>
+        <translation>只显示需要复核的文档</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -572,20 +572,20 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location line="+1"/>
         <source>%1 to review, %2 with nothing doubtful, %3 reviewed, %4 failed</source>
-        <translation>%1 个待审校，%2 个无存疑，%3 个已审校，%4 个失败</translation>
+        <translation>%1 个待复核，%2 个无存疑，%3 个已复核，%4 个失败</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>%n document(s) written as TMX hold no sentence without a counterpart: the likely omissions are not listed. Run duiqi batch with --format duiqi to review them.</source>
         <translation>
-            <numerusform>%n 个以 TMX 写出的文档不含没有对应句的句子：可能的漏译不会列出。用 duiqi batch --format duiqi 运行即可审阅它们。</numerusform>
+            <numerusform>%n 个以 TMX 写出的文档不含没有对应句的句子：可能的漏译不会列出。用 duiqi batch --format duiqi 运行即可复核它们。</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location line="-291"/>
+        <location line="-293"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -615,7 +615,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>aligning</source>
         <translation>对齐中</translation>
     </message>
@@ -627,12 +627,12 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location line="+0"/>
         <source>to review</source>
-        <translation>待审校</translation>
+        <translation>待复核</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>reviewed</source>
-        <translation>已审校</translation>
+        <translation>已复核</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1098,7 +1098,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location line="+0"/>
         <source>Close this dialog and list these links in the review list</source>
-        <translation>关闭此对话框，并在审阅列表中列出这些链接</translation>
+        <translation>关闭此对话框，并在复核列表中列出这些链接</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1981,26 +1981,30 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+13"/>
+        <location line="+825"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-823"/>
+        <location line="+827"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-825"/>
+        <location line="+822"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-821"/>
+        <location line="+825"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-819"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2149,7 +2153,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location line="+65"/>
         <source>The review list goes on in %1.</source>
-        <translation>审阅列表在 %1 中继续。</translation>
+        <translation>复核列表在 %1 中继续。</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2160,7 +2164,7 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+1"/>
         <source>%n of the links above are doubtful or unlinked, and nobody has reviewed them yet. Confirm only the sure links, or these too?</source>
         <translation>
-            <numerusform>上方有 %n 个链接存疑或未链接，尚无人审校。只确认可靠的链接，还是连同这些一起确认？</numerusform>
+            <numerusform>上方有 %n 个链接存疑或未链接，尚无人复核。只确认可靠的链接，还是连同这些一起确认？</numerusform>
         </translation>
     </message>
     <message>
@@ -2194,7 +2198,17 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>所选内容不在视野内，现已显示。再按一次该键即可编辑。</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+90"/>
+        <source>&amp;Undo %1</source>
+        <translation>撤销%1(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Redo %1</source>
+        <translation>重做%1(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
@@ -2264,7 +2278,7 @@ Your work is autosaved. Details were written to %2.</source>
         <location line="+6"/>
         <source>%n document(s) were written as TMX, which keeps no sentence without a counterpart: to review omissions, run duiqi batch with --format duiqi.</source>
         <translation>
-            <numerusform>%n 个文档以 TMX 格式写出，TMX 不保留没有对应译文的句子：要审校漏译，请用 duiqi batch --format duiqi 重新运行。</numerusform>
+            <numerusform>%n 个文档以 TMX 格式写出，TMX 不保留没有对应译文的句子：要复核漏译，请用 duiqi batch --format duiqi 重新运行。</numerusform>
         </translation>
     </message>
     <message>
@@ -2283,7 +2297,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>NewCollectionDialog</name>
     <message>
-        <location filename="../../editor/ui/collection/new_collection_dialog.py" line="+78"/>
+        <location filename="../../editor/ui/collection/new_collection_dialog.py" line="+79"/>
         <source>New Collection</source>
         <translation>新建文集</translation>
     </message>
@@ -3338,7 +3352,7 @@ Your work is autosaved. Details were written to %2.</source>
     <message>
         <location line="+1"/>
         <source>Confirm the selected link and jump to the next unconfirmed one (to the review list&apos;s next link when you work from the list)</source>
-        <translation>确认所选链接并跳到下一个未确认的链接（从审校列表工作时，跳到列表中的下一个链接）</translation>
+        <translation>确认所选链接并跳到下一个未确认的链接（从复核列表工作时，跳到列表中的下一个链接）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3582,7 +3596,7 @@ Your work is autosaved. Details were written to %2.</source>
 <context>
     <name>_PathField</name>
     <message>
-        <location filename="../../editor/ui/collection/new_collection_dialog.py" line="-275"/>
+        <location filename="../../editor/ui/collection/new_collection_dialog.py" line="-276"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>

@@ -198,3 +198,21 @@ def test_an_exports_warnings_are_chinese_in_the_chinese_ui(qtbot, chinese, tmp_p
     for warning in warnings:
         text = reason_text(warning)
         assert re.search("[\u4e00-\u9fff]", text) and text != warning, warning
+
+
+def test_the_undo_menu_text_names_the_step_with_the_accelerator_at_the_end(qtbot, chinese):
+    # an X11 audit: "撤销(U) 确认": Qt writes the prefix, a space and the step, so the Chinese accelerator stood in
+    # the middle
+    from editor.bitext import edits
+    from editor.bitext.document import AlignmentDocument, Bead
+    from editor.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+
+    doc = AlignmentDocument.from_texts([("今天天气很好。", 0)], [("The weather is fine today.", 0)])
+    doc.beads = [Bead((0,), (1,), 0.9)]
+    win = MainWindow(doc, settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.push_change(lambda d: edits.confirm(d, 0))
+    assert win.undo_action.text() == "撤销确认(&U)"
+    win.undo_action.trigger()
+    assert win.redo_action.text() == "重做确认(&R)" and win.undo_action.text() == "撤销(&U)"

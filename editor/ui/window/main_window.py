@@ -167,6 +167,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.undo_action.setIconText(self.tr("Undo"))       # the toolbar keeps short words; the menu says what
         self.redo_action.setIconText(self.tr("Redo"))
+        # the menu text from a whole translatable template: Qt writes prefix + " " + the step, which put the
+        # Chinese accelerator in the middle ("撤销(U) 确认"; an X11 audit)
+        self.undo_group.undoTextChanged.connect(self._on_undo_text_changed)
+        self.undo_group.redoTextChanged.connect(self._on_redo_text_changed)
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([act.new, act.new_collection, act.open, act.open_collection])
@@ -980,6 +984,14 @@ class MainWindow(QMainWindow):
             self.find_bar.open()
             return
         self._on_find_searched(self.find_bar.field.text(), True)
+
+    def _on_undo_text_changed(self, text: str) -> None:
+        self.undo_action.setText(self.tr("&Undo %1").replace("%1", text) if text else self.tr("&Undo"))
+        self.undo_action.setIconText(self.tr("Undo"))
+
+    def _on_redo_text_changed(self, text: str) -> None:
+        self.redo_action.setText(self.tr("&Redo %1").replace("%1", text) if text else self.tr("&Redo"))
+        self.redo_action.setIconText(self.tr("Redo"))
 
     def _on_go_to_triggered(self) -> None:
         """Ask for a sentence number on the focused side and select it: a reviewer's "check sentence 1102" meant
