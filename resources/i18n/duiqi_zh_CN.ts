@@ -767,8 +767,8 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Find and &amp;Replace…</source>
-        <translation>查找和替换(&amp;R)…</translation>
+        <source>Find and Rep&amp;lace…</source>
+        <translation>查找和替换(&amp;L)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1065,13 +1065,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>文件把哪种语言标为源语言（TMX 的 srclang、XLIFF 的源语言）</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+264"/>
-        <source>Only &amp;confirmed links (%1 of %2 links)</source>
-        <translation>仅导出已确认的链接(&amp;C)（%2 个链接中的 %1 个）</translation>
-    </message>
-    <message>
-        <location line="-262"/>
+        <location line="+18"/>
         <source>Leave out links longer than</source>
         <translation>略去长于以下长度的链接：</translation>
     </message>
@@ -1081,12 +1075,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Add a byte order mark so &amp;Excel reads the UTF-8 text</source>
-        <translation>添加字节顺序标记（BOM），以便 Excel 正确读取 UTF-8 文本(&amp;E)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>Traditional Chinese has several codes (zh-TW Taiwan, zh-HK Hong Kong, zh-Hant any region). Choose the one your translation memory uses: its language pair must match exactly, and Trados silently skips units whose pair differs.</source>
         <translation>繁体中文有多个语言代码（zh-TW 台湾、zh-HK 香港、zh-Hant 不限地区）。请选择您的翻译记忆库所用的代码：记忆库的语言对必须完全一致，语言对不同的单元会被 Trados 悄悄跳过。</translation>
     </message>
@@ -1236,7 +1225,18 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>表格标题行</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-323"/>
+        <location line="+264"/>
+        <source>O&amp;nly confirmed links (%1 of %2 links)</source>
+        <translation>仅导出已确认的链接(&amp;N)（%2 个链接中的 %1 个）</translation>
+    </message>
+    <message>
+        <location line="-251"/>
+        <source>Add a byte order &amp;mark so Excel reads the UTF-8 text</source>
+        <translation>添加字节顺序标记（BOM）(&amp;M)，以便 Excel 正确读取 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location line="+311"/>
         <source>only punctuation or a separator</source>
         <translation>仅有标点或分隔符</translation>
     </message>
@@ -3135,12 +3135,7 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>打开文集文件夹（也可以是 duiqi batch -o DIR 的输出）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export Whole Collec&amp;tion…</source>
-        <translation>导出整个文集(&amp;T)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Write every document of the collection into one TMX or XLIFF file</source>
         <translation>将文集中的所有文档写入一个 TMX 或 XLIFF 文件</translation>
     </message>
@@ -3326,21 +3321,36 @@ Your work is autosaved. Details were written to %2.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Move Boundary &amp;Up</source>
-        <translation>边界上移(&amp;U)</translation>
+        <source>Move &amp;Boundary Up</source>
+        <translation>边界上移(&amp;B)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Move Boundary Do&amp;wn</source>
+        <translation>边界下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ne&amp;xt Unconfirmed Link</source>
+        <translation>下一个未确认链接(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Align Au&amp;tomatically</source>
+        <translation>自动对齐(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="-16"/>
         <source>Give this link&apos;s last sentence (on the focused side) to the next link</source>
         <translation>将此链接（当前焦点一侧）的最后一个句子移交给下一个链接</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Move Boundary &amp;Down</source>
-        <translation>边界下移(&amp;D)</translation>
+        <location line="-30"/>
+        <source>Export W&amp;hole Collection…</source>
+        <translation>导出整个文集(&amp;H)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+32"/>
         <source>Take the next link&apos;s first sentence (on the focused side) into this link</source>
         <translation>将下一个链接（当前焦点一侧）的第一个句子并入此链接</translation>
     </message>
@@ -3395,22 +3405,12 @@ Your work is autosaved. Details were written to %2.</source>
         <translation>跳到下一个不是一句对一句的链接</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Next Un&amp;confirmed Link</source>
-        <translation>下一个未确认链接(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Jump to the next link nobody confirmed yet</source>
         <translation>跳到下一个尚未确认的链接</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Align &amp;Automatically</source>
-        <translation>自动对齐(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Align the whole text again (keeps nothing)</source>
         <translation>重新对齐全文（不保留任何现有链接）</translation>
     </message>

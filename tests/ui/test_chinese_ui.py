@@ -29,7 +29,7 @@ def test_shortcuts_show_qts_native_key_names_not_translated_ones(qtbot, chinese)
     window = QMainWindow()
     qtbot.addWidget(window)
     actions = WindowActions(window)
-    assert actions.boundary_up.text() != "Move Boundary &Up"               # the UI is Chinese
+    assert actions.boundary_up.text() != "Move &Boundary Up"               # the UI is Chinese
     assert "Alt+Up" in actions.boundary_up.toolTip() and "上方向" not in actions.boundary_up.toolTip()
     assert actions.confirm_next.shortcut().toString(QKeySequence.SequenceFormat.NativeText) == "Return"
     menu = QMenu(window)
@@ -216,3 +216,28 @@ def test_the_undo_menu_text_names_the_step_with_the_accelerator_at_the_end(qtbot
     assert win.undo_action.text() == "撤销确认(&U)"
     win.undo_action.trigger()
     assert win.redo_action.text() == "重做确认(&R)" and win.undo_action.text() == "撤销(&U)"
+
+
+def test_no_two_items_of_a_menu_or_the_export_dialog_share_an_accelerator_in_chinese(qtbot, chinese):
+    # an X11 audit in the Chinese UI: 下一个存疑链接(D) and 边界下移(D), 中文语言代码(C) and 仅导出已确认的链接(C)
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from editor.bitext.document import AlignmentDocument, Bead
+    from editor.settings import Settings
+    from editor.ui.dialogs.export_dialog import ExportDialog
+    from editor.ui.window.main_window import MainWindow
+    from tests.ui.test_link_commands import _mnemonics
+
+    doc = AlignmentDocument.from_texts([("今天天气很好。", 0)], [("The weather is fine today.", 0)])
+    doc.beads = [Bead((0,), (1,), 0.9)]
+    win = MainWindow(doc, settings=Settings(), autosave=False)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    for menu_action in win.menuBar().actions():
+        menu = menu_action.menu()
+        letters = _mnemonics(a.text() for a in menu.actions() if not a.isSeparator() and a.text())
+        assert len(letters) == len(set(letters)), (menu.title(), sorted(letters))
+    dialog = ExportDialog(win, doc, None)
+    qtbot.addWidget(dialog)
+    letters = _mnemonics([w.text() for w in dialog.findChildren(QAbstractButton)] +
+                         [w.text() for w in dialog.findChildren(QLabel)])
+    assert len(letters) == len(set(letters)), sorted(letters)

@@ -306,3 +306,30 @@ def test_go_to_sentence_selects_that_sentence_on_the_focused_side_and_shows_it(q
     assert view.current_segment() == (Side.TGT, len(doc.tgt) - 2)
     k = doc.bead_index_of(doc.tgt[len(doc.tgt) - 2].id)
     assert view._bead_whole(k)
+
+
+def _mnemonics(texts):
+    import re
+
+    return [m.group(1).lower() for t in texts for m in [re.search(r"&([^&\s])", t)] if m]
+
+
+def test_no_two_items_of_a_menu_share_an_accelerator(qtbot, window):
+    # an X11 audit: Alt+D in the Align menu was both Move Boundary Down and Next Doubtful Link (and C, A, U twice)
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        letters = _mnemonics(a.text() for a in menu.actions() if not a.isSeparator() and a.text())
+        assert len(letters) == len(set(letters)), (menu.title(), sorted(letters))
+
+
+def test_no_two_controls_of_the_export_dialog_share_an_accelerator(qtbot, window):
+    # the same audit: Alt+C was the Chinese language code and Only confirmed links, Alt+E the BOM box and Export
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from editor.ui.dialogs.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window, window.document, None)
+    qtbot.addWidget(dialog)
+    texts = [w.text() for w in dialog.findChildren(QAbstractButton)] + [w.text() for w in dialog.findChildren(QLabel)]
+    letters = _mnemonics(texts)
+    assert len(letters) == len(set(letters)), sorted(letters)

@@ -215,7 +215,7 @@ class ExportDialog(QDialog):
         counts = document.counts()
         links = counts["beads"] - counts["unlinked"]
         confirmed_links = sum(1 for b in document.beads if b.is_fixed and b.src and b.tgt)
-        self.only_confirmed = QCheckBox(self.tr("Only &confirmed links (%1 of %2 links)")
+        self.only_confirmed = QCheckBox(self.tr("O&nly confirmed links (%1 of %2 links)")
                                         .replace("%1", str(confirmed_links)).replace("%2", str(links)))
         self.limit_length = QCheckBox(self.tr("Leave out links longer than"))
         self.max_length = QSpinBox()
@@ -228,7 +228,7 @@ class ExportDialog(QDialog):
         length_row.addWidget(self.limit_length)
         length_row.addWidget(self.max_length)
         length_row.addStretch(1)
-        self.excel_bom = QCheckBox(self.tr("Add a byte order mark so &Excel reads the UTF-8 text"))
+        self.excel_bom = QCheckBox(self.tr("Add a byte order &mark so Excel reads the UTF-8 text"))
 
         self.codes_label = QLabel()
         self.pair_warning = QLabel(self.tr(
@@ -479,7 +479,7 @@ class ExportDialog(QDialog):
         "0 of 276 links", document 001's, for a collection of 1,367; an X11 audit). `unlinked` (the sentence
         groups without counterpart, which a TMX leaves out) is None when not every document's count is known."""
         self._collection_counts = (documents, links, confirmed, unlinked)
-        self.only_confirmed.setText(self.tr("Only &confirmed links (%1 of %2 links)")
+        self.only_confirmed.setText(self.tr("O&nly confirmed links (%1 of %2 links)")
                                     .replace("%1", str(confirmed)).replace("%2", str(links)))
         self._update_summary()
 

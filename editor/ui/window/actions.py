@@ -22,7 +22,7 @@ class WindowActions(QObject):
                                         "them all as one collection"))
         self.open_collection = a(self.tr("Open Co&llection Folder…"), "Ctrl+Shift+O",
                                  self.tr("Open a collection folder (also what duiqi batch -o DIR writes)"))
-        self.export_collection = a(self.tr("Export Whole Collec&tion…"), "Ctrl+Shift+E",
+        self.export_collection = a(self.tr("Export W&hole Collection…"), "Ctrl+Shift+E",
                                    self.tr("Write every document of the collection into one TMX or XLIFF file"))
         self.save = a(self.tr("&Save"), QKeySequence.StandardKey.Save, self.tr("Save the project"))
         self.save_as = a(self.tr("Save &As…"), "Ctrl+Shift+S", self.tr("Save the project under a new name"))
@@ -51,9 +51,9 @@ class WindowActions(QObject):
         self.unlink = a(self.tr("&Unlink"), "Ctrl+U", self.tr("Dissolve the selected link"))
         self.merge_beads = a(self.tr("&Merge with Next Link"), "Ctrl+M",
                              self.tr("Join the selected link (or links) with the next into one n–m link"))
-        self.boundary_up = a(self.tr("Move Boundary &Up"), "Alt+Up",
+        self.boundary_up = a(self.tr("Move &Boundary Up"), "Alt+Up",
                              self.tr("Give this link's last sentence (on the focused side) to the next link"))
-        self.boundary_down = a(self.tr("Move Boundary &Down"), "Alt+Down",
+        self.boundary_down = a(self.tr("Move Boundary Do&wn"), "Alt+Down",
                                self.tr("Take the next link's first sentence (on the focused side) into this link"))
         self.confirm_next = a(self.tr("&Confirm and Go to Next"), "Return",
                               self.tr("Confirm the selected link and jump to the next unconfirmed one (to the "
@@ -66,9 +66,9 @@ class WindowActions(QObject):
                                    self.tr("Jump to the previous low-confidence link"))
         self.next_non_one = a(self.tr("Next &Non-1:1 Link"), "F7",
                               self.tr("Jump to the next link that is not one sentence to one sentence"))
-        self.next_unconfirmed = a(self.tr("Next Un&confirmed Link"), "F6",
+        self.next_unconfirmed = a(self.tr("Ne&xt Unconfirmed Link"), "F6",
                                   self.tr("Jump to the next link nobody confirmed yet"))
-        self.align = a(self.tr("Align &Automatically"), "Ctrl+Shift+A",
+        self.align = a(self.tr("Align Au&tomatically"), "Ctrl+Shift+A",
                        self.tr("Align the whole text again (keeps nothing)"))
         self.realign = a(self.tr("&Re-align the Rest"), "Ctrl+R",
                          self.tr("Re-align the sentences your edits cut loose and the links around them, "

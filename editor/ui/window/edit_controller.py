@@ -29,7 +29,7 @@ class EditController(QObject):
                                        self.tr("Pair the selected link's sentences in order; leftovers stay unlinked"))
         self.merge_previous = self._action(self.tr("Merge with &Previous Link"), "Ctrl+Shift+M",
                                            self.tr("Join the selected link with the link before it"))
-        self.replace = self._action(self.tr("Find and &Replace…"), "Ctrl+H",
+        self.replace = self._action(self.tr("Find and Rep&lace…"), "Ctrl+H",
                                     self.tr("Replace text in the Chinese or the English sentences (regex optional)"))
         self.split_link.triggered.connect(self._on_split_link_triggered)
         self.merge_previous.triggered.connect(self._on_merge_previous_triggered)
