@@ -57,6 +57,8 @@ class Settings:
     export_suffix: str = ""
     #: and for ".xlf" the XLIFF version ("1.2", "2.0"): an export to XLIFF 2.0 was followed by 1.2 (an X11 audit)
     export_xliff_version: str = ""
+    #: the format a whole collection was last exported to (".tmx", ".xlf 1.2", ".xlf 2.0")
+    collection_export: str = ""
     export_directions: dict[str, str] = field(default_factory=dict)
     #: per project (absolute path) the link selected when it was last saved or closed: a project reopens there
     #: (it opened at link 1; an X11 audit). The PLACES_KEPT most recent.

@@ -1072,3 +1072,29 @@ def test_a_folder_typed_with_a_tilde_is_the_home_folders(qtbot, tmp_path, monkey
     dialog.one_folder.edit.setText("~/client")
     dialog.find_pairs()
     assert dialog.pairs_table.rowCount() == 3 and not dialog.error_label.text()
+
+
+def test_the_collection_export_suggests_the_format_exported_last(qtbot, tmp_path, monkeypatch):
+    # an X11 audit: after exporting the whole collection to XLIFF, Ctrl+Shift+E offered TMX again (one Return from
+    # overwriting the earlier TMX)
+    from editor.ui.collection import collection_controller
+    from editor.ui.dialogs.export_dialog import ExportDialog
+
+    win = _aligned_window(qtbot, tmp_path)
+    seen = []
+
+    def exec_(dialog):
+        seen.append(dialog.current_format())
+        if len(seen) == 1:
+            index = next(i for i, f in enumerate(dialog.formats) if f.xliff_version == "2.0")
+            dialog.format_combo.setCurrentIndex(index)
+            dialog.path_edit.setText(str(tmp_path / "all.xlf"))
+            return QDialog.DialogCode.Accepted
+        return QDialog.DialogCode.Rejected
+    monkeypatch.setattr(ExportDialog, "exec", exec_)
+    finished = []
+    monkeypatch.setattr(collection_controller.QMessageBox, "information", lambda *a: finished.append(a))
+    win.actions_.export_collection.trigger()
+    qtbot.waitUntil(lambda: bool(finished), timeout=EVENT_TIMEOUT_MS)
+    win.actions_.export_collection.trigger()
+    assert seen[0].suffix == ".tmx" and (seen[1].suffix, seen[1].xliff_version) == (".xlf", "2.0")

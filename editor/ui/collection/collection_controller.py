@@ -529,9 +529,13 @@ class CollectionController(QObject):
                               creation_id=exporter_id(settings))
         dialog.setWindowTitle(self.tr("Export Collection"))
         dialog.show_collection(*self._export_totals())
-        _only_merge_formats(dialog)
+        # the merge format exported last (after an XLIFF export the dialog offered TMX again: an X11 audit)
+        _only_merge_formats(dialog, settings.collection_export if settings is not None else "")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        if settings is not None:
+            fmt = dialog.current_format()
+            settings.collection_export = f"{fmt.suffix} {fmt.xliff_version or ''}".strip()
         path, options = dialog.path(), dialog.options()
         options.review_threshold = self.host.review_threshold()
         self.start_export(path, options)
@@ -571,8 +575,9 @@ class CollectionController(QObject):
         QMessageBox.information(self.dialog_parent, self.tr("Export finished"), "\n".join(lines))
 
 
-def _only_merge_formats(dialog) -> None:
-    """Keep TMX and XLIFF in an ExportDialog's format list (a collection merges into those only)."""
+def _only_merge_formats(dialog, chosen: str = "") -> None:
+    """Keep TMX and XLIFF in an ExportDialog's format list (a collection merges into those only); select `chosen`
+    ("SUFFIX [XLIFF version]", as Settings.collection_export keeps it), else the first."""
     from editor.collection.merge import MERGE_SUFFIXES
 
     keep = [f for f in dialog.formats if f.suffix in MERGE_SUFFIXES]
@@ -582,5 +587,6 @@ def _only_merge_formats(dialog) -> None:
     for fmt in keep:
         dialog.format_combo.addItem(f"{fmt.name} ({fmt.suffix})")
     dialog.format_combo.blockSignals(False)
-    dialog.format_combo.setCurrentIndex(0)
+    names = [f"{f.suffix} {f.xliff_version or ''}".strip() for f in keep]
+    dialog.format_combo.setCurrentIndex(names.index(chosen) if chosen in names else 0)
     dialog._on_format_changed()

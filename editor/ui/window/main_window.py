@@ -1589,6 +1589,7 @@ class MainWindow(QMainWindow):
     def _on_export_collection_triggered(self) -> None:
         if self.collection is not None:
             self.collection.ask_and_export(self.settings)
+            self._save_settings()           # the format chosen, stored at once (as a single export's choices)
 
     def _maybe_save_collection(self) -> bool:
         names = self.collection.modified_names()
