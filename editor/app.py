@@ -158,8 +158,10 @@ def recover_then_open(window, args: Sequence[str]) -> bool:
     that work is shown and the files named are not opened (the status bar says so when it is another file);
     otherwise they open. Returns True when work was restored."""
     if _offer_recovery(window):
+        from editor.resources import sample_path
+
         named = [Path(a) for a in args if a != "--sample"]
-        if not _restored_from(window, named or [_sample_path()]):
+        if not _restored_from(window, named or [sample_path()]):
             from PySide6.QtCore import QCoreApplication
 
             what = ", ".join(p.name for p in named) or QCoreApplication.translate("App", "the sample")
@@ -216,12 +218,6 @@ def offer_collection_recovery(window) -> bool:
     return False
 
 
-def _sample_path() -> Path:
-    from editor.resources import sample_path
-
-    return sample_path()
-
-
 def _restored_from(window, named: Sequence[Path]) -> bool:
     """True when the files named on the command line are what the restored work was read from: its project, or
     when it has none, the exchange file (TMX, XLIFF, table) opened, else its source texts in either order (the
@@ -234,10 +230,14 @@ def _restored_from(window, named: Sequence[Path]) -> bool:
         sources = [window.opened_path]
     else:
         sources = list(dict.fromkeys(Path(p) for p in (doc.meta.src_file, doc.meta.tgt_file) if p))
-    if not sources or len(named) != len(sources):
-        return False
-    return all(any(_same_file(n, s) for s in sources) for n in named) and \
-        all(any(_same_file(n, s) for n in named) for s in sources)
+    return bool(sources) and {_resolved(n) for n in named} == {_resolved(s) for s in sources}
+
+
+def _resolved(path: Path | str) -> Path:
+    try:
+        return Path(path).resolve()
+    except OSError:
+        return Path(path).absolute()
 
 
 def _same_file(a: Path, b: Path) -> bool:

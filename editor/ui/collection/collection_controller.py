@@ -31,6 +31,7 @@ from editor.ui.collection.document_journal import (
     DocumentJournal,
     journal_path,
     leftover_history,
+    read_place,
 )
 from editor.ui.collection.document_list import DocumentListModel
 from editor.ui.error_text import reason_text
@@ -40,11 +41,6 @@ from editor.ui.model.qt_document import QtDocument
 from editor.ui.safety.sessions import JOURNAL_SYNC_MS
 
 log = logging.getLogger(__name__)
-
-
-def _listed(value, length: int) -> list | None:
-    """`value` when it is a list of `length` items (as PLACE_FILE holds a place), else None."""
-    return value if isinstance(value, list) and len(value) == length else None
 
 
 class CollectionHost(Protocol):
@@ -128,7 +124,7 @@ class CollectionController(QObject):
         # where the translator was in each document (in this session and, from PLACE_FILE, the last one): a
         # document replayed after a kill came back on its last change, not where the translator had been (an
         # X11 re-test)
-        self._saved = self._read_place()                      # what the last session left, read once
+        self._saved = read_place(self.collection.folder)                      # what the last session left, read once
         self._positions: dict[str, list] = dict(self._saved.get("positions", {}))
         self._place_timer = QTimer(self)
         self._place_timer.setSingleShot(True)
@@ -222,20 +218,6 @@ class CollectionController(QObject):
             atomic_write_bytes(path, json.dumps(self._place).encode("utf-8"))
         except OSError as exc:                       # a read-only collection: it opens at its start, no more
             log.info("cannot note the place in %s: %s", path, exc)
-
-    def _read_place(self) -> dict:
-        """PLACE_FILE as the last session left it, its malformed parts dropped ({} when there is none)."""
-        try:
-            place = json.loads(self._place_path().read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(place, dict):
-            return {}
-        positions = place.get("positions")
-        return {"document": place.get("document") if isinstance(place.get("document"), str) else None,
-                "position": _listed(place.get("position"), 2), "draft": _listed(place.get("draft"), 3),
-                "positions": {name: pos for name, pos in positions.items() if _listed(pos, 2)}
-                if isinstance(positions, dict) else {}}
 
     def last_place(self) -> tuple[str, list | None, list | None] | None:
         """(document name, [side value, segment id] or None, the text being typed there [side value, segment id,

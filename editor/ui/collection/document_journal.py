@@ -4,6 +4,7 @@ next session replays it when the document is opened again."""
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Callable
@@ -85,18 +86,29 @@ def _drafted_document(folder: Path) -> str | None:
     """The document whose sentence editor held typed text when the last session ended (the collection's place
     file keeps it, and opening the collection makes it an edit), or None. A kill while typing, with no edit
     committed before, left only that text: a start without files did not offer the collection (an X11 re-test)."""
-    import json
+    place = read_place(folder)
+    return place["document"] if place.get("document") is not None and place.get("draft") is not None else None
 
+
+def read_place(folder: Path) -> dict:
+    """The collection's PLACE_FILE as the last session left it, its malformed parts dropped ({} when there is
+    none): {"document", "position" [side, id], "draft" [side, id, text], "positions" {document: [side, id]}}."""
     try:
-        place = json.loads((folder / JOURNAL_FOLDER / PLACE_FILE).read_text(encoding="utf-8"))
+        place = json.loads((Path(folder) / JOURNAL_FOLDER / PLACE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
+        return {}
     if not isinstance(place, dict):
-        return None
-    document, draft = place.get("document"), place.get("draft")
-    if isinstance(document, str) and isinstance(draft, list) and len(draft) == 3:
-        return document
-    return None
+        return {}
+    positions = place.get("positions")
+    return {"document": place.get("document") if isinstance(place.get("document"), str) else None,
+            "position": _listed(place.get("position"), 2), "draft": _listed(place.get("draft"), 3),
+            "positions": {name: pos for name, pos in positions.items() if _listed(pos, 2)}
+            if isinstance(positions, dict) else {}}
+
+
+def _listed(value, length: int) -> list | None:
+    """`value` when it is a list of `length` items (as PLACE_FILE holds a place), else None."""
+    return value if isinstance(value, list) and len(value) == length else None
 
 
 class DocumentJournal(QObject):

@@ -987,11 +987,9 @@ class MainWindow(QMainWindow):
 
     def _on_undo_text_changed(self, text: str) -> None:
         self.undo_action.setText(self.tr("&Undo %1").replace("%1", text) if text else self.tr("&Undo"))
-        self.undo_action.setIconText(self.tr("Undo"))
 
     def _on_redo_text_changed(self, text: str) -> None:
         self.redo_action.setText(self.tr("&Redo %1").replace("%1", text) if text else self.tr("&Redo"))
-        self.redo_action.setIconText(self.tr("Redo"))
 
     def _on_go_to_triggered(self) -> None:
         """Ask for a sentence number on the focused side and select it: a reviewer's "check sentence 1102" meant
